@@ -1,0 +1,22 @@
+"""Application configuration: typed structs, loaded from TOML plus environment overrides."""
+
+from app.config.loader import ConfigError, load_config
+from app.config.model import (
+    AppConfig,
+    DatabaseConfig,
+    MqttConfig,
+    SceneConfig,
+    SimulatorConfig,
+    UiConfig,
+)
+
+__all__ = [
+    "AppConfig",
+    "ConfigError",
+    "DatabaseConfig",
+    "MqttConfig",
+    "SceneConfig",
+    "SimulatorConfig",
+    "UiConfig",
+    "load_config",
+]

@@ -1,0 +1,68 @@
+"""The configuration, declared once. Every struct forbids unknown keys; bounds are checked
+by msgspec's constraints so a bad value is an error that names its field."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import msgspec
+
+Port = Annotated[int, msgspec.Meta(ge=1, le=65535)]
+PositiveFloat = Annotated[float, msgspec.Meta(gt=0)]
+NonNegativeFloat = Annotated[float, msgspec.Meta(ge=0)]
+
+
+class _Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
+    pass
+
+
+class MqttConfig(_Config):
+    #: mqtt://host:1883 or mqtts://host:8883; None = run on the embedded simulator
+    url: str | None = None
+    prefix: str = "cr"
+    site: str = "demo"
+    client_id: str = "control-room"
+    username: str | None = None
+    password: str | None = None
+    ca_file: str | None = None
+    cert_file: str | None = None
+    key_file: str | None = None
+    keepalive_s: Annotated[int, msgspec.Meta(ge=5, le=3600)] = 30
+    session_expiry_s: Annotated[int, msgspec.Meta(ge=0)] = 7 * 24 * 3600
+    max_clock_skew_s: PositiveFloat = 3600.0
+
+
+class DatabaseConfig(_Config):
+    #: SQLAlchemy URL; None = SQLite in the user data folder
+    url: str | None = None
+    batch_rows: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 2000
+    flush_interval_s: PositiveFloat = 0.5
+    raw_retention_days: PositiveFloat = 14.0
+
+
+class SimulatorConfig(_Config):
+    seed: int = 7
+    #: simulated-time seconds per wall-clock second
+    speed: Annotated[float, msgspec.Meta(gt=0, le=3600)] = 1.0
+    tick_s: Annotated[float, msgspec.Meta(ge=0.05, le=60)] = 0.5
+    faults: bool = True
+
+
+class SceneConfig(_Config):
+    #: folder holding scene.json and friends; None = the shipped demo compound
+    dir: str | None = None
+
+
+class UiConfig(_Config):
+    lang: Literal["zh_CN", "en"] | None = None  # None = from the system locale
+    theme: Literal["dark"] = "dark"
+    refresh_hz: Annotated[float, msgspec.Meta(ge=1, le=60)] = 8.0
+
+
+class AppConfig(_Config):
+    mqtt: MqttConfig = MqttConfig()
+    database: DatabaseConfig = DatabaseConfig()
+    simulator: SimulatorConfig = SimulatorConfig()
+    scene: SceneConfig = SceneConfig()
+    ui: UiConfig = UiConfig()
+    instance: str = "main"

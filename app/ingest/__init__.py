@@ -1,0 +1,1 @@
+"""Topic routing, payload decoding/validation and reject accounting."""

@@ -1,0 +1,1 @@
+"""Reusable presentational widgets; they never import app/."""
