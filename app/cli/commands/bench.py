@@ -1,0 +1,44 @@
+"""``control-room bench NAME [--json]``: run one benchmark from the top-level bench/ package."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import sys
+
+from app.cli import UsageError
+
+BENCHES = ("ingest", "render", "detect", "dispatch", "alarms")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("bench", help="run a benchmark and print its figures")
+    parser.add_argument("name", choices=BENCHES)
+    parser.add_argument("--json", action="store_true", help="one flat JSON object on stdout")
+    parser.add_argument("--quick", action="store_true", help="a short run, for smoke tests")
+    parser.add_argument("rest", nargs=argparse.REMAINDER, help="options of the benchmark")
+    parser.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
+        module = importlib.import_module(f"bench.{args.name}")
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("bench"):
+            raise UsageError(f"benchmark {args.name!r} is not built yet") from None
+        raise
+    from bench.common import stamp, table
+
+    inner = argparse.ArgumentParser(prog=f"control-room bench {args.name}")
+    if hasattr(module, "add_arguments"):
+        module.add_arguments(inner)
+    extra = inner.parse_args(args.rest)
+    extra.quick = args.quick
+    figures = stamp(module.run(extra))
+    if args.json:
+        json.dump(figures, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        print(table(figures))
+    return 0

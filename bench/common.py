@@ -1,0 +1,38 @@
+"""Shared pieces of the benchmarks: machine description and table printing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import platform
+
+
+def machine() -> dict[str, object]:
+    model = platform.processor() or ""
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return {"cores": os.cpu_count(), "cpu_model": model, "python": platform.python_version()}
+
+
+def stamp(figures: dict[str, object]) -> dict[str, object]:
+    """Add the 'machine' and 'when' fields every bench result carries (CONTRACTS)."""
+    return {**figures, "machine": machine(), "when": dt.datetime.now(dt.UTC).isoformat()}
+
+
+def table(figures: dict[str, object]) -> str:
+    rows = [(k, v) for k, v in figures.items() if k not in ("machine", "when")]
+    width = max((len(k) for k, _ in rows), default=10)
+    lines = [f"{k:<{width}}  {_fmt(v)}" for k, v in rows]
+    return "\n".join(lines)
+
+
+def _fmt(value: object) -> str:
+    if isinstance(value, float):
+        return f"{value:,.3f}" if abs(value) < 100 else f"{value:,.0f}"
+    return str(value)
