@@ -30,11 +30,21 @@ class _Parser(argparse.ArgumentParser):
 
 
 def add_config_options(parser: argparse.ArgumentParser) -> None:
-    """Options every engine-running command shares; flags override the config file."""
-    parser.add_argument("--config", metavar="FILE.toml", help="configuration file")
-    parser.add_argument("--broker", metavar="URL", help="MQTT broker, e.g. mqtt://localhost:1883")
-    parser.add_argument("--db", metavar="URL", help="database URL (SQLAlchemy form)")
-    parser.add_argument("--scene", metavar="DIR", help="scene folder (default: the demo)")
+    """Options every engine-running command shares; flags override the config file.
+
+    Defaults are suppressed so that a subcommand's parser does not overwrite the same option
+    given before the subcommand (``control-room --config F serve``); the top-level parser
+    sets the real defaults. The loaded config reaches commands as ``args.app_config``.
+    """
+    quiet = argparse.SUPPRESS
+    parser.add_argument("--config", metavar="FILE.toml", default=quiet,
+                        help="configuration file")
+    parser.add_argument("--broker", metavar="URL", default=quiet,
+                        help="MQTT broker, e.g. mqtt://localhost:1883")
+    parser.add_argument("--db", metavar="URL", default=quiet,
+                        help="database URL (SQLAlchemy form)")
+    parser.add_argument("--scene", metavar="DIR", default=quiet,
+                        help="scene folder (default: the demo)")
 
 
 def config_from_args(args: argparse.Namespace) -> AppConfig:
@@ -63,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"control-room {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
     add_config_options(parser)
+    parser.set_defaults(config=None, broker=None, db=None, scene=None)
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: locale)")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="save the whole window once live data is drawn, then exit")
@@ -85,6 +96,8 @@ def run(argv: Sequence[str] | None,
         stream=sys.stderr,
     )
     try:
+        # a bad config file is caught here, once, as exit 2, whatever the command
+        args.app_config = config_from_args(args)
         if args.command is None:
             if gui is None:
                 parser.error("the GUI is not available in this build; give a command")

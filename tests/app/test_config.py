@@ -1,0 +1,85 @@
+"""Config loading: every bad case is one line naming the file, the key and the problem."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.config import ConfigError, load_config
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "control-room.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_defaults_run_on_the_embedded_simulator() -> None:
+    config = load_config(None, environ={})
+    assert config.mqtt.url is None
+    assert config.database.url is None
+    assert config.scene.dir is None
+
+
+def test_file_values_are_read(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[mqtt]\nurl = "mqtt://10.0.0.5:1883"\nsite = "绿景花园"\n'
+                            '[simulator]\nseed = 3\n')
+    config = load_config(path, environ={})
+    assert config.mqtt.url == "mqtt://10.0.0.5:1883"
+    assert config.mqtt.site == "绿景花园"
+    assert config.simulator.seed == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("[mqtt]\nbogus = 1\n", "key mqtt.bogus: unknown key"),
+        ("colour = 'red'\n", "key colour: unknown key"),
+        ("[mqtt]\nkeepalive_s = 'often'\n", "key mqtt.keepalive_s: expected `int`, got `str`"),
+        ("[mqtt]\nkeepalive_s = 1\n", "key mqtt.keepalive_s: expected `int` >= 5"),
+        ("[database]\nbatch_rows = 0\n", "key database.batch_rows: expected `int` >= 1"),
+        ("[ui]\nlang = 'fr'\n", "key ui.lang: invalid enum value 'fr'"),
+        ("[simulator]\nspeed = -1.0\n", "key simulator.speed: expected `float` > 0"),
+        ("mqtt = 3\n", "key mqtt: expected `object`, got `int`"),
+    ],
+)
+def test_bad_values_name_file_key_and_problem(tmp_path: Path, text: str, expected: str) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    message = str(info.value)
+    assert message.startswith(str(path) + ": ")
+    assert expected in message
+    assert "\n" not in message
+
+
+def test_not_toml_and_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_config(_write(tmp_path, "[mqtt\nurl="), environ={})
+    with pytest.raises(ConfigError, match="no such config file"):
+        load_config(tmp_path / "absent.toml", environ={})
+
+
+def test_environment_overrides_file(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[mqtt]\nurl = "mqtt://a:1883"\n')
+    env = {"CONTROL_ROOM__MQTT__URL": "mqtt://b:1883", "CONTROL_ROOM__SIMULATOR__FAULTS": "false"}
+    config = load_config(path, environ=env)
+    assert config.mqtt.url == "mqtt://b:1883"
+    assert config.simulator.faults is False
+
+
+def test_bad_environment_value_is_named() -> None:
+    with pytest.raises(ConfigError, match="key simulator.seed: expected `int`"):
+        load_config(None, environ={"CONTROL_ROOM__SIMULATOR__SEED": "many"})
+
+
+def test_cli_exits_2_with_one_line_on_a_bad_config(tmp_path: Path) -> None:
+    path = _write(tmp_path, "[mqtt]\nbogus = 1\n")
+    result = subprocess.run([sys.executable, "-m", "ui.cli", "--config", str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines() == [
+        f"control-room: error: {path}: key mqtt.bogus: unknown key"]
