@@ -1,0 +1,214 @@
+"""SceneView: the VTK compound view as a presentational Qt widget (no app/ import).
+
+It takes plain data — numpy arrays, tuples, dicts — and draws the site: ground, lawns,
+roads, buildings extruded from footprints with floor bands (basements translucent below
+ground), and every device as ONE glyph actor coloured per point (see ``scene_devices``).
+Status changes write single rows of the colour array (``update_device_colors``); nothing
+is rebuilt. Picking projects device positions (``pick_at``); a left click that is not a
+drag emits ``sig_device_picked``. ``grab_image`` reads the back buffer with
+vtkWindowToImageFilter, because QWidget.grab() does not capture OpenGL.
+
+Why translucent site surfaces: devices sit inside towers and in the basement garage, so
+building walls and the ground are see-through (blended without depth writes, drawn after
+the opaque device glyphs) and the floor bands / corner edges carry the 3D shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  (registers the OpenGL backend)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
+from vtkmodules.util import numpy_support
+from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTerrain
+from vtkmodules.vtkRenderingCore import vtkActor, vtkRenderer, vtkWindowToImageFilter
+
+from widgets import scene_layers
+from widgets.scene_camera import CameraFlight, overview_pose, view_direction
+from widgets.scene_devices import DeviceGlyphs
+from widgets.scene_layers import STATUS_RGB
+from widgets.vtk_legend import Legend
+
+__all__ = ["STATUS_RGB", "SceneView"]
+
+_CLICK_SLOP_PX = 5  # a press/release further apart than this is a drag, not a pick
+
+
+class SceneView(QWidget):
+    sig_device_picked = Signal(str)
+    sig_rendered = Signal()  # after every completed frame (first live frame, FPS meters)
+
+    def __init__(self, parent: QWidget | None = None, *, device_diameter_m: float = 0.9
+                 ) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._vtk = QVTKRenderWindowInteractor(self)
+        layout.addWidget(self._vtk)
+        self.renderer = vtkRenderer()
+        scene_layers.style_renderer(self.renderer)
+        self.render_window = self._vtk.GetRenderWindow()
+        self.render_window.AddRenderer(self.renderer)
+        self.render_window.AddObserver("EndEvent", self._on_vtk_frame_end)
+        # dot size follows the zoom whichever way the camera moved (style, flight, code)
+        self.renderer.AddObserver("StartEvent", self._on_vtk_frame_start)
+        self.interactor = self._vtk.GetRenderWindow().GetInteractor()
+        self.interactor.SetInteractorStyle(vtkInteractorStyleTerrain())
+        self.interactor.AddObserver("LeftButtonPressEvent", self._on_vtk_press, 1.0)
+        self.interactor.AddObserver("LeftButtonReleaseEvent", self._on_vtk_release, 1.0)
+        self.interactor.AddObserver("MouseWheelForwardEvent", self._on_vtk_wheel, 1.0)
+        self.interactor.AddObserver("MouseWheelBackwardEvent", self._on_vtk_wheel, 1.0)
+        self._press: tuple[int, int] | None = None
+        self.layers = scene_layers.LayerStack(self.renderer)
+        self.devices = DeviceGlyphs(self.renderer, device_diameter_m)
+        self.legend = Legend(self.renderer)
+        self._highlight = scene_layers.Highlight(self.renderer)
+        self._flight = CameraFlight(self.renderer.GetActiveCamera, self._after_camera_move,
+                                    self)
+        self._initialized = False
+
+    # ---- site content ------------------------------------------------------------------------
+    def set_ground(self, bounds: Sequence[Sequence[float]]) -> None:
+        """``bounds``: ((xmin, ymin), (xmax, ymax)) of the site in metres."""
+        self.layers.set_ground(bounds)
+
+    def add_polygons(self, layer: str, polygons: Sequence[np.ndarray], z: float,
+                     color: Sequence[float], opacity: float = 0.8) -> vtkActor:
+        """Flat filled polygons (lawns, plazas, parking bays) in a named layer; ``color``
+        as RGB 0–1 or 0–255."""
+        return self.layers.add_polygons(layer, polygons, z, color, opacity)
+
+    def add_roads(self, centerlines: Sequence[np.ndarray], widths: Sequence[float],
+                  z: float = 0.06) -> vtkActor:
+        return self.layers.add_roads(centerlines, widths, z)
+
+    def add_buildings(self, buildings: Sequence[Mapping]) -> None:
+        """Each dict: id, footprint (N,2), base_z, floors, floor_height, basements, use."""
+        self.layers.add_buildings(buildings)
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        self.layers.set_visible(layer, visible)
+
+    # ---- devices -----------------------------------------------------------------------------
+    def set_devices(self, ids: Sequence[str], xyz: np.ndarray, sizes: np.ndarray | None = None,
+                    rgba: np.ndarray | None = None) -> None:
+        """All devices at once (replaces any previous set); colour defaults to 'unknown'."""
+        n = len(ids)
+        colors = (np.tile(np.array([*STATUS_RGB["unknown"], 255], dtype=np.uint8), (n, 1))
+                  if rgba is None else rgba)
+        self.devices.set(ids, xyz, colors, sizes)
+
+    def update_device_colors(self, indices: np.ndarray, rgba: np.ndarray) -> None:
+        """Write only rows ``indices`` of the colour array ((k,3) or (k,4) uint8)."""
+        self.devices.update_colors(indices, rgba)
+
+    def set_legend(self, entries: Sequence[tuple[str, Sequence[int]]],
+                   title: str | None = None) -> None:
+        """(label, (r, g, b)) rows; labels come translated from the caller."""
+        self.legend.set_entries(entries, title)
+
+    def set_highlight(self, xyz: Sequence[float] | None) -> None:
+        """Ring + pin around one position (the selected device); None removes it."""
+        self._highlight.set(xyz, self.devices.diameter_m)
+
+    # ---- camera ------------------------------------------------------------------------------
+    def reset_view(self) -> None:
+        """Oblique overview of everything drawn (towers seen from the south-west)."""
+        self._flight.finish()
+        bounds = self.layers.bounds(self.devices.xyz)
+        cam = self.renderer.GetActiveCamera()
+        w, h = self.render_window.GetSize()
+        focal, eye = overview_pose(bounds, cam.GetViewAngle(), w / max(h, 1))
+        cam.SetFocalPoint(*focal)
+        cam.SetPosition(*eye)
+        cam.SetViewUp(0.0, 0.0, 1.0)
+        self._after_camera_move()
+
+    def fly_to(self, xyz: Sequence[float], distance: float = 70.0,
+               duration_ms: int = 600) -> None:
+        """Smoothly move the camera to look at ``xyz`` from ``distance`` metres, keeping the
+        current bearing (elevation at least 25° so the target is not hidden by the ground)."""
+        self._flight.finish()
+        cam = self.renderer.GetActiveCamera()
+        d = np.asarray(cam.GetPosition()) - np.asarray(cam.GetFocalPoint())
+        az = np.degrees(np.arctan2(d[0], -d[1]))
+        el = max(np.degrees(np.arcsin(d[2] / max(np.linalg.norm(d), 1e-9))), 25.0)
+        target = np.asarray(xyz, dtype=np.float64)
+        self._flight.start(target, target + view_direction(az, el) * distance, duration_ms)
+
+    @property
+    def camera_flight(self) -> CameraFlight:
+        return self._flight
+
+    # ---- picking and projection ------------------------------------------------------------------
+    def world_to_display(self, xyz: Sequence[float]) -> tuple[float, float]:
+        """Display pixel (origin bottom-left, as VTK events) where ``xyz`` is drawn."""
+        display, _ = self.devices.project(self.renderer, np.asarray(xyz, dtype=np.float64))
+        return float(display[0, 0]), float(display[0, 1])
+
+    def pick_at(self, x: float, y: float) -> str | None:
+        """The id of the device drawn at display pixel (x, y), or None."""
+        index = self.devices.pick(self.renderer, x, y)
+        return None if index is None else self.devices.ids[index]
+
+    # ---- frames ------------------------------------------------------------------------------
+    def render(self) -> None:
+        """Render now (on the GUI thread); the view is small enough that coalescing is not
+        worth a frame of latency."""
+        if not self._initialized:
+            self._vtk.Initialize()
+            self._initialized = True
+        self.render_window.Render()
+
+    def grab_image(self) -> np.ndarray:
+        """The 3D view as an (H, W, 3) uint8 array, top row first."""
+        self.render()
+        grabber = vtkWindowToImageFilter()
+        grabber.SetInput(self.render_window)
+        grabber.SetInputBufferTypeToRGB()
+        grabber.ReadFrontBufferOff()  # the back buffer holds the frame just rendered
+        grabber.ShouldRerenderOff()
+        grabber.Update()
+        image = grabber.GetOutput()
+        w, h, _ = image.GetDimensions()
+        pixels = numpy_support.vtk_to_numpy(image.GetPointData().GetScalars())
+        return np.ascontiguousarray(pixels.reshape(h, w, 3)[::-1])
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self._flight.finish()
+        self._vtk.Finalize()
+        super().closeEvent(event)
+
+    # ---- internals ---------------------------------------------------------------------------
+    def _after_camera_move(self) -> None:
+        self.renderer.ResetCameraClippingRange()
+        self.render()
+
+    def _on_vtk_frame_start(self, _obj, _event) -> None:
+        self.devices.fit_to_camera(self.renderer)
+
+    def _on_vtk_frame_end(self, _obj, _event) -> None:
+        self.sig_rendered.emit()
+
+    def _on_vtk_press(self, obj, _event) -> None:
+        self._press = obj.GetEventPosition()
+
+    def _on_vtk_release(self, obj, _event) -> None:
+        if self._press is None:
+            return
+        x, y = obj.GetEventPosition()
+        px, py = self._press
+        self._press = None
+        if abs(x - px) <= _CLICK_SLOP_PX and abs(y - py) <= _CLICK_SLOP_PX:
+            device_id = self.pick_at(x, y)
+            if device_id is not None:
+                self.sig_device_picked.emit(device_id)
+
+    def _on_vtk_wheel(self, obj, event) -> None:
+        # the terrain style has no wheel zoom; dolly towards the focal point
+        cam = self.renderer.GetActiveCamera()
+        cam.Dolly(1.15 if event == "MouseWheelForwardEvent" else 1 / 1.15)
+        self._after_camera_move()
