@@ -1,0 +1,208 @@
+"""Plausible values per device kind at a report time: ``MODELS[kind](dev, t, world)``.
+
+Simple kinds are rows of the ``LEVELS`` table (base + gain × daily curve + noise); meters,
+lifts, pumps and tanks, lighting, transformers, parking and chargers have small models with
+state kept in ``dev.state``. Fault overrides are applied afterwards by ``faults.apply``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+from .curves import curve, local_day, local_hour
+from .noise import gauss, uniform
+from .world import DeviceSim, World
+
+Values = dict[str, float]
+Model = Callable[[DeviceSim, float, World], Values]
+
+# point: (base, curve or None, gain, noise sd, floor)
+LevelRow = tuple[float, str | None, float, float, float]
+LEVELS: dict[str, dict[str, LevelRow]] = {
+    "gas_detector": {"lel_pct": (0.6, None, 0.0, 0.3, 0.0)},
+    "smoke_detector": {"obscuration_pct": (0.15, None, 0.0, 0.04, 0.0)},
+    # pressures sag a little while the compound draws most water
+    "fire_hydrant_pressure": {"mpa": (0.37, "water", -0.03, 0.004, 0.0)},
+    "pipe_pressure": {"mpa": (0.48, "water", -0.05, 0.006, 0.0)},
+    "sprinkler_valve": {"mpa": (0.66, "water", -0.03, 0.005, 0.0), "open": (0, None, 0, 0, 0)},
+    "manhole_cover": {"tilt_deg": (0.6, None, 0.0, 0.2, 0.0), "open": (0, None, 0, 0, 0)},
+    "camera": {"fps": (25.0, None, 0.0, 0.4, 0.0)},
+    "microphone": {"noise_db": (36.0, "activity", 20.0, 1.5, 20.0)},
+    "panic_button": {"battery_pct": (92.0, None, 0.0, 0.3, 0.0)},
+}
+
+# kind: (rate point, cumulative point, curve, rate at curve=1, per-device spread, to-cumulative)
+MeterRow = tuple[str, str, str, float, float, float]
+METERS: dict[str, MeterRow] = {
+    "power_meter": ("kw", "kwh", "power", 2.6, 0.45, 1 / 3600),
+    "water_meter": ("flow_m3h", "m3", "water", 0.6, 0.5, 1 / 3600),
+    "heat_meter": ("kw", "mwh", "power", 9.0, 0.3, 1 / 3.6e6),
+}
+
+
+def _level(dev: DeviceSim, t: float, world: World) -> Values:
+    hour = local_hour(t)
+    out: Values = {}
+    for ch, (point, (base, name, gain, sd, floor)) in enumerate(LEVELS[dev.kind].items()):
+        value = base + (gain * curve(name, hour) if name else 0.0)
+        if sd:
+            value += sd * gauss(dev.key, dev.seq, ch)
+        out[point] = max(floor, value)
+    return out
+
+
+def _meter(dev: DeviceSim, t: float, world: World) -> Values:
+    rate_pt, cum_pt, name, peak, spread, to_cum = METERS[dev.kind]
+    scale = 1.0 + spread * (2 * uniform(dev.key, 0, 1) - 1)
+    rate = peak * scale * (0.08 + curve(name, local_hour(t))) * (1 + 0.15 * gauss(dev.key,
+                                                                                 dev.seq))
+    rate = max(0.0, rate)
+    st = dev.state
+    if "cum" not in st:  # a meter that has been counting for a few years
+        st["cum"] = peak * scale * 3.0e7 * to_cum * (0.5 + uniform(dev.key, 0, 2))
+    else:
+        st["cum"] += 0.5 * (st["rate"] + rate) * (t - st["t"]) * to_cum
+    st["rate"], st["t"] = rate, t
+    out = {rate_pt: rate, cum_pt: st["cum"]}
+    if dev.kind == "heat_meter":
+        supply = 62.0 + 1.5 * gauss(dev.key, dev.seq, 3)
+        out["supply_c"] = supply
+        out["return_c"] = supply - 8.0 - 10.0 * min(1.0, rate / (peak * 1.5))
+    return out
+
+
+ELEVATOR_DOOR_S = 8.0
+ELEVATOR_S_PER_FLOOR = 1.6
+
+
+def _elevator(dev: DeviceSim, t: float, world: World) -> Values:
+    """Trips between floors: idle → run → doors open → idle, busier at rush hours."""
+    st = dev.state
+    b = dev.building
+    lo = -b.basements if b is not None and b.basements else 1
+    hi = b.floors if b is not None and b.floors > 1 else 18
+    if not st:
+        st.update(floor=1, target=1, phase="idle", since=t, until=t, n=0, load=0.0)
+    while st["until"] <= t:
+        n = st["n"] = st["n"] + 1
+        start = st["until"]
+        if st["phase"] == "idle":
+            target = lo + int(uniform(dev.key, n, 5) * (hi - lo + 1))
+            if target == st["floor"]:
+                target = 1 if st["floor"] != 1 else hi
+            st.update(phase="run", target=target, since=start,
+                      until=start + 3.0 + ELEVATOR_S_PER_FLOOR * abs(target - st["floor"]))
+        elif st["phase"] == "run":
+            people = int(uniform(dev.key, n, 6) * 8 * curve("activity", local_hour(start)))
+            st.update(phase="door", floor=st["target"], load=people * 68.0, since=start,
+                      until=start + ELEVATOR_DOOR_S)
+        else:
+            mean_wait = 45.0 / (0.05 + curve("activity", local_hour(start)))
+            wait = -mean_wait * math.log(1.0 - uniform(dev.key, n, 7))
+            st.update(phase="idle", since=start, until=start + wait)
+    floor = st["floor"]
+    if st["phase"] == "run":  # show the car passing floors on the way
+        frac = (t - st["since"]) / max(1e-6, st["until"] - st["since"])
+        floor = round(st["floor"] + (st["target"] - st["floor"]) * frac)
+    return {"floor": float(floor or 1), "running": float(st["phase"] == "run"),
+            "door_open": float(st["phase"] == "door"), "load_kg": st["load"], "fault": 0.0}
+
+
+def _tank_of(dev: DeviceSim, world: World):
+    return world.tanks[dev.state["group"]]
+
+
+def _tank(dev: DeviceSim, t: float, world: World) -> Values:
+    return {"level_pct": _tank_of(dev, world).at(t)}
+
+
+def _pump(dev: DeviceSim, t: float, world: World) -> Values:
+    tank = _tank_of(dev, world)
+    tank.at(t)
+    running = tank.filling and tank.duty_pump() is dev
+    noise = gauss(dev.key, dev.seq)
+    return {"running": float(running), "mpa": 0.62 + 0.01 * noise if running else 0.05,
+            "current_a": 28.0 + 0.8 * noise if running else 0.0, "fault": 0.0}
+
+
+def _lighting(dev: DeviceSim, t: float, world: World) -> Values:
+    hour = local_hour(t)
+    shift = (uniform(dev.key, 0, 1) - 0.5) / 3  # each circuit's photocell differs ±10 min
+    on = hour >= 18.4 + shift or hour < 6.1 + shift
+    rated = 1.0 + 4.0 * uniform(dev.key, 0, 2)
+    return {"on": float(on), "kw": rated * (1 + 0.02 * gauss(dev.key, dev.seq)) if on else 0.0}
+
+
+TRANSFORMER_TAU_S = 1800.0
+
+
+def _transformer(dev: DeviceSim, t: float, world: World) -> Values:
+    """Load follows the compound's power curve; temperature follows load with thermal lag."""
+    scale = 0.85 + 0.25 * uniform(dev.key, 0, 1)
+    load = (12.0 + 58.0 * curve("power", local_hour(t)) * scale
+            + 1.5 * gauss(dev.key, dev.seq))
+    target = 28.0 + 42.0 * (max(0.0, load) / 100.0) ** 1.5
+    st = dev.state
+    if "temp" not in st:
+        st["temp"] = target
+    else:
+        st["temp"] += (target - st["temp"]) * (1 - math.exp(-(t - st["t"]) / TRANSFORMER_TAU_S))
+    st["t"] = t
+    return {"load_pct": load, "temp_c": st["temp"] + 0.2 * gauss(dev.key, dev.seq, 1)}
+
+
+def _parking(dev: DeviceSim, t: float, world: World) -> Values:
+    """Residents' cars leave in the morning and come back in the evening; some stay home."""
+    day, hour = local_day(t), local_hour(t)
+    if uniform(dev.key, 0, 1) > 0.85:  # an unsold/visitor space: occupied by day, sometimes
+        return {"occupied": float(9 <= hour < 9 + 10 * uniform(dev.key, day, 2))}
+    if uniform(dev.key, day, 3) > 0.7:  # the car stays home today
+        return {"occupied": 1.0}
+    leave = 6.5 + 2.5 * uniform(dev.key, day, 4)
+    back = 17.0 + 3.5 * uniform(dev.key, day, 5)
+    return {"occupied": float(not leave <= hour < back)}
+
+
+EV_POWER_KW = 7.0
+
+
+def _session(key: int, day: int) -> tuple[float, float] | None:
+    if uniform(key, day, 1) > 0.55:
+        return None
+    start = day * 24 + 18.0 + 4.5 * uniform(key, day, 2)
+    return start, start + 2.0 + 5.0 * uniform(key, day, 3)
+
+
+def _ev_charger(dev: DeviceSim, t: float, world: World) -> Values:
+    """Evening charging sessions of a few hours, tapering at the end."""
+    day, hours = local_day(t), local_day(t) * 24 + local_hour(t)
+    for s in (_session(dev.key, day), _session(dev.key, day - 1)):
+        if s is not None and s[0] <= hours < s[1]:
+            left = (s[1] - hours) / (s[1] - s[0])
+            kw = EV_POWER_KW * min(1.0, 0.3 + 4 * left) * (1 + 0.01 * gauss(dev.key, dev.seq))
+            return {"state": 1.0, "power_kw": min(7.4, kw)}
+    return {"state": 0.0, "power_kw": 0.0}
+
+
+def _activity_flag(point: str, hold_s: float) -> Model:
+    """Open while a gate pass / door opening happened within ``hold_s``."""
+    def model(dev: DeviceSim, t: float, world: World) -> Values:
+        last = world.last_activity.get(dev.index)
+        return {point: float(last is not None and 0 <= t - last < hold_s)}
+    return model
+
+
+MODELS: dict[str, Model] = {
+    **dict.fromkeys(LEVELS, _level),
+    **dict.fromkeys(METERS, _meter),
+    "elevator": _elevator,
+    "water_pump": _pump,
+    "water_tank_level": _tank,
+    "lighting_circuit": _lighting,
+    "transformer": _transformer,
+    "parking_space": _parking,
+    "ev_charger": _ev_charger,
+    "barrier_gate": _activity_flag("open", 8.0),
+    "door_access": _activity_flag("open", 5.0),
+}
