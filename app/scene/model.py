@@ -61,6 +61,7 @@ class Gate(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
     xyz: Vec3
     kind: str = "vehicle"  # vehicle | pedestrian
     device_id: str | None = None  # its barrier_gate / door_access device
+    building: str | None = None  # the building it belongs to (gatehouse), if any
 
 
 class Pipe(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
