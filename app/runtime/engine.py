@@ -11,6 +11,9 @@ import threading
 from pathlib import Path
 
 from app import paths
+from app.alarms.engine import AlarmEngine
+from app.alarms.publisher import AlarmPublisher
+from app.alarms.timers import ConditionTimers, FilePendingStore
 from app.config import AppConfig
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
@@ -21,7 +24,7 @@ from app.state.store import StateStore
 
 log = logging.getLogger(__name__)
 
-STALE_CHECK_S = 2.0
+HOUSEKEEPING_S = 1.0
 
 
 def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:
@@ -48,6 +51,12 @@ class Engine:
                              max_clock_skew_s=config.mqtt.max_clock_skew_s)
         self.source = source if source is not None else make_source(config, self.scene,
                                                                     self.scheme)
+        pending = FilePendingStore(paths.user_data_dir() / f"alarm-pending-{config.instance}.json")
+        self.alarms = AlarmEngine(self.store, timers=ConditionTimers(pending))
+        self.ingest.subscribe(self.alarms.handle_events)
+        self.alarm_publisher = AlarmPublisher(
+            self.scheme.alarms(), self._publish if self.source.can_publish else None)
+        self.alarms.book.subscribe(self.alarm_publisher)
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
         self.started = False
@@ -74,9 +83,17 @@ class Engine:
         self.started = False
         log.info("engine stopped")
 
+    def _publish(self, topic: str, payload: bytes) -> None:
+        self.source.publish(topic, payload, qos=1, retain=False)
+
     def _housekeeping(self) -> None:
-        while not self._stop.wait(STALE_CHECK_S):
+        """Time-driven work: staleness, then the alarm rules that depend on time alone."""
+        while not self._stop.wait(HOUSEKEEPING_S):
             self.store.mark_stale()
+            try:
+                self.alarms.tick()
+            except Exception:  # one bad rule must not stop staleness or escalation
+                log.exception("alarm tick failed")
 
     def __enter__(self) -> Engine:
         self.start()
