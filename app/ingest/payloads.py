@@ -6,9 +6,11 @@ Timestamps arrive as RFC 3339 strings or epoch milliseconds; ``to_epoch_s`` norm
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 import msgspec
+
+from app.domain.kinds import DeviceKind
 
 Timestamp = str | int | float
 
@@ -25,10 +27,12 @@ class MetaPoint(msgspec.Struct, frozen=True):
 
 
 class MetaPayload(msgspec.Struct, frozen=True):
-    kind: str
+    kind: DeviceKind  # a kind outside the contract's list is a schema reject
     name: str
     location: MetaLocation
     points: dict[str, MetaPoint] = {}
+    #: optional extension: seconds between reports; silence for 3x this marks it stale
+    report_interval_s: Annotated[float, msgspec.Meta(gt=0, le=86400 * 7)] | None = None
 
 
 class StatusPayload(msgspec.Struct, frozen=True):

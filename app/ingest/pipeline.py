@@ -1,22 +1,29 @@
 """Ingest: route, decode and validate raw contract messages, update the StateStore, and
 hand the decoded events to listeners (alarms, storage, dispatch).
 
-Bad input never raises out of ``handle_batch``: it is dropped and counted by reason in the
-``RejectLedger`` with the last offending sample.
+Bad input never raises out of ``handle_batch``: it is dropped and counted in the
+``RejectLedger`` under exactly one reason, with the last offending sample, so that
+``received == accepted + ledger.total()`` always holds.
+
+Birth messages (retained ``meta``) register devices, an empty one removes it; telemetry,
+status and events of devices nobody registered are listed for the operator, who registers
+them with ``register_unknown``. QoS 1 duplicates are dropped by device + seq (or device
+time when a device sends no seq) and counted as ``duplicate``.
 """
 
 from __future__ import annotations
 
 import logging
-import math
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-import msgspec
-
+from app.domain.model import Device, Vec3
 from app.ingest import events as ev
-from app.ingest import payloads as p
+from app.ingest.decode import Rejected, decode_message
+from app.ingest.dedupe import Deduper
+from app.ingest.registry import device_for_operator, device_from_meta, points_from_sample
 from app.ingest.rejects import RejectLedger
 from app.ingest.topics import Route, TopicScheme
 from app.sources.base import RawMessage
@@ -24,27 +31,12 @@ from app.state.store import StateStore
 
 log = logging.getLogger(__name__)
 
-MAX_PAYLOAD_BYTES = 64 * 1024
-
 Listener = Callable[[list[ev.IngestEvent]], None]
 
-_DECODERS: dict[tuple[str, str], msgspec.json.Decoder] = {
-    ("dev", "meta"): msgspec.json.Decoder(p.MetaPayload),
-    ("dev", "status"): msgspec.json.Decoder(p.StatusPayload),
-    ("dev", "telemetry"): msgspec.json.Decoder(p.TelemetryPayload),
-    ("dev", "event"): msgspec.json.Decoder(p.EventPayload),
-    ("mic", "event"): msgspec.json.Decoder(p.MicEventPayload),
-    ("gate", "pass"): msgspec.json.Decoder(p.GatePassPayload),
-    ("tech", "location"): msgspec.json.Decoder(p.TechLocationPayload),
-    ("tech", "order-updates"): msgspec.json.Decoder(p.OrderUpdatePayload),
-}
-
-
-class Rejected(Exception):
-    def __init__(self, reason: str, detail: str) -> None:
-        super().__init__(detail)
-        self.reason = reason
-        self.detail = detail
+#: routes of valid topics are cached (topic strings repeat); bounded against topic floods
+_ROUTE_CACHE_MAX = 100_000
+#: statuses of not-yet-registered devices kept until their birth message arrives
+_PENDING_STATUS_MAX = 1000
 
 
 class RateMeter:
@@ -77,8 +69,13 @@ class Ingest:
         self.max_clock_skew_s = max_clock_skew_s
         self.ledger = RejectLedger()
         self.rate = RateMeter()
+        self.dedupe = Deduper()
+        self.received = 0
+        self.accepted = 0
         self._listeners: list[Listener] = []
         self._lock = threading.Lock()
+        self._routes: dict[str, Route] = {}
+        self._pending_status: OrderedDict[str, ev.StatusReceived] = OrderedDict()
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -86,16 +83,31 @@ class Ingest:
     # ---- the hot path --------------------------------------------------------------------
     def handle_batch(self, messages: Sequence[RawMessage]) -> list[ev.IngestEvent]:
         decoded: list[ev.IngestEvent] = []
+        append = decoded.append
         with self._lock:
+            routes = self._routes
+            skew = self.max_clock_skew_s
             for message in messages:
+                topic = message.topic
+                route = routes.get(topic)
+                if route is None:
+                    route = self.scheme.route(topic)
+                    if route is not None and len(routes) < _ROUTE_CACHE_MAX:
+                        routes[topic] = route
                 try:
-                    event = self._decode(message)
+                    event = decode_message(route, message, skew)
+                    if self._apply(event):
+                        append(event)
                 except Rejected as rejected:
-                    self.ledger.reject(rejected.reason, message.topic, message.payload,
-                                       rejected.detail)
-                    continue
-                if self._apply(event, message):
-                    decoded.append(event)
+                    self.ledger.reject(rejected.reason, topic, message.payload, rejected.detail)
+                    if rejected.reason == "unknown_device":
+                        self.ledger.unknown_device(route.entity_id, topic, message.payload)
+                except Exception as exc:  # a bug must cost one message, not the stream
+                    log.exception("ingest failed on a message from %s", topic)
+                    self.ledger.reject("schema", topic, message.payload,
+                                       f"internal error: {type(exc).__name__}")
+            self.received += len(messages)
+            self.accepted += len(decoded)
             self.rate.add(len(messages), time.time())
         for listener in self._listeners:
             try:
@@ -104,92 +116,89 @@ class Ingest:
                 log.exception("ingest listener %r failed", listener)
         return decoded
 
-    def _decode(self, message: RawMessage) -> ev.IngestEvent:
-        route = self.scheme.route(message.topic)
-        if route is None:
-            raise Rejected("not_our_topic", f"topic {message.topic!r} is not in the contract")
-        payload = message.payload
-        if len(payload) > MAX_PAYLOAD_BYTES:
-            raise Rejected("oversized", f"{len(payload)} bytes > {MAX_PAYLOAD_BYTES}")
-        if route.family == "dev" and route.leaf == "meta" and not payload:
-            return ev.MetaReceived(route.entity_id, True, None, message.received_at)
-        try:
-            payload.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise Rejected("not_utf8", f"byte {exc.start} is not UTF-8") from None
-        try:
-            body = _DECODERS[(route.family, route.leaf)].decode(payload)
-        except msgspec.ValidationError as exc:
-            raise Rejected("schema", str(exc)) from None
-        except msgspec.DecodeError as exc:
-            raise Rejected("invalid_json", str(exc)) from None
-        return self._to_event(route, body, message.received_at)
-
-    def _to_event(self, route: Route, body: object, received_at: float) -> ev.IngestEvent:
-        key = (route.family, route.leaf)
-        rid = route.entity_id
-        if key == ("dev", "telemetry"):
-            assert isinstance(body, p.TelemetryPayload)
-            bad = [k for k, v in body.values.items() if not math.isfinite(v)]
-            if bad:
-                raise Rejected("non_finite", f"values.{bad[0]} is not a finite number")
-            return ev.TelemetryReceived(rid, self._ts(body.ts, received_at), body.values,
-                                        body.seq, received_at)
-        if key == ("dev", "status"):
-            assert isinstance(body, p.StatusPayload)
-            ts = None if body.ts is None else self._ts(body.ts, received_at)
-            return ev.StatusReceived(rid, body.online, ts, received_at)
-        if key == ("dev", "event"):
-            assert isinstance(body, p.EventPayload)
-            return ev.DeviceEventReceived(rid, self._ts(body.ts, received_at), body.kind,
-                                          body.data, received_at)
-        if key == ("dev", "meta"):
-            if not all(math.isfinite(c) for c in body.location.xyz):  # type: ignore[attr-defined]
-                raise Rejected("non_finite", "location.xyz is not finite")
-            return ev.MetaReceived(rid, False, body, received_at)
-        if key == ("mic", "event"):
-            assert isinstance(body, p.MicEventPayload)
-            self._ts(body.ts_ns / 1e6, received_at)
-            return ev.MicArrivalReceived(rid, body.ts_ns, body.kind, body.level_db, received_at)
-        if key == ("gate", "pass"):
-            assert isinstance(body, p.GatePassPayload)
-            return ev.GatePassReceived(rid, self._ts(body.ts, received_at), body.plate,
-                                       body.dir, body.paid, received_at)
-        if key == ("tech", "location"):
-            assert isinstance(body, p.TechLocationPayload)
-            if not all(math.isfinite(c) for c in body.xyz):
-                raise Rejected("non_finite", "xyz is not finite")
-            return ev.TechLocationReceived(rid, self._ts(body.ts, received_at), body.xyz,
-                                           received_at)
-        assert isinstance(body, p.OrderUpdatePayload)
-        return ev.OrderUpdateReceived(rid, body.order_id, body.state, body.note, received_at)
-
-    def _ts(self, raw: p.Timestamp, received_at: float) -> float:
-        try:
-            ts = p.to_epoch_s(raw)
-        except (ValueError, OverflowError) as exc:
-            raise Rejected("schema", f"ts: {exc}") from None
-        if not math.isfinite(ts):
-            raise Rejected("non_finite", "ts is not finite")
-        if self.max_clock_skew_s is not None and abs(ts - received_at) > self.max_clock_skew_s:
-            raise Rejected("clock_skew",
-                           f"ts is {ts - received_at:+.0f} s from this machine's clock")
-        return ts
-
-    def _apply(self, event: ev.IngestEvent, message: RawMessage) -> bool:
-        """Update the state store; unknown devices are counted and listed for registration."""
+    def _apply(self, event: ev.IngestEvent) -> bool:
+        """Update the state store. Raises Rejected (unknown_device, duplicate); returns
+        False only for an event that changes nothing and is not an error (none today)."""
         store = self.store
-        if isinstance(event, ev.TelemetryReceived):
-            ok = store.apply_values(event.device_id, event.values, event.ts, event.received_at)
-        elif isinstance(event, ev.StatusReceived):
-            ok = store.apply_online(event.device_id, event.online, event.received_at)
-        elif isinstance(event, ev.DeviceEventReceived):
-            ok = store.device(event.device_id) is not None
-        else:
-            return True
-        if not ok:
+        cls = type(event)
+        if cls is ev.TelemetryReceived:
             device_id = event.device_id
-            self.ledger.reject("unknown_device", message.topic, message.payload,
-                               f"device {device_id!r} is not registered")
-            self.ledger.unknown_device(device_id, message.topic, message.payload)
-        return ok
+            if store.device(device_id) is None:
+                raise _unknown(device_id)
+            if (self.dedupe.seen_seq(device_id, event.seq, event.ts) if event.seq is not None
+                    else self.dedupe.seen_recent(device_id, "ts", event.ts)):
+                raise Rejected("duplicate", f"{device_id} seq={event.seq} ts={event.ts} "
+                                            "was already received")
+            store.apply_values(device_id, event.values, event.ts, event.received_at)
+        elif cls is ev.StatusReceived:
+            if not store.apply_online(event.device_id, event.online, event.received_at):
+                self._remember_status(event)
+                raise _unknown(event.device_id)
+        elif cls is ev.DeviceEventReceived:
+            device_id = event.device_id
+            if store.device(device_id) is None:
+                raise _unknown(device_id)
+            if self.dedupe.seen_recent(device_id, "event", (event.ts, event.kind)):
+                raise Rejected("duplicate", f"{device_id} event {event.kind} at {event.ts} "
+                                            "was already received")
+        elif cls is ev.MetaReceived:
+            self._apply_meta(event)
+        return True
+
+    # ---- devices coming and going ----------------------------------------------------------
+    def _apply_meta(self, event: ev.MetaReceived) -> None:
+        device_id = event.device_id
+        if event.removed:
+            self.store.remove(device_id)
+            self.dedupe.forget(device_id)
+            self._pending_status.pop(device_id, None)
+            return
+        device = device_from_meta(device_id, event.payload, self.store.device(device_id))
+        self._register(device)
+
+    def _register(self, device: Device) -> None:
+        self.store.register(device)
+        self.ledger.forget_unknown(device.id)
+        pending = self._pending_status.pop(device.id, None)
+        if pending is not None:
+            self.store.apply_online(device.id, pending.online, pending.received_at)
+
+    def _remember_status(self, event: ev.StatusReceived) -> None:
+        # retained status and meta arrive in any order: keep the status for the birth
+        pending = self._pending_status
+        pending.pop(event.device_id, None)
+        if len(pending) >= _PENDING_STATUS_MAX:
+            pending.popitem(last=False)
+        pending[event.device_id] = event
+
+    def register_device(self, device: Device) -> None:
+        """Add or replace a device (operator action); its pending status is applied."""
+        with self._lock:
+            self._register(device)
+
+    def register_unknown(self, device_id: str, kind: str, *, name: str | None = None,
+                         xyz: Vec3 = (0.0, 0.0, 0.0), building: str | None = None,
+                         floor: int | None = None,
+                         report_interval_s: float = 60.0) -> Device:
+        """Register a device from the unknown-devices list; its points are taken from its
+        first telemetry payload when there was one. Raises ValueError for a bad kind/id."""
+        sample = next((u for u in self.ledger.snapshot()[2] if u.device_id == device_id), None)
+        points = points_from_sample(sample.first_payload) if sample else {}
+        device = device_for_operator(device_id, kind, name=name, xyz=xyz, building=building,
+                                     floor=floor, points=points,
+                                     report_interval_s=report_interval_s)
+        self.register_device(device)
+        return device
+
+    def counts(self) -> dict[str, int]:
+        """received / accepted / rejected totals (received = accepted + rejected)."""
+        with self._lock:
+            return {"received": self.received, "accepted": self.accepted,
+                    "rejected": self.ledger.total()}
+
+
+def _unknown(device_id: str) -> Rejected:
+    return Rejected("unknown_device", f"device {device_id!r} is not registered")
+
+
+__all__ = ["Ingest", "Listener", "RateMeter", "Rejected"]
