@@ -49,20 +49,19 @@ def decode_message(route: Route | None, message: RawMessage,
     received_at = message.received_at
     if leaf == "meta" and not payload:
         return ev.MetaReceived(rid, True, None, received_at)
+    if not payload.isascii():  # msgspec skips unknown fields without checking their UTF-8
+        try:
+            payload.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise Rejected("not_utf8", f"byte {exc.start} is not UTF-8") from None
     try:
         body = _DECODERS[(family, leaf)].decode(payload)
-    except UnicodeDecodeError as exc:
-        raise Rejected("not_utf8", f"byte {exc.start} of a string is not UTF-8") from None
     except msgspec.ValidationError as exc:
         text = str(exc)
         if text.startswith("Number out of range"):
             raise Rejected("non_finite", text) from None
         raise Rejected("schema", text) from None
-    except msgspec.DecodeError as exc:
-        try:
-            bytes(payload).decode("utf-8")
-        except UnicodeDecodeError as bad:
-            raise Rejected("not_utf8", f"byte {bad.start} is not UTF-8") from None
+    except (msgspec.DecodeError, UnicodeDecodeError) as exc:
         raise Rejected("invalid_json", str(exc)) from None
 
     if family == "dev":

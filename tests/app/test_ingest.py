@@ -186,3 +186,10 @@ def test_listener_failure_does_not_stop_ingest() -> None:
     ingest.subscribe(seen.extend)
     ingest.handle_batch([telemetry("t1", 1)])
     assert len(seen) == 1
+
+
+def test_invalid_utf8_in_an_ignored_field_is_still_rejected() -> None:
+    ingest = make_ingest("t1")
+    ingest.handle_batch([msg("dev/t1/telemetry",
+                             b'{"ts":%d,"values":{"temp_c":1.0},"n":"\xff\xfe"}' % NOW_MS)])
+    assert reasons(ingest) == {"not_utf8": 1}
