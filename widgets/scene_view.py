@@ -19,7 +19,8 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  (registers the OpenGL backend)
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
 from vtkmodules.util import numpy_support
@@ -57,8 +58,9 @@ class SceneView(QWidget):
         self.renderer.AddObserver("StartEvent", self._on_vtk_frame_start)
         self.interactor = self._vtk.GetRenderWindow().GetInteractor()
         self.interactor.SetInteractorStyle(vtkInteractorStyleTerrain())
-        self.interactor.AddObserver("LeftButtonPressEvent", self._on_vtk_press, 1.0)
-        self.interactor.AddObserver("LeftButtonReleaseEvent", self._on_vtk_release, 1.0)
+        # clicks are watched at the Qt level: the interactor style grabs VTK's event focus
+        # while rotating, so VTK observers never see the button release
+        self._vtk.installEventFilter(self)
         self.interactor.AddObserver("MouseWheelForwardEvent", self._on_vtk_wheel, 1.0)
         self.interactor.AddObserver("MouseWheelBackwardEvent", self._on_vtk_wheel, 1.0)
         self._press: tuple[int, int] | None = None
@@ -193,19 +195,26 @@ class SceneView(QWidget):
     def _on_vtk_frame_end(self, _obj, _event) -> None:
         self.sig_rendered.emit()
 
-    def _on_vtk_press(self, obj, _event) -> None:
-        self._press = obj.GetEventPosition()
+    def _display_xy(self, event: QMouseEvent) -> tuple[int, int]:
+        # the same mapping QVTKRenderWindowInteractor applies (device pixels, y bottom-up)
+        scale = self._vtk.devicePixelRatioF()
+        pos = event.position()
+        return (int(pos.x() * scale),
+                self.render_window.GetSize()[1] - int(pos.y() * scale) - 1)
 
-    def _on_vtk_release(self, obj, _event) -> None:
-        if self._press is None:
-            return
-        x, y = obj.GetEventPosition()
-        px, py = self._press
-        self._press = None
-        if abs(x - px) <= _CLICK_SLOP_PX and abs(y - py) <= _CLICK_SLOP_PX:
-            device_id = self.pick_at(x, y)
-            if device_id is not None:
-                self.sig_device_picked.emit(device_id)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self._vtk and isinstance(event, QMouseEvent) \
+                and event.button() == Qt.MouseButton.LeftButton:
+            if event.type() == QEvent.Type.MouseButtonPress:
+                self._press = self._display_xy(event)
+            elif event.type() == QEvent.Type.MouseButtonRelease and self._press is not None:
+                (x, y), (px, py) = self._display_xy(event), self._press
+                self._press = None
+                if abs(x - px) <= _CLICK_SLOP_PX and abs(y - py) <= _CLICK_SLOP_PX:
+                    device_id = self.pick_at(x, y)
+                    if device_id is not None:
+                        self.sig_device_picked.emit(device_id)
+        return False  # VTK still gets every event (rotation, pan)
 
     def _on_vtk_wheel(self, obj, event) -> None:
         # the terrain style has no wheel zoom; dolly towards the focal point
