@@ -1,0 +1,164 @@
+"""Opening the database: URL resolution, SQLite pragmas, schema migration and version check.
+
+``open_database(url)`` is the one way in. It returns a SQLAlchemy ``Engine`` whose schema is
+at this program's head revision: a new database is created, an older one is migrated with
+Alembic, and a database written by a NEWER program is refused with a one-line
+``StorageError`` (an old program must not write into a schema it does not understand).
+Every failure a user can cause (bad URL, unreachable server, missing driver) is a
+``StorageError`` with one line that names the database, never its password.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.script.revision import ResolutionError
+from alembic.util import CommandError
+from sqlalchemy import event
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+from app import paths
+
+log = logging.getLogger(__name__)
+# Alembic says "Context impl ..." at INFO on every open; our own line reports migrations
+logging.getLogger("alembic").setLevel(logging.WARNING)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+DEFAULT_FILE_NAME = "control-room.db"
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+
+class StorageError(Exception):
+    """A database the program cannot use; the message is one line for the operator."""
+
+
+def default_url() -> str:
+    return f"sqlite:///{paths.user_data_dir() / DEFAULT_FILE_NAME}"
+
+
+def parse_url(url: str | None) -> URL:
+    """The SQLAlchemy URL for ``url`` (None = SQLite in the user data folder)."""
+    text = url or default_url()
+    try:
+        parsed = make_url(text)
+    except ArgumentError:
+        raise StorageError(f"not a database URL: {text!r} (expected e.g. "
+                           "sqlite:///path/to/file.db or postgresql+psycopg://user@host/db)"
+                           ) from None
+    if parsed.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StorageError(f"unsupported database {parsed.get_backend_name()!r} in "
+                           f"{_show(parsed)}: use sqlite:/// or postgresql+psycopg://")
+    if parsed.get_backend_name() == "postgresql" and parsed.drivername == "postgresql":
+        parsed = parsed.set(drivername="postgresql+psycopg")  # psycopg 3, not psycopg2
+    return parsed
+
+
+def _show(url: URL) -> str:
+    return url.render_as_string(hide_password=True)
+
+
+def create_engine(url: str | None, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS) -> Engine:
+    """An engine with the house settings, without touching the schema."""
+    parsed = parse_url(url)
+    try:
+        if parsed.get_backend_name() == "sqlite":
+            return _sqlite_engine(parsed, busy_timeout_ms)
+        return sa.create_engine(parsed, pool_pre_ping=True, pool_size=4, max_overflow=4)
+    except NoSuchModuleError:
+        raise StorageError(f"no driver for {_show(parsed)}") from None
+    except ImportError as exc:
+        raise StorageError(f"the driver for {_show(parsed)} is not installed ({exc.name}); "
+                           "pip install 'psycopg[binary]'") from None
+
+
+def _sqlite_engine(parsed: URL, busy_timeout_ms: int) -> Engine:
+    database = parsed.database or ""
+    if database and database != ":memory:" and not database.startswith("file:"):
+        folder = Path(database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise StorageError(f"folder {folder} of the database {_show(parsed)} does not exist")
+    engine = sa.create_engine(parsed, connect_args={"timeout": busy_timeout_ms / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+        cursor = dbapi_connection.cursor()
+        # WAL: readers (GUI queries) never block the writer; NORMAL sync in WAL keeps every
+        # committed transaction across a process crash (only power loss can lose the last)
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.close()
+
+    return engine
+
+
+def alembic_config(connection: sa.Connection | None = None) -> Config:
+    """Alembic's Config built in code: works from a checkout and an installed package."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(connection: sa.Connection) -> str | None:
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision``; refuse a database newer than this program."""
+    script = ScriptDirectory.from_config(alembic_config())
+    with engine.begin() as conn:
+        current = current_revision(conn)
+        if current is not None and not _known(script, current):
+            raise StorageError(
+                f"the database {_show(engine.url)} has schema revision {current!r}, newer "
+                f"than this program knows (up to {script.get_current_head()!r}): "
+                "upgrade control-room")
+    with engine.begin() as conn:
+        current = current_revision(conn)
+        command.upgrade(alembic_config(conn), revision)
+        after = current_revision(conn)
+    if after != current:
+        log.info("database schema migrated from %s to %s", current or "empty", after)
+
+
+def _known(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is not None
+    except (ResolutionError, CommandError):
+        return False
+
+
+def open_database(url: str | None, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+                  revision: str = "head") -> Engine:
+    """Connect, create or migrate the schema to head, and return the engine."""
+    engine = create_engine(url, busy_timeout_ms=busy_timeout_ms)
+    try:
+        migrate(engine, revision)
+    except StorageError:
+        engine.dispose()
+        raise
+    except SQLAlchemyError as exc:
+        engine.dispose()
+        raise StorageError(f"cannot open the database {_show(engine.url)}: "
+                           f"{_first_line(exc)}") from None
+    return engine
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__

@@ -1,0 +1,1 @@
+"""Alembic migrations of the control-room database (run programmatically, no alembic.ini)."""

@@ -1,0 +1,190 @@
+"""The database schema as SQLAlchemy 2 declarative models.
+
+Times are epoch seconds (double precision) everywhere: the same on SQLite and PostgreSQL,
+cheap to compare and index, and what the rest of the engine uses. Every table written from
+the live stream has a natural unique key, so a message delivered twice (MQTT QoS 1 after a
+reconnect, or a journal replayed after a crash) is stored exactly once: the writer inserts
+with ``ON CONFLICT DO NOTHING``.
+
+The schema itself is owned by the Alembic migrations in ``app/storage/migrations``; these
+models must match the head revision (a test checks that).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    type_annotation_map = {float: Double, dict[str, Any]: JSON}
+
+
+class DeviceRow(Base):
+    __tablename__ = "devices"
+
+    id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(64))
+    name: Mapped[str] = mapped_column(String(256))
+    building: Mapped[str | None] = mapped_column(String(64))
+    floor: Mapped[int | None]
+    room: Mapped[str | None] = mapped_column(String(64))
+    x: Mapped[float]
+    y: Mapped[float]
+    z: Mapped[float]
+    points: Mapped[dict[str, Any]]  # {"temp_c": {"unit": "°C"}, ...}
+    registered_at: Mapped[float]
+    removed: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class ReadingRow(Base):
+    """Raw telemetry after the deadband filter. The primary key is the dedupe key; on
+    SQLite the table is WITHOUT ROWID so the key is not stored twice (half the bytes)."""
+
+    __tablename__ = "readings"
+    # ts index: compaction and retention walk the table by time across all devices
+    __table_args__ = (Index("ix_readings_ts", "ts"), {"sqlite_with_rowid": False})
+
+    device_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    point: Mapped[str] = mapped_column(String(64), primary_key=True)
+    ts: Mapped[float] = mapped_column(primary_key=True)
+    value: Mapped[float]
+    seq: Mapped[int | None] = mapped_column(BigInteger)
+
+
+class ReadingAggregateRow(Base):
+    """One minute of one point, made from raw readings older than the raw retention."""
+
+    __tablename__ = "reading_aggregates"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+
+    device_id: Mapped[str] = mapped_column(String(128), primary_key=True)
+    point: Mapped[str] = mapped_column(String(64), primary_key=True)
+    minute: Mapped[int] = mapped_column(BigInteger, primary_key=True)  # epoch s, minute start
+    count: Mapped[int]
+    min: Mapped[float]
+    max: Mapped[float]
+    mean: Mapped[float]
+    last: Mapped[float]
+    last_ts: Mapped[float]  # so late raw rows merge into the right "last"
+
+
+class DeviceEventRow(Base):
+    __tablename__ = "device_events"
+    __table_args__ = (UniqueConstraint("device_id", "ts", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device_id: Mapped[str] = mapped_column(String(128), index=True)
+    ts: Mapped[float]
+    kind: Mapped[str] = mapped_column(String(64))
+    data: Mapped[dict[str, Any]]
+    received_at: Mapped[float]
+
+
+class GatePassRow(Base):
+    __tablename__ = "gate_passes"
+    __table_args__ = (UniqueConstraint("gate_id", "ts", "plate"),
+                      Index("ix_gate_passes_plate", "plate"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    gate_id: Mapped[str] = mapped_column(String(128))
+    ts: Mapped[float]
+    plate: Mapped[str] = mapped_column(String(32))  # Unicode: "粤B12345"
+    dir: Mapped[str] = mapped_column(String(8))
+    paid: Mapped[bool | None]
+    received_at: Mapped[float]
+
+
+class RejectRow(Base):
+    """Rejected input, aggregated: one row per reason per reporting interval, holding how
+    many were rejected and the last sample, so a flood of hostile messages cannot flood
+    the database."""
+
+    __tablename__ = "rejects"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    reason: Mapped[str] = mapped_column(String(32), index=True)
+    count: Mapped[int]
+    topic: Mapped[str] = mapped_column(Text)
+    detail: Mapped[str] = mapped_column(Text)
+    payload_head: Mapped[str] = mapped_column(Text)
+    at: Mapped[float]
+
+
+class AlarmRow(Base):
+    __tablename__ = "alarms"
+    __table_args__ = (Index("ix_alarms_state", "state"),
+                      Index("ix_alarms_device_type", "device_id", "type"))
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    device_id: Mapped[str | None] = mapped_column(String(128))
+    type: Mapped[str] = mapped_column(String(64))
+    severity: Mapped[str] = mapped_column(String(16))
+    state: Mapped[str] = mapped_column(String(16))
+    raised_at: Mapped[float]
+    acknowledged_at: Mapped[float | None]
+    acknowledged_by: Mapped[str | None] = mapped_column(String(64))
+    cleared_at: Mapped[float | None]
+    closed_at: Mapped[float | None]
+    count: Mapped[int] = mapped_column(Integer, default=1)
+    last_value: Mapped[float | None]
+    data: Mapped[dict[str, Any]]
+
+
+class AlarmTransitionRow(Base):
+    __tablename__ = "alarm_transitions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    alarm_id: Mapped[str] = mapped_column(ForeignKey("alarms.id", ondelete="CASCADE"),
+                                          index=True)
+    from_state: Mapped[str | None] = mapped_column(String(16))
+    to_state: Mapped[str] = mapped_column(String(16))
+    at: Mapped[float]
+    by: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class WorkOrderRow(Base):
+    __tablename__ = "work_orders"
+    __table_args__ = (Index("ix_work_orders_state", "state"),)
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    state: Mapped[str] = mapped_column(String(16))
+    priority: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[str | None] = mapped_column(String(128))
+    building: Mapped[str | None] = mapped_column(String(64))
+    floor: Mapped[int | None]
+    x: Mapped[float | None]
+    y: Mapped[float | None]
+    z: Mapped[float | None]
+    assigned_tech: Mapped[str | None] = mapped_column(String(64))
+    created_at: Mapped[float]
+    updated_at: Mapped[float]
+    sla_due_at: Mapped[float | None]
+    data: Mapped[dict[str, Any]]
+
+
+class WorkOrderEventRow(Base):
+    __tablename__ = "work_order_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    order_id: Mapped[str] = mapped_column(ForeignKey("work_orders.id", ondelete="CASCADE"),
+                                          index=True)
+    state: Mapped[str] = mapped_column(String(16))
+    at: Mapped[float]
+    by: Mapped[str | None] = mapped_column(String(64))
+    note: Mapped[str] = mapped_column(Text, default="")
