@@ -1,5 +1,7 @@
 """The compound model: data structures, loading/validation, CityJSON exchange."""
 
+from app.scene.errors import SceneError
+from app.scene.loader import check_scene, load_scene
 from app.scene.model import (
     Building,
     Gate,
@@ -21,7 +23,10 @@ __all__ = [
     "Pipe",
     "Road",
     "Scene",
+    "SceneError",
     "Site",
     "WalkEdge",
     "WalkNode",
+    "check_scene",
+    "load_scene",
 ]

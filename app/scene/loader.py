@@ -43,14 +43,20 @@ class Provenance:
     manifest: str = "scene"
     spans: dict[str, list[tuple[str, int, int]]] = field(default_factory=dict)
 
+    def item(self, section: str, index: int | None) -> tuple[str, str]:
+        """(file, 'devices[3]') for an item of the merged scene."""
+        for name, start, count in self.spans.get(section, ()):
+            if index is not None and start <= index < start + count:
+                return name, f"{section}[{index - start}]"
+        return self.manifest, section if index is None else f"{section}[{index}]"
+
     def locate(self, problem: Problem) -> str:
-        if problem.section == "site":
-            return f"{self.manifest}: site{_suffix(problem.path)}: {problem.message}"
-        for name, start, count in self.spans.get(problem.section, ()):
-            if problem.index is not None and start <= problem.index < start + count:
-                where = f"{problem.section}[{problem.index - start}]{_suffix(problem.path)}"
-                return f"{name}: {where}: {problem.message}"
-        return f"{self.manifest}: {format_problem(problem)}"
+        name, where = self.item(problem.section, problem.index)
+        message = problem.message
+        if problem.also is not None:
+            other_name, other = self.item(problem.section, problem.also)
+            message += f" (first at {other_name}: {other})"
+        return f"{name}: {where}{_suffix(problem.path)}: {message}"
 
 
 def _suffix(path: str) -> str:
@@ -58,10 +64,8 @@ def _suffix(path: str) -> str:
 
 
 def format_problem(problem: Problem) -> str:
-    where = problem.section
-    if problem.index is not None:
-        where += f"[{problem.index}]"
-    return f"{where}{_suffix(problem.path)}: {problem.message}"
+    """One line for a problem found in a Scene that has no files behind it."""
+    return Provenance(manifest="").locate(problem).removeprefix(": ")
 
 
 def _read(path: Path, shown: str) -> bytes:

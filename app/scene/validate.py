@@ -37,6 +37,7 @@ class Problem(NamedTuple):
     index: int | None  # item inside the section
     path: str  # key path inside the item, e.g. "location.building"
     message: str
+    also: int | None = None  # for duplicates: the index of the first item with that id
 
 
 def find_problems(scene: Scene, limit: int = 50) -> list[Problem]:
@@ -73,7 +74,7 @@ def _walk_floats(value: Any, path: str) -> Iterator[tuple[str, float]]:
     elif isinstance(value, dict):
         for k, v in value.items():
             yield from _walk_floats(v, f"{path}.{k}" if path else str(k))
-    elif isinstance(value, list):
+    elif isinstance(value, list | tuple):
         for i, v in enumerate(value):
             yield from _walk_floats(v, f"{path}[{i}]")
 
@@ -97,8 +98,7 @@ def _duplicates(scene: Scene) -> Iterator[Problem]:
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(scene, section)):
             if item.id in seen:
-                yield Problem(section, i, "id",
-                              f"duplicate id {item.id!r} (also {section}[{seen[item.id]}])")
+                yield Problem(section, i, "id", f"duplicate id {item.id!r}", seen[item.id])
             else:
                 seen[item.id] = i
 
@@ -253,8 +253,10 @@ def _vocabularies(scene: Scene) -> Iterator[Problem]:
 
 
 def _walk_graph(scene: Scene) -> Iterator[Problem]:
-    index = {n.id: i for i, n in enumerate(scene.walk_nodes)}
-    parent = list(range(len(index)))
+    index: dict[str, int] = {}
+    for i, n in enumerate(scene.walk_nodes):
+        index.setdefault(n.id, i)
+    parent = list(range(len(scene.walk_nodes)))
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -272,7 +274,7 @@ def _walk_graph(scene: Scene) -> Iterator[Problem]:
     if index:
         first = root(0)
         for i, node in enumerate(scene.walk_nodes):
-            if root(i) != first:
+            if root(index[node.id]) != first:
                 yield Problem("walk_nodes", i, "id", f"node {node.id!r} cannot be reached from "
                                                      f"{scene.walk_nodes[0].id!r}")
                 break
