@@ -8,10 +8,14 @@ Every failure a user can cause (bad URL, unreachable server, missing driver) is 
 ``StorageError`` with one line that names the database, never its password.
 """
 
+# ruff: noqa: E402 - the alembic logger is quietened before alembic is first imported
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+
+# Alembic chatters at INFO on import and on every open; our own line reports migrations
+logging.getLogger("alembic").setLevel(logging.WARNING)
 
 import sqlalchemy as sa
 from alembic import command
@@ -27,8 +31,6 @@ from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 from app import paths
 
 log = logging.getLogger(__name__)
-# Alembic says "Context impl ..." at INFO on every open; our own line reports migrations
-logging.getLogger("alembic").setLevel(logging.WARNING)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DEFAULT_FILE_NAME = "control-room.db"

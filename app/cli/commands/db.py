@@ -1,0 +1,75 @@
+"""``control-room db stats|migrate --db URL``: look into and upgrade the database.
+
+``stats --json`` prints one JSON object (CONTRACTS): devices, readings, rejects by reason,
+alarms by state, work orders by state. A bad URL or an unreachable database exits 2 with
+one line. Without ``--db`` the database of the config file (or the default SQLite file in
+the user data folder) is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from app.cli import UsageError, config_from_args
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("db", help="database statistics and migration")
+    actions = parser.add_subparsers(dest="db_command", metavar="ACTION", required=True,
+                                    parser_class=type(parser))
+    stats = actions.add_parser("stats", help="counts of devices, readings, rejects, alarms "
+                               "and work orders")
+    stats.add_argument("--json", action="store_true", help="one JSON object on stdout")
+    migrate = actions.add_parser("migrate", help="create or upgrade the schema to this "
+                                 "program's version")
+    for action in (stats, migrate):
+        action.add_argument("--db", metavar="URL", help="database URL (SQLAlchemy form), e.g. "
+                            "sqlite:///control-room.db or postgresql+psycopg://user@host/db")
+        action.add_argument("--config", metavar="FILE.toml", help="configuration file")
+    stats.set_defaults(func=_stats)
+    migrate.set_defaults(func=_migrate)
+
+
+def _open(args: argparse.Namespace):
+    from app.storage import StorageError, open_database
+
+    config = config_from_args(args)
+    try:
+        return open_database(config.database.url)
+    except StorageError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _stats(args: argparse.Namespace) -> int:
+    from app.storage import counts
+
+    engine = _open(args)
+    try:
+        figures = counts(engine)
+    finally:
+        engine.dispose()
+    if args.json:
+        json.dump(figures, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        return 0
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            inner = ", ".join(f"{k} {v}" for k, v in value.items()) or "none"
+            print(f"{key:<20} {inner}")
+        else:
+            print(f"{key:<20} {value}")
+    return 0
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from app.storage.database import current_revision
+
+    engine = _open(args)
+    try:
+        with engine.connect() as conn:
+            print(f"schema at revision {current_revision(conn)}")
+    finally:
+        engine.dispose()
+    return 0
