@@ -1,0 +1,120 @@
+"""The alarm board as an operator uses it: live rows, filters, keyboard actions."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.alarms.book import AlarmBook
+from app.alarms.model import Severity
+from app.domain.model import Device, Location
+from app.state.store import StateStore
+from ui.alarm_board import AlarmBoard
+from ui.alarm_sound import AlarmSounder
+
+pytestmark = pytest.mark.gui
+
+
+class Clock:
+    t = 1_764_000_000.0
+
+    def __call__(self) -> float:
+        return self.t
+
+
+def _devices() -> list[Device]:
+    return [
+        Device(id="TX1", kind="transformer", name="1号变压器",
+               location=Location(xyz=(0, 0, 0), building="SUB")),
+        Device(id="B03-F12-SD", kind="smoke_detector", name="3栋 12层 烟感",
+               location=Location(xyz=(0, 0, 36), building="B03", floor=12)),
+        Device(id="B05-E1", kind="elevator", name="5栋 1号电梯",
+               location=Location(xyz=(0, 0, 0), building="B05")),
+    ]
+
+
+@pytest.fixture
+def board(qtbot):
+    clock = Clock()
+    book = AlarmBook(clock)
+    sounder = AlarmSounder(enabled=False)
+    widget = AlarmBoard(book, StateStore(_devices()), user="值班员", sounder=sounder)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 500)
+    widget.show()
+    return widget
+
+
+def _states(board: AlarmBoard) -> dict[str, str]:
+    return {r.device_id: r.state for r in board.model.rows()}
+
+
+def test_alarms_appear_live_and_sort_by_severity(board, qtbot) -> None:
+    book = board.book
+    book.raise_alarm("B05-E1", "offline", Severity.MEDIUM, "offline")
+    book.raise_alarm("B03-F12-SD", "event.smoke", Severity.CRITICAL, "smoke")
+    book.raise_alarm("TX1", "temp_c.high", Severity.HIGH, "temp_c 92 above 85")
+    qtbot.waitUntil(lambda: board.model.rowCount() == 3)
+    first = board.proxy.index(0, 0)
+    assert board.model.alarm(board.proxy.mapToSource(first).row()).device_id == "B03-F12-SD"
+    assert "3 open, 3 unacknowledged" in board.counts.text()
+    # a repeat updates the row in place: no new row, the count goes up
+    book.raise_alarm("B05-E1", "offline", Severity.MEDIUM, "offline")
+    qtbot.waitUntil(lambda: any(r.count == 2 for r in board.model.rows()))
+    assert board.model.rowCount() == 3
+
+
+def test_acknowledge_by_keyboard(board, qtbot) -> None:
+    alarm = board.book.raise_alarm("TX1", "temp_c.high", Severity.HIGH, "hot")
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1)
+    selected = []
+    board.sig_device_selected.connect(selected.append)
+    board.table.setFocus()
+    qtbot.keyClick(board.table, Qt.Key.Key_N)  # next unacknowledged
+    assert selected == ["TX1"]
+    qtbot.keyClick(board.table, Qt.Key.Key_A)
+    qtbot.waitUntil(lambda: _states(board)["TX1"] == "acknowledged")
+    stored = board.book.get(alarm.id)
+    assert stored.acknowledged_by == "值班员"
+    # once cleared too, it closes and leaves the board
+    board.book.clear_alarm("TX1", "temp_c.high")
+    qtbot.waitUntil(lambda: board.model.rowCount() == 0)
+
+
+def test_filters_by_severity_building_and_text(board, qtbot) -> None:
+    board.book.raise_alarm("B05-E1", "offline", Severity.MEDIUM, "offline")
+    board.book.raise_alarm("B03-F12-SD", "event.smoke", Severity.CRITICAL, "smoke")
+    qtbot.waitUntil(lambda: board.model.rowCount() == 2)
+    board.severity_filter.setCurrentIndex(board.severity_filter.findData(3))
+    assert board.proxy.rowCount() == 1
+    board.severity_filter.setCurrentIndex(0)
+    board.building_filter.setCurrentIndex(board.building_filter.findData("B05"))
+    assert board.proxy.rowCount() == 1
+    board.building_filter.setCurrentIndex(0)
+    board.search.setText("烟感")
+    assert board.proxy.rowCount() == 1
+    row = board.model.alarm(board.proxy.mapToSource(board.proxy.index(0, 0)).row())
+    assert row.device_id == "B03-F12-SD"
+
+
+def test_silence_keeps_the_alarm_but_stops_its_sound(board, qtbot) -> None:
+    board.sounder.played.clear()
+    board.book.raise_alarm("B03-F12-SD", "event.smoke", Severity.CRITICAL, "smoke")
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1)
+    assert board.sounder.played == [4]
+    board.select_next_unacknowledged()
+    board.silence_selected()
+    board.sounder._on_repeat()
+    assert board.sounder.played == [4]  # no repeat for a silenced alarm
+    assert board.model.rows()[0].silenced
+    assert board.model.rows()[0].state == "raised"
+
+
+def test_engine_thread_events_reach_the_board(board, qtbot) -> None:
+    import threading
+
+    thread = threading.Thread(target=lambda: board.book.raise_alarm(
+        "TX1", "event.trip", Severity.CRITICAL, "trip"))
+    thread.start()
+    thread.join()
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1)

@@ -1,0 +1,281 @@
+"""AlarmBoard: the alarm list operators work from all shift.
+
+A live table (sortable, filterable by severity, state, kind, building and text) fed by the
+alarm book's events, delivered as queued Qt signals from the engine threads. Keyboard:
+A acknowledge, S shelve, C comment, M silence, N next unacknowledged. Selecting an alarm
+emits ``sig_device_selected`` so the main window flies the 3D view to the device.
+"""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.alarms.book import AlarmBook, AlarmError
+from app.alarms.model import Alarm, AlarmChanged
+from app.state.store import StateStore
+from ui.alarm_labels import severity_name, state_name, type_name
+from ui.alarm_sound import AlarmSounder
+from ui.i18n import kind_name
+from widgets.alarm_table import COLUMNS, AlarmFilterProxy, AlarmRow, AlarmTableModel
+
+ACTIVE_STATES = frozenset({"raised", "acknowledged", "dispatched", "cleared"})
+
+
+class AlarmBridge(QObject):
+    """Carries book events from engine threads to the GUI thread (a queued connection)."""
+
+    sig_changed = Signal(object)
+
+
+class AlarmBoard(QWidget):
+    sig_device_selected = Signal(str)
+
+    def __init__(self, book: AlarmBook, store: StateStore, *, user: str | None = None,
+                 sounder: AlarmSounder | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("AlarmBoard")
+        self.book = book
+        self.store = store
+        self.user = user or getpass.getuser()
+        self.sounder = sounder or AlarmSounder(self)
+        headers = {"severity": self.tr("Severity"), "state": self.tr("State"),
+                   "raised_at": self.tr("Raised"), "building": self.tr("Building"),
+                   "device": self.tr("Device"), "type": self.tr("Alarm"),
+                   "message": self.tr("Detail"), "count": self.tr("Count")}
+        self.model = AlarmTableModel(headers, self)
+        self.proxy = AlarmFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.set_filters(states=ACTIVE_STATES)
+        self._build()
+        self._bridge = AlarmBridge(self)
+        self._bridge.sig_changed.connect(self._on_changed)
+        book.subscribe(self._bridge.sig_changed.emit)
+        for alarm in book.open_alarms():
+            self._show(alarm)
+
+    # ---- layout --------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.severity_filter = QComboBox()
+        self.severity_filter.addItem(self.tr("All severities"), 1)
+        for level in (2, 3, 4):
+            self.severity_filter.addItem(self.tr("%1 and above").replace(
+                "%1", severity_name(level)), level)
+        self.state_filter = QComboBox()
+        self.state_filter.addItem(self.tr("Open"), ACTIVE_STATES)
+        self.state_filter.addItem(self.tr("Unacknowledged"), frozenset({"raised"}))
+        self.state_filter.addItem(self.tr("Cleared, to acknowledge"), frozenset({"cleared"}))
+        self.kind_filter = QComboBox()
+        self.kind_filter.addItem(self.tr("All kinds"), None)
+        self.building_filter = QComboBox()
+        self.building_filter.addItem(self.tr("All buildings"), None)
+        kinds = sorted({d.kind for d in self.store.devices()})
+        buildings = sorted({d.location.building for d in self.store.devices()
+                            if d.location.building})
+        for kind in kinds:
+            self.kind_filter.addItem(kind_name(kind), kind)
+        for building in buildings:
+            self.building_filter.addItem(building, building)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search device, building, text…"))
+        self.search.setClearButtonEnabled(True)
+        for combo in (self.severity_filter, self.state_filter, self.kind_filter,
+                      self.building_filter):
+            combo.currentIndexChanged.connect(self._on_filters_changed)
+        self.search.textChanged.connect(self._on_filters_changed)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index("severity"), Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
+        self.table.setAlternatingRowColors(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+        self.counts = QLabel()
+        buttons = QHBoxLayout()
+        actions = ((self.tr("Acknowledge (A)"), self.acknowledge_selected, "A"),
+                   (self.tr("Shelve (S)"), self.shelve_selected, "S"),
+                   (self.tr("Comment (C)"), self.comment_selected, "C"),
+                   (self.tr("Silence (M)"), self.silence_selected, "M"),
+                   (self.tr("Next (N)"), self.select_next_unacknowledged, "N"))
+        # plain keys while the table has focus (an event filter, not QShortcut: it works
+        # whether or not the window manager considers the window active)
+        self._keys: dict[int, object] = {}
+        for label, slot, key in actions:
+            button = QPushButton(label)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+            self._keys[QKeySequence(key)[0].key()] = slot
+        self.table.installEventFilter(self)
+        buttons.addStretch(1)
+        buttons.addWidget(self.counts)
+
+        filters = QHBoxLayout()
+        for widget in (self.severity_filter, self.state_filter, self.kind_filter,
+                       self.building_filter):
+            filters.addWidget(widget)
+        filters.addWidget(self.search, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self._update_counts()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)):
+            slot = self._keys.get(event.key())
+            if slot is not None:
+                slot()
+                return True
+        return super().eventFilter(watched, event)
+
+    # ---- book events (GUI thread) --------------------------------------------------------
+    def _on_changed(self, change: AlarmChanged) -> None:
+        self._show(change.alarm)
+
+    def _show(self, alarm: Alarm) -> None:
+        if alarm.closed_at is not None:
+            self.model.remove(alarm.id)
+            self.sounder.waiting(alarm.id, int(alarm.severity), audible=False)
+            self._update_counts()
+            return
+        self.model.upsert(self._row(alarm))
+        if alarm.parent_id is not None and self.model.row_of(alarm.parent_id) is not None:
+            parent = self.book.get(alarm.parent_id)  # its row shows the count of children
+            if parent is not None:
+                self.model.upsert(self._row(parent))
+        audible = (alarm.acknowledged_at is None and not alarm.suppressed
+                   and not alarm.is_shelved(self.book.clock()))
+        self.sounder.waiting(alarm.id, int(alarm.severity), audible)
+        self._update_counts()
+
+    def _row(self, alarm: Alarm) -> AlarmRow:
+        device = self.store.device(alarm.device_id)
+        kind = device.kind if device else ""
+        children = sum(1 for r in self.model.rows() if r.parent_id == alarm.id)
+        return AlarmRow(
+            id=alarm.id, severity=int(alarm.severity),
+            severity_label=severity_name(int(alarm.severity)),
+            state=alarm.state, state_label=state_name(alarm.state),
+            device_id=alarm.device_id, device_name=device.name if device else alarm.device_id,
+            kind=kind, kind_label=kind_name(kind) if kind else "",
+            building=(device.location.building or "") if device else "",
+            type_label=type_name(alarm.type), message=alarm.message,
+            raised_at=alarm.raised_at, count=alarm.count, value=alarm.last_value,
+            shelved=alarm.is_shelved(self.book.clock()),
+            silenced=self.sounder.is_silenced(alarm.id), parent_id=alarm.parent_id,
+            children=children)
+
+    def _update_counts(self) -> None:
+        rows = self.model.rows()
+        unack = sum(1 for r in rows if r.state == "raised")
+        self.counts.setText(self.tr("%1 open, %2 unacknowledged")
+                            .replace("%1", str(len(rows))).replace("%2", str(unack)))
+
+    # ---- operator actions ----------------------------------------------------------------
+    def selected_alarm(self) -> AlarmRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.alarm(self.proxy.mapToSource(index).row())
+
+    def select_alarm(self, alarm_id: str) -> bool:
+        row = self.model.row_of(alarm_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def acknowledge_selected(self) -> None:
+        row = self.selected_alarm()
+        if row is not None:
+            self._act(lambda: self.book.acknowledge(row.id, self.user))
+
+    def shelve_selected(self) -> None:
+        row = self.selected_alarm()
+        if row is None:
+            return
+        minutes, ok = QInputDialog.getInt(self, self.tr("Shelve alarm"),
+                                          self.tr("Shelve for (minutes):"), 60, 1, 24 * 60)
+        if not ok:
+            return
+        reason, ok = QInputDialog.getText(self, self.tr("Shelve alarm"), self.tr("Reason:"))
+        if ok:
+            self._act(lambda: self.book.shelve(row.id, self.user, minutes * 60.0, reason))
+
+    def comment_selected(self) -> None:
+        row = self.selected_alarm()
+        if row is None:
+            return
+        text, ok = QInputDialog.getText(self, self.tr("Comment"), self.tr("Comment:"))
+        if ok:
+            self._act(lambda: self.book.comment(row.id, self.user, text))
+
+    def silence_selected(self) -> None:
+        row = self.selected_alarm()
+        if row is not None:
+            self.sounder.silence(row.id)
+            alarm = self.book.get(row.id)
+            if alarm is not None:
+                self._show(alarm)
+
+    def select_next_unacknowledged(self) -> None:
+        """Jump to the next unacknowledged alarm below the current one (wrapping)."""
+        total = self.proxy.rowCount()
+        if total == 0:
+            return
+        start = self.table.currentIndex().row()
+        for step in range(1, total + 1):
+            k = (start + step) % total
+            source = self.proxy.mapToSource(self.proxy.index(k, 0))
+            if self.model.alarm(source.row()).state == "raised":
+                self.table.setCurrentIndex(self.proxy.index(k, 0))
+                return
+
+    def _act(self, action) -> None:
+        try:
+            action()
+        except AlarmError as exc:
+            QMessageBox.warning(self, self.tr("Alarm"), str(exc))
+
+    # ---- filters and selection -----------------------------------------------------------
+    def _on_filters_changed(self) -> None:
+        self.proxy.set_filters(min_severity=self.severity_filter.currentData(),
+                               states=self.state_filter.currentData(),
+                               kind=self.kind_filter.currentData(),
+                               building=self.building_filter.currentData(),
+                               text=self.search.text())
+
+    def _on_current_changed(self, current, _previous) -> None:
+        if current.isValid():
+            row = self.model.alarm(self.proxy.mapToSource(current).row())
+            self.sig_device_selected.emit(row.device_id)

@@ -1,0 +1,76 @@
+"""Display names for alarm severities, states and types, translated in the "Alarm" context.
+
+Alarm types are machine values (``temp_c.high``, ``offline``, ``event.smoke``); the label
+puts the point name beside a translated suffix so new points need no new strings.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+SEVERITY_NAMES = {
+    1: QT_TRANSLATE_NOOP("Alarm", "Low"),
+    2: QT_TRANSLATE_NOOP("Alarm", "Medium"),
+    3: QT_TRANSLATE_NOOP("Alarm", "High"),
+    4: QT_TRANSLATE_NOOP("Alarm", "Critical"),
+}
+
+STATE_NAMES = {
+    "raised": QT_TRANSLATE_NOOP("Alarm", "Unacknowledged"),
+    "acknowledged": QT_TRANSLATE_NOOP("Alarm", "Acknowledged"),
+    "dispatched": QT_TRANSLATE_NOOP("Alarm", "Dispatched"),
+    "cleared": QT_TRANSLATE_NOOP("Alarm", "Cleared"),
+    "closed": QT_TRANSLATE_NOOP("Alarm", "Closed"),
+}
+
+_SUFFIXES = {
+    "high": QT_TRANSLATE_NOOP("Alarm", "too high"),
+    "low": QT_TRANSLATE_NOOP("Alarm", "too low"),
+    "unusual": QT_TRANSLATE_NOOP("Alarm", "unusual for this hour"),
+    "rate": QT_TRANSLATE_NOOP("Alarm", "changing too fast"),
+}
+
+_WHOLE = {
+    "offline": QT_TRANSLATE_NOOP("Alarm", "Offline"),
+    "welfare_check": QT_TRANSLATE_NOOP("Alarm", "Welfare check (lives alone)"),
+    "event.smoke": QT_TRANSLATE_NOOP("Alarm", "Smoke"),
+    "event.gas_leak": QT_TRANSLATE_NOOP("Alarm", "Gas leak"),
+    "event.door_forced": QT_TRANSLATE_NOOP("Alarm", "Door forced"),
+    "event.door_held_open": QT_TRANSLATE_NOOP("Alarm", "Door held open"),
+    "event.manhole_open": QT_TRANSLATE_NOOP("Alarm", "Manhole cover opened"),
+    "event.manhole_displaced": QT_TRANSLATE_NOOP("Alarm", "Manhole cover displaced"),
+    "event.panic": QT_TRANSLATE_NOOP("Alarm", "Panic button"),
+    "event.pressed": QT_TRANSLATE_NOOP("Alarm", "Panic button"),
+    "event.trapped": QT_TRANSLATE_NOOP("Alarm", "Passenger trapped"),
+    "event.fault": QT_TRANSLATE_NOOP("Alarm", "Fault"),
+    "event.trip": QT_TRANSLATE_NOOP("Alarm", "Trip"),
+    "event.tamper": QT_TRANSLATE_NOOP("Alarm", "Tampering"),
+    "event.forced": QT_TRANSLATE_NOOP("Alarm", "Gate forced"),
+    "event.video_loss": QT_TRANSLATE_NOOP("Alarm", "Video loss"),
+    "event.tampering": QT_TRANSLATE_NOOP("Alarm", "Camera tampering"),
+    "event.falling_object": QT_TRANSLATE_NOOP("Alarm", "Object thrown from height"),
+    "combo.running_no_pressure": QT_TRANSLATE_NOOP("Alarm", "Pump running, no pressure"),
+    "combo.stuck_between_floors": QT_TRANSLATE_NOOP("Alarm", "Elevator stuck"),
+    "combo.hot_under_light_load": QT_TRANSLATE_NOOP("Alarm", "Hot under light load"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Alarm", text)
+
+
+def severity_name(severity: int) -> str:
+    return _tr(SEVERITY_NAMES.get(severity, str(severity)))
+
+
+def state_name(state: str) -> str:
+    return _tr(STATE_NAMES.get(state, state))
+
+
+def type_name(type_: str) -> str:
+    if type_ in _WHOLE:
+        return _tr(_WHOLE[type_])
+    point, _, suffix = type_.rpartition(".")
+    if point and suffix in _SUFFIXES:
+        return f"{point} {_tr(_SUFFIXES[suffix])}"
+    return type_
