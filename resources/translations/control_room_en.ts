@@ -1,0 +1,712 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>Alarm</name>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="12" />
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="13" />
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="14" />
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="15" />
+        <source>Critical</source>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="19" />
+        <source>Unacknowledged</source>
+        <translation>Unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="20" />
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="21" />
+        <source>Dispatched</source>
+        <translation>Dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="22" />
+        <source>Cleared</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="23" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="27" />
+        <source>too high</source>
+        <translation>too high</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="28" />
+        <source>too low</source>
+        <translation>too low</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="29" />
+        <source>unusual for this hour</source>
+        <translation>unusual for this hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="30" />
+        <source>changing too fast</source>
+        <translation>changing too fast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="34" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="35" />
+        <source>Welfare check (lives alone)</source>
+        <translation>Welfare check (lives alone)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="36" />
+        <source>Smoke</source>
+        <translation>Smoke</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="37" />
+        <source>Gas leak</source>
+        <translation>Gas leak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="38" />
+        <source>Door forced</source>
+        <translation>Door forced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="39" />
+        <source>Door held open</source>
+        <translation>Door held open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="40" />
+        <source>Manhole cover opened</source>
+        <translation>Manhole cover opened</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="41" />
+        <source>Manhole cover displaced</source>
+        <translation>Manhole cover displaced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="42" />
+        <location filename="../../ui/alarm_labels.py" line="43" />
+        <source>Panic button</source>
+        <translation>Panic button</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="44" />
+        <source>Passenger trapped</source>
+        <translation>Passenger trapped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="45" />
+        <source>Fault</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="46" />
+        <source>Trip</source>
+        <translation>Trip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="47" />
+        <source>Tampering</source>
+        <translation>Tampering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="48" />
+        <source>Gate forced</source>
+        <translation>Gate forced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="49" />
+        <source>Video loss</source>
+        <translation>Video loss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="50" />
+        <source>Camera tampering</source>
+        <translation>Camera tampering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="51" />
+        <source>Object thrown from height</source>
+        <translation>Object thrown from height</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="52" />
+        <source>Pump running, no pressure</source>
+        <translation>Pump running, no pressure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="53" />
+        <source>Elevator stuck</source>
+        <translation>Elevator stuck</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="54" />
+        <source>Hot under light load</source>
+        <translation>Hot under light load</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmBoard</name>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="58" />
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="58" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="59" />
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="59" />
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="60" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="60" />
+        <location filename="../../ui/alarm_board.py" line="255" />
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="61" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="61" />
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="76" />
+        <source>All severities</source>
+        <translation>All severities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="78" />
+        <source>%1 and above</source>
+        <translation>%1 and above</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="81" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="82" />
+        <source>Unacknowledged</source>
+        <translation>Unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="83" />
+        <source>Cleared, to acknowledge</source>
+        <translation>Cleared, to acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="85" />
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="87" />
+        <source>All buildings</source>
+        <translation>All buildings</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="96" />
+        <source>Search device, building, text…</source>
+        <translation>Search device, building, text…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="117" />
+        <source>Acknowledge (A)</source>
+        <translation>Acknowledge (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="118" />
+        <source>Shelve (S)</source>
+        <translation>Shelve (S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="119" />
+        <source>Comment (C)</source>
+        <translation>Comment (C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="120" />
+        <source>Silence (M)</source>
+        <translation>Silence (M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="121" />
+        <source>Next (N)</source>
+        <translation>Next (N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="184" />
+        <source>%1 open, %2 unacknowledged</source>
+        <translation>%1 open, %2 unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="214" />
+        <location filename="../../ui/alarm_board.py" line="218" />
+        <source>Shelve alarm</source>
+        <translation>Shelve alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="215" />
+        <source>Shelve for (minutes):</source>
+        <translation>Shelve for (minutes):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="218" />
+        <source>Reason:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="226" />
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="226" />
+        <source>Comment:</source>
+        <translation>Comment:</translation>
+    </message>
+</context>
+<context>
+    <name>CompoundView</name>
+    <message>
+        <location filename="../../ui/compound_view.py" line="122" />
+        <source>Normal</source>
+        <extracomment>RGBA per Level value (Level is an IntEnum 0..5), for vectorised recolouring</extracomment>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="122" />
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="123" />
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="123" />
+        <source>Stale</source>
+        <translation>Stale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="124" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="124" />
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="127" />
+        <source>Device status</source>
+        <translation>Device status</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceKind</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="26" />
+        <source>Water meter</source>
+        <extracomment>one table for every kind in CONTRACTS; translated in the "DeviceKind" context</extracomment>
+        <translation>Water meter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="27" />
+        <source>Power meter</source>
+        <translation>Power meter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="28" />
+        <source>Gas detector</source>
+        <translation>Gas detector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="29" />
+        <source>Heat meter</source>
+        <translation>Heat meter</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="30" />
+        <source>Smoke detector</source>
+        <translation>Smoke detector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="31" />
+        <source>Fire hydrant pressure</source>
+        <translation>Fire hydrant pressure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="32" />
+        <source>Sprinkler valve</source>
+        <translation>Sprinkler valve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="33" />
+        <source>Elevator</source>
+        <translation>Elevator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="34" />
+        <source>Water pump</source>
+        <translation>Water pump</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="35" />
+        <source>Water tank level</source>
+        <translation>Water tank level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="36" />
+        <source>Lighting circuit</source>
+        <translation>Lighting circuit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="37" />
+        <source>Pipe pressure</source>
+        <translation>Pipe pressure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="38" />
+        <source>Transformer</source>
+        <translation>Transformer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="39" />
+        <source>Manhole cover</source>
+        <translation>Manhole cover</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="40" />
+        <source>Door access</source>
+        <translation>Door access</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="41" />
+        <source>Barrier gate</source>
+        <translation>Barrier gate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="42" />
+        <source>Parking space</source>
+        <translation>Parking space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="43" />
+        <source>EV charger</source>
+        <translation>EV charger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="44" />
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="45" />
+        <source>Microphone</source>
+        <translation>Microphone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="46" />
+        <source>Panic button</source>
+        <translation>Panic button</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSearch</name>
+    <message>
+        <location filename="../../ui/device_search.py" line="34" />
+        <source>Search devices by name or id…</source>
+        <translation>Search devices by name or id…</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <location filename="../../ui/inspector.py" line="71" />
+        <source>Click a device in the 3D view, or search above.</source>
+        <translation>Click a device in the 3D view, or search above.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="96" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="96" />
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="97" />
+        <source>Floor / room</source>
+        <translation>Floor / room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="97" />
+        <source>Position (m)</source>
+        <translation>Position (m)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="98" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="98" />
+        <source>Last report</source>
+        <translation>Last report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="112" />
+        <source>Point</source>
+        <translation>Point</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="112" />
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="112" />
+        <source>Normal band</source>
+        <translation>Normal band</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="128" />
+        <source>waiting for readings…</source>
+        <translation>waiting for readings…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="137" />
+        <source>Live values</source>
+        <translation>Live values</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="140" />
+        <source>Trend</source>
+        <translation>Trend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="207" />
+        <source>Floor %1</source>
+        <translation>Floor %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="208" />
+        <source>Basement %1</source>
+        <translation>Basement %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="210" />
+        <source>Room %1</source>
+        <translation>Room %1</translation>
+    </message>
+</context>
+<context>
+    <name>Level</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="51" />
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="52" />
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="53" />
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="54" />
+        <source>Stale</source>
+        <translation>Stale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="55" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="56" />
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="65" />
+        <source>Smart Property Control Room — %1</source>
+        <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
+        <translation>Smart Property Control Room — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="74" />
+        <source>Device inspector</source>
+        <translation>Device inspector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106" />
+        <source>The 3D view is not available on this machine.</source>
+        <translation>The 3D view is not available on this machine.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111" />
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112" />
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117" />
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118" />
+        <source>&amp;Reset 3D view</source>
+        <translation>&amp;Reset 3D view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
+        <source>Device &amp;inspector</source>
+        <translation>Device &amp;inspector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125" />
+        <source>&amp;Full screen</source>
+        <translation>&amp;Full screen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130" />
+        <source>&amp;Language</source>
+        <translation>&amp;Language</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140" />
+        <source>Takes effect at the next start</source>
+        <translation>Takes effect at the next start</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144" />
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145" />
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189" />
+        <source>Language saved: %1. It takes effect at the next start.</source>
+        <translation>Language saved: %1. It takes effect at the next start.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194" />
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195" />
+        <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="38" />
+        <source>Messages received per second (5 s average)</source>
+        <extracomment>the levels shown as chips, in the order an operator scans them</extracomment>
+        <translation>Messages received per second (5 s average)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="45" />
+        <source>Devices: %1</source>
+        <translation>Devices: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="57" />
+        <source>connected</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="57" />
+        <source>disconnected</source>
+        <translation>disconnected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="61" />
+        <source>%1 msg/s</source>
+        <translation>%1 msg/s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="76" />
+        <source>Simulator</source>
+        <translation>Simulator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="76" />
+        <source>MQTT broker</source>
+        <translation>MQTT broker</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="77" />
+        <source>Replay</source>
+        <translation>Replay</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,713 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>Alarm</name>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="12"/>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="13"/>
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="14"/>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="15"/>
+        <source>Critical</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="19"/>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="20"/>
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="21"/>
+        <source>Dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="22"/>
+        <source>Cleared</source>
+        <translation>已消除</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="23"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="27"/>
+        <source>too high</source>
+        <translation>过高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="28"/>
+        <source>too low</source>
+        <translation>过低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="29"/>
+        <source>unusual for this hour</source>
+        <translation>与该时段规律不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="30"/>
+        <source>changing too fast</source>
+        <translation>变化过快</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="34"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="35"/>
+        <source>Welfare check (lives alone)</source>
+        <translation>独居老人关怀提醒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="36"/>
+        <source>Smoke</source>
+        <translation>烟雾</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="37"/>
+        <source>Gas leak</source>
+        <translation>燃气泄漏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="38"/>
+        <source>Door forced</source>
+        <translation>门被强行打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="39"/>
+        <source>Door held open</source>
+        <translation>门长时间未关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="40"/>
+        <source>Manhole cover opened</source>
+        <translation>井盖被打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="41"/>
+        <source>Manhole cover displaced</source>
+        <translation>井盖移位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="42"/>
+        <location filename="../../ui/alarm_labels.py" line="43"/>
+        <source>Panic button</source>
+        <translation>紧急按钮</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="44"/>
+        <source>Passenger trapped</source>
+        <translation>电梯困人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="45"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="46"/>
+        <source>Trip</source>
+        <translation>跳闸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="47"/>
+        <source>Tampering</source>
+        <translation>被破坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="48"/>
+        <source>Gate forced</source>
+        <translation>道闸被强行通过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="49"/>
+        <source>Video loss</source>
+        <translation>视频丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="50"/>
+        <source>Camera tampering</source>
+        <translation>摄像机被遮挡或破坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="51"/>
+        <source>Object thrown from height</source>
+        <translation>高空抛物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="52"/>
+        <source>Pump running, no pressure</source>
+        <translation>水泵运行但无压力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="53"/>
+        <source>Elevator stuck</source>
+        <translation>电梯停滞</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="54"/>
+        <source>Hot under light load</source>
+        <translation>轻载过热</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmBoard</name>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="58"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="58"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="59"/>
+        <source>Raised</source>
+        <translation>发生时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="59"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="60"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="60"/>
+        <location filename="../../ui/alarm_board.py" line="255"/>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="61"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="61"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="76"/>
+        <source>All severities</source>
+        <translation>全部级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="78"/>
+        <source>%1 and above</source>
+        <translation>%1及以上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="81"/>
+        <source>Open</source>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="82"/>
+        <source>Unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="83"/>
+        <source>Cleared, to acknowledge</source>
+        <translation>已消除待确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="85"/>
+        <source>All kinds</source>
+        <translation>全部类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="87"/>
+        <source>All buildings</source>
+        <translation>全部楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="96"/>
+        <source>Search device, building, text…</source>
+        <translation>搜索设备、楼栋、内容…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="117"/>
+        <source>Acknowledge (A)</source>
+        <translation>确认 (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="118"/>
+        <source>Shelve (S)</source>
+        <translation>搁置 (S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="119"/>
+        <source>Comment (C)</source>
+        <translation>备注 (C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="120"/>
+        <source>Silence (M)</source>
+        <translation>消音 (M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="121"/>
+        <source>Next (N)</source>
+        <translation>下一条 (N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="184"/>
+        <source>%1 open, %2 unacknowledged</source>
+        <translation>未关闭 %1 条，未确认 %2 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="214"/>
+        <location filename="../../ui/alarm_board.py" line="218"/>
+        <source>Shelve alarm</source>
+        <translation>搁置报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="215"/>
+        <source>Shelve for (minutes):</source>
+        <translation>搁置时长（分钟）：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="218"/>
+        <source>Reason:</source>
+        <translation>原因：</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="226"/>
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="226"/>
+        <source>Comment:</source>
+        <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>CompoundView</name>
+    <message>
+        <location filename="../../ui/compound_view.py" line="122"/>
+        <source>Normal</source>
+        <extracomment>RGBA per Level value (Level is an IntEnum 0..5), for vectorised recolouring</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="122"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="123"/>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="123"/>
+        <source>Stale</source>
+        <translation>数据超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="124"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="124"/>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="127"/>
+        <source>Device status</source>
+        <translation>设备状态</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceKind</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="26"/>
+        <source>Water meter</source>
+        <extracomment>one table for every kind in CONTRACTS; translated in the &quot;DeviceKind&quot; context</extracomment>
+        <translation>水表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="27"/>
+        <source>Power meter</source>
+        <translation>电表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="28"/>
+        <source>Gas detector</source>
+        <translation>燃气探测器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="29"/>
+        <source>Heat meter</source>
+        <translation>热量表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="30"/>
+        <source>Smoke detector</source>
+        <translation>烟感探测器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="31"/>
+        <source>Fire hydrant pressure</source>
+        <translation>消火栓水压</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="32"/>
+        <source>Sprinkler valve</source>
+        <translation>喷淋阀</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="33"/>
+        <source>Elevator</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="34"/>
+        <source>Water pump</source>
+        <translation>水泵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="35"/>
+        <source>Water tank level</source>
+        <translation>水箱液位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="36"/>
+        <source>Lighting circuit</source>
+        <translation>照明回路</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="37"/>
+        <source>Pipe pressure</source>
+        <translation>管网压力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="38"/>
+        <source>Transformer</source>
+        <translation>变压器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="39"/>
+        <source>Manhole cover</source>
+        <translation>井盖</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="40"/>
+        <source>Door access</source>
+        <translation>门禁</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="41"/>
+        <source>Barrier gate</source>
+        <translation>道闸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="42"/>
+        <source>Parking space</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="43"/>
+        <source>EV charger</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="44"/>
+        <source>Camera</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="45"/>
+        <source>Microphone</source>
+        <translation>拾音器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="46"/>
+        <source>Panic button</source>
+        <translation>紧急按钮</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceSearch</name>
+    <message>
+        <location filename="../../ui/device_search.py" line="34"/>
+        <source>Search devices by name or id…</source>
+        <translation>按名称或编号搜索设备…</translation>
+    </message>
+</context>
+<context>
+    <name>InspectorPanel</name>
+    <message>
+        <location filename="../../ui/inspector.py" line="71"/>
+        <source>Click a device in the 3D view, or search above.</source>
+        <translation>在三维视图中点击设备，或在上方搜索。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="96"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="96"/>
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="97"/>
+        <source>Floor / room</source>
+        <translation>楼层 / 房间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="97"/>
+        <source>Position (m)</source>
+        <translation>坐标（米）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="98"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="98"/>
+        <source>Last report</source>
+        <translation>最近上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="112"/>
+        <source>Point</source>
+        <translation>测点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="112"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="112"/>
+        <source>Normal band</source>
+        <translation>正常范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="128"/>
+        <source>waiting for readings…</source>
+        <translation>等待数据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="137"/>
+        <source>Live values</source>
+        <translation>实时数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="140"/>
+        <source>Trend</source>
+        <translation>趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="207"/>
+        <source>Floor %1</source>
+        <translation>%1层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="208"/>
+        <source>Basement %1</source>
+        <translation>地下%1层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="210"/>
+        <source>Room %1</source>
+        <translation>%1室</translation>
+    </message>
+</context>
+<context>
+    <name>Level</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="51"/>
+        <source>Normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="52"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="53"/>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="54"/>
+        <source>Stale</source>
+        <translation>数据超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="55"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="56"/>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="65"/>
+        <source>Smart Property Control Room — %1</source>
+        <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
+        <translation>智慧物业控制室 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="74"/>
+        <source>Device inspector</source>
+        <translation>设备详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="106"/>
+        <source>The 3D view is not available on this machine.</source>
+        <translation>本机无法显示三维视图。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="111"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="112"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="117"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="118"/>
+        <source>&amp;Reset 3D view</source>
+        <translation>重置三维视角(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>Device &amp;inspector</source>
+        <translation>设备详情(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <source>&amp;Full screen</source>
+        <translation>全屏(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="130"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="140"/>
+        <source>Takes effect at the next start</source>
+        <translation>下次启动时生效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="144"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="145"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="189"/>
+        <source>Language saved: %1. It takes effect at the next start.</source>
+        <translation>已保存语言：%1，下次启动时生效。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="194"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="195"/>
+        <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;智慧物业控制室 %1&lt;/h3&gt;&lt;p&gt;住宅小区的监控中心：小区三维模型、设备实时状态、告警与派单。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>StatusBar</name>
+    <message>
+        <location filename="../../ui/status_bar.py" line="38"/>
+        <source>Messages received per second (5 s average)</source>
+        <extracomment>the levels shown as chips, in the order an operator scans them</extracomment>
+        <translation>每秒接收消息数（5 秒平均）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="45"/>
+        <source>Devices: %1</source>
+        <translation>设备：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="57"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="57"/>
+        <source>disconnected</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="61"/>
+        <source>%1 msg/s</source>
+        <translation>%1 条/秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="76"/>
+        <source>Simulator</source>
+        <translation>模拟器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="76"/>
+        <source>MQTT broker</source>
+        <translation>MQTT 服务器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="77"/>
+        <source>Replay</source>
+        <translation>回放</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,99 @@
+"""TrendPlot: a pyqtgraph time series with an optional shaded normal band (presentational).
+
+The caller hands in plain arrays (epoch seconds, values); nothing here knows about devices.
+The x axis shows wall-clock times so an operator can relate a spike to "14:32".
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+RGB = tuple[int, int, int]
+
+
+class TrendPlot(QWidget):
+    def __init__(self, *, line_rgb: RGB = (74, 163, 223), band_rgb: RGB = (46, 204, 113),
+                 background: RGB = (24, 28, 33), foreground: RGB = (200, 206, 212),
+                 window_s: float = 300.0, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._window_s = window_s
+        axis = pg.DateAxisItem(orientation="bottom")
+        self._plot = pg.PlotWidget(axisItems={"bottom": axis}, background=QColor(*background))
+        self._plot.setMenuEnabled(False)
+        self._plot.setMouseEnabled(x=False, y=False)
+        self._plot.hideButtons()
+        self._plot.showGrid(x=True, y=True, alpha=0.15)
+        item = self._plot.getPlotItem()
+        fg = QColor(*foreground)
+        for name in ("left", "bottom"):
+            ax = item.getAxis(name)
+            ax.setPen(pg.mkPen(fg.darker(160)))
+            ax.setTextPen(pg.mkPen(fg))
+        self._foreground = fg
+        band = QColor(*band_rgb)
+        band.setAlpha(45)
+        self._band = pg.LinearRegionItem(orientation="horizontal", movable=False,
+                                         brush=pg.mkBrush(band), pen=pg.mkPen(None))
+        self._band.setZValue(-10)
+        self._band.hide()
+        self._plot.addItem(self._band)
+        self._curve = self._plot.plot(pen=pg.mkPen(QColor(*line_rgb), width=2),
+                                      symbol="o", symbolSize=4,
+                                      symbolBrush=QColor(*line_rgb), symbolPen=None)
+        self._empty = pg.TextItem("", color=fg, anchor=(0.5, 0.5))
+        self._plot.addItem(self._empty)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._plot)
+
+    def set_title(self, text: str) -> None:
+        self._plot.setTitle(text, color=self._foreground.name(), size="10pt")
+
+    def set_band(self, band: tuple[float, float] | None) -> None:
+        """Shade the normal band [lo, hi]; None hides it."""
+        if band is None:
+            self._band.hide()
+            return
+        self._band.setRegion(band)
+        self._band.show()
+
+    def set_placeholder(self, text: str) -> None:
+        """Text shown in the middle of an empty plot (e.g. "waiting for data")."""
+        self._empty.setText(text)
+
+    def set_series(self, t: np.ndarray, y: np.ndarray, *, now: float | None = None) -> None:
+        t = np.asarray(t, dtype=float)
+        y = np.asarray(y, dtype=float)
+        self._curve.setData(t, y)
+        self._empty.setVisible(len(t) == 0)
+        end = float(now) if now is not None else (float(t[-1]) if len(t) else 0.0)
+        # a trailing window that grows with the history (at least a minute, at most
+        # window_s) keeps a young trend readable and the time axis still while it streams
+        span = self._window_s if len(t) == 0 else min(self._window_s,
+                                                      max(60.0, end - float(t[0])))
+        if end:
+            self._plot.setXRange(end - span, end, padding=0.02)
+        if len(t) == 0:
+            self._empty.setPos(end - span / 2, 0.5)
+            return
+        lo, hi = float(np.nanmin(y)), float(np.nanmax(y))
+        if self._band.isVisible():
+            b_lo, b_hi = self._band.getRegion()
+            lo, hi = min(lo, b_lo), max(hi, b_hi)
+        pad = (hi - lo) * 0.1 or max(abs(hi) * 0.05, 1.0)
+        self._plot.setYRange(lo - pad, hi + pad, padding=0)
+
+    def series(self) -> tuple[np.ndarray, np.ndarray]:
+        x, y = self._curve.getData()
+        empty = np.empty(0)
+        return (empty if x is None else x), (empty if y is None else y)
+
+    def clear(self) -> None:
+        self._curve.setData([], [])
+        self._band.hide()
+        self._plot.setTitle(None)
+
+
