@@ -1,0 +1,215 @@
+"""MainWindow: the 3D compound view in the middle, the device inspector docked beside it,
+a status bar, menus, and window state kept across starts with QSettings.
+
+The window pulls engine state on QTimers (inspector at ``ui.refresh_hz``, status bar once a
+second); nothing here runs on, or is called from, a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+
+from app import __version__
+from app.runtime.engine import Engine
+from app.scene.model import Scene
+from app.state.store import StateStore
+from ui.inspector import InspectorPanel
+from ui.status_bar import StatusBar
+
+log = logging.getLogger(__name__)
+
+ViewFactory = Callable[[Scene, StateStore, QWidget], QWidget]
+
+SETTINGS_GEOMETRY = "main_window/geometry"
+SETTINGS_STATE = "main_window/state"
+SETTINGS_LANG = "ui/lang"
+#: languages offered in the menu, each named in its own language (so never translated)
+LANGUAGE_LABELS = {"zh_CN": "中文（简体）", "en": "English"}
+DEFAULT_SIZE = (1600, 900)
+
+
+def default_view_factory(scene: Scene, store: StateStore, parent: QWidget) -> QWidget:
+    from ui.compound_view import CompoundView
+
+    return CompoundView(scene, store, parent)
+
+
+class _ViewPlaceholder(QLabel):
+    """Stands where the 3D view goes when it cannot be built (e.g. no OpenGL)."""
+
+    sig_device_picked = Signal(str)
+    sig_first_live_frame = Signal()
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setObjectName("ViewPlaceholder")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, engine: Engine, *, settings: QSettings | None = None,
+                 view_factory: ViewFactory | None = None, lang: str | None = None,
+                 restore_state: bool = True, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("MainWindow")
+        self.engine = engine
+        self.lang = lang
+        self._settings = settings if settings is not None else QSettings()
+        scene = engine.scene
+        self.setWindowTitle(
+            self.tr("Smart Property Control Room — %1").replace("%1", scene.site.name))
+        self.resize(*DEFAULT_SIZE)
+
+        self.compound_view = self._build_view(view_factory or default_view_factory)
+        self._call_view("set_refresh_hz", engine.config.ui.refresh_hz)
+        self.setCentralWidget(self.compound_view)
+        self.compound_view.sig_device_picked.connect(self._on_device_picked)
+
+        self.inspector = InspectorPanel(engine.store, scene)
+        self.inspector.sig_device_chosen.connect(self._on_device_searched)
+        self.inspector_dock = QDockWidget(self.tr("Device inspector"), self)
+        self.inspector_dock.setObjectName("InspectorDock")  # QSettings keys dock state by it
+        self.inspector_dock.setWidget(self.inspector)
+        self.inspector_dock.setMinimumWidth(360)
+        self.inspector_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                                        | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                        | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
+
+        self.status = StatusBar(engine)
+        self.setStatusBar(self.status)
+        self._build_menus()
+        if restore_state:
+            self.restore_window_state()
+
+        hz = engine.config.ui.refresh_hz
+        self._ui_timer = QTimer(self)
+        self._ui_timer.setInterval(max(16, round(1000 / hz)))
+        self._ui_timer.timeout.connect(self._on_ui_tick)
+        self._ui_timer.start()
+        self._status_timer = QTimer(self)
+        self._status_timer.setInterval(1000)
+        self._status_timer.timeout.connect(self.status.refresh)
+        self._status_timer.start()
+
+    # ---- building ------------------------------------------------------------------------
+    def _build_view(self, factory: ViewFactory) -> QWidget:
+        try:
+            return factory(self.engine.scene, self.engine.store, self)
+        except Exception:  # keep the rest of the control room usable without 3D
+            log.exception("the 3D view could not be created; showing a placeholder")
+            return _ViewPlaceholder(self.tr("The 3D view is not available on this machine."),
+                                    self)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.quit_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        self.reset_view_action = QAction(self.tr("&Reset 3D view"), self)
+        self.reset_view_action.setShortcut(QKeySequence("Home"))
+        self.reset_view_action.triggered.connect(self._on_reset_view)
+        view_menu.addAction(self.reset_view_action)
+        inspector_toggle = self.inspector_dock.toggleViewAction()
+        inspector_toggle.setText(self.tr("Device &inspector"))
+        view_menu.addAction(inspector_toggle)
+        self.full_screen_action = QAction(self.tr("&Full screen"), self, checkable=True)
+        self.full_screen_action.setShortcut(QKeySequence.StandardKey.FullScreen)
+        self.full_screen_action.toggled.connect(self._on_full_screen)
+        view_menu.addAction(self.full_screen_action)
+        view_menu.addSeparator()
+        lang_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for code, label in LANGUAGE_LABELS.items():
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == self.lang)
+            action.setData(code)
+            group.addAction(action)
+            lang_menu.addAction(action)
+        group.triggered.connect(self._on_language_chosen)
+        lang_menu.addSeparator()
+        note = QAction(self.tr("Takes effect at the next start"), self)
+        note.setEnabled(False)
+        lang_menu.addAction(note)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About"), self)
+        about.triggered.connect(self._on_about)
+        help_menu.addAction(about)
+        self.menus = {"file": file_menu, "view": view_menu, "language": lang_menu,
+                      "help": help_menu}
+
+    # ---- selection -----------------------------------------------------------------------
+    def select_device(self, device_id: str, *, fly: bool = False) -> None:
+        """Show ``device_id`` in the inspector and highlight it in 3D (flying to it when
+        asked: a search result may be out of sight, a picked device is not)."""
+        self.inspector.show_device(device_id)
+        self._call_view("select_device", device_id)
+        if fly:
+            self._call_view("fly_to_device", device_id)
+
+    def _call_view(self, name: str, *args: object) -> None:
+        method = getattr(self.compound_view, name, None)
+        if method is not None:
+            method(*args)
+
+    def _on_device_picked(self, device_id: str) -> None:
+        self.select_device(device_id)
+
+    def _on_device_searched(self, device_id: str) -> None:
+        self.select_device(device_id, fly=True)
+
+    # ---- slots ---------------------------------------------------------------------------
+    def _on_ui_tick(self) -> None:
+        self.inspector.refresh()
+
+    def _on_reset_view(self) -> None:
+        self._call_view("reset_view")
+
+    def _on_full_screen(self, on: bool) -> None:
+        self.showFullScreen() if on else self.showNormal()
+
+    def _on_language_chosen(self, action: QAction) -> None:
+        code = action.data()
+        self._settings.setValue(SETTINGS_LANG, code)
+        if code != self.lang:
+            self.statusBar().showMessage(
+                self.tr("Language saved: %1. It takes effect at the next start.")
+                .replace("%1", LANGUAGE_LABELS[code]), 8000)
+
+    def _on_about(self) -> None:
+        QMessageBox.about(
+            self, self.tr("About"),
+            self.tr("<h3>Smart Property Control Room %1</h3>"
+                    "<p>The control room of a residential compound: the compound in 3D, "
+                    "live devices, alarms and dispatch.</p>").replace("%1", __version__))
+
+    # ---- persistence ---------------------------------------------------------------------
+    def restore_window_state(self) -> bool:
+        geometry = self._settings.value(SETTINGS_GEOMETRY)
+        state = self._settings.value(SETTINGS_STATE)
+        restored = bool(geometry) and self.restoreGeometry(geometry)
+        if state:
+            self.restoreState(state)
+        return restored
+
+    def save_window_state(self) -> None:
+        self._settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        self._settings.setValue(SETTINGS_STATE, self.saveState())
+        self._settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self._ui_timer.stop()
+        self._status_timer.stop()
+        self.save_window_state()
+        super().closeEvent(event)
