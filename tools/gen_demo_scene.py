@@ -15,8 +15,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import msgspec
-
 from app.domain.model import Camera, Device, Location, Microphone, PointSpec, Technician, Zone
 from app.scene.model import (
     Building,
@@ -25,10 +23,12 @@ from app.scene.model import (
     ParkingSpace,
     Pipe,
     Road,
+    Scene,
     Site,
     WalkEdge,
     WalkNode,
 )
+from app.scene.writer import save_scene
 
 OUT = Path(__file__).resolve().parent.parent / "scenes" / "demo"
 FLOOR_H = 3.0
@@ -483,7 +483,7 @@ def technicians() -> list[Technician]:
                        homes[k % 3], f"138{k + 1:08d}") for k, name in enumerate(names)]
 
 
-def build() -> dict[str, dict[str, list]]:
+def build() -> Scene:
     s = Builder()
     s.label = lambda bid: next(b.name for b in s.buildings if b.id == bid)  # type: ignore
     towers(s)
@@ -492,47 +492,19 @@ def build() -> dict[str, dict[str, list]]:
     paths(s)
     pipe_list = pipes(s)
     street_furniture(s)
-    files = {"buildings.json": {"buildings": s.buildings},
-             "ground.json": {**ground(), "parking": parking, "gates": s.gates},
-             "cameras.json": {"cameras": cameras(s)},
-             "microphones.json": {"microphones": microphones(s)},
-             "walkways.json": {"walk_nodes": s.nodes, "walk_edges": s.edges},
-             "pipes.json": {"pipes": pipe_list},
-             "technicians.json": {"technicians": technicians()}}
-    files["devices.json"] = {"devices": s.devices}  # last: cameras and mics add devices
-    return files
+    cams, mics = cameras(s), microphones(s)  # before devices are collected: they add some
+    return Scene(SITE, buildings=tuple(s.buildings), parking=tuple(parking),
+                 gates=tuple(s.gates), pipes=tuple(pipe_list), walk_nodes=tuple(s.nodes),
+                 walk_edges=tuple(s.edges), cameras=tuple(cams), microphones=tuple(mics),
+                 devices=tuple(s.devices), technicians=tuple(technicians()), **ground())
 
 
 SITE = Site("绿景花园", 113.9436, 22.5405, 4547, (494190.0, 2493820.0),
             ((-150.0, -125.0), (150.0, 125.0)), "demo")
 
 
-def _plain(value: Any) -> Any:
-    """Builtins without None values (every optional field defaults to None)."""
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    return value
-
-
-def dumps(doc: dict[str, list]) -> bytes:
-    """One item a line: compact, yet diffs stay readable."""
-    parts = []
-    for key, items in doc.items():
-        lines = b",\n".join(msgspec.json.encode(_plain(msgspec.to_builtins(i))) for i in items)
-        parts.append(b'"%s": [\n%s\n]' % (key.encode(), lines))
-    return b"{" + b",\n".join(parts) + b"}\n"
-
-
 def write(out: Path) -> None:
-    out.mkdir(parents=True, exist_ok=True)
-    files = build()
-    manifest = {"format": "control-room-scene/1", "site": msgspec.to_builtins(SITE),
-                "files": list(files)}
-    (out / "scene.json").write_bytes(msgspec.json.format(msgspec.json.encode(manifest)) + b"\n")
-    for name, doc in files.items():
-        (out / name).write_bytes(dumps(doc))
+    save_scene(build(), out)
 
 
 if __name__ == "__main__":

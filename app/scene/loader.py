@@ -17,8 +17,7 @@ import msgspec
 from app.scene.errors import SceneError, describe_decode, describe_validation
 from app.scene.model import Scene, Site
 from app.scene.validate import Problem, find_problems, normalise
-
-FORMAT = "control-room-scene/1"
+from app.scene.writer import FORMAT
 
 SECTIONS: tuple[str, ...] = tuple(
     f.name for f in msgspec.structs.fields(Scene) if f.name != "site")
