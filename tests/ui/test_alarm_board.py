@@ -118,3 +118,27 @@ def test_engine_thread_events_reach_the_board(board, qtbot) -> None:
     thread.start()
     thread.join()
     qtbot.waitUntil(lambda: board.model.rowCount() == 1)
+
+
+def test_history_shows_times_to_acknowledge_and_clear(qtbot) -> None:
+    from ui.alarm_history import AlarmHistory
+
+    clock = Clock()
+    book = AlarmBook(clock)
+    store = StateStore(_devices())
+    history = AlarmHistory(book, store)
+    qtbot.addWidget(history)
+    t0 = clock.t
+    a = book.raise_alarm("TX1", "temp_c.high", Severity.HIGH, "hot", at=t0)
+    clock.t = t0 + 45
+    book.acknowledge(a.id, "王工")
+    book.clear_alarm("TX1", "temp_c.high", at=t0 + 600)
+    book.raise_alarm("B05-E1", "offline", Severity.MEDIUM, "offline", at=t0)
+    book.clear_alarm("B05-E1", "offline", at=t0 + 30)
+    history.refresh()
+    assert history.table.rowCount() == 1  # the elevator alarm is not acknowledged: not closed
+    cells = [history.table.item(0, c).text() for c in range(8)]
+    assert cells[1] == "1号变压器" and cells[4] == "王工"
+    assert cells[5] == "45 s" and cells[6] == "10.0 min"
+    history.search.setText("电梯")
+    assert history.table.rowCount() == 0

@@ -1,0 +1,94 @@
+"""Alarm history: closed alarms with search, and how long each took to acknowledge and to
+clear — the figures a shift supervisor reviews."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.alarms.book import AlarmBook
+from app.alarms.model import Alarm
+from app.state.store import StateStore
+from ui.alarm_labels import severity_name, type_name
+
+
+def _duration(seconds: float | None) -> str:
+    if seconds is None:
+        return "—"
+    seconds = max(0.0, seconds)
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.1f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def time_to_acknowledge(alarm: Alarm) -> float | None:
+    return None if alarm.acknowledged_at is None else alarm.acknowledged_at - alarm.raised_at
+
+
+def time_to_clear(alarm: Alarm) -> float | None:
+    return None if alarm.cleared_at is None else alarm.cleared_at - alarm.raised_at
+
+
+class AlarmHistory(QWidget):
+    def __init__(self, book: AlarmBook, store: StateStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.book = book
+        self.store = store
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Search history…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.refresh)
+        self.table = QTableWidget(0, 8)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Raised"), self.tr("Device"), self.tr("Alarm"), self.tr("Severity"),
+            self.tr("Acknowledged by"), self.tr("Time to acknowledge"),
+            self.tr("Time to clear"), self.tr("Closed")])
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.summary = QLabel()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+
+    def refresh(self) -> None:
+        needle = self.search.text().strip().lower()
+        alarms = [a for a in reversed(self.book.closed) if self._matches(a, needle)]
+        self.table.setRowCount(len(alarms))
+        for k, alarm in enumerate(alarms):
+            device = self.store.device(alarm.device_id)
+            cells = (
+                dt.datetime.fromtimestamp(alarm.raised_at).strftime("%m-%d %H:%M:%S"),
+                device.name if device else alarm.device_id,
+                type_name(alarm.type), severity_name(int(alarm.severity)),
+                alarm.acknowledged_by or "—",
+                _duration(time_to_acknowledge(alarm)), _duration(time_to_clear(alarm)),
+                dt.datetime.fromtimestamp(alarm.closed_at or 0).strftime("%m-%d %H:%M:%S"),
+            )
+            for column, text in enumerate(cells):
+                self.table.setItem(k, column, QTableWidgetItem(text))
+        acks = [t for a in alarms if (t := time_to_acknowledge(a)) is not None]
+        mean = _duration(sum(acks) / len(acks)) if acks else "—"
+        self.summary.setText(self.tr("%1 alarms, mean time to acknowledge %2")
+                             .replace("%1", str(len(alarms))).replace("%2", mean))
+
+    def _matches(self, alarm: Alarm, needle: str) -> bool:
+        if not needle:
+            return True
+        device = self.store.device(alarm.device_id)
+        hay = " ".join((alarm.device_id, device.name if device else "", alarm.message,
+                        type_name(alarm.type), alarm.acknowledged_by or "")).lower()
+        return needle in hay
