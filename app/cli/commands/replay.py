@@ -1,0 +1,69 @@
+"""``control-room replay FILE --broker URL --speed X``: republish a recording to a broker.
+
+Every message goes out with its recorded topic, payload and retain flag (QoS 1), keeping the
+recorded gaps between messages divided by ``--speed`` (``--speed 0``: as fast as possible).
+Exits 0 once the broker has acknowledged everything.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import threading
+import time
+
+from app.cli import UsageError, add_config_options, config_from_args
+from app.cli.commands.serve import stop_on_signals
+from app.recording import RecordingError, read_header, read_recording
+
+log = logging.getLogger("control-room.replay")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("replay", help="republish a recording to a broker",
+                            description=__doc__.split("\n\n")[1])
+    parser.add_argument("file", metavar="FILE", help="a recording made by `record`")
+    add_config_options(parser)
+    parser.add_argument("--speed", type=float, default=1.0, metavar="X",
+                        help="time scale: 2 = twice as fast, 0 = as fast as possible")
+    parser.set_defaults(func=_run)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from app.sources.mqtt_publisher import MqttPublisher
+
+    config = config_from_args(args)
+    if not config.mqtt.url:
+        raise UsageError("replay needs a broker: give --broker mqtt://HOST:PORT")
+    if args.speed < 0:
+        raise UsageError(f"--speed must be 0 (as fast as possible) or positive, not {args.speed}")
+    try:
+        read_header(args.file)
+    except RecordingError as exc:
+        raise UsageError(str(exc)) from None
+    publisher = MqttPublisher(config.mqtt, f"{config.mqtt.client_id}-replay-{os.getpid()}")
+    publisher.connect()
+    stop = threading.Event()
+    skipped: list[int] = []
+    start = time.monotonic()
+    first_t: float | None = None
+    with stop_on_signals(stop):
+        for frame in read_recording(args.file, skipped):
+            if first_t is None:
+                first_t = frame.t
+            if args.speed > 0:
+                wait = start + (frame.t - first_t) / args.speed - time.monotonic()
+                if wait > 0 and stop.wait(wait):
+                    break
+            if stop.is_set():
+                break
+            publisher.publish(frame.topic, frame.payload, retain=frame.retain)
+    complete = publisher.close()
+    if skipped:
+        log.warning("skipped %d damaged lines (first: line %d)", len(skipped), skipped[0])
+    log.info("replayed %d messages from %s", publisher.published, args.file)
+    if not complete:
+        log.error("the broker did not acknowledge every message")
+        return 1
+    return 0

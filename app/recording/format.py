@@ -1,0 +1,176 @@
+"""The recording file format: JSON Lines, one MQTT message per line, after one header line.
+
+::
+
+    {"format":"control-room-recording","version":1,"started_at":1764040000.123,"root":"cr/demo"}
+    {"t":0.000412,"topic":"cr/demo/dev/B01-TR1/meta","p":"{\\"kind\\":\\"transformer\\",…}","r":1}
+    {"t":0.531,"topic":"cr/demo/dev/B01-TR1/telemetry","p":"{\\"ts\\":…,\\"values\\":{…}}"}
+    {"t":0.532,"topic":"cr/demo/gate/G1/pass","b64":"/w=="}
+
+- ``started_at``: epoch seconds (this machine's clock) of the start of the recording;
+  ``t``: the message's receive time, in seconds after ``started_at`` (microseconds kept).
+- ``p``: the payload when it is valid UTF-8 (contract payloads are JSON, so this stays
+  readable and greppable); otherwise ``b64``: the payload in base64 — hostile bytes are
+  recorded exactly, too. ``r``: 1 when the broker delivered it as a retained message.
+- Appendable: opening an existing recording for writing continues it (``t`` stays relative
+  to the first header). Crash-tolerant: every line stands alone and is flushed per batch, so
+  a killed recorder leaves at most one partial last line, which readers skip (and a writer
+  that continues the file terminates first).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import msgspec
+
+FORMAT = "control-room-recording"
+VERSION = 1
+FSYNC_EVERY_S = 1.0
+
+
+class RecordingError(ValueError):
+    """A file that is not a recording (one line for the operator)."""
+
+
+class RecordingHeader(msgspec.Struct, frozen=True):
+    format: str
+    version: int
+    started_at: float
+    root: str = ""
+
+
+class Frame(msgspec.Struct, frozen=True, omit_defaults=True):
+    t: float
+    topic: str
+    p: str | None = None
+    b64: str | None = None
+    r: int = 0
+
+    @property
+    def payload(self) -> bytes:
+        if self.p is not None:
+            return self.p.encode("utf-8")
+        return base64.b64decode(self.b64 or "")
+
+    @property
+    def retain(self) -> bool:
+        return bool(self.r)
+
+
+_encode = msgspec.json.Encoder().encode
+_header_decoder = msgspec.json.Decoder(RecordingHeader)
+_frame_decoder = msgspec.json.Decoder(Frame)
+
+
+class RecordingWriter:
+    """Appends messages to a recording; ``write`` takes (topic, payload, received_at,
+    retain) tuples. Not thread-safe: one writer thread."""
+
+    def __init__(self, path: str | Path, *, root: str = "") -> None:
+        self.path = Path(path)
+        self.frames = 0
+        existing = self.path.exists() and self.path.stat().st_size > 0
+        if existing:
+            self.header = read_header(self.path)
+        else:
+            self.header = RecordingHeader(FORMAT, VERSION, time.time(), root)
+        try:
+            self._fh = open(self.path, "ab")  # noqa: SIM115 - closed in close()
+        except OSError as exc:
+            raise RecordingError(f"{self.path}: cannot write: {exc.strerror}") from None
+        if existing:
+            with open(self.path, "rb") as fh:
+                fh.seek(-1, os.SEEK_END)
+                if fh.read(1) != b"\n":  # a crash left half a line: end it
+                    self._fh.write(b"\n")
+        else:
+            self._fh.write(_encode(self.header) + b"\n")
+        self._fh.flush()
+        self._last_sync = time.monotonic()
+
+    def write(self, messages: Iterable[tuple[str, bytes, float, bool]]) -> None:
+        start = self.header.started_at
+        lines = []
+        for topic, payload, received_at, retain in messages:
+            t = round(received_at - start, 6)
+            try:
+                frame = Frame(t, topic, p=payload.decode("utf-8"), r=int(retain))
+            except UnicodeDecodeError:
+                frame = Frame(t, topic, b64=base64.b64encode(payload).decode("ascii"),
+                              r=int(retain))
+            lines.append(_encode(frame))
+        if not lines:
+            return
+        self._fh.write(b"\n".join(lines) + b"\n")
+        self._fh.flush()
+        self.frames += len(lines)
+        if time.monotonic() - self._last_sync > FSYNC_EVERY_S:
+            os.fsync(self._fh.fileno())
+            self._last_sync = time.monotonic()
+
+    def close(self) -> None:
+        if not self._fh.closed:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+            self._fh.close()
+
+    def __enter__(self) -> RecordingWriter:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def read_header(path: str | Path) -> RecordingHeader:
+    try:
+        with open(path, "rb") as fh:
+            first = fh.readline()
+    except OSError as exc:
+        raise RecordingError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        header = _header_decoder.decode(first)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        raise RecordingError(f"{path}: not a control-room recording (bad header line)") from None
+    if header.format != FORMAT:
+        raise RecordingError(f"{path}: not a control-room recording (format {header.format!r})")
+    if header.version > VERSION:
+        raise RecordingError(f"{path}: recording version {header.version} is newer than this "
+                             f"program reads ({VERSION})")
+    return header
+
+
+def read_recording(path: str | Path, skipped: list[int] | None = None) -> Iterator[Frame]:
+    """The frames in file order, streamed. Damaged lines (a crash's partial last line) are
+    skipped; their line numbers are appended to ``skipped`` when given."""
+    read_header(path)
+    with open(path, "rb") as fh:
+        fh.readline()
+        for number, line in enumerate(fh, start=2):
+            if not line.strip():
+                continue
+            try:
+                frame = _frame_decoder.decode(line)
+            except (msgspec.DecodeError, msgspec.ValidationError):
+                if skipped is not None:
+                    skipped.append(number)
+                continue
+            if frame.p is None and not _valid_b64(frame.b64):
+                if skipped is not None:
+                    skipped.append(number)
+                continue
+            yield frame
+
+
+def _valid_b64(text: str | None) -> bool:
+    if text is None:
+        return False
+    try:
+        base64.b64decode(text, validate=True)
+    except ValueError:
+        return False
+    return True
