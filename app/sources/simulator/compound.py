@@ -89,7 +89,8 @@ class CompoundSimulator:
                    if v is not None}
             loc["xyz"] = list(d.location.xyz)
             meta = {"kind": d.kind, "name": d.name, "location": loc,
-                    "points": {p: {"unit": s.unit} for p, s in dev.specs.items()}}
+                    "points": {p: {"unit": s.unit} for p, s in dev.specs.items()},
+                    "report_interval_s": d.report_interval_s}
             out.append((self.scheme.device(d.id, "meta"), self._encode(meta), True))
             out.append((dev.status_topic, self._encode({"online": dev.online, "ts": ms}), True))
         return out
@@ -232,12 +233,17 @@ class CompoundSimulator:
         if not dev.online:  # an offline controller cannot tell anyone
             return
         ms = round(t * 1000)
-        self.world.last_activity[dev.index] = t
+        activity = self.world.last_activity
         if isinstance(what, GatePass):
+            activity[(dev.index, "pass")] = t
+            self.world.passes[dev.index] = self.world.passes.get(dev.index, 0) + 1
             gate_id = self._gate_ids.get(dev.device.id, dev.device.id)
             self._emit(out, self.scheme.gate_pass(gate_id), {
                 "ts": ms, "plate": what.plate, "dir": what.dir, "paid": what.paid}, dev, t)
         elif isinstance(what, DoorEvent):
+            activity[(dev.index, what.kind.removesuffix("_open"))] = t
+            if what.kind == "door_forced":
+                activity[(dev.index, "door")] = t
             self._emit(out, dev.event_topic, {"ts": ms, "kind": what.kind,
                                               "data": what.data}, dev, t)
 

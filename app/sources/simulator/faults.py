@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from app.domain.model import PointSpec
 
-from .kinds import PRESSURE_DROP_FACTOR, PRESSURE_KINDS
+from .kinds import PRESSURE_DROP_FACTOR, PRESSURE_KINDS, PUMP_DEPENDENT_KINDS
 from .noise import mix, poisson
 from .world import DeviceSim, Fault
 
@@ -34,8 +34,9 @@ CATALOGUE: dict[str, FaultType] = {
     "transformer_overheat": FaultType("transformer", 1.0, (10, 30), "overheat",
                                       {"temp_c": ("up", 600.0)}),
     "pump_failure": FaultType("water_pump", 1.0, (10, 40), "pump_fault",
-                              {"running": ("set", 0), "mpa": ("set", 0), "current_a": ("set", 0),
-                               "fault": ("set", 1)}),
+                              {"running": ("set", 0), "power_kw": ("set", 0),
+                               "current_a": ("set", 0), "fault": ("set", 1),
+                               "outlet_mpa": ("down", 30.0), "vibration_mm_s": ("up", 10.0)}),
     "elevator_stuck": FaultType("elevator", 2.0, (5, 30), "elevator_stuck",
                                 {"fault": ("set", 1), "running": ("set", 0),
                                  "door_open": ("set", 0)}),
@@ -43,9 +44,11 @@ CATALOGUE: dict[str, FaultType] = {
     "manhole_open": FaultType("manhole_cover", 1.0, (10, 60), "manhole_open",
                               {"tilt_deg": ("up", 5.0), "open": ("set", 1)}),
     "smoke_alarm": FaultType("smoke_detector", 1.0, (3, 10), "smoke",
-                             {"obscuration_pct": ("up", 45.0)}),
+                             {"smoke_pct_m": ("up", 45.0)}),
     "ev_charger_fault": FaultType("ev_charger", 1.0, (10, 60), "charger_fault",
                                   {"state": ("set", 2), "power_kw": ("set", 0)}),
+    "barrier_fault": FaultType("barrier_gate", 0.5, (5, 30), "gate_fault",
+                               {"fault": ("set", 1), "open": ("set", 1)}),
     "offline": FaultType(None, 0.0, (2, 20), None, {}),
 }
 
@@ -119,10 +122,12 @@ def apply(dev: DeviceSim, values: dict[str, float], t: float, pumps_down: int) -
     """Bend ``values`` in place for the device's fault and a compound pump failure; returns
     the points it changed (those are exempt from clamping into the normal band)."""
     touched: set[str] = set()
-    if pumps_down and dev.kind in PRESSURE_KINDS:
+    if pumps_down and dev.kind in PUMP_DEPENDENT_KINDS:
         for point in values:
             unit = dev.specs[point].unit.lower() if point in dev.specs else ""
-            if unit == "mpa" or "mpa" in point or "pressure" in point:
+            if dev.kind not in PRESSURE_KINDS:  # tanks: no refill, the level may fall low
+                touched.add(point)
+            elif unit == "mpa" or "mpa" in point:
                 values[point] *= PRESSURE_DROP_FACTOR
                 touched.add(point)
     fault = dev.fault

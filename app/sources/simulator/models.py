@@ -17,35 +17,52 @@ from .world import DeviceSim, World
 Values = dict[str, float]
 Model = Callable[[DeviceSim, float, World], Values]
 
-# point: (base, curve or None, gain, noise sd, floor)
-LevelRow = tuple[float, str | None, float, float, float]
+# point: (base, curve or None, gain, noise sd, floor, per-device spread ±)
+LevelRow = tuple[float, str | None, float, float, float, float]
+_BATTERY: LevelRow = (84.0, None, 0.0, 0.1, 0.0, 12.0)
 LEVELS: dict[str, dict[str, LevelRow]] = {
-    "gas_detector": {"lel_pct": (0.6, None, 0.0, 0.3, 0.0)},
-    "smoke_detector": {"obscuration_pct": (0.15, None, 0.0, 0.04, 0.0)},
+    "gas_detector": {"lel_pct": (0.6, None, 0.0, 0.3, 0.0, 0.3)},
+    "smoke_detector": {"smoke_pct_m": (0.12, None, 0.0, 0.03, 0.0, 0.05),
+                       "battery_pct": _BATTERY},
     # pressures sag a little while the compound draws most water
-    "fire_hydrant_pressure": {"mpa": (0.37, "water", -0.03, 0.004, 0.0)},
-    "pipe_pressure": {"mpa": (0.48, "water", -0.05, 0.006, 0.0)},
-    "sprinkler_valve": {"mpa": (0.66, "water", -0.03, 0.005, 0.0), "open": (0, None, 0, 0, 0)},
-    "manhole_cover": {"tilt_deg": (0.6, None, 0.0, 0.2, 0.0), "open": (0, None, 0, 0, 0)},
-    "camera": {"fps": (25.0, None, 0.0, 0.4, 0.0)},
-    "microphone": {"noise_db": (36.0, "activity", 20.0, 1.5, 20.0)},
-    "panic_button": {"battery_pct": (92.0, None, 0.0, 0.3, 0.0)},
+    "fire_hydrant_pressure": {"pressure_mpa": (0.40, "water", -0.03, 0.004, 0.0, 0.04)},
+    "pipe_pressure": {"pressure_mpa": (0.37, "water", -0.04, 0.005, 0.0, 0.03),
+                      # gas service lines (kPa) dip while the compound cooks
+                      "pressure_kpa": (2.6, "activity", -0.2, 0.02, 0.0, 0.15)},
+    "sprinkler_valve": {"pressure_mpa": (0.62, "water", -0.03, 0.005, 0.0, 0.05),
+                        "open": (0, None, 0, 0, 0, 0)},
+    "manhole_cover": {"open": (0, None, 0, 0, 0, 0), "tilt_deg": (0.8, None, 0.0, 0.2, 0.0, 0.5),
+                      "battery_pct": _BATTERY},
+    "camera": {"online": (1, None, 0, 0, 0, 0), "fps": (25.0, None, 0.0, 0.4, 0.0, 0.0)},
+    "microphone": {"online": (1, None, 0, 0, 0, 0),
+                   "level_db": (38.0, "activity", 20.0, 1.5, 20.0, 3.0)},
+    "panic_button": {"battery_pct": _BATTERY},
 }
 
 # kind: (rate point, cumulative point, curve, rate at curve=1, per-device spread, to-cumulative)
 MeterRow = tuple[str, str, str, float, float, float]
 METERS: dict[str, MeterRow] = {
-    "power_meter": ("kw", "kwh", "power", 2.6, 0.45, 1 / 3600),
-    "water_meter": ("flow_m3h", "m3", "water", 0.6, 0.5, 1 / 3600),
-    "heat_meter": ("kw", "mwh", "power", 9.0, 0.3, 1 / 3.6e6),
+    "power_meter": ("power_kw", "total_kwh", "power", 2.2, 0.45, 1 / 3600),
+    "water_meter": ("flow_m3h", "total_m3", "water", 0.6, 0.5, 1 / 3600),
+    "heat_meter": ("power_kw", "total_gj", "power", 9.0, 0.3, 1e-6),  # kW·s = kJ
+}
+
+# activity flags: point: (what happened, seconds it stays 1 afterwards)
+ACTIVITY: dict[str, dict[str, tuple[str, float]]] = {
+    "door_access": {"door_open": ("door", 5.0), "forced": ("door_forced", 60.0)},
+    "barrier_gate": {"open": ("pass", 8.0)},
+    "panic_button": {"pressed": ("panic", 60.0)},
 }
 
 
 def _level(dev: DeviceSim, t: float, world: World) -> Values:
     hour = local_hour(t)
     out: Values = {}
-    for ch, (point, (base, name, gain, sd, floor)) in enumerate(LEVELS[dev.kind].items()):
+    for ch, (point, row) in enumerate(LEVELS[dev.kind].items()):
+        base, name, gain, sd, floor, spread = row
         value = base + (gain * curve(name, hour) if name else 0.0)
+        if spread:
+            value += spread * (2 * uniform(dev.key, 0, 20 + ch) - 1)
         if sd:
             value += sd * gauss(dev.key, dev.seq, ch)
         out[point] = max(floor, value)
@@ -66,9 +83,11 @@ def _meter(dev: DeviceSim, t: float, world: World) -> Values:
     st["rate"], st["t"] = rate, t
     out = {rate_pt: rate, cum_pt: st["cum"]}
     if dev.kind == "heat_meter":
-        supply = 62.0 + 1.5 * gauss(dev.key, dev.seq, 3)
+        supply = 57.0 + 1.5 * gauss(dev.key, dev.seq, 3)
         out["supply_c"] = supply
-        out["return_c"] = supply - 8.0 - 10.0 * min(1.0, rate / (peak * 1.5))
+        out["return_c"] = supply - 8.0 - 8.0 * min(1.0, rate / (peak * 1.5))
+    elif dev.kind == "power_meter":  # the feeder sags at the evening peak
+        out["voltage_v"] = 229.0 - 7.0 * curve(name, local_hour(t)) + gauss(dev.key, dev.seq, 4)
     return out
 
 
@@ -122,16 +141,20 @@ def _pump(dev: DeviceSim, t: float, world: World) -> Values:
     tank.at(t)
     running = tank.filling and tank.duty_pump() is dev
     noise = gauss(dev.key, dev.seq)
-    return {"running": float(running), "mpa": 0.62 + 0.01 * noise if running else 0.05,
-            "current_a": 28.0 + 0.8 * noise if running else 0.0, "fault": 0.0}
+    # a stopped pump's outlet still sees the header pressure held by the running network
+    return {"running": float(running), "fault": 0.0,
+            "outlet_mpa": (0.50 if running else 0.38) + 0.01 * noise,
+            "power_kw": 11.0 + 0.3 * noise if running else 0.0,
+            "current_a": 21.0 + 0.6 * noise if running else 0.0,
+            "vibration_mm_s": 2.0 + 0.2 * gauss(dev.key, dev.seq, 1) if running else 0.1}
 
 
 def _lighting(dev: DeviceSim, t: float, world: World) -> Values:
     hour = local_hour(t)
     shift = (uniform(dev.key, 0, 1) - 0.5) / 3  # each circuit's photocell differs ±10 min
     on = hour >= 18.4 + shift or hour < 6.1 + shift
-    rated = 1.0 + 4.0 * uniform(dev.key, 0, 2)
-    return {"on": float(on), "kw": rated * (1 + 0.02 * gauss(dev.key, dev.seq)) if on else 0.0}
+    amps = (3.0 + 9.0 * uniform(dev.key, 0, 2)) * (1 + 0.02 * gauss(dev.key, dev.seq)) * on
+    return {"on": float(on), "current_a": amps, "kw": amps * 0.22}
 
 
 TRANSFORMER_TAU_S = 1800.0
@@ -149,7 +172,8 @@ def _transformer(dev: DeviceSim, t: float, world: World) -> Values:
     else:
         st["temp"] += (target - st["temp"]) * (1 - math.exp(-(t - st["t"]) / TRANSFORMER_TAU_S))
     st["t"] = t
-    return {"load_pct": load, "temp_c": st["temp"] + 0.2 * gauss(dev.key, dev.seq, 1)}
+    return {"load_pct": load, "temp_c": st["temp"] + 0.2 * gauss(dev.key, dev.seq, 1),
+            "voltage_v": 409.0 - 12.0 * load / 100.0 + 0.8 * gauss(dev.key, dev.seq, 2)}
 
 
 def _parking(dev: DeviceSim, t: float, world: World) -> Values:
@@ -177,24 +201,36 @@ def _session(key: int, day: int) -> tuple[float, float] | None:
 def _ev_charger(dev: DeviceSim, t: float, world: World) -> Values:
     """Evening charging sessions of a few hours, tapering at the end."""
     day, hours = local_day(t), local_day(t) * 24 + local_hour(t)
+    kw = 0.0
     for s in (_session(dev.key, day), _session(dev.key, day - 1)):
         if s is not None and s[0] <= hours < s[1]:
             left = (s[1] - hours) / (s[1] - s[0])
-            kw = EV_POWER_KW * min(1.0, 0.3 + 4 * left) * (1 + 0.01 * gauss(dev.key, dev.seq))
-            return {"state": 1.0, "power_kw": min(7.4, kw)}
-    return {"state": 0.0, "power_kw": 0.0}
+            kw = EV_POWER_KW * min(0.97, 0.3 + 4 * left) * (1 + 0.01 * gauss(dev.key, dev.seq))
+    st = dev.state
+    if "kwh" not in st:
+        st["kwh"] = 2000.0 * uniform(dev.key, 0, 4)
+    else:
+        st["kwh"] += 0.5 * (st["kw"] + kw) * (t - st["t"]) / 3600.0
+    st["kw"], st["t"] = kw, t
+    return {"state": float(kw > 0), "power_kw": kw, "energy_kwh": st["kwh"]}
 
 
-def _activity_flag(point: str, hold_s: float) -> Model:
-    """Open while a gate pass / door opening happened within ``hold_s``."""
-    def model(dev: DeviceSim, t: float, world: World) -> Values:
-        last = world.last_activity.get(dev.index)
-        return {point: float(last is not None and 0 <= t - last < hold_s)}
-    return model
+def _activity(dev: DeviceSim, t: float, world: World) -> Values:
+    """Flags that stay 1 for a while after a door opening, gate pass or panic press."""
+    out: Values = {}
+    for point, (what, hold_s) in ACTIVITY[dev.kind].items():
+        last = world.last_activity.get((dev.index, what))
+        out[point] = float(last is not None and 0 <= t - last < hold_s)
+    if dev.kind == "barrier_gate":
+        out["passes"] = float(world.passes.get(dev.index, 0))
+        out["fault"] = 0.0
+    elif dev.kind == "panic_button":
+        out.update(_level(dev, t, world))
+    return out
 
 
 MODELS: dict[str, Model] = {
-    **dict.fromkeys(LEVELS, _level),
+    **dict.fromkeys(LEVELS, _level),  # panic_button is overridden by ACTIVITY below
     **dict.fromkeys(METERS, _meter),
     "elevator": _elevator,
     "water_pump": _pump,
@@ -203,6 +239,5 @@ MODELS: dict[str, Model] = {
     "transformer": _transformer,
     "parking_space": _parking,
     "ev_charger": _ev_charger,
-    "barrier_gate": _activity_flag("open", 8.0),
-    "door_access": _activity_flag("open", 5.0),
+    **dict.fromkeys(ACTIVITY, _activity),
 }

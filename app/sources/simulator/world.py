@@ -16,7 +16,7 @@ from .curves import curve, local_hour
 
 #: tanks are integrated on this fixed grid so results do not depend on report times
 TANK_STEP_S = 10.0
-TANK_ON_BELOW_PCT = 40.0
+TANK_ON_BELOW_PCT = 45.0
 TANK_OFF_ABOVE_PCT = 90.0
 TANK_FILL_PCT_S = 0.03  # one running pump
 TANK_DRAW_PCT_S = 0.012  # at the peak of the water curve
@@ -95,4 +95,6 @@ class World:
     devices: list[DeviceSim]
     tanks: dict[str, TankGroup] = field(default_factory=dict)
     pumps_down: int = 0
-    last_activity: dict[int, float] = field(default_factory=dict)  # gate pass / door open
+    #: (device index, "pass" | "door" | "door_forced" | "panic") -> simulated time it last happened
+    last_activity: dict[tuple[int, str], float] = field(default_factory=dict)
+    passes: dict[int, int] = field(default_factory=dict)  # gate passes counted per device
