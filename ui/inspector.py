@@ -148,6 +148,7 @@ class InspectorPanel(QFrame):
         layout.addWidget(self.search)
         layout.addWidget(self._hint)
         layout.addWidget(self._details, 1)
+        layout.addStretch(0)  # keeps the hint at the top while no device is shown
         self._details.hide()
 
     @staticmethod

@@ -1,0 +1,101 @@
+"""Languages: zh_CN is complete, the window speaks the chosen language, the choice follows
+--lang > config > saved > locale, and the UI font draws Chinese."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from app import paths
+from tests.ui.test_main_window_fixtures import SITE_NAME, scripted_engine  # noqa: F401
+from ui.i18n import choose_language, install_translators, kind_name, translations_dir
+from ui.main_window import MainWindow
+from ui.theme import pick_ui_font
+
+TS_DIR = paths.resources_dir() / "translations"
+
+
+def test_zh_cn_catalogue_has_no_unfinished_string():
+    root = ET.parse(TS_DIR / "control_room_zh_CN.ts").getroot()
+    messages = list(root.iter("message"))
+    assert len(messages) > 50
+    unfinished = [m.findtext("source") for m in messages
+                  if m.find("translation").get("type") == "unfinished"
+                  or not (m.find("translation").text or "").strip()]
+    assert unfinished == []
+
+
+def test_compiled_catalogues_sit_beside_their_sources():
+    for lang in ("zh_CN", "en"):
+        ts = translations_dir() / f"control_room_{lang}.ts"
+        qm = ts.with_suffix(".qm")
+        assert qm.is_file() and qm.stat().st_size > 100, "run resources/translations/update.py"
+
+
+@pytest.mark.parametrize(("cli", "config", "saved", "system", "expected"), [
+    ("en", "zh_CN", "zh_CN", "zh_CN", "en"),
+    (None, "en", "zh_CN", "zh_CN", "en"),
+    (None, None, "en", "zh_CN", "en"),
+    (None, None, None, "zh_TW", "zh_CN"),
+    (None, None, None, "zh", "zh_CN"),
+    (None, None, None, "de_DE", "en"),
+    (None, None, "fr", "C", "en"),  # a stray saved value is ignored
+])
+def test_language_precedence(cli, config, saved, system, expected):
+    assert choose_language(cli, config, saved, system) == expected
+
+
+@pytest.fixture
+def translated(qapp):
+    installed = []
+
+    def install(lang: str):
+        installed.extend(install_translators(qapp, lang))
+
+    yield install
+    for translator in installed:
+        qapp.removeTranslator(translator)
+
+
+def _menu_titles(window: MainWindow) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+@pytest.mark.gui
+def test_chinese_window(qtbot, scripted_engine, translated, tmp_path):  # noqa: F811
+    from PySide6.QtCore import QSettings
+
+    translated("zh_CN")
+    engine, _ = scripted_engine
+    win = MainWindow(engine, lang="zh_CN",
+                     settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    assert win.windowTitle() == f"智慧物业控制室 — {SITE_NAME}"
+    assert _menu_titles(win) == ["文件(&F)", "视图(&V)", "帮助(&H)"]
+    assert win.inspector_dock.windowTitle() == "设备详情"
+    assert kind_name("water_meter") == "水表" and kind_name("gas_detector") == "燃气探测器"
+    assert "已连接" in win.status._link.text()
+
+
+@pytest.mark.gui
+def test_english_window(qtbot, scripted_engine, translated, tmp_path):  # noqa: F811
+    from PySide6.QtCore import QSettings
+
+    translated("en")
+    engine, _ = scripted_engine
+    win = MainWindow(engine, lang="en",
+                     settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    qtbot.addWidget(win)
+    assert win.windowTitle() == f"Smart Property Control Room — {SITE_NAME}"
+    assert _menu_titles(win) == ["&File", "&View", "&Help"]
+    assert kind_name("water_meter") == "Water meter"
+
+
+def test_ui_font_draws_chinese(qapp):
+    font = pick_ui_font()
+    metrics = QFontMetrics(font)
+    assert all(metrics.inFontUcs4(ord(ch)) for ch in "智慧物业控制室水表")
+    assert isinstance(QApplication.instance(), QApplication)
