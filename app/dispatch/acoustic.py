@@ -168,16 +168,30 @@ def locate(mics: Mapping[str, Sequence[float]], arrivals_ns: Mapping[str, int], 
             best, best_cost = fit.x, fit.cost
     assert best is not None
 
-    inliers = np.ones(len(ids), dtype=bool)
-    theta = best
+    # When the timing noise is larger than the prior says, a tight robust scale hugs a
+    # subset and throws good mics away: estimate the scale from the data (MAD, corrected
+    # for the 4 fitted unknowns) and refit with it until it settles.
+    n = len(ids)
+    dof_fix = np.sqrt(n / max(n - 4, 1))
+    theta, scale = best, noise_m
     for _ in range(3):
         res = _residuals(theta, p, rho)
-        sigma = max(noise_m, 1.4826 * float(np.median(np.abs(res[inliers]))))
+        mad = 1.4826 * float(np.median(np.abs(res))) * dof_fix
+        if mad <= 1.5 * scale:
+            break
+        scale = mad
+        theta = least_squares(_residuals, theta, jac=_jacobian, args=(p, rho), loss="cauchy",
+                              f_scale=3.0 * scale, method="trf").x
+
+    inliers = np.ones(n, dtype=bool)
+    for _ in range(3):
+        res = _residuals(theta, p, rho)
+        sigma = max(scale, 1.4826 * float(np.median(np.abs(res[inliers]))) * dof_fix)
         new = np.abs(res) <= inlier_k * sigma
         if new.sum() < MIN_ARRIVALS:
             raise LocateError(f"cannot locate: only {int(new.sum())} arrival(s) agree with "
                               f"each other, at least {MIN_ARRIVALS} are needed")
-        if new.sum() < len(ids):
+        if new.sum() < n:
             check_layout(p_abs[new], [m for m, k in zip(ids, new, strict=True) if k])
         theta = least_squares(_residuals, theta, jac=_jacobian, args=(p[new], rho[new]),
                               method="lm" if new.sum() > 4 else "trf").x
