@@ -26,6 +26,10 @@ LEVEL_RGBA = np.zeros((max(Level) + 1, 4), dtype=np.uint8)
 for _level in Level:
     LEVEL_RGBA[_level] = (*STATUS_RGB[_level.name.lower()], 255)
 
+#: relative dot size per Level: quiet devices small, anything needing attention larger, so
+#: a few alarms stand out of thousands of normal dots at the overview
+LEVEL_SIZE = np.array([0.7, 1.35, 1.6, 1.0, 1.0, 0.7], dtype=np.float32)
+
 _LAWN_RGB = (0.16, 0.38, 0.22)
 _PARKING_RGB = (0.22, 0.27, 0.34)
 
@@ -143,7 +147,8 @@ class CompoundView(QWidget):
                                                  strict=True) if p.center[2] == z]
                 self._view.add_polygons("parking", polys, z + 0.09, _PARKING_RGB, 0.9)
         self._view.add_buildings(scene_buildings(scene))
-        self._view.set_devices(self._ids, self._xyz)
+        self._view.set_devices(self._ids, self._xyz,
+                               np.full(len(self._ids), LEVEL_SIZE[Level.UNKNOWN]))
         self.retranslate()
 
     def _on_tick(self) -> None:
@@ -162,7 +167,7 @@ class CompoundView(QWidget):
         if not len(indices):
             return
         levels = np.fromiter((self._level(i) for i in ids), dtype=np.int64, count=len(ids))
-        self._view.update_device_colors(indices, LEVEL_RGBA[levels])
+        self._view.update_device_colors(indices, LEVEL_RGBA[levels], LEVEL_SIZE[levels])
         if not self._first_live_done and bool((levels != Level.UNKNOWN).any()):
             self._live_pending = True
         if self._view.isVisible():

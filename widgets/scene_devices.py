@@ -16,11 +16,22 @@ import numpy as np
 from vtkmodules.util import numpy_support
 from vtkmodules.vtkCommonCore import vtkPoints, vtkUnsignedCharArray
 from vtkmodules.vtkCommonDataModel import vtkPolyData
-from vtkmodules.vtkFiltersSources import vtkSphereSource
-from vtkmodules.vtkRenderingCore import vtkActor, vtkGlyph3DMapper, vtkRenderer
+from vtkmodules.vtkRenderingCore import vtkActor, vtkPointGaussianMapper, vtkRenderer
+
+# a lit sphere drawn in a square splat: discard outside the disc, shade by the implied
+# normal (x, y on the disc, z towards the viewer) with a rim darkening for contrast
+_SPHERE_SPLAT = """//VTK::Color::Impl
+float dist2 = dot(offsetVCVSOutput.xy, offsetVCVSOutput.xy);
+if (dist2 > 1.0) { discard; }
+float nz = sqrt(1.0 - dist2);
+float light = 0.45 + 0.55 * max(dot(normalize(vec3(-0.35, 0.45, 1.0)),
+                                     vec3(offsetVCVSOutput.xy, nz)), 0.0);
+diffuseColor = diffuseColor * light;
+ambientColor = ambientColor * light;
+"""
 
 #: default glyph diameter in metres: a dot readable at compound scale, not a blob up close
-DEVICE_DIAMETER_M = 0.9
+DEVICE_DIAMETER_M = 0.8
 
 
 class DeviceGlyphs:
@@ -41,17 +52,14 @@ class DeviceGlyphs:
         self.colors.SetName("rgba")
         self.colors.SetNumberOfComponents(4)
         self._rgba = np.zeros((0, 4), dtype=np.uint8)
-        sphere = vtkSphereSource()
-        sphere.SetRadius(0.5)  # unit diameter; the scale array sets metres
-        sphere.SetThetaResolution(10)
-        sphere.SetPhiResolution(8)
-        self.mapper = vtkGlyph3DMapper()
+        # one camera-facing quad per device, shaded as a sphere in the fragment shader:
+        # ~60x cheaper in software rendering than instanced sphere meshes
+        self.mapper = vtkPointGaussianMapper()
         self.mapper.SetInputData(self.data)
-        self.mapper.SetSourceConnection(sphere.GetOutputPort())
         self.mapper.SetScaleArray("size")
-        self.mapper.SetScaleModeToScaleByMagnitude()
-        self.mapper.ScalingOn()
-        self.mapper.OrientOff()
+        self.mapper.SetScaleFactor(0.5)  # the array holds diameters
+        self.mapper.EmissiveOff()
+        self.mapper.SetSplatShaderCode(_SPHERE_SPLAT)
         self.mapper.SetScalarModeToUsePointFieldData()
         self.mapper.SelectColorArray("rgba")
         self.mapper.SetColorModeToDirectScalars()
@@ -79,9 +87,10 @@ class DeviceGlyphs:
         points = vtkPoints()
         points.SetData(numpy_support.numpy_to_vtk(xyz.astype(np.float32), deep=True))
         self.data.SetPoints(points)
-        scale = numpy_support.numpy_to_vtk(self.sizes * self.diameter_m, deep=True)
-        scale.SetName("size")
-        self.data.GetPointData().AddArray(scale)
+        self._scale = numpy_support.numpy_to_vtk(self.sizes * self.diameter_m, deep=True)
+        self._scale.SetName("size")
+        self.data.GetPointData().AddArray(self._scale)
+        self._scale_np = numpy_support.vtk_to_numpy(self._scale)
         self.colors.SetNumberOfTuples(n)
         # a numpy view onto the VTK array's memory: writes below touch only their rows
         self._rgba = numpy_support.vtk_to_numpy(self.colors).reshape(n, 4)
@@ -97,13 +106,19 @@ class DeviceGlyphs:
         view.flags.writeable = False
         return view
 
-    def update_colors(self, indices: np.ndarray, rgba: np.ndarray) -> None:
+    def update_colors(self, indices: np.ndarray, rgba: np.ndarray,
+                      sizes: np.ndarray | None = None) -> None:
+        """Write rows ``indices`` of the colours (and relative sizes, when given)."""
         indices = np.asarray(indices, dtype=np.int64).reshape(-1)
         if indices.size == 0:
             return
         self._rgba[indices] = _as_rgba(rgba, indices.size)
         self.writes += indices.size
         self.colors.Modified()
+        if sizes is not None:
+            self.sizes[indices] = sizes
+            self._scale_np[indices] = self.sizes[indices] * self.diameter_m
+            self._scale.Modified()
 
     def fit_to_camera(self, renderer: vtkRenderer) -> None:
         """Keep dots at least ``min_px`` across at the focal distance: true size up close,
@@ -118,7 +133,7 @@ class DeviceGlyphs:
         scale = max(1.0, self.min_px / (px_per_m * self.diameter_m))
         if abs(scale - self.zoom_scale) > 0.02 * self.zoom_scale:
             self.zoom_scale = scale
-            self.mapper.SetScaleFactor(scale)
+            self.mapper.SetScaleFactor(0.5 * scale)
 
     # ---- projection and picking ---------------------------------------------------------------
     def project(self, renderer: vtkRenderer, xyz: np.ndarray | None = None

@@ -42,7 +42,7 @@ class SceneView(QWidget):
     sig_device_picked = Signal(str)
     sig_rendered = Signal()  # after every completed frame (first live frame, FPS meters)
 
-    def __init__(self, parent: QWidget | None = None, *, device_diameter_m: float = 0.9
+    def __init__(self, parent: QWidget | None = None, *, device_diameter_m: float = 0.8
                  ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
@@ -103,9 +103,11 @@ class SceneView(QWidget):
                   if rgba is None else rgba)
         self.devices.set(ids, xyz, colors, sizes)
 
-    def update_device_colors(self, indices: np.ndarray, rgba: np.ndarray) -> None:
-        """Write only rows ``indices`` of the colour array ((k,3) or (k,4) uint8)."""
-        self.devices.update_colors(indices, rgba)
+    def update_device_colors(self, indices: np.ndarray, rgba: np.ndarray,
+                             sizes: np.ndarray | None = None) -> None:
+        """Write only rows ``indices`` of the colour array ((k,3) or (k,4) uint8), and of
+        the relative dot sizes when given (so alarms can stand out from normal dots)."""
+        self.devices.update_colors(indices, rgba, sizes)
 
     def set_legend(self, entries: Sequence[tuple[str, Sequence[int]]],
                    title: str | None = None) -> None:

@@ -124,6 +124,8 @@ def test_only_changed_devices_are_written(view, store, scene, qtbot):
     assert tuple(rgba[view.device_index("mh-1"), :3]) == STATUS_RGB["warning"]
     assert tuple(rgba[view.device_index("ev-1"), :3]) == STATUS_RGB["normal"]
     assert tuple(rgba[view.device_index("mh-2"), :3]) == STATUS_RGB["unknown"]
+    # anything needing attention is drawn larger than quiet devices
+    assert glyphs.sizes[view.device_index("mh-1")] > glyphs.sizes[view.device_index("ev-1")]
     view.refresh()  # nothing changed: nothing written
     assert glyphs.writes - writes == 2
 
