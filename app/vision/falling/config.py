@@ -1,0 +1,43 @@
+"""Tunables of the falling-object detector, with the physical reason for each default."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class FallingConfig:
+    # --- foreground -------------------------------------------------------------------
+    k_sigma: float = 4.0  # difference must exceed k·σ of the pixel's running noise
+    sigma_min: float = 2.0  # grey levels; floor on σ so a perfectly flat sky is not zero
+    alpha_bg: float = 0.05  # background learning rate: ~0.8 s memory at 25 fps
+    beta_var: float = 0.02  # noise-variance learning rate: ~2 s
+    edge_jitter_px: float = 0.35  # residual misregistration after jitter compensation
+    max_shift_px: float = 12.0  # larger shake: skip the frame rather than guess
+    global_fraction: float = 0.02  # changed area beyond this is a global change: reset
+    max_blobs: int = 400  # more blobs than this is noise/rain/lighting, not an object
+    max_blob_frac: float = 0.1  # blobs taller/wider than this fraction of the height
+    activity_tau_s: float = 8.0  # how long a pixel must stay busy to be masked (trees)
+    activity_busy: float = 0.12  # busy fraction above which a cell is masked
+    shield_polygons: tuple[tuple[tuple[float, float], ...], ...] = ()  # never analysed
+    # --- tracking ---------------------------------------------------------------------
+    gate_px: float = 8.0  # base association radius
+    max_miss: int = 4  # frames a young track may coast
+    max_miss_established: int = 8  # ~0.3 s: objects vanish over glass of their own shade
+    max_track_s: float = 10.0
+    stitch_hold_s: float = 0.6  # an ended tracklet waits this long for its continuation
+    stitch_gap_s: float = 0.6  # largest hole between two fragments of one fall
+    # --- acceptance (physics) ---------------------------------------------------------
+    min_span_s: float = 0.7  # shorter tracks give no usable acceleration
+    min_points: int = 10
+    a_min_mps2: float = 1.8  # drag can cut g to ~2.8; birds/rain fit 0 ± 1.3
+    a_max_mps2: float = 14.0
+    a_sigma: float = 3.0  # acceleration must be this many standard errors above 0
+    min_drop_floors: float = 2.0  # pilots alarm only on falls of more than two floors
+    max_horizontal_ratio: float = 0.6  # horizontal travel vs drop: falls are steep
+    max_rms_m: float = 0.3  # fit residual, plus a fraction of the drop
+    rms_drop_frac: float = 0.02
+    max_back_extrapolation_s: float = 0.3  # origin: how far before the first point
+    # Without a facade (no metres): pixel-space fallbacks, as fractions of frame height.
+    a_min_frac: float = 0.025  # px/s² per px of frame height
+    min_drop_frac: float = 0.08

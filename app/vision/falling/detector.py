@@ -1,0 +1,119 @@
+"""The falling-object detector: frames in, ``FallingObjectEvent`` out, one frame at a time.
+
+A live camera worker and ``control-room detect`` feed it the same way: ``process(frame, t)``
+per frame, ``flush()`` at the end of the stream. Events are emitted when their track ends
+(the object hit the ground or left the view), so they carry the whole trajectory.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from app.vision.facade import Facade
+from app.vision.falling.config import FallingConfig
+from app.vision.falling.foreground import MotionStage
+from app.vision.falling.physics import judge
+from app.vision.falling.stitch import StitchPool
+from app.vision.falling.tracker import Track, Tracker
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class FallingObjectEvent:
+    t_start: float
+    t_end: float
+    origin_px: tuple[float, float]
+    impact_px: tuple[float, float] | None
+    confidence: float
+    floor: int | None = None
+    column: int | None = None
+    track: tuple[tuple[float, float, float], ...] = ()  # (t, x, y), for overlays and clips
+
+    def to_json(self) -> dict:
+        """The CONTRACTS shape of a falling-object line."""
+        return {"type": "falling_object", "t_start": round(self.t_start, 2),
+                "t_end": round(self.t_end, 2),
+                "origin_px": [round(self.origin_px[0], 1), round(self.origin_px[1], 1)],
+                "impact_px": None if self.impact_px is None
+                else [round(self.impact_px[0], 1), round(self.impact_px[1], 1)],
+                "confidence": self.confidence, "floor": self.floor, "column": self.column}
+
+
+class FallingObjectDetector:
+    def __init__(self, config: FallingConfig | None = None, facade: Facade | None = None,
+                 fps: float = 25.0) -> None:
+        self.cfg = config or FallingConfig()
+        self.facade = facade
+        self.fps = fps
+        self.stage = MotionStage(self.cfg, fps)
+        self.tracker: Tracker | None = None
+        self.shape: tuple[int, int] | None = None
+        self._recent: list[FallingObjectEvent] = []
+        self.pool = StitchPool(self.cfg.stitch_hold_s, self.cfg.stitch_gap_s)
+        self.rejected: dict[str, int] = {}
+
+    def process(self, frame_bgr: np.ndarray, t: float) -> list[FallingObjectEvent]:
+        gray = frame_bgr if frame_bgr.ndim == 2 else cv2.cvtColor(frame_bgr, cv2.COLOR_BGR2GRAY)
+        if self.tracker is None or gray.shape != self.shape:
+            self.shape = gray.shape
+            self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
+        blobs = self.stage.step(gray)
+        self.pool.add(self.tracker.step(t, blobs))
+        return self._judge(self.pool.ripe(t))
+
+    def flush(self) -> list[FallingObjectEvent]:
+        """End of stream: judge whatever is still being tracked."""
+        if self.tracker is None:
+            return []
+        self.pool.add(self.tracker.flush())
+        return self._judge(sorted(self.pool.drain(), key=lambda tr: tr.t[0]))
+
+    def _judge(self, ended: list[Track]) -> list[FallingObjectEvent]:
+        events = []
+        for tr in ended:
+            if len(tr.t) < self.cfg.min_points:
+                continue  # the bulk: noise and one-frame flickers, not worth a fit
+            v = judge(tr, self.cfg, self.facade, self.shape[0])
+            if not v.accepted:
+                self.rejected[v.reason] = self.rejected.get(v.reason, 0) + 1
+                log.debug("track %d rejected: %s (a=%.2f drop=%.2f rms=%.2f)", tr.id,
+                          v.reason, v.accel, v.drop, v.rms)
+                continue
+            ev = self._event(tr, v)
+            if self._duplicate(ev):
+                continue
+            self._recent = [e for e in self._recent if e.t_end > ev.t_start - 3.0] + [ev]
+            events.append(ev)
+        return events
+
+    def _event(self, tr: Track, v) -> FallingObjectEvent:
+        h, w = self.shape
+        last = (tr.x[-1], tr.y[-1])
+        margin = 2 * self.cfg.gate_px + tr.size[-1]
+        at_edge = last[1] > h - margin or last[0] < margin or last[0] > w - margin
+        landed = not at_edge
+        if self.facade is not None:
+            # Only a track that ends at the facade's foot (or below) has hit the ground;
+            # one that fades out mid-facade was lost, and its end is no impact point.
+            landed = landed and self.facade.to_facade(np.array([last]))[0, 1] < 0.5
+        floor = column = None
+        if self.facade is not None and v.origin_uv is not None:
+            floor, column = self.facade.cell(*v.origin_px)
+        return FallingObjectEvent(
+            tr.t[0], tr.t[-1], v.origin_px, last if landed else None, v.confidence,
+            floor, column, tuple(zip(tr.t, tr.x, tr.y, strict=True)))
+
+    def _duplicate(self, ev: FallingObjectEvent) -> bool:
+        """A track broken in two (occlusion) must not raise two alarms."""
+        for e in self._recent:
+            if e.t_start - 0.2 <= ev.t_start <= e.t_end + 1.0:
+                tx, ty = np.array([p[1] for p in e.track]), np.array([p[2] for p in e.track])
+                near = np.hypot(tx - ev.track[0][1], ty - ev.track[0][2]).min()
+                if near < 60:
+                    return True
+        return False

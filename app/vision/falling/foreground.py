@@ -1,0 +1,161 @@
+"""Foreground stage: grey frame in, small moving blobs out.
+
+gray → blur → jitter estimate (phase correlation on a quarter-size copy, refined on a
+full-resolution crop) → compensate or skip → global gain normalisation → |frame − background|
+against k·σ of a running variance plus an edge term for residual misregistration → blobs,
+minus busy cells (activity mask) and shield polygons. Difference and threshold run at full
+resolution because a 2 px object vanishes at quarter size; only cheap vectorised OpenCV ops.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from app.vision.falling.config import FallingConfig
+
+log = logging.getLogger(__name__)
+_SMALL = 4  # downscale factor of the copy used for jitter, gain and activity
+
+
+@dataclass
+class Blobs:
+    xy: np.ndarray  # (n,2) centres in px
+    size: np.ndarray  # (n,) max(w, h)
+
+
+@dataclass
+class StageStats:
+    frames: int = 0
+    skipped_shake: int = 0
+    global_resets: int = 0
+    too_many_blobs: int = 0
+
+
+class MotionStage:
+    def __init__(self, config: FallingConfig, fps: float = 25.0) -> None:
+        self.cfg = config
+        self.fps = fps
+        self.bg: np.ndarray | None = None
+        self.stats = StageStats()
+        self.shift = (0.0, 0.0)
+
+    def _init(self, g: np.ndarray) -> None:
+        h, w = g.shape
+        self.shape = (h, w)
+        self.bg = g.astype(np.float32)
+        self.var = np.full((h, w), 4 * self.cfg.sigma_min**2, np.float32)
+        self.small_size = (w // _SMALL, h // _SMALL)
+        self.bg_small = cv2.resize(self.bg, self.small_size, interpolation=cv2.INTER_AREA)
+        self.window = cv2.createHanningWindow(self.small_size, cv2.CV_32F)
+        self.activity = np.zeros(self.small_size[::-1], np.float32)
+        self.blocked = np.zeros(self.small_size[::-1], np.uint8)
+        if self.cfg.shield_polygons:
+            for poly in self.cfg.shield_polygons:
+                pts = np.round(np.asarray(poly, np.float32) / _SMALL).astype(np.int32)
+                cv2.fillPoly(self.blocked, [pts], 1)
+        self._edges()
+        self.warm = 0
+
+    def _edges(self) -> None:
+        """Squared gradient of the background: where a sub-pixel shift makes a difference."""
+        gx = cv2.Sobel(self.bg, cv2.CV_32F, 1, 0, ksize=3, scale=0.125)
+        gy = cv2.Sobel(self.bg, cv2.CV_32F, 0, 1, ksize=3, scale=0.125)
+        self.grad2 = cv2.max(gx * gx, gy * gy)
+
+    def _register(self, g: np.ndarray, small: np.ndarray) -> tuple[float, float] | None:
+        # Copies: OpenCV 5's phaseCorrelate applies the window to its inputs in place.
+        (dx, dy), _ = cv2.phaseCorrelate(self.bg_small.copy(), small.copy(), self.window)
+        dx, dy = dx * _SMALL, dy * _SMALL
+        if math.hypot(dx, dy) > self.cfg.max_shift_px:
+            return None
+        if math.hypot(dx, dy) > 0.3:
+            # Refine on a full-resolution central crop: quarter-size precision is ~0.4 px,
+            # enough to light up every window edge.
+            h, w = self.shape
+            c = min(256, h // 2, w // 2)
+            y0, x0 = (h - c) // 2, (w - c) // 2
+            crop = g[y0:y0 + c, x0:x0 + c].astype(np.float32)
+            m = np.float32([[1, 0, -dx], [0, 1, -dy]])
+            moved = cv2.warpAffine(crop, m, (c, c), borderMode=cv2.BORDER_REPLICATE)
+            (rx, ry), _ = cv2.phaseCorrelate(self.bg[y0:y0 + c, x0:x0 + c].copy(), moved)
+            if math.hypot(rx, ry) < 2.0:
+                dx, dy = dx + rx, dy + ry
+        return dx, dy
+
+    def step(self, gray: np.ndarray) -> Blobs | None:
+        """One frame; None when the frame was skipped (warm-up, shake, global change)."""
+        cfg = self.cfg
+        g = cv2.GaussianBlur(gray, (3, 3), 0)
+        if self.bg is None or g.shape != self.shape:
+            self._init(g)
+            return None
+        self.stats.frames += 1
+        small = cv2.resize(g, self.small_size, interpolation=cv2.INTER_AREA).astype(np.float32)
+        shift = self._register(g, small)
+        if shift is None:
+            self.stats.skipped_shake += 1
+            return None
+        self.shift = shift
+        gf = g.astype(np.float32)
+        if math.hypot(*shift) > 0.15:
+            m = np.float32([[1, 0, -shift[0]], [0, 1, -shift[1]]])
+            gf = cv2.warpAffine(gf, m, (self.shape[1], self.shape[0]),
+                                borderMode=cv2.BORDER_REPLICATE)
+            small = cv2.warpAffine(small, m / np.float32([1, 1, _SMALL]),
+                                   self.small_size, borderMode=cv2.BORDER_REPLICATE)
+        # Global gain: the median ratio is robust to windows and objects (sun, clouds).
+        ratio = float(np.median(self.bg_small[::2, ::2] / np.maximum(small[::2, ::2], 4.0)))
+        if abs(ratio - 1.0) > 0.01:
+            gf *= ratio
+            small *= ratio
+        diff = cv2.absdiff(gf, self.bg)
+        d2 = cv2.multiply(diff, diff)
+        jitter = cfg.edge_jitter_px + 0.1 * math.hypot(*shift)
+        thr2 = cv2.scaleAdd(self.grad2, jitter * jitter, self.var * (cfg.k_sigma**2))
+        fg = cv2.compare(d2, thr2, cv2.CMP_GT)
+        # Learn: background and noise (capped, so a passing object barely inflates σ²).
+        cv2.accumulateWeighted(gf, self.bg, cfg.alpha_bg)
+        cv2.accumulateWeighted(cv2.min(d2, 9 * self.var + 4), self.var, cfg.beta_var)
+        self.var = cv2.max(self.var, cfg.sigma_min**2)
+        cv2.accumulateWeighted(small, self.bg_small, cfg.alpha_bg)
+        if self.stats.frames % 25 == 0:
+            self._edges()
+        fg_small = cv2.resize(fg, self.small_size, interpolation=cv2.INTER_AREA)
+        cv2.accumulateWeighted(fg_small.astype(np.float32) * (1 / 255), self.activity,
+                               1.0 / (cfg.activity_tau_s * self.fps))
+        self.warm += 1
+        changed = cv2.countNonZero(fg) / fg.size
+        if changed > cfg.global_fraction:
+            self.stats.global_resets += 1
+            self.bg = gf.copy()
+            self.bg_small = small.copy()
+            self._edges()
+            return None
+        if self.warm < 5:  # the variance is still learning the noise
+            return None
+        return self._blobs(fg)
+
+    def _blobs(self, fg: np.ndarray) -> Blobs | None:
+        cfg = self.cfg
+        fg = cv2.dilate(fg, None)  # joins fragments of one faint object
+        contours, _ = cv2.findContours(fg, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+        if len(contours) > cfg.max_blobs:
+            self.stats.too_many_blobs += 1
+            return None
+        if not contours:
+            return Blobs(np.zeros((0, 2)), np.zeros(0))
+        rects = np.array([cv2.boundingRect(c) for c in contours], dtype=np.float64)
+        wh = rects[:, 2:] - 2  # undo the dilation
+        xy = rects[:, :2] + rects[:, 2:] / 2
+        size = np.maximum(wh.max(axis=1), 1.0)
+        keep = size <= cfg.max_blob_frac * self.shape[0]
+        sx = np.clip((xy[:, 0] / _SMALL).astype(int), 0, self.small_size[0] - 1)
+        sy = np.clip((xy[:, 1] / _SMALL).astype(int), 0, self.small_size[1] - 1)
+        busy = (self.activity[sy, sx] > cfg.activity_busy) | (self.blocked[sy, sx] > 0)
+        keep &= ~busy
+        return Blobs(xy[keep], size[keep])

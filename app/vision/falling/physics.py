@@ -1,0 +1,112 @@
+"""Acceptance of a track on physics, and its origin.
+
+With a facade, every point is back-projected through the facade homography to
+(column, floor) units on the facade plane — metres up the facade with the storey height —
+and the height is fitted against time, h(t) = h0 + v0·t − ½·a·t². This removes the
+perspective that makes pixel acceleration vary with height. A throw must accelerate
+downwards within a plausible range (drag allows far less than g, birds and rain fit ≈ 0),
+drop at least two floors, travel mostly vertically, and fit the parabola closely (flutter
+does not). Without a facade the same rules run in pixels with looser, scale-free limits.
+The origin is the fitted trajectory taken back to where the vertical speed was zero (the
+release), at most a few tenths of a second before the first tracked point.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from app.vision.facade import Facade
+from app.vision.falling.config import FallingConfig
+from app.vision.falling.tracker import Track
+
+
+@dataclass
+class Verdict:
+    accepted: bool
+    reason: str
+    accel: float = 0.0  # m/s² (facade) or px/s² (no facade), downward positive
+    drop: float = 0.0
+    rms: float = 0.0
+    origin_px: tuple[float, float] | None = None
+    origin_uv: tuple[float, float] | None = None  # facade (columns, floors)
+    confidence: float = 0.0
+
+
+def _fit(t: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, float, float]:
+    """Quadratic least squares: coefficients [c2, c1, c0], residual RMS, std error of c2."""
+    a = np.stack([t * t, t, np.ones_like(t)], axis=1)
+    coef, *_ = np.linalg.lstsq(a, h, rcond=None)
+    res = h - a @ coef
+    dof = max(len(t) - 3, 1)
+    s2 = float(res @ res) / dof
+    cov = s2 * np.linalg.pinv(a.T @ a)
+    return coef, math.sqrt(float(res @ res) / len(t)), math.sqrt(max(cov[0, 0], 0.0))
+
+
+def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int) -> Verdict:
+    t = np.asarray(track.t) - track.t[0]
+    if len(t) < cfg.min_points:
+        return Verdict(False, "few points")
+    if t[-1] < cfg.min_span_s:
+        return Verdict(False, "short span")
+    xy = np.stack([track.x, track.y], axis=1)
+    if facade is not None:
+        uv = facade.to_facade(xy)
+        scale = facade.floor_height_m
+        h = uv[:, 1] * scale  # metres up the facade
+        # Horizontal metres: columns are of unknown width; take a storey-like 3.5 m per column
+        # only for the steepness test, which is loose.
+        horiz = uv[:, 0] * 3.5
+        a_min, a_max = cfg.a_min_mps2, cfg.a_max_mps2
+        min_drop = cfg.min_drop_floors * scale
+        rms_lim = cfg.max_rms_m
+    else:
+        h = -xy[:, 1]
+        horiz = xy[:, 0]
+        a_min, a_max = cfg.a_min_frac * frame_h, 10.0 * frame_h
+        min_drop = cfg.min_drop_frac * frame_h
+        rms_lim = 1.5
+    coef, rms, sd_c2 = _fit(t, h)
+    accel = -2 * coef[0]
+    drop = float(h[: max(2, len(h) // 8)].mean() - h[-max(2, len(h) // 8):].mean())
+    v = Verdict(False, "", accel, drop, rms)
+    if drop < min_drop:
+        v.reason = "small drop"
+    elif not a_min <= accel <= a_max:
+        v.reason = "acceleration out of range"
+    elif accel < cfg.a_sigma * 2 * sd_c2:
+        v.reason = "acceleration not significant"
+    elif rms > rms_lim + cfg.rms_drop_frac * drop:
+        v.reason = "poor parabola fit"
+    elif np.ptp(horiz) > cfg.max_horizontal_ratio * drop:
+        v.reason = "too horizontal"
+    elif coef[1] - accel * t[-1] >= 0:
+        v.reason = "not falling at the end"
+    if v.reason:
+        return v
+    # Release: where the fitted vertical speed was zero, but never far before the first point.
+    t_rel = coef[1] / accel  # apex time (>0 when tossed upwards)
+    t_rel = min(max(t_rel, -cfg.max_back_extrapolation_s), 0.5 * t[-1])
+    if t_rel > 0:
+        t_rel = 0.0  # tossed upwards: the first point is nearer the hand than the apex
+    h_rel = float(np.polyval(coef, t_rel))
+    bx = np.polyfit(t, horiz, 1)
+    x_rel = float(np.polyval(bx, t_rel))
+    if facade is not None:
+        uv_rel = (x_rel / 3.5, h_rel / facade.floor_height_m)
+        inv = np.linalg.inv(facade.homography)
+        p = inv @ np.array([uv_rel[0], uv_rel[1], 1.0])
+        v.origin_px = (float(p[0] / p[2]), float(p[1] / p[2]))
+        v.origin_uv = uv_rel
+    else:
+        v.origin_px = (x_rel, -h_rel)
+    span_q = min(1.0, t[-1] / 1.5)
+    fit_q = math.exp(-rms / (rms_lim + cfg.rms_drop_frac * drop))
+    g_q = 1.0 if (facade is None or 4.0 <= accel <= 12.0) else 0.8
+    v.confidence = round(min(0.99, 0.5 + 0.5 * span_q * fit_q * g_q), 3)
+    v.accepted = True
+    v.reason = "accepted"
+    return v

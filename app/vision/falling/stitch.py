@@ -1,0 +1,74 @@
+"""Stitching of track fragments: one falling object often yields two or three tracklets
+(it vanishes over glass of its own shade, or outruns a gate). Ended tracklets wait a short
+while in a pool; a later tracklet joins an earlier one when one smooth trajectory (cubic in
+y, quadratic in x, against time) explains both. Only then is the whole judged on physics.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from app.vision.falling.tracker import Track
+
+
+def _rms(t: np.ndarray, v: np.ndarray, deg: int) -> float:
+    coef = np.polyfit(t, v, deg)
+    r = v - np.polyval(coef, t)
+    return float(np.sqrt(np.mean(r * r)))
+
+
+def joinable(a: Track, b: Track, max_gap_s: float) -> bool:
+    """Can b (later) continue a (earlier)?"""
+    gap = b.t[0] - a.t[-1]
+    if gap <= 0 or gap > max_gap_s or len(a.t) < 3 or len(b.t) < 3:
+        return False
+    t = np.asarray(a.t + b.t) - a.t[0]
+    x = np.asarray(a.x + b.x)
+    y = np.asarray(a.y + b.y)
+    span = float(np.ptp(y)) + float(np.ptp(x))
+    tol = 2.0 + 0.006 * span + 0.1 * max(a.size[-1], b.size[0])
+    deg = 3 if len(t) >= 8 else 2
+    return _rms(t, y, deg) <= tol and _rms(t, x, 2) <= tol
+
+
+def join(a: Track, b: Track) -> Track:
+    m = Track(a.id)
+    for tr in (a, b):
+        m.t += tr.t
+        m.x += tr.x
+        m.y += tr.y
+        m.size += tr.size
+    return m
+
+
+class StitchPool:
+    """Holds ended tracklets for ``hold_s`` so later fragments can join them."""
+
+    def __init__(self, hold_s: float = 0.6, max_gap_s: float = 0.6, min_points: int = 3) -> None:
+        self.hold_s = hold_s
+        self.max_gap_s = max_gap_s
+        self.min_points = min_points
+        self.pool: list[Track] = []
+
+    def add(self, ended: list[Track]) -> None:
+        for b in sorted(ended, key=lambda tr: tr.t[0]):
+            if len(b.t) < self.min_points:
+                continue
+            best, best_i = None, -1
+            for i, a in enumerate(self.pool):
+                if joinable(a, b, self.max_gap_s) and (best is None or len(a.t) > len(best.t)):
+                    best, best_i = a, i
+            if best is not None:
+                self.pool[best_i] = join(best, b)
+            else:
+                self.pool.append(b)
+
+    def ripe(self, now: float) -> list[Track]:
+        """Tracklets nobody can join any more."""
+        done = [tr for tr in self.pool if now - tr.t[-1] > self.hold_s]
+        self.pool = [tr for tr in self.pool if now - tr.t[-1] <= self.hold_s]
+        return done
+
+    def drain(self) -> list[Track]:
+        done, self.pool = self.pool, []
+        return done

@@ -1,0 +1,127 @@
+"""Multi-target tracking of small blobs with a gravity-aware constant-acceleration predictor.
+
+Association is a gated assignment (Hungarian on distances normalised by each track's gate).
+A young track knows nothing of its velocity, so its gate is stretched downwards (a falling
+object only speeds up downwards); an older track predicts with its own fitted acceleration,
+or the gravity prior in pixels until it has enough points. Gates widen with speed and with
+missed frames, which is what keeps fast objects (tens of px per frame) tracked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from app.vision.falling.config import FallingConfig
+from app.vision.falling.foreground import Blobs
+
+
+@dataclass
+class Track:
+    id: int
+    t: list[float] = field(default_factory=list)
+    x: list[float] = field(default_factory=list)
+    y: list[float] = field(default_factory=list)
+    size: list[float] = field(default_factory=list)
+    misses: int = 0
+
+    def add(self, t: float, x: float, y: float, s: float) -> None:
+        self.t.append(t)
+        self.x.append(x)
+        self.y.append(y)
+        self.size.append(s)
+        self.misses = 0
+
+    def predict(self, t: float, a_prior: float) -> tuple[float, float, float, float]:
+        """(x, y, half-width of gate in x, half-height in y) at time t, before the base gate."""
+        n = len(self.t)
+        if n == 1:
+            return self.x[0], self.y[0], 0.0, 0.0
+        if n < 5:
+            dt0 = self.t[-1] - self.t[-2]
+            vx = (self.x[-1] - self.x[-2]) / dt0
+            vy = (self.y[-1] - self.y[-2]) / dt0
+            ay = a_prior
+        else:
+            tt = np.asarray(self.t[-8:]) - self.t[-1]
+            px = np.polyfit(tt, self.x[-8:], 1)
+            py = np.polyfit(tt, self.y[-8:], 2)
+            vx, vy, ay = px[0], py[1], 2 * py[0]
+            ay = 0.5 * (ay + a_prior) if n < 8 else ay
+        dt = t - self.t[-1]
+        x = self.x[-1] + vx * dt
+        y = self.y[-1] + vy * dt + 0.5 * ay * dt * dt
+        speed = float(np.hypot(vx, vy)) * dt
+        return x, y, 0.2 * speed, 0.3 * speed + 0.25 * abs(ay) * dt * dt
+
+
+class Tracker:
+    def __init__(self, config: FallingConfig, frame_h: int, fps: float) -> None:
+        self.cfg = config
+        self.h = frame_h
+        self.fps = fps
+        self.active: list[Track] = []
+        self._next = 1
+        # Gravity prior in px/s² when no geometry is known: a mid-range camera's value.
+        self.a_prior = 0.2 * frame_h
+
+    def step(self, t: float, blobs: Blobs | None) -> list[Track]:
+        """Associate this frame's blobs; return the tracks that ended."""
+        ended: list[Track] = []
+        if blobs is None:  # skipped frame: everybody coasts, nobody is penalised
+            return ended
+        cfg = self.cfg
+        n_t, n_d = len(self.active), len(blobs.xy)
+        assigned_d = np.zeros(n_d, bool)
+        if n_t and n_d:
+            cost = np.full((n_t, n_d), 1e6)
+            for i, tr in enumerate(self.active):
+                px, py, gx, gy = tr.predict(t, self.a_prior)
+                base = cfg.gate_px + 0.5 * tr.size[-1] + 1.0 * tr.misses
+                dx = blobs.xy[:, 0] - px
+                dy = blobs.xy[:, 1] - py
+                if len(tr.t) == 1:  # unknown velocity: allow a fast downward start
+                    down = 0.03 * self.h
+                    ny = np.where(dy > 0, dy / (base + down), -dy / base)
+                    nx = dx / base
+                else:
+                    nx, ny = dx / (base + gx), dy / (base + gy)
+                d = np.hypot(nx, ny)
+                ok = d <= 1.0
+                cost[i, ok] = d[ok] - 0.001 * min(len(tr.t), 50)  # long tracks win ties
+            rows, cols = linear_sum_assignment(cost)
+            for r, c in zip(rows, cols, strict=True):
+                if cost[r, c] < 1e5:
+                    tr = self.active[r]
+                    tr.add(t, float(blobs.xy[c, 0]), float(blobs.xy[c, 1]), float(blobs.size[c]))
+                    assigned_d[c] = True
+                    tr.misses = -1  # marked as updated this frame
+        still: list[Track] = []
+        for tr in self.active:
+            if tr.misses == -1:
+                tr.misses = 0
+            else:
+                tr.misses += 1
+            too_old = tr.t[-1] - tr.t[0] > cfg.max_track_s
+            # A one-point track that is not confirmed at once is noise or rain: drop it
+            # early, or rainy frames breed hundreds of tracks.
+            # An established track coasts longer: objects vanish over glass of their shade.
+            n = len(tr.t)
+            limit = 1 if n <= 2 else (cfg.max_miss if n < 6 else cfg.max_miss_established)
+            if tr.misses > limit or too_old:
+                ended.append(tr)
+            else:
+                still.append(tr)
+        for c in np.flatnonzero(~assigned_d):
+            tr = Track(self._next)
+            self._next += 1
+            tr.add(t, float(blobs.xy[c, 0]), float(blobs.xy[c, 1]), float(blobs.size[c]))
+            still.append(tr)
+        self.active = still
+        return ended
+
+    def flush(self) -> list[Track]:
+        ended, self.active = self.active, []
+        return ended
