@@ -150,8 +150,13 @@ def plan(orders: Sequence[WorkOrder], techs: Sequence[TechnicianStatus], travel_
             suggestions[o.id] = Suggestion(o.id, t.id, float(travel_s[i, best]),
                                            _explain(o, t, float(travel_s[i, best]), cfg, note),
                                            preempts=victims)
-    unassigned = {o.id: _why_not(o, techs, cost[i]) for i, o in enumerate(orders)
-                  if o.id not in suggestions}
+    by_skill: dict[str, list[TechnicianStatus]] = {}
+    unassigned = {}
+    for i, o in enumerate(orders):
+        if o.id not in suggestions:
+            if o.skill not in by_skill:
+                by_skill[o.skill] = [t for t in techs if can_do(t.tech, o.skill)]
+            unassigned[o.id] = _why_not(o, by_skill[o.skill], cost[i])
     return Plan(list(suggestions.values()), unassigned)
 
 
@@ -170,8 +175,7 @@ def _preemption(i: int, order: WorkOrder, techs: Sequence[TechnicianStatus],
     return best
 
 
-def _why_not(order: WorkOrder, techs: Sequence[TechnicianStatus], row: np.ndarray) -> str:
-    qualified = [t for t in techs if can_do(t.tech, order.skill)]
+def _why_not(order: WorkOrder, qualified: Sequence[TechnicianStatus], row: np.ndarray) -> str:
     if not qualified:
         need = "certified " if order.skill in CERTIFIED_ONLY else ""
         return f"no {need}{order.skill} technician on the roster"

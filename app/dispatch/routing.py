@@ -59,11 +59,26 @@ class WalkGraph:
         self.nodes = list(nodes)
         self.index = {n.id: i for i, n in enumerate(self.nodes)}
         self.xyz = np.asarray([n.xyz for n in self.nodes], dtype=float)
-        self._building = [n.building for n in self.nodes]
-        self._floor = [n.floor for n in self.nodes]
-        rows, cols, costs = self._edge_costs(edges)
+        # node indices per (building, floor) and per (building, None), for snapping
+        self._all = np.arange(len(self.nodes))
+        places: dict[tuple[str | None, int | None], list[int]] = {}
+        for i, n in enumerate(self.nodes):
+            if n.building is not None:
+                places.setdefault((n.building, n.floor), []).append(i)
+                places.setdefault((n.building, None), []).append(i)
+        self._by_place = {k: np.asarray(v) for k, v in places.items()}
+        # Both directions stored explicitly and searched as a directed graph: scipy's
+        # undirected mode re-symmetrises on every call (≈50× slower). A doubly drawn edge
+        # keeps its faster time instead of coo_matrix summing the two.
+        best: dict[tuple[int, int], float] = {}
+        for a, b, c in zip(*self._edge_costs(edges), strict=True):
+            for key in ((a, b), (b, a)):
+                best[key] = min(c, best.get(key, np.inf))
         n = len(self.nodes)
-        self.csgraph = coo_matrix((costs, (rows, cols)), shape=(n, n)).tocsr()
+        rows, cols = (np.fromiter((k[i] for k in best), dtype=int, count=len(best))
+                      for i in (0, 1))
+        self.csgraph = coo_matrix((np.fromiter(best.values(), dtype=float, count=len(best)),
+                                   (rows, cols)), shape=(n, n)).tocsr()
         self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
 
     @classmethod
@@ -120,25 +135,22 @@ class WalkGraph:
         """The nearest graph nodes to a point and the time to walk the leg to each."""
         cfg = self.config
         p = np.asarray(xyz, dtype=float)
-        mask = np.ones(len(self.nodes), dtype=bool)
+        cand = self._all
         if building is not None:
-            same = np.asarray([b == building and (floor is None or f == floor)
-                               for b, f in zip(self._building, self._floor, strict=True)])
-            if same.any():
-                mask = same
-        d = self.xyz - p
-        horiz = np.hypot(d[:, 0], d[:, 1])
-        metric = np.where(mask, horiz + cfg.snap_height_weight * np.abs(d[:, 2]), np.inf)
-        k = min(cfg.snap_candidates, int(mask.sum()))
-        best = np.argpartition(metric, k - 1)[:k]
+            cand = self._by_place.get((building, floor), self._by_place.get((building, None),
+                                                                            self._all))
+        d = self.xyz[cand] - p
+        metric = np.hypot(d[:, 0], d[:, 1]) + cfg.snap_height_weight * np.abs(d[:, 2])
+        k = min(cfg.snap_candidates, len(cand))
+        best = np.argpartition(metric, k - 1)[:k] if k < len(cand) else np.arange(len(cand))
         best = best[np.argsort(metric[best])]
-        return Snap(nodes=tuple(int(i) for i in best),
+        return Snap(nodes=tuple(int(cand[i]) for i in best),
                     leg_s=tuple(float(metric[i]) / cfg.walk_mps for i in best))
 
     def _from(self, node: int) -> tuple[np.ndarray, np.ndarray]:
         row = self._rows.get(node)
         if row is None:
-            dist, pred = dijkstra(self.csgraph, directed=False, indices=node,
+            dist, pred = dijkstra(self.csgraph, directed=True, indices=node,
                                   return_predecessors=True)
             row = self._rows[node] = (dist, pred)
         return row
@@ -148,33 +160,44 @@ class WalkGraph:
         todo = sorted({int(n) for n in nodes} - self._rows.keys())
         if not todo:
             return
-        dist, pred = dijkstra(self.csgraph, directed=False, indices=todo,
+        dist, pred = dijkstra(self.csgraph, directed=True, indices=todo,
                               return_predecessors=True)
         for k, node in enumerate(todo):
             self._rows[node] = (dist[k], pred[k])
 
     def travel_matrix(self, targets: Sequence[Snap], sources: Sequence[Snap]) -> np.ndarray:
-        """Seconds from each source (rows of the result's columns) to each target (rows).
-
-        Shape (len(targets), len(sources)); inf where unreachable. Dijkstra runs from the
-        targets (orders are few places; the graph is undirected so direction is free).
-        """
-        self.precompute([n for t in targets for n in t.nodes])
+        """Seconds from each source to each target: shape (len(targets), len(sources)), inf
+        where unreachable. The graph is undirected, so Dijkstra runs from whichever side has
+        fewer distinct nodes (usually the technicians) and the rows are cached."""
         out = np.full((len(targets), len(sources)), np.inf)
-        if not sources:
+        if not targets or not sources:
             return out
-        width = max(len(s.nodes) for s in sources)
-        src_nodes = np.zeros((len(sources), width), dtype=int)
-        src_leg = np.full((len(sources), width), np.inf)
-        for j, s in enumerate(sources):
-            src_nodes[j, :len(s.nodes)] = s.nodes
-            src_leg[j, :len(s.leg_s)] = s.leg_s
-        for i, t in enumerate(targets):
-            for node, leg in zip(t.nodes, t.leg_s, strict=True):
-                dist = self._rows[node][0]
-                cand = (dist[src_nodes] + src_leg).min(axis=1) + leg
-                np.minimum(out[i], cand, out=out[i])
+        t_idx, t_leg, t_uniq = self._pack(targets)
+        s_idx, s_leg, s_uniq = self._pack(sources)
+        if len(s_uniq) <= len(t_uniq):
+            self.precompute(s_uniq)
+            d = np.stack([self._rows[int(n)][0][t_uniq] for n in s_uniq])  # (uS, uT)
+        else:
+            self.precompute(t_uniq)
+            d = np.stack([self._rows[int(n)][0][s_uniq] for n in t_uniq]).T
+        for a in range(t_idx.shape[1]):
+            for b in range(s_idx.shape[1]):
+                cand = d[s_idx[:, b]][:, t_idx[:, a]].T + t_leg[:, a, None] + s_leg[None, :, b]
+                np.minimum(out, cand, out=out)
         return out
+
+    @staticmethod
+    def _pack(snaps: Sequence[Snap]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Snaps as (index into the unique nodes, leg seconds, unique nodes); padding has
+        an infinite leg so it never wins."""
+        width = max(len(s.nodes) for s in snaps)
+        nodes = np.zeros((len(snaps), width), dtype=int)
+        legs = np.full((len(snaps), width), np.inf)
+        for i, s in enumerate(snaps):
+            nodes[i, :len(s.nodes)] = s.nodes
+            legs[i, :len(s.leg_s)] = s.leg_s
+        uniq, inverse = np.unique(nodes, return_inverse=True)
+        return inverse.reshape(nodes.shape), legs, uniq
 
     def route(self, start: Sequence[float], end: Sequence[float], *,
               start_at: tuple[str | None, int | None] = (None, None),
