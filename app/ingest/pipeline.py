@@ -3,11 +3,12 @@ hand the decoded events to listeners (alarms, storage, dispatch).
 
 Bad input never raises out of ``handle_batch``: it is dropped and counted in the
 ``RejectLedger`` under exactly one reason, with the last offending sample, so that
-``received == accepted + ledger.total()`` always holds.
+``received == accepted + ledger.total() + len(parking)`` always holds.
 
 Birth messages (retained ``meta``) register devices, an empty one removes it; telemetry,
 status and events of devices nobody registered are listed for the operator, who registers
-them with ``register_unknown``. QoS 1 duplicates are dropped by device + seq (or device
+them with ``register_unknown``; their telemetry and events are parked for a while in case
+the birth is on its way (after a restart it arrives after the session's queue). QoS 1 duplicates are dropped by device + seq (or device
 time when a device sends no seq) and counted as ``duplicate``.
 """
 
@@ -23,6 +24,7 @@ from app.domain.model import Device, Vec3
 from app.ingest import events as ev
 from app.ingest.decode import Rejected, decode_message
 from app.ingest.dedupe import Deduper
+from app.ingest.parking import ParkingLot
 from app.ingest.registry import device_for_operator, device_from_meta, points_from_sample
 from app.ingest.rejects import RejectLedger
 from app.ingest.topics import Route, TopicScheme
@@ -63,7 +65,11 @@ class RateMeter:
 
 class Ingest:
     def __init__(self, store: StateStore, scheme: TopicScheme, *,
-                 max_clock_skew_s: float | None = 3600.0) -> None:
+                 max_clock_skew_s: float | None = 3600.0,
+                 park_unknown_s: float = 0.0) -> None:
+        """``park_unknown_s``: how long telemetry/events of unregistered devices wait for
+        their birth before they count as unknown_device (0 = at once). Live MQTT wants ~30 s
+        (the session queue arrives before the births); see app.ingest.parking."""
         self.store = store
         self.scheme = scheme
         self.max_clock_skew_s = max_clock_skew_s
@@ -76,6 +82,8 @@ class Ingest:
         self._lock = threading.Lock()
         self._routes: dict[str, Route] = {}
         self._pending_status: OrderedDict[str, ev.StatusReceived] = OrderedDict()
+        self.parking = ParkingLot(hold_s=park_unknown_s)
+        self._out: list[ev.IngestEvent] = []
 
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
@@ -83,38 +91,60 @@ class Ingest:
     # ---- the hot path --------------------------------------------------------------------
     def handle_batch(self, messages: Sequence[RawMessage]) -> list[ev.IngestEvent]:
         decoded: list[ev.IngestEvent] = []
-        append = decoded.append
+        now = time.time()
         with self._lock:
-            routes = self._routes
-            skew = self.max_clock_skew_s
+            self._out = decoded
+            self._expire_parked(now)
+            one = self._one
             for message in messages:
-                topic = message.topic
-                route = routes.get(topic)
-                if route is None:
-                    route = self.scheme.route(topic)
-                    if route is not None and len(routes) < _ROUTE_CACHE_MAX:
-                        routes[topic] = route
-                try:
-                    event = decode_message(route, message, skew)
-                    if self._apply(event):
-                        append(event)
-                except Rejected as rejected:
-                    self.ledger.reject(rejected.reason, topic, message.payload, rejected.detail)
-                    if rejected.reason == "unknown_device":
-                        self.ledger.unknown_device(route.entity_id, topic, message.payload)
-                except Exception as exc:  # a bug must cost one message, not the stream
-                    log.exception("ingest failed on a message from %s", topic)
-                    self.ledger.reject("schema", topic, message.payload,
-                                       f"internal error: {type(exc).__name__}")
+                one(message)
             self.received += len(messages)
             self.accepted += len(decoded)
-            self.rate.add(len(messages), time.time())
+            self.rate.add(len(messages), now)
+        self._notify(decoded)
+        return decoded
+
+    def _one(self, message: RawMessage) -> None:
+        topic = message.topic
+        route = self._routes.get(topic)
+        if route is None:
+            route = self.scheme.route(topic)
+            if route is not None and len(self._routes) < _ROUTE_CACHE_MAX:
+                self._routes[topic] = route
+        try:
+            event = decode_message(route, message, self.max_clock_skew_s)
+            if self._apply(event):
+                self._out.append(event)
+        except Rejected as rejected:
+            if rejected.reason == "unknown_device":
+                self.ledger.unknown_device(route.entity_id, topic, message.payload)
+                if route.leaf in ("telemetry", "event") and self.parking.park(
+                        route.entity_id, message, time.time()):
+                    return  # its birth may be on its way (see app.ingest.parking)
+            self.ledger.reject(rejected.reason, topic, message.payload, rejected.detail)
+        except Exception as exc:  # a bug must cost one message, not the stream
+            log.exception("ingest failed on a message from %s", topic)
+            self.ledger.reject("schema", topic, message.payload,
+                               f"internal error: {type(exc).__name__}")
+
+    def _notify(self, decoded: list[ev.IngestEvent]) -> None:
         for listener in self._listeners:
             try:
                 listener(decoded)
             except Exception:  # a faulty consumer must not stop ingest
                 log.exception("ingest listener %r failed", listener)
-        return decoded
+
+    def _expire_parked(self, now: float) -> None:
+        for message in self.parking.expired(now):
+            device_id = message.topic.rsplit("/", 2)[-2]
+            self.ledger.reject("unknown_device", message.topic, message.payload,
+                               f"device {device_id!r} is not registered (no birth within "
+                               f"{self.parking.hold_s:g} s)")
+
+    def expire_parked(self, now: float | None = None) -> None:
+        """Turn messages parked longer than the hold time into unknown_device rejects."""
+        with self._lock:
+            self._expire_parked(time.time() if now is None else now)
 
     def _apply(self, event: ev.IngestEvent) -> bool:
         """Update the state store. Raises Rejected (unknown_device, duplicate); returns
@@ -162,6 +192,8 @@ class Ingest:
         pending = self._pending_status.pop(device.id, None)
         if pending is not None:
             self.store.apply_online(device.id, pending.online, pending.received_at)
+        for message in self.parking.take(device.id):  # lock held; events go to self._out
+            self._one(message)
 
     def _remember_status(self, event: ev.StatusReceived) -> None:
         # retained status and meta arrive in any order: keep the status for the birth
@@ -172,9 +204,15 @@ class Ingest:
         pending[event.device_id] = event
 
     def register_device(self, device: Device) -> None:
-        """Add or replace a device (operator action); its pending status is applied."""
+        """Add or replace a device (operator action); its pending status and parked
+        messages are applied."""
+        released: list[ev.IngestEvent] = []
         with self._lock:
+            self._out = released
             self._register(device)
+            self.accepted += len(released)
+        if released:
+            self._notify(released)
 
     def register_unknown(self, device_id: str, kind: str, *, name: str | None = None,
                          xyz: Vec3 = (0.0, 0.0, 0.0), building: str | None = None,
@@ -191,10 +229,11 @@ class Ingest:
         return device
 
     def counts(self) -> dict[str, int]:
-        """received / accepted / rejected totals (received = accepted + rejected)."""
+        """Totals; received = accepted + rejected + parked (waiting for a birth)."""
         with self._lock:
+            self._expire_parked(time.time())
             return {"received": self.received, "accepted": self.accepted,
-                    "rejected": self.ledger.total()}
+                    "rejected": self.ledger.total(), "parked": len(self.parking)}
 
 
 def _unknown(device_id: str) -> Rejected:

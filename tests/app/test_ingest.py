@@ -26,7 +26,7 @@ def make_ingest(*device_ids: str) -> Ingest:
     devices = [Device(d, "transformer", f"变压器 {d}", Location((1.0, 2.0, 0.0), "B3", -1),
                       {"temp_c": PointSpec("°C", normal=(0, 80), limits=(-20, 100))})
                for d in device_ids]
-    return Ingest(StateStore(devices), SCHEME)
+    return Ingest(StateStore(devices), SCHEME, park_unknown_s=30.0)
 
 
 def msg(topic: str, payload: object, at: float = NOW) -> RawMessage:
@@ -64,11 +64,12 @@ HOSTILE = {
 def test_each_reject_reason_is_reachable_and_keeps_a_sample(reason: str) -> None:
     ingest = make_ingest("t1")
     assert ingest.handle_batch([HOSTILE[reason]]) == []
+    ingest.expire_parked(time.time() + 31)  # an unknown device's message waits for a birth
     assert reasons(ingest) == {reason: 1}
     sample = ingest.ledger.snapshot()[1][reason]
     assert sample.topic == HOSTILE[reason].topic and sample.detail
     assert len(sample.payload_head) <= 512
-    assert ingest.counts() == {"received": 1, "accepted": 0, "rejected": 1}
+    assert ingest.counts() == {"received": 1, "accepted": 0, "rejected": 1, "parked": 0}
 
 
 def test_duplicate_is_the_last_reason_and_every_reason_is_covered() -> None:
@@ -85,7 +86,8 @@ def test_bad_input_does_not_stop_the_rest_of_the_batch() -> None:
     assert [type(e) for e in out] == [ev.TelemetryReceived]
     assert ingest.store.get("t1").values["temp_c"] == 71.5
     c = ingest.counts()
-    assert c["received"] == c["accepted"] + c["rejected"] == len(batch)
+    assert c["received"] == c["accepted"] + c["rejected"] + c["parked"] == len(batch)
+    assert c["parked"] == 1
 
 
 def test_birth_registers_device_empty_meta_removes_it() -> None:
@@ -100,6 +102,8 @@ def test_birth_registers_device_empty_meta_removes_it() -> None:
     assert ingest.store.get("p1").values == {"pressure_kpa": 310.0}
     ingest.handle_batch([msg("dev/p1/meta", b""), telemetry("p1", 2)])
     assert ingest.store.device("p1") is None
+    assert ingest.counts()["parked"] == 1
+    ingest.expire_parked(time.time() + 31)
     assert reasons(ingest) == {"unknown_device": 1}
 
 
@@ -122,12 +126,15 @@ def test_unknown_devices_listed_with_first_payload_then_registered_by_operator()
     unknown = ingest.ledger.snapshot()[2]
     assert [u.device_id for u in unknown] == ["m9"]
     assert unknown[0].count == 3 and '"online": false' in unknown[0].first_payload
+    assert ingest.counts() == {"received": 3, "accepted": 0, "rejected": 1, "parked": 2}
     with pytest.raises(ValueError, match="kind"):
         ingest.register_unknown("m9", "toaster")
     device = ingest.register_unknown("m9", "water_meter", name="9号水表")
     assert ingest.ledger.snapshot()[2] == []
     assert ingest.store.get("m9").online is False  # the status seen before registration
     assert device.kind == "water_meter"
+    assert ingest.counts() == {"received": 3, "accepted": 2, "rejected": 1, "parked": 0}
+    assert ingest.store.get("m9").values == {"flow_m3h": 2.6}  # the parked ones, applied
     ingest.handle_batch([telemetry("m9", 3, flow_m3h=2.7)])
     assert ingest.store.get("m9").values == {"flow_m3h": 2.7}
 
@@ -193,3 +200,24 @@ def test_invalid_utf8_in_an_ignored_field_is_still_rejected() -> None:
     ingest.handle_batch([msg("dev/t1/telemetry",
                              b'{"ts":%d,"values":{"temp_c":1.0},"n":"\xff\xfe"}' % NOW_MS)])
     assert reasons(ingest) == {"not_utf8": 1}
+
+
+def test_telemetry_before_birth_waits_for_it_then_counts_once() -> None:
+    """After a restart the session's queue arrives before the retained births."""
+    ingest = make_ingest()
+    seen: list = []
+    ingest.subscribe(seen.extend)
+    queued = [telemetry("n1", s, ts=NOW_MS + s, temp_c=float(s)) for s in range(1, 6)]
+    ingest.handle_batch(queued[:3])
+    ingest.handle_batch([*queued[3:], msg("dev/n1/meta", {"kind": "transformer", "name": "n",
+                                                          "location": {"xyz": [0, 0, 0]}})])
+    assert ingest.counts() == {"received": 6, "accepted": 6, "rejected": 0, "parked": 0}
+    assert ingest.store.get("n1").values == {"temp_c": 5.0}
+    assert sum(type(e) is ev.TelemetryReceived for e in seen) == 5
+    assert ingest.ledger.snapshot()[2] == []  # no longer listed as unknown
+
+
+def test_without_parking_unknown_devices_are_rejected_at_once() -> None:
+    ingest = Ingest(StateStore([]), SCHEME)
+    ingest.handle_batch([telemetry("n1", 1)])
+    assert ingest.counts() == {"received": 1, "accepted": 0, "rejected": 1, "parked": 0}

@@ -49,6 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from app.ingest.parking import HOLD_S
     from app.runtime.engine import Engine
     from app.scene.errors import SceneError
 
@@ -59,6 +60,9 @@ def _run(args: argparse.Namespace) -> int:
         engine = Engine(config)
     except SceneError as exc:
         raise UsageError(str(exc)) from None
+    if config.mqtt.url and engine.ingest.parking.hold_s <= 0:
+        # after a restart the session's queue arrives before the retained births
+        engine.ingest.parking.hold_s = HOLD_S
     stop = threading.Event()
     with stop_on_signals(stop):
         engine.start()
