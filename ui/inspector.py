@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from app.domain.model import Device, PointSpec
 from app.scene.model import Scene
 from app.state.levels import point_level
 from app.state.store import DeviceState, StateStore
+from ui.attention_list import AttentionList
 from ui.device_history import DeviceHistory
 from ui.device_search import DeviceSearch
 from ui.i18n import kind_name, level_name
@@ -54,6 +56,7 @@ def format_band(spec: PointSpec) -> str:
 
 class InspectorPanel(QFrame):
     sig_device_chosen = Signal(str)
+    sig_selection_cleared = Signal()
 
     def __init__(self, store: StateStore, scene: Scene, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,9 +75,29 @@ class InspectorPanel(QFrame):
         self._hint.setObjectName("Hint")
         self._hint.setWordWrap(True)
 
+        self.attention = AttentionList(store)
+        self.attention.sig_device_chosen.connect(self.sig_device_chosen)
+        self._attention_title = self._section("")
+        self._overview = QWidget()
+        self._overview.setObjectName("InspectorBody")
+        overview = QVBoxLayout(self._overview)
+        overview.setContentsMargins(0, 0, 0, 0)
+        overview.addWidget(self._attention_title)
+        overview.addWidget(self.attention, 1)
+
         self._name = QLabel()
         self._name.setObjectName("DeviceName")
         self._name.setWordWrap(True)
+        self._close = QToolButton()
+        self._close.setObjectName("CloseDevice")
+        self._close.setText("✕")
+        self._close.setAutoRaise(True)
+        self._close.setToolTip(self.tr("Back to the overview"))
+        self._close.clicked.connect(self._on_close_clicked)
+        name_row = QHBoxLayout()
+        name_row.setContentsMargins(0, 0, 0, 0)
+        name_row.addWidget(self._name, 1)
+        name_row.addWidget(self._close, 0, Qt.AlignmentFlag.AlignTop)
         self._id = QLabel()
         self._id.setObjectName("DeviceId")
         self._id.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -128,9 +151,10 @@ class InspectorPanel(QFrame):
         self.trend.set_placeholder(self.tr("waiting for readings…"))
 
         self._details = QWidget()
+        self._details.setObjectName("InspectorBody")
         details = QVBoxLayout(self._details)
         details.setContentsMargins(0, 0, 0, 0)
-        details.addWidget(self._name)
+        details.addLayout(name_row)
         details.addWidget(self._id)
         details.addSpacing(6)
         details.addLayout(grid)
@@ -147,9 +171,10 @@ class InspectorPanel(QFrame):
         layout.setSpacing(8)
         layout.addWidget(self.search)
         layout.addWidget(self._hint)
+        layout.addWidget(self._overview, 1)
         layout.addWidget(self._details, 1)
-        layout.addStretch(0)  # keeps the hint at the top while no device is shown
         self._details.hide()
+        self._refresh_overview()
 
     @staticmethod
     def _section(text: str) -> QLabel:
@@ -166,8 +191,10 @@ class InspectorPanel(QFrame):
         self._device = device
         self._shown_version = -1
         self._hint.setVisible(device is None)
+        self._overview.setVisible(device is None)
         self._details.setVisible(device is not None)
         if device is None:
+            self._refresh_overview()
             return
         self._history.watch(device.id)
         self._name.setText(device.name)
@@ -185,6 +212,7 @@ class InspectorPanel(QFrame):
         """Pull the latest state; cheap when nothing changed."""
         self._history.sample()
         if self._device is None:
+            self._refresh_overview()
             return
         state = self._store.get(self._device.id)
         if state is None or state.version == self._shown_version:
@@ -252,6 +280,15 @@ class InspectorPanel(QFrame):
             level = point_level(value, spec)
             item.setForeground(QColor(*(level_rgb(level) if level != Level.NORMAL
                                         else TEXT_RGB)))
+
+    def _refresh_overview(self) -> None:
+        self.attention.refresh()
+        self._attention_title.setText(
+            self.tr("Needs attention (%1)").replace("%1", f"{len(self.attention.flagged()):,}"))
+
+    def _on_close_clicked(self) -> None:
+        self.show_device(None)
+        self.sig_selection_cleared.emit()
 
     def _on_point_changed(self, point: str) -> None:
         if self._device is not None and point:

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
 
         self.inspector = InspectorPanel(engine.store, scene)
         self.inspector.sig_device_chosen.connect(self._on_device_searched)
+        self.inspector.sig_selection_cleared.connect(self._on_selection_cleared)
         self.inspector_dock = QDockWidget(self.tr("Device inspector"), self)
         self.inspector_dock.setObjectName("InspectorDock")  # QSettings keys dock state by it
         self.inspector_dock.setWidget(self.inspector)
@@ -168,6 +169,9 @@ class MainWindow(QMainWindow):
 
     def _on_device_searched(self, device_id: str) -> None:
         self.select_device(device_id, fly=True)
+
+    def _on_selection_cleared(self) -> None:
+        self._call_view("select_device", None)
 
     # ---- slots ---------------------------------------------------------------------------
     def _on_ui_tick(self) -> None:

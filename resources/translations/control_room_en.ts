@@ -198,7 +198,7 @@
     </message>
     <message>
         <location filename="../../ui/alarm_board.py" line="60" />
-        <location filename="../../ui/alarm_board.py" line="255" />
+        <location filename="../../ui/alarm_board.py" line="268" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
@@ -278,72 +278,125 @@
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="184" />
+        <location filename="../../ui/alarm_board.py" line="197" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="214" />
-        <location filename="../../ui/alarm_board.py" line="218" />
+        <location filename="../../ui/alarm_board.py" line="227" />
+        <location filename="../../ui/alarm_board.py" line="231" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="215" />
+        <location filename="../../ui/alarm_board.py" line="228" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="218" />
+        <location filename="../../ui/alarm_board.py" line="231" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="226" />
+        <location filename="../../ui/alarm_board.py" line="239" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="226" />
+        <location filename="../../ui/alarm_board.py" line="239" />
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
 </context>
 <context>
-    <name>CompoundView</name>
+    <name>AlarmHistory</name>
     <message>
-        <location filename="../../ui/compound_view.py" line="122" />
-        <source>Normal</source>
-        <extracomment>RGBA per Level value (Level is an IntEnum 0..5), for vectorised recolouring</extracomment>
-        <translation>Normal</translation>
+        <location filename="../../ui/alarm_history.py" line="49" />
+        <source>Search history…</source>
+        <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="122" />
-        <source>Warning</source>
-        <translation>Warning</translation>
+        <location filename="../../ui/alarm_history.py" line="54" />
+        <source>Raised</source>
+        <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="123" />
+        <location filename="../../ui/alarm_history.py" line="54" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="54" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="123" />
+        <location filename="../../ui/alarm_history.py" line="54" />
+        <source>Severity</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="55" />
+        <source>Acknowledged by</source>
+        <translation>Acknowledged by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="55" />
+        <source>Time to acknowledge</source>
+        <translation>Time to acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="56" />
+        <source>Time to clear</source>
+        <translation>Time to clear</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="56" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="85" />
+        <source>%1 alarms, mean time to acknowledge %2</source>
+        <translation>%1 alarms, mean time to acknowledge %2</translation>
+    </message>
+</context>
+<context>
+    <name>CompoundView</name>
+    <message>
+        <location filename="../../ui/compound_view.py" line="126" />
+        <source>Normal</source>
+        <extracomment>RGBA per Level value (Level is an IntEnum 0..5), for vectorised recolouring relative dot size per Level: quiet devices small, anything needing attention larger, so a few alarms stand out of thousands of normal dots at the overview</extracomment>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="126" />
+        <source>Warning</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="127" />
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="127" />
         <source>Stale</source>
         <translation>Stale</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="124" />
+        <location filename="../../ui/compound_view.py" line="128" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="124" />
+        <location filename="../../ui/compound_view.py" line="128" />
         <source>No data</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="127" />
+        <location filename="../../ui/compound_view.py" line="131" />
         <source>Device status</source>
         <translation>Device status</translation>
     </message>
@@ -468,84 +521,94 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="71" />
+        <location filename="../../ui/inspector.py" line="74" />
         <source>Click a device in the 3D view, or search above.</source>
         <translation>Click a device in the 3D view, or search above.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="96" />
+        <location filename="../../ui/inspector.py" line="94" />
+        <source>Back to the overview</source>
+        <translation>Back to the overview</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="118" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="96" />
+        <location filename="../../ui/inspector.py" line="118" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="97" />
+        <location filename="../../ui/inspector.py" line="119" />
         <source>Floor / room</source>
         <translation>Floor / room</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="97" />
+        <location filename="../../ui/inspector.py" line="119" />
         <source>Position (m)</source>
         <translation>Position (m)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="98" />
+        <location filename="../../ui/inspector.py" line="120" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="98" />
+        <location filename="../../ui/inspector.py" line="120" />
         <source>Last report</source>
         <translation>Last report</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="112" />
+        <location filename="../../ui/inspector.py" line="134" />
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="112" />
+        <location filename="../../ui/inspector.py" line="134" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="112" />
+        <location filename="../../ui/inspector.py" line="134" />
         <source>Normal band</source>
         <translation>Normal band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="128" />
+        <location filename="../../ui/inspector.py" line="150" />
         <source>waiting for readings…</source>
         <translation>waiting for readings…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="137" />
+        <location filename="../../ui/inspector.py" line="159" />
         <source>Live values</source>
         <translation>Live values</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="140" />
+        <location filename="../../ui/inspector.py" line="162" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="207" />
+        <location filename="../../ui/inspector.py" line="234" />
         <source>Floor %1</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="208" />
+        <location filename="../../ui/inspector.py" line="235" />
         <source>Basement %1</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="210" />
+        <location filename="../../ui/inspector.py" line="237" />
         <source>Room %1</source>
         <translation>Room %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="285" />
+        <source>Needs attention (%1)</source>
+        <translation>Needs attention (%1)</translation>
     </message>
 </context>
 <context>
@@ -590,77 +653,77 @@
         <translation>Smart Property Control Room — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74" />
+        <location filename="../../ui/main_window.py" line="76" />
         <source>Device inspector</source>
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="108" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>&amp;Reset 3D view</source>
         <translation>&amp;Reset 3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Device &amp;inspector</source>
         <translation>Device &amp;inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Takes effect at the next start</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194" />
+        <location filename="../../ui/main_window.py" line="196" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
     </message>

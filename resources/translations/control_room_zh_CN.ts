@@ -199,7 +199,7 @@
     </message>
     <message>
         <location filename="../../ui/alarm_board.py" line="60"/>
-        <location filename="../../ui/alarm_board.py" line="255"/>
+        <location filename="../../ui/alarm_board.py" line="268"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
@@ -279,72 +279,125 @@
         <translation>下一条 (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="184"/>
+        <location filename="../../ui/alarm_board.py" line="197"/>
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="214"/>
-        <location filename="../../ui/alarm_board.py" line="218"/>
+        <location filename="../../ui/alarm_board.py" line="227"/>
+        <location filename="../../ui/alarm_board.py" line="231"/>
         <source>Shelve alarm</source>
         <translation>搁置报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="215"/>
+        <location filename="../../ui/alarm_board.py" line="228"/>
         <source>Shelve for (minutes):</source>
         <translation>搁置时长（分钟）：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="218"/>
+        <location filename="../../ui/alarm_board.py" line="231"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="226"/>
+        <location filename="../../ui/alarm_board.py" line="239"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="226"/>
+        <location filename="../../ui/alarm_board.py" line="239"/>
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
 </context>
 <context>
-    <name>CompoundView</name>
+    <name>AlarmHistory</name>
     <message>
-        <location filename="../../ui/compound_view.py" line="122"/>
-        <source>Normal</source>
-        <extracomment>RGBA per Level value (Level is an IntEnum 0..5), for vectorised recolouring</extracomment>
-        <translation>正常</translation>
+        <location filename="../../ui/alarm_history.py" line="49"/>
+        <source>Search history…</source>
+        <translation>搜索历史记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="122"/>
-        <source>Warning</source>
-        <translation>预警</translation>
+        <location filename="../../ui/alarm_history.py" line="54"/>
+        <source>Raised</source>
+        <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="123"/>
+        <location filename="../../ui/alarm_history.py" line="54"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="54"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="123"/>
+        <location filename="../../ui/alarm_history.py" line="54"/>
+        <source>Severity</source>
+        <translation>级别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="55"/>
+        <source>Acknowledged by</source>
+        <translation>确认人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="55"/>
+        <source>Time to acknowledge</source>
+        <translation>确认用时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="56"/>
+        <source>Time to clear</source>
+        <translation>消除用时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="56"/>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="85"/>
+        <source>%1 alarms, mean time to acknowledge %2</source>
+        <translation>共 %1 条报警，平均确认用时 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CompoundView</name>
+    <message>
+        <location filename="../../ui/compound_view.py" line="126"/>
+        <source>Normal</source>
+        <extracomment>RGBA per Level value (Level is an IntEnum 0..5), for vectorised recolouring relative dot size per Level: quiet devices small, anything needing attention larger, so a few alarms stand out of thousands of normal dots at the overview</extracomment>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="126"/>
+        <source>Warning</source>
+        <translation>预警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="127"/>
+        <source>Alarm</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="127"/>
         <source>Stale</source>
         <translation>数据超时</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="124"/>
+        <location filename="../../ui/compound_view.py" line="128"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="124"/>
+        <location filename="../../ui/compound_view.py" line="128"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="127"/>
+        <location filename="../../ui/compound_view.py" line="131"/>
         <source>Device status</source>
         <translation>设备状态</translation>
     </message>
@@ -469,84 +522,94 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="71"/>
+        <location filename="../../ui/inspector.py" line="74"/>
         <source>Click a device in the 3D view, or search above.</source>
         <translation>在三维视图中点击设备，或在上方搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="96"/>
+        <location filename="../../ui/inspector.py" line="94"/>
+        <source>Back to the overview</source>
+        <translation>返回总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="118"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="96"/>
+        <location filename="../../ui/inspector.py" line="118"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="97"/>
+        <location filename="../../ui/inspector.py" line="119"/>
         <source>Floor / room</source>
         <translation>楼层 / 房间</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="97"/>
+        <location filename="../../ui/inspector.py" line="119"/>
         <source>Position (m)</source>
         <translation>坐标（米）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="98"/>
+        <location filename="../../ui/inspector.py" line="120"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="98"/>
+        <location filename="../../ui/inspector.py" line="120"/>
         <source>Last report</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="112"/>
+        <location filename="../../ui/inspector.py" line="134"/>
         <source>Point</source>
         <translation>测点</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="112"/>
+        <location filename="../../ui/inspector.py" line="134"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="112"/>
+        <location filename="../../ui/inspector.py" line="134"/>
         <source>Normal band</source>
         <translation>正常范围</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="128"/>
+        <location filename="../../ui/inspector.py" line="150"/>
         <source>waiting for readings…</source>
         <translation>等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="137"/>
+        <location filename="../../ui/inspector.py" line="159"/>
         <source>Live values</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="140"/>
+        <location filename="../../ui/inspector.py" line="162"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="207"/>
+        <location filename="../../ui/inspector.py" line="234"/>
         <source>Floor %1</source>
         <translation>%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="208"/>
+        <location filename="../../ui/inspector.py" line="235"/>
         <source>Basement %1</source>
         <translation>地下%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="210"/>
+        <location filename="../../ui/inspector.py" line="237"/>
         <source>Room %1</source>
         <translation>%1室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="285"/>
+        <source>Needs attention (%1)</source>
+        <translation>需关注设备（%1）</translation>
     </message>
 </context>
 <context>
@@ -591,77 +654,77 @@
         <translation>智慧物业控制室 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="76"/>
         <source>Device inspector</source>
         <translation>设备详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>The 3D view is not available on this machine.</source>
         <translation>本机无法显示三维视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="111"/>
+        <location filename="../../ui/main_window.py" line="113"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="114"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117"/>
+        <location filename="../../ui/main_window.py" line="119"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>&amp;Reset 3D view</source>
         <translation>重置三维视角(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="125"/>
         <source>Device &amp;inspector</source>
         <translation>设备详情(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="132"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="142"/>
         <source>Takes effect at the next start</source>
         <translation>下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>已保存语言：%1，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="194"/>
+        <location filename="../../ui/main_window.py" line="196"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195"/>
+        <location filename="../../ui/main_window.py" line="197"/>
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;智慧物业控制室 %1&lt;/h3&gt;&lt;p&gt;住宅小区的监控中心：小区三维模型、设备实时状态、告警与派单。&lt;/p&gt;</translation>
     </message>

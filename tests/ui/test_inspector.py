@@ -91,3 +91,22 @@ def test_history_is_bounded_to_recent_devices(panel):
 
 def test_every_contract_kind_has_a_display_name():
     assert set(KIND_NAMES) == set(DEVICE_KINDS) and len(DEVICE_KINDS) == 21
+
+
+def test_overview_lists_devices_needing_attention_worst_first(panel, qtbot):
+    widget, source = panel
+    source.push("B3-U1-1201-PM", {"kwh": 10.0, "kw": 9.0})  # warning: above 8
+    source.push("S1-TR-1", {"temp_c": 120.0, "load_pct": 50.0})  # alarm: beyond 105
+    source.push("B3-U1-1201-WM", {"total_m3": 1.0, "flow_m3h": 1.0})  # normal
+    widget.refresh()
+    attention = widget.attention
+    rows = [attention.item(r).data(0x0100) for r in range(attention.count())]
+    assert rows == ["S1-TR-1", "B3-U1-1201-PM"]
+    chosen = []
+    widget.sig_device_chosen.connect(chosen.append)
+    attention.itemClicked.emit(attention.item(0))
+    assert chosen == ["S1-TR-1"]
+    source.push("S1-TR-1", {"temp_c": 60.0})  # back to normal: it leaves the list
+    widget.refresh()
+    assert [attention.item(r).data(0x0100) for r in range(attention.count())] == [
+        "B3-U1-1201-PM"]

@@ -52,6 +52,7 @@ class ScriptedSource(Source):
     def __init__(self, root: str = "cr/demo") -> None:
         self._root = root
         self._sink: MessageSink | None = None
+        self._last_ts: dict[str, float] = {}
 
     def start(self, sink: MessageSink) -> None:
         self._sink = sink
@@ -61,7 +62,11 @@ class ScriptedSource(Source):
 
     def push(self, device_id: str, values: Mapping[str, float], ts: float | None = None) -> None:
         assert self._sink is not None, "engine not started"
-        payload = msgspec.json.encode({"ts": round((ts or time.time()) * 1000),
+        # strictly increasing device time: ingest drops a repeated timestamp as a duplicate
+        if ts is None:
+            ts = max(time.time(), self._last_ts.get(device_id, 0.0) + 0.002)
+        self._last_ts[device_id] = ts
+        payload = msgspec.json.encode({"ts": round(ts * 1000),
                                        "values": dict(values)})
         self._sink([RawMessage(f"{self._root}/dev/{device_id}/telemetry", payload,
                                time.time())])
