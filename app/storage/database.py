@@ -72,7 +72,11 @@ def create_engine(url: str | None, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT
     try:
         if parsed.get_backend_name() == "sqlite":
             return _sqlite_engine(parsed, busy_timeout_ms)
-        return sa.create_engine(parsed, pool_pre_ping=True, pool_size=4, max_overflow=4)
+        # lock_timeout: a locked table fails the statement (retried by the writer) instead
+        # of hanging it forever, the PostgreSQL counterpart of SQLite's busy_timeout
+        return sa.create_engine(parsed, pool_pre_ping=True, pool_size=4, max_overflow=4,
+                                connect_args={"connect_timeout": 10, "options":
+                                              f"-c lock_timeout={int(busy_timeout_ms)}"})
     except NoSuchModuleError:
         raise StorageError(f"no driver for {_show(parsed)}") from None
     except ImportError as exc:

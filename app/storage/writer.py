@@ -113,7 +113,12 @@ class StorageWriter:
             return True
         self._deadline = time.monotonic() + timeout
         self._stop.set()
-        self._thread.join()
+        # the worker re-checks the deadline between statements; a statement waits at most
+        # the busy/lock timeout, so this join is bounded unless the server hangs mid-call
+        self._thread.join(timeout + self._busy_timeout_ms / 1000 + 30)
+        if self._thread.is_alive():
+            log.error("the storage writer did not stop in time; the database is hung")
+            return False
         self._thread = None
         assert self.journal is not None and self.engine is not None
         clean = self.journal.pending == 0 and self._queued == 0
