@@ -1,0 +1,120 @@
+"""The ingest health panel: is live data flowing, and what bad input is being dropped?
+
+Shows messages/s and totals, the broker connection state, rejects by reason with the last
+offending sample (topic, detail, payload head), and unknown devices with their first
+payload. It pulls from the engine's ``Ingest`` and ``Source`` on a QTimer (~2 Hz) — never
+pushed from worker threads — and rebuilds a table only when its content changed.
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ingest.pipeline import Ingest
+from app.sources.base import Source
+
+REFRESH_MS = 500
+
+
+class IngestHealthPanel(QWidget):
+    def __init__(self, ingest: Ingest, source: Source, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("IngestHealthPanel")
+        self._ingest = ingest
+        self._source = source
+        self._shown_rejects: object = None
+        self._shown_unknown: object = None
+
+        self.rate_label = QLabel(self)
+        self.link_label = QLabel(self)
+        self.totals_label = QLabel(self)
+        for label in (self.rate_label, self.link_label, self.totals_label):
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.rejects_table = self._table([self.tr("Reason"), self.tr("Count"), self.tr("Topic"),
+                                          self.tr("Detail"), self.tr("Payload (start)")])
+        self.unknown_table = self._table([self.tr("Device"), self.tr("Messages"),
+                                          self.tr("First topic"), self.tr("First payload")])
+        rejects_box = QGroupBox(self.tr("Rejected messages (last sample per reason)"), self)
+        QVBoxLayout(rejects_box).addWidget(self.rejects_table)
+        unknown_box = QGroupBox(self.tr("Unknown devices (to register)"), self)
+        QVBoxLayout(unknown_box).addWidget(self.unknown_table)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.rate_label)
+        layout.addWidget(self.link_label)
+        layout.addWidget(self.totals_label)
+        layout.addWidget(rejects_box, 2)
+        layout.addWidget(unknown_box, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self._on_refresh)
+        self._timer.start()
+        self._on_refresh()
+
+    def _table(self, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers), self)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def _on_refresh(self) -> None:
+        ingest = self._ingest
+        self.rate_label.setText(_arg(self.tr("Messages/s: %1"),
+                                     f"{ingest.rate.rate(time.time()):,.0f}"))
+        status = self._source.status()
+        state = self.tr("connected") if status.connected else self.tr("disconnected")
+        self.link_label.setText(_arg(self.tr("Source %1: %2 — %3"), self._source.name, state,
+                                     status.detail))
+        self.link_label.setProperty("state", "ok" if status.connected else "bad")
+        counts = ingest.counts()
+        self.totals_label.setText(
+            _arg(self.tr("Received %1, accepted %2, rejected %3, waiting for birth %4"),
+                 f"{counts['received']:,}", f"{counts['accepted']:,}",
+                f"{counts['rejected']:,}", f"{counts.get('parked', 0):,}"))
+        reject_counts, samples, unknown = ingest.ledger.snapshot()
+        rows = [(reason, n, samples.get(reason)) for reason, n in reject_counts.items() if n]
+        key = tuple((r, n) for r, n, _ in rows)
+        if key != self._shown_rejects:
+            self._shown_rejects = key
+            self._fill(self.rejects_table, [
+                (reason, str(n), s.topic if s else "", s.detail if s else "",
+                 s.payload_head[:200] if s else "") for reason, n, s in rows])
+        key_u = tuple((u.device_id, u.count) for u in unknown)
+        if key_u != self._shown_unknown:
+            self._shown_unknown = key_u
+            self._fill(self.unknown_table, [
+                (u.device_id, str(u.count), u.first_topic, u.first_payload[:200])
+                for u in unknown])
+
+    @staticmethod
+    def _fill(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                table.setItem(r, c, item)
+
+
+def _arg(template: str, *values: str) -> str:
+    """Qt's %1 %2 … placeholders (PySide's tr() returns a plain str), so translators can
+    reorder them."""
+    for i in range(len(values), 0, -1):  # %10 before %1
+        template = template.replace(f"%{i}", values[i - 1])
+    return template
