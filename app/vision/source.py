@@ -16,6 +16,11 @@ import numpy as np
 
 log = logging.getLogger(__name__)
 
+# FFmpeg and OpenCV would print their own warnings for a corrupt file ("moov atom not found")
+# on stderr; the caller reports one clear line instead. Must be set before the first open.
+os.environ.setdefault("OPENCV_FFMPEG_LOGLEVEL", "-8")
+cv2.utils.logging.setLogLevel(cv2.utils.logging.LOG_LEVEL_ERROR)
+
 
 class VideoSourceError(OSError):
     """A video that cannot be opened or decoded; the message names it and the problem."""
@@ -49,14 +54,25 @@ class VideoFrameSource:
         self.width = int(self._cap.get(cv2.CAP_PROP_FRAME_WIDTH))
         self.height = int(self._cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
         self.frames_read = 0
+        # Read the first frame now: a file that opens but does not decode is reported here,
+        # before the caller has printed anything.
+        ok, first = self._cap.read()
+        if not ok or first is None:
+            self._cap.release()
+            raise VideoSourceError(f"{self.uri}: no decodable frame (corrupt or not a video)")
+        self._first: np.ndarray | None = first
+        self.width, self.height = first.shape[1], first.shape[0]
 
     def __iter__(self) -> Iterator[tuple[np.ndarray, float]]:
         cap = self._cap
         try:
             while True:
-                ok, frame = cap.read()
-                if not ok or frame is None:
-                    break
+                if self._first is not None:
+                    frame, self._first = self._first, None
+                else:
+                    ok, frame = cap.read()
+                    if not ok or frame is None:
+                        break
                 # Index-based time: container timestamps of short synthetic/edited files are
                 # often missing or offset; files are constant-rate in practice.
                 t = self.frames_read / self.fps
@@ -64,8 +80,6 @@ class VideoFrameSource:
                 yield frame, t
         finally:
             self.close()
-        if self.frames_read == 0:
-            raise VideoSourceError(f"{self.uri}: no decodable frame (corrupt or not a video)")
 
     def close(self) -> None:
         if self._cap is not None:

@@ -21,12 +21,12 @@ class FallingConfig:
     activity_busy: float = 0.12  # busy fraction above which a cell is masked
     shield_polygons: tuple[tuple[tuple[float, float], ...], ...] = ()  # never analysed
     # --- tracking ---------------------------------------------------------------------
-    gate_px: float = 8.0  # base association radius
+    gate_frac: float = 0.011  # base association radius, fraction of frame height (8 px at 720p)
     max_miss: int = 4  # frames a young track may coast
     max_miss_established: int = 8  # ~0.3 s: objects vanish over glass of their own shade
     max_track_s: float = 10.0
     stitch_hold_s: float = 0.6  # an ended tracklet waits this long for its continuation
-    stitch_gap_s: float = 0.6  # largest hole between two fragments of one fall
+    stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------
     min_span_s: float = 0.7  # shorter tracks give no usable acceleration
     min_points: int = 10
@@ -37,7 +37,7 @@ class FallingConfig:
     max_horizontal_ratio: float = 0.6  # horizontal travel vs drop: falls are steep
     max_rms_m: float = 0.3  # fit residual, plus a fraction of the drop
     rms_drop_frac: float = 0.02
-    max_back_extrapolation_s: float = 0.3  # origin: how far before the first point
+    max_back_extrapolation_s: float = 1.5  # origin: how far before the first point
     # Without a facade (no metres): pixel-space fallbacks, as fractions of frame height.
     a_min_frac: float = 0.025  # px/s² per px of frame height
     min_drop_frac: float = 0.08

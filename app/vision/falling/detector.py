@@ -94,18 +94,18 @@ class FallingObjectDetector:
     def _event(self, tr: Track, v) -> FallingObjectEvent:
         h, w = self.shape
         last = (tr.x[-1], tr.y[-1])
-        margin = 2 * self.cfg.gate_px + tr.size[-1]
+        margin = 2 * self.cfg.gate_frac * h + tr.size[-1]
         at_edge = last[1] > h - margin or last[0] < margin or last[0] > w - margin
         landed = not at_edge
         if self.facade is not None:
             # Only a track that ends at the facade's foot (or below) has hit the ground;
             # one that fades out mid-facade was lost, and its end is no impact point.
-            landed = landed and self.facade.to_facade(np.array([last]))[0, 1] < 0.5
+            landed = landed and self.facade.to_facade(np.array([last]))[0, 1] < 0.25
         floor = column = None
         if self.facade is not None and v.origin_uv is not None:
             floor, column = self.facade.cell(*v.origin_px)
         return FallingObjectEvent(
-            tr.t[0], tr.t[-1], v.origin_px, last if landed else None, v.confidence,
+            v.t_first, tr.t[-1], v.origin_px, last if landed else None, v.confidence,
             floor, column, tuple(zip(tr.t, tr.x, tr.y, strict=True)))
 
     def _duplicate(self, ev: FallingObjectEvent) -> bool:

@@ -33,6 +33,7 @@ class Verdict:
     origin_px: tuple[float, float] | None = None
     origin_uv: tuple[float, float] | None = None  # facade (columns, floors)
     confidence: float = 0.0
+    t_first: float = 0.0  # time of the first point of the accepted part
 
 
 def _fit(t: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, float, float]:
@@ -47,12 +48,26 @@ def _fit(t: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, float, float]:
 
 
 def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int) -> Verdict:
-    t = np.asarray(track.t) - track.t[0]
+    """Judge the whole track, else its longest clean part: a track can pick up a bird or
+    a leaf crossing it at either end, which must not hide the fall in between."""
+    n = len(track.t)
+    first = None
+    for a, b in ((0, n), (0, 3 * n // 4), (n // 4, n), (0, n // 2), (n // 2, n)):
+        v = _judge_points(track, a, b, cfg, facade, frame_h)
+        if v.accepted:
+            return v
+        first = first or v
+    return first
+
+
+def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Facade | None,
+                  frame_h: int) -> Verdict:
+    t = np.asarray(track.t[i0:i1]) - track.t[i0]
     if len(t) < cfg.min_points:
         return Verdict(False, "few points")
     if t[-1] < cfg.min_span_s:
         return Verdict(False, "short span")
-    xy = np.stack([track.x, track.y], axis=1)
+    xy = np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1)
     if facade is not None:
         uv = facade.to_facade(xy)
         scale = facade.floor_height_m
@@ -107,6 +122,7 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int)
     fit_q = math.exp(-rms / (rms_lim + cfg.rms_drop_frac * drop))
     g_q = 1.0 if (facade is None or 4.0 <= accel <= 12.0) else 0.8
     v.confidence = round(min(0.99, 0.5 + 0.5 * span_q * fit_q * g_q), 3)
+    v.t_first = track.t[i0]
     v.accepted = True
     v.reason = "accepted"
     return v

@@ -41,6 +41,31 @@ def join(a: Track, b: Track) -> Track:
     return m
 
 
+def split_hijacked(tr: Track) -> list[Track]:
+    """Cut a track where it stops following its own smooth motion (it picked up a bird or a
+    leaf passing by): two consecutive points far from the prediction of the last ten."""
+    n = len(tr.t)
+    if n < 10:
+        return [tr]
+    t, x, y = np.asarray(tr.t), np.asarray(tr.x), np.asarray(tr.y)
+    bad = 0
+    for i in range(6, n):
+        lo = max(0, i - 10)
+        tt = t[lo:i] - t[i]
+        px, py = np.polyfit(tt, x[lo:i], 1), np.polyfit(tt, y[lo:i], 2)
+        err = float(np.hypot(x[i] - px[-1], y[i] - py[-1]))
+        tol = 3.0 + 0.5 * tr.size[i] + 0.15 * float(np.hypot(x[i] - x[i - 1], y[i] - y[i - 1]))
+        bad = bad + 1 if err > tol else 0
+        if bad == 2:
+            cut = i - 1
+            head, tail = Track(tr.id), Track(-tr.id)
+            for part, sl in ((head, slice(0, cut)), (tail, slice(cut, n))):
+                part.t, part.x, part.y = tr.t[sl], tr.x[sl], tr.y[sl]
+                part.size = tr.size[sl]
+            return [head, *split_hijacked(tail)]
+    return [tr]
+
+
 class StitchPool:
     """Holds ended tracklets for ``hold_s`` so later fragments can join them."""
 
@@ -51,7 +76,8 @@ class StitchPool:
         self.pool: list[Track] = []
 
     def add(self, ended: list[Track]) -> None:
-        for b in sorted(ended, key=lambda tr: tr.t[0]):
+        parts = [p for tr in ended if len(tr.t) >= self.min_points for p in split_hijacked(tr)]
+        for b in sorted(parts, key=lambda tr: tr.t[0]):
             if len(b.t) < self.min_points:
                 continue
             best, best_i = None, -1

@@ -66,6 +66,7 @@ class Tracker:
         self._next = 1
         # Gravity prior in px/s² when no geometry is known: a mid-range camera's value.
         self.a_prior = 0.2 * frame_h
+        self.gate = max(3.0, config.gate_frac * frame_h)
 
     def step(self, t: float, blobs: Blobs | None) -> list[Track]:
         """Associate this frame's blobs; return the tracks that ended."""
@@ -79,7 +80,7 @@ class Tracker:
             cost = np.full((n_t, n_d), 1e6)
             for i, tr in enumerate(self.active):
                 px, py, gx, gy = tr.predict(t, self.a_prior)
-                base = cfg.gate_px + 0.5 * tr.size[-1] + 1.0 * tr.misses
+                base = self.gate + 0.5 * tr.size[-1] + 1.0 * tr.misses
                 dx = blobs.xy[:, 0] - px
                 dy = blobs.xy[:, 1] - py
                 if len(tr.t) == 1:  # unknown velocity: allow a fast downward start

@@ -36,7 +36,9 @@ class ClipSpec:
     distractors: tuple[str, ...] | None = None  # None: a random mix from the seed
     rain_density: int | None = None
     crf: int = 20
-    extra: dict = field(default_factory=dict)
+    throw_size_px: float | None = None  # None: 2–14 px from the seed
+    throw_contrast: float | None = None  # None: 25–110 grey levels from the seed
+    bird_glide: bool | None = None  # None: half the birds glide down
 
 
 @dataclass
@@ -64,7 +66,8 @@ def plan_clip(spec: ClipSpec) -> ClipPlan:
         for _attempt in range(20):
             floor = int(rng.integers(k_lo + 2, k_hi + 1))
             column = int(rng.integers(1, p.columns + 1))
-            m = motion.make_throw(p, rng, cursor, floor, column)
+            m = motion.make_throw(p, rng, cursor, floor, column, spec.throw_size_px,
+                                      spec.throw_contrast)
             # The benchmark needs throws a camera could see: ≥ 0.8 s in view.
             if m.truth["t_last_visible"] and m.truth["t_last_visible"] - cursor >= 0.8:
                 break
@@ -75,7 +78,7 @@ def plan_clip(spec: ClipSpec) -> ClipPlan:
     times = np.arange(n) / spec.fps
     movers: list[motion.Mover] = list(throws)
     if "bird" in kinds:
-        movers += [motion.make_bird(p, rng, rng.uniform(-1.0, duration - 1.0))
+        movers += [motion.make_bird(p, rng, rng.uniform(-1.0, duration - 1.0), spec.bird_glide)
                    for _ in range(int(rng.integers(1, 4)))]
     for kind, hi in (("leaf", 5), ("paper", 3)):
         if kind in kinds:

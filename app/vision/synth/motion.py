@@ -102,7 +102,8 @@ def _integrate(pos: np.ndarray, vel: np.ndarray, g_eff: float, v_term: float,
 
 
 def make_throw(p: SceneParams, rng: np.random.Generator, t0: float, floor: int,
-               column: int) -> Mover:
+               column: int, size_px: float | None = None,
+               contrast: float | None = None) -> Mover:
     cw, fh = p.column_w_m, p.floor_h_m
     x = p.facade_x0_m + (column - 0.5) * cw + rng.uniform(-0.25, 0.25) * cw
     y = (floor - 1) * fh + rng.uniform(0.9, 1.6)
@@ -116,11 +117,12 @@ def make_throw(p: SceneParams, rng: np.random.Generator, t0: float, floor: int,
     world = np.stack([np.interp(times - t0, ts, ps[:, i]) for i in range(3)], axis=1)
     px = p.camera.project(world)
     size0 = rng.uniform(2.0, 14.0)
+    size0 = size0 if size_px is None else size_px
     depth = p.camera.depth(world)
     size = size0 * depth[0] / depth
     wall = np.mean(p.wall_bgr)
     dark = rng.random() < (0.5 if not p.night else 0.25)
-    contrast = rng.uniform(25, 110)
+    contrast = rng.uniform(25, 110) if contrast is None else contrast
     level = wall - contrast if dark else wall + contrast
     level = float(np.clip(level, 5, 250))
     keep = _inside(p, px, margin=0)
@@ -138,7 +140,8 @@ def make_throw(p: SceneParams, rng: np.random.Generator, t0: float, floor: int,
     return Mover("throw", times, px, size, (level, level, level), truth=truth)
 
 
-def make_bird(p: SceneParams, rng: np.random.Generator, t0: float) -> Mover:
+def make_bird(p: SceneParams, rng: np.random.Generator, t0: float,
+              glide: bool | None = None) -> Mover:
     z = rng.uniform(8.0, p.distance_m - 3.0)
     lo, hi = p.camera.visible_height_range(z)
     y = rng.uniform(max(lo, 2.0) + 0.3 * (hi - lo), hi)
@@ -146,7 +149,7 @@ def make_bird(p: SceneParams, rng: np.random.Generator, t0: float) -> Mover:
     direction = 1 if rng.random() < 0.5 else -1
     x = -direction * half * 1.1
     speed = rng.uniform(6.0, 14.0)
-    glide = rng.random() < 0.5
+    glide = bool(rng.random() < 0.5) if glide is None else glide
     angle = math.radians(rng.uniform(10, 35) if glide else rng.uniform(-12, 12))
     vel = speed * np.array([direction * math.cos(angle), -math.sin(angle), rng.uniform(-0.2, 0.2)])
     times = _frame_times(p.fps, t0, t0 + 2.6 * half / speed)

@@ -1,0 +1,96 @@
+"""``control-room detect`` as a user runs it: a subprocess on an encoded clip prints JSON
+Lines in the CONTRACTS shape; bad input exits 2 with one line and no traceback."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from app.vision.synth import ClipSpec, make_clip
+
+CLI = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main())"]
+KEYS = ["type", "t_start", "t_end", "origin_px", "impact_px", "confidence", "floor", "column"]
+
+
+def detect(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, "detect", *args], capture_output=True, text=True, timeout=60)
+
+
+@pytest.fixture(scope="module")
+def clip(tmp_path_factory):
+    out = tmp_path_factory.mktemp("clip")
+    # The contract is under test here, not detection quality (tests/app, bench detect).
+    spec = ClipSpec(seed=3, width=640, height=360, duration_s=4.0, throws=1, night=False,
+                    distractors=("shake",), throw_size_px=6, throw_contrast=70)
+    return make_clip(spec, out, "throw")
+
+
+def test_json_lines_in_the_contract_shape(clip):
+    res = detect(str(clip["video"]), "--detector", "falling", "--facade", str(clip["facade"]),
+                 "--json")
+    assert res.returncode == 0, res.stderr
+    lines = [ln for ln in res.stdout.splitlines() if ln.strip()]
+    assert len(lines) == 1
+    truth = json.loads(clip["truth"].read_text())["events"][0]
+    for line in lines:
+        ev = json.loads(line)
+        assert list(ev) == KEYS
+        assert ev["type"] == "falling_object"
+        assert ev["t_end"] > ev["t_start"] >= 0
+        assert len(ev["origin_px"]) == 2 and 0 < ev["confidence"] <= 1
+        assert ev["impact_px"] is None or len(ev["impact_px"]) == 2
+        assert abs(ev["floor"] - truth["floor"]) <= 1 and ev["column"] == truth["column"]
+    assert "Traceback" not in res.stderr
+
+
+def test_without_facade_floor_and_column_are_null(clip):
+    res = detect(str(clip["video"]), "--detector", "falling", "--json")
+    assert res.returncode == 0
+    evs = [json.loads(ln) for ln in res.stdout.splitlines() if ln.strip()]
+    assert evs and all(e["floor"] is None and e["column"] is None for e in evs)
+
+
+def _one_line_exit_2(res: subprocess.CompletedProcess, *needles: str) -> None:
+    assert res.returncode == 2
+    lines = [ln for ln in res.stderr.splitlines() if ln.strip()]
+    assert len(lines) == 1, res.stderr
+    assert "Traceback" not in res.stderr and res.stdout == ""
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_missing_video(tmp_path):
+    path = tmp_path / "absent.mp4"
+    _one_line_exit_2(detect(str(path), "--detector", "falling", "--json"), str(path))
+
+
+def test_corrupt_video(tmp_path, clip):
+    bad = tmp_path / "corrupt.mp4"
+    bad.write_bytes(clip["video"].read_bytes()[: 2000])  # header cut short: no moov atom
+    _one_line_exit_2(detect(str(bad), "--detector", "falling", "--json"), str(bad))
+    junk = tmp_path / "junk.mp4"
+    junk.write_bytes(b"this is not a video\n" * 50)
+    _one_line_exit_2(detect(str(junk), "--detector", "falling", "--json"), str(junk))
+
+
+def test_bad_facade_json(tmp_path, clip):
+    bad = tmp_path / "facade.json"
+    bad.write_text('{"corners_px": [[0, 0]], "floors": 3, "columns": 2}')
+    _one_line_exit_2(detect(str(clip["video"]), "--detector", "falling", "--facade", str(bad)),
+                     str(bad), "corners_px")
+
+
+def test_construction_detector_is_not_available_yet(clip):
+    _one_line_exit_2(detect(str(clip["video"]), "--detector", "construction"),
+                     "not available yet")
+
+
+@pytest.mark.skipif(shutil.which("control-room") is None, reason="entry point not installed")
+def test_installed_entry_point_help():
+    res = subprocess.run(["control-room", "detect", "--help"], capture_output=True, text=True,
+                         timeout=60)
+    assert res.returncode == 0 and "--facade" in res.stdout
