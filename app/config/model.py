@@ -31,6 +31,12 @@ class MqttConfig(_Config):
     session_expiry_s: Annotated[int, msgspec.Meta(ge=0)] = 7 * 24 * 3600
     max_clock_skew_s: PositiveFloat = 3600.0
 
+    def __repr__(self) -> str:  # secrets never reach a log line or a traceback
+        shown = {f: getattr(self, f) for f in self.__struct_fields__}
+        if shown["password"] is not None:
+            shown["password"] = "***"
+        return "MqttConfig(" + ", ".join(f"{k}={v!r}" for k, v in shown.items()) + ")"
+
 
 class DatabaseConfig(_Config):
     #: SQLAlchemy URL; None = SQLite in the user data folder

@@ -15,6 +15,7 @@ from app.alarms.engine import AlarmEngine
 from app.alarms.publisher import AlarmPublisher
 from app.alarms.timers import ConditionTimers, FilePendingStore
 from app.config import AppConfig
+from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
 from app.scene.loader import load_scene
@@ -33,7 +34,7 @@ def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:
     if config.mqtt.url:
         from app.sources.mqtt import MqttSource
 
-        return MqttSource(config.mqtt, scheme)
+        return MqttSource(config.mqtt, scheme, instance=config.instance)
     from app.sources.simulator import SimulatorSource
 
     return SimulatorSource(scene, config.simulator, scheme)
@@ -47,8 +48,11 @@ class Engine:
         self.scene = scene if scene is not None else load_scene(scene_dir)
         self.scheme = TopicScheme(config.mqtt.prefix, config.mqtt.site or self.scene.site.site_id)
         self.store = StateStore(self.scene.devices)
+        # over MQTT a restarted broker delivers queued telemetry before the retained births:
+        # such messages wait briefly for their birth instead of counting as unknown devices
         self.ingest = Ingest(self.store, self.scheme,
-                             max_clock_skew_s=config.mqtt.max_clock_skew_s)
+                             max_clock_skew_s=config.mqtt.max_clock_skew_s,
+                             park_unknown_s=HOLD_S if config.mqtt.url else 0.0)
         self.source = source if source is not None else make_source(config, self.scene,
                                                                     self.scheme)
         pending = FilePendingStore(paths.user_data_dir() / f"alarm-pending-{config.instance}.json")

@@ -17,8 +17,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("name", choices=BENCHES)
     parser.add_argument("--json", action="store_true", help="one flat JSON object on stdout")
     parser.add_argument("--quick", action="store_true", help="a short run, for smoke tests")
-    parser.add_argument("rest", nargs=argparse.REMAINDER, help="options of the benchmark")
-    parser.set_defaults(func=_run)
+    parser.set_defaults(func=_run, bench_options=True)
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -33,7 +32,7 @@ def _run(args: argparse.Namespace) -> int:
     inner = argparse.ArgumentParser(prog=f"control-room bench {args.name}")
     if hasattr(module, "add_arguments"):
         module.add_arguments(inner)
-    extra = inner.parse_args(args.rest)
+    extra = inner.parse_args(args.rest)  # the options the top-level parser did not know
     extra.quick = args.quick
     figures = stamp(module.run(extra))
     if args.json:

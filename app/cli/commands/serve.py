@@ -19,7 +19,7 @@ import threading
 import time
 from collections.abc import Iterator
 
-from app.cli import UsageError, add_config_options, config_from_args
+from app.cli import UsageError, add_config_options
 
 log = logging.getLogger("control-room.serve")
 
@@ -49,20 +49,15 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from app.ingest.parking import HOLD_S
     from app.runtime.engine import Engine
     from app.scene.errors import SceneError
 
     if args.stats_every <= 0:
         raise UsageError(f"--stats-every must be positive, not {args.stats_every}")
-    config = config_from_args(args)
     try:
-        engine = Engine(config)
+        engine = Engine(args.app_config)
     except SceneError as exc:
         raise UsageError(str(exc)) from None
-    if config.mqtt.url and engine.ingest.parking.hold_s <= 0:
-        # after a restart the session's queue arrives before the retained births
-        engine.ingest.parking.hold_s = HOLD_S
     stop = threading.Event()
     with stop_on_signals(stop):
         engine.start()
