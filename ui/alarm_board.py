@@ -107,8 +107,14 @@ class AlarmBoard(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(
-            COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in ("severity", "state", "raised_at", "building", "count"):
+            header.setSectionResizeMode(COLUMNS.index(column),
+                                        QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COLUMNS.index("device"), QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(COLUMNS.index("device"), 260)
+        header.setSectionResizeMode(COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 

@@ -71,8 +71,13 @@ def translations_dir() -> Path:
 
 
 def language_from_locale(name: str) -> str:
-    """zh, zh_CN, zh_TW ... → zh_CN (the only Chinese we ship); anything else → en."""
-    return "zh_CN" if name.lower().startswith("zh") else "en"
+    """zh, zh_CN, zh_TW ... → zh_CN (the only Chinese we ship); a machine that names no
+    language (C/POSIX: a fresh control-room PC, a kiosk) → zh_CN, Chinese first; any other
+    language → en."""
+    lowered = name.lower()
+    if lowered.startswith("zh") or lowered in ("", "c", "posix"):
+        return "zh_CN"
+    return "en"
 
 
 def choose_language(cli: str | None, config: str | None, saved: str | None = None,

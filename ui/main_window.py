@@ -12,12 +12,14 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from app import __version__
 from app.runtime.engine import Engine
 from app.scene.model import Scene
 from app.state.store import StateStore
+from ui.alarm_board import AlarmBoard
+from ui.alarm_history import AlarmHistory
 from ui.inspector import InspectorPanel
 from ui.status_bar import StatusBar
 
@@ -83,6 +85,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
 
+        self._build_alarm_dock()
+
         self.status = StatusBar(engine)
         self.setStatusBar(self.status)
         self._build_menus()
@@ -108,6 +112,23 @@ class MainWindow(QMainWindow):
             return _ViewPlaceholder(self.tr("The 3D view is not available on this machine."),
                                     self)
 
+    def _build_alarm_dock(self) -> None:
+        """The alarm board and its history, docked below the 3D view."""
+        book = self.engine.alarms.book
+        self.alarm_board = AlarmBoard(book, self.engine.store)
+        self.alarm_board.sig_device_selected.connect(self._on_alarm_selected)
+        self.alarm_history = AlarmHistory(book, self.engine.store)
+        self.alarm_tabs = QTabWidget()
+        self.alarm_tabs.addTab(self.alarm_board, self.tr("Active alarms"))
+        self.alarm_tabs.addTab(self.alarm_history, self.tr("History"))
+        self.alarm_tabs.currentChanged.connect(self._on_alarm_tab_changed)
+        self.alarm_dock = QDockWidget(self.tr("Alarms"), self)
+        self.alarm_dock.setObjectName("AlarmDock")
+        self.alarm_dock.setWidget(self.alarm_tabs)
+        self.alarm_dock.setFeatures(self.inspector_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.alarm_dock)
+        self.resizeDocks([self.alarm_dock], [290], Qt.Orientation.Vertical)
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
@@ -124,6 +145,9 @@ class MainWindow(QMainWindow):
         inspector_toggle = self.inspector_dock.toggleViewAction()
         inspector_toggle.setText(self.tr("Device &inspector"))
         view_menu.addAction(inspector_toggle)
+        alarm_toggle = self.alarm_dock.toggleViewAction()
+        alarm_toggle.setText(self.tr("&Alarms"))
+        view_menu.addAction(alarm_toggle)
         self.full_screen_action = QAction(self.tr("&Full screen"), self, checkable=True)
         self.full_screen_action.setShortcut(QKeySequence.StandardKey.FullScreen)
         self.full_screen_action.toggled.connect(self._on_full_screen)
@@ -169,6 +193,13 @@ class MainWindow(QMainWindow):
 
     def _on_device_searched(self, device_id: str) -> None:
         self.select_device(device_id, fly=True)
+
+    def _on_alarm_selected(self, device_id: str) -> None:
+        self.select_device(device_id, fly=True)
+
+    def _on_alarm_tab_changed(self, index: int) -> None:
+        if self.alarm_tabs.widget(index) is self.alarm_history:
+            self.alarm_history.refresh()
 
     def _on_selection_cleared(self) -> None:
         self._call_view("select_device", None)

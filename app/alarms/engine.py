@@ -151,7 +151,8 @@ class AlarmEngine:
             if rule.kind == event.kind:
                 type_ = f"event.{event.kind}"
                 self._event_last[(device.id, type_)] = (event.ts, rule.hold_s)
-                self._raise(device, type_, rule.severity, event.kind, None, event.ts)
+                detail = ", ".join(f"{k}={v}" for k, v in sorted(event.data.items()))
+                self._raise(device, type_, rule.severity, detail, None, event.ts)
                 return
         self.unhandled_events += 1
 

@@ -198,7 +198,7 @@
     </message>
     <message>
         <location filename="../../ui/alarm_board.py" line="60" />
-        <location filename="../../ui/alarm_board.py" line="268" />
+        <location filename="../../ui/alarm_board.py" line="274" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
@@ -253,58 +253,58 @@
         <translation>Search device, building, text…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="117" />
+        <location filename="../../ui/alarm_board.py" line="123" />
         <source>Acknowledge (A)</source>
         <translation>Acknowledge (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="118" />
+        <location filename="../../ui/alarm_board.py" line="124" />
         <source>Shelve (S)</source>
         <translation>Shelve (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="119" />
+        <location filename="../../ui/alarm_board.py" line="125" />
         <source>Comment (C)</source>
         <translation>Comment (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="120" />
+        <location filename="../../ui/alarm_board.py" line="126" />
         <source>Silence (M)</source>
         <translation>Silence (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="121" />
+        <location filename="../../ui/alarm_board.py" line="127" />
         <source>Next (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="197" />
+        <location filename="../../ui/alarm_board.py" line="203" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="227" />
-        <location filename="../../ui/alarm_board.py" line="231" />
+        <location filename="../../ui/alarm_board.py" line="233" />
+        <location filename="../../ui/alarm_board.py" line="237" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="228" />
+        <location filename="../../ui/alarm_board.py" line="234" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="231" />
+        <location filename="../../ui/alarm_board.py" line="237" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="239" />
+        <location filename="../../ui/alarm_board.py" line="245" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="239" />
+        <location filename="../../ui/alarm_board.py" line="245" />
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
@@ -519,6 +519,89 @@
     </message>
 </context>
 <context>
+    <name>IngestHealthPanel</name>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="45" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="45" />
+        <source>Count</source>
+        <translation>Count</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="45" />
+        <source>Topic</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="46" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="46" />
+        <source>Payload (start)</source>
+        <translation>Payload (start)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="47" />
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="47" />
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="48" />
+        <source>First topic</source>
+        <translation>First topic</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="48" />
+        <source>First payload</source>
+        <translation>First payload</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="49" />
+        <source>Rejected messages (last sample per reason)</source>
+        <translation>Rejected messages (last sample per reason)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="51" />
+        <source>Unknown devices (to register)</source>
+        <translation>Unknown devices (to register)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="78" />
+        <source>Messages/s: %1</source>
+        <translation>Messages/s: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="81" />
+        <source>connected</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="81" />
+        <source>disconnected</source>
+        <translation>disconnected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="82" />
+        <source>Source %1: %2 — %3</source>
+        <translation>Source %1: %2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="87" />
+        <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
+        <translation>Received %1, accepted %2, rejected %3, waiting for birth %4</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <location filename="../../ui/inspector.py" line="74" />
@@ -526,87 +609,87 @@
         <translation>Click a device in the 3D view, or search above.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="94" />
+        <location filename="../../ui/inspector.py" line="95" />
         <source>Back to the overview</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="118" />
+        <location filename="../../ui/inspector.py" line="119" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="118" />
+        <location filename="../../ui/inspector.py" line="119" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="119" />
+        <location filename="../../ui/inspector.py" line="120" />
         <source>Floor / room</source>
         <translation>Floor / room</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="119" />
+        <location filename="../../ui/inspector.py" line="120" />
         <source>Position (m)</source>
         <translation>Position (m)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="120" />
+        <location filename="../../ui/inspector.py" line="121" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="120" />
+        <location filename="../../ui/inspector.py" line="121" />
         <source>Last report</source>
         <translation>Last report</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="134" />
+        <location filename="../../ui/inspector.py" line="135" />
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="134" />
+        <location filename="../../ui/inspector.py" line="135" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="134" />
+        <location filename="../../ui/inspector.py" line="135" />
         <source>Normal band</source>
         <translation>Normal band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="150" />
+        <location filename="../../ui/inspector.py" line="151" />
         <source>waiting for readings…</source>
         <translation>waiting for readings…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="159" />
+        <location filename="../../ui/inspector.py" line="161" />
         <source>Live values</source>
         <translation>Live values</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="162" />
+        <location filename="../../ui/inspector.py" line="164" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="234" />
+        <location filename="../../ui/inspector.py" line="236" />
         <source>Floor %1</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="235" />
+        <location filename="../../ui/inspector.py" line="237" />
         <source>Basement %1</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="237" />
+        <location filename="../../ui/inspector.py" line="239" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="285" />
+        <location filename="../../ui/inspector.py" line="287" />
         <source>Needs attention (%1)</source>
         <translation>Needs attention (%1)</translation>
     </message>
@@ -647,83 +730,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Smart Property Control Room — %1</source>
         <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>Smart Property Control Room — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76" />
+        <location filename="../../ui/main_window.py" line="78" />
         <source>Device inspector</source>
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108" />
+        <location filename="../../ui/main_window.py" line="112" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="122" />
+        <source>Active alarms</source>
+        <translation>Active alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123" />
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125" />
+        <source>Alarms</source>
+        <translation>Alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;Reset 3D view</source>
         <translation>&amp;Reset 3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>Device &amp;inspector</source>
         <translation>Device &amp;inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="149" />
+        <source>&amp;Alarms</source>
+        <translation>&amp;Alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151" />
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="166" />
         <source>Takes effect at the next start</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="222" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196" />
+        <location filename="../../ui/main_window.py" line="227" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
     </message>

@@ -199,7 +199,7 @@
     </message>
     <message>
         <location filename="../../ui/alarm_board.py" line="60"/>
-        <location filename="../../ui/alarm_board.py" line="268"/>
+        <location filename="../../ui/alarm_board.py" line="274"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
@@ -254,58 +254,58 @@
         <translation>搜索设备、楼栋、内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="117"/>
+        <location filename="../../ui/alarm_board.py" line="123"/>
         <source>Acknowledge (A)</source>
         <translation>确认 (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="118"/>
+        <location filename="../../ui/alarm_board.py" line="124"/>
         <source>Shelve (S)</source>
         <translation>搁置 (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="119"/>
+        <location filename="../../ui/alarm_board.py" line="125"/>
         <source>Comment (C)</source>
         <translation>备注 (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="120"/>
+        <location filename="../../ui/alarm_board.py" line="126"/>
         <source>Silence (M)</source>
         <translation>消音 (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="121"/>
+        <location filename="../../ui/alarm_board.py" line="127"/>
         <source>Next (N)</source>
         <translation>下一条 (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="197"/>
+        <location filename="../../ui/alarm_board.py" line="203"/>
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="227"/>
-        <location filename="../../ui/alarm_board.py" line="231"/>
+        <location filename="../../ui/alarm_board.py" line="233"/>
+        <location filename="../../ui/alarm_board.py" line="237"/>
         <source>Shelve alarm</source>
         <translation>搁置报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="228"/>
+        <location filename="../../ui/alarm_board.py" line="234"/>
         <source>Shelve for (minutes):</source>
         <translation>搁置时长（分钟）：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="231"/>
+        <location filename="../../ui/alarm_board.py" line="237"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="239"/>
+        <location filename="../../ui/alarm_board.py" line="245"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="239"/>
+        <location filename="../../ui/alarm_board.py" line="245"/>
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
@@ -520,6 +520,89 @@
     </message>
 </context>
 <context>
+    <name>IngestHealthPanel</name>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="45"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="45"/>
+        <source>Count</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="45"/>
+        <source>Topic</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="46"/>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="46"/>
+        <source>Payload (start)</source>
+        <translation>报文（开头）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="47"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="47"/>
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="48"/>
+        <source>First topic</source>
+        <translation>首次主题</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="48"/>
+        <source>First payload</source>
+        <translation>首条报文</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="49"/>
+        <source>Rejected messages (last sample per reason)</source>
+        <translation>被拒消息（每种原因的最近样本）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="51"/>
+        <source>Unknown devices (to register)</source>
+        <translation>未登记设备（待登记）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="78"/>
+        <source>Messages/s: %1</source>
+        <translation>消息/秒：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="81"/>
+        <source>connected</source>
+        <translation>已连接</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="81"/>
+        <source>disconnected</source>
+        <translation>已断开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="82"/>
+        <source>Source %1: %2 — %3</source>
+        <translation>数据源 %1：%2 — %3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="87"/>
+        <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
+        <translation>已接收 %1，已接受 %2，已拒绝 %3，等待上线 %4</translation>
+    </message>
+</context>
+<context>
     <name>InspectorPanel</name>
     <message>
         <location filename="../../ui/inspector.py" line="74"/>
@@ -527,87 +610,87 @@
         <translation>在三维视图中点击设备，或在上方搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="94"/>
+        <location filename="../../ui/inspector.py" line="95"/>
         <source>Back to the overview</source>
         <translation>返回总览</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="118"/>
+        <location filename="../../ui/inspector.py" line="119"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="118"/>
+        <location filename="../../ui/inspector.py" line="119"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="119"/>
+        <location filename="../../ui/inspector.py" line="120"/>
         <source>Floor / room</source>
         <translation>楼层 / 房间</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="119"/>
+        <location filename="../../ui/inspector.py" line="120"/>
         <source>Position (m)</source>
         <translation>坐标（米）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="120"/>
+        <location filename="../../ui/inspector.py" line="121"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="120"/>
+        <location filename="../../ui/inspector.py" line="121"/>
         <source>Last report</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="134"/>
+        <location filename="../../ui/inspector.py" line="135"/>
         <source>Point</source>
         <translation>测点</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="134"/>
+        <location filename="../../ui/inspector.py" line="135"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="134"/>
+        <location filename="../../ui/inspector.py" line="135"/>
         <source>Normal band</source>
         <translation>正常范围</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="150"/>
+        <location filename="../../ui/inspector.py" line="151"/>
         <source>waiting for readings…</source>
         <translation>等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="159"/>
+        <location filename="../../ui/inspector.py" line="161"/>
         <source>Live values</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="162"/>
+        <location filename="../../ui/inspector.py" line="164"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="234"/>
+        <location filename="../../ui/inspector.py" line="236"/>
         <source>Floor %1</source>
         <translation>%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="235"/>
+        <location filename="../../ui/inspector.py" line="237"/>
         <source>Basement %1</source>
         <translation>地下%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="237"/>
+        <location filename="../../ui/inspector.py" line="239"/>
         <source>Room %1</source>
         <translation>%1室</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="285"/>
+        <location filename="../../ui/inspector.py" line="287"/>
         <source>Needs attention (%1)</source>
         <translation>需关注设备（%1）</translation>
     </message>
@@ -648,83 +731,103 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Smart Property Control Room — %1</source>
         <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>智慧物业控制室 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="76"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>Device inspector</source>
         <translation>设备详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="112"/>
         <source>The 3D view is not available on this machine.</source>
         <translation>本机无法显示三维视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113"/>
+        <location filename="../../ui/main_window.py" line="122"/>
+        <source>Active alarms</source>
+        <translation>当前告警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="123"/>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="125"/>
+        <source>Alarms</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="134"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114"/>
+        <location filename="../../ui/main_window.py" line="135"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119"/>
+        <location filename="../../ui/main_window.py" line="140"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="141"/>
         <source>&amp;Reset 3D view</source>
         <translation>重置三维视角(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>Device &amp;inspector</source>
         <translation>设备详情(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="149"/>
+        <source>&amp;Alarms</source>
+        <translation>告警(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="151"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132"/>
+        <location filename="../../ui/main_window.py" line="156"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142"/>
+        <location filename="../../ui/main_window.py" line="166"/>
         <source>Takes effect at the next start</source>
         <translation>下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="170"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="171"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="222"/>
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>已保存语言：%1，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="196"/>
+        <location filename="../../ui/main_window.py" line="227"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197"/>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;智慧物业控制室 %1&lt;/h3&gt;&lt;p&gt;住宅小区的监控中心：小区三维模型、设备实时状态、告警与派单。&lt;/p&gt;</translation>
     </message>

@@ -42,7 +42,8 @@ def test_compiled_catalogues_sit_beside_their_sources():
     (None, None, None, "zh_TW", "zh_CN"),
     (None, None, None, "zh", "zh_CN"),
     (None, None, None, "de_DE", "en"),
-    (None, None, "fr", "C", "en"),  # a stray saved value is ignored
+    (None, None, "fr", "de_DE", "en"),  # a stray saved value is ignored
+    (None, None, None, "C", "zh_CN"),  # no language configured: Chinese first
 ])
 def test_language_precedence(cli, config, saved, system, expected):
     assert choose_language(cli, config, saved, system) == expected
