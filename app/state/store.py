@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 
 import msgspec
@@ -42,7 +42,12 @@ class StateSnapshot(msgspec.Struct, frozen=True):
 
 
 class StateStore:
-    def __init__(self, devices: Iterable[Device]) -> None:
+    """``clock`` is the time against which silence is judged: the wall clock live, the
+    virtual clock of a replay or training session."""
+
+    def __init__(self, devices: Iterable[Device],
+                 clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock
         self._lock = threading.Lock()
         self._devices: dict[str, Device] = {d.id: d for d in devices}
         self._version = 0
@@ -83,7 +88,7 @@ class StateStore:
             else:
                 merged = {**old.values, **values}
             online = True if old.online is None else old.online
-            self._put(device_id, MappingProxyType(merged), ts, seen_at or time.time(), online)
+            self._put(device_id, MappingProxyType(merged), ts, seen_at or self._clock(), online)
             return True
 
     def apply_online(self, device_id: str, online: bool, seen_at: float | None = None) -> bool:
@@ -91,12 +96,12 @@ class StateStore:
             old = self._states.get(device_id)
             if old is None:
                 return False
-            self._put(device_id, old.values, old.ts, seen_at or old.seen_at or time.time(), online)
+            self._put(device_id, old.values, old.ts, seen_at or old.seen_at or self._clock(), online)
             return True
 
     def mark_stale(self, now: float | None = None) -> list[str]:
         """Re-evaluate staleness; returns the ids whose level changed. Call periodically."""
-        now = time.time() if now is None else now
+        now = self._clock() if now is None else now
         changed = []
         with self._lock:
             for device_id, state in self._states.items():
@@ -126,7 +131,7 @@ class StateStore:
         with self._lock:
             if self._frozen is None:
                 self._frozen = MappingProxyType(dict(self._states))
-            return StateSnapshot(self._version, self._frozen, time.time())
+            return StateSnapshot(self._version, self._frozen, self._clock())
 
     def changes_since(self, version: int) -> set[str] | None:
         """Ids changed after ``version``; None when the log no longer reaches back that far."""
@@ -157,7 +162,7 @@ class StateStore:
     def _put(self, device_id: str, values: Mapping[str, float], ts: float | None,
              seen_at: float | None, online: bool | None, now: float | None = None) -> None:
         level = self._level(device_id, values, seen_at, online,
-                            time.time() if now is None else now)
+                            self._clock() if now is None else now)
         version = self._bump(device_id)
         self._states[device_id] = DeviceState(device_id, values, ts, seen_at, online, level,
                                               version)

@@ -176,3 +176,14 @@ def test_unknown_devices_are_refused_and_registered_ones_accepted():
     store.register(device(7))
     assert store.apply_values("d7", {"temp_c": 30.0}, ts=1.0) is True
     assert store.snapshot().devices["d7"].values["temp_c"] == 30.0
+
+
+def test_staleness_is_judged_on_the_stores_clock_for_replayed_time():
+    """A replay of last week's recording is live on its virtual clock, not stale."""
+    virtual_now = [1_700_000_000.0]  # a week-old recording being replayed
+    store = StateStore([device(1)], clock=lambda: virtual_now[0])
+    store.apply_values("d1", {"temp_c": 50.0}, virtual_now[0], virtual_now[0])
+    assert store.get("d1").level == Level.NORMAL
+    virtual_now[0] += 3 * 10.0 + 1  # three report intervals of silence on that clock
+    store.mark_stale()
+    assert store.get("d1").level == Level.STALE
