@@ -218,6 +218,9 @@ class DispatchRuntime:
         messages = []
         with self.lock:
             made = self._take_alarms()
+            flush = getattr(self.service.repository, "flush", None)
+            if flush is not None:  # orders an outage of the database left unsaved
+                flush()
             self.service.tick()
             # what is left in the queue, with its reasons, for the panel (cheap when empty)
             self._plan = self.service.suggest()
