@@ -1,37 +1,45 @@
-"""CompoundView: the engine's Scene and StateStore drawn live in a SceneView.
+"""CompoundView: the engine's Scene, StateStore and alarms drawn live in a SceneView.
 
-The adapter between app/ (Scene, StateStore, Level) and the presentational SceneView: it
+The adapter between app/ (Scene, StateStore, AlarmBook) and the presentational SceneView: it
 turns the scene into plain arrays once, keeps device id → glyph index, and on a QTimer
 (default 8 Hz, GUI thread) asks the store what changed since the last tick and recolours
-only those glyphs. ``sig_first_live_frame`` fires once, after the first frame showing at
-least one device with live data has actually been rendered (the --screenshot contract
-waits for it).
+only those glyphs. Alarm events arrive through a queued-signal bridge and recolour only
+their device; unacknowledged alarms pulse on the same tick (only the alarmed rows are
+written). ``sig_first_live_frame`` fires once, after the first frame showing at least one
+device with live data has actually been rendered (the --screenshot contract waits for it).
 """
 
 from __future__ import annotations
 
-import math
+import time
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.alarms.book import AlarmBook
+from app.alarms.model import AlarmChanged
 from app.domain.kinds import Level
 from app.scene.model import Scene
 from app.state.store import StateStore
+from ui.compound_alarms import AlarmBridge, DeviceAlarms
+from ui.compound_heat import floor_values
+from ui.compound_layers import SiteLayers, parking_polygons
+from ui.compound_status import (
+    LEVEL_RGBA,
+    LEVEL_SIZE,
+    SEVERITY_RGB,
+    DeviceLook,
+    pulse_phase,
+)
+from widgets.scene_layers import HIGHLIGHT_RGB
 from widgets.scene_view import STATUS_RGB, SceneView
 
-#: RGBA per Level value (Level is an IntEnum 0..5), for vectorised recolouring
-LEVEL_RGBA = np.zeros((max(Level) + 1, 4), dtype=np.uint8)
-for _level in Level:
-    LEVEL_RGBA[_level] = (*STATUS_RGB[_level.name.lower()], 255)
-
-#: relative dot size per Level: quiet devices small, anything needing attention larger, so
-#: a few alarms stand out of thousands of normal dots at the overview
-LEVEL_SIZE = np.array([0.7, 1.35, 1.6, 1.0, 1.0, 0.7], dtype=np.float32)
+__all__ = ["LEVEL_RGBA", "LEVEL_SIZE", "CompoundView", "parking_polygons", "scene_buildings"]
 
 _LAWN_RGB = (0.16, 0.38, 0.22)
-_PARKING_RGB = (0.22, 0.27, 0.34)
+_SELECTED_RGB = tuple(int(c * 255) for c in HIGHLIGHT_RGB)
 
 
 def scene_buildings(scene: Scene) -> list[dict]:
@@ -40,21 +48,12 @@ def scene_buildings(scene: Scene) -> list[dict]:
                  basements=b.basements, use=b.use) for b in scene.buildings]
 
 
-def parking_polygons(scene: Scene) -> list[np.ndarray]:
-    out = []
-    for p in scene.parking:
-        w, length = p.size_m
-        yaw = math.radians(p.yaw_deg)
-        c, s = math.cos(yaw), math.sin(yaw)
-        corners = np.array([(-w / 2, -length / 2), (w / 2, -length / 2), (w / 2, length / 2),
-                            (-w / 2, length / 2)])
-        rot = corners @ np.array([[c, s], [-s, c]])
-        out.append(rot + np.asarray(p.center[:2]))
-    return out
-
-
 class CompoundView(QWidget):
     sig_device_picked = Signal(str)
+    sig_camera_picked = Signal(str)
+    sig_building_picked = Signal(str)
+    sig_floor_picked = Signal(str, int)
+    sig_xray_changed = Signal(str, int)  # building id ("" = x-ray off), floor
     sig_first_live_frame = Signal()
 
     def __init__(self, scene: Scene, store: StateStore, parent: QWidget | None = None,
@@ -66,17 +65,28 @@ class CompoundView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
+        self._devices = scene.devices
         self._ids = [d.id for d in scene.devices]
         self._index = {device_id: i for i, device_id in enumerate(self._ids)}
         self._xyz = np.array([d.location.xyz for d in scene.devices],
                              dtype=np.float64).reshape(-1, 3)
+        self._kinds = np.array([d.kind for d in scene.devices], dtype=object)
+        self.look = DeviceLook(len(self._ids))
+        self.alarms = DeviceAlarms()
+        self._bridge: AlarmBridge | None = None
+        self._pulsing = np.zeros(0, dtype=np.int64)
         self._version = -1  # forces a full refresh on the first tick
         self._live_pending = False
         self._first_live_done = False
         self._framed = False
         self.selected: str | None = None
+        self.heat_metric: str | None = None
+        self._heat_due = 0.0
         self._build()
         self._view.sig_device_picked.connect(self._on_device_picked)
+        self._view.sig_camera_picked.connect(self.sig_camera_picked)
+        self._view.sig_building_picked.connect(self.sig_building_picked)
+        self._view.sig_floor_picked.connect(self._on_floor_picked)
         self._view.sig_rendered.connect(self._on_rendered)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
@@ -86,6 +96,10 @@ class CompoundView(QWidget):
     @property
     def scene_view(self) -> SceneView:
         return self._view
+
+    @property
+    def scene(self) -> Scene:
+        return self._scene
 
     def device_index(self, device_id: str) -> int | None:
         return self._index.get(device_id)
@@ -97,22 +111,94 @@ class CompoundView(QWidget):
         """Apply store changes now (what the timer does each tick)."""
         self._on_tick()
 
+    def attach_alarms(self, book: AlarmBook) -> None:
+        """Colour devices by their open alarms from now on (seeded with the open ones)."""
+        self._bridge = AlarmBridge(book, self)
+        self._bridge.sig_alarm_changed.connect(self._on_alarm_changed)
+        self._restyle(self.alarms.seed(book.open_alarms()))
+
     def fly_to_device(self, device_id: str, distance: float = 60.0) -> bool:
         i = self._index.get(device_id)
         if i is None:
             return False
+        loc = self._devices[i].location
+        if self._view.xray.building is not None and (
+                loc.building, loc.floor) != (self._view.xray.building, self._view.xray.floor):
+            # a search result must be visible: open its floor, or leave x-ray for outdoors
+            if loc.building in self._view.buildings.index and loc.floor is not None:
+                self.set_xray(loc.building, loc.floor, frame=False)
+            else:
+                self.set_xray(None)
         self._view.fly_to(self._xyz[i], distance)
         return True
 
     def select_device(self, device_id: str | None) -> bool:
-        """Ring the device (None clears the selection); False if the id is unknown."""
+        """Ring and label the device (None clears the selection); False if unknown."""
         i = None if device_id is None else self._index.get(device_id)
         if device_id is not None and i is None:
             return False
         self.selected = device_id
         self._view.set_highlight(None if i is None else self._xyz[i])
+        self._relabel()
         self._view.render()
         return True
+
+    def set_kind_visible(self, kind: str, visible: bool) -> None:
+        """Show or hide every device of ``kind`` (rows rewritten, nothing rebuilt)."""
+        idx = np.flatnonzero(self._kinds == kind)
+        self.look.kind_shown[idx] = visible
+        self._write(idx)
+        self._relabel()
+        self._view.render()
+
+    def kinds(self) -> list[str]:
+        return sorted(set(self._kinds.tolist()))
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        self._view.set_layer_visible(layer, visible)
+        self._view.render()
+
+    def set_xray(self, building_id: str | None, floor: int | None = None, *,
+                 frame: bool = True) -> None:
+        """Open ``floor`` of ``building_id``: other buildings ghosted, only that floor's
+        devices drawn, the camera framing the floor. None (or no floor) closes it."""
+        bs = self._view.buildings
+        if building_id is None or floor is None or building_id not in bs.index:
+            building_id = floor = None
+            self.look.focus_shown[:] = True
+        else:
+            on = [d.location.building == building_id and d.location.floor == floor
+                  for d in self._devices]
+            self.look.focus_shown[:] = np.asarray(on, dtype=bool)
+        self._view.set_xray(building_id, floor)
+        self._write(np.arange(len(self._ids)))  # a mode change, not a status change
+        self._relabel()
+        if building_id is not None and frame:
+            self._view.frame_box(bs.floor_bounds(bs.index[building_id], floor))
+        else:
+            self._view.render()
+        self.sig_xray_changed.emit(building_id or "", floor or 0)
+
+    def set_heat_mode(self, metric: str | None) -> None:
+        """Colour floors by ``metric`` ("alarms": open alarms per floor, "water": water
+        flow per floor); None shows the plain buildings."""
+        self.heat_metric = metric
+        self._view.set_heat_visible(metric is not None)
+        self._heat_due = 0.0
+        self._update_heat()
+        self._view.render()
+
+    def set_technician_positions(self, positions: Mapping[str, Sequence[float]]) -> None:
+        """Live technician positions (site metres), fed from TechLocationReceived."""
+        self._view.set_technicians(positions)
+        self._view.render()
+
+    def camera_pose(self) -> dict[str, list[float]]:
+        return self._view.camera_pose()
+
+    def set_camera_pose(self, pose: Mapping[str, Sequence[float]], duration_ms: int = 600
+                        ) -> None:
+        self._view.set_camera_pose(pose, duration_ms)
 
     def reset_view(self) -> None:
         self._view.reset_view()
@@ -127,8 +213,9 @@ class CompoundView(QWidget):
             "alarm": self.tr("Alarm"), "stale": self.tr("Stale"),
             "offline": self.tr("Offline"), "unknown": self.tr("No data"),
         }
-        self._view.set_legend([(labels[k], STATUS_RGB[k]) for k in labels],
-                              title=self.tr("Device status"))
+        rows = [(labels[k], STATUS_RGB[k]) for k in labels]
+        rows.insert(3, (self.tr("Critical alarm"), SEVERITY_RGB[4]))
+        self._view.set_legend(rows, title=self.tr("Device status"))
 
     # ---- internals ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -140,38 +227,100 @@ class CompoundView(QWidget):
         if scene.roads:
             self._view.add_roads([np.asarray(r.centerline) for r in scene.roads],
                                  [r.width_m for r in scene.roads])
-        if scene.parking:
-            # spaces above ground sit on the road surface; garage ones at their own level
-            for z in sorted({p.center[2] for p in scene.parking}):
-                polys = [poly for poly, p in zip(parking_polygons(scene), scene.parking,
-                                                 strict=True) if p.center[2] == z]
-                self._view.add_polygons("parking", polys, z + 0.09, _PARKING_RGB, 0.9)
         self._view.add_buildings(scene_buildings(scene))
+        self.site = SiteLayers(self._view, scene, self._store)
         self._view.set_devices(self._ids, self._xyz,
                                np.full(len(self._ids), LEVEL_SIZE[Level.UNKNOWN]))
         self.retranslate()
 
+    def _write(self, indices: np.ndarray, phase: float = 0.0) -> None:
+        if len(indices):
+            rgba, sizes = self.look.compose(indices, phase)
+            self._view.update_device_colors(indices, rgba, sizes)
+
+    def _restyle(self, device_ids: Iterable[str]) -> None:
+        """Re-read the alarm summary of ``device_ids`` and rewrite their dots."""
+        idx = []
+        for device_id in device_ids:
+            i = self._index.get(device_id)
+            if i is None:
+                continue
+            sev, unacked, _ = self.alarms.summary(device_id)
+            self.look.severity[i], self.look.unacked[i] = sev, unacked
+            idx.append(i)
+        indices = np.asarray(idx, dtype=np.int64)
+        self._write(indices)
+        self._pulsing = self.look.pulsing()
+        self._relabel()
+        if self.heat_metric == "alarms":
+            self._heat_due = 0.0
+        if self._view.isVisible():
+            self._view.render()
+
+    def _relabel(self) -> None:
+        """Labels for the selected device and the most severe alarmed ones only."""
+        rows = []
+        shown = self.look.shown
+        if self.selected is not None and shown[self._index[self.selected]]:
+            i = self._index[self.selected]
+            # at the top of the highlight pin, so the label never hides the pin or the dot
+            rows.append((self._xyz[i] + (0.0, 0.0, 12.0), self._devices[i].name,
+                         _SELECTED_RGB))
+        order = []
+        for device_id in self.alarms.devices():
+            i = self._index.get(device_id)
+            if i is None or not shown[i] or not self.look.severity[i] \
+                    or device_id == self.selected:
+                continue
+            _, unacked, worst = self.alarms.summary(device_id)
+            order.append((-int(self.look.severity[i]), not unacked, -worst.raised_at, i))
+        for *_, i in sorted(order)[:self._view.labels.cap]:
+            rows.append((self._xyz[i], self._devices[i].name,
+                         SEVERITY_RGB[int(self.look.severity[i])]))
+        self._view.set_labels(rows)
+
+    def _on_alarm_changed(self, event: AlarmChanged) -> None:
+        self._restyle([self.alarms.apply(event.alarm)])
+
     def _on_tick(self) -> None:
+        rendered = self._apply_store_changes()
+        if len(self._pulsing):
+            self._write(self._pulsing, pulse_phase(time.monotonic()))
+            rendered = True
+        if self.heat_metric is not None and time.monotonic() >= self._heat_due:
+            self._update_heat()
+            rendered = True
+        if rendered and self._view.isVisible():
+            self._view.render()  # a hidden view renders when shown (see showEvent)
+
+    def _apply_store_changes(self) -> bool:
         version = self._store.version
         if version == self._version:
-            return
+            return False
         changed = self._store.changes_since(self._version)
         if changed is None:
-            indices = np.arange(len(self._ids))
             ids = self._ids
+            indices = np.arange(len(self._ids))
         else:
             ids = [i for i in changed if i in self._index]
             indices = np.fromiter((self._index[i] for i in ids), dtype=np.int64,
                                   count=len(ids))
         self._version = version
+        self.site.update(changed if changed is not None else self._ids)
         if not len(indices):
-            return
-        levels = np.fromiter((self._level(i) for i in ids), dtype=np.int64, count=len(ids))
-        self._view.update_device_colors(indices, LEVEL_RGBA[levels], LEVEL_SIZE[levels])
+            return False
+        levels = np.fromiter((self._level(i) for i in ids), dtype=np.int8, count=len(ids))
+        self.look.level[indices] = levels
+        self._write(indices)
         if not self._first_live_done and bool((levels != Level.UNKNOWN).any()):
             self._live_pending = True
-        if self._view.isVisible():
-            self._view.render()  # a hidden view renders when shown (see showEvent)
+        return True
+
+    def _update_heat(self) -> None:
+        values, scale = floor_values(self.heat_metric, self._devices, self._store,
+                                     self.alarms)
+        self._view.heat.set_values(values, scale)
+        self._heat_due = time.monotonic() + 2.0  # aggregates need no 8 Hz
 
     def _level(self, device_id: str) -> int:
         state = self._store.get(device_id)
@@ -186,6 +335,11 @@ class CompoundView(QWidget):
     def _on_device_picked(self, device_id: str) -> None:
         self.select_device(device_id)
         self.sig_device_picked.emit(device_id)
+
+    def _on_floor_picked(self, building_id: str, floor: int) -> None:
+        # in x-ray, clicking a storey of a building opens that storey
+        self.set_xray(building_id, floor)
+        self.sig_floor_picked.emit(building_id, floor)
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

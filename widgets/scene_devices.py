@@ -177,7 +177,8 @@ class DeviceGlyphs:
             px_per_m = height / (2.0 * np.tan(np.radians(camera.GetViewAngle()) / 2.0))
             radius = px_per_m / np.maximum(dist, 1e-6)
         radius = radius * self.sizes * self.diameter_m * self.zoom_scale / 2.0
-        visible = np.isfinite(dist) & (self._rgba[:, 3] > 0)
+        # a hidden device (kind switched off, another floor in x-ray) has size 0
+        visible = np.isfinite(dist) & (self._rgba[:, 3] > 0) & (self.sizes > 0)
         off = np.hypot(display[:, 0] - x, display[:, 1] - y)
         covered = np.flatnonzero(visible & (off <= radius))
         if covered.size:

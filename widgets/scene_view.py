@@ -5,7 +5,10 @@ roads, buildings extruded from footprints with floor bands (basements translucen
 ground), and every device as ONE glyph actor coloured per point (see ``scene_devices``).
 Status changes write single rows of the colour array (``update_device_colors``); nothing
 is rebuilt. Picking projects device positions (``pick_at``); a left click that is not a
-drag emits ``sig_device_picked``. ``grab_image`` reads the back buffer with
+drag emits ``sig_device_picked`` / ``sig_camera_picked``, or, on no device, the building
+under the cursor (``sig_building_picked``, plus ``sig_floor_picked`` in x-ray mode). The
+optional families (pipes, camera frustums, parking, gates, chargers, technicians, floor
+heat, labels, north arrow and scale bar) live in their own scene_* / vtk_* modules. ``grab_image`` reads the back buffer with
 vtkWindowToImageFilter, because QWidget.grab() does not capture OpenGL.
 
 Why translucent site surfaces: devices sit inside towers and in the basement garage, so
@@ -27,10 +30,16 @@ from vtkmodules.util import numpy_support
 from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTerrain
 from vtkmodules.vtkRenderingCore import vtkActor, vtkRenderer, vtkWindowToImageFilter
 
-from widgets import scene_layers
+from widgets import scene_layers, scene_networks
 from widgets.scene_camera import CameraFlight, overview_pose, view_direction
+from widgets.scene_cctv import CameraFrusta
 from widgets.scene_devices import DeviceGlyphs
+from widgets.scene_heat import FloorHeat
+from widgets.scene_labels import LabelPool
 from widgets.scene_layers import STATUS_RGB
+from widgets.scene_markers import StateCells, TechnicianMarkers
+from widgets.scene_xray import BuildingSet, XRay
+from widgets.vtk_compass import Compass
 from widgets.vtk_legend import Legend
 
 __all__ = ["STATUS_RGB", "SceneView"]
@@ -40,6 +49,9 @@ _CLICK_SLOP_PX = 5  # a press/release further apart than this is a drag, not a p
 
 class SceneView(QWidget):
     sig_device_picked = Signal(str)
+    sig_camera_picked = Signal(str)
+    sig_building_picked = Signal(str)
+    sig_floor_picked = Signal(str, int)  # building id, floor under the cursor (x-ray only)
     sig_rendered = Signal()  # after every completed frame (first live frame, FPS meters)
 
     def __init__(self, parent: QWidget | None = None, *, device_diameter_m: float = 0.8
@@ -68,6 +80,13 @@ class SceneView(QWidget):
         self.devices = DeviceGlyphs(self.renderer, device_diameter_m)
         self.legend = Legend(self.renderer)
         self._highlight = scene_layers.Highlight(self.renderer)
+        self.labels = LabelPool(self.renderer)
+        self.compass = Compass(self.renderer)
+        self.frusta = CameraFrusta(self.renderer, self.layers)
+        self.buildings = BuildingSet([])
+        self.xray = XRay(self.renderer, self.layers)
+        self.heat = FloorHeat(self.layers)
+        self.technicians: TechnicianMarkers | None = None
         self._flight = CameraFlight(self.renderer.GetActiveCamera, self._after_camera_move,
                                     self)
         self._initialized = False
@@ -90,7 +109,47 @@ class SceneView(QWidget):
     def add_buildings(self, buildings: Sequence[Mapping]) -> None:
         """Each dict: id, footprint (N,2), base_z, floors, floor_height, basements, use."""
         self.layers.add_buildings(buildings)
+        self.buildings = bs = BuildingSet(buildings)
+        self.heat.build(bs.ids, bs.footprints, [
+            [(f, bs.floor_z(i, f), bs.floor_z(i, f) + bs.fh[i]) for f in bs.floor_numbers(bid)]
+            for i, bid in enumerate(bs.ids)])
 
+    def add_pipes(self, networks: Mapping[str, Sequence[np.ndarray]]) -> None:
+        """network → (n, 3) paths; one tube actor per network, layer ``pipes_<network>``."""
+        scene_networks.add_networks(self.layers, networks)
+
+    def set_cameras(self, ids: Sequence[str], xyz: np.ndarray, yaw_deg, pitch_deg, hfov_deg,
+                    vfov_deg, range_m) -> None:
+        """Surveillance cameras and their frustums (layer ``cameras``)."""
+        self.frusta.set(ids, xyz, yaw_deg, pitch_deg, hfov_deg, vfov_deg, range_m)
+
+    def add_state_quads(self, layer: str, quads: Sequence[np.ndarray], z: Sequence[float],
+                        rgb: Sequence[int]) -> StateCells:
+        """Flat quads, each recolourable on its own (parking spaces by occupancy)."""
+        return StateCells.quads(self.layers, layer, quads, z, rgb)
+
+    def add_state_segments(self, layer: str, a: np.ndarray, b: np.ndarray,
+                           rgb: Sequence[int], width: float = 4.0) -> StateCells:
+        """Thick segments, each recolourable (gate arms, charger posts)."""
+        return StateCells.segments(self.layers, layer, a, b, rgb, width)
+
+    def set_technicians(self, positions: Mapping[str, Sequence[float]]) -> None:
+        if self.technicians is None:
+            self.technicians = TechnicianMarkers(self.layers)
+        self.technicians.set(dict(positions))
+
+    def set_labels(self, rows: Sequence[tuple[Sequence[float], str, Sequence[int]]]) -> None:
+        """(xyz, text, frame rgb) rows, most important first; at most ``labels.cap`` shown."""
+        self.labels.set(rows)
+
+    def set_xray(self, building_id: str | None, floor: int | None = None) -> None:
+        """Open ``floor`` of ``building_id`` (others ghosted); None closes the x-ray."""
+        self.xray.set(self.buildings, building_id, floor)
+
+    def set_heat_visible(self, visible: bool) -> None:
+        """Floors coloured by value instead of the plain glass walls."""
+        self.layers.set_visible("heat", visible)
+        self.layers.set_visible("buildings", not visible)
     def set_layer_visible(self, layer: str, visible: bool) -> None:
         self.layers.set_visible(layer, visible)
 
@@ -132,16 +191,35 @@ class SceneView(QWidget):
         self._after_camera_move()
 
     def fly_to(self, xyz: Sequence[float], distance: float = 70.0,
-               duration_ms: int = 600) -> None:
+               duration_ms: int = 600, elevation_deg: float | None = None) -> None:
         """Smoothly move the camera to look at ``xyz`` from ``distance`` metres, keeping the
         current bearing (elevation at least 25° so the target is not hidden by the ground)."""
         self._flight.finish()
         cam = self.renderer.GetActiveCamera()
         d = np.asarray(cam.GetPosition()) - np.asarray(cam.GetFocalPoint())
         az = np.degrees(np.arctan2(d[0], -d[1]))
-        el = max(np.degrees(np.arcsin(d[2] / max(np.linalg.norm(d), 1e-9))), 25.0)
+        el = max(np.degrees(np.arcsin(d[2] / max(np.linalg.norm(d), 1e-9))), 25.0) \
+            if elevation_deg is None else elevation_deg
         target = np.asarray(xyz, dtype=np.float64)
         self._flight.start(target, target + view_direction(az, el) * distance, duration_ms)
+
+    def frame_box(self, bounds: Sequence[float], elevation_deg: float = 55.0,
+                  duration_ms: int = 600) -> None:
+        """Fly so the box (xmin, xmax, ymin, ymax, zmin, zmax) fills most of the view."""
+        b = np.asarray(bounds, dtype=np.float64).reshape(3, 2)
+        radius = 0.5 * float(np.linalg.norm(b[:, 1] - b[:, 0]))
+        half = np.radians(self.renderer.GetActiveCamera().GetViewAngle()) / 2.0
+        self.fly_to(b.mean(axis=1), max(radius / np.sin(half) * 1.25, 15.0), duration_ms,
+                    elevation_deg=elevation_deg)
+
+    def camera_pose(self) -> dict[str, list[float]]:
+        cam = self.renderer.GetActiveCamera()
+        return {"focal": list(cam.GetFocalPoint()), "position": list(cam.GetPosition())}
+
+    def set_camera_pose(self, pose: Mapping[str, Sequence[float]],
+                        duration_ms: int = 600) -> None:
+        self._flight.finish()
+        self._flight.start(pose["focal"], pose["position"], duration_ms)
 
     @property
     def camera_flight(self) -> CameraFlight:
@@ -157,6 +235,18 @@ class SceneView(QWidget):
         """The id of the device drawn at display pixel (x, y), or None."""
         index = self.devices.pick(self.renderer, x, y)
         return None if index is None else self.devices.ids[index]
+
+    def pick_camera(self, x: float, y: float) -> str | None:
+        """The surveillance camera drawn at (x, y) (frustum layer visible), or None."""
+        return self.frusta.pick(lambda p: self.devices.project(self.renderer, p), x, y)
+
+    def pick_building(self, x: float, y: float) -> tuple[str, int] | None:
+        """(building id, floor under the cursor) at display pixel (x, y), or None."""
+        hit = self.buildings.pick(self.renderer, x, y)
+        if hit is None:
+            return None
+        building_id, xyz = hit
+        return building_id, self.buildings.floor_at(self.buildings.index[building_id], xyz[2])
 
     # ---- frames ------------------------------------------------------------------------------
     def render(self) -> None:
@@ -193,6 +283,15 @@ class SceneView(QWidget):
 
     def _on_vtk_frame_start(self, _obj, _event) -> None:
         self.devices.fit_to_camera(self.renderer)
+        cam = self.renderer.GetActiveCamera()
+        project = self.devices.project
+        height = max(self.renderer.GetSize()[1], 1)
+        px_per_m = height / (2.0 * cam.GetDistance() * np.tan(np.radians(cam.GetViewAngle()) / 2))
+        self.compass.update(lambda p: project(self.renderer, p)[0],
+                            np.asarray(cam.GetFocalPoint()), px_per_m)
+        if self.labels.texts:
+            display, dist = project(self.renderer, self.labels.xyz)
+            self.labels.declutter(display, ~np.isfinite(dist))
 
     def _on_vtk_frame_end(self, _obj, _event) -> None:
         self.sig_rendered.emit()
@@ -213,10 +312,23 @@ class SceneView(QWidget):
                 (x, y), (px, py) = self._display_xy(event), self._press
                 self._press = None
                 if abs(x - px) <= _CLICK_SLOP_PX and abs(y - py) <= _CLICK_SLOP_PX:
-                    device_id = self.pick_at(x, y)
-                    if device_id is not None:
-                        self.sig_device_picked.emit(device_id)
+                    self._on_click(x, y)
         return False  # VTK still gets every event (rotation, pan)
+
+    def _on_click(self, x: int, y: int) -> None:
+        camera_id = self.pick_camera(x, y)
+        if camera_id is not None:
+            self.sig_camera_picked.emit(camera_id)
+        device_id = self.pick_at(x, y)
+        if device_id is not None:
+            self.sig_device_picked.emit(device_id)
+        if camera_id is not None or device_id is not None:
+            return
+        hit = self.pick_building(x, y)
+        if hit is not None:
+            self.sig_building_picked.emit(hit[0])
+            if self.xray.building is not None:
+                self.sig_floor_picked.emit(*hit)
 
     def _on_vtk_wheel(self, obj, event) -> None:
         # the terrain style has no wheel zoom; dolly towards the focal point
