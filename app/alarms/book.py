@@ -115,6 +115,12 @@ class AlarmBook:
         alarm = self._open.get((device_id, type_))
         return alarm is not None and alarm.active
 
+    def restore(self, alarm: Alarm) -> None:
+        """Reinstate an open alarm read back from storage (engine restart); not announced."""
+        with self._lock:
+            self._open[alarm.key] = alarm
+            self._by_id[alarm.id] = alarm
+
     # ---- operator side -------------------------------------------------------------------
     def acknowledge(self, alarm_id: str, by: str, note: str = "") -> Alarm:
         with self._lock:

@@ -12,9 +12,10 @@ from pathlib import Path
 
 from app import paths
 from app.alarms.engine import AlarmEngine
+from app.alarms.persistence import AlarmRecorder, restore_open_alarms
 from app.alarms.publisher import AlarmPublisher
 from app.alarms.timers import ConditionTimers, FilePendingStore
-from app.config import AppConfig
+from app.config import AppConfig, ConfigError
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
@@ -22,10 +23,13 @@ from app.scene.loader import load_scene
 from app.scene.model import Scene
 from app.sources.base import Source
 from app.state.store import StateStore
+from app.storage import StorageError, StorageWriter
+from app.storage import queries as stored
 
 log = logging.getLogger(__name__)
 
 HOUSEKEEPING_S = 1.0
+OPEN_ALARM_STATES = ("raised", "acknowledged", "dispatched", "cleared")
 
 
 def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:
@@ -61,6 +65,9 @@ class Engine:
         self.alarm_publisher = AlarmPublisher(
             self.scheme.alarms(), self._publish if self.source.can_publish else None)
         self.alarms.book.subscribe(self.alarm_publisher)
+        self.writer = StorageWriter(config.database.url, config.database)
+        self.ingest.subscribe(self.writer.submit)
+        self.alarms.book.subscribe(AlarmRecorder(self.writer))
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
         self.started = False
@@ -68,6 +75,17 @@ class Engine:
     def start(self) -> None:
         if self.started:
             return
+        try:
+            self.writer.start()
+        except StorageError as exc:  # a bad or unreachable database URL: the user's to fix
+            raise ConfigError(f"database: {exc}") from None
+        self.writer.register_devices(self.scene.devices)
+        self.writer.attach_ledger(self.ingest.ledger)
+        assert self.writer.engine is not None
+        restored = restore_open_alarms(self.alarms.book, (
+            row for state in OPEN_ALARM_STATES for row in stored.alarms(self.writer.engine, state)))
+        if restored:
+            log.info("restored %d open alarms", restored)
         self._stop.clear()
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
                                              daemon=True)
@@ -84,6 +102,9 @@ class Engine:
         self._stop.set()
         if self._housekeeper is not None:
             self._housekeeper.join()
+        if not self.writer.stop(timeout=30):
+            log.warning("storage: not everything reached the database; the rest is kept in "
+                        "the spill journal for the next start")
         self.started = False
         log.info("engine stopped")
 
