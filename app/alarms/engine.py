@@ -35,6 +35,7 @@ class AlarmEngine:
                  book: AlarmBook | None = None, learned: LearnedBands | None = None,
                  timers: ConditionTimers | None = None,
                  overrides: Mapping[str, RuleSet] | None = None,
+                 kind_overrides: Mapping[str, RuleSet] | None = None,
                  grouper: FloodGrouper | None = None,
                  welfare: Iterable[WelfareRule] = ()) -> None:
         self.store = store
@@ -45,6 +46,7 @@ class AlarmEngine:
         self.grouper = grouper or FloodGrouper()
         self.welfare = WelfareWatch(tuple(welfare), started_at=clock())
         self._overrides = dict(overrides or {})
+        self._kind_overrides = dict(kind_overrides or {})
         self._rules: dict[str, RuleSet] = {}
         self._history: dict[tuple[str, str], deque[tuple[float, float]]] = {}
         self._event_last: dict[tuple[str, str], tuple[float, float]] = {}  # key → (t, hold)
@@ -54,7 +56,9 @@ class AlarmEngine:
     def rules(self, device: Device) -> RuleSet:
         rules = self._rules.get(device.id)
         if rules is None:
-            rules = self._rules[device.id] = self._overrides.get(device.id) or rules_for(device)
+            rules = self._rules[device.id] = (self._overrides.get(device.id)
+                                              or self._kind_overrides.get(device.kind)
+                                              or rules_for(device))
         return rules
 
     # ---- ingest listener -----------------------------------------------------------------

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 
 import msgspec
 
+from app.alarms.overrides import AlarmsConfig
+
 Port = Annotated[int, msgspec.Meta(ge=1, le=65535)]
 PositiveFloat = Annotated[float, msgspec.Meta(gt=0)]
 NonNegativeFloat = Annotated[float, msgspec.Meta(ge=0)]
@@ -66,6 +68,7 @@ class UiConfig(_Config):
 
 
 class AppConfig(_Config):
+    alarms: AlarmsConfig = AlarmsConfig()
     mqtt: MqttConfig = MqttConfig()
     database: DatabaseConfig = DatabaseConfig()
     simulator: SimulatorConfig = SimulatorConfig()

@@ -11,7 +11,16 @@ import threading
 from pathlib import Path
 
 from app import paths
+from app.alarms.book import AlarmBook
 from app.alarms.engine import AlarmEngine
+from app.alarms.learned import LearnedBands
+from app.alarms.overrides import (
+    AlarmOverridesError,
+    SceneAlarms,
+    load_scene_alarms,
+    merged,
+    problems,
+)
 from app.alarms.persistence import AlarmRecorder, restore_open_alarms
 from app.alarms.publisher import AlarmPublisher
 from app.alarms.timers import ConditionTimers, FilePendingStore
@@ -60,7 +69,19 @@ class Engine:
         self.source = source if source is not None else make_source(config, self.scene,
                                                                     self.scheme)
         pending = FilePendingStore(paths.user_data_dir() / f"alarm-pending-{config.instance}.json")
-        self.alarms = AlarmEngine(self.store, timers=ConditionTimers(pending))
+        try:
+            rules = merged(config.alarms, load_scene_alarms(scene_dir) if scene is None
+                           else SceneAlarms())
+        except AlarmOverridesError as exc:
+            raise ConfigError(str(exc)) from None
+        wrong = problems(rules, {d.id for d in self.scene.devices})
+        if wrong:
+            raise ConfigError(wrong[0] + (f" (and {len(wrong) - 1} more)" if len(wrong) > 1
+                                          else ""))
+        self.alarms = AlarmEngine(
+            self.store, book=AlarmBook(policy=rules.escalation),
+            learned=LearnedBands(rules.learned), timers=ConditionTimers(pending),
+            overrides=rules.devices, kind_overrides=rules.kinds, welfare=rules.welfare)
         self.ingest.subscribe(self.alarms.handle_events)
         self.alarm_publisher = AlarmPublisher(
             self.scheme.alarms(), self._publish if self.source.can_publish else None)

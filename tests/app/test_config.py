@@ -83,3 +83,55 @@ def test_cli_exits_2_with_one_line_on_a_bad_config(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip().splitlines() == [
         f"control-room: error: {path}: key mqtt.bogus: unknown key"]
+
+
+def test_alarm_overrides_and_welfare_watches_come_from_the_config(tmp_path: Path) -> None:
+    path = _write(tmp_path, """
+[alarms.escalation]
+critical_s = 60
+[alarms.devices.TX1]
+limits = [{point = "temp_c", h = 80.0, on_delay_s = 10}]
+[[alarms.welfare]]
+unit = "B01-F12-U02"
+resident = "陈奶奶"
+water_meter = "B01-F12-U02-WM"
+max_quiet_s = 28800
+""")
+    config = load_config(path, environ={})
+    assert config.alarms.escalation.critical_s == 60
+    assert config.alarms.devices["TX1"].limits[0].h == 80.0
+    assert config.alarms.welfare[0].resident == "陈奶奶"
+
+
+def test_a_misspelt_rule_field_is_named(tmp_path: Path) -> None:
+    path = _write(tmp_path, '[alarms.devices.TX1]\nlimits = [{point = "temp_c", hi = 80.0}]\n')
+    with pytest.raises(ConfigError, match=r"key alarms\.devices.*limits\[0\]\.hi: unknown key"):
+        load_config(path, environ={})
+
+
+def test_overrides_naming_unknown_devices_are_refused(tmp_path: Path) -> None:
+    from app.runtime.engine import Engine
+
+    path = _write(tmp_path, '[alarms.devices.NO-SUCH]\nlimits = []\n'
+                            '[alarms.kinds.toaster]\nlimits = []\n')
+    with pytest.raises(ConfigError, match="alarms.devices.NO-SUCH: no such device"):
+        Engine(load_config(path, environ={}))
+
+
+def test_scene_alarm_overrides_apply_and_a_bad_file_is_named(tmp_path: Path) -> None:
+    import shutil
+
+    from app import paths
+    from app.config.model import AppConfig, SceneConfig
+    from app.runtime.engine import Engine
+
+    scene_dir = tmp_path / "scene"
+    shutil.copytree(paths.demo_scene_dir(), scene_dir)
+    (scene_dir / "alarms.json").write_text(
+        '{"kinds": {"transformer": {"limits": [{"point": "temp_c", "h": 70.0}]}}}')
+    engine = Engine(AppConfig(scene=SceneConfig(dir=str(scene_dir))))
+    transformer = next(d for d in engine.scene.devices if d.kind == "transformer")
+    assert engine.alarms.rules(transformer).limits[0].h == 70.0
+    (scene_dir / "alarms.json").write_text('{"kinds": {"transformer": {"limits": 3}}}')
+    with pytest.raises(ConfigError, match="alarms.json: Expected `array`"):
+        Engine(AppConfig(scene=SceneConfig(dir=str(scene_dir))))
