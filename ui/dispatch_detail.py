@@ -1,0 +1,106 @@
+"""The selected work order in detail: who is (or would be) sent and why, and its timeline.
+
+"Why" is the suggestion's cost terms (walking time, urgency weight, busy and old-position
+penalties, the urgent-order bonus, the total) or, once assigned, the terms of the choice
+that was made; a dispatcher's override shows who overrode and why. The timeline lists every
+lifecycle step and note, oldest first.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.dispatch.runtime_view import OrderView
+from ui import dispatch_labels as L
+
+
+class OrderDetail(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(self.tr("Select a work order"))
+        self.heading.setWordWrap(True)
+        self.heading.setObjectName("OrderHeading")
+        self.who = QLabel()
+        self.who.setWordWrap(True)
+        self.who.setObjectName("OrderSuggestion")
+        self.terms = QTableWidget(0, 2)
+        self.terms.setHorizontalHeaderLabels([self.tr("Reason"), self.tr("Value")])
+        self.terms.verticalHeader().hide()
+        self.terms.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.terms.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline = QTreeWidget()
+        self.timeline.setHeaderLabels([self.tr("Time"), self.tr("Who"), self.tr("Step"),
+                                       self.tr("Note")])
+        self.timeline.setRootIsDecorated(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.who)
+        layout.addWidget(self.terms, 2)
+        layout.addWidget(QLabel(self.tr("Timeline")))
+        layout.addWidget(self.timeline, 3)
+        self._shown: tuple | None = None
+
+    def show_order(self, view: OrderView | None, tech_names: dict[str, str]) -> None:
+        """Redraws only when something the dispatcher reads here changed."""
+        key = None if view is None else (view.id, view.order.state, len(view.order.history),
+                                         len(view.order.notes), view.suggestion,
+                                         view.why_unassigned)
+        if key == self._shown:
+            return
+        self._shown = key
+        if view is None:
+            self.heading.setText(self.tr("Select a work order"))
+            self.who.clear()
+            self.terms.setRowCount(0)
+            self.timeline.clear()
+            return
+        o = view.order
+        loc = o.location
+        where = " ".join(str(p) for p in (loc.building, f"{loc.floor}F" if loc.floor is not None
+                                          else None, loc.room) if p)
+        self.heading.setText(f"{o.id} · P{o.priority} · {L.name(L.STATE_NAMES, o.state)}\n"
+                             f"{o.title}\n{where}")
+        explanation = o.explanation
+        if o.assignee:
+            self.who.setText(self.tr("Assigned to %1").replace(
+                "%1", tech_names.get(o.assignee, o.assignee)))
+        elif view.suggestion is not None:
+            explanation = view.suggestion.explanation
+            self.who.setText(self.tr("Suggested: %1").replace(
+                "%1", str(explanation.get("summary", view.suggestion.tech_id))))
+        else:
+            self.who.setText(view.why_unassigned or self.tr("No suggestion yet"))
+        if view.why_unassigned and view.suggestion is not None:
+            self.who.setText(self.who.text() + "\n" + view.why_unassigned)
+        self._show_terms(explanation)
+        self._show_timeline(view)
+
+    def _show_terms(self, explanation: dict[str, float | str]) -> None:
+        rows = [(L.name(L.TERM_NAMES, k), explanation[k]) for k in L.TERM_NAMES
+                if k in explanation]
+        self.terms.setRowCount(len(rows))
+        for r, (label, value) in enumerate(rows):
+            text = f"{value:,.1f}" if isinstance(value, float) else str(value)
+            self.terms.setItem(r, 0, QTableWidgetItem(label))
+            self.terms.setItem(r, 1, QTableWidgetItem(text))
+
+    def _show_timeline(self, view: OrderView) -> None:
+        o = view.order
+        entries = [(h.ts, h.actor, f"{L.name(L.STATE_NAMES, h.from_state)} → "
+                    f"{L.name(L.STATE_NAMES, h.to_state)}", h.note) for h in o.history]
+        entries += [(n.ts, n.author, self.tr("note"), n.text) for n in o.notes]
+        entries.sort(key=lambda e: e[0])
+        self.timeline.clear()
+        for ts, who, step, note in entries:
+            self.timeline.addTopLevelItem(QTreeWidgetItem([L.clock_time(ts), who, step, note]))

@@ -1,0 +1,92 @@
+"""The dispatch panel's vocabularies (order states, skills, shifts, cost terms) and formats
+(SLA countdowns, ages), translated in the "Dispatch" context."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_CTX = "Dispatch"
+
+STATE_NAMES = {
+    "created": QT_TRANSLATE_NOOP("Dispatch", "Waiting"),
+    "assigned": QT_TRANSLATE_NOOP("Dispatch", "Assigned"),
+    "accepted": QT_TRANSLATE_NOOP("Dispatch", "Accepted"),
+    "en_route": QT_TRANSLATE_NOOP("Dispatch", "On the way"),
+    "arrived": QT_TRANSLATE_NOOP("Dispatch", "On site"),
+    "done": QT_TRANSLATE_NOOP("Dispatch", "Done"),
+    "verified": QT_TRANSLATE_NOOP("Dispatch", "Verified"),
+    "closed": QT_TRANSLATE_NOOP("Dispatch", "Closed"),
+    "rejected": QT_TRANSLATE_NOOP("Dispatch", "Rejected"),
+    "cancelled": QT_TRANSLATE_NOOP("Dispatch", "Cancelled"),
+}
+SKILL_NAMES = {
+    "electrical": QT_TRANSLATE_NOOP("Dispatch", "Electrical"),
+    "plumbing": QT_TRANSLATE_NOOP("Dispatch", "Plumbing"),
+    "elevator": QT_TRANSLATE_NOOP("Dispatch", "Elevator"),
+    "fire": QT_TRANSLATE_NOOP("Dispatch", "Fire"),
+    "gas": QT_TRANSLATE_NOOP("Dispatch", "Gas"),
+    "security": QT_TRANSLATE_NOOP("Dispatch", "Security"),
+    "general": QT_TRANSLATE_NOOP("Dispatch", "General"),
+}
+SHIFT_NAMES = {
+    "all": QT_TRANSLATE_NOOP("Dispatch", "All shifts"),
+    "day": QT_TRANSLATE_NOOP("Dispatch", "Day"),
+    "night": QT_TRANSLATE_NOOP("Dispatch", "Night"),
+    "on_call": QT_TRANSLATE_NOOP("Dispatch", "On call"),
+}
+CLOCK_NAMES = {
+    "acknowledge": QT_TRANSLATE_NOOP("Dispatch", "accept"),
+    "arrive": QT_TRANSLATE_NOOP("Dispatch", "arrive"),
+    "resolve": QT_TRANSLATE_NOOP("Dispatch", "resolve"),
+}
+#: the cost terms of a suggestion, in the order the dispatcher reads them
+TERM_NAMES = {
+    "travel_s": QT_TRANSLATE_NOOP("Dispatch", "Walking time (s)"),
+    "priority_weight": QT_TRANSLATE_NOOP("Dispatch", "Urgency weight"),
+    "weighted_travel_s": QT_TRANSLATE_NOOP("Dispatch", "Weighted walking time (s)"),
+    "open_orders": QT_TRANSLATE_NOOP("Dispatch", "Open orders"),
+    "load_penalty_s": QT_TRANSLATE_NOOP("Dispatch", "Busy penalty (s)"),
+    "stale_penalty_s": QT_TRANSLATE_NOOP("Dispatch", "Old position penalty (s)"),
+    "priority_bonus_s": QT_TRANSLATE_NOOP("Dispatch", "Urgent order bonus (s)"),
+    "total_s": QT_TRANSLATE_NOOP("Dispatch", "Total cost (s)"),
+    "manual": QT_TRANSLATE_NOOP("Dispatch", "Dispatcher's choice"),
+}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(_CTX, text)
+
+
+def name(table: dict[str, str], key: str | None) -> str:
+    if key is None:
+        return ""
+    return tr(table[key]) if key in table else key
+
+
+def countdown(seconds: float) -> str:
+    """``12:05`` left, ``1:02:03`` for long clocks, ``-3:10`` once overdue."""
+    sign = "-" if seconds < 0 else ""
+    s = int(abs(seconds))
+    h, rem = divmod(s, 3600)
+    m, sec = divmod(rem, 60)
+    if h >= 48:
+        return f"{sign}{h // 24}d {h % 24}h"
+    return f"{sign}{h}:{m:02d}:{sec:02d}" if h else f"{sign}{m}:{sec:02d}"
+
+
+def minutes(seconds: float | int | None) -> str:
+    return "–" if seconds is None else f"{float(seconds) / 60:.1f} min"
+
+
+def clock_time(ts: float | None) -> str:
+    return "" if ts is None else time.strftime("%H:%M:%S", time.localtime(ts))
+
+
+def age(seconds: float | None) -> str:
+    if seconds is None:
+        return tr("never reported")
+    if seconds < 90:
+        return tr("%1 s ago").replace("%1", str(int(seconds)))
+    return tr("%1 min ago").replace("%1", str(int(seconds // 60)))
