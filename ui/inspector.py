@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.alarms.engine import AlarmEngine
 from app.domain.kinds import Level
 from app.domain.model import Device, PointSpec
 from app.scene.model import Scene
@@ -58,10 +60,12 @@ class InspectorPanel(QFrame):
     sig_device_chosen = Signal(str)
     sig_selection_cleared = Signal()
 
-    def __init__(self, store: StateStore, scene: Scene, parent: QWidget | None = None) -> None:
+    def __init__(self, store: StateStore, scene: Scene, parent: QWidget | None = None, *,
+                 alarms: AlarmEngine | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("InspectorPanel")
         self._store = store
+        self._alarms = alarms
         self._buildings = {b.id: b.name for b in scene.buildings}
         self._history = DeviceHistory(store)
         self._device: Device | None = None
@@ -149,6 +153,19 @@ class InspectorPanel(QFrame):
                                background=PANEL_RGB, foreground=TEXT_RGB)
         self.trend.setMinimumHeight(170)
         self.trend.set_placeholder(self.tr("waiting for readings…"))
+        self.freeze_learned = QCheckBox(self.tr("Freeze learned band"))
+        self.freeze_learned.setToolTip(self.tr(
+            "The dashed lines are the band learned from this point's history for this hour "
+            "of the week. Freezing stops learning; the band stays as it is."))
+        self.freeze_learned.toggled.connect(self._on_freeze_toggled)
+        self._learned_note = QLabel()
+        self._learned_note.setObjectName("Hint")
+        learned_row = QHBoxLayout()
+        learned_row.addWidget(self._learned_note, 1)
+        learned_row.addWidget(self.freeze_learned)
+        self._learned_row = QWidget()
+        self._learned_row.setLayout(learned_row)
+        learned_row.setContentsMargins(0, 0, 0, 0)
 
         self._details = QWidget()
         self._details.setObjectName("InspectorBody")
@@ -165,6 +182,7 @@ class InspectorPanel(QFrame):
         trend_row.addWidget(self._point)
         details.addLayout(trend_row)
         details.addWidget(self.trend, 1)
+        details.addWidget(self._learned_row)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 10, 10, 10)
@@ -304,4 +322,43 @@ class InspectorPanel(QFrame):
         self.trend.set_title(f"{point} ({spec.unit})" if spec.unit else point)
         self.trend.set_band(spec.normal)
         t, y = self._history.series(device.id, point)
-        self.trend.set_series(t, y, now=time.time())
+        now = time.time()
+        self.trend.set_series(t, y, now=now)
+        self._update_learned(device, point, now)
+
+    def _learned_rule(self, device: Device, point: str):
+        if self._alarms is None:
+            return None
+        return next((r for r in self._alarms.rules(device).limits
+                     if r.point == point and r.learned), None)
+
+    def _update_learned(self, device: Device, point: str, now: float) -> None:
+        """Show where the learned band lies, or how far its warm-up has come."""
+        rule = self._learned_rule(device, point)
+        self._learned_row.setVisible(rule is not None)
+        if rule is None or self._alarms is None:
+            self.trend.set_learned_band(None)
+            return
+        learned = self._alarms.learned
+        band = learned.band(device.id, point, now, (rule.ll, rule.hh))
+        self.trend.set_learned_band(band)
+        if band is None:
+            self._learned_note.setText(self.tr("Learning: %1 of %2 readings for this hour")
+                                       .replace("%1", str(learned.samples(device.id, point, now)))
+                                       .replace("%2", str(learned.config.warmup_samples)))
+        else:
+            self._learned_note.setText(self.tr("Learned band %1 – %2")
+                                       .replace("%1", format_value(band[0]))
+                                       .replace("%2", format_value(band[1])))
+        self.freeze_learned.blockSignals(True)
+        self.freeze_learned.setChecked(learned.is_frozen(device.id, point))
+        self.freeze_learned.blockSignals(False)
+
+    def _on_freeze_toggled(self, frozen: bool) -> None:
+        device, point = self._device, self._point.currentText()
+        if device is None or self._alarms is None or not point:
+            return
+        if frozen:
+            self._alarms.learned.freeze(device.id, point)
+        else:
+            self._alarms.learned.unfreeze(device.id, point)

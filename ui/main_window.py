@@ -72,7 +72,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.compound_view)
         self.compound_view.sig_device_picked.connect(self._on_device_picked)
 
-        self.inspector = InspectorPanel(engine.store, scene)
+        self.inspector = InspectorPanel(engine.store, scene, alarms=engine.alarms)
         self.inspector.sig_device_chosen.connect(self._on_device_searched)
         self.inspector.sig_selection_cleared.connect(self._on_selection_cleared)
         self.inspector_dock = QDockWidget(self.tr("Device inspector"), self)

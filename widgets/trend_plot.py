@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -17,7 +18,8 @@ RGB = tuple[int, int, int]
 class TrendPlot(QWidget):
     def __init__(self, *, line_rgb: RGB = (74, 163, 223), band_rgb: RGB = (46, 204, 113),
                  background: RGB = (24, 28, 33), foreground: RGB = (200, 206, 212),
-                 window_s: float = 300.0, parent: QWidget | None = None) -> None:
+                 learned_rgb: RGB = (93, 173, 226), window_s: float = 300.0,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._window_s = window_s
         axis = pg.DateAxisItem(orientation="bottom")
@@ -40,6 +42,14 @@ class TrendPlot(QWidget):
         self._band.setZValue(-10)
         self._band.hide()
         self._plot.addItem(self._band)
+        # the band learned from history for this hour of the week: dashed, not shaded, so it
+        # reads as "what is usual now" beside the fixed normal band
+        learned_pen = pg.mkPen(QColor(*learned_rgb), width=1.5, style=Qt.PenStyle.DashLine)
+        self._learned = [pg.InfiniteLine(angle=0, movable=False, pen=learned_pen)
+                         for _ in range(2)]
+        for line in self._learned:
+            line.hide()
+            self._plot.addItem(line)
         self._curve = self._plot.plot(pen=pg.mkPen(QColor(*line_rgb), width=2),
                                       symbol="o", symbolSize=4,
                                       symbolBrush=QColor(*line_rgb), symbolPen=None)
@@ -59,6 +69,19 @@ class TrendPlot(QWidget):
             return
         self._band.setRegion(band)
         self._band.show()
+
+    def set_learned_band(self, band: tuple[float, float] | None) -> None:
+        """Dashed lines at the learned [lo, hi]; None hides them (still warming up)."""
+        for line, value in zip(self._learned, band or (None, None), strict=True):
+            if value is None:
+                line.hide()
+            else:
+                line.setValue(value)
+                line.show()
+
+    def learned_band(self) -> tuple[float, float] | None:
+        lo, hi = self._learned
+        return (lo.value(), hi.value()) if lo.isVisible() else None
 
     def set_placeholder(self, text: str) -> None:
         """Text shown in the middle of an empty plot (e.g. "waiting for data")."""

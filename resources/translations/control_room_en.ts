@@ -1,6 +1,24 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="89" />
+        <source>never reported</source>
+        <translation>never reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="91" />
+        <source>%1 s ago</source>
+        <translation>%1 s ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="92" />
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
+    </message>
+</context>
+<context>
     <name>Alarm</name>
     <message>
         <location filename="../../ui/alarm_labels.py" line="12" />
@@ -365,38 +383,42 @@
 <context>
     <name>CompoundView</name>
     <message>
-        <location filename="../../ui/compound_view.py" line="126" />
+        <location filename="../../ui/compound_view.py" line="216" />
         <source>Normal</source>
-        <extracomment>RGBA per Level value (Level is an IntEnum 0..5), for vectorised recolouring relative dot size per Level: quiet devices small, anything needing attention larger, so a few alarms stand out of thousands of normal dots at the overview</extracomment>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="126" />
+        <location filename="../../ui/compound_view.py" line="216" />
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="127" />
+        <location filename="../../ui/compound_view.py" line="217" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="127" />
+        <location filename="../../ui/compound_view.py" line="217" />
         <source>Stale</source>
         <translation>Stale</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="128" />
+        <location filename="../../ui/compound_view.py" line="218" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="128" />
+        <location filename="../../ui/compound_view.py" line="218" />
         <source>No data</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="131" />
+        <location filename="../../ui/compound_view.py" line="221" />
+        <source>Critical alarm</source>
+        <translation>Critical alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="222" />
         <source>Device status</source>
         <translation>Device status</translation>
     </message>
@@ -519,6 +541,362 @@
     </message>
 </context>
 <context>
+    <name>Dispatch</name>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="13" />
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="14" />
+        <source>Assigned</source>
+        <translation>Assigned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="15" />
+        <source>Accepted</source>
+        <translation>Accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="16" />
+        <source>On the way</source>
+        <translation>On the way</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="17" />
+        <source>On site</source>
+        <translation>On site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="18" />
+        <source>Done</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="19" />
+        <source>Verified</source>
+        <translation>Verified</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="20" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="21" />
+        <source>Rejected</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="22" />
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="25" />
+        <source>Electrical</source>
+        <translation>Electrical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="26" />
+        <source>Plumbing</source>
+        <translation>Plumbing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="27" />
+        <source>Elevator</source>
+        <translation>Elevator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="28" />
+        <source>Fire</source>
+        <translation>Fire</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="29" />
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="30" />
+        <source>Security</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="31" />
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="34" />
+        <source>All shifts</source>
+        <translation>All shifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="35" />
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="36" />
+        <source>Night</source>
+        <translation>Night</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="37" />
+        <source>On call</source>
+        <translation>On call</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="40" />
+        <source>accept</source>
+        <translation>accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="41" />
+        <source>arrive</source>
+        <translation>arrive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="42" />
+        <source>resolve</source>
+        <translation>resolve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="46" />
+        <source>Walking time (s)</source>
+        <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
+        <translation>Walking time (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="47" />
+        <source>Urgency weight</source>
+        <translation>Urgency weight</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="48" />
+        <source>Weighted walking time (s)</source>
+        <translation>Weighted walking time (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="49" />
+        <source>Open orders</source>
+        <translation>Open orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="50" />
+        <source>Busy penalty (s)</source>
+        <translation>Busy penalty (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="51" />
+        <source>Old position penalty (s)</source>
+        <translation>Old position penalty (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="52" />
+        <source>Urgent order bonus (s)</source>
+        <translation>Urgent order bonus (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="53" />
+        <source>Total cost (s)</source>
+        <translation>Total cost (s)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="54" />
+        <source>Dispatcher's choice</source>
+        <translation>Dispatcher's choice</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPanel</name>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <source>Priority</source>
+        <translation>Priority</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <source>Fault</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <source>Skill</source>
+        <translation>Skill</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <source>Technician</source>
+        <translation>Technician</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <source>SLA</source>
+        <translation>SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <source>Created</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <source>Skills</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <source>Shift</source>
+        <translation>Shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="70" />
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="88" />
+        <source>Assign automatically</source>
+        <translation>Assign automatically</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="89" />
+        <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
+        <translation>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="117" />
+        <source>Assign to selected technician</source>
+        <translation>Assign to selected technician</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="120" />
+        <source>Reason for overriding the suggestion</source>
+        <translation>Reason for overriding the suggestion</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="121" />
+        <source>Verify</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="122" />
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="123" />
+        <source>Cancel order</source>
+        <translation>Cancel order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <source>To accept</source>
+        <translation>To accept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <source>To arrive</source>
+        <translation>To arrive</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <source>To resolve</source>
+        <translation>To resolve</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <source>Orders</source>
+        <translation>Orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="143" />
+        <source>Work orders</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="146" />
+        <source>Technicians (drop an order on one to assign it)</source>
+        <translation>Technicians (drop an order on one to assign it)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="152" />
+        <source>Mean response times, from the order's creation</source>
+        <translation>Mean response times, from the order's creation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="257" />
+        <source>Select a work order and a technician first</source>
+        <translation>Select a work order and a technician first</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="272" />
+        <source>Override</source>
+        <translation>Override</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="273" />
+        <source>Why %1 instead of the suggestion?</source>
+        <translation>Why %1 instead of the suggestion?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="277" />
+        <source>Not assigned: an override needs a reason</source>
+        <translation>Not assigned: an override needs a reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="285" />
+        <source>%1 assigned to %2</source>
+        <translation>%1 assigned to %2</translation>
+    </message>
+</context>
+<context>
+    <name>FloorPicker</name>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="49" />
+        <source>X-ray: open one floor of a building</source>
+        <translation>X-ray: open one floor of a building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="50" />
+        <source>Whole compound</source>
+        <translation>Whole compound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="54" />
+        <source>Choose a building…</source>
+        <translation>Choose a building…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="63" />
+        <source>Basement %1</source>
+        <translation>Basement %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="64" />
+        <source>Floor %1</source>
+        <translation>Floor %1</translation>
+    </message>
+</context>
+<context>
     <name>IngestHealthPanel</name>
     <message>
         <location filename="../../ui/ingest_health.py" line="45" />
@@ -604,94 +982,226 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="74" />
+        <location filename="../../ui/inspector.py" line="78" />
         <source>Click a device in the 3D view, or search above.</source>
         <translation>Click a device in the 3D view, or search above.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="95" />
+        <location filename="../../ui/inspector.py" line="99" />
         <source>Back to the overview</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="119" />
+        <location filename="../../ui/inspector.py" line="123" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="119" />
+        <location filename="../../ui/inspector.py" line="123" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="120" />
+        <location filename="../../ui/inspector.py" line="124" />
         <source>Floor / room</source>
         <translation>Floor / room</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="120" />
+        <location filename="../../ui/inspector.py" line="124" />
         <source>Position (m)</source>
         <translation>Position (m)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="121" />
+        <location filename="../../ui/inspector.py" line="125" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="121" />
+        <location filename="../../ui/inspector.py" line="125" />
         <source>Last report</source>
         <translation>Last report</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="135" />
+        <location filename="../../ui/inspector.py" line="139" />
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="135" />
+        <location filename="../../ui/inspector.py" line="139" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="135" />
+        <location filename="../../ui/inspector.py" line="139" />
         <source>Normal band</source>
         <translation>Normal band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="151" />
+        <location filename="../../ui/inspector.py" line="155" />
         <source>waiting for readings…</source>
         <translation>waiting for readings…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="161" />
+        <location filename="../../ui/inspector.py" line="156" />
+        <source>Freeze learned band</source>
+        <translation>Freeze learned band</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="158" />
+        <source>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</source>
+        <translation>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="178" />
         <source>Live values</source>
         <translation>Live values</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="164" />
+        <location filename="../../ui/inspector.py" line="181" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="236" />
+        <location filename="../../ui/inspector.py" line="254" />
         <source>Floor %1</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="237" />
+        <location filename="../../ui/inspector.py" line="255" />
         <source>Basement %1</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="239" />
+        <location filename="../../ui/inspector.py" line="257" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="287" />
+        <location filename="../../ui/inspector.py" line="305" />
         <source>Needs attention (%1)</source>
         <translation>Needs attention (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="346" />
+        <source>Learning: %1 of %2 readings for this hour</source>
+        <translation>Learning: %1 of %2 readings for this hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="350" />
+        <source>Learned band %1 – %2</source>
+        <translation>Learned band %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>L</name>
+    <message>
+        <location filename="../../ui/dispatch_models.py" line="169" />
+        <source>(off)</source>
+        <translation>(off)</translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="28" />
+        <source>Roads</source>
+        <extracomment>site layers offered, in panel order (layer name → source text, translated at display)</extracomment>
+        <translation>Roads</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="29" />
+        <source>Lawns</source>
+        <translation>Lawns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="30" />
+        <source>Underground garage</source>
+        <translation>Underground garage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="31" />
+        <source>Parking spaces (occupancy)</source>
+        <translation>Parking spaces (occupancy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="32" />
+        <source>Barrier gates</source>
+        <translation>Barrier gates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="33" />
+        <source>EV chargers</source>
+        <translation>EV chargers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="34" />
+        <source>Cameras and their views</source>
+        <translation>Cameras and their views</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="35" />
+        <source>Technicians</source>
+        <translation>Technicians</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="38" />
+        <source>Water</source>
+        <translation>Water</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="39" />
+        <source>Gas</source>
+        <translation>Gas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="40" />
+        <source>Heating</source>
+        <translation>Heating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="41" />
+        <source>Drainage</source>
+        <translation>Drainage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="42" />
+        <source>Power</source>
+        <translation>Power</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="45" />
+        <source>Off</source>
+        <translation>Off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="46" />
+        <source>Open alarms per floor</source>
+        <translation>Open alarms per floor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="47" />
+        <source>Water use per floor</source>
+        <translation>Water use per floor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="83" />
+        <source>Site</source>
+        <translation>Site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="84" />
+        <source>Pipe networks</source>
+        <translation>Pipe networks</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="85" />
+        <source>Colour floors by</source>
+        <translation>Colour floors by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="86" />
+        <source>Devices</source>
+        <translation>Devices</translation>
     </message>
 </context>
 <context>
@@ -832,6 +1342,70 @@
     </message>
 </context>
 <context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="30" />
+        <location filename="../../ui/dispatch_detail.py" line="63" />
+        <source>Select a work order</source>
+        <translation>Select a work order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="37" />
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="37" />
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="42" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="42" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="42" />
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="43" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="50" />
+        <source>Timeline</source>
+        <translation>Timeline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="76" />
+        <source>Assigned to %1</source>
+        <translation>Assigned to %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="80" />
+        <source>Suggested: %1</source>
+        <translation>Suggested: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="83" />
+        <source>No suggestion yet</source>
+        <translation>No suggestion yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="102" />
+        <source>note</source>
+        <translation>note</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../ui/status_bar.py" line="38" />
@@ -873,6 +1447,38 @@
         <location filename="../../ui/status_bar.py" line="77" />
         <source>Replay</source>
         <translation>Replay</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSearch</name>
+    <message>
+        <location filename="../../ui/view_search.py" line="35" />
+        <source>Find in 3D: id, name or room…</source>
+        <translation>Find in 3D: id, name or room…</translation>
+    </message>
+</context>
+<context>
+    <name>ViewpointsPanel</name>
+    <message>
+        <location filename="../../ui/viewpoints.py" line="48" />
+        <source>Saved views…</source>
+        <translation>Saved views…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewpoints.py" line="49" />
+        <location filename="../../ui/viewpoints.py" line="99" />
+        <source>Save view</source>
+        <translation>Save view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewpoints.py" line="50" />
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewpoints.py" line="99" />
+        <source>Name:</source>
+        <translation>Name:</translation>
     </message>
 </context>
 </TS>

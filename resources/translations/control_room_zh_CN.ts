@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="89"/>
+        <source>never reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="91"/>
+        <source>%1 s ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="92"/>
+        <source>%1 min ago</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Alarm</name>
     <message>
         <location filename="../../ui/alarm_labels.py" line="12"/>
@@ -366,38 +384,42 @@
 <context>
     <name>CompoundView</name>
     <message>
-        <location filename="../../ui/compound_view.py" line="126"/>
+        <location filename="../../ui/compound_view.py" line="216"/>
         <source>Normal</source>
-        <extracomment>RGBA per Level value (Level is an IntEnum 0..5), for vectorised recolouring relative dot size per Level: quiet devices small, anything needing attention larger, so a few alarms stand out of thousands of normal dots at the overview</extracomment>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="126"/>
+        <location filename="../../ui/compound_view.py" line="216"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="127"/>
+        <location filename="../../ui/compound_view.py" line="217"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="127"/>
+        <location filename="../../ui/compound_view.py" line="217"/>
         <source>Stale</source>
         <translation>数据超时</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="128"/>
+        <location filename="../../ui/compound_view.py" line="218"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="128"/>
+        <location filename="../../ui/compound_view.py" line="218"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="131"/>
+        <location filename="../../ui/compound_view.py" line="221"/>
+        <source>Critical alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view.py" line="222"/>
         <source>Device status</source>
         <translation>设备状态</translation>
     </message>
@@ -520,6 +542,362 @@
     </message>
 </context>
 <context>
+    <name>Dispatch</name>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="13"/>
+        <source>Waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="14"/>
+        <source>Assigned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="15"/>
+        <source>Accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="16"/>
+        <source>On the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="17"/>
+        <source>On site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="18"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="19"/>
+        <source>Verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="20"/>
+        <source>Closed</source>
+        <translation type="unfinished">已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="21"/>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="22"/>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="25"/>
+        <source>Electrical</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="26"/>
+        <source>Plumbing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="27"/>
+        <source>Elevator</source>
+        <translation type="unfinished">电梯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="28"/>
+        <source>Fire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="29"/>
+        <source>Gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="30"/>
+        <source>Security</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="31"/>
+        <source>General</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="34"/>
+        <source>All shifts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="35"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="36"/>
+        <source>Night</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="37"/>
+        <source>On call</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="40"/>
+        <source>accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="41"/>
+        <source>arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="42"/>
+        <source>resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="46"/>
+        <source>Walking time (s)</source>
+        <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="47"/>
+        <source>Urgency weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="48"/>
+        <source>Weighted walking time (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="49"/>
+        <source>Open orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="50"/>
+        <source>Busy penalty (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="51"/>
+        <source>Old position penalty (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="52"/>
+        <source>Urgent order bonus (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="53"/>
+        <source>Total cost (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="54"/>
+        <source>Dispatcher&apos;s choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DispatchPanel</name>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="65"/>
+        <source>Order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="65"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="65"/>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="65"/>
+        <source>Fault</source>
+        <translation type="unfinished">故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="66"/>
+        <source>Skill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="66"/>
+        <location filename="../../ui/dispatch_panel.py" line="69"/>
+        <source>Technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="66"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="66"/>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="69"/>
+        <source>Skills</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="69"/>
+        <source>Shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="69"/>
+        <source>Load</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="70"/>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="88"/>
+        <source>Assign automatically</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="89"/>
+        <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="117"/>
+        <source>Assign to selected technician</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="120"/>
+        <source>Reason for overriding the suggestion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="121"/>
+        <source>Verify</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="122"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="123"/>
+        <source>Cancel order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="129"/>
+        <source>To accept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="129"/>
+        <source>To arrive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="130"/>
+        <source>To resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="130"/>
+        <source>Orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="143"/>
+        <source>Work orders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="146"/>
+        <source>Technicians (drop an order on one to assign it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="152"/>
+        <source>Mean response times, from the order&apos;s creation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="257"/>
+        <source>Select a work order and a technician first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="272"/>
+        <source>Override</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="273"/>
+        <source>Why %1 instead of the suggestion?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="277"/>
+        <source>Not assigned: an override needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="285"/>
+        <source>%1 assigned to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FloorPicker</name>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="49"/>
+        <source>X-ray: open one floor of a building</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="50"/>
+        <source>Whole compound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="54"/>
+        <source>Choose a building…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="63"/>
+        <source>Basement %1</source>
+        <translation type="unfinished">地下%1层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/floor_picker.py" line="64"/>
+        <source>Floor %1</source>
+        <translation type="unfinished">%1层</translation>
+    </message>
+</context>
+<context>
     <name>IngestHealthPanel</name>
     <message>
         <location filename="../../ui/ingest_health.py" line="45"/>
@@ -605,94 +983,226 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="74"/>
+        <location filename="../../ui/inspector.py" line="78"/>
         <source>Click a device in the 3D view, or search above.</source>
         <translation>在三维视图中点击设备，或在上方搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="95"/>
+        <location filename="../../ui/inspector.py" line="99"/>
         <source>Back to the overview</source>
         <translation>返回总览</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="119"/>
+        <location filename="../../ui/inspector.py" line="123"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="119"/>
+        <location filename="../../ui/inspector.py" line="123"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="120"/>
+        <location filename="../../ui/inspector.py" line="124"/>
         <source>Floor / room</source>
         <translation>楼层 / 房间</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="120"/>
+        <location filename="../../ui/inspector.py" line="124"/>
         <source>Position (m)</source>
         <translation>坐标（米）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="121"/>
+        <location filename="../../ui/inspector.py" line="125"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="121"/>
+        <location filename="../../ui/inspector.py" line="125"/>
         <source>Last report</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="135"/>
+        <location filename="../../ui/inspector.py" line="139"/>
         <source>Point</source>
         <translation>测点</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="135"/>
+        <location filename="../../ui/inspector.py" line="139"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="135"/>
+        <location filename="../../ui/inspector.py" line="139"/>
         <source>Normal band</source>
         <translation>正常范围</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="151"/>
+        <location filename="../../ui/inspector.py" line="155"/>
         <source>waiting for readings…</source>
         <translation>等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="161"/>
+        <location filename="../../ui/inspector.py" line="156"/>
+        <source>Freeze learned band</source>
+        <translation>冻结学习阈值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="158"/>
+        <source>The dashed lines are the band learned from this point&apos;s history for this hour of the week. Freezing stops learning; the band stays as it is.</source>
+        <translation>虚线为根据该测点历史数据学习到的本周此时段正常范围。冻结后停止学习，范围保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="178"/>
         <source>Live values</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="164"/>
+        <location filename="../../ui/inspector.py" line="181"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="236"/>
+        <location filename="../../ui/inspector.py" line="254"/>
         <source>Floor %1</source>
         <translation>%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="237"/>
+        <location filename="../../ui/inspector.py" line="255"/>
         <source>Basement %1</source>
         <translation>地下%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="239"/>
+        <location filename="../../ui/inspector.py" line="257"/>
         <source>Room %1</source>
         <translation>%1室</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="287"/>
+        <location filename="../../ui/inspector.py" line="305"/>
         <source>Needs attention (%1)</source>
         <translation>需关注设备（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="346"/>
+        <source>Learning: %1 of %2 readings for this hour</source>
+        <translation>学习中：本时段已有 %1 / %2 个读数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="350"/>
+        <source>Learned band %1 – %2</source>
+        <translation>学习阈值 %1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>L</name>
+    <message>
+        <location filename="../../ui/dispatch_models.py" line="169"/>
+        <source>(off)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LayerPanel</name>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="28"/>
+        <source>Roads</source>
+        <extracomment>site layers offered, in panel order (layer name → source text, translated at display)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="29"/>
+        <source>Lawns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="30"/>
+        <source>Underground garage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="31"/>
+        <source>Parking spaces (occupancy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="32"/>
+        <source>Barrier gates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="33"/>
+        <source>EV chargers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="34"/>
+        <source>Cameras and their views</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="35"/>
+        <source>Technicians</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="38"/>
+        <source>Water</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="39"/>
+        <source>Gas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="40"/>
+        <source>Heating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="41"/>
+        <source>Drainage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="42"/>
+        <source>Power</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="45"/>
+        <source>Off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="46"/>
+        <source>Open alarms per floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="47"/>
+        <source>Water use per floor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="83"/>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="84"/>
+        <source>Pipe networks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="85"/>
+        <source>Colour floors by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/layer_panel.py" line="86"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -833,6 +1343,70 @@
     </message>
 </context>
 <context>
+    <name>OrderDetail</name>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="30"/>
+        <location filename="../../ui/dispatch_detail.py" line="63"/>
+        <source>Select a work order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="37"/>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="37"/>
+        <source>Value</source>
+        <translation type="unfinished">数值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="42"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="42"/>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="42"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="43"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="50"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="76"/>
+        <source>Assigned to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="80"/>
+        <source>Suggested: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="83"/>
+        <source>No suggestion yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="102"/>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
         <location filename="../../ui/status_bar.py" line="38"/>
@@ -874,6 +1448,38 @@
         <location filename="../../ui/status_bar.py" line="77"/>
         <source>Replay</source>
         <translation>回放</translation>
+    </message>
+</context>
+<context>
+    <name>ViewSearch</name>
+    <message>
+        <location filename="../../ui/view_search.py" line="35"/>
+        <source>Find in 3D: id, name or room…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ViewpointsPanel</name>
+    <message>
+        <location filename="../../ui/viewpoints.py" line="48"/>
+        <source>Saved views…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewpoints.py" line="49"/>
+        <location filename="../../ui/viewpoints.py" line="99"/>
+        <source>Save view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewpoints.py" line="50"/>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../ui/viewpoints.py" line="99"/>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -110,3 +110,32 @@ def test_overview_lists_devices_needing_attention_worst_first(panel, qtbot):
     widget.refresh()
     assert [attention.item(r).data(0x0100) for r in range(attention.count())] == [
         "B3-U1-1201-PM"]
+
+
+def test_trend_shows_the_learned_band_and_an_engineer_can_freeze_it(qtbot, scripted_engine):  # noqa: F811
+    engine, source = scripted_engine
+    widget = InspectorPanel(engine.store, engine.scene, alarms=engine.alarms)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.show_device("S1-TR-1")
+    widget._point.setCurrentText("temp_c")
+    widget.refresh()
+    assert widget.trend.learned_band() is None  # nothing learned yet: warming up
+    assert "0 of" in widget._learned_note.text()
+    learned = engine.alarms.learned
+    now = time.time()
+    for k in range(learned.config.warmup_samples + 10):
+        learned.update("S1-TR-1", "temp_c", 55.0 + (k % 5), now)
+    source.push("S1-TR-1", {"temp_c": 57.0})  # the next reading redraws the trend
+    widget.refresh()
+    band = widget.trend.learned_band()
+    assert band is not None and 40.0 < band[0] < 55.0 < 59.0 < band[1] < 75.0
+    widget.freeze_learned.setChecked(True)
+    assert learned.is_frozen("S1-TR-1", "temp_c")
+    before = learned.samples("S1-TR-1", "temp_c", now)
+    learned.update("S1-TR-1", "temp_c", 90.0, now)
+    assert learned.samples("S1-TR-1", "temp_c", now) == before
+    # a point without a learned rule shows no learned band and no freeze box
+    widget.show_device("B3-B1-SMK-01")
+    widget.refresh()
+    assert not widget._learned_row.isVisibleTo(widget)
