@@ -25,7 +25,7 @@ from app.scene.model import Scene
 from app.state.store import StateStore
 from ui.compound_alarms import AlarmBridge, DeviceAlarms
 from ui.compound_heat import floor_values
-from ui.compound_layers import SiteLayers, parking_polygons
+from ui.compound_layers import PIPE_NETWORKS, SiteLayers, parking_polygons
 from ui.compound_status import (
     LEVEL_RGBA,
     LEVEL_SIZE,
@@ -158,6 +158,10 @@ class CompoundView(QWidget):
         self._view.set_layer_visible(layer, visible)
         self._view.render()
 
+    def layer_visible(self, layer: str) -> bool:
+        actors = self._view.layers.actors(layer)
+        return bool(actors) and bool(actors[0].GetVisibility())
+
     def set_xray(self, building_id: str | None, floor: int | None = None, *,
                  frame: bool = True) -> None:
         """Open ``floor`` of ``building_id``: other buildings ghosted, only that floor's
@@ -229,6 +233,8 @@ class CompoundView(QWidget):
                                  [r.width_m for r in scene.roads])
         self._view.add_buildings(scene_buildings(scene))
         self.site = SiteLayers(self._view, scene, self._store)
+        for network in PIPE_NETWORKS:  # off until asked for: they cross everything above
+            self._view.set_layer_visible(f"pipes_{network}", False)
         self._view.set_devices(self._ids, self._xyz,
                                np.full(len(self._ids), LEVEL_SIZE[Level.UNKNOWN]))
         self.retranslate()
