@@ -20,6 +20,7 @@ from app.scene.model import Scene
 from app.state.store import StateStore
 from ui.alarm_board import AlarmBoard
 from ui.alarm_history import AlarmHistory
+from ui.ingest_health import IngestHealthPanel
 from ui.inspector import InspectorPanel
 from ui.status_bar import StatusBar
 
@@ -113,7 +114,8 @@ class MainWindow(QMainWindow):
                                     self)
 
     def _build_alarm_dock(self) -> None:
-        """The alarm board and its history, docked below the 3D view."""
+        """The alarm board, its history and the data-intake health, docked below the 3D
+        view."""
         book = self.engine.alarms.book
         self.alarm_board = AlarmBoard(book, self.engine.store)
         self.alarm_board.sig_device_selected.connect(self._on_alarm_selected)
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         self.alarm_tabs = QTabWidget()
         self.alarm_tabs.addTab(self.alarm_board, self.tr("Active alarms"))
         self.alarm_tabs.addTab(self.alarm_history, self.tr("History"))
+        self.ingest_health = IngestHealthPanel(self.engine.ingest, self.engine.source)
+        self.alarm_tabs.addTab(self.ingest_health, self.tr("Data intake"))
         self.alarm_tabs.currentChanged.connect(self._on_alarm_tab_changed)
         self.alarm_dock = QDockWidget(self.tr("Alarms"), self)
         self.alarm_dock.setObjectName("AlarmDock")
