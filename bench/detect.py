@@ -81,11 +81,10 @@ def _quality(args: argparse.Namespace, work: Path) -> dict:
             matched.add(hit)
             gt = truth["events"][hit]
             lat.append(t_emit - gt["t_start"])
-            if ev.floor is not None:
-                n_floor += 1
-                floor_ok += ev.floor == gt["floor"]
-                floor_pm1 += abs(ev.floor - gt["floor"]) <= 1
-                col_ok += ev.column == gt["column"]
+            n_floor += 1  # a null floor on a detected throw counts as wrong
+            floor_ok += ev.floor == gt["floor"]
+            floor_pm1 += ev.floor is not None and abs(ev.floor - gt["floor"]) <= 1
+            col_ok += ev.column == gt["column"]
         for k, gt in enumerate(truth["events"]):
             rows.append((gt["size_px"], gt["contrast"], truth["night"], k in matched))
         if not throw:

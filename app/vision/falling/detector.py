@@ -113,7 +113,11 @@ class FallingObjectDetector:
         for e in self._recent:
             if e.t_start - 0.2 <= ev.t_start <= e.t_end + 1.0:
                 tx, ty = np.array([p[1] for p in e.track]), np.array([p[2] for p in e.track])
-                near = np.hypot(tx - ev.track[0][1], ty - ev.track[0][2]).min()
-                if near < 60:
+                x0, y0 = ev.track[0][1], ev.track[0][2]
+                near = np.hypot(tx - x0, ty - y0).min()
+                # A later fragment of the same fall starts below where the first one ended,
+                # in the same vertical corridor (falls are steep).
+                below = y0 >= ty[-1] - 10 and abs(x0 - tx[-1]) < 0.06 * self.shape[1]
+                if near < 60 or below:
                     return True
         return False
