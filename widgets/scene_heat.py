@@ -2,7 +2,8 @@
 aggregate (open alarms, water use …) per floor reads as a stack of coloured bands.
 
 All storeys are one actor (walls and a roof per storey, a small gap between storeys so the
-bands separate); a value change writes only that storey's cells.
+bands separate); a value change writes only that storey's cells. The storeys are opaque,
+so in this mode the devices inside are hidden: it is the aggregate view.
 """
 
 from __future__ import annotations
@@ -57,13 +58,17 @@ class FloorHeat:
         self._array.SetName("heat_rgb")
         data.GetCellData().AddArray(self._array)
         self._rgb = numpy_support.vtk_to_numpy(self._array).reshape(-1, 3)
-        actor = _actor(data, (1, 1, 1), 0.85)
+        # opaque: translucent storeys blend in cell order (no depth sorting in software
+        # rendering), and a warm floor washed grey by the storeys behind it reads wrong
+        actor = _actor(data, (1, 1, 1), 1.0)
         mapper = actor.GetMapper()
         mapper.ScalarVisibilityOn()
         mapper.SetScalarModeToUseCellFieldData()
         mapper.SelectColorArray("heat_rgb")
         mapper.SetColorModeToDirectScalars()
-        actor.GetProperty().SetAmbient(0.35)
+        # mostly ambient: the value colour must read the same on sunny and shaded faces
+        actor.GetProperty().SetAmbient(0.75)
+        actor.GetProperty().SetDiffuse(0.35)
         actor.SetVisibility(False)
         self._layers.add(LAYER, actor)
         self._index = {k: i for i, k in enumerate(self.keys)}
