@@ -195,7 +195,8 @@ class AlarmBoard(QWidget):
             raised_at=alarm.raised_at, count=alarm.count, value=alarm.last_value,
             shelved=alarm.is_shelved(self.book.clock()),
             silenced=self.sounder.is_silenced(alarm.id), parent_id=alarm.parent_id,
-            children=children)
+            children=children,
+            order_label=f"→ {alarm.dispatched_order}" if alarm.dispatched_order else "")
 
     def _update_counts(self) -> None:
         rows = self.model.rows()

@@ -20,6 +20,7 @@ from app.scene.model import Scene
 from app.state.store import StateStore
 from ui.alarm_board import AlarmBoard
 from ui.alarm_history import AlarmHistory
+from ui.dispatch_panel import DispatchPanel
 from ui.ingest_health import IngestHealthPanel
 from ui.inspector import InspectorPanel
 from ui.status_bar import StatusBar
@@ -131,7 +132,30 @@ class MainWindow(QMainWindow):
         self.alarm_dock.setWidget(self.alarm_tabs)
         self.alarm_dock.setFeatures(self.inspector_dock.features())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.alarm_dock)
-        self.resizeDocks([self.alarm_dock], [290], Qt.Orientation.Vertical)
+        if getattr(self.engine, "dispatch", None) is not None:
+            self._build_dispatch_dock()
+        # the 3D view keeps most of the height; the board shows about six rows
+        self.resizeDocks([self.alarm_dock], [260], Qt.Orientation.Vertical)
+
+    def _build_dispatch_dock(self) -> None:
+        """Work orders and technicians, tabbed with the alarms; technicians and their
+        routes go to the 3D view."""
+        self.dispatch_panel = DispatchPanel(self.engine.dispatch, self)
+        self.dispatch_dock = QDockWidget(self.tr("Dispatch"), self)
+        self.dispatch_dock.setObjectName("DispatchDock")
+        self.dispatch_dock.setWidget(self.dispatch_panel)
+        self.dispatch_dock.setFeatures(self.inspector_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dispatch_dock)
+        self.tabifyDockWidget(self.alarm_dock, self.dispatch_dock)
+        self.alarm_dock.raise_()
+        self.dispatch_panel.sig_technicians.connect(self._on_technicians)
+        self.dispatch_panel.sig_show_route.connect(self._on_route)
+
+    def _on_technicians(self, positions: object) -> None:
+        self._call_view("set_technician_positions", positions)
+
+    def _on_route(self, tech_id: str, points: object) -> None:
+        self._call_view("set_technician_route", tech_id, points)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -152,6 +176,10 @@ class MainWindow(QMainWindow):
         alarm_toggle = self.alarm_dock.toggleViewAction()
         alarm_toggle.setText(self.tr("&Alarms"))
         view_menu.addAction(alarm_toggle)
+        if hasattr(self, "dispatch_dock"):
+            dispatch_toggle = self.dispatch_dock.toggleViewAction()
+            dispatch_toggle.setText(self.tr("&Dispatch"))
+            view_menu.addAction(dispatch_toggle)
         self.full_screen_action = QAction(self.tr("&Full screen"), self, checkable=True)
         self.full_screen_action.setShortcut(QKeySequence.StandardKey.FullScreen)
         self.full_screen_action.toggled.connect(self._on_full_screen)

@@ -47,6 +47,7 @@ class AlarmRow:
     silenced: bool = False
     parent_id: str | None = None
     children: int = 0
+    order_label: str = ""  # e.g. "→ WO-12" once a work order is attached
 
 
 COLUMNS = ("severity", "state", "raised_at", "building", "device", "type", "message", "count")
@@ -138,7 +139,8 @@ def _display(row: AlarmRow, column: str) -> str:
     if column == "severity":
         return row.severity_label
     if column == "state":
-        extra = " ⏸" if row.shelved else ""
+        extra = f" {row.order_label}" if row.order_label else ""
+        extra += " ⏸" if row.shelved else ""
         extra += " 🔇" if row.silenced else ""
         return row.state_label + extra
     if column == "raised_at":

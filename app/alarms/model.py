@@ -60,9 +60,10 @@ class Alarm(msgspec.Struct, kw_only=True):
         if self.closed_at is not None:
             return "closed"
         if self.active:
-            if self.dispatched_order is not None:
-                return "dispatched"
-            return "acknowledged" if self.acknowledged_at is not None else "raised"
+            if self.acknowledged_at is None:
+                # an automatic work order does not relieve the operator of acknowledging
+                return "raised"
+            return "dispatched" if self.dispatched_order is not None else "acknowledged"
         return "cleared"
 
     def is_shelved(self, now: float) -> bool:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 from app import paths
@@ -25,6 +27,8 @@ from app.alarms.persistence import AlarmRecorder, restore_open_alarms
 from app.alarms.publisher import AlarmPublisher
 from app.alarms.timers import ConditionTimers, FilePendingStore
 from app.config import AppConfig, ConfigError
+from app.dispatch.runtime import DispatchRuntime
+from app.dispatch.sql_repository import SqlOrderRepository
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
@@ -55,8 +59,10 @@ def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:
 
 class Engine:
     def __init__(self, config: AppConfig, *, scene: Scene | None = None,
-                 source: Source | None = None) -> None:
+                 source: Source | None = None,
+                 dispatch_clock: Callable[[], float] = time.time) -> None:
         self.config = config
+        self._dispatch_clock = dispatch_clock
         scene_dir = Path(config.scene.dir) if config.scene.dir else paths.demo_scene_dir()
         self.scene = scene if scene is not None else load_scene(scene_dir)
         self.scheme = TopicScheme(config.mqtt.prefix, config.mqtt.site or self.scene.site.site_id)
@@ -89,6 +95,7 @@ class Engine:
         self.writer = StorageWriter(config.database.url, config.database)
         self.ingest.subscribe(self.writer.submit)
         self.alarms.book.subscribe(AlarmRecorder(self.writer))
+        self.dispatch: DispatchRuntime | None = None  # built at start: it needs the database
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
         self.started = False
@@ -107,6 +114,11 @@ class Engine:
             row for state in OPEN_ALARM_STATES for row in stored.alarms(self.writer.engine, state)))
         if restored:
             log.info("restored %d open alarms", restored)
+        if self.dispatch is None:  # once: it subscribes to ingest and the alarm book
+            self.dispatch = DispatchRuntime(
+                self.scene, self.store, self.ingest, self.source, self.alarms.book,
+                SqlOrderRepository(self.writer.engine), clock=self._dispatch_clock,
+                simulate_handsets=self.source.name == "simulator")
         self._stop.clear()
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
                                              daemon=True)
@@ -133,13 +145,19 @@ class Engine:
         self.source.publish(topic, payload, qos=1, retain=False)
 
     def _housekeeping(self) -> None:
-        """Time-driven work: staleness, then the alarm rules that depend on time alone."""
+        """Time-driven work: staleness, the alarm rules that depend on time alone, and the
+        dispatch SLA timers (and, in the demo, the simulated handsets)."""
         while not self._stop.wait(HOUSEKEEPING_S):
             self.store.mark_stale()
             try:
                 self.alarms.tick()
             except Exception:  # one bad rule must not stop staleness or escalation
                 log.exception("alarm tick failed")
+            if self.dispatch is not None:
+                try:
+                    self.dispatch.tick()
+                except Exception:  # SLA timers must keep running for the other orders
+                    log.exception("dispatch tick failed")
 
     def __enter__(self) -> Engine:
         self.start()

@@ -208,17 +208,23 @@ def test_lifecycle_tracks_acknowledge_and_clear_independently() -> None:
     book = AlarmBook(clock)
     a = book.raise_alarm("TX1", "temp_c.high", Severity.HIGH, "hot", at=T0)
     assert book.get(a.id).state == "raised"
-    book.dispatch(a.id, "WO-1", "李调度")
+    book.dispatch(a.id, "WO-1", "dispatch")
+    # an automatic work order does not acknowledge the alarm for the operator
+    assert book.get(a.id).state == "raised"
+    book.acknowledge(a.id, "李调度")
     assert book.get(a.id).state == "dispatched"
     book.clear_alarm("TX1", "temp_c.high", at=T0 + 60)
-    assert book.get(a.id).state == "cleared"
+    assert book.get(a.id).state == "closed"  # acknowledged and cleared
+    b = book.raise_alarm("TX2", "temp_c.high", Severity.HIGH, "hot", at=T0)
+    book.clear_alarm("TX2", "temp_c.high", at=T0 + 60)
+    assert book.get(b.id).state == "cleared"  # cleared before anyone acknowledged it
     with pytest.raises(AlarmError):
-        book.shelve(a.id, "李调度", 0, "x")
-    book.acknowledge(a.id, "李调度")
-    assert book.get(a.id).state == "closed"
+        book.shelve(b.id, "李调度", 0, "x")
+    book.acknowledge(b.id, "李调度")
+    assert book.get(b.id).state == "closed"
     assert book.find_open("TX1", "temp_c.high") is None
     with pytest.raises(AlarmError, match="closed"):
-        book.acknowledge(a.id, "李调度")
+        book.acknowledge(b.id, "李调度")
 
 
 def test_shelving_expires_and_maintenance_suppresses() -> None:

@@ -83,7 +83,7 @@ def test_transformer_alarm_is_dispatched_and_finished_by_a_certified_electrician
     assert order.skill == "electrical" and order.priority == 2
     assert order.location.building == "S01"
     assert book.get(alarm.id).dispatched_order == order.id
-    assert book.get(alarm.id).state == "dispatched"
+    assert book.get(alarm.id).state == "raised"  # still for the operator to acknowledge
     # auto-assigned to a certified electrician and sent to that handset with QoS 1
     assert order.state == "assigned"
     tech = scene_tech(scene, order.assignee)

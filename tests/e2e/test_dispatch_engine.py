@@ -6,12 +6,13 @@ order that a simulated technician finishes; the order is in the database, counte
 
 from __future__ import annotations
 
+import time
+
 import msgspec
 
 from app.alarms.model import Severity
 from app.config import AppConfig
 from app.dispatch.runtime import DispatchRuntime
-from app.dispatch.sql_repository import SqlOrderRepository
 from app.runtime.engine import Engine
 from app.storage import counts, open_database
 
@@ -26,23 +27,20 @@ class FastClock:
         return self.now
 
 
-def _attach(engine: Engine, clock: FastClock) -> DispatchRuntime:
-    # the lines proposed for Engine.start(), with a fast clock
-    assert engine.writer.engine is not None
-    return DispatchRuntime(engine.scene, engine.store, engine.ingest, engine.source,
-                           engine.alarms.book, SqlOrderRepository(engine.writer.engine),
-                           clock=clock, simulate_handsets=engine.source.name == "simulator")
+def _started(config: AppConfig, clock: FastClock) -> tuple[Engine, DispatchRuntime]:
+    engine = Engine(config, dispatch_clock=clock)
+    engine.start()
+    assert engine.dispatch is not None
+    return engine, engine.dispatch
 
 
 def test_alarm_to_done_in_the_running_engine_and_after_a_restart(tmp_path) -> None:  # noqa: ANN001
     url = f"sqlite:///{tmp_path / 'cr.db'}"
     config = msgspec.structs.replace(
         AppConfig(), database=msgspec.structs.replace(AppConfig().database, url=url))
-    engine = Engine(config)
-    engine.start()
+    clock = FastClock(float(int(time.time())))
+    engine, dispatch = _started(config, clock)
     try:
-        clock = FastClock(float(int(engine.alarms.book.clock())))
-        dispatch = _attach(engine, clock)
         alarm = engine.alarms.book.raise_alarm("S01-TR1", "temp_c.high", Severity.HIGH,
                                                "temp_c 112 > 105")
         dispatch.tick()
@@ -69,10 +67,8 @@ def test_alarm_to_done_in_the_running_engine_and_after_a_restart(tmp_path) -> No
         assert counts(db)["work_orders"] == states
     finally:
         db.dispose()
-    engine = Engine(config)
-    engine.start()
+    engine, again = _started(config, FastClock(clock.now))
     try:
-        again = _attach(engine, FastClock(clock.now))
         restored = again.service.order(order.id)
         assert [h.to_state for h in restored.history] == [h.to_state for h in final.history]
         again.set_state(order.id, "verified", actor="dispatcher:王", note="回访：已恢复供电")
