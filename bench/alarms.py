@@ -43,7 +43,7 @@ def _devices(n: int) -> list[Device]:
         }
         if kind == "water_pump":
             points = {"running": PointSpec(),
-                      "outlet_pressure_mpa": PointSpec(unit="MPa", normal=(0.2, 0.6),
+                      "outlet_mpa": PointSpec(unit="MPa", normal=(0.2, 0.6),
                                                        limits=(0.1, 0.8))}
         out.append(Device(id=f"D{k:05d}", kind=kind, name=f"设备{k}",  # type: ignore[arg-type]
                           location=Location(xyz=(0.0, 0.0, 0.0), building=f"B{k % 12:02d}"),
@@ -58,7 +58,7 @@ def _readings(devices: list[Device], count: int, t0: float, seed: int = 1):
         device = devices[k % len(devices)]
         t = t0 + k / 20_000.0
         if device.kind == "water_pump":
-            values = {"running": 1.0, "outlet_pressure_mpa": 0.35 + rng.gauss(0, 0.02)}
+            values = {"running": 1.0, "outlet_mpa": 0.35 + rng.gauss(0, 0.02)}
         else:
             values = {"temp_c": 55.0 + rng.gauss(0, 3.0), "load_pct": 50.0 + rng.gauss(0, 5)}
         batch.append(TelemetryReceived(device.id, t, values, None, t))

@@ -116,6 +116,7 @@ class AlarmBoard(QWidget):
         header.setSectionResizeMode(COLUMNS.index("message"), QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(80)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
         self.counts = QLabel()

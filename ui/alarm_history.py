@@ -56,6 +56,7 @@ class AlarmHistory(QWidget):
             self.tr("Time to clear"), self.tr("Closed")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.table.setMinimumHeight(80)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.summary = QLabel()
         layout = QVBoxLayout(self)

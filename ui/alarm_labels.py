@@ -28,6 +28,7 @@ _SUFFIXES = {
     "low": QT_TRANSLATE_NOOP("Alarm", "too low"),
     "unusual": QT_TRANSLATE_NOOP("Alarm", "unusual for this hour"),
     "rate": QT_TRANSLATE_NOOP("Alarm", "changing too fast"),
+    "flag": QT_TRANSLATE_NOOP("Alarm", "abnormal state"),
 }
 
 _WHOLE = {

@@ -42,6 +42,8 @@ class OrderDetail(QWidget):
         self.timeline.setHeaderLabels([self.tr("Time"), self.tr("Who"), self.tr("Step"),
                                        self.tr("Note")])
         self.timeline.setRootIsDecorated(False)
+        for view in (self.terms, self.timeline):
+            view.setMinimumHeight(50)  # scrolls in a short dock rather than squeezing 3D
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)

@@ -170,6 +170,7 @@ class DispatchPanel(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.verticalHeader().hide()
         view.setAlternatingRowColors(True)
+        view.setMinimumHeight(60)  # the dock may be short: the 3D view keeps the height
 
     # -- refreshing ---------------------------------------------------------------------------
     def refresh(self) -> None:

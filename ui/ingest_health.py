@@ -71,6 +71,7 @@ class IngestHealthPanel(QWidget):
         table.verticalHeader().setVisible(False)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
+        table.setMinimumHeight(50)  # lives in a short dock tab: scroll, do not squeeze 3D
         return table
 
     def _on_refresh(self) -> None:

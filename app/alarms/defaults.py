@@ -48,7 +48,7 @@ _COMBOS: dict[str, tuple[ComboRule, ...]] = {
     "water_pump": (
         ComboRule(name="running_no_pressure",
                   all_of=(Condition(point="running", op="==", value=1.0),
-                          Condition(point="outlet_pressure_mpa", op="<", value=0.15)),
+                          Condition(point="outlet_mpa", op="<", value=0.15)),
                   severity=Severity.HIGH, on_delay_s=30.0,
                   message="pump running but outlet pressure low"),
     ),
@@ -88,12 +88,32 @@ _OFFLINE: dict[str, OfflineRule | None] = {
 #: points that are counters (cumulative) or states: no limit alarm makes sense
 _NO_LIMITS = {"kwh", "m3", "gj", "seq"}
 
+#: flag points already announced by an event of the same device (one incident, one alarm),
+#: and presence flags that the offline rule covers
+_FLAGS_COVERED = {("manhole_cover", "open"), ("door_access", "forced"),
+                  ("panic_button", "pressed"), ("elevator", "fault"), ("camera", "online"),
+                  ("microphone", "online")}
+
+
+def _is_flag(spec: PointSpec) -> bool:
+    """A 0/1 state point: its normal band is one value (e.g. fault must be 0)."""
+    return spec.normal is not None and spec.normal[0] == spec.normal[1]
+
 
 def _limit_for(name: str, spec: PointSpec, kind: str) -> LimitRule | None:
     if spec.normal is None and spec.limits is None:
         return None
     if name.split("_")[-1] in _NO_LIMITS:
         return None
+    if _is_flag(spec):
+        if (kind, name) in _FLAGS_COVERED:
+            return None
+        assert spec.normal is not None
+        expected = spec.normal[0]
+        life_safety = kind in _LIFE_SAFETY
+        return LimitRule(point=name, h=expected, l=expected, flag=True,
+                         on_delay_s=0.0 if life_safety else 10.0, off_delay_s=10.0,
+                         severity_h=Severity.CRITICAL if life_safety else Severity.HIGH)
     lo_n, hi_n = spec.normal if spec.normal is not None else (None, None)
     lo_l, hi_l = spec.limits if spec.limits is not None else (None, None)
     span = (hi_n - lo_n) if spec.normal is not None else (

@@ -95,6 +95,11 @@ class AlarmEngine:
                            combo.message or combo.name, None)
 
     def _limit(self, device: Device, rule: LimitRule, value: float, ts: float) -> None:
+        if rule.flag:
+            expected = rule.h if rule.h is not None else rule.l
+            self._step(device, f"{rule.point}.flag", value != expected, ts, rule.on_delay_s,
+                       rule.off_delay_s, rule.severity_h, f"{rule.point} = {value:g}", value)
+            return
         hi = rule.h if rule.h is not None else rule.hh
         lo = rule.l if rule.l is not None else rule.ll
         for type_, threshold, extreme, sign in ((f"{rule.point}.high", hi, rule.hh, 1.0),

@@ -34,6 +34,8 @@ class LimitRule(_Rule):
     severity_hh: Severity = Severity.HIGH
     #: tighten H/L to the band learned from the point's history (never beyond the limits)
     learned: bool = False
+    #: a 0/1 state point (fault, open ...): any departure from h (= l) is one "flag" alarm
+    flag: bool = False
 
 
 class RateRule(_Rule):

@@ -43,7 +43,7 @@ TRANSFORMER = _device("TX1", "transformer", {
 })
 PUMP = _device("P1", "water_pump", {
     "running": PointSpec(),
-    "outlet_pressure_mpa": PointSpec(unit="MPa", normal=(0.2, 0.6), limits=(0.1, 0.8)),
+    "outlet_mpa": PointSpec(unit="MPa", normal=(0.2, 0.6), limits=(0.1, 0.8)),
 }, building="PUMP")
 LIFT = _device("B01-E1", "elevator", {"floor": PointSpec(), "running": PointSpec()})
 SMOKE = _device("B01-F03-SD", "smoke_detector", {})
@@ -259,14 +259,14 @@ def test_combination_pump_running_without_pressure() -> None:
     rig = Rig()
     for k in range(5):
         rig.clock.t = T0 + 10 * k
-        rig.reading("P1", running=1.0, outlet_pressure_mpa=0.3)
+        rig.reading("P1", running=1.0, outlet_mpa=0.3)
     for k in range(5, 10):
         rig.clock.t = T0 + 10 * k
-        rig.reading("P1", running=0.0, outlet_pressure_mpa=0.05)  # stopped: low is expected
+        rig.reading("P1", running=0.0, outlet_mpa=0.05)  # stopped: low is expected
     assert "combo.running_no_pressure" not in {c.alarm.type for c in rig.actions("raised")}
     for k in range(10, 15):
         rig.clock.t = T0 + 10 * k
-        rig.reading("P1", running=1.0, outlet_pressure_mpa=0.05)
+        rig.reading("P1", running=1.0, outlet_mpa=0.05)
     assert "combo.running_no_pressure" in {c.alarm.type for c in rig.actions("raised")}
 
 
@@ -309,3 +309,18 @@ def test_welfare_check_for_a_resident_living_alone() -> None:
     rig.engine.tick()
     alarm = rig.engine.book.find_open("B01-F12-U02-WM", "welfare_check")
     assert alarm is not None and "陈奶奶" in alarm.message
+
+
+def test_a_state_flag_raises_one_clear_alarm_not_a_high_limit() -> None:
+    valve = _device("G-SPR-01", "sprinkler_valve", {
+        "open": PointSpec(normal=(0.0, 0.0), limits=(0.0, 0.0)),
+        "pressure_mpa": PointSpec(unit="MPa", normal=(0.3, 1.0), limits=(0.2, 1.2))})
+    cover = _device("R-MH-01", "manhole_cover", {
+        "open": PointSpec(normal=(0.0, 0.0), limits=(0.0, 0.0))})
+    rig = Rig(devices=(valve, cover))
+    rig.reading("G-SPR-01", open=1.0, pressure_mpa=0.6)
+    rig.reading("R-MH-01", open=1.0)  # announced by its manhole_open event instead
+    raised = rig.actions("raised")
+    assert [(c.alarm.type, c.alarm.severity) for c in raised] == [
+        ("open.flag", Severity.CRITICAL)]
+    assert raised[0].alarm.message == "open = 1"
