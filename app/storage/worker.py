@@ -43,6 +43,7 @@ class WorkerLoop:
         self.w = writer
         self.batch = r.RowBatch()
         self.batch_records: list[object] = []  # queue records in the open batch
+        self.batch_seq = 0  # the newest queue group in the open batch (0: none)
         self.batch_started = 0.0
         self.journal_cursor = writer.journal.committed_offset if writer.journal else 0
         self.journal_pos: int | None = None  # journal position the open batch reaches
@@ -95,9 +96,11 @@ class WorkerLoop:
     def _take(self, timeout: float) -> bool:
         w = self.w
         try:
-            records = w._queue.get(timeout=timeout) if timeout > 0 else w._queue.get_nowait()
+            seq, records = (w._queue.get(timeout=timeout) if timeout > 0
+                            else w._queue.get_nowait())
         except queue.Empty:
             return self._take_journal()
+        self.batch_seq = seq
         with w._lock:
             w._queued -= len(records)
             w._worker_batch_empty = False
@@ -132,6 +135,14 @@ class WorkerLoop:
         self.batch_records = []
         with w._lock:
             w._worker_batch_empty = True
+        self._settle()
+
+    def _settle(self) -> None:
+        """The open batch's queue groups are durable: advance the writer's watermark.
+        (Journal records were durable when they were appended: nothing to settle.)"""
+        if self.batch_seq:
+            seq, self.batch_seq = self.batch_seq, 0
+            self.w._settle(seq)
 
     def _start_batch(self) -> None:
         if not self.batch:
@@ -272,6 +283,7 @@ class WorkerLoop:
             w.counters["written"] += n
             w.counters["readings_written"] += readings
             w._worker_batch_empty = True
+        self._settle()
         w._commits.append((time.monotonic(), n))
         w._idle.set()
 
@@ -279,16 +291,20 @@ class WorkerLoop:
         """Stop deadline reached with the database still refusing: journal what is left."""
         w = self.w
         left: list[object] = list(self.batch_records)
-        while True:
-            try:
-                records = w._queue.get_nowait()
-            except queue.Empty:
-                break
-            left.extend(records)
-        with w._lock:
+        with w._lock:  # producers wait, so nothing slips in between drain and settle
+            last = self.batch_seq
+            while True:
+                try:
+                    last, records = w._queue.get_nowait()
+                except queue.Empty:
+                    break
+                left.extend(records)
             w._queued = 0
             if left:
                 w._spill(left)
+        if last:  # journaled (or counted as dropped): settled
+            w._settle(last)
+        self.batch_seq = 0
         if left or self.batch:
             log.error("stopped with the database unavailable: %d records kept in %s for the "
                       "next start", len(left), w.journal.path if w.journal else "?")

@@ -13,6 +13,14 @@ The worker (``StorageWriterWorker``) commits a batch when it holds ``batch_rows`
 server down) is retried with backoff, the batch kept; one the database refuses as invalid
 is retried row by row and the bad rows are counted (``bad_rows``), so a poison row cannot
 block the stream. ``stats()`` reports all of it for the ingest health panel.
+
+Durability watermark: every ``submit`` (a *group* of records) gets a sequence number;
+``mark()`` is the number covering everything submitted so far and ``durable_mark()`` the
+highest number such that every group up to it is durable — committed to the database, or
+appended to the spill journal (flushed to the OS), or settled with nothing to write
+(deadband, refused rows, counted drops). The MQTT source acknowledges a message only once
+the mark taken after handing it over is durable (see docs/storage.md), so a crash never
+loses a message the broker considers delivered. ``add_durable_listener`` wakes such waiters.
 """
 
 from __future__ import annotations
@@ -72,8 +80,15 @@ class StorageWriter:
         self.filter = DeadbandFilter(policy)
         self.engine: Engine | None = None
         self.journal: SpillJournal | None = None
-        self._queue: queue.SimpleQueue[list[object]] = queue.SimpleQueue()
+        # (seq, records): the seq settles the group once the worker has committed it
+        self._queue: queue.SimpleQueue[tuple[int, list[object]]] = queue.SimpleQueue()
         self._lock = threading.Lock()
+        self._last_seq = 0
+        # seqs of groups held in memory (queue or the worker's open batch), oldest first:
+        # the durable mark is just below the oldest of them
+        self._unsettled: deque[int] = deque()
+        self._durable_changed = threading.Condition(self._lock)
+        self._durable_listeners: list[Callable[[int], None]] = []
         self._queued = 0
         self._spilling = False
         self._stop = threading.Event()
@@ -177,18 +192,53 @@ class StorageWriter:
     def _enqueue(self, records: list[object]) -> None:
         n = len(records)
         with self._lock:
-            if self._spilling or self._queued + n > self.max_queued:
-                self._spill(records)
+            self._last_seq = seq = self._last_seq + 1
+            if not self._spilling and self._queued + n <= self.max_queued:
+                self._queued += n
+                self._queue.put((seq, records))
+                self._unsettled.append(seq)
                 return
-            self._queued += n
-            self._queue.put(records)
+            before = self._durable_locked()
+            if not self._spilling:
+                self._start_spilling()
+            self._spill(records)  # durable now (or counted as dropped)
+            after = self._durable_locked()
+            if after != before:
+                self._durable_changed.notify_all()
+        if after != before:
+            self._tell_listeners(after)
+
+    def _start_spilling(self) -> None:
+        """Under self._lock: the queue is full, the database is behind. Move the in-memory
+        backlog to the journal too, so it is durable at once (acknowledgements keep flowing
+        while the database stalls; otherwise the broker's in-flight window would fill and
+        live data stop). Order holds: the worker's open batch is older than the backlog,
+        the backlog older than what is spilled next, and the journal is replayed in order."""
+        log.warning("database is not keeping up: spilling to %s",
+                    self.journal.path if self.journal else "?")
+        self._spilling = True
+        backlog: list[object] = []
+        first_seq = None
+        while True:
+            try:
+                seq, records = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            first_seq = seq if first_seq is None else first_seq
+            self._queued -= len(records)
+            backlog.extend(records)
+        if first_seq is None:
+            return
+        # the drained groups are the newest in memory: the tail of _unsettled
+        while self._unsettled and self._unsettled[-1] >= first_seq:
+            self._unsettled.pop()
+        self._spill(backlog)
 
     def _spill(self, records: list[object]) -> None:
         """Under self._lock: once spilling, everything goes to the journal until the worker
-        has replayed it, so records reach the database in the order they came."""
-        if not self._spilling:
-            log.warning("database is not keeping up: spilling to %s",
-                        self.journal.path if self.journal else "?")
+        has replayed it, so records reach the database in the order they came. A group
+        that cannot be journaled (journal full) is counted as dropped and settled: holding
+        its acknowledgement would stop live data for good, not save it."""
         self._spilling = True
         try:
             assert self.journal is not None
@@ -198,6 +248,51 @@ class StorageWriter:
             self.counters["dropped"] += len(records)
             self.last_error = f"dropped {len(records)} records: {exc}"
             log.error("%s", self.last_error)
+
+    # ---- the durability watermark (any thread) ------------------------------------------
+    def mark(self) -> int:
+        """The seq covering every group submitted so far (0 before the first)."""
+        return self._last_seq
+
+    def durable_mark(self) -> int:
+        """The highest seq such that every group up to it is durable; never decreases."""
+        with self._lock:
+            return self._durable_locked()
+
+    def _durable_locked(self) -> int:
+        return self._unsettled[0] - 1 if self._unsettled else self._last_seq
+
+    def add_durable_listener(self, callback: Callable[[int], None]) -> None:
+        """``callback(durable_mark)`` after the mark advances, on the thread that advanced
+        it (the writer worker, or a submitter whose group went to the journal): keep it
+        short and non-blocking, e.g. set an Event."""
+        self._durable_listeners.append(callback)
+
+    def wait_durable(self, mark: int, timeout: float | None = None) -> bool:
+        """Block until ``durable_mark() >= mark``; True if it happened within ``timeout``."""
+        with self._durable_changed:
+            return self._durable_changed.wait_for(lambda: self._durable_locked() >= mark,
+                                                  timeout)
+
+    def _settle(self, upto: int) -> None:
+        """Worker: every in-memory group up to ``upto`` is committed (or had nothing to
+        write); the groups are settled in order, the queue being FIFO."""
+        with self._lock:
+            unsettled = self._unsettled
+            if not unsettled or unsettled[0] > upto:
+                return
+            while unsettled and unsettled[0] <= upto:
+                unsettled.popleft()
+            durable = self._durable_locked()
+            self._durable_changed.notify_all()
+        self._tell_listeners(durable)
+
+    def _tell_listeners(self, durable: int) -> None:
+        for callback in self._durable_listeners:
+            try:
+                callback(durable)
+            except Exception:  # a waiter's bug must not stop the writer
+                log.exception("durable listener %r failed", callback)
 
     # ---- reporting -----------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
