@@ -87,7 +87,7 @@ class StateCells:
 
 class TechnicianMarkers:
     def __init__(self, layers: LayerStack, layer: str = "technicians",
-                 diameter_m: float = 2.4) -> None:
+                 diameter_m: float = 3.5) -> None:
         self.ids: list[str] = []
         self.xyz = np.zeros((0, 3))
         self.data = vtkPolyData()
