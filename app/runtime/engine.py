@@ -28,6 +28,7 @@ from app.alarms.publisher import AlarmPublisher
 from app.alarms.timers import ConditionTimers, FilePendingStore
 from app.config import AppConfig, ConfigError
 from app.dispatch.runtime import DispatchRuntime
+from app.dispatch.sounds import AcousticWatch
 from app.dispatch.sql_repository import SqlOrderRepository
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
@@ -99,6 +100,8 @@ class Engine:
         if use_barrier is not None:
             use_barrier(self.writer)
         self.alarms.book.subscribe(AlarmRecorder(self.writer))
+        self.acoustic = AcousticWatch(self.scene, self.alarms.book)
+        self.ingest.subscribe(self.acoustic.handle_events)
         self.dispatch: DispatchRuntime | None = None  # built at start: it needs the database
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
@@ -157,6 +160,10 @@ class Engine:
                 self.alarms.tick()
             except Exception:  # one bad rule must not stop staleness or escalation
                 log.exception("alarm tick failed")
+            try:
+                self.acoustic.tick()
+            except Exception:  # a bad solve must not stop the loop
+                log.exception("acoustic localisation failed")
             if self.dispatch is not None:
                 try:
                     self.dispatch.tick()
