@@ -197,6 +197,12 @@ class CompoundView(QWidget):
         self._view.set_technicians(positions)
         self._view.render()
 
+    def set_technician_route(self, tech_id: str,
+                             points: Sequence[Sequence[float]] | None) -> None:
+        """The walkway route a technician follows to an order (None removes it)."""
+        self._view.set_route(tech_id, points)
+        self._view.render()
+
     def camera_pose(self) -> dict[str, list[float]]:
         return self._view.camera_pose()
 

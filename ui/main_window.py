@@ -12,7 +12,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
 
 from app import __version__
 from app.runtime.engine import Engine
@@ -21,9 +29,13 @@ from app.state.store import StateStore
 from ui.alarm_board import AlarmBoard
 from ui.alarm_history import AlarmHistory
 from ui.dispatch_panel import DispatchPanel
+from ui.floor_picker import FloorPicker
 from ui.ingest_health import IngestHealthPanel
 from ui.inspector import InspectorPanel
+from ui.layer_panel import LayerPanel
 from ui.status_bar import StatusBar
+from ui.view_search import ViewSearch
+from ui.viewpoints import ViewpointsPanel
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +99,7 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
 
+        self._build_view_controls()
         self._build_alarm_dock()
 
         self.status = StatusBar(engine)
@@ -113,6 +126,33 @@ class MainWindow(QMainWindow):
             log.exception("the 3D view could not be created; showing a placeholder")
             return _ViewPlaceholder(self.tr("The 3D view is not available on this machine."),
                                     self)
+
+    def _build_view_controls(self) -> None:
+        """Layers and floors docked left of the 3D view; search and saved views above it."""
+        view = self.compound_view
+        if not hasattr(view, "attach_alarms"):  # the placeholder: no 3D, no 3D controls
+            return
+        view.attach_alarms(self.engine.alarms.book)
+        self.layer_panel, self.floor_picker = LayerPanel(view), FloorPicker(view)
+        self.view_docks = []
+        for title, name, panel in ((self.tr("3D layers"), "LayerDock", self.layer_panel),
+                                   (self.tr("Floors"), "FloorDock", self.floor_picker)):
+            dock = QDockWidget(title, self)
+            dock.setObjectName(name)
+            dock.setWidget(panel)
+            dock.setFeatures(self.inspector_dock.features())
+            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            self.view_docks.append(dock)
+        self.tabifyDockWidget(*self.view_docks)
+        self.view_docks[0].raise_()
+        self.view_search = ViewSearch(self.engine.scene.devices)
+        self.view_search.sig_device_chosen.connect(self._on_device_searched)
+        self.viewpoints = ViewpointsPanel(view, self._settings)
+        bar = QToolBar(self.tr("3D view"), self)
+        bar.setObjectName("ViewToolBar")
+        bar.addWidget(self.view_search)
+        bar.addWidget(self.viewpoints)
+        self.addToolBar(bar)
 
     def _build_alarm_dock(self) -> None:
         """The alarm board, its history and the data-intake health, docked below the 3D
@@ -176,6 +216,8 @@ class MainWindow(QMainWindow):
         alarm_toggle = self.alarm_dock.toggleViewAction()
         alarm_toggle.setText(self.tr("&Alarms"))
         view_menu.addAction(alarm_toggle)
+        for dock in getattr(self, "view_docks", ()):
+            view_menu.addAction(dock.toggleViewAction())
         if hasattr(self, "dispatch_dock"):
             dispatch_toggle = self.dispatch_dock.toggleViewAction()
             dispatch_toggle.setText(self.tr("&Dispatch"))

@@ -112,3 +112,27 @@ class TechnicianMarkers:
         points.SetData(numpy_support.numpy_to_vtk(self.xyz.astype(np.float32), deep=True))
         self.data.SetPoints(points)
         self.data.Modified()
+
+
+class RouteLines:
+    """Technicians' walking routes: one polyline actor for all of them (few, rebuilt when a
+    route changes), drawn slightly above the ground in the technicians' colour."""
+
+    def __init__(self, layers: LayerStack, layer: str = "technicians",
+                 lift_m: float = 0.4) -> None:
+        self.routes: dict[str, np.ndarray] = {}
+        self.lift_m = lift_m
+        self.actor = _actor(None, TECH_RGB, 1.0, lines=True, width=5.0)
+        layers.add(layer, self.actor)
+
+    def set(self, tech_id: str, points: Sequence[Sequence[float]] | None) -> None:
+        if points is None or len(points) < 2:
+            self.routes.pop(tech_id, None)
+        else:
+            self.routes[tech_id] = np.asarray(points, dtype=np.float64).reshape(-1, 3)
+        paths = list(self.routes.values())
+        xyz = np.concatenate(paths) if paths else np.zeros((0, 3))
+        xyz = xyz + np.array([0.0, 0.0, self.lift_m])
+        sizes = [len(p) for p in paths]
+        self.actor.GetMapper().SetInputData(
+            geo.make_polydata(xyz, lines=(sizes, np.arange(len(xyz)))))

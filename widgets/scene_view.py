@@ -37,7 +37,7 @@ from widgets.scene_devices import DeviceGlyphs
 from widgets.scene_heat import FloorHeat
 from widgets.scene_labels import LabelPool
 from widgets.scene_layers import STATUS_RGB
-from widgets.scene_markers import StateCells, TechnicianMarkers
+from widgets.scene_markers import RouteLines, StateCells, TechnicianMarkers
 from widgets.scene_xray import BuildingSet, XRay
 from widgets.vtk_compass import Compass
 from widgets.vtk_legend import Legend
@@ -87,6 +87,7 @@ class SceneView(QWidget):
         self.xray = XRay(self.renderer, self.layers)
         self.heat = FloorHeat(self.layers)
         self.technicians: TechnicianMarkers | None = None
+        self.routes: RouteLines | None = None
         self._flight = CameraFlight(self.renderer.GetActiveCamera, self._after_camera_move,
                                     self)
         self._initialized = False
@@ -137,6 +138,12 @@ class SceneView(QWidget):
         if self.technicians is None:
             self.technicians = TechnicianMarkers(self.layers)
         self.technicians.set(dict(positions))
+
+    def set_route(self, tech_id: str, points: Sequence[Sequence[float]] | None) -> None:
+        """Draw (or, with None, remove) one technician's walking route."""
+        if self.routes is None:
+            self.routes = RouteLines(self.layers)
+        self.routes.set(tech_id, points)
 
     def set_labels(self, rows: Sequence[tuple[Sequence[float], str, Sequence[int]]]) -> None:
         """(xyz, text, frame rgb) rows, most important first; at most ``labels.cap`` shown."""

@@ -82,3 +82,13 @@ def test_technicians_drawn_where_they_are(view):
     view.set_technician_positions({"T01": there})
     assert pixel_distance(view, there, TECH_RGB, 3) < 60
     assert pixel_distance(view, here, TECH_RGB, 3) > 100
+
+
+def test_a_technicians_route_is_drawn_and_removed(view):
+    route = [(40.0, -30.0, 0.0), (40.0, 20.0, 0.0), (-30.0, 20.0, 0.0)]
+    midway = (40.0, -5.0, 0.4)  # on the first leg, not at a corner
+    assert pixel_distance(view, midway, TECH_RGB, 2) > 100
+    view.set_technician_route("T01", route)
+    assert pixel_distance(view, midway, TECH_RGB, 3) < 60
+    view.set_technician_route("T01", None)
+    assert pixel_distance(view, midway, TECH_RGB, 2) > 100
