@@ -295,6 +295,10 @@ class CompoundView(QWidget):
         self._restyle([self.alarms.apply(event.alarm)])
 
     def _on_tick(self) -> None:
+        if not self.isVisible():
+            # a closed window keeps its widgets until deleted: rendering into its destroyed
+            # GL surface crashes; store changes are caught up by version when shown again
+            return
         rendered = self._apply_store_changes()
         if len(self._pulsing):
             self._write(self._pulsing, pulse_phase(time.monotonic()))

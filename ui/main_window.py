@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QTabWidget,
     QToolBar,
     QWidget,
@@ -46,7 +47,7 @@ SETTINGS_STATE = "main_window/state"
 SETTINGS_LANG = "ui/lang"
 #: languages offered in the menu, each named in its own language (so never translated)
 LANGUAGE_LABELS = {"zh_CN": "中文（简体）", "en": "English"}
-DEFAULT_SIZE = (1600, 900)
+DEFAULT_SIZE = (1920, 1080)  # a control-room screen; clamped to smaller screens
 
 
 def default_view_factory(scene: Scene, store: StateStore, parent: QWidget) -> QWidget:
@@ -79,7 +80,7 @@ class MainWindow(QMainWindow):
         scene = engine.scene
         self.setWindowTitle(
             self.tr("Smart Property Control Room — %1").replace("%1", scene.site.name))
-        self.resize(*DEFAULT_SIZE)
+        self.resize(*self._default_size())
 
         self.compound_view = self._build_view(view_factory or default_view_factory)
         self._call_view("set_refresh_hz", engine.config.ui.refresh_hz)
@@ -97,7 +98,7 @@ class MainWindow(QMainWindow):
                                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
                                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
+        self._sized_docks = False
 
         self._build_view_controls()
         self._build_alarm_dock()
@@ -118,6 +119,25 @@ class MainWindow(QMainWindow):
         self._status_timer.timeout.connect(self.status.refresh)
         self._status_timer.start()
 
+    def _default_size(self) -> tuple[int, int]:
+        screen = self.screen()
+        if screen is None:
+            return DEFAULT_SIZE
+        available = screen.availableGeometry()
+        return (min(DEFAULT_SIZE[0], available.width()), min(DEFAULT_SIZE[1], available.height()))
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._sized_docks:
+            # dock sizes only stick once the window has its real size
+            self._sized_docks = True
+            QTimer.singleShot(0, self, self._size_docks)
+
+    def _size_docks(self) -> None:
+        self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal)
+        if hasattr(self, "alarm_dock"):
+            self.resizeDocks([self.alarm_dock], [250], Qt.Orientation.Vertical)
+
     # ---- building ------------------------------------------------------------------------
     def _build_view(self, factory: ViewFactory) -> QWidget:
         try:
@@ -128,7 +148,8 @@ class MainWindow(QMainWindow):
                                     self)
 
     def _build_view_controls(self) -> None:
-        """Layers and floors docked left of the 3D view; search and saved views above it."""
+        """Layers and floors tabbed with the inspector; search and saved views above the
+        view."""
         view = self.compound_view
         if not hasattr(view, "attach_alarms"):  # the placeholder: no 3D, no 3D controls
             return
@@ -141,10 +162,12 @@ class MainWindow(QMainWindow):
             dock.setObjectName(name)
             dock.setWidget(panel)
             dock.setFeatures(self.inspector_dock.features())
-            self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, dock)
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             self.view_docks.append(dock)
-        self.tabifyDockWidget(*self.view_docks)
-        self.view_docks[0].raise_()
+        # tabbed behind the inspector: the 3D view keeps the width
+        for dock in self.view_docks:
+            self.tabifyDockWidget(self.inspector_dock, dock)
+        self.inspector_dock.raise_()
         self.view_search = ViewSearch(self.engine.scene.devices)
         self.view_search.sig_device_chosen.connect(self._on_device_searched)
         self.viewpoints = ViewpointsPanel(view, self._settings)
@@ -174,8 +197,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.alarm_dock)
         if getattr(self.engine, "dispatch", None) is not None:
             self._build_dispatch_dock()
-        # the 3D view keeps most of the height; the board shows about six rows
-        self.resizeDocks([self.alarm_dock], [260], Qt.Orientation.Vertical)
 
     def _build_dispatch_dock(self) -> None:
         """Work orders and technicians, tabbed with the alarms; technicians and their
@@ -183,7 +204,12 @@ class MainWindow(QMainWindow):
         self.dispatch_panel = DispatchPanel(self.engine.dispatch, self)
         self.dispatch_dock = QDockWidget(self.tr("Dispatch"), self)
         self.dispatch_dock.setObjectName("DispatchDock")
-        self.dispatch_dock.setWidget(self.dispatch_panel)
+        # in a scroll area: on a short dock the panel scrolls instead of taking 3D height
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.dispatch_panel)
+        self.dispatch_dock.setWidget(scroll)
         self.dispatch_dock.setFeatures(self.inspector_dock.features())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dispatch_dock)
         self.tabifyDockWidget(self.alarm_dock, self.dispatch_dock)

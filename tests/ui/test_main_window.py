@@ -75,6 +75,8 @@ def test_window_layout_is_restored_on_next_start(qtbot, scripted_engine, tmp_pat
     first.inspector_dock.hide()
     qtbot.waitUntil(lambda: first.width() == 1100)
     first.close()  # closing saves geometry and dock state
+    first.deleteLater()
+    qtbot.wait(50)
 
     second = MainWindow(engine, settings=QSettings(path, QSettings.Format.IniFormat))
     qtbot.addWidget(second)
