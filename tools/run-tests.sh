@@ -2,8 +2,8 @@
 # Command 2 of the README: run the whole test suite on a fresh Debian machine.
 # Installs what the tests need when it is missing (Debian: xvfb, mosquitto, postgresql,
 # CJK fonts, Qt/OpenGL runtime libraries; Python: this project with its dev extra), then runs
-# ruff and pytest (the import contracts are a test: tests/test_architecture.py). Any failure, or a pytest run that collects no test,
-# fails the script.
+# ruff and pytest (the import contracts are a test: tests/test_architecture.py). Any
+# failure, or a pytest run that collects no test, fails the script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
