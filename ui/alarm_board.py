@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.alarms.book import AlarmBook, AlarmError
 from app.alarms.model import Alarm, AlarmChanged
 from app.state.store import StateStore
-from ui.alarm_labels import severity_name, state_name, type_name
+from ui.alarm_labels import describe, severity_name, state_name, type_name
 from ui.alarm_sound import AlarmSounder
 from ui.i18n import kind_name
 from widgets.alarm_table import COLUMNS, AlarmFilterProxy, AlarmRow, AlarmTableModel
@@ -192,7 +192,7 @@ class AlarmBoard(QWidget):
             device_id=alarm.device_id, device_name=device.name if device else alarm.device_id,
             kind=kind, kind_label=kind_name(kind) if kind else "",
             building=(device.location.building or "") if device else "",
-            type_label=type_name(alarm.type), message=alarm.message,
+            type_label=type_name(alarm.type), message=describe(alarm),
             raised_at=alarm.raised_at, count=alarm.count, value=alarm.last_value,
             shelved=alarm.is_shelved(self.book.clock()),
             silenced=self.sounder.is_silenced(alarm.id), parent_id=alarm.parent_id,

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.alarms.book import AlarmBook
 from app.alarms.model import Alarm
 from app.state.store import StateStore
-from ui.alarm_labels import severity_name, type_name
+from ui.alarm_labels import describe, severity_name, type_name
 
 
 def _duration(seconds: float | None) -> str:
@@ -90,6 +90,6 @@ class AlarmHistory(QWidget):
         if not needle:
             return True
         device = self.store.device(alarm.device_id)
-        hay = " ".join((alarm.device_id, device.name if device else "", alarm.message,
+        hay = " ".join((alarm.device_id, device.name if device else "", describe(alarm),
                         type_name(alarm.type), alarm.acknowledged_by or "")).lower()
         return needle in hay

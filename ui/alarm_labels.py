@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.alarms.messages import formatted
+from ui.point_names import point_name
+
 SEVERITY_NAMES = {
     1: QT_TRANSLATE_NOOP("Alarm", "Low"),
     2: QT_TRANSLATE_NOOP("Alarm", "Medium"),
@@ -59,6 +62,42 @@ _WHOLE = {
 }
 
 
+#: app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)
+_DETAIL = {
+    "above": QT_TRANSLATE_NOOP("AlarmDetail", "{point} {value} above {threshold}"),
+    "below": QT_TRANSLATE_NOOP("AlarmDetail", "{point} {value} below {threshold}"),
+    "flag": QT_TRANSLATE_NOOP("AlarmDetail", "{point}: abnormal state ({value})"),
+    "unusual": QT_TRANSLATE_NOOP("AlarmDetail",
+                                 "{point} {value} unusual for this hour (usual {lo}–{hi})"),
+    "rate": QT_TRANSLATE_NOOP("AlarmDetail", "{point} changing {rate} per minute"),
+    "offline": QT_TRANSLATE_NOOP("AlarmDetail", "Device offline"),
+    "stale": QT_TRANSLATE_NOOP("AlarmDetail", "No data for too long"),
+    "welfare": QT_TRANSLATE_NOOP(
+        "AlarmDetail", "{unit} {resident}: no water use or door activity for {hours} h"),
+    "sound": QT_TRANSLATE_NOOP(
+        "AlarmDetail", "Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}"),
+}
+
+
+def describe(alarm) -> str:  # noqa: ANN001 (an app.alarms.model.Alarm)
+    """The alarm's detail in the UI language; the English message when it has no data."""
+    d = dict(alarm.detail or {})
+    template = str(d.pop("t", ""))
+    if template == "combo":
+        return type_name(alarm.type)
+    if template == "event":
+        return formatted({"data": d.get("data") or {}})["data"]
+    source = _DETAIL.get(template)
+    if source is None:
+        return alarm.message
+    if "point" in d:
+        d["point"] = point_name(str(d["point"]))
+    try:
+        return QCoreApplication.translate("AlarmDetail", source).format(**formatted(d))
+    except (KeyError, IndexError, ValueError):
+        return alarm.message
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Alarm", text)
 
@@ -76,5 +115,5 @@ def type_name(type_: str) -> str:
         return _tr(_WHOLE[type_])
     point, _, suffix = type_.rpartition(".")
     if point and suffix in _SUFFIXES:
-        return f"{point} {_tr(_SUFFIXES[suffix])}"
+        return f"{point_name(point)} {_tr(_SUFFIXES[suffix])}"
     return type_

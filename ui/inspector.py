@@ -38,6 +38,7 @@ from ui.attention_list import AttentionList
 from ui.device_history import DeviceHistory
 from ui.device_search import DeviceSearch
 from ui.i18n import kind_name, level_name
+from ui.point_names import point_name
 from ui.theme import ACCENT_RGB, LEVEL_RGB, PANEL_RGB, TEXT_RGB, level_rgb
 from widgets.status_led import StatusLed
 from widgets.trend_plot import TrendPlot
@@ -148,7 +149,7 @@ class InspectorPanel(QFrame):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
 
         self._point = QComboBox()
-        self._point.currentTextChanged.connect(self._on_point_changed)
+        self._point.currentIndexChanged.connect(self._on_point_changed)
         self.trend = TrendPlot(line_rgb=ACCENT_RGB, band_rgb=LEVEL_RGB[Level.NORMAL],
                                background=PANEL_RGB, foreground=TEXT_RGB)
         self.trend.setMinimumHeight(170)
@@ -262,17 +263,20 @@ class InspectorPanel(QFrame):
         self._values.setRowCount(len(names))
         for row, name in enumerate(names):
             spec = device.points[name]
-            point = QTableWidgetItem(f"{name} ({spec.unit})" if spec.unit else name)
+            label = point_name(name)
+            point = QTableWidgetItem(f"{label} ({spec.unit})" if spec.unit else label)
+            point.setToolTip(name)
             point.setData(Qt.ItemDataRole.UserRole, name)
             self._values.setItem(row, 0, point)
             self._values.setItem(row, 1, QTableWidgetItem("–"))
             self._values.setItem(row, 2, QTableWidgetItem(format_band(spec)))
         self._point.blockSignals(True)
         self._point.clear()
-        self._point.addItems(names)
+        for name in names:
+            self._point.addItem(point_name(name), name)
         chosen = self._trend_points.get(device.id) or next(
             (n for n in names if device.points[n].normal is not None), names[0] if names else "")
-        self._point.setCurrentText(chosen)
+        self._point.setCurrentIndex(max(0, self._point.findData(chosen)))
         self._point.blockSignals(False)
         self._point.setVisible(len(names) > 1)
         # fit the table to its rows so the trend gets the remaining height
@@ -308,18 +312,26 @@ class InspectorPanel(QFrame):
         self.show_device(None)
         self.sig_selection_cleared.emit()
 
-    def _on_point_changed(self, point: str) -> None:
+    def current_point(self) -> str:
+        return self._point.currentData() or ""
+
+    def select_point(self, point: str) -> None:
+        self._point.setCurrentIndex(self._point.findData(point))
+
+    def _on_point_changed(self, _index: int) -> None:
+        point = self.current_point()
         if self._device is not None and point:
             self._trend_points[self._device.id] = point
             self._update_trend()
 
     def _update_trend(self) -> None:
-        device, point = self._device, self._point.currentText()
+        device, point = self._device, self.current_point()
         if device is None or point not in device.points:
             self.trend.clear()
             return
         spec = device.points[point]
-        self.trend.set_title(f"{point} ({spec.unit})" if spec.unit else point)
+        label = point_name(point)
+        self.trend.set_title(f"{label} ({spec.unit})" if spec.unit else label)
         self.trend.set_band(spec.normal)
         t, y = self._history.series(device.id, point)
         now = time.time()
@@ -355,7 +367,7 @@ class InspectorPanel(QFrame):
         self.freeze_learned.blockSignals(False)
 
     def _on_freeze_toggled(self, frozen: bool) -> None:
-        device, point = self._device, self._point.currentText()
+        device, point = self._device, self.current_point()
         if device is None or self._alarms is None or not point:
             return
         if frozen:

@@ -68,7 +68,8 @@ class AlarmBook:
     # ---- engine side ---------------------------------------------------------------------
     def raise_alarm(self, device_id: str, type_: str, severity: Severity, message: str, *,
                     value: float | None = None, at: float | None = None,
-                    parent_id: str | None = None) -> Alarm:
+                    parent_id: str | None = None,
+                    detail: dict[str, object] | None = None) -> Alarm:
         """Raise, or count a repeat of, the one open alarm of this device and type."""
         now = self.clock() if at is None else at
         with self._lock:
@@ -85,10 +86,11 @@ class AlarmBook:
                     alarm.severity = severity
                     action = "severity"
                 alarm.message = message
+                alarm.detail = detail or {}
                 return self._record(alarm, action, "engine", at=now)
             alarm = Alarm(id=uuid.uuid4().hex[:12], device_id=device_id, type=type_,
                           severity=severity, message=message, raised_at=now, last_at=now,
-                          last_value=value, parent_id=parent_id,
+                          last_value=value, parent_id=parent_id, detail=detail or {},
                           suppressed=self._in_maintenance(device_id, now))
             self._open[alarm.key] = alarm
             self._by_id[alarm.id] = alarm

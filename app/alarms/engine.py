@@ -17,6 +17,7 @@ from app.alarms.book import AlarmBook
 from app.alarms.defaults import rules_for
 from app.alarms.grouping import FloodGrouper
 from app.alarms.learned import LearnedBands
+from app.alarms.messages import describe, detail
 from app.alarms.model import Severity
 from app.alarms.rules import LimitRule, RateRule, RuleSet
 from app.alarms.timers import ConditionTimers
@@ -92,13 +93,14 @@ class AlarmEngine:
             if any(c.point in event.values for c in combo.all_of + combo.any_of):
                 self._step(device, f"combo.{combo.name}", combo.holds(merged), event.ts,
                            combo.on_delay_s, combo.off_delay_s, combo.severity,
-                           combo.message or combo.name, None)
+                           detail("combo", name=combo.message or combo.name), None)
 
     def _limit(self, device: Device, rule: LimitRule, value: float, ts: float) -> None:
         if rule.flag:
             expected = rule.h if rule.h is not None else rule.l
             self._step(device, f"{rule.point}.flag", value != expected, ts, rule.on_delay_s,
-                       rule.off_delay_s, rule.severity_h, f"{rule.point} = {value:g}", value)
+                       rule.off_delay_s, rule.severity_h,
+                       detail("flag", point=rule.point, value=value), value)
             return
         hi = rule.h if rule.h is not None else rule.hh
         lo = rule.l if rule.l is not None else rule.ll
@@ -112,9 +114,9 @@ class AlarmEngine:
                 sign * (value - threshold) > 0
             severity = rule.severity_hh if (
                 extreme is not None and sign * (value - extreme) > 0) else rule.severity_h
-            word = "above" if sign > 0 else "below"
             self._step(device, type_, present, ts, rule.on_delay_s, rule.off_delay_s, severity,
-                       f"{rule.point} {value:g} {word} {threshold:g}", value)
+                       detail("above" if sign > 0 else "below", point=rule.point, value=value,
+                              threshold=threshold), value)
         if rule.learned:
             self._learned(device, rule, value, ts)
 
@@ -129,8 +131,8 @@ class AlarmEngine:
         if band is not None:
             self._step(device, type_, present, ts, LEARNED_ON_DELAY_S, LEARNED_ON_DELAY_S,
                        Severity.LOW,
-                       f"{rule.point} {value:g} unusual for this hour "
-                       f"(learned {band[0]:.3g}–{band[1]:.3g})", value)
+                       detail("unusual", point=rule.point, value=value, lo=band[0], hi=band[1]),
+                       value)
         # excursions are not learned from, or the band would chase them; a real change of
         # behaviour is for an engineer to confirm by resetting the point's band
         if not present and not in_static_alarm:
@@ -148,7 +150,7 @@ class AlarmEngine:
         too_fast = ((rule.max_rise_per_min is not None and per_min > rule.max_rise_per_min)
                     or (rule.max_fall_per_min is not None and -per_min > rule.max_fall_per_min))
         self._step(device, f"{rule.point}.rate", too_fast, ts, 0.0, RATE_WINDOW_S,
-                   rule.severity, f"{rule.point} changing {per_min:+.2g}/min", value)
+                   rule.severity, detail("rate", point=rule.point, rate=f"{per_min:+.2g}"), value)
 
     def _device_event(self, event: ev.DeviceEventReceived) -> None:
         device = self.store.device(event.device_id)
@@ -160,8 +162,9 @@ class AlarmEngine:
             if rule.kind == event.kind:
                 type_ = f"event.{event.kind}"
                 self._event_last[(device.id, type_)] = (event.ts, rule.hold_s)
-                detail = ", ".join(f"{k}={v}" for k, v in sorted(event.data.items()))
-                self._raise(device, type_, rule.severity, detail, None, event.ts)
+                self._raise(device, type_, rule.severity,
+                            detail("event", kind=event.kind, data=dict(event.data)), None,
+                            event.ts)
                 return
         self.unhandled_events += 1
 
@@ -177,9 +180,9 @@ class AlarmEngine:
                 if state is None:
                     continue
                 present = state.level in (Level.OFFLINE, Level.STALE)
-                word = "offline" if state.level == Level.OFFLINE else "silent (stale)"
+                word = "offline" if state.level == Level.OFFLINE else "stale"
                 self._step(device, "offline", present, now, offline.on_delay_s, 0.0,
-                           offline.severity, word, None)
+                           offline.severity, detail(word), None)
             for (device_id, type_), (t, hold) in list(self._event_last.items()):
                 if now - t >= hold:
                     del self._event_last[(device_id, type_)]
@@ -189,13 +192,13 @@ class AlarmEngine:
                 if device is not None and not self.book.is_active(device.id, "welfare_check"):
                     hours = self.welfare.quiet_for(rule.unit, now) / 3600
                     self._raise(device, "welfare_check", Severity.HIGH,
-                                f"{rule.unit} {rule.resident}: no water or door activity for "
-                                f"{hours:.1f} h", None, now)
+                                detail("welfare", unit=rule.unit, resident=rule.resident,
+                                       hours=f"{hours:.1f}"), None, now)
         self.book.tick()
 
     # ---- shared --------------------------------------------------------------------------
     def _step(self, device: Device, type_: str, present: bool, t: float, on_delay: float,
-              off_delay: float, severity: Severity, message: str, value: float | None) -> None:
+              off_delay: float, severity: Severity, message: dict, value: float | None) -> None:
         active = self.book.is_active(device.id, type_)
         verdict = self.timers.step((device.id, type_), present, active, t, on_delay, off_delay)
         if verdict == "raise":
@@ -205,13 +208,14 @@ class AlarmEngine:
         elif verdict == "clear":
             self.book.clear_alarm(device.id, type_, at=t)
 
-    def _raise(self, device: Device, type_: str, severity: Severity, message: str,
+    def _raise(self, device: Device, type_: str, severity: Severity, message: dict,
                value: float | None, t: float) -> None:
+        """``message`` is data (messages.detail): the board words it in its language."""
         existing = self.book.find_open(device.id, type_)
         parent = None
         if existing is None:
             parent = self.grouper.parent_for(device.kind, device.location.building, t)
-        alarm = self.book.raise_alarm(device.id, type_, severity, message, value=value, at=t,
-                                      parent_id=parent)
+        alarm = self.book.raise_alarm(device.id, type_, severity, describe(message), value=value,
+                                      at=t, parent_id=parent, detail=message)
         if existing is None:
             self.grouper.note_raised(alarm.id, device.id, device.kind, severity, t)

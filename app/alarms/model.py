@@ -32,7 +32,7 @@ class Alarm(msgspec.Struct, kw_only=True):
     device_id: str
     type: str  # e.g. "temp_c.high", "offline", "event.smoke", "welfare_check"
     severity: Severity
-    message: str
+    message: str  # English, for logs and city platforms
     raised_at: float
     last_at: float
     count: int = 1
@@ -48,6 +48,8 @@ class Alarm(msgspec.Struct, kw_only=True):
     suppressed: bool = False  # raised inside a maintenance window: logged, not announced
     parent_id: str | None = None  # the root-cause alarm of a flood group
     escalations: int = 0
+    #: the message as data (app.alarms.messages), worded by each screen in its language
+    detail: dict[str, object] = msgspec.field(default_factory=dict)
     history: list[Transition] = msgspec.field(default_factory=list)
 
     @property

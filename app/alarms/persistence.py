@@ -11,7 +11,7 @@ from app.alarms.model import Alarm, AlarmChanged, Severity, Transition
 
 #: fields kept in the row's JSON ``data`` column (the rest are columns of their own)
 _DATA_FIELDS = ("message", "last_at", "active", "dispatched_order", "shelved_until",
-                "shelved_reason", "suppressed", "parent_id", "escalations")
+                "shelved_reason", "suppressed", "parent_id", "escalations", "detail")
 
 
 class AlarmSink(Protocol):
@@ -42,7 +42,7 @@ def alarm_from_record(row: Mapping[str, Any]) -> Alarm:
         dispatched_order=data.get("dispatched_order"),
         shelved_until=data.get("shelved_until"), shelved_reason=data.get("shelved_reason", ""),
         suppressed=bool(data.get("suppressed", False)), parent_id=data.get("parent_id"),
-        escalations=int(data.get("escalations", 0)),
+        escalations=int(data.get("escalations", 0)), detail=dict(data.get("detail") or {}),
         history=[Transition(row["raised_at"], "restored", "engine")],
     )
 

@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 import msgspec
 
 from app.alarms.book import AlarmBook
+from app.alarms.messages import describe, detail
 from app.alarms.model import Severity
 from app.dispatch.acoustic import DEFAULT_SPEED_OF_SOUND, LocateError, LocateResult, locate
 from app.dispatch.nearest import Nearest, nearest
@@ -134,9 +135,9 @@ class AcousticWatch:
             f"{sound.nearest.floor}F" if sound.nearest.floor is not None else None) if p)
         x, y, z = sound.result.xyz
         level = f", {sound.level_db:.0f} dB" if sound.level_db is not None else ""
-        self.book.raise_alarm(
-            sound.nearest.device_id, f"sound.{sound.kind}",
-            SEVERITY.get(sound.kind, Severity.MEDIUM),
-            f"{sound.kind}{level} located at ({x:.1f}, {y:.1f}, {z:.1f}) ±"
-            f"{sound.result.uncertainty_m:.1f} m {where}".strip(),
-            at=sound.heard_at)
+        message = detail("sound", kind=sound.kind, level=level, x=f"{x:.1f}", y=f"{y:.1f}",
+                         z=f"{z:.1f}", uncertainty=f"{sound.result.uncertainty_m:.1f}",
+                         where=where)
+        self.book.raise_alarm(sound.nearest.device_id, f"sound.{sound.kind}",
+                              SEVERITY.get(sound.kind, Severity.MEDIUM), describe(message),
+                              at=sound.heard_at, detail=message)

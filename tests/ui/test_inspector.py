@@ -118,7 +118,7 @@ def test_trend_shows_the_learned_band_and_an_engineer_can_freeze_it(qtbot, scrip
     qtbot.addWidget(widget)
     widget.show()
     widget.show_device("S1-TR-1")
-    widget._point.setCurrentText("temp_c")
+    widget.select_point("temp_c")
     widget.refresh()
     assert widget.trend.learned_band() is None  # nothing learned yet: warming up
     assert "0 of" in widget._learned_note.text()
