@@ -21,168 +21,188 @@
 <context>
     <name>Alarm</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="12" />
+        <location filename="../../ui/alarm_labels.py" line="15" />
         <source>Low</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="13" />
+        <location filename="../../ui/alarm_labels.py" line="16" />
         <source>Medium</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="14" />
+        <location filename="../../ui/alarm_labels.py" line="17" />
         <source>High</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="15" />
+        <location filename="../../ui/alarm_labels.py" line="18" />
         <source>Critical</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="19" />
+        <location filename="../../ui/alarm_labels.py" line="22" />
         <source>Unacknowledged</source>
         <translation>Unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="20" />
+        <location filename="../../ui/alarm_labels.py" line="23" />
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="21" />
+        <location filename="../../ui/alarm_labels.py" line="24" />
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="22" />
+        <location filename="../../ui/alarm_labels.py" line="25" />
         <source>Cleared</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="23" />
+        <location filename="../../ui/alarm_labels.py" line="26" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="27" />
+        <location filename="../../ui/alarm_labels.py" line="30" />
         <source>too high</source>
         <translation>too high</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="28" />
+        <location filename="../../ui/alarm_labels.py" line="31" />
         <source>too low</source>
         <translation>too low</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="29" />
+        <location filename="../../ui/alarm_labels.py" line="32" />
         <source>unusual for this hour</source>
         <translation>unusual for this hour</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="30" />
+        <location filename="../../ui/alarm_labels.py" line="33" />
         <source>changing too fast</source>
         <translation>changing too fast</translation>
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="34" />
+        <source>abnormal state</source>
+        <translation>abnormal state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="38" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="35" />
+        <location filename="../../ui/alarm_labels.py" line="39" />
         <source>Welfare check (lives alone)</source>
         <translation>Welfare check (lives alone)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="36" />
+        <location filename="../../ui/alarm_labels.py" line="40" />
         <source>Smoke</source>
         <translation>Smoke</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="37" />
+        <location filename="../../ui/alarm_labels.py" line="41" />
         <source>Gas leak</source>
         <translation>Gas leak</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="38" />
+        <location filename="../../ui/alarm_labels.py" line="42" />
         <source>Door forced</source>
         <translation>Door forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="39" />
+        <location filename="../../ui/alarm_labels.py" line="43" />
         <source>Door held open</source>
         <translation>Door held open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="40" />
+        <location filename="../../ui/alarm_labels.py" line="44" />
         <source>Manhole cover opened</source>
         <translation>Manhole cover opened</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="41" />
+        <location filename="../../ui/alarm_labels.py" line="45" />
         <source>Manhole cover displaced</source>
         <translation>Manhole cover displaced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="42" />
-        <location filename="../../ui/alarm_labels.py" line="43" />
+        <location filename="../../ui/alarm_labels.py" line="46" />
+        <location filename="../../ui/alarm_labels.py" line="47" />
         <source>Panic button</source>
         <translation>Panic button</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="44" />
+        <location filename="../../ui/alarm_labels.py" line="48" />
         <source>Passenger trapped</source>
         <translation>Passenger trapped</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="45" />
+        <location filename="../../ui/alarm_labels.py" line="49" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="46" />
+        <location filename="../../ui/alarm_labels.py" line="50" />
         <source>Trip</source>
         <translation>Trip</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="47" />
+        <location filename="../../ui/alarm_labels.py" line="51" />
         <source>Tampering</source>
         <translation>Tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="48" />
+        <location filename="../../ui/alarm_labels.py" line="52" />
         <source>Gate forced</source>
         <translation>Gate forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="49" />
+        <location filename="../../ui/alarm_labels.py" line="53" />
         <source>Video loss</source>
         <translation>Video loss</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="50" />
+        <location filename="../../ui/alarm_labels.py" line="54" />
         <source>Camera tampering</source>
         <translation>Camera tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="51" />
+        <location filename="../../ui/alarm_labels.py" line="55" />
         <source>Object thrown from height</source>
         <translation>Object thrown from height</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="52" />
+        <location filename="../../ui/alarm_labels.py" line="56" />
+        <source>Bang heard (located)</source>
+        <translation>Bang heard (located)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="57" />
+        <source>Impact heard (located)</source>
+        <translation>Impact heard (located)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="58" />
+        <source>Hiss heard (leak?)</source>
+        <translation>Hiss heard (leak?)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="59" />
         <source>Pump running, no pressure</source>
         <translation>Pump running, no pressure</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="53" />
+        <location filename="../../ui/alarm_labels.py" line="60" />
         <source>Elevator stuck</source>
         <translation>Elevator stuck</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="54" />
+        <location filename="../../ui/alarm_labels.py" line="61" />
         <source>Hot under light load</source>
         <translation>Hot under light load</translation>
     </message>
@@ -216,7 +236,7 @@
     </message>
     <message>
         <location filename="../../ui/alarm_board.py" line="60" />
-        <location filename="../../ui/alarm_board.py" line="274" />
+        <location filename="../../ui/alarm_board.py" line="276" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
@@ -271,60 +291,109 @@
         <translation>Search device, building, text…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="123" />
+        <location filename="../../ui/alarm_board.py" line="124" />
         <source>Acknowledge (A)</source>
         <translation>Acknowledge (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="124" />
+        <location filename="../../ui/alarm_board.py" line="125" />
         <source>Shelve (S)</source>
         <translation>Shelve (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="125" />
+        <location filename="../../ui/alarm_board.py" line="126" />
         <source>Comment (C)</source>
         <translation>Comment (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126" />
+        <location filename="../../ui/alarm_board.py" line="127" />
         <source>Silence (M)</source>
         <translation>Silence (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="127" />
+        <location filename="../../ui/alarm_board.py" line="128" />
         <source>Next (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="203" />
+        <location filename="../../ui/alarm_board.py" line="205" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="233" />
-        <location filename="../../ui/alarm_board.py" line="237" />
+        <location filename="../../ui/alarm_board.py" line="235" />
+        <location filename="../../ui/alarm_board.py" line="239" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="234" />
+        <location filename="../../ui/alarm_board.py" line="236" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="237" />
+        <location filename="../../ui/alarm_board.py" line="239" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="245" />
+        <location filename="../../ui/alarm_board.py" line="247" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="245" />
+        <location filename="../../ui/alarm_board.py" line="247" />
         <source>Comment:</source>
         <translation>Comment:</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmDetail</name>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="67" />
+        <source>{point} {value} above {threshold}</source>
+        <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
+        <translation>{point} {value} above {threshold}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="68" />
+        <source>{point} {value} below {threshold}</source>
+        <translation>{point} {value} below {threshold}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="69" />
+        <source>{point}: abnormal state ({value})</source>
+        <translation>{point}: abnormal state ({value})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="70" />
+        <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
+        <translation>{point} {value} unusual for this hour (usual {lo}–{hi})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="72" />
+        <source>{point} changing {rate} per minute</source>
+        <translation>{point} changing {rate} per minute</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="73" />
+        <source>Device offline</source>
+        <translation>Device offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="74" />
+        <source>No data for too long</source>
+        <translation>No data for too long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="75" />
+        <source>{unit} {resident}: no water use or door activity for {hours} h</source>
+        <translation>{unit} {resident}: no water use or door activity for {hours} h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="77" />
+        <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
+        <translation>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</translation>
     </message>
 </context>
 <context>
@@ -375,7 +444,7 @@
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="85" />
+        <location filename="../../ui/alarm_history.py" line="86" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>%1 alarms, mean time to acknowledge %2</translation>
     </message>
@@ -383,42 +452,42 @@
 <context>
     <name>CompoundView</name>
     <message>
-        <location filename="../../ui/compound_view.py" line="216" />
+        <location filename="../../ui/compound_view.py" line="222" />
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="216" />
+        <location filename="../../ui/compound_view.py" line="222" />
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="217" />
+        <location filename="../../ui/compound_view.py" line="223" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="217" />
+        <location filename="../../ui/compound_view.py" line="223" />
         <source>Stale</source>
         <translation>Stale</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="218" />
+        <location filename="../../ui/compound_view.py" line="224" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="218" />
+        <location filename="../../ui/compound_view.py" line="224" />
         <source>No data</source>
         <translation>No data</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="221" />
+        <location filename="../../ui/compound_view.py" line="227" />
         <source>Critical alarm</source>
         <translation>Critical alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="222" />
+        <location filename="../../ui/compound_view.py" line="228" />
         <source>Device status</source>
         <translation>Device status</translation>
     </message>
@@ -843,27 +912,27 @@
         <translation>Mean response times, from the order's creation</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="257" />
+        <location filename="../../ui/dispatch_panel.py" line="258" />
         <source>Select a work order and a technician first</source>
         <translation>Select a work order and a technician first</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="272" />
+        <location filename="../../ui/dispatch_panel.py" line="273" />
         <source>Override</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="273" />
+        <location filename="../../ui/dispatch_panel.py" line="274" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>Why %1 instead of the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="277" />
+        <location filename="../../ui/dispatch_panel.py" line="278" />
         <source>Not assigned: an override needs a reason</source>
         <translation>Not assigned: an override needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="285" />
+        <location filename="../../ui/dispatch_panel.py" line="286" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
     </message>
@@ -954,27 +1023,27 @@
         <translation>Unknown devices (to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="78" />
+        <location filename="../../ui/ingest_health.py" line="79" />
         <source>Messages/s: %1</source>
         <translation>Messages/s: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="81" />
+        <location filename="../../ui/ingest_health.py" line="82" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="81" />
+        <location filename="../../ui/ingest_health.py" line="82" />
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="82" />
+        <location filename="../../ui/ingest_health.py" line="83" />
         <source>Source %1: %2 — %3</source>
         <translation>Source %1: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="87" />
+        <location filename="../../ui/ingest_health.py" line="88" />
         <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
         <translation>Received %1, accepted %2, rejected %3, waiting for birth %4</translation>
     </message>
@@ -982,112 +1051,112 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="78" />
+        <location filename="../../ui/inspector.py" line="79" />
         <source>Click a device in the 3D view, or search above.</source>
         <translation>Click a device in the 3D view, or search above.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="99" />
+        <location filename="../../ui/inspector.py" line="100" />
         <source>Back to the overview</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="123" />
+        <location filename="../../ui/inspector.py" line="124" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="123" />
+        <location filename="../../ui/inspector.py" line="124" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="124" />
+        <location filename="../../ui/inspector.py" line="125" />
         <source>Floor / room</source>
         <translation>Floor / room</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="124" />
+        <location filename="../../ui/inspector.py" line="125" />
         <source>Position (m)</source>
         <translation>Position (m)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="125" />
+        <location filename="../../ui/inspector.py" line="126" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="125" />
+        <location filename="../../ui/inspector.py" line="126" />
         <source>Last report</source>
         <translation>Last report</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="139" />
+        <location filename="../../ui/inspector.py" line="140" />
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="139" />
+        <location filename="../../ui/inspector.py" line="140" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="139" />
+        <location filename="../../ui/inspector.py" line="140" />
         <source>Normal band</source>
         <translation>Normal band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="155" />
+        <location filename="../../ui/inspector.py" line="156" />
         <source>waiting for readings…</source>
         <translation>waiting for readings…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="156" />
+        <location filename="../../ui/inspector.py" line="157" />
         <source>Freeze learned band</source>
         <translation>Freeze learned band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="158" />
+        <location filename="../../ui/inspector.py" line="159" />
         <source>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</source>
         <translation>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="178" />
+        <location filename="../../ui/inspector.py" line="179" />
         <source>Live values</source>
         <translation>Live values</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="181" />
+        <location filename="../../ui/inspector.py" line="182" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="254" />
+        <location filename="../../ui/inspector.py" line="255" />
         <source>Floor %1</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="255" />
+        <location filename="../../ui/inspector.py" line="256" />
         <source>Basement %1</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="257" />
+        <location filename="../../ui/inspector.py" line="258" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="305" />
+        <location filename="../../ui/inspector.py" line="309" />
         <source>Needs attention (%1)</source>
         <translation>Needs attention (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="346" />
+        <location filename="../../ui/inspector.py" line="358" />
         <source>Learning: %1 of %2 readings for this hour</source>
         <translation>Learning: %1 of %2 readings for this hour</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="350" />
+        <location filename="../../ui/inspector.py" line="362" />
         <source>Learned band %1 – %2</source>
         <translation>Learned band %1 – %2</translation>
     </message>
@@ -1240,103 +1309,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="82" />
         <source>Smart Property Control Room — %1</source>
         <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>Smart Property Control Room — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="93" />
         <source>Device inspector</source>
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112" />
+        <location filename="../../ui/main_window.py" line="147" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="159" />
+        <source>3D layers</source>
+        <translation>3D layers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160" />
+        <source>Floors</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174" />
+        <source>3D view</source>
+        <translation>3D view</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188" />
         <source>Active alarms</source>
         <translation>Active alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="191" />
+        <source>Data intake</source>
+        <translation>Data intake</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="205" />
+        <source>Dispatch</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="228" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="234" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="235" />
         <source>&amp;Reset 3D view</source>
         <translation>&amp;Reset 3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Device &amp;inspector</source>
         <translation>Device &amp;inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>&amp;Alarms</source>
         <translation>&amp;Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="249" />
+        <source>&amp;Dispatch</source>
+        <translation>&amp;Dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251" />
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166" />
+        <location filename="../../ui/main_window.py" line="266" />
         <source>Takes effect at the next start</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227" />
+        <location filename="../../ui/main_window.py" line="327" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="328" />
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
     </message>
@@ -1345,7 +1444,7 @@
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="30" />
-        <location filename="../../ui/dispatch_detail.py" line="63" />
+        <location filename="../../ui/dispatch_detail.py" line="65" />
         <source>Select a work order</source>
         <translation>Select a work order</translation>
     </message>
@@ -1380,29 +1479,208 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="50" />
+        <location filename="../../ui/dispatch_detail.py" line="52" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="76" />
+        <location filename="../../ui/dispatch_detail.py" line="78" />
         <source>Assigned to %1</source>
         <translation>Assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="80" />
+        <location filename="../../ui/dispatch_detail.py" line="82" />
         <source>Suggested: %1</source>
         <translation>Suggested: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="83" />
+        <location filename="../../ui/dispatch_detail.py" line="85" />
         <source>No suggestion yet</source>
         <translation>No suggestion yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="102" />
+        <location filename="../../ui/dispatch_detail.py" line="104" />
         <source>note</source>
         <translation>note</translation>
+    </message>
+</context>
+<context>
+    <name>Point</name>
+    <message>
+        <location filename="../../ui/point_names.py" line="9" />
+        <source>Temperature</source>
+        <translation>Temperature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="10" />
+        <source>Load</source>
+        <translation>Load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="11" />
+        <source>Voltage</source>
+        <translation>Voltage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="12" />
+        <source>Power</source>
+        <translation>Power</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="13" />
+        <source>Energy (total)</source>
+        <translation>Energy (total)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="14" />
+        <source>Energy charged</source>
+        <translation>Energy charged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="15" />
+        <source>Flow</source>
+        <translation>Flow</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="16" />
+        <source>Water (total)</source>
+        <translation>Water (total)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="17" />
+        <source>Heat (total)</source>
+        <translation>Heat (total)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="18" />
+        <source>Supply temperature</source>
+        <translation>Supply temperature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="19" />
+        <source>Return temperature</source>
+        <translation>Return temperature</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="20" />
+        <source>Gas concentration</source>
+        <translation>Gas concentration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="21" />
+        <source>Smoke density</source>
+        <translation>Smoke density</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="22" />
+        <source>Battery</source>
+        <translation>Battery</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="23" />
+        <location filename="../../ui/point_names.py" line="24" />
+        <source>Pressure</source>
+        <translation>Pressure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="25" />
+        <source>Outlet pressure</source>
+        <translation>Outlet pressure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="26" />
+        <source>Vibration</source>
+        <translation>Vibration</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="27" />
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="28" />
+        <source>Level</source>
+        <translation>Level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="29" />
+        <source>Current</source>
+        <translation>Current</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="30" />
+        <source>Switched on</source>
+        <translation>Switched on</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="31" />
+        <source>Tilt</source>
+        <translation>Tilt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="32" />
+        <source>Open</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="33" />
+        <source>Fault</source>
+        <translation>Fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="34" />
+        <source>Forced open</source>
+        <translation>Forced open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="35" />
+        <source>Door open</source>
+        <translation>Door open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="36" />
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="37" />
+        <source>Car load</source>
+        <translation>Car load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="38" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="39" />
+        <source>Occupied</source>
+        <translation>Occupied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="40" />
+        <source>Frame rate</source>
+        <translation>Frame rate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="41" />
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="42" />
+        <source>Sound level</source>
+        <translation>Sound level</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="43" />
+        <source>Passes</source>
+        <translation>Passes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="44" />
+        <source>Pressed</source>
+        <translation>Pressed</translation>
     </message>
 </context>
 <context>

@@ -6,184 +6,204 @@
     <message>
         <location filename="../../ui/dispatch_labels.py" line="89"/>
         <source>never reported</source>
-        <translation type="unfinished"></translation>
+        <translation>从未上报</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="91"/>
         <source>%1 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒前</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="92"/>
         <source>%1 min ago</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 分钟前</translation>
     </message>
 </context>
 <context>
     <name>Alarm</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="12"/>
+        <location filename="../../ui/alarm_labels.py" line="15"/>
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="13"/>
+        <location filename="../../ui/alarm_labels.py" line="16"/>
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="14"/>
+        <location filename="../../ui/alarm_labels.py" line="17"/>
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="15"/>
+        <location filename="../../ui/alarm_labels.py" line="18"/>
         <source>Critical</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="19"/>
+        <location filename="../../ui/alarm_labels.py" line="22"/>
         <source>Unacknowledged</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="20"/>
+        <location filename="../../ui/alarm_labels.py" line="23"/>
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="21"/>
+        <location filename="../../ui/alarm_labels.py" line="24"/>
         <source>Dispatched</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="22"/>
+        <location filename="../../ui/alarm_labels.py" line="25"/>
         <source>Cleared</source>
         <translation>已消除</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="23"/>
+        <location filename="../../ui/alarm_labels.py" line="26"/>
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="27"/>
+        <location filename="../../ui/alarm_labels.py" line="30"/>
         <source>too high</source>
         <translation>过高</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="28"/>
+        <location filename="../../ui/alarm_labels.py" line="31"/>
         <source>too low</source>
         <translation>过低</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="29"/>
+        <location filename="../../ui/alarm_labels.py" line="32"/>
         <source>unusual for this hour</source>
         <translation>与该时段规律不符</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="30"/>
+        <location filename="../../ui/alarm_labels.py" line="33"/>
         <source>changing too fast</source>
         <translation>变化过快</translation>
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="34"/>
+        <source>abnormal state</source>
+        <translation>状态异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="38"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="35"/>
+        <location filename="../../ui/alarm_labels.py" line="39"/>
         <source>Welfare check (lives alone)</source>
         <translation>独居老人关怀提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="36"/>
+        <location filename="../../ui/alarm_labels.py" line="40"/>
         <source>Smoke</source>
         <translation>烟雾</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="37"/>
+        <location filename="../../ui/alarm_labels.py" line="41"/>
         <source>Gas leak</source>
         <translation>燃气泄漏</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="38"/>
+        <location filename="../../ui/alarm_labels.py" line="42"/>
         <source>Door forced</source>
         <translation>门被强行打开</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="39"/>
+        <location filename="../../ui/alarm_labels.py" line="43"/>
         <source>Door held open</source>
         <translation>门长时间未关</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="40"/>
+        <location filename="../../ui/alarm_labels.py" line="44"/>
         <source>Manhole cover opened</source>
         <translation>井盖被打开</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="41"/>
+        <location filename="../../ui/alarm_labels.py" line="45"/>
         <source>Manhole cover displaced</source>
         <translation>井盖移位</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="42"/>
-        <location filename="../../ui/alarm_labels.py" line="43"/>
+        <location filename="../../ui/alarm_labels.py" line="46"/>
+        <location filename="../../ui/alarm_labels.py" line="47"/>
         <source>Panic button</source>
         <translation>紧急按钮</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="44"/>
+        <location filename="../../ui/alarm_labels.py" line="48"/>
         <source>Passenger trapped</source>
         <translation>电梯困人</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="45"/>
+        <location filename="../../ui/alarm_labels.py" line="49"/>
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="46"/>
+        <location filename="../../ui/alarm_labels.py" line="50"/>
         <source>Trip</source>
         <translation>跳闸</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="47"/>
+        <location filename="../../ui/alarm_labels.py" line="51"/>
         <source>Tampering</source>
         <translation>被破坏</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="48"/>
+        <location filename="../../ui/alarm_labels.py" line="52"/>
         <source>Gate forced</source>
         <translation>道闸被强行通过</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="49"/>
+        <location filename="../../ui/alarm_labels.py" line="53"/>
         <source>Video loss</source>
         <translation>视频丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="50"/>
+        <location filename="../../ui/alarm_labels.py" line="54"/>
         <source>Camera tampering</source>
         <translation>摄像机被遮挡或破坏</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="51"/>
+        <location filename="../../ui/alarm_labels.py" line="55"/>
         <source>Object thrown from height</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="52"/>
+        <location filename="../../ui/alarm_labels.py" line="56"/>
+        <source>Bang heard (located)</source>
+        <translation>异常巨响（已定位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="57"/>
+        <source>Impact heard (located)</source>
+        <translation>撞击声（已定位）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="58"/>
+        <source>Hiss heard (leak?)</source>
+        <translation>嘶嘶声（疑似泄漏）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="59"/>
         <source>Pump running, no pressure</source>
         <translation>水泵运行但无压力</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="53"/>
+        <location filename="../../ui/alarm_labels.py" line="60"/>
         <source>Elevator stuck</source>
         <translation>电梯停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="54"/>
+        <location filename="../../ui/alarm_labels.py" line="61"/>
         <source>Hot under light load</source>
         <translation>轻载过热</translation>
     </message>
@@ -217,7 +237,7 @@
     </message>
     <message>
         <location filename="../../ui/alarm_board.py" line="60"/>
-        <location filename="../../ui/alarm_board.py" line="274"/>
+        <location filename="../../ui/alarm_board.py" line="276"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
@@ -272,60 +292,109 @@
         <translation>搜索设备、楼栋、内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="123"/>
+        <location filename="../../ui/alarm_board.py" line="124"/>
         <source>Acknowledge (A)</source>
         <translation>确认 (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="124"/>
+        <location filename="../../ui/alarm_board.py" line="125"/>
         <source>Shelve (S)</source>
         <translation>搁置 (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="125"/>
+        <location filename="../../ui/alarm_board.py" line="126"/>
         <source>Comment (C)</source>
         <translation>备注 (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126"/>
+        <location filename="../../ui/alarm_board.py" line="127"/>
         <source>Silence (M)</source>
         <translation>消音 (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="127"/>
+        <location filename="../../ui/alarm_board.py" line="128"/>
         <source>Next (N)</source>
         <translation>下一条 (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="203"/>
+        <location filename="../../ui/alarm_board.py" line="205"/>
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="233"/>
-        <location filename="../../ui/alarm_board.py" line="237"/>
+        <location filename="../../ui/alarm_board.py" line="235"/>
+        <location filename="../../ui/alarm_board.py" line="239"/>
         <source>Shelve alarm</source>
         <translation>搁置报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="234"/>
+        <location filename="../../ui/alarm_board.py" line="236"/>
         <source>Shelve for (minutes):</source>
         <translation>搁置时长（分钟）：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="237"/>
+        <location filename="../../ui/alarm_board.py" line="239"/>
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="245"/>
+        <location filename="../../ui/alarm_board.py" line="247"/>
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="245"/>
+        <location filename="../../ui/alarm_board.py" line="247"/>
         <source>Comment:</source>
         <translation>备注：</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmDetail</name>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="67"/>
+        <source>{point} {value} above {threshold}</source>
+        <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
+        <translation>{point} {value}，高于 {threshold}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="68"/>
+        <source>{point} {value} below {threshold}</source>
+        <translation>{point} {value}，低于 {threshold}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="69"/>
+        <source>{point}: abnormal state ({value})</source>
+        <translation>{point}：状态异常（{value}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="70"/>
+        <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
+        <translation>{point} {value}，与本时段通常值不符（通常 {lo}–{hi}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="72"/>
+        <source>{point} changing {rate} per minute</source>
+        <translation>{point} 变化过快：每分钟 {rate}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="73"/>
+        <source>Device offline</source>
+        <translation>设备离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="74"/>
+        <source>No data for too long</source>
+        <translation>长时间无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="75"/>
+        <source>{unit} {resident}: no water use or door activity for {hours} h</source>
+        <translation>{unit} {resident}：已 {hours} 小时无用水或门禁活动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="77"/>
+        <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
+        <translation>定位于 ({x}, {y}, {z}) ±{uncertainty} 米 {where}{level}</translation>
     </message>
 </context>
 <context>
@@ -376,7 +445,7 @@
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="85"/>
+        <location filename="../../ui/alarm_history.py" line="86"/>
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>共 %1 条报警，平均确认用时 %2</translation>
     </message>
@@ -384,42 +453,42 @@
 <context>
     <name>CompoundView</name>
     <message>
-        <location filename="../../ui/compound_view.py" line="216"/>
+        <location filename="../../ui/compound_view.py" line="222"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="216"/>
+        <location filename="../../ui/compound_view.py" line="222"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="217"/>
+        <location filename="../../ui/compound_view.py" line="223"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="217"/>
+        <location filename="../../ui/compound_view.py" line="223"/>
         <source>Stale</source>
         <translation>数据超时</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="218"/>
+        <location filename="../../ui/compound_view.py" line="224"/>
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="218"/>
+        <location filename="../../ui/compound_view.py" line="224"/>
         <source>No data</source>
         <translation>无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="221"/>
+        <location filename="../../ui/compound_view.py" line="227"/>
         <source>Critical alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急告警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="222"/>
+        <location filename="../../ui/compound_view.py" line="228"/>
         <source>Device status</source>
         <translation>设备状态</translation>
     </message>
@@ -546,168 +615,168 @@
     <message>
         <location filename="../../ui/dispatch_labels.py" line="13"/>
         <source>Waiting</source>
-        <translation type="unfinished"></translation>
+        <translation>待派</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="14"/>
         <source>Assigned</source>
-        <translation type="unfinished"></translation>
+        <translation>已派</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="15"/>
         <source>Accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>已接单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="16"/>
         <source>On the way</source>
-        <translation type="unfinished"></translation>
+        <translation>在途</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="17"/>
         <source>On site</source>
-        <translation type="unfinished"></translation>
+        <translation>已到场</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="18"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="19"/>
         <source>Verified</source>
-        <translation type="unfinished"></translation>
+        <translation>已核验</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="20"/>
         <source>Closed</source>
-        <translation type="unfinished">已关闭</translation>
+        <translation>已关闭</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="21"/>
         <source>Rejected</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="22"/>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="25"/>
         <source>Electrical</source>
-        <translation type="unfinished"></translation>
+        <translation>电工</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="26"/>
         <source>Plumbing</source>
-        <translation type="unfinished"></translation>
+        <translation>水工</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="27"/>
         <source>Elevator</source>
-        <translation type="unfinished">电梯</translation>
+        <translation>电梯</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="28"/>
         <source>Fire</source>
-        <translation type="unfinished"></translation>
+        <translation>消防</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="29"/>
         <source>Gas</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="30"/>
         <source>Security</source>
-        <translation type="unfinished"></translation>
+        <translation>安防</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="31"/>
         <source>General</source>
-        <translation type="unfinished"></translation>
+        <translation>综合</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="34"/>
         <source>All shifts</source>
-        <translation type="unfinished"></translation>
+        <translation>全部班次</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="35"/>
         <source>Day</source>
-        <translation type="unfinished"></translation>
+        <translation>白班</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="36"/>
         <source>Night</source>
-        <translation type="unfinished"></translation>
+        <translation>夜班</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="37"/>
         <source>On call</source>
-        <translation type="unfinished"></translation>
+        <translation>待命</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="40"/>
         <source>accept</source>
-        <translation type="unfinished"></translation>
+        <translation>接单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="41"/>
         <source>arrive</source>
-        <translation type="unfinished"></translation>
+        <translation>到场</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="42"/>
         <source>resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>解决</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="46"/>
         <source>Walking time (s)</source>
         <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>步行时间（秒）</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="47"/>
         <source>Urgency weight</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急权重</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="48"/>
         <source>Weighted walking time (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>加权步行时间（秒）</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="49"/>
         <source>Open orders</source>
-        <translation type="unfinished"></translation>
+        <translation>在办工单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="50"/>
         <source>Busy penalty (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>忙碌惩罚（秒）</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="51"/>
         <source>Old position penalty (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>位置过旧惩罚（秒）</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="52"/>
         <source>Urgent order bonus (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>紧急工单加成（秒）</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="53"/>
         <source>Total cost (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>总代价（秒）</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_labels.py" line="54"/>
         <source>Dispatcher&apos;s choice</source>
-        <translation type="unfinished"></translation>
+        <translation>调度员指定</translation>
     </message>
 </context>
 <context>
@@ -715,158 +784,158 @@
     <message>
         <location filename="../../ui/dispatch_panel.py" line="65"/>
         <source>Order</source>
-        <translation type="unfinished"></translation>
+        <translation>工单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="65"/>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>优先级</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="65"/>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="65"/>
         <source>Fault</source>
-        <translation type="unfinished">故障</translation>
+        <translation>故障</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="66"/>
         <source>Skill</source>
-        <translation type="unfinished"></translation>
+        <translation>工种</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="66"/>
         <location filename="../../ui/dispatch_panel.py" line="69"/>
         <source>Technician</source>
-        <translation type="unfinished"></translation>
+        <translation>维修人员</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="66"/>
         <source>SLA</source>
-        <translation type="unfinished"></translation>
+        <translation>时限</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="66"/>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>创建时间</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="69"/>
         <source>Skills</source>
-        <translation type="unfinished"></translation>
+        <translation>技能</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="69"/>
         <source>Shift</source>
-        <translation type="unfinished"></translation>
+        <translation>班次</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="69"/>
         <source>Load</source>
-        <translation type="unfinished"></translation>
+        <translation>工作量</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="70"/>
         <source>Position</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="88"/>
         <source>Assign automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动派单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="89"/>
         <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
-        <translation type="unfinished"></translation>
+        <translation>新工单立即派给推荐人员；关闭后每次派单由您决定</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="117"/>
         <source>Assign to selected technician</source>
-        <translation type="unfinished"></translation>
+        <translation>派给所选人员</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="120"/>
         <source>Reason for overriding the suggestion</source>
-        <translation type="unfinished"></translation>
+        <translation>不采用推荐的原因</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="121"/>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>核验</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="122"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="123"/>
         <source>Cancel order</source>
-        <translation type="unfinished"></translation>
+        <translation>取消工单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="129"/>
         <source>To accept</source>
-        <translation type="unfinished"></translation>
+        <translation>接单时长</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="129"/>
         <source>To arrive</source>
-        <translation type="unfinished"></translation>
+        <translation>到场时长</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="130"/>
         <source>To resolve</source>
-        <translation type="unfinished"></translation>
+        <translation>解决时长</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="130"/>
         <source>Orders</source>
-        <translation type="unfinished"></translation>
+        <translation>工单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="143"/>
         <source>Work orders</source>
-        <translation type="unfinished"></translation>
+        <translation>工单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="146"/>
         <source>Technicians (drop an order on one to assign it)</source>
-        <translation type="unfinished"></translation>
+        <translation>维修人员（把工单拖到人员上即可派单）</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="152"/>
         <source>Mean response times, from the order&apos;s creation</source>
-        <translation type="unfinished"></translation>
+        <translation>平均响应时长（自工单创建起）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="257"/>
+        <location filename="../../ui/dispatch_panel.py" line="258"/>
         <source>Select a work order and a technician first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_panel.py" line="272"/>
-        <source>Override</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择工单和维修人员</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="273"/>
+        <source>Override</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="274"/>
         <source>Why %1 instead of the suggestion?</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么派给 %1 而不是推荐人员？</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="277"/>
+        <location filename="../../ui/dispatch_panel.py" line="278"/>
         <source>Not assigned: an override needs a reason</source>
-        <translation type="unfinished"></translation>
+        <translation>未派单：改派需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="285"/>
+        <location filename="../../ui/dispatch_panel.py" line="286"/>
         <source>%1 assigned to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 已派给 %2</translation>
     </message>
 </context>
 <context>
@@ -874,27 +943,27 @@
     <message>
         <location filename="../../ui/floor_picker.py" line="49"/>
         <source>X-ray: open one floor of a building</source>
-        <translation type="unfinished"></translation>
+        <translation>透视：打开楼栋的某一层</translation>
     </message>
     <message>
         <location filename="../../ui/floor_picker.py" line="50"/>
         <source>Whole compound</source>
-        <translation type="unfinished"></translation>
+        <translation>整个小区</translation>
     </message>
     <message>
         <location filename="../../ui/floor_picker.py" line="54"/>
         <source>Choose a building…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择楼栋…</translation>
     </message>
     <message>
         <location filename="../../ui/floor_picker.py" line="63"/>
         <source>Basement %1</source>
-        <translation type="unfinished">地下%1层</translation>
+        <translation>地下 %1 层</translation>
     </message>
     <message>
         <location filename="../../ui/floor_picker.py" line="64"/>
         <source>Floor %1</source>
-        <translation type="unfinished">%1层</translation>
+        <translation>%1 层</translation>
     </message>
 </context>
 <context>
@@ -955,27 +1024,27 @@
         <translation>未登记设备（待登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="78"/>
+        <location filename="../../ui/ingest_health.py" line="79"/>
         <source>Messages/s: %1</source>
         <translation>消息/秒：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="81"/>
+        <location filename="../../ui/ingest_health.py" line="82"/>
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="81"/>
+        <location filename="../../ui/ingest_health.py" line="82"/>
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="82"/>
+        <location filename="../../ui/ingest_health.py" line="83"/>
         <source>Source %1: %2 — %3</source>
         <translation>数据源 %1：%2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="87"/>
+        <location filename="../../ui/ingest_health.py" line="88"/>
         <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
         <translation>已接收 %1，已接受 %2，已拒绝 %3，等待上线 %4</translation>
     </message>
@@ -983,112 +1052,112 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="78"/>
+        <location filename="../../ui/inspector.py" line="79"/>
         <source>Click a device in the 3D view, or search above.</source>
         <translation>在三维视图中点击设备，或在上方搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="99"/>
+        <location filename="../../ui/inspector.py" line="100"/>
         <source>Back to the overview</source>
         <translation>返回总览</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="123"/>
+        <location filename="../../ui/inspector.py" line="124"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="123"/>
+        <location filename="../../ui/inspector.py" line="124"/>
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="124"/>
+        <location filename="../../ui/inspector.py" line="125"/>
         <source>Floor / room</source>
         <translation>楼层 / 房间</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="124"/>
+        <location filename="../../ui/inspector.py" line="125"/>
         <source>Position (m)</source>
         <translation>坐标（米）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="125"/>
+        <location filename="../../ui/inspector.py" line="126"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="125"/>
+        <location filename="../../ui/inspector.py" line="126"/>
         <source>Last report</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="139"/>
+        <location filename="../../ui/inspector.py" line="140"/>
         <source>Point</source>
         <translation>测点</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="139"/>
+        <location filename="../../ui/inspector.py" line="140"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="139"/>
+        <location filename="../../ui/inspector.py" line="140"/>
         <source>Normal band</source>
         <translation>正常范围</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="155"/>
+        <location filename="../../ui/inspector.py" line="156"/>
         <source>waiting for readings…</source>
         <translation>等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="156"/>
+        <location filename="../../ui/inspector.py" line="157"/>
         <source>Freeze learned band</source>
         <translation>冻结学习阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="158"/>
+        <location filename="../../ui/inspector.py" line="159"/>
         <source>The dashed lines are the band learned from this point&apos;s history for this hour of the week. Freezing stops learning; the band stays as it is.</source>
         <translation>虚线为根据该测点历史数据学习到的本周此时段正常范围。冻结后停止学习，范围保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="178"/>
+        <location filename="../../ui/inspector.py" line="179"/>
         <source>Live values</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="181"/>
+        <location filename="../../ui/inspector.py" line="182"/>
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="254"/>
+        <location filename="../../ui/inspector.py" line="255"/>
         <source>Floor %1</source>
         <translation>%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="255"/>
+        <location filename="../../ui/inspector.py" line="256"/>
         <source>Basement %1</source>
         <translation>地下%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="257"/>
+        <location filename="../../ui/inspector.py" line="258"/>
         <source>Room %1</source>
         <translation>%1室</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="305"/>
+        <location filename="../../ui/inspector.py" line="309"/>
         <source>Needs attention (%1)</source>
         <translation>需关注设备（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="346"/>
+        <location filename="../../ui/inspector.py" line="358"/>
         <source>Learning: %1 of %2 readings for this hour</source>
         <translation>学习中：本时段已有 %1 / %2 个读数</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="350"/>
+        <location filename="../../ui/inspector.py" line="362"/>
         <source>Learned band %1 – %2</source>
         <translation>学习阈值 %1 – %2</translation>
     </message>
@@ -1098,7 +1167,7 @@
     <message>
         <location filename="../../ui/dispatch_models.py" line="169"/>
         <source>(off)</source>
-        <translation type="unfinished"></translation>
+        <translation>（关闭）</translation>
     </message>
 </context>
 <context>
@@ -1107,102 +1176,102 @@
         <location filename="../../ui/layer_panel.py" line="28"/>
         <source>Roads</source>
         <extracomment>site layers offered, in panel order (layer name → source text, translated at display)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>道路</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="29"/>
         <source>Lawns</source>
-        <translation type="unfinished"></translation>
+        <translation>绿地</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="30"/>
         <source>Underground garage</source>
-        <translation type="unfinished"></translation>
+        <translation>地下车库</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="31"/>
         <source>Parking spaces (occupancy)</source>
-        <translation type="unfinished"></translation>
+        <translation>车位（占用）</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="32"/>
         <source>Barrier gates</source>
-        <translation type="unfinished"></translation>
+        <translation>道闸</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="33"/>
         <source>EV chargers</source>
-        <translation type="unfinished"></translation>
+        <translation>充电桩</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="34"/>
         <source>Cameras and their views</source>
-        <translation type="unfinished"></translation>
+        <translation>摄像机及视野</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="35"/>
         <source>Technicians</source>
-        <translation type="unfinished"></translation>
+        <translation>维修人员</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="38"/>
         <source>Water</source>
-        <translation type="unfinished"></translation>
+        <translation>给水</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="39"/>
         <source>Gas</source>
-        <translation type="unfinished"></translation>
+        <translation>燃气</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="40"/>
         <source>Heating</source>
-        <translation type="unfinished"></translation>
+        <translation>供暖</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="41"/>
         <source>Drainage</source>
-        <translation type="unfinished"></translation>
+        <translation>排水</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="42"/>
         <source>Power</source>
-        <translation type="unfinished"></translation>
+        <translation>电力</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="45"/>
         <source>Off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="46"/>
         <source>Open alarms per floor</source>
-        <translation type="unfinished"></translation>
+        <translation>各层未关闭告警数</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="47"/>
         <source>Water use per floor</source>
-        <translation type="unfinished"></translation>
+        <translation>各层用水量</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="83"/>
         <source>Site</source>
-        <translation type="unfinished"></translation>
+        <translation>场地</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="84"/>
         <source>Pipe networks</source>
-        <translation type="unfinished"></translation>
+        <translation>管网</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="85"/>
         <source>Colour floors by</source>
-        <translation type="unfinished"></translation>
+        <translation>楼层着色依据</translation>
     </message>
     <message>
         <location filename="../../ui/layer_panel.py" line="86"/>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
 </context>
 <context>
@@ -1241,103 +1310,133 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="82"/>
         <source>Smart Property Control Room — %1</source>
         <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>智慧物业控制室 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="93"/>
         <source>Device inspector</source>
         <translation>设备详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="112"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>The 3D view is not available on this machine.</source>
         <translation>本机无法显示三维视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="159"/>
+        <source>3D layers</source>
+        <translation>三维图层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="160"/>
+        <source>Floors</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="174"/>
+        <source>3D view</source>
+        <translation>三维视图</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="188"/>
         <source>Active alarms</source>
         <translation>当前告警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="189"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125"/>
+        <location filename="../../ui/main_window.py" line="191"/>
+        <source>Data intake</source>
+        <translation>数据接入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134"/>
+        <location filename="../../ui/main_window.py" line="205"/>
+        <source>Dispatch</source>
+        <translation>调度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="228"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135"/>
+        <location filename="../../ui/main_window.py" line="229"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140"/>
+        <location filename="../../ui/main_window.py" line="234"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141"/>
+        <location filename="../../ui/main_window.py" line="235"/>
         <source>&amp;Reset 3D view</source>
         <translation>重置三维视角(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="240"/>
         <source>Device &amp;inspector</source>
         <translation>设备详情(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149"/>
+        <location filename="../../ui/main_window.py" line="243"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151"/>
+        <location filename="../../ui/main_window.py" line="249"/>
+        <source>&amp;Dispatch</source>
+        <translation>调度(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="251"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156"/>
+        <location filename="../../ui/main_window.py" line="256"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="166"/>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>Takes effect at the next start</source>
         <translation>下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170"/>
+        <location filename="../../ui/main_window.py" line="270"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171"/>
+        <location filename="../../ui/main_window.py" line="271"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="222"/>
+        <location filename="../../ui/main_window.py" line="322"/>
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>已保存语言：%1，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="227"/>
+        <location filename="../../ui/main_window.py" line="327"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="328"/>
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;智慧物业控制室 %1&lt;/h3&gt;&lt;p&gt;住宅小区的监控中心：小区三维模型、设备实时状态、告警与派单。&lt;/p&gt;</translation>
     </message>
@@ -1346,64 +1445,243 @@
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="30"/>
-        <location filename="../../ui/dispatch_detail.py" line="63"/>
+        <location filename="../../ui/dispatch_detail.py" line="65"/>
         <source>Select a work order</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择工单</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="37"/>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="37"/>
         <source>Value</source>
-        <translation type="unfinished">数值</translation>
+        <translation>数值</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="42"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="42"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>人员</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="42"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>步骤</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="43"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="50"/>
+        <location filename="../../ui/dispatch_detail.py" line="52"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="76"/>
+        <location filename="../../ui/dispatch_detail.py" line="78"/>
         <source>Assigned to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已派给 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="80"/>
+        <location filename="../../ui/dispatch_detail.py" line="82"/>
         <source>Suggested: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>推荐：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="83"/>
+        <location filename="../../ui/dispatch_detail.py" line="85"/>
         <source>No suggestion yet</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="102"/>
+        <location filename="../../ui/dispatch_detail.py" line="104"/>
         <source>note</source>
-        <translation type="unfinished"></translation>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>Point</name>
+    <message>
+        <location filename="../../ui/point_names.py" line="9"/>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="10"/>
+        <source>Load</source>
+        <translation>负载率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="11"/>
+        <source>Voltage</source>
+        <translation>电压</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="12"/>
+        <source>Power</source>
+        <translation>功率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="13"/>
+        <source>Energy (total)</source>
+        <translation>累计电量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="14"/>
+        <source>Energy charged</source>
+        <translation>已充电量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="15"/>
+        <source>Flow</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="16"/>
+        <source>Water (total)</source>
+        <translation>累计水量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="17"/>
+        <source>Heat (total)</source>
+        <translation>累计热量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="18"/>
+        <source>Supply temperature</source>
+        <translation>供水温度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="19"/>
+        <source>Return temperature</source>
+        <translation>回水温度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="20"/>
+        <source>Gas concentration</source>
+        <translation>可燃气体浓度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="21"/>
+        <source>Smoke density</source>
+        <translation>烟雾浓度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="22"/>
+        <source>Battery</source>
+        <translation>电池电量</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="23"/>
+        <location filename="../../ui/point_names.py" line="24"/>
+        <source>Pressure</source>
+        <translation>压力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="25"/>
+        <source>Outlet pressure</source>
+        <translation>出口压力</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="26"/>
+        <source>Vibration</source>
+        <translation>振动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="27"/>
+        <source>Running</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="28"/>
+        <source>Level</source>
+        <translation>液位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="29"/>
+        <source>Current</source>
+        <translation>电流</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="30"/>
+        <source>Switched on</source>
+        <translation>开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="31"/>
+        <source>Tilt</source>
+        <translation>倾角</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="32"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="33"/>
+        <source>Fault</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="34"/>
+        <source>Forced open</source>
+        <translation>强行开启</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="35"/>
+        <source>Door open</source>
+        <translation>门开</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="36"/>
+        <source>Floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="37"/>
+        <source>Car load</source>
+        <translation>轿厢载重</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="38"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="39"/>
+        <source>Occupied</source>
+        <translation>占用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="40"/>
+        <source>Frame rate</source>
+        <translation>帧率</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="41"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="42"/>
+        <source>Sound level</source>
+        <translation>声级</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="43"/>
+        <source>Passes</source>
+        <translation>通行次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="44"/>
+        <source>Pressed</source>
+        <translation>已按下</translation>
     </message>
 </context>
 <context>
@@ -1455,7 +1733,7 @@
     <message>
         <location filename="../../ui/view_search.py" line="35"/>
         <source>Find in 3D: id, name or room…</source>
-        <translation type="unfinished"></translation>
+        <translation>在三维中查找：编号、名称或房号…</translation>
     </message>
 </context>
 <context>
@@ -1463,23 +1741,23 @@
     <message>
         <location filename="../../ui/viewpoints.py" line="48"/>
         <source>Saved views…</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存视角…</translation>
     </message>
     <message>
         <location filename="../../ui/viewpoints.py" line="49"/>
         <location filename="../../ui/viewpoints.py" line="99"/>
         <source>Save view</source>
-        <translation type="unfinished"></translation>
+        <translation>保存视角</translation>
     </message>
     <message>
         <location filename="../../ui/viewpoints.py" line="50"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../ui/viewpoints.py" line="99"/>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>名称：</translation>
     </message>
 </context>
 </TS>
