@@ -1,0 +1,110 @@
+"""Camera events on the wall: the queued-signal bridge from the camera workers, the banner
+text, the recent-events list and the bar of actions for the event on the main tile.
+
+Camera workers call the manager's listeners on their own threads; ``CameraEventBridge``
+turns each call into a Qt signal emitted from that thread, which Qt queues to the GUI thread
+because the bridge lives there (the alarm board does the same with the alarm book).
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QWidget,
+)
+
+EVENT_ROLE = Qt.ItemDataRole.UserRole
+MAX_LISTED = 200
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("CameraWall", text)
+
+
+class CameraEventBridge(QObject):
+    """Carries CameraEvents from worker threads to the GUI thread (a queued connection)."""
+
+    sig_event = Signal(object)
+
+
+def event_title(event) -> str:
+    """One line for the operator: "Object thrown from height — floor 12, column 3"."""
+    data = event.data or {}
+    if event.kind == "falling_object":
+        where = []
+        if data.get("floor") is not None:
+            where.append(_tr("floor %1").replace("%1", str(data["floor"])))
+        if data.get("column") is not None:
+            where.append(_tr("column %1").replace("%1", str(data["column"])))
+        text = _tr("Object thrown from height")
+        return f"{text} — {', '.join(where)}" if where else text
+    return {"video_loss": _tr("Video lost"), "video_restored": _tr("Video restored"),
+            "tampering": _tr("Camera tampering")}.get(event.kind, event.kind)
+
+
+class EventList(QListWidget):
+    """Recent camera events, newest first; activating one shows it on the main tile."""
+
+    sig_event_chosen = Signal(object)
+
+    def __init__(self, names: dict[str, str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CameraEventList")
+        self._names = names
+        self.itemClicked.connect(self._on_item)
+        self.itemActivated.connect(self._on_item)
+
+    def add_event(self, event) -> None:
+        stamp = time.strftime("%H:%M:%S", time.localtime(event.t))
+        name = self._names.get(event.camera_id, event.camera_id)
+        item = QListWidgetItem(f"{stamp}  {name}\n{event_title(event)}")
+        item.setData(EVENT_ROLE, event)
+        if event.kind in ("falling_object", "tampering"):
+            item.setForeground(Qt.GlobalColor.white)
+            item.setBackground(Qt.GlobalColor.darkRed if event.kind == "falling_object"
+                               else Qt.GlobalColor.darkYellow)
+        self.insertItem(0, item)
+        while self.count() > MAX_LISTED:
+            self.takeItem(self.count() - 1)
+
+    def events(self) -> list:
+        return [self.item(i).data(EVENT_ROLE) for i in range(self.count())]
+
+    def _on_item(self, item: QListWidgetItem) -> None:
+        self.sig_event_chosen.emit(item.data(EVENT_ROLE))
+
+
+class EventBar(QFrame):
+    """Above the tiles while an event is on the main tile: what happened and what to do."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("CameraEventBar")
+        self.setStyleSheet("QFrame#CameraEventBar { background: #5a1712; border: none; }"
+                           "QFrame#CameraEventBar QLabel { background: transparent;"
+                           " color: #ffffff; font-weight: 600; }")
+        self.label = QLabel()
+        self.replay_button = QPushButton(_tr("Replay clip"))
+        self.live_button = QPushButton(_tr("Live"))
+        self.export_button = QPushButton(_tr("Export evidence…"))
+        self.dismiss_button = QPushButton(_tr("Dismiss"))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 4, 6, 4)
+        layout.addWidget(self.label, 1)
+        for button in (self.replay_button, self.live_button, self.export_button,
+                       self.dismiss_button):
+            layout.addWidget(button)
+        self.hide()
+
+    def show_event(self, text: str, has_clip: bool) -> None:
+        self.label.setText(text)
+        self.replay_button.setEnabled(has_clip)
+        self.show()
