@@ -86,6 +86,7 @@ class CameraRuntime:
         self.frames = 0
         self.reconnects = 0
         self.fps = 0.0
+        self.arrivals: collections.deque[float] = collections.deque()
         self.last_error: str | None = None
         self.last_frame_at: float | None = None  # wall clock of the newest frame
         self.started_at = clock()
@@ -166,9 +167,12 @@ class CameraWorker(threading.Thread):
             frame.flags.writeable = False  # shared with the UI and the analysis: read-only
             now = rt.clock()
             with rt.lock:
-                if rt.last_frame_at is not None and now > rt.last_frame_at:
-                    inst = 1.0 / (now - rt.last_frame_at)
-                    rt.fps = inst if rt.fps == 0 else 0.9 * rt.fps + 0.1 * inst
+                # rate over the last ~2 s of arrivals: per-frame gaps jitter with pacing
+                rt.arrivals.append(now)
+                while len(rt.arrivals) > 2 and now - rt.arrivals[0] > 2.0:
+                    rt.arrivals.popleft()
+                if len(rt.arrivals) >= 2 and now > rt.arrivals[0]:
+                    rt.fps = (len(rt.arrivals) - 1) / (now - rt.arrivals[0])
                 rt.last_frame_at = now
                 rt.frames += 1
                 rt.latest = (frame, t, rt.frames)

@@ -3,8 +3,8 @@
 - covered: the picture goes flat (a hand, tape, a bag): grey-level spread collapses;
 - blurred: sprayed or smeared lens, forced defocus: Laplacian variance falls to a fraction of
   the reference's (relative, so a soft night scene is not "blurred" by itself);
-- moved: the view no longer registers with the reference: phase correlation finds a large
-  shift or no peak at all.
+- moved: the view no longer registers with the reference: normalised correlation of the
+  view's centre finds it shifted, or nowhere.
 
 A state must persist ``persist_s`` before it is reported and clear for as long before it is
 withdrawn, so a passing lorry or a lighting step does not raise an alarm.
@@ -18,6 +18,7 @@ import cv2
 import numpy as np
 
 SMALL = (160, 90)
+MARGIN = 0.2  # share of the small copy searched for a shift, each side
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class TamperConfig:
     covered_ratio: float = 0.15
     blur_ratio: float = 0.2  # Laplacian variance below this share of the reference's
     moved_frac: float = 0.08  # shift beyond this share of the width
-    moved_response: float = 0.08  # phase-correlation peak too weak to trust: view changed
+    moved_match: float = 0.5  # best normalised correlation below this: another view
     relearn_s: float = 60.0  # refresh the reference this often while all is well
 
 
@@ -42,7 +43,6 @@ class TamperMonitor:
         self._ref_std = 0.0
         self._ref_lap = 0.0
         self._ref_t = 0.0
-        self._window = cv2.createHanningWindow(SMALL, cv2.CV_32F)
         self._candidate: str | None = None
         self._since = 0.0
         self.state: str | None = None  # reported: "covered" | "moved" | "blurred" | None
@@ -59,11 +59,17 @@ class TamperMonitor:
         c = self.cfg
         if std < max(c.covered_std, c.covered_ratio * self._ref_std):
             return "covered"
-        (dx, dy), response = cv2.phaseCorrelate(self._ref, small, self._window)
-        shift = float(np.hypot(dx, dy))
+        # Where does the centre of the current view sit in the reference? Normalised
+        # correlation ignores gain and offset (lighting, exposure) and moving people;
+        # phase correlation was tried and loses its peak to mere window lights and noise.
+        mx, my = int(SMALL[0] * MARGIN), int(SMALL[1] * MARGIN)
+        crop = small[my:SMALL[1] - my, mx:SMALL[0] - mx]
+        score = cv2.matchTemplate(self._ref, crop, cv2.TM_CCOEFF_NORMED)
+        _, best, _, (bx, by) = cv2.minMaxLoc(score)
+        shift = float(np.hypot(bx - mx, by - my))
         self.figures = {"std": round(std, 2), "lap": round(lap, 2), "shift_px": round(shift, 2),
-                        "response": round(float(response), 3)}
-        if shift > c.moved_frac * SMALL[0] or response < c.moved_response:
+                        "match": round(float(best), 3)}
+        if shift > c.moved_frac * SMALL[0] or best < c.moved_match:
             return "moved"
         if lap < c.blur_ratio * self._ref_lap:
             return "blurred"
