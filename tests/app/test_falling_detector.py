@@ -66,3 +66,23 @@ def test_event_json_has_the_contract_shape():
     assert list(d) == ["type", "t_start", "t_end", "origin_px", "impact_px", "confidence",
                        "floor", "column"]
     assert d["type"] == "falling_object" and d["t_start"] == 1.23 and d["impact_px"] is None
+
+
+def test_the_alarm_comes_while_the_object_falls_and_is_refined_once():
+    spec = ClipSpec(seed=1, width=640, height=360, duration_s=4.0, throws=1, night=False,
+                    distractors=(), throw_size_px=6, throw_contrast=70)
+    truth, facade, frames = render_frames(spec)
+    det = FallingObjectDetector(facade=parse_facade(facade), fps=FPS)
+    raised, updates = [], []
+    for i, frame in enumerate(frames):
+        raised += [(i / FPS, ev) for ev in det.process(frame, i / FPS)]
+        updates += det.take_updates()
+    raised += [(None, ev) for ev in det.flush()]
+    updates += det.take_updates()
+    (gt,) = truth["events"]
+    assert len(raised) == 1, raised
+    t_alarm, ev = raised[0]
+    assert t_alarm is not None and t_alarm < gt["t_last_visible"]  # before it left the view
+    assert t_alarm - gt["t_start"] < 1.6
+    assert len(updates) == 1 and updates[0].event_id == ev.event_id
+    assert updates[0].t_end > ev.t_end and abs(updates[0].floor - gt["floor"]) <= 1

@@ -29,6 +29,7 @@ class FallingConfig:
     stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------
     min_span_s: float = 0.7  # shorter tracks give no usable acceleration
+    early_span_s: float = 0.8  # a live track is judged for an early alarm from this span on
     min_points: int = 10
     a_min_mps2: float = 1.8  # drag can cut g to ~2.8; birds/rain fit 0 ± 1.3
     a_max_mps2: float = 14.0
@@ -37,7 +38,15 @@ class FallingConfig:
     max_horizontal_ratio: float = 0.6  # horizontal travel vs drop: falls are steep
     max_rms_m: float = 0.3  # fit residual, plus a fraction of the drop
     rms_drop_frac: float = 0.02
-    max_back_extrapolation_s: float = 1.5  # origin: how far before the first point
+    max_back_extrapolation_s: float = 2.0  # origin: how far before the first point (a late start)
+    min_fill: float = 0.6  # points per frame spanned: real falls are seen in most frames
+    facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
+    # Terminal-speed falls (light objects, no acceleration left): long, fast, straight, steep.
+    terminal_span_s: float = 1.2
+    terminal_fill: float = 0.8
+    terminal_drop_m: float = 12.0
+    terminal_speed_mps: float = 7.0  # leaves/paper sink at 1–3 m/s, gliding birds ≤ ~8 down
+    terminal_horizontal_ratio: float = 0.25  # gliding birds move ≥ 1.4× sideways as down
     # Without a facade (no metres): pixel-space fallbacks, as fractions of frame height.
     a_min_frac: float = 0.025  # px/s² per px of frame height
     min_drop_frac: float = 0.08

@@ -1,8 +1,10 @@
 """The falling-object detector: frames in, ``FallingObjectEvent`` out, one frame at a time.
 
 A live camera worker and ``control-room detect`` feed it the same way: ``process(frame, t)``
-per frame, ``flush()`` at the end of the stream. Events are emitted when their track ends
-(the object hit the ground or left the view), so they carry the whole trajectory.
+per frame, ``flush()`` at the end of the stream. An event is raised as soon as a live track
+passes the physics test (~0.8–1 s into the fall), not when the object has landed; when the
+track ends, its refined version (whole trajectory, final origin and floor, the same
+``event_id``) is queued for ``take_updates()`` instead of being raised a second time.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class FallingObjectEvent:
     floor: int | None = None
     column: int | None = None
     track: tuple[tuple[float, float, float], ...] = ()  # (t, x, y), for overlays and clips
+    event_id: int = 0  # the same for an alarm and its refinements (not in the JSON line)
 
     def to_json(self) -> dict:
         """The CONTRACTS shape of a falling-object line."""
@@ -56,6 +59,10 @@ class FallingObjectDetector:
         self._recent: list[FallingObjectEvent] = []
         self.pool = StitchPool(self.cfg.stitch_hold_s, self.cfg.stitch_gap_s)
         self.rejected: dict[str, int] = {}
+        self.judged: list | None = None  # set to [] to keep every (track, verdict): analysis
+        self._raised: dict[int, FallingObjectEvent] = {}  # live track id → its alarm
+        self._updates: list[FallingObjectEvent] = []
+        self._next_id = 1
 
     def process(self, frame_bgr: np.ndarray, t: float) -> list[FallingObjectEvent]:
         gray = frame_bgr if frame_bgr.ndim == 2 else cv2.cvtColor(frame_bgr, cv2.COLOR_BGR2GRAY)
@@ -64,7 +71,46 @@ class FallingObjectDetector:
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
         blobs = self.stage.step(gray)
         self.pool.add(self.tracker.step(t, blobs))
-        return self._judge(self.pool.ripe(t))
+        return self._judge(self.pool.ripe(t)) + self._early(t)
+
+    def take_updates(self) -> list[FallingObjectEvent]:
+        """Refined versions of alarms already raised (same ``event_id``), since the last call."""
+        out, self._updates = self._updates, []
+        return out
+
+    def _early(self, t: float) -> list[FallingObjectEvent]:
+        """Raise the alarm while the object is still falling, once its live track alone is
+        enough evidence; judged every third point to keep the cost negligible."""
+        events = []
+        for tr in self.tracker.active:
+            n = len(tr.t)
+            if (tr.id in self._raised or n < self.cfg.min_points or tr.misses or n % 3
+                    or tr.t[-1] - tr.t[0] < self.cfg.early_span_s):
+                continue
+            v = judge(tr, self.cfg, self.facade, self.shape[0], parts=False, fps=self.fps)
+            if v.accepted:
+                ev = self._event(tr, v, live=True)
+                if not self._duplicate(ev):
+                    self._raised[tr.id] = ev
+                    self._remember(ev)
+                    events.append(ev)
+        return events
+
+    def _early_of(self, tr: Track) -> FallingObjectEvent | None:
+        """The alarm raised on a part of this ended track (stitching may have changed its id
+        or put an earlier fragment in front), now taken off the live list."""
+        points = set(zip(tr.t, tr.x, strict=True))
+        for tid, ev in list(self._raised.items()):
+            if ev.track[0][:2] in points:
+                del self._raised[tid]
+                return ev
+            if ev.t_end < tr.t[0] - 30.0:  # its track died unjudged (too few points)
+                del self._raised[tid]
+        return None
+
+    def _remember(self, ev: FallingObjectEvent) -> None:
+        self._recent = [e for e in self._recent
+                        if e.t_end > ev.t_start - 3.0 and e.event_id != ev.event_id] + [ev]
 
     def flush(self) -> list[FallingObjectEvent]:
         """End of stream: judge whatever is still being tracked."""
@@ -78,25 +124,33 @@ class FallingObjectDetector:
         for tr in ended:
             if len(tr.t) < self.cfg.min_points:
                 continue  # the bulk: noise and one-frame flickers, not worth a fit
-            v = judge(tr, self.cfg, self.facade, self.shape[0])
+            early = self._early_of(tr)
+            v = judge(tr, self.cfg, self.facade, self.shape[0], fps=self.fps)
+            if self.judged is not None:
+                self.judged.append((tr, v))
             if not v.accepted:
                 self.rejected[v.reason] = self.rejected.get(v.reason, 0) + 1
                 log.debug("track %d rejected: %s (a=%.2f drop=%.2f rms=%.2f)", tr.id,
                           v.reason, v.accel, v.drop, v.rms)
                 continue
+            if early is not None:  # already raised while live: refine, do not raise again
+                ev = self._event(tr, v, event_id=early.event_id)
+                self._remember(ev)
+                self._updates.append(ev)
+                continue
             ev = self._event(tr, v)
             if self._duplicate(ev):
                 continue
-            self._recent = [e for e in self._recent if e.t_end > ev.t_start - 3.0] + [ev]
+            self._remember(ev)
             events.append(ev)
         return events
 
-    def _event(self, tr: Track, v) -> FallingObjectEvent:
+    def _event(self, tr: Track, v, live: bool = False, event_id: int = 0) -> FallingObjectEvent:
         h, w = self.shape
         last = (tr.x[-1], tr.y[-1])
         margin = 2 * self.cfg.gate_frac * h + tr.size[-1]
         at_edge = last[1] > h - margin or last[0] < margin or last[0] > w - margin
-        landed = not at_edge
+        landed = not at_edge and not live
         if self.facade is not None:
             # Only a track that ends at the facade's foot (or below) has hit the ground;
             # one that fades out mid-facade was lost, and its end is no impact point.
@@ -104,13 +158,17 @@ class FallingObjectDetector:
         floor = column = None
         if self.facade is not None and v.origin_uv is not None:
             floor, column = self.facade.cell(*v.origin_px)
+        if not event_id:
+            event_id, self._next_id = self._next_id, self._next_id + 1
         return FallingObjectEvent(
             v.t_first, tr.t[-1], v.origin_px, last if landed else None, v.confidence,
-            floor, column, tuple(zip(tr.t, tr.x, tr.y, strict=True)))
+            floor, column, tuple(zip(tr.t, tr.x, tr.y, strict=True)), event_id)
 
     def _duplicate(self, ev: FallingObjectEvent) -> bool:
         """A track broken in two (occlusion) must not raise two alarms."""
         for e in self._recent:
+            if e.event_id == ev.event_id:
+                continue
             if e.t_start - 0.2 <= ev.t_start <= e.t_end + 1.0:
                 tx, ty = np.array([p[1] for p in e.track]), np.array([p[2] for p in e.track])
                 x0, y0 = ev.track[0][1], ev.track[0][2]

@@ -47,13 +47,29 @@ def _fit(t: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, float, float]:
     return coef, math.sqrt(float(res @ res) / len(t)), math.sqrt(max(cov[0, 0], 0.0))
 
 
-def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int) -> Verdict:
-    """Judge the whole track, else its longest clean part: a track can pick up a bird or
-    a leaf crossing it at either end, which must not hide the fall in between."""
+def _terminal(t: np.ndarray, h: np.ndarray, horiz: np.ndarray, drop: float, fill: float,
+              rms_ok: bool, cfg: FallingConfig) -> bool:
+    """A light object (bag, cardboard) reaches its terminal speed within a second or two and
+    then falls at a constant 10–20 m/s: no acceleration left to measure. Nothing else in
+    front of a facade moves like that — birds glide at most ~35° down, so sideways faster
+    than down; leaves and paper sink at 1–3 m/s — so a long, fast, straight, steep, gap-free
+    descent is accepted on its own."""
+    if t[-1] < cfg.terminal_span_s or fill < cfg.terminal_fill or drop < cfg.terminal_drop_m:
+        return False
+    vy = drop / t[-1]
+    return (rms_ok and vy >= cfg.terminal_speed_mps
+            and float(np.ptp(horiz)) <= cfg.terminal_horizontal_ratio * drop)
+
+
+def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
+          parts: bool = True, fps: float | None = None) -> Verdict:
+    """Judge the whole track, else (``parts``) its longest clean part: a track can pick up a
+    bird or a leaf crossing it at either end, which must not hide the fall in between."""
     n = len(track.t)
     first = None
-    for a, b in ((0, n), (0, 3 * n // 4), (n // 4, n), (0, n // 2), (n // 2, n)):
-        v = _judge_points(track, a, b, cfg, facade, frame_h)
+    spans = ((0, n), (0, 3 * n // 4), (n // 4, n), (0, n // 2), (n // 2, n))
+    for a, b in spans if parts else spans[:1]:
+        v = _judge_points(track, a, b, cfg, facade, frame_h, fps)
         if v.accepted:
             return v
         first = first or v
@@ -61,7 +77,7 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int)
 
 
 def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Facade | None,
-                  frame_h: int) -> Verdict:
+                  frame_h: int, fps: float | None) -> Verdict:
     t = np.asarray(track.t[i0:i1]) - track.t[i0]
     if len(t) < cfg.min_points:
         return Verdict(False, "few points")
@@ -88,36 +104,61 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     accel = -2 * coef[0]
     drop = float(h[: max(2, len(h) // 8)].mean() - h[-max(2, len(h) // 8):].mean())
     v = Verdict(False, "", accel, drop, rms)
-    if drop < min_drop:
+    # Share of the frames spanned that hold a point: a fall is seen in most frames, while a
+    # chain of unrelated blobs (rain, tree flicker, a leaf lost and re-found) is full of holes.
+    dt = 1.0 / fps if fps else float(np.min(np.diff(t)))
+    fill = len(t) / (round(t[-1] / dt) + 1)
+    rms_ok = rms <= rms_lim + cfg.rms_drop_frac * drop
+    steep = np.ptp(horiz) <= cfg.max_horizontal_ratio * drop
+    terminal = facade is not None and _terminal(t, h, horiz, drop, fill, rms_ok, cfg)
+    if fill < cfg.min_fill:
+        v.reason = "gappy track"
+    elif drop < min_drop:
         v.reason = "small drop"
+    elif terminal:
+        pass  # light object at its terminal speed: judged by _terminal
     elif not a_min <= accel <= a_max:
         v.reason = "acceleration out of range"
     elif accel < cfg.a_sigma * 2 * sd_c2:
         v.reason = "acceleration not significant"
-    elif rms > rms_lim + cfg.rms_drop_frac * drop:
+    elif not rms_ok:
         v.reason = "poor parabola fit"
-    elif np.ptp(horiz) > cfg.max_horizontal_ratio * drop:
+    elif not steep:
         v.reason = "too horizontal"
     elif coef[1] - accel * t[-1] >= 0:
         v.reason = "not falling at the end"
     if v.reason:
         return v
-    # Release: where the fitted vertical speed was zero, but never far before the first point.
-    t_rel = coef[1] / accel  # apex time (>0 when tossed upwards)
-    t_rel = min(max(t_rel, -cfg.max_back_extrapolation_s), 0.5 * t[-1])
-    if t_rel > 0:
-        t_rel = 0.0  # tossed upwards: the first point is nearer the hand than the apex
-    h_rel = float(np.polyval(coef, t_rel))
-    bx = np.polyfit(t, horiz, 1)
+    # Release: fit the first second only (drag has not yet bent the curve there), and take it
+    # back to zero vertical speed — the release of a drop, the apex of an upward toss —
+    # but never far before the first point.
+    early = t <= max(1.2, t[min(len(t) - 1, 9)])
+    c_e = _fit(t[early], h[early])[0] if early.sum() >= 8 else coef
+    a_e = -2 * c_e[0]
+    if terminal or not a_min <= a_e <= a_max:
+        c_e, a_e = coef, max(accel, a_min)
+    t_rel = c_e[1] / a_e if a_e > 0 else 0.0  # apex time (>0 when tossed upwards)
+    t_rel = min(max(t_rel, -cfg.max_back_extrapolation_s), 0.0)
+    h_rel = float(np.polyval(c_e, t_rel)) if t_rel < 0 else float(np.polyval(c_e, 0.0))
+    bx = np.polyfit(t[early], horiz[early], 1) if early.sum() >= 4 else np.polyfit(t, horiz, 1)
     x_rel = float(np.polyval(bx, t_rel))
     if facade is not None:
         uv_rel = (x_rel / 3.5, h_rel / facade.floor_height_m)
+        # The release must be on the calibrated facade (or the roof just above it): a "fall"
+        # that starts beside the building, in the trees below it or in the sky is not a throw.
+        if not (-cfg.facade_margin <= uv_rel[0] <= facade.columns + cfg.facade_margin
+                and -cfg.facade_margin <= uv_rel[1] <= facade.floors + 1.0):
+            v.reason = "release off the facade"
+            return v
         inv = np.linalg.inv(facade.homography)
         p = inv @ np.array([uv_rel[0], uv_rel[1], 1.0])
         v.origin_px = (float(p[0] / p[2]), float(p[1] / p[2]))
         v.origin_uv = uv_rel
     else:
         v.origin_px = (x_rel, -h_rel)
+        if not -0.02 * frame_h <= v.origin_px[1] <= frame_h:
+            v.reason = "release off the image"
+            return v
     span_q = min(1.0, t[-1] / 1.5)
     fit_q = math.exp(-rms / (rms_lim + cfg.rms_drop_frac * drop))
     g_q = 1.0 if (facade is None or 4.0 <= accel <= 12.0) else 0.8

@@ -77,13 +77,16 @@ def plan_clip(spec: ClipSpec) -> ClipPlan:
     n = int(round(duration * spec.fps))
     times = np.arange(n) / spec.fps
     movers: list[motion.Mover] = list(throws)
+    # Long clips (the false-alarm hours) keep the density of short ones: the counts are per
+    # ~10 s, so an hour of video holds hundreds of birds and leaves, not a handful.
+    per = max(1, int(round(duration / 10.0)))
     if "bird" in kinds:
         movers += [motion.make_bird(p, rng, rng.uniform(-1.0, duration - 1.0), spec.bird_glide)
-                   for _ in range(int(rng.integers(1, 4)))]
+                   for _ in range(int(rng.integers(1, 4)) * per)]
     for kind, hi in (("leaf", 5), ("paper", 3)):
         if kind in kinds:
             movers += [motion.make_flutter(p, rng, rng.uniform(-3.0, duration - 1.0), kind)
-                       for _ in range(int(rng.integers(1, hi)))]
+                       for _ in range(int(rng.integers(1, hi)) * per)]
     background = render_background(p, rng)
     light = effects.Lighting(p, rng, duration, "lighting" in kinds, "cloud" in kinds)
     windows = effects.Windows(p, rng, duration, "windows" in kinds, "curtains" in kinds)
@@ -115,6 +118,11 @@ def plan_clip(spec: ClipSpec) -> ClipPlan:
                   "floors": p.floors, "columns": p.columns, "floor_h_m": round(p.floor_h_m, 3),
                   "visible_floors": [k_lo, k_hi]},
         "events": [m.truth for m in throws],
+        # Where each distractor was (every other frame), to say which one fooled a detector.
+        "distractor_tracks": [
+            {"kind": m.kind, "t": [round(float(v), 2) for v in m.t[::2]],
+             "px": [[round(float(a), 1), round(float(b), 1)] for a, b in m.px[::2]]}
+            for m in movers if m.kind != "throw" and len(m.t)],
     }
     return ClipPlan(spec, truth, p.facade_file(), frames(), movers)
 

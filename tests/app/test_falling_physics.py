@@ -1,0 +1,88 @@
+"""Acceptance on physics, on tracks made directly from 3D motion projected through a camera
+(no rendering): the rules that separate throws from birds, leaves and clutter."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from app.vision.facade import Facade
+from app.vision.falling import FallingConfig
+from app.vision.falling.physics import judge
+from app.vision.falling.tracker import Track
+from app.vision.synth import PinholeCamera
+
+CAM = PinholeCamera(1280, 720, 50.0, 32.0, 1.5)
+D, FH, CW = 40.0, 3.0, 4.0  # facade distance, storey, column width (m)
+FLOORS, COLS = 20, 6
+
+
+def _facade() -> Facade:
+    x0, x1, y0, y1 = -COLS * CW / 2, COLS * CW / 2, 3 * FH, (3 + FLOORS) * FH
+    px = CAM.project(np.array([[x0, y1, D], [x1, y1, D], [x1, y0, D], [x0, y0, D]]))
+    return Facade(tuple(map(tuple, px)), FLOORS, COLS, lowest_floor=4, floor_height_m=FH)
+
+
+def _track(world: np.ndarray, t: np.ndarray, keep: np.ndarray | None = None) -> Track:
+    px = CAM.project(world)
+    tr = Track(1)
+    for i in range(len(t)) if keep is None else np.flatnonzero(keep):
+        tr.add(float(t[i]), float(px[i, 0]), float(px[i, 1]), 4.0)
+    return tr
+
+
+def _fall(h0: float, g: float, v_term: float, secs: float, x: float = 1.0) -> tuple:
+    t = np.arange(0, secs, 0.04)
+    # Closed form of a fall with quadratic drag from rest.
+    h = h0 - v_term**2 / g * np.log(np.cosh(g * t / v_term))
+    return np.stack([np.full_like(t, x), h, np.full_like(t, D - 0.8)], axis=1), t
+
+
+def _judge(tr: Track):
+    return judge(tr, FallingConfig(), _facade(), 720, fps=25.0)
+
+
+def test_a_heavy_drop_is_accepted_and_traced_to_its_floor():
+    world, t = _fall(16 * FH + 1.2, 9.81, 40.0, 1.6)  # released on the 17th storey
+    v = _judge(_track(world, t))
+    assert v.accepted, v
+    assert _facade().cell(*v.origin_px)[0] == 17
+
+
+def test_a_late_start_is_traced_back_to_the_release():
+    world, t = _fall(16 * FH + 1.2, 9.81, 40.0, 2.2)
+    v = _judge(_track(world, t, t >= 0.6))  # the first 0.6 s were missed
+    assert v.accepted and _facade().cell(*v.origin_px)[0] in (16, 17, 18)
+
+
+def test_a_light_object_at_terminal_speed_is_still_a_fall():
+    world, t = _fall(20 * FH + 1.2, 5.0, 11.0, 4.5)
+    v = _judge(_track(world, t, t >= 2.2))  # only its constant-speed part was tracked
+    assert v.accepted, v
+
+
+def test_a_gliding_bird_is_not_a_fall():
+    t = np.arange(0, 3.0, 0.04)
+    ang = math.radians(30)
+    world = np.stack([-10 + 12 * math.cos(ang) * t, 50 - 12 * math.sin(ang) * t,
+                      np.full_like(t, 30.0)], axis=1)
+    assert not _judge(_track(world, t)).accepted
+
+
+def test_a_sinking_leaf_is_not_a_fall():
+    t = np.arange(0, 4.0, 0.04)
+    world = np.stack([1.0 + 0.8 * np.sin(2 * math.pi * 1.2 * t), 40 - 1.8 * t,
+                      np.full_like(t, 36.0)], axis=1)
+    assert not _judge(_track(world, t)).accepted
+
+
+def test_a_gappy_chain_of_blobs_is_not_a_fall():
+    world, t = _fall(16 * FH + 1.2, 9.81, 40.0, 1.6)
+    keep = np.arange(len(t)) % 3 == 0  # one frame in three: unrelated flicker, not an object
+    assert _judge(_track(world, t, keep)).reason == "gappy track"
+
+
+def test_a_fall_beside_the_facade_is_not_a_throw():
+    world, t = _fall(16 * FH + 1.2, 9.81, 40.0, 1.6, x=COLS * CW / 2 + 6.0)
+    assert _judge(_track(world, t)).reason == "release off the facade"
