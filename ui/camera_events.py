@@ -59,13 +59,22 @@ class EventList(QListWidget):
         super().__init__(parent)
         self.setObjectName("CameraEventList")
         self._names = names
+        self._lost: set[str] = set()
         self.itemClicked.connect(self._on_item)
         self.itemActivated.connect(self._on_item)
 
     def add_event(self, event) -> None:
+        # "restored" is news only after a loss: every camera reports it once at start-up
+        if event.kind == "video_loss":
+            self._lost.add(event.camera_id)
+        elif event.kind == "video_restored":
+            if event.camera_id not in self._lost:
+                return
+            self._lost.discard(event.camera_id)
         stamp = time.strftime("%H:%M:%S", time.localtime(event.t))
         name = self._names.get(event.camera_id, event.camera_id)
         item = QListWidgetItem(f"{stamp}  {name}\n{event_title(event)}")
+        item.setToolTip(event.id)
         item.setData(EVENT_ROLE, event)
         if event.kind in ("falling_object", "tampering"):
             item.setForeground(Qt.GlobalColor.white)

@@ -242,6 +242,7 @@ class CameraWall(QWidget):
         slow = force or now - self._overlay_t >= OVERLAY_S
         if slow:
             self._overlay_t = now
+            self._refresh_list()
         for index in range(self.visible_count()):
             tile, camera_id = self.tiles[index], self._assign[index]
             if camera_id is None or not tile.isVisible() or (index == 0 and self.replaying):
@@ -258,6 +259,11 @@ class CameraWall(QWidget):
                 status = self.manager.status(camera_id)
                 tile.set_status(tile_state(status), status.fps if status else 0.0)
                 tile.set_overlays(tile_overlays(snap.overlays) if snap is not None else [])
+
+    def _refresh_list(self) -> None:
+        if self.camera_list.isVisible():
+            self.camera_list.set_states({cid: tile_state(self.manager.status(cid))
+                                         for cid in self.camera_list.camera_ids()})
 
     # ---- events and replay ---------------------------------------------------------------
     def _on_camera_event(self, event) -> None:

@@ -208,6 +208,7 @@ class VideoTile(QWidget):
     def _paint_overlays(self, p: QPainter) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         p.setClipRect(self.image_rect())
+        last_label_y: float | None = None
         for kind, points, label in self._overlays:
             if not points:
                 continue
@@ -238,10 +239,29 @@ class VideoTile(QWidget):
                 p.setBrush(colour)
                 for i in range(poly.size()):
                     p.drawEllipse(poly[i], 3.5, 3.5)
-            if label:
+            if label and kind == "facade":
+                last_label_y = self._paint_floor_label(p, poly[0], label, last_label_y)
+            elif label and kind in ("track", "draft", "selected"):
+                # masks and shields say what they are by their style: no label clutter
                 p.setPen(QColor(255, 255, 255))
                 p.drawText(poly[0] + QPointF(4, -4), label)
         p.setClipping(False)
+
+    def _paint_floor_label(self, p: QPainter, at: QPointF, label: str,
+                           last_y: float | None) -> float | None:
+        """A storey number left of the facade; skipped when it would touch the last one
+        (small tiles show every other floor instead of a smear of digits)."""
+        if last_y is not None and abs(at.y() - last_y) < 13:
+            return last_y
+        font = QFont(self.font())
+        font.setPointSizeF(8)
+        p.setFont(font)
+        box = QRectF(at.x() - 34, at.y() - 14, 30, 14)
+        p.setPen(QColor(0, 0, 0, 200))
+        p.drawText(box.translated(1, 1), Qt.AlignmentFlag.AlignRight, label)
+        p.setPen(QColor(220, 235, 255))
+        p.drawText(box, Qt.AlignmentFlag.AlignRight, label)
+        return at.y()
 
     def _paint_centre(self, p: QPainter, area: QRectF, text: str, colour: QColor) -> None:
         if not text:
