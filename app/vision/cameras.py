@@ -21,8 +21,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import cv2
-import msgspec
-import numpy as np
 
 from app.alarms.book import AlarmBook
 from app.alarms.messages import detail
@@ -31,6 +29,7 @@ from app.domain.model import Camera
 from app.vision import demo_feeds
 from app.vision.camera_analysis import CameraAnalysis, PendingClip
 from app.vision.camera_settings import SettingsError, SettingsStore, parse_polygons
+from app.vision.camera_types import CameraEvent, CameraStatus, FrameSnapshot, Overlay
 from app.vision.camera_worker import Backoff, CameraAnalysisWorker, CameraRuntime, CameraWorker
 from app.vision.evidence import ClipWriterWorker, RingBuffer, annotate, export_package
 from app.vision.facade import Facade
@@ -45,41 +44,6 @@ _DEFAULT_TAMPER = TamperConfig()
 
 def _fixed(uri: str) -> Callable[[], str]:
     return lambda: uri
-
-
-class CameraStatus(msgspec.Struct, frozen=True):
-    online: bool
-    fps: float
-    frames: int
-    dropped: int
-    reconnects: int
-    last_error: str | None
-    tamper: str | None  # "covered" | "moved" | "blurred" | None
-
-
-class Overlay(msgspec.Struct, frozen=True):
-    kind: str  # "track" | "mask" | "shield" | "facade"
-    points: tuple[tuple[float, float], ...]
-    label: str = ""
-
-
-class FrameSnapshot(msgspec.Struct, frozen=True):
-    camera_id: str
-    frame: np.ndarray  # BGR, already privacy-masked; read-only (copy before drawing)
-    t: float
-    seq: int
-    overlays: tuple[Overlay, ...]
-    status: CameraStatus
-
-
-class CameraEvent(msgspec.Struct, frozen=True):
-    id: str
-    camera_id: str
-    kind: str  # "falling_object" | "video_loss" | "video_restored" | "tampering"
-    t: float
-    data: dict
-    clip_path: str | None
-    snapshot_path: str | None
 
 
 class CameraManager:
