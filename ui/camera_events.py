@@ -60,6 +60,8 @@ class EventList(QListWidget):
         self.setObjectName("CameraEventList")
         self._names = names
         self._lost: set[str] = set()
+        self.setWordWrap(True)  # a narrow side panel wraps the event line, never scrolls it
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.itemClicked.connect(self._on_item)
         self.itemActivated.connect(self._on_item)
 
@@ -74,7 +76,7 @@ class EventList(QListWidget):
         stamp = time.strftime("%H:%M:%S", time.localtime(event.t))
         name = self._names.get(event.camera_id, event.camera_id)
         item = QListWidgetItem(f"{stamp}  {name}\n{event_title(event)}")
-        item.setToolTip(event.id)
+        item.setToolTip(f"{item.text()}\n{event.id}")
         item.setData(EVENT_ROLE, event)
         if event.kind in ("falling_object", "tampering"):
             item.setForeground(Qt.GlobalColor.white)

@@ -293,6 +293,10 @@ class CameraWall(QWidget):
             self.show_camera(event.camera_id)
         self.replaying = self.player.play(event.clip_path)
         self.tiles[0].set_caption(self.tr("REPLAY") if self.replaying else None)
+        if self.replaying:  # live tracks would mislead over the clip: show the event's own
+            track = [(x, y) for _t, x, y in (event.data or {}).get("track", ())]
+            kept = [o for o in self.tiles[0].overlays() if o[0] != "track"]
+            self.tiles[0].set_overlays(kept + ([("track", track, "")] if track else []))
 
     def _on_clip_frame(self, frame) -> None:
         self.tiles[0].set_frame(frame)

@@ -102,7 +102,8 @@ def test_falling_object_pops_camera_with_banner_and_replays_clip(wall, qtbot, tm
     wall.set_layout("16")
     clip = write_clip(tmp_path / "clip.mp4")
     event = CameraEvent(id="ev1", camera_id="CAM-06", kind="falling_object", t=1.7e9,
-                        data={"floor": 12, "column": 3}, clip_path=str(clip),
+                        data={"floor": 12, "column": 3, "track": [[0.0, 40.0, 30.0], [0.2, 42.0, 90.0]]},
+                        clip_path=str(clip),
                         snapshot_path=None)
     frames = []
     wall.player.sig_frame.connect(lambda f: frames.append(f.copy()))
@@ -113,6 +114,7 @@ def test_falling_object_pops_camera_with_banner_and_replays_clip(wall, qtbot, tm
     assert wall.event_bar.isVisible() and wall.event_bar.replay_button.isEnabled()
     qtbot.waitUntil(lambda: len(frames) >= 4, timeout=3000)
     assert wall.replaying and wall.tiles[0].frame() is not None
+    assert ("track", [(40.0, 30.0), (42.0, 90.0)], "") in wall.tiles[0].overlays()
     assert not np.array_equal(frames[0], frames[3])  # the clip plays: frames change
     assert wall.events_list.events()[0] is event
     qtbot.waitUntil(lambda: not wall.replaying, timeout=3000)  # back to live after one pass
