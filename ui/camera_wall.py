@@ -52,6 +52,7 @@ def tile_state(status) -> str:
 class CameraWall(QWidget):
     sig_camera_selected = Signal(str)
     sig_evidence_exported = Signal(str)
+    sig_event_shown = Signal(object)  # a CameraEvent is on the main tile: raise the wall
 
     def __init__(self, manager, scene: Scene, parent: QWidget | None = None, *,
                  settings: QSettings | None = None) -> None:
@@ -282,6 +283,7 @@ class CameraWall(QWidget):
         self.event_bar.show_event(f"{self.names.get(event.camera_id, event.camera_id)} — "
                                   f"{event_title(event)}", has_clip)
         self.event_bar.export_button.setEnabled(event.kind == "falling_object")
+        self.sig_event_shown.emit(event)
         if has_clip:
             self.replay_clip()
 
