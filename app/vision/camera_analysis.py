@@ -66,6 +66,10 @@ class CameraAnalysis:
             self.ring.push(frame, t)
             for ev in self.detector.process(frame, t):
                 self._accept(ev)
+            # the detector raises early (live track) and refines when the track ends
+            take = getattr(self.detector, "take_updates", None)
+            for upd in take() if take is not None else ():
+                self._refine(upd)
         self._flush_pending(t, force=False)
         if t >= self._next_overlay:
             self._next_overlay = t + OVERLAY_PERIOD_S
@@ -107,6 +111,18 @@ class CameraAnalysis:
         self.recent.append((self.last_t, ev))
         self.pending.append(PendingClip(info["event_id"], ev, ev.t_start - self.pre_s,
                                         ev.t_end + self.post_s, info))
+
+    def _refine(self, upd: FallingObjectEvent) -> None:
+        """The whole trajectory of an alarm already raised: it replaces the early version in
+        the pending clip (longer window, final floor) and in the overlays."""
+        key = getattr(upd, "event_id", None)
+        for p in self.pending:
+            if getattr(p.event, "event_id", None) == key:
+                p.event = upd
+                p.t1 = max(p.t1, upd.t_end + self.post_s)
+                self.hooks.falling_refined(self.rt, p)
+        self.recent = [(at, upd if getattr(ev, "event_id", None) == key else ev)
+                       for at, ev in self.recent]
 
     def _flush_pending(self, t: float, force: bool) -> None:
         for p in [p for p in self.pending if force or t >= p.t1]:

@@ -244,22 +244,8 @@ class CameraManager:
         event_id = uuid.uuid4().hex[:12]
         stamp = datetime.fromtimestamp(ev.t_start, UTC).strftime("%Y%m%dT%H%M%SZ")
         folder = self.evidence_dir / rt.id / f"{stamp}-{event_id}"
-        facade = rt.settings.facade
-        where = (f"floor {ev.floor} column {ev.column}" if ev.floor is not None
-                 else "origin outside the calibrated facade" if facade is not None
-                 else "no facade calibration")
-        snap = None
-        frame = ring.nearest(ev.t_start)
-        if frame is not None:
-            try:
-                folder.mkdir(parents=True, exist_ok=True)
-                snap = folder / "snapshot.png"
-                label = f"{rt.id} {stamp} falling object - {where}"
-                cv2.imwrite(str(snap), annotate(frame, list(ev.track), facade, ev.floor,
-                                                ev.column, ev.origin_px, label))
-            except (OSError, cv2.error) as exc:
-                log.warning("camera %s: cannot write snapshot (%s)", rt.id, exc)
-                snap = None
+        where = self._where(rt, ev)
+        snap = self._snapshot(rt, ev, ring, folder, stamp, where)
         data = ev.to_json() | {"camera": rt.id, "camera_name": rt.camera.name,
                                "building": rt.camera.watches,
                                "track": [[round(t, 3), round(x, 1), round(y, 1)]
@@ -268,10 +254,51 @@ class CameraManager:
                     ev.confidence)
         self._alarm(rt, "event.falling_object", Severity.CRITICAL, f"falling object: {where}",
                     {"floor": ev.floor, "column": ev.column, "building": rt.camera.watches})
-        return {"event_id": event_id, "folder": folder, "snapshot": snap, "data": data}
+        return {"event_id": event_id, "folder": folder, "snapshot": snap, "data": data,
+                "stamp": stamp, "floor": ev.floor, "column": ev.column}
+
+    @staticmethod
+    def _where(rt: CameraRuntime, ev: FallingObjectEvent) -> str:
+        if ev.floor is not None:
+            return f"floor {ev.floor} column {ev.column}"
+        return ("origin outside the calibrated facade" if rt.settings.facade is not None
+                else "no facade calibration")
+
+    def _snapshot(self, rt: CameraRuntime, ev: FallingObjectEvent, ring: RingBuffer,
+                  folder: Path, stamp: str, where: str) -> Path | None:
+        frame = ring.nearest(ev.t_start)
+        if frame is None:
+            return None
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            snap = folder / "snapshot.png"
+            label = f"{rt.id} {stamp} falling object - {where}"
+            cv2.imwrite(str(snap), annotate(frame, list(ev.track), rt.settings.facade,
+                                            ev.floor, ev.column, ev.origin_px, label))
+            return snap
+        except (OSError, cv2.error) as exc:
+            log.warning("camera %s: cannot write snapshot (%s)", rt.id, exc)
+            return None
+
+    def falling_refined(self, rt: CameraRuntime, p: PendingClip) -> None:
+        """The detector's final version of an alarm already raised (whole track)."""
+        ev, info = p.event, p.extra
+        info["data"] = info["data"] | ev.to_json() | {
+            "track": [[round(t, 3), round(x, 1), round(y, 1)] for t, x, y in ev.track]}
+        if (ev.floor, ev.column) != (info.get("floor"), info.get("column")):
+            info["floor"], info["column"] = ev.floor, ev.column
+            self._alarm(rt, "event.falling_object", Severity.CRITICAL,
+                        f"falling object: {self._where(rt, ev)}",
+                        {"floor": ev.floor, "column": ev.column,
+                         "building": rt.camera.watches})
 
     def clip_due(self, rt: CameraRuntime, p: PendingClip, frames: list) -> None:
         info = p.extra
+        ring = self.ring(rt.id)
+        if ring is not None:  # redraw with the whole trajectory
+            info["snapshot"] = self._snapshot(rt, p.event, ring, info["folder"],
+                                              info["stamp"], self._where(rt, p.event)) \
+                or info["snapshot"]
         clip_path = info["folder"] / "clip.mp4"
 
         def done(path: Path | None) -> None:
