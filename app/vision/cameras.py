@@ -156,6 +156,10 @@ class CameraManager:
             return list(self._events)
 
     # ---- settings -----------------------------------------------------------------------
+    def settings(self, camera_id: str):
+        """Current masks, shields and facade of a camera (CameraSettings)."""
+        return self._rt[camera_id].settings
+
     def set_privacy_masks(self, camera_id: str, polygons) -> None:
         self._set(camera_id, "privacy_masks", polygons)
 
