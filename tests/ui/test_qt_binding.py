@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import sys
 
+import pytest
 from PySide6.QtWidgets import QLabel
+
+pytestmark = pytest.mark.gui
 
 
 def test_void_qt_calls_keep_reference_counts(qapp) -> None:
