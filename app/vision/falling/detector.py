@@ -19,7 +19,7 @@ from app.vision.facade import Facade
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import MotionStage
 from app.vision.falling.physics import judge
-from app.vision.falling.stitch import StitchPool
+from app.vision.falling.stitch import StitchPool, join
 from app.vision.falling.tracker import Track, Tracker
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,7 @@ class FallingObjectDetector:
         self.judged: list | None = None  # set to [] to keep every (track, verdict): analysis
         self._raised: dict[int, FallingObjectEvent] = {}  # live track id → its alarm
         self._updates: list[FallingObjectEvent] = []
+        self._live: dict[int, Track] = {}  # event id → its still-growing live track
         self._next_id = 1
 
     def process(self, frame_bgr: np.ndarray, t: float) -> list[FallingObjectEvent]:
@@ -71,7 +72,7 @@ class FallingObjectDetector:
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
         blobs = self.stage.step(gray)
         self.pool.add(self.tracker.step(t, blobs))
-        return self._judge(self.pool.ripe(t)) + self._early(t)
+        return self._judge(self.pool.ripe(t, self.tracker.active)) + self._early(t)
 
     def take_updates(self) -> list[FallingObjectEvent]:
         """Refined versions of alarms already raised (same ``event_id``), since the last call."""
@@ -87,11 +88,19 @@ class FallingObjectDetector:
             if (tr.id in self._raised or n < self.cfg.min_points or tr.misses or n % 3
                     or tr.t[-1] - tr.t[0] < self.cfg.early_span_s):
                 continue
-            v = judge(tr, self.cfg, self.facade, self.shape[0], parts=False, fps=self.fps)
+            # With its first fragment (lost over a window, or stolen by a bird), if one waits
+            # in the pool: the origin then comes from the start of the fall.
+            head = self.pool.head_for(tr)
+            whole = join(head, tr) if head is not None else tr
+            v = judge(whole, self.cfg, self.facade, self.shape[0], parts=False, fps=self.fps)
+            if not v.accepted and head is not None:
+                whole = tr
+                v = judge(tr, self.cfg, self.facade, self.shape[0], parts=False, fps=self.fps)
             if v.accepted:
-                ev = self._event(tr, v, live=True)
+                ev = self._event(whole, v, live=True)
                 if not self._duplicate(ev):
                     self._raised[tr.id] = ev
+                    self._live[ev.event_id] = tr
                     self._remember(ev)
                     events.append(ev)
         return events
@@ -103,9 +112,11 @@ class FallingObjectDetector:
         for tid, ev in list(self._raised.items()):
             if ev.track[0][:2] in points:
                 del self._raised[tid]
+                self._live.pop(ev.event_id, None)
                 return ev
             if ev.t_end < tr.t[0] - 30.0:  # its track died unjudged (too few points)
                 del self._raised[tid]
+                self._live.pop(ev.event_id, None)
         return None
 
     def _remember(self, ev: FallingObjectEvent) -> None:
@@ -157,7 +168,13 @@ class FallingObjectDetector:
             landed = landed and self.facade.to_facade(np.array([last]))[0, 1] < 0.25
         floor = column = None
         if self.facade is not None and v.origin_uv is not None:
-            floor, column = self.facade.cell(*v.origin_px)
+            # Snap to the nearest cell: the release was accepted within a margin of the
+            # facade, and a release near the top of the top floor projects just above it
+            # (the object is in front of the wall, seen from below).
+            f = self.facade
+            u = min(max(v.origin_uv[0], 0.0), f.columns - 1e-6)
+            h = min(max(v.origin_uv[1], 0.0), f.floors - 1e-6)
+            column, floor = int(u) + 1, int(h) + f.lowest_floor
         if not event_id:
             event_id, self._next_id = self._next_id, self._next_id + 1
         return FallingObjectEvent(
@@ -169,8 +186,11 @@ class FallingObjectDetector:
         for e in self._recent:
             if e.event_id == ev.event_id:
                 continue
-            if e.t_start - 0.2 <= ev.t_start <= e.t_end + 1.0:
-                tx, ty = np.array([p[1] for p in e.track]), np.array([p[2] for p in e.track])
+            live = self._live.get(e.event_id)  # raised early: its track has grown since
+            tx, ty = (np.array(live.x), np.array(live.y)) if live is not None else (
+                np.array([p[1] for p in e.track]), np.array([p[2] for p in e.track]))
+            t_end = live.t[-1] if live is not None else e.t_end
+            if e.t_start - 0.2 <= ev.t_start <= t_end + 1.0:
                 x0, y0 = ev.track[0][1], ev.track[0][2]
                 near = np.hypot(tx - x0, ty - y0).min()
                 # A later fragment of the same fall starts below where the first one ended,

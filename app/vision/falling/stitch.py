@@ -89,10 +89,32 @@ class StitchPool:
             else:
                 self.pool.append(b)
 
-    def ripe(self, now: float) -> list[Track]:
-        """Tracklets nobody can join any more."""
-        done = [tr for tr in self.pool if now - tr.t[-1] > self.hold_s]
-        self.pool = [tr for tr in self.pool if now - tr.t[-1] <= self.hold_s]
+    def head_for(self, live: Track) -> Track | None:
+        """The pooled tracklet a live track continues (the first fragment of its fall)."""
+        best = None
+        for a in self.pool:
+            gap = live.t[0] - a.t[-1]
+            # Cheap tests first: later, below (falls only speed up downwards), near in x.
+            if (0 < gap <= self.max_gap_s and live.y[0] >= a.y[-1] - 5
+                    and abs(live.x[0] - a.x[-1]) < 40 + 100 * gap
+                    and joinable(a, live, self.max_gap_s)
+                    and (best is None or len(a.t) > len(best.t))):
+                best = a
+        return best
+
+    def ripe(self, now: float, live: list[Track] = ()) -> list[Track]:
+        """Tracklets nobody can join any more. One whose continuation is still being
+        tracked waits for it (the fall's first fragment must not be judged alone, or the
+        origin comes from the later one), up to the longest track."""
+        keep = []
+        waiting = {id(a) for tr in live if len(tr.t) >= 3
+                   for a in [self.head_for(tr)] if a is not None}
+        for tr in self.pool:
+            age = now - tr.t[-1]
+            if age <= self.hold_s or (id(tr) in waiting and age <= 10.0):
+                keep.append(tr)
+        done = [tr for tr in self.pool if all(tr is not k for k in keep)]
+        self.pool = keep
         return done
 
     def drain(self) -> list[Track]:
