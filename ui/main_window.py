@@ -29,6 +29,7 @@ from app.scene.model import Scene
 from app.state.store import StateStore
 from ui.alarm_board import AlarmBoard
 from ui.alarm_history import AlarmHistory
+from ui.camera_wall import CameraWall
 from ui.dispatch_panel import DispatchPanel
 from ui.floor_picker import FloorPicker
 from ui.ingest_health import IngestHealthPanel
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
 
         self._build_view_controls()
         self._build_alarm_dock()
+        self._build_camera_wall()
 
         self.status = StatusBar(engine)
         self.setStatusBar(self.status)
@@ -217,6 +219,42 @@ class MainWindow(QMainWindow):
         self.dispatch_panel.sig_technicians.connect(self._on_technicians)
         self.dispatch_panel.sig_show_route.connect(self._on_route)
 
+    def _build_camera_wall(self) -> None:
+        """The video wall as a dock tabbed with the alarms (float it onto a second screen);
+        3D camera clicks and alarm selections put the nearest camera on its main tile."""
+        cameras = getattr(self.engine, "cameras", None)
+        if cameras is None:
+            return
+        self.camera_wall = CameraWall(cameras, self.engine.scene, self,
+                                      settings=self._settings)
+        self.camera_dock = QDockWidget(self.tr("Camera wall"), self)
+        self.camera_dock.setObjectName("CameraDock")
+        self.camera_dock.setWidget(self.camera_wall)
+        self.camera_dock.setFeatures(self.inspector_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.camera_dock)
+        self.tabifyDockWidget(self.alarm_dock, self.camera_dock)
+        self.alarm_dock.raise_()
+        self.camera_wall.sig_event_shown.connect(self._on_camera_event_shown)
+        if hasattr(self.compound_view, "sig_camera_picked"):
+            self.compound_view.sig_camera_picked.connect(self._on_camera_picked)
+
+    def _on_camera_picked(self, camera_id: str) -> None:
+        self.camera_wall.show_camera(camera_id)
+        self.camera_dock.show()
+        self.camera_dock.raise_()
+
+    def _on_camera_event_shown(self, _event: object) -> None:
+        self.camera_dock.show()
+        self.camera_dock.raise_()
+
+    def _show_nearest_camera(self, device_id: str) -> None:
+        device = self.engine.scene.device_index().get(device_id)
+        if device is None or not hasattr(self, "camera_wall"):
+            return
+        camera_id = self.camera_wall.manager.nearest_camera(device.location.xyz)
+        if camera_id is not None:
+            self.camera_wall.show_camera(camera_id)
+
     def _on_technicians(self, positions: object) -> None:
         self._call_view("set_technician_positions", positions)
 
@@ -248,6 +286,11 @@ class MainWindow(QMainWindow):
             dispatch_toggle = self.dispatch_dock.toggleViewAction()
             dispatch_toggle.setText(self.tr("&Dispatch"))
             view_menu.addAction(dispatch_toggle)
+        if hasattr(self, "camera_dock"):
+            camera_toggle = self.camera_dock.toggleViewAction()
+            camera_toggle.setText(self.tr("&Camera wall"))
+            camera_toggle.setShortcut(QKeySequence("F9"))
+            view_menu.addAction(camera_toggle)
         self.full_screen_action = QAction(self.tr("&Full screen"), self, checkable=True)
         self.full_screen_action.setShortcut(QKeySequence.StandardKey.FullScreen)
         self.full_screen_action.toggled.connect(self._on_full_screen)
@@ -296,6 +339,7 @@ class MainWindow(QMainWindow):
 
     def _on_alarm_selected(self, device_id: str) -> None:
         self.select_device(device_id, fly=True)
+        self._show_nearest_camera(device_id)
 
     def _on_alarm_tab_changed(self, index: int) -> None:
         if self.alarm_tabs.widget(index) is self.alarm_history:
@@ -346,5 +390,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self._ui_timer.stop()
         self._status_timer.stop()
+        if hasattr(self, "camera_wall"):
+            self.camera_wall.stop()
         self.save_window_state()
         super().closeEvent(event)

@@ -61,6 +61,13 @@ class SceneConfig(_Config):
     dir: str | None = None
 
 
+class CamerasConfig(_Config):
+    #: False: no camera workers at all (a headless engine on a machine without video)
+    enabled: bool = True
+    #: demo feeds analysed for falling objects at once (each costs a share of a core)
+    max_demo_analysed: Annotated[int, msgspec.Meta(ge=0, le=64)] = 4
+
+
 class UiConfig(_Config):
     lang: Literal["zh_CN", "en"] | None = None  # None = from the system locale
     theme: Literal["dark"] = "dark"
@@ -74,4 +81,5 @@ class AppConfig(_Config):
     simulator: SimulatorConfig = SimulatorConfig()
     scene: SceneConfig = SceneConfig()
     ui: UiConfig = UiConfig()
+    cameras: CamerasConfig = CamerasConfig()
     instance: str = "main"

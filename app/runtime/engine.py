@@ -39,6 +39,7 @@ from app.sources.base import Source
 from app.state.store import StateStore
 from app.storage import StorageError, StorageWriter
 from app.storage import queries as stored
+from app.vision.cameras import CameraManager
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +102,12 @@ class Engine:
             use_barrier(self.writer)
         self.alarms.book.subscribe(AlarmRecorder(self.writer))
         self.acoustic = AcousticWatch(self.scene, self.alarms.book)
+        data = paths.user_data_dir()
+        self.cameras = CameraManager(
+            self.scene.cameras if config.cameras.enabled else (), book=self.alarms.book,
+            evidence_dir=data / "evidence", demo_feeds_dir=data / "demo-feeds",
+            scene_cameras_dir=scene_dir / "cameras",
+            max_demo_analysed=config.cameras.max_demo_analysed)
         self.ingest.subscribe(self.acoustic.handle_events)
         self.dispatch: DispatchRuntime | None = None  # built at start: it needs the database
         self._stop = threading.Event()
@@ -130,6 +137,7 @@ class Engine:
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
                                              daemon=True)
         self._housekeeper.start()
+        self.cameras.start()
         self.source.start(self.ingest.handle_batch)
         self.started = True
         log.info("engine started: %d devices, source %s", len(self.scene.devices),
@@ -139,6 +147,7 @@ class Engine:
         if not self.started:
             return
         self.source.stop()
+        self.cameras.stop()
         self._stop.set()
         if self._housekeeper is not None:
             self._housekeeper.join()

@@ -67,6 +67,9 @@ class Backoff:
         self.current = 0.0
 
 
+FIRST_FRAME_GRACE_S = 30.0
+
+
 class CameraRuntime:
     """Everything one camera's threads share with the manager (guarded by ``lock``)."""
 
@@ -122,9 +125,15 @@ class CameraWorker(threading.Thread):
     def run(self) -> None:
         rt = self.rt
         failed = False  # the previous source ended in a failure: the next open is a reconnect
+        first = True
         while not self._halt.is_set():
             try:
                 uri = rt.next_uri()
+                if first:
+                    # a demo feed is generated on first use: the video-loss watchdog counts
+                    # from when the source exists, not from while it was being made
+                    rt.started_at = rt.clock()
+                    first = False
                 reader = FrameReader(uri, open_timeout_s=self.open_timeout_s,
                                      read_timeout_s=self.read_timeout_s, clock=rt.clock)
             except (VideoSourceError, OSError, ValueError) as exc:
@@ -197,7 +206,12 @@ class CameraAnalysisWorker(threading.Thread):
             item = rt.queue.get(timeout=0.25)
             now = rt.clock()
             last = rt.last_frame_at if rt.last_frame_at is not None else rt.started_at
-            if not rt.lost and now - last > self.loss_s:
+            # before its first frame a camera that has not failed gets longer: connecting to a
+            # stream (or making a demo feed on a busy machine) takes a while, and a false loss
+            # at start-up is noise; a source that failed to open is lost at once
+            waiting = rt.last_frame_at is None and rt.last_error is None
+            limit = max(self.loss_s, FIRST_FRAME_GRACE_S) if waiting else self.loss_s
+            if not rt.lost and now - last > limit:
                 rt.lost = True
                 self._safe(self.handler.video_lost, rt,
                            rt.last_error or f"no frame for {now - last:.0f} s")
