@@ -450,6 +450,47 @@
     </message>
 </context>
 <context>
+    <name>CameraList</name>
+    <message>
+        <location filename="../../ui/camera_list.py" line="51" />
+        <source>drag onto a tile, or double-click for the main tile</source>
+        <translation>drag onto a tile, or double-click for the main tile</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWall</name>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="100" />
+        <source>Cameras</source>
+        <translation>Cameras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="101" />
+        <source>Camera events</source>
+        <translation>Camera events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="297" />
+        <source>REPLAY</source>
+        <translation>REPLAY</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="336" />
+        <source>Export evidence to</source>
+        <translation>Export evidence to</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="343" />
+        <source>Export failed: %1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="345" />
+        <source>Evidence exported to %1</source>
+        <translation>Evidence exported to %1</translation>
+    </message>
+</context>
+<context>
     <name>CompoundView</name>
     <message>
         <location filename="../../ui/compound_view.py" line="222" />
@@ -938,6 +979,84 @@
     </message>
 </context>
 <context>
+    <name>FacadeCalibrator</name>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="40" />
+        <source>Facade calibration — %1</source>
+        <translation>Facade calibration — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="42" />
+        <source>top-left</source>
+        <translation>top-left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="42" />
+        <source>top-right</source>
+        <translation>top-right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="43" />
+        <source>bottom-right</source>
+        <translation>bottom-right</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="43" />
+        <source>bottom-left</source>
+        <translation>bottom-left</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="70" />
+        <source>Floors</source>
+        <translation>Floors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="71" />
+        <source>Columns</source>
+        <translation>Columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="72" />
+        <source>Lowest floor</source>
+        <translation>Lowest floor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="76" />
+        <source>Reset corners</source>
+        <translation>Reset corners</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="78" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="80" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="153" />
+        <source>Click the facade's %1 corner.</source>
+        <translation>Click the facade's %1 corner.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="156" />
+        <source>These corners do not make a facade: %1</source>
+        <translation>These corners do not make a facade: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="159" />
+        <source>Check the grid against the windows; drag a corner to correct it, then save.</source>
+        <translation>Check the grid against the windows; drag a corner to correct it, then save.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="170" />
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
+    </message>
+</context>
+<context>
     <name>FloorPicker</name>
     <message>
         <location filename="../../ui/floor_picker.py" line="49" />
@@ -1309,135 +1428,188 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Smart Property Control Room — %1</source>
         <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>Smart Property Control Room — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Device inspector</source>
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>3D layers</source>
         <translation>3D layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>Floors</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="176" />
         <source>3D view</source>
         <translation>3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188" />
+        <location filename="../../ui/main_window.py" line="190" />
         <source>Active alarms</source>
         <translation>Active alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="191" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="193" />
         <source>Data intake</source>
         <translation>Data intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="195" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Dispatch</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228" />
+        <location filename="../../ui/main_window.py" line="230" />
+        <source>Camera wall</source>
+        <translation>Camera wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234" />
+        <location filename="../../ui/main_window.py" line="272" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235" />
+        <location filename="../../ui/main_window.py" line="273" />
         <source>&amp;Reset 3D view</source>
         <translation>&amp;Reset 3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>Device &amp;inspector</source>
         <translation>Device &amp;inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243" />
+        <location filename="../../ui/main_window.py" line="281" />
         <source>&amp;Alarms</source>
         <translation>&amp;Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>&amp;Dispatch</source>
         <translation>&amp;Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/main_window.py" line="291" />
+        <source>&amp;Camera wall</source>
+        <translation>&amp;Camera wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294" />
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Takes effect at the next start</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="314" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="366" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327" />
+        <location filename="../../ui/main_window.py" line="371" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328" />
+        <location filename="../../ui/main_window.py" line="372" />
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditor</name>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="41" />
+        <source>Privacy masks and shield zones — %1</source>
+        <translation>Privacy masks and shield zones — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="65" />
+        <source>Privacy mask (blacked out at capture)</source>
+        <translation>Privacy mask (blacked out at capture)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="66" />
+        <source>Shield zone (detections ignored)</source>
+        <translation>Shield zone (detections ignored)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="71" />
+        <source>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</source>
+        <translation>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="76" />
+        <source>Delete selected</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="78" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="80" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="173" />
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1929,60 @@
         <location filename="../../ui/viewpoints.py" line="99" />
         <source>Name:</source>
         <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>WallToolBar</name>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="48" />
+        <source>1</source>
+        <extracomment>layout name -&gt; tile cells (row, column, row span, column span); tile 0 is the main tile</extracomment>
+        <translation>1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="48" />
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="48" />
+        <source>3×3</source>
+        <translation>3×3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="49" />
+        <source>4×4</source>
+        <translation>4×4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="49" />
+        <source>1 large + 5</source>
+        <translation>1 large + 5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="54" />
+        <source>Wall layout: %1</source>
+        <translation>Wall layout: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="60" />
+        <source>Privacy masks…</source>
+        <translation>Privacy masks…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="61" />
+        <source>Draw privacy masks and shield zones on the selected camera</source>
+        <translation>Draw privacy masks and shield zones on the selected camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="64" />
+        <source>Facade calibration…</source>
+        <translation>Facade calibration…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="65" />
+        <source>Click the facade corners of the selected camera and enter its floors and columns</source>
+        <translation>Click the facade corners of the selected camera and enter its floors and columns</translation>
     </message>
 </context>
 </TS>

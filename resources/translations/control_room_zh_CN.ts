@@ -451,6 +451,47 @@
     </message>
 </context>
 <context>
+    <name>CameraList</name>
+    <message>
+        <location filename="../../ui/camera_list.py" line="51"/>
+        <source>drag onto a tile, or double-click for the main tile</source>
+        <translation>拖到画面格中，或双击放到主画面</translation>
+    </message>
+</context>
+<context>
+    <name>CameraWall</name>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="100"/>
+        <source>Cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="101"/>
+        <source>Camera events</source>
+        <translation>视频事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="297"/>
+        <source>REPLAY</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="336"/>
+        <source>Export evidence to</source>
+        <translation>证据导出到</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="343"/>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_wall.py" line="345"/>
+        <source>Evidence exported to %1</source>
+        <translation>证据已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>CompoundView</name>
     <message>
         <location filename="../../ui/compound_view.py" line="222"/>
@@ -939,6 +980,84 @@
     </message>
 </context>
 <context>
+    <name>FacadeCalibrator</name>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="40"/>
+        <source>Facade calibration — %1</source>
+        <translation>立面标定 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="42"/>
+        <source>top-left</source>
+        <translation>左上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="42"/>
+        <source>top-right</source>
+        <translation>右上</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="43"/>
+        <source>bottom-right</source>
+        <translation>右下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="43"/>
+        <source>bottom-left</source>
+        <translation>左下</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="70"/>
+        <source>Floors</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="71"/>
+        <source>Columns</source>
+        <translation>列数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="72"/>
+        <source>Lowest floor</source>
+        <translation>最低楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="76"/>
+        <source>Reset corners</source>
+        <translation>重置角点</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="78"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="80"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="153"/>
+        <source>Click the facade&apos;s %1 corner.</source>
+        <translation>请点击立面的%1角。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="156"/>
+        <source>These corners do not make a facade: %1</source>
+        <translation>这些角点无法构成立面：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="159"/>
+        <source>Check the grid against the windows; drag a corner to correct it, then save.</source>
+        <translation>对照窗户检查网格；拖动角点修正后保存。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/facade_calibrator.py" line="170"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+</context>
+<context>
     <name>FloorPicker</name>
     <message>
         <location filename="../../ui/floor_picker.py" line="49"/>
@@ -1310,135 +1429,188 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="83"/>
         <source>Smart Property Control Room — %1</source>
         <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>智慧物业控制室 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="93"/>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>Device inspector</source>
         <translation>设备详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="149"/>
         <source>The 3D view is not available on this machine.</source>
         <translation>本机无法显示三维视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="159"/>
+        <location filename="../../ui/main_window.py" line="161"/>
         <source>3D layers</source>
         <translation>三维图层</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160"/>
+        <location filename="../../ui/main_window.py" line="162"/>
         <source>Floors</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174"/>
+        <location filename="../../ui/main_window.py" line="176"/>
         <source>3D view</source>
         <translation>三维视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="188"/>
+        <location filename="../../ui/main_window.py" line="190"/>
         <source>Active alarms</source>
         <translation>当前告警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189"/>
+        <location filename="../../ui/main_window.py" line="191"/>
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191"/>
+        <location filename="../../ui/main_window.py" line="193"/>
         <source>Data intake</source>
         <translation>数据接入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193"/>
+        <location filename="../../ui/main_window.py" line="195"/>
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205"/>
+        <location filename="../../ui/main_window.py" line="207"/>
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="228"/>
+        <location filename="../../ui/main_window.py" line="230"/>
+        <source>Camera wall</source>
+        <translation>视频墙</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="266"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229"/>
+        <location filename="../../ui/main_window.py" line="267"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="234"/>
+        <location filename="../../ui/main_window.py" line="272"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="235"/>
+        <location filename="../../ui/main_window.py" line="273"/>
         <source>&amp;Reset 3D view</source>
         <translation>重置三维视角(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>Device &amp;inspector</source>
         <translation>设备详情(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="243"/>
+        <location filename="../../ui/main_window.py" line="281"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="249"/>
+        <location filename="../../ui/main_window.py" line="287"/>
         <source>&amp;Dispatch</source>
         <translation>调度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251"/>
+        <location filename="../../ui/main_window.py" line="291"/>
+        <source>&amp;Camera wall</source>
+        <translation>视频墙(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="294"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256"/>
+        <location filename="../../ui/main_window.py" line="299"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="309"/>
         <source>Takes effect at the next start</source>
         <translation>下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="270"/>
+        <location filename="../../ui/main_window.py" line="313"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271"/>
+        <location filename="../../ui/main_window.py" line="314"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322"/>
+        <location filename="../../ui/main_window.py" line="366"/>
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>已保存语言：%1，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="327"/>
+        <location filename="../../ui/main_window.py" line="371"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="328"/>
+        <location filename="../../ui/main_window.py" line="372"/>
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;智慧物业控制室 %1&lt;/h3&gt;&lt;p&gt;住宅小区的监控中心：小区三维模型、设备实时状态、告警与派单。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MaskEditor</name>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="41"/>
+        <source>Privacy masks and shield zones — %1</source>
+        <translation>隐私遮挡与屏蔽区 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="65"/>
+        <source>Privacy mask (blacked out at capture)</source>
+        <translation>隐私遮挡（采集时即涂黑）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="66"/>
+        <source>Shield zone (detections ignored)</source>
+        <translation>屏蔽区（不做检测）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="71"/>
+        <source>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</source>
+        <translation>单击添加顶点；双击或回车闭合多边形；在多边形内单击选中，Delete 删除；Esc 放弃正在绘制的多边形。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="76"/>
+        <source>Delete selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="78"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="80"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/mask_editor.py" line="173"/>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
 </context>
 <context>
@@ -1758,6 +1930,60 @@
         <location filename="../../ui/viewpoints.py" line="99"/>
         <source>Name:</source>
         <translation>名称：</translation>
+    </message>
+</context>
+<context>
+    <name>WallToolBar</name>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="48"/>
+        <source>1</source>
+        <extracomment>layout name -&gt; tile cells (row, column, row span, column span); tile 0 is the main tile</extracomment>
+        <translation>1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="48"/>
+        <source>2×2</source>
+        <translation>2×2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="48"/>
+        <source>3×3</source>
+        <translation>3×3</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="49"/>
+        <source>4×4</source>
+        <translation>4×4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="49"/>
+        <source>1 large + 5</source>
+        <translation>1 大 + 5 小</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="54"/>
+        <source>Wall layout: %1</source>
+        <translation>画面布局：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="60"/>
+        <source>Privacy masks…</source>
+        <translation>隐私遮挡…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="61"/>
+        <source>Draw privacy masks and shield zones on the selected camera</source>
+        <translation>在所选摄像机上绘制隐私遮挡和屏蔽区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="64"/>
+        <source>Facade calibration…</source>
+        <translation>立面标定…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="65"/>
+        <source>Click the facade corners of the selected camera and enter its floors and columns</source>
+        <translation>点击所选摄像机画面中的立面角点，并输入层数和列数</translation>
     </message>
 </context>
 </TS>
