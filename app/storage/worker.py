@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF_S = 2.0
+#: tables upserted by id (rows._KEYED): replaying them out of order would lose a state
+_LAST_STATE_WINS = frozenset({"devices", "alarms", "work_orders"})
 _TRANSIENT = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DisconnectionError,
               sa_exc.TimeoutError)
 
@@ -68,7 +70,10 @@ class WorkerLoop:
                 return
             if self.failures:  # a batch waits for the database to come back
                 if now >= self.retry_at:
-                    self._commit()
+                    if self.batch:
+                        self._commit()
+                    else:  # it went to the journal: take it from there
+                        self.failures = 0
                 else:
                     time.sleep(min(0.05, self.retry_at - now))
                 continue
@@ -113,6 +118,8 @@ class WorkerLoop:
         journal = self.w.journal
         if journal is None or self.journal_cursor >= journal.size:
             return False
+        if self.batch_seq:  # commit queue groups first: a batch is all queue or all journal
+            return False  # (so a failed one can move to the journal whole, see below)
         records, position = journal.read(self.journal_cursor)
         if position == self.journal_cursor:
             return False
@@ -265,6 +272,39 @@ class WorkerLoop:
         if self.failures in (1, 10) or self.failures % 100 == 0:
             log.warning("database write failed %d times, retrying: %s", self.failures,
                         w.last_error)
+        if self.failures == 1:
+            self._journal_batch()
+
+    def _journal_batch(self) -> None:
+        """First failure: move the open batch, then the queue's backlog, to the journal,
+        so they are durable (acknowledgements keep flowing) while the database is away.
+        The batch goes as the rows it became — already past the deadband filter, which
+        remembers them as stored and would skip them on replay.
+
+        If the writer is spilling already, the journal holds newer records than this
+        batch; it may still follow them when its rows do not depend on order (inserts,
+        not "last state wins" upserts). Otherwise it waits in memory for the database."""
+        w = self.w
+        if not self.batch_seq or self.journal_pos is not None:
+            return  # nothing from the queue, or journal records that would be doubled
+        tables = self.batch.tables()
+        rows: list[object] = [r.TableRows(table, list(rows)) for table, rows in tables]
+        rows += [ev.MetaReceived(d, True, None, 0.0) for d in self.batch.removed_devices]
+        order_free = not self.batch.removed_devices and not any(
+            table in _LAST_STATE_WINS for table, _ in tables)
+        with w._lock:
+            if not w._spilling:
+                w._start_spilling(ahead=rows)
+            elif order_free:
+                w._spill(rows)
+            else:
+                return
+        w._settle(self.batch_seq)
+        self.batch = r.RowBatch()
+        self.batch_records = []
+        self.batch_seq = 0
+        with w._lock:
+            w._worker_batch_empty = True
 
     def _committed(self) -> None:
         w = self.w

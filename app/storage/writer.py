@@ -192,13 +192,13 @@ class StorageWriter:
     def _enqueue(self, records: list[object]) -> None:
         n = len(records)
         with self._lock:
+            before = self._durable_locked()
             self._last_seq = seq = self._last_seq + 1
             if not self._spilling and self._queued + n <= self.max_queued:
                 self._queued += n
                 self._queue.put((seq, records))
                 self._unsettled.append(seq)
                 return
-            before = self._durable_locked()
             if not self._spilling:
                 self._start_spilling()
             self._spill(records)  # durable now (or counted as dropped)
@@ -208,7 +208,7 @@ class StorageWriter:
         if after != before:
             self._tell_listeners(after)
 
-    def _start_spilling(self) -> None:
+    def _start_spilling(self, ahead: list[object] | None = None) -> None:
         """Under self._lock: the queue is full, the database is behind. Move the in-memory
         backlog to the journal too, so it is durable at once (acknowledgements keep flowing
         while the database stalls; otherwise the broker's in-flight window would fill and
@@ -217,7 +217,7 @@ class StorageWriter:
         log.warning("database is not keeping up: spilling to %s",
                     self.journal.path if self.journal else "?")
         self._spilling = True
-        backlog: list[object] = []
+        backlog: list[object] = list(ahead or ())  # the worker's open batch, older still
         first_seq = None
         while True:
             try:
@@ -227,12 +227,11 @@ class StorageWriter:
             first_seq = seq if first_seq is None else first_seq
             self._queued -= len(records)
             backlog.extend(records)
-        if first_seq is None:
-            return
         # the drained groups are the newest in memory: the tail of _unsettled
-        while self._unsettled and self._unsettled[-1] >= first_seq:
+        while first_seq is not None and self._unsettled and self._unsettled[-1] >= first_seq:
             self._unsettled.pop()
-        self._spill(backlog)
+        if backlog:
+            self._spill(backlog)
 
     def _spill(self, records: list[object]) -> None:
         """Under self._lock: once spilling, everything goes to the journal until the worker
