@@ -60,7 +60,9 @@ def _readings(devices: list[Device], count: int, t0: float, seed: int = 1):
         if device.kind == "water_pump":
             values = {"running": 1.0, "outlet_mpa": 0.35 + rng.gauss(0, 0.02)}
         else:
-            values = {"temp_c": 55.0 + rng.gauss(0, 3.0), "load_pct": 50.0 + rng.gauss(0, 5)}
+            # a transformer's temperature moves slowly; its sensor noise is a fraction of a
+            # degree (load is the jumpier signal)
+            values = {"temp_c": 55.0 + rng.gauss(0, 0.3), "load_pct": 50.0 + rng.gauss(0, 5)}
         batch.append(TelemetryReceived(device.id, t, values, None, t))
         if len(batch) == 500:
             yield batch

@@ -143,10 +143,19 @@ class AlarmEngine:
         history.append((ts, value))
         while history and ts - history[0][0] > RATE_WINDOW_S:
             history.popleft()
-        t0, v0 = history[0]
-        if ts - t0 < RATE_WINDOW_S / 4:
-            return  # too short a span for a meaningful slope
-        per_min = (value - v0) / ((ts - t0) / 60.0)
+        t0 = history[0][0]
+        if ts - t0 < RATE_WINDOW_S / 2 or len(history) < 4:
+            return  # too short a span, or too few readings, for a meaningful slope
+        # least-squares slope over the window: two noisy end points would make a trend of
+        # ordinary sensor noise
+        times = [t - t0 for t, _ in history]
+        values = [v for _, v in history]
+        mean_t, mean_v = sum(times) / len(times), sum(values) / len(values)
+        var_t = sum((t - mean_t) ** 2 for t in times)
+        if var_t <= 0:
+            return
+        slope = sum((t - mean_t) * (v - mean_v) for t, v in zip(times, values, strict=True)) / var_t
+        per_min = slope * 60.0
         too_fast = ((rule.max_rise_per_min is not None and per_min > rule.max_rise_per_min)
                     or (rule.max_fall_per_min is not None and -per_min > rule.max_fall_per_min))
         self._step(device, f"{rule.point}.rate", too_fast, ts, 0.0, RATE_WINDOW_S,

@@ -12,7 +12,7 @@ import pytest
 from app.alarms.book import AlarmBook, AlarmError, EscalationPolicy
 from app.alarms.engine import AlarmEngine
 from app.alarms.model import AlarmChanged, Severity
-from app.alarms.rules import LimitRule, RuleSet
+from app.alarms.rules import LimitRule, RateRule, RuleSet
 from app.alarms.timers import ConditionTimers, FilePendingStore
 from app.alarms.welfare import WelfareRule
 from app.domain.model import Device, Location, PointSpec
@@ -324,3 +324,20 @@ def test_a_state_flag_raises_one_clear_alarm_not_a_high_limit() -> None:
     assert [(c.alarm.type, c.alarm.severity) for c in raised] == [
         ("open.flag", Severity.CRITICAL)]
     assert raised[0].alarm.message == "open = 1"
+
+
+def test_rate_of_change_catches_a_fast_rise_but_not_sensor_noise() -> None:
+    rules = {"TX1": RuleSet(rates=(RateRule(point="temp_c", max_rise_per_min=3.0,
+                                            severity=Severity.HIGH),))}
+    rig = Rig(overrides=rules)
+    rng = random.Random(2)
+    for k in range(180):  # 30 minutes flat at 60 °C, ±0.3 °C noise, a reading every 10 s
+        rig.clock.t = T0 + 10 * k
+        rig.reading("TX1", temp_c=60.0 + rng.gauss(0, 0.3))
+    assert rig.actions("raised") == []
+    start = rig.clock.t
+    for k in range(1, 13):  # then +5 °C per minute for two minutes, still below any limit
+        rig.clock.t = start + 10 * k
+        rig.reading("TX1", temp_c=60.0 + 5.0 * (10 * k) / 60 + rng.gauss(0, 0.3))
+    raised = rig.actions("raised")
+    assert [(c.alarm.type, c.alarm.severity) for c in raised] == [("temp_c.rate", Severity.HIGH)]
