@@ -38,7 +38,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--set", choices=sorted(SEEDS), default="held-out")
     parser.add_argument("--jobs", type=int, default=1, help="parallel processes (idle box only)")
     parser.add_argument("--workdir", help="keep the clips here (default: a temp dir)")
-    parser.add_argument("--dump", help="write every clip's scored result here (JSON)")
+    parser.add_argument("--dump", help="append every clip's scored result here (JSON Lines, "
+                        "as each clip ends: a long run that is stopped keeps what it did)")
+    parser.add_argument("--from-dump", help="only compute the figures from such a file")
     parser.add_argument("--no-speed", action="store_true")
     # `bench detect --quick` lands here (after the name); `bench --quick detect` works too.
     parser.add_argument("--quick", dest="quick_here", action="store_true", help=argparse.SUPPRESS)
@@ -63,10 +65,24 @@ def clip_jobs(args: argparse.Namespace) -> list[tuple]:
 
 def run_clips(args: argparse.Namespace) -> list[dict]:
     jobs = clip_jobs(args)
-    if args.jobs > 1:
-        with ProcessPoolExecutor(args.jobs) as pool:
-            return list(pool.map(_job, jobs))
-    return [_job(j) for j in jobs]
+    results = []
+    with ProcessPoolExecutor(args.jobs) if args.jobs > 1 else _Serial() as pool:
+        for r in pool.map(_job, jobs):
+            results.append(r)
+            if args.dump:
+                with open(args.dump, "a", encoding="utf-8") as fh:
+                    fh.write(json.dumps(r) + "\n")
+    return results
+
+
+class _Serial:
+    def __enter__(self) -> _Serial:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    map = staticmethod(map)
 
 
 def _pct(num: int, den: int) -> float | None:
@@ -154,6 +170,9 @@ def _speed(work: Path, quick: bool) -> dict:
 
 def run(args: argparse.Namespace) -> dict:
     args.quick = bool(getattr(args, "quick", False) or getattr(args, "quick_here", False))
+    if args.from_dump:
+        lines = Path(args.from_dump).read_text(encoding="utf-8").splitlines()
+        return figures([json.loads(ln) for ln in lines if ln.strip()])
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(args.workdir or tmp)
         out = {"set": args.set, "seeds_throws_from": SEEDS[args.set][0],
@@ -164,6 +183,4 @@ def run(args: argparse.Namespace) -> dict:
         results = run_clips(args)
         out.update(figures(results))
         out["quality_wall_s"] = round(time.perf_counter() - t0, 1)
-    if args.dump:
-        Path(args.dump).write_text(json.dumps(results, indent=1), encoding="utf-8")
     return out

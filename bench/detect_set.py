@@ -14,7 +14,6 @@ distractors 20 000+ (disjoint, never used while tuning). Every clip goes through
 from __future__ import annotations
 
 import json
-import os
 import tempfile
 from pathlib import Path
 
@@ -103,8 +102,8 @@ def evaluate(spec: ClipSpec, work: str | None = None, keep: bool = False) -> dic
         paths = make_clip(spec, out, f"s{spec.seed}")
         truth = json.loads(Path(paths["truth"]).read_text())
         raised, final, at, frames = run_detector(paths)
-        if not keep:
-            os.unlink(paths["video"])
+        if not keep:  # the rest goes with the temporary directory
+            Path(paths["video"]).unlink(missing_ok=True)
     throws, fas, matched = [], [], set()
     for ev, t_raise in zip(raised, at, strict=True):
         fin = final[id(ev)]
