@@ -106,6 +106,7 @@ class MqttSource(Source):
         self.connects = 0
         self.subscribed = threading.Event()
         self._connected = False
+        self._refused: str | None = None  # why the broker said no, kept for status()
         self._detail = "not started"
 
     def __repr__(self) -> str:
@@ -204,9 +205,11 @@ class MqttSource(Source):
     def _on_connect(self, client: mqtt.Client, _userdata: object, flags: Any,
                     reason: Any, _props: Any) -> None:
         if reason.is_failure:
-            self._detail = f"broker refused the connection: {reason}"
+            self._refused = f"broker refused the connection: {reason}"
+            self._detail = self._refused
             log.warning("MQTT %s refused the connection: %s", self.address.display, reason)
             return
+        self._refused = None
         self.connects += 1
         self._connected = True
         self._detail = f"connected to {self.address.display}"
@@ -230,7 +233,10 @@ class MqttSource(Source):
         self.subscribed.clear()
         with self._ack_lock:  # acks of this connection's packet ids must not reach the next
             self._generation += 1
-        if self._client is not None:
+        if self._client is not None and self._refused is not None:
+            # the disconnect that follows a refusal says "protocol error": keep the cause
+            self._detail = f"{self._refused}; retrying"
+        elif self._client is not None:
             self._detail = f"disconnected ({reason}); reconnecting"
             log.warning("MQTT disconnected from %s: %s; reconnecting", self.address.display,
                         reason)
