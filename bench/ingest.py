@@ -34,6 +34,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--messages", type=int, help="messages per throughput phase")
     parser.add_argument("--latency-seconds", type=float, help="length of the paced phase")
     parser.add_argument("--soak-seconds", type=float, help="length of the memory soak (0: none)")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="also measure the batched write rate into this PostgreSQL")
 
 
 # ---- the publisher (another process) ---------------------------------------------------------
@@ -116,27 +118,37 @@ def _null_subscriber(port: int, count: int) -> float:
     return meter.rate()
 
 
-def _engine(port: int):
-    from app.config import MqttConfig
+def _engine(port: int, db_url: str):
+    """The engine's data path: MQTT source → ingest → state and the storage writer, which
+    is also the source's durability barrier (a message is acknowledged once stored)."""
+    from app.config import DatabaseConfig, MqttConfig
     from app.domain.model import Device, Location
     from app.ingest.pipeline import Ingest
     from app.ingest.topics import TopicScheme
     from app.sources.mqtt import MqttSource
     from app.state.store import StateStore
+    from app.storage import StorageWriter
 
     scheme = TopicScheme("cr", "bench")
-    store = StateStore([Device(f"bench-{d:04d}", "power_meter", f"表 {d}", Location((d, 0, 0)))
-                        for d in range(DEVICES)])
+    devices = [Device(f"bench-{d:04d}", "power_meter", f"表 {d}", Location((d, 0, 0)))
+               for d in range(DEVICES)]
+    store = StateStore(devices)
     ingest = Ingest(store, scheme, max_clock_skew_s=None)
+    writer = StorageWriter(db_url, DatabaseConfig(url=db_url))
+    writer.start()
+    writer.register_devices(devices)
+    ingest.subscribe(writer.submit)
     source = MqttSource(MqttConfig(url=f"mqtt://127.0.0.1:{port}",
                                    client_id=f"bench-engine-{time.time_ns()}"), scheme,
                         announce=False)
-    return store, ingest, source
+    source.use_durability_barrier(writer)
+    return store, ingest, source, writer
 
 
 def _engine_phase(port: int, count: int, *, points: int = 2, rate: float | None = None,
                   latencies: list[float] | None = None) -> tuple[float, dict]:
-    _store, ingest, source = _engine(port)
+    db = Path(tempfile.mkdtemp(prefix="cr-bench-db-")) / "bench.db"
+    _store, ingest, source, writer = _engine(port, f"sqlite:///{db}")
     meter = _Meter(count)
 
     def listener(events: list) -> None:
@@ -153,7 +165,11 @@ def _engine_phase(port: int, count: int, *, points: int = 2, rate: float | None 
     meter.done.wait(600)
     proc.join(60)
     source.stop()
-    extra = {"rejected": ingest.ledger.total(), "dropped": source.dropped}
+    writer.stop()
+    stats = writer.stats()
+    shutil.rmtree(db.parent, ignore_errors=True)
+    extra = {"rejected": ingest.ledger.total(), "dropped": source.dropped,
+             "stored_rows": stats["written"]}
     return meter.rate(), extra
 
 
@@ -222,7 +238,16 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             "latency_p99_ms": round(_percentile(latencies, 0.99), 2),
             "engine_rejected_count": extra["rejected"],
             "engine_dropped_count": extra["dropped"],
+            "engine_stored_rows": extra["stored_rows"],
         }
+        from bench.storage import write_rate
+        db = Path(tempfile.mkdtemp(prefix="cr-bench-db-")) / "rate.db"
+        figures["sqlite_write_rows_per_s"] = round(write_rate(f"sqlite:///{db}",
+                                                              50_000 if quick else 200_000))
+        shutil.rmtree(db.parent, ignore_errors=True)
+        if args.postgres:
+            figures["postgres_write_rows_per_s"] = round(write_rate(
+                args.postgres, 50_000 if quick else 200_000))
         if soak_s > 0:
             gc.collect()
             before = _rss_mb()
