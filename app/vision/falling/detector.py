@@ -10,7 +10,7 @@ track ends, its refined version (whole trajectory, final origin and floor, the s
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -145,7 +145,14 @@ class FallingObjectDetector:
                           v.reason, v.accel, v.drop, v.rms)
                 continue
             if early is not None:  # already raised while live: refine, do not raise again
-                ev = self._event(tr, v, event_id=early.event_id)
+                # The refinement brings the end (t_end, impact, whole track); the origin stays
+                # the one raised: later points say more about the end than the release (a
+                # longer fit of a dragged object bends to a smaller acceleration that
+                # extrapolates back too high), and stitched heads can be clutter. On the dev
+                # set the raised floor was right more often (92.9 % vs 89.3 % exact).
+                ev = replace(self._event(tr, v, event_id=early.event_id),
+                             t_start=early.t_start, origin_px=early.origin_px,
+                             floor=early.floor, column=early.column)
                 self._remember(ev)
                 self._updates.append(ev)
                 continue
@@ -190,12 +197,14 @@ class FallingObjectDetector:
             tx, ty = (np.array(live.x), np.array(live.y)) if live is not None else (
                 np.array([p[1] for p in e.track]), np.array([p[2] for p in e.track]))
             t_end = live.t[-1] if live is not None else e.t_end
-            if e.t_start - 0.2 <= ev.t_start <= t_end + 1.0:
+            # A fall lost mid-air (over glass of its own shade) can reappear lower down up to
+            # ~3 s later: a light object falls for 5–7 s in view.
+            if e.t_start - 0.2 <= ev.t_start <= t_end + 3.0:
                 x0, y0 = ev.track[0][1], ev.track[0][2]
                 near = np.hypot(tx - x0, ty - y0).min()
                 # A later fragment of the same fall starts below where the first one ended,
                 # in the same vertical corridor (falls are steep).
                 below = y0 >= ty[-1] - 10 and abs(x0 - tx[-1]) < 0.06 * self.shape[1]
-                if near < 60 or below:
+                if (near < 60 and ev.t_start <= t_end + 1.0) or below:
                     return True
         return False
