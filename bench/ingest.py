@@ -61,6 +61,9 @@ def _publish(port: int, count: int, rate: float | None, points: int, ready: mp.E
         values = ",".join(f'"{k}":{(n + i) % 97 * 0.5}' for i, k in enumerate(names))
         payload = f'{{"ts":{time.time() * 1000:.3f},"seq":{seqs[d]},"values":{{{values}}}}}'
         info = client.publish(f"{SCHEME_ROOT}/dev/bench-{d:04d}/telemetry", payload, qos=1)
+        if n % 20_000 == 19_999:
+            # packet ids wrap at 65,535: never have more than that outstanding
+            info.wait_for_publish(120)
     if info is not None:
         info.wait_for_publish(120)
     client.disconnect()
