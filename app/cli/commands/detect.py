@@ -44,27 +44,32 @@ def _run(args: argparse.Namespace) -> int:
     except (FacadeError, VideoSourceError) as exc:
         raise UsageError(str(exc)) from None
     detector = FallingObjectDetector(facade=facade, fps=source.fps)
-    count = 0
+    # the live detector raises an alarm while the object still falls and refines it later
+    # (same event_id); a file's events are printed in their final form, one line each
+    events: dict[object, object] = {}
 
-    def emit(events: list) -> None:
-        nonlocal count
-        for ev in events:
-            count += 1
-            if args.json:
-                print(json.dumps(ev.to_json(), ensure_ascii=False), flush=True)
-            else:
-                d = ev.to_json()
-                where = f" floor {d['floor']} column {d['column']}" if facade else ""
-                print(f"{d['t_start']:8.2f}s – {d['t_end']:.2f}s falling object from "
-                      f"({d['origin_px'][0]:.0f}, {d['origin_px'][1]:.0f}){where} "
-                      f"confidence {d['confidence']:.2f}", flush=True)
+    def collect(found: list) -> None:
+        for ev in found:
+            events[getattr(ev, "event_id", None) or id(ev)] = ev
 
     try:
         for frame, t in source:
-            emit(detector.process(frame, t))
+            collect(detector.process(frame, t))
+            collect(detector.take_updates())
     except VideoSourceError as exc:
         raise UsageError(str(exc)) from None
-    emit(detector.flush())
+    collect(detector.flush())
+    collect(detector.take_updates())
+    count = len(events)
+    for ev in sorted(events.values(), key=lambda e: e.t_start):
+        d = ev.to_json()
+        if args.json:
+            print(json.dumps(d, ensure_ascii=False))
+        else:
+            where = f" floor {d['floor']} column {d['column']}" if facade else ""
+            print(f"{d['t_start']:8.2f}s – {d['t_end']:.2f}s falling object from "
+                  f"({d['origin_px'][0]:.0f}, {d['origin_px'][1]:.0f}){where} "
+                  f"confidence {d['confidence']:.2f}")
     stats = detector.stage.stats
     log.info("%s: %d frames, %d events; skipped for shake %d, global resets %d",
              args.video, source.frames_read, count, stats.skipped_shake, stats.global_resets)
