@@ -71,7 +71,8 @@ def make_application() -> QApplication:
 
 
 def launch(args: argparse.Namespace) -> int:
-    config = config_from_args(args)  # ConfigError propagates: the CLI prints it, exits 2
+    # loaded once by the CLI; a ConfigError propagates: the CLI prints it, exits 2
+    config = getattr(args, "app_config", None) or config_from_args(args)
     app = make_application()
     settings = QSettings()
     lang = choose_language(getattr(args, "lang", None), config.ui.lang,
@@ -91,6 +92,9 @@ def launch(args: argparse.Namespace) -> int:
         window = MainWindow(engine, settings=settings, lang=lang,
                             restore_state=not screenshot)
         view = window.compound_view
+        panel = getattr(args, "panel", None)
+        if panel:
+            window.raise_panel(panel)
         signal_first = getattr(view, "sig_first_live_frame", None)
         if signal_first is not None:
             signal_first.connect(lambda: log.info(

@@ -255,6 +255,17 @@ class MainWindow(QMainWindow):
         if camera_id is not None:
             self.camera_wall.show_camera(camera_id)
 
+    def raise_panel(self, name: str) -> bool:
+        """Bring a bottom panel to the front: "alarms", "dispatch" or "cameras"."""
+        dock = {"alarms": getattr(self, "alarm_dock", None),
+                "dispatch": getattr(self, "dispatch_dock", None),
+                "cameras": getattr(self, "camera_dock", None)}.get(name)
+        if dock is None:
+            return False
+        dock.show()
+        dock.raise_()
+        return True
+
     def _on_technicians(self, positions: object) -> None:
         self._call_view("set_technician_positions", positions)
 
