@@ -258,7 +258,11 @@ class SceneView(QWidget):
     # ---- frames ------------------------------------------------------------------------------
     def render(self) -> None:
         """Render now (on the GUI thread); the view is small enough that coalescing is not
-        worth a frame of latency."""
+        worth a frame of latency. A hidden view is not drawn: a closed window keeps its
+        widgets (and their timers: flights, ticks) until deleted, and drawing into its
+        destroyed GL surface crashes."""
+        if not self.isVisible():
+            return
         if not self._initialized:
             self._vtk.Initialize()
             self._initialized = True

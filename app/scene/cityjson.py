@@ -19,6 +19,7 @@ import msgspec
 from app.scene.errors import SceneError, describe_validation
 from app.scene.loader import check_scene
 from app.scene.model import Building, Scene, Site
+from app.scene.writer import plain
 
 VERSION = "2.0"
 SCALE = 0.001
@@ -72,14 +73,6 @@ def _put(data: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
     node[path[-1]] = value
 
 
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if v is not None}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
-
-
 def _solid(b: Building, vertex: _Vertices) -> dict[str, Any]:
     """LoD1 block: above ground from base_z up; a building with no floors above ground
     (a garage) is the block of its basements below base_z."""
@@ -98,10 +91,10 @@ def export_cityjson(scene: Scene) -> dict[str, Any]:
     vertex = _Vertices()
     objects: dict[str, Any] = {SITE_ID: {
         "type": "GenericCityObject",
-        "attributes": {SECTION_KEY: "site", **_plain(msgspec.to_builtins(scene.site))}}}
+        "attributes": {SECTION_KEY: "site", **plain(msgspec.to_builtins(scene.site))}}}
     for b in scene.buildings:
         storeys = [f"{b.id}:F{f}" for f in range(-b.basements, b.floors + 1) if f]
-        attrs = _plain(msgspec.to_builtins(b))
+        attrs = plain(msgspec.to_builtins(b))
         attrs.pop("footprint")
         objects[b.id] = {
             "type": "Building", "geometry": [_solid(b, vertex)], "children": storeys,
@@ -116,7 +109,7 @@ def export_cityjson(scene: Scene) -> dict[str, Any]:
     nodes = {n.id: n.xyz for n in scene.walk_nodes}
     for section, (prefix, kind, geom, path) in _TYPES.items():
         for item in getattr(scene, section):
-            attrs = _plain(msgspec.to_builtins(item))
+            attrs = plain(msgspec.to_builtins(item))
             if geom == "edge":
                 ends = [nodes[k] for k in (item.a, item.b) if k in nodes]
                 bounds = [[vertex(p) for p in ends]] if len(ends) == 2 else []

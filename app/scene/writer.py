@@ -27,19 +27,19 @@ LAYOUT: dict[str, tuple[str, ...]] = {
 }
 
 
-def _plain(value: Any) -> Any:
+def plain(value: Any) -> Any:
     """Builtins without None values (every optional field of the model defaults to None)."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items() if v is not None}
+        return {k: plain(v) for k, v in value.items() if v is not None}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain(v) for v in value]
     return value
 
 
 def dumps_sections(scene: Scene, sections: tuple[str, ...]) -> bytes:
     parts = []
     for key in sections:
-        items = b",\n".join(msgspec.json.encode(_plain(msgspec.to_builtins(item)))
+        items = b",\n".join(msgspec.json.encode(plain(msgspec.to_builtins(item)))
                             for item in getattr(scene, key))
         parts.append(b'"%s": [\n%s\n]' % (key.encode(), items) if items
                      else b'"%s": []' % key.encode())
@@ -51,7 +51,7 @@ def save_scene(scene: Scene, folder: str | Path,
     """Write ``scene`` into ``folder`` (created if needed); returns the scene.json path."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    manifest = {"format": FORMAT, "site": _plain(msgspec.to_builtins(scene.site)),
+    manifest = {"format": FORMAT, "site": plain(msgspec.to_builtins(scene.site)),
                 "files": list(layout)}
     path = folder / "scene.json"
     path.write_bytes(msgspec.json.format(msgspec.json.encode(manifest)) + b"\n")

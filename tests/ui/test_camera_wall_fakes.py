@@ -7,45 +7,11 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-import msgspec
 import numpy as np
 
 from app.domain.model import Camera
 from app.scene.model import Scene, Site
-
-try:  # the engine's own structs once app/vision/cameras.py is importable
-    from app.vision.cameras import CameraEvent, CameraStatus, FrameSnapshot, Overlay
-except Exception:  # noqa: BLE001 - same shapes, declared here until then
-    class CameraStatus(msgspec.Struct, frozen=True):
-        online: bool
-        fps: float
-        frames: int
-        dropped: int
-        reconnects: int
-        last_error: str | None
-        tamper: str | None
-
-    class Overlay(msgspec.Struct, frozen=True):
-        kind: str
-        points: tuple[tuple[float, float], ...]
-        label: str = ""
-
-    class FrameSnapshot(msgspec.Struct, frozen=True):
-        camera_id: str
-        frame: np.ndarray
-        t: float
-        seq: int
-        overlays: tuple[Overlay, ...]
-        status: CameraStatus
-
-    class CameraEvent(msgspec.Struct, frozen=True):
-        id: str
-        camera_id: str
-        kind: str
-        t: float
-        data: dict
-        clip_path: str | None
-        snapshot_path: str | None
+from app.vision.cameras import CameraEvent, CameraStatus, FrameSnapshot
 
 ONLINE = CameraStatus(True, 15.0, 100, 0, 0, None, None)
 OFFLINE = CameraStatus(False, 0.0, 100, 0, 1, "timeout", None)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from app.vision.cameras import Overlay
 from tests.fixtures.display import x_display  # noqa: F401  (fixture)
-from tests.ui.test_camera_wall_fakes import FakeCameraManager, Overlay, demo_scene
+from tests.ui.test_camera_wall_fakes import FakeCameraManager, demo_scene
 from ui.mask_editor import MaskEditor
 
 pytestmark = pytest.mark.gui
