@@ -216,6 +216,15 @@ class CompoundView(QWidget):
     def grab_image(self) -> np.ndarray:
         return self._view.grab_image()
 
+    def shutdown(self) -> None:
+        """Stop drawing and release the 3D surface (the window is closing)."""
+        self._timer.stop()
+        self._view.shutdown()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.shutdown()
+        super().closeEvent(event)
+
     def retranslate(self) -> None:
         """(Re)write the legend in the current language."""
         labels = {

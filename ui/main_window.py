@@ -404,4 +404,5 @@ class MainWindow(QMainWindow):
         if hasattr(self, "camera_wall"):
             self.camera_wall.stop()
         self.save_window_state()
+        self._call_view("shutdown")  # the 3D view is a child: it gets no closeEvent itself
         super().closeEvent(event)

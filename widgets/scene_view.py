@@ -91,6 +91,7 @@ class SceneView(QWidget):
         self._flight = CameraFlight(self.renderer.GetActiveCamera, self._after_camera_move,
                                     self)
         self._initialized = False
+        self._shut = False  # the GL surface was released: never draw again
 
     # ---- site content ------------------------------------------------------------------------
     def set_ground(self, bounds: Sequence[Sequence[float]]) -> None:
@@ -261,7 +262,7 @@ class SceneView(QWidget):
         worth a frame of latency. A hidden view is not drawn: a closed window keeps its
         widgets (and their timers: flights, ticks) until deleted, and drawing into its
         destroyed GL surface crashes."""
-        if not self.isVisible():
+        if self._shut or not self.isVisible():
             return
         if not self._initialized:
             self._vtk.Initialize()
@@ -282,9 +283,18 @@ class SceneView(QWidget):
         pixels = numpy_support.vtk_to_numpy(image.GetPointData().GetScalars())
         return np.ascontiguousarray(pixels.reshape(h, w, 3)[::-1])
 
-    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def shutdown(self) -> None:
+        """Release the OpenGL surface before Qt destroys the native window. A child widget
+        gets no closeEvent when its window closes, so the owner calls this; without it VTK
+        later draws into, or frees, a window that no longer exists (a crash)."""
+        if self._shut:
+            return
+        self._shut = True
         self._flight.finish()
         self._vtk.Finalize()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.shutdown()
         super().closeEvent(event)
 
     # ---- internals ---------------------------------------------------------------------------
