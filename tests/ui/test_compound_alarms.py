@@ -44,7 +44,9 @@ def test_device_takes_its_alarm_severity_colour_and_returns_on_close(view, scene
     _on_engine_thread(book.raise_alarm, "mh-2", "temp_c.high", Severity.HIGH, "hot")
     qtbot.waitUntil(lambda: view.look.severity[view.device_index("mh-2")] > 0, timeout=2000)
     r, g, b = pixel_at(view, mh1)
-    assert r > 150 and g > 120 and b < 110, (r, g, b)  # yellow, even mid-pulse
+    # yellow, even mid-pulse: the breath brightens every channel, so yellow is "red and
+    # green well above blue", not an absolute blue level
+    assert r > 150 and g > 120 and b < min(r, g) - 60, (r, g, b)
     r, g, b = pixel_at(view, mh2)
     assert r - g > 50 and r - b > 50, (r, g, b)  # red, even mid-pulse
 
