@@ -20,10 +20,12 @@ python3 -m pip install -q --disable-pip-version-check -e ".[dev]"
 
 echo "== ruff"
 python3 -m ruff check .
-# Two pytest processes: the engine and tool tests, then the GUI tests (real windows under
-# Xvfb, VTK). Hundreds of OpenGL windows made and destroyed in one process after everything
-# else has run have crashed the interpreter inside Qt's event loop; a process of their own
-# keeps each run to what it tests.
+# The suite runs as three pytest processes: the engine's tests (no GUI), the end-to-end and
+# packaging tests (no GUI), then the GUI tests (real windows under Xvfb, VTK). In one
+# process, after everything else had run, the interpreter crashed inside Qt's event loop
+# between two VTK tests, or aborted while finalizing once all tests had passed; each part
+# passes on its own. Separate processes keep each run to what it tests. Arguments (e.g. a
+# test path) run one pytest process with them instead.
 run_pytest() {
   set +e
   python3 -m pytest -q -p no:cacheprovider "$@"
@@ -31,17 +33,27 @@ run_pytest() {
   set -e
   return "$status"
 }
-echo "== pytest: engine, tools, end to end (no GUI)"
-status_engine=0; run_pytest -m "not gui" "$@" || status_engine=$?
-echo "== pytest: GUI (Xvfb)"
-status_gui=0; run_pytest -m gui "$@" || status_gui=$?
-if [ "$status_engine" -eq 5 ] && [ "$status_gui" -eq 5 ]; then
-  echo "pytest collected no test: failing" >&2
-  exit 1
+statuses=()
+if [ $# -gt 0 ]; then
+  status=0; run_pytest "$@" || status=$?; statuses+=("$status")
+else
+  echo "== pytest: engine (no GUI)"
+  status=0; run_pytest -m "not gui" tests/app || status=$?; statuses+=("$status")
+  echo "== pytest: end to end, packaging, architecture (no GUI)"
+  status=0; run_pytest -m "not gui" tests/e2e tests/ui tests/widgets tests/test_*.py \
+    || status=$?; statuses+=("$status")
+  echo "== pytest: GUI (Xvfb)"
+  status=0; run_pytest -m gui || status=$?; statuses+=("$status")
 fi
-for status in "$status_engine" "$status_gui"; do
+ran=0
+for status in "${statuses[@]}"; do
   if [ "$status" -ne 0 ] && [ "$status" -ne 5 ]; then
     exit "$status"
   fi
+  [ "$status" -eq 0 ] && ran=1
 done
+if [ "$ran" -eq 0 ]; then
+  echo "pytest collected no test: failing" >&2
+  exit 1
+fi
 exit 0
