@@ -95,6 +95,7 @@ def test_english_window(qtbot, scripted_engine, translated, tmp_path):  # noqa: 
     assert kind_name("water_meter") == "Water meter"
 
 
+@pytest.mark.gui
 def test_ui_font_draws_chinese(qapp):
     font = pick_ui_font()
     metrics = QFontMetrics(font)
