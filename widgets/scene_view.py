@@ -2,28 +2,27 @@
 
 It takes plain data — numpy arrays, tuples, dicts — and draws the site: ground, lawns,
 roads, buildings extruded from footprints with floor bands (basements translucent below
-ground), and every device as ONE glyph actor coloured per point (see ``scene_devices``).
-Status changes write single rows of the colour array (``update_device_colors``); nothing
-is rebuilt. Picking projects device positions (``pick_at``); a left click that is not a
-drag emits ``sig_device_picked`` / ``sig_camera_picked``, or, on no device, the building
-under the cursor (``sig_building_picked``, plus ``sig_floor_picked`` in x-ray mode). The
-optional families (pipes, camera frustums, parking, gates, chargers, technicians, floor
-heat, labels, north arrow and scale bar) live in their own scene_* / vtk_* modules. ``grab_image`` reads the back buffer with
+ground), and every device as one glyph actor per symbol family (shape by kind, colour by
+status: ``scene_symbols``, ``scene_devices``). Status changes write single rows of the
+colour arrays (``update_device_colors``); nothing is rebuilt. Picking projects positions
+(``scene_pointer``): a click emits ``sig_device_picked`` / ``sig_camera_picked`` or the
+building (``sig_building_picked``, plus ``sig_floor_picked`` in x-ray mode); a resting
+pointer emits ``sig_hovered``. The optional families (pipes, camera frustums, parking,
+gates, chargers, technicians, floor heat, labels, north arrow and scale bar) live in their
+own scene_* / vtk_* modules. ``grab_image`` reads the back buffer with
 vtkWindowToImageFilter, because QWidget.grab() does not capture OpenGL.
 
 Why translucent site surfaces: devices sit inside towers and in the basement garage, so
 building walls and the ground are see-through (blended without depth writes, drawn after
 the opaque device glyphs) and the floor bands / corner edges carry the 3D shape.
 """
-
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
 import numpy as np
 import vtkmodules.vtkRenderingOpenGL2  # noqa: F401  (registers the OpenGL backend)
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QPoint, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 from vtkmodules.qt.QVTKRenderWindowInteractor import QVTKRenderWindowInteractor
 from vtkmodules.util import numpy_support
@@ -38,21 +37,23 @@ from widgets.scene_heat import FloorHeat
 from widgets.scene_labels import LabelPool
 from widgets.scene_layers import STATUS_RGB
 from widgets.scene_markers import RouteLines, StateCells, TechnicianMarkers
+from widgets.scene_pointer import Hit, PointerWatch, ScenePicking
+from widgets.scene_symbols import family_codes
 from widgets.scene_xray import BuildingSet, XRay
 from widgets.vtk_compass import Compass
 from widgets.vtk_legend import Legend
 
-__all__ = ["STATUS_RGB", "SceneView"]
-
-_CLICK_SLOP_PX = 5  # a press/release further apart than this is a drag, not a pick
+__all__ = ["STATUS_RGB", "Hit", "SceneView"]
 
 
-class SceneView(QWidget):
+class SceneView(ScenePicking, QWidget):
     sig_device_picked = Signal(str)
     sig_camera_picked = Signal(str)
     sig_building_picked = Signal(str)
     sig_floor_picked = Signal(str, int)  # building id, floor under the cursor (x-ray only)
     sig_rendered = Signal()  # after every completed frame (first live frame, FPS meters)
+    #: the pointer rested on something (a Hit) or left it (None); global screen position
+    sig_hovered = Signal(object, QPoint)
 
     def __init__(self, parent: QWidget | None = None, *, device_diameter_m: float = 0.8
                  ) -> None:
@@ -70,12 +71,9 @@ class SceneView(QWidget):
         self.renderer.AddObserver("StartEvent", self._on_vtk_frame_start)
         self.interactor = self._vtk.GetRenderWindow().GetInteractor()
         self.interactor.SetInteractorStyle(vtkInteractorStyleTerrain())
-        # clicks are watched at the Qt level: the interactor style grabs VTK's event focus
-        # while rotating, so VTK observers never see the button release
-        self._vtk.installEventFilter(self)
+        self.pointer = PointerWatch(self, self._vtk)  # clicks and hovers (scene_pointer)
         self.interactor.AddObserver("MouseWheelForwardEvent", self._on_vtk_wheel, 1.0)
         self.interactor.AddObserver("MouseWheelBackwardEvent", self._on_vtk_wheel, 1.0)
-        self._press: tuple[int, int] | None = None
         self.layers = scene_layers.LayerStack(self.renderer)
         self.devices = DeviceGlyphs(self.renderer, device_diameter_m)
         self.legend = Legend(self.renderer)
@@ -163,12 +161,16 @@ class SceneView(QWidget):
 
     # ---- devices -----------------------------------------------------------------------------
     def set_devices(self, ids: Sequence[str], xyz: np.ndarray, sizes: np.ndarray | None = None,
-                    rgba: np.ndarray | None = None) -> None:
-        """All devices at once (replaces any previous set); colour defaults to 'unknown'."""
+                    rgba: np.ndarray | None = None, kinds: Sequence[str] | None = None
+                    ) -> None:
+        """All devices at once (replaces any previous set); colour defaults to 'unknown'.
+        ``kinds`` (device kinds) choose each symbol's shape (``scene_symbols``); without
+        them every device is drawn as a sensor ball."""
         n = len(ids)
         colors = (np.tile(np.array([*STATUS_RGB["unknown"], 255], dtype=np.uint8), (n, 1))
                   if rgba is None else rgba)
-        self.devices.set(ids, xyz, colors, sizes)
+        family = None if kinds is None else family_codes(kinds)
+        self.devices.set(ids, xyz, colors, sizes, family)
 
     def update_device_colors(self, indices: np.ndarray, rgba: np.ndarray,
                              sizes: np.ndarray | None = None) -> None:
@@ -180,6 +182,11 @@ class SceneView(QWidget):
                    title: str | None = None) -> None:
         """(label, (r, g, b)) rows; labels come translated from the caller."""
         self.legend.set_entries(entries, title)
+
+    def set_symbol_legend(self, rows: Sequence[tuple[str, str]],
+                          title: str | None = None) -> None:
+        """(label, family) rows beside the status legend: each family's shape in grey."""
+        self.legend.set_symbols(rows, title)
 
     def set_highlight(self, xyz: Sequence[float] | None) -> None:
         """Ring + pin around one position (the selected device); None removes it."""
@@ -232,29 +239,6 @@ class SceneView(QWidget):
     @property
     def camera_flight(self) -> CameraFlight:
         return self._flight
-
-    # ---- picking and projection ------------------------------------------------------------------
-    def world_to_display(self, xyz: Sequence[float]) -> tuple[float, float]:
-        """Display pixel (origin bottom-left, as VTK events) where ``xyz`` is drawn."""
-        display, _ = self.devices.project(self.renderer, np.asarray(xyz, dtype=np.float64))
-        return float(display[0, 0]), float(display[0, 1])
-
-    def pick_at(self, x: float, y: float) -> str | None:
-        """The id of the device drawn at display pixel (x, y), or None."""
-        index = self.devices.pick(self.renderer, x, y)
-        return None if index is None else self.devices.ids[index]
-
-    def pick_camera(self, x: float, y: float) -> str | None:
-        """The surveillance camera drawn at (x, y) (frustum layer visible), or None."""
-        return self.frusta.pick(lambda p: self.devices.project(self.renderer, p), x, y)
-
-    def pick_building(self, x: float, y: float) -> tuple[str, int] | None:
-        """(building id, floor under the cursor) at display pixel (x, y), or None."""
-        hit = self.buildings.pick(self.renderer, x, y)
-        if hit is None:
-            return None
-        building_id, xyz = hit
-        return building_id, self.buildings.floor_at(self.buildings.index[building_id], xyz[2])
 
     # ---- frames ------------------------------------------------------------------------------
     def render(self) -> None:
@@ -316,40 +300,6 @@ class SceneView(QWidget):
 
     def _on_vtk_frame_end(self, _obj, _event) -> None:
         self.sig_rendered.emit()
-
-    def _display_xy(self, event: QMouseEvent) -> tuple[int, int]:
-        # the same mapping QVTKRenderWindowInteractor applies (device pixels, y bottom-up)
-        scale = self._vtk.devicePixelRatioF()
-        pos = event.position()
-        return (int(pos.x() * scale),
-                self.render_window.GetSize()[1] - int(pos.y() * scale) - 1)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self._vtk and isinstance(event, QMouseEvent) \
-                and event.button() == Qt.MouseButton.LeftButton:
-            if event.type() == QEvent.Type.MouseButtonPress:
-                self._press = self._display_xy(event)
-            elif event.type() == QEvent.Type.MouseButtonRelease and self._press is not None:
-                (x, y), (px, py) = self._display_xy(event), self._press
-                self._press = None
-                if abs(x - px) <= _CLICK_SLOP_PX and abs(y - py) <= _CLICK_SLOP_PX:
-                    self._on_click(x, y)
-        return False  # VTK still gets every event (rotation, pan)
-
-    def _on_click(self, x: int, y: int) -> None:
-        camera_id = self.pick_camera(x, y)
-        if camera_id is not None:
-            self.sig_camera_picked.emit(camera_id)
-        device_id = self.pick_at(x, y)
-        if device_id is not None:
-            self.sig_device_picked.emit(device_id)
-        if camera_id is not None or device_id is not None:
-            return
-        hit = self.pick_building(x, y)
-        if hit is not None:
-            self.sig_building_picked.emit(hit[0])
-            if self.xray.building is not None:
-                self.sig_floor_picked.emit(*hit)
 
     def _on_vtk_wheel(self, obj, event) -> None:
         # the terrain style has no wheel zoom; dolly towards the focal point

@@ -82,7 +82,8 @@ def test_recolouring_one_device_changes_its_pixels(view):
 
 
 def test_update_touches_only_the_given_entries(view):
-    colors = view.devices.colors
+    symbol = view.devices.symbols[0]  # no kinds given: every device is a sensor ball
+    colors = symbol.colors
     before = view.devices.rgba.copy()
     mtime = colors.GetMTime()
     writes = view.devices.writes
@@ -93,7 +94,7 @@ def test_update_touches_only_the_given_entries(view):
     assert (after[[1, 2, 3]] == before[[1, 2, 3]]).all()
     assert (after[[0, 4], :3] == STATUS_RGB["offline"]).all()
     # same VTK array object (no rebuild), same number of actors
-    assert view.devices.data.GetPointData().GetArray("rgba") is colors
+    assert symbol.data.GetPointData().GetArray("rgba") is colors
 
 
 def test_pick_device_and_empty_ground(view):
