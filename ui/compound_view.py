@@ -33,8 +33,10 @@ from ui.compound_status import (
     DeviceLook,
     pulse_phase,
 )
+from ui.compound_view_legend import write_legends
+from ui.compound_view_tooltip import HoverTips
 from widgets.scene_layers import HIGHLIGHT_RGB
-from widgets.scene_view import STATUS_RGB, SceneView
+from widgets.scene_view import SceneView
 
 __all__ = ["LEVEL_RGBA", "LEVEL_SIZE", "CompoundView", "parking_polygons", "scene_buildings"]
 
@@ -83,6 +85,7 @@ class CompoundView(QWidget):
         self.heat_metric: str | None = None
         self._heat_due = 0.0
         self._build()
+        self.tips = HoverTips(self._view, scene, store, self.alarms)
         self._view.sig_device_picked.connect(self._on_device_picked)
         self._view.sig_camera_picked.connect(self.sig_camera_picked)
         self._view.sig_building_picked.connect(self.sig_building_picked)
@@ -227,14 +230,7 @@ class CompoundView(QWidget):
 
     def retranslate(self) -> None:
         """(Re)write the legend in the current language."""
-        labels = {
-            "normal": self.tr("Normal"), "warning": self.tr("Warning"),
-            "alarm": self.tr("Alarm"), "stale": self.tr("Stale"),
-            "offline": self.tr("Offline"), "unknown": self.tr("No data"),
-        }
-        rows = [(labels[k], STATUS_RGB[k]) for k in labels]
-        rows.insert(3, (self.tr("Critical alarm"), SEVERITY_RGB[4]))
-        self._view.set_legend(rows, title=self.tr("Device status"))
+        write_legends(self._view, self._kinds.tolist())
 
     # ---- internals ---------------------------------------------------------------------------
     def _build(self) -> None:
@@ -251,7 +247,8 @@ class CompoundView(QWidget):
         for network in PIPE_NETWORKS:  # off until asked for: they cross everything above
             self._view.set_layer_visible(f"pipes_{network}", False)
         self._view.set_devices(self._ids, self._xyz,
-                               np.full(len(self._ids), LEVEL_SIZE[Level.UNKNOWN]))
+                               np.full(len(self._ids), LEVEL_SIZE[Level.UNKNOWN]),
+                               kinds=self._kinds)
         self.retranslate()
 
     def _write(self, indices: np.ndarray, phase: float = 0.0) -> None:

@@ -491,46 +491,76 @@
     </message>
 </context>
 <context>
-    <name>CompoundView</name>
+    <name>CompoundLegend</name>
     <message>
-        <location filename="../../ui/compound_view.py" line="222" />
+        <location filename="../../ui/compound_view_legend.py" line="18" />
         <source>Normal</source>
         <translation>Normal</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="222" />
+        <location filename="../../ui/compound_view_legend.py" line="19" />
         <source>Warning</source>
         <translation>Warning</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="223" />
+        <location filename="../../ui/compound_view_legend.py" line="20" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="223" />
-        <source>Stale</source>
-        <translation>Stale</translation>
-    </message>
-    <message>
-        <location filename="../../ui/compound_view.py" line="224" />
-        <source>Offline</source>
-        <translation>Offline</translation>
-    </message>
-    <message>
-        <location filename="../../ui/compound_view.py" line="224" />
-        <source>No data</source>
-        <translation>No data</translation>
-    </message>
-    <message>
-        <location filename="../../ui/compound_view.py" line="227" />
+        <location filename="../../ui/compound_view_legend.py" line="21" />
         <source>Critical alarm</source>
         <translation>Critical alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="228" />
+        <location filename="../../ui/compound_view_legend.py" line="22" />
+        <source>Stale</source>
+        <translation>Stale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="23" />
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="24" />
+        <source>No data</source>
+        <translation>No data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="27" />
+        <source>Sensors</source>
+        <translation>Sensors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="28" />
+        <source>Meters</source>
+        <translation>Meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="29" />
+        <source>Fire and gas safety</source>
+        <translation>Fire and gas safety</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="30" />
+        <source>Plant and lifts</source>
+        <translation>Plant and lifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="31" />
+        <source>Access and security</source>
+        <translation>Access and security</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="33" />
         <source>Device status</source>
         <translation>Device status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="34" />
+        <source>Device type</source>
+        <translation>Device type</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1115,119 @@
     </message>
 </context>
 <context>
+    <name>HoverTips</name>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="37" />
+        <source>Residential</source>
+        <translation>Residential</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="38" />
+        <source>Garage</source>
+        <translation>Garage</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="39" />
+        <source>Substation</source>
+        <translation>Substation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="40" />
+        <source>Pump room</source>
+        <translation>Pump room</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="41" />
+        <source>Gatehouse</source>
+        <translation>Gatehouse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="42" />
+        <source>Clubhouse</source>
+        <translation>Clubhouse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="43" />
+        <source>Office</source>
+        <translation>Office</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="90" />
+        <source>Watches %1</source>
+        <translation>Watches %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="94" />
+        <source>Click to open its feed</source>
+        <translation>Click to open its feed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="100" />
+        <source>Technician %1</source>
+        <translation>Technician %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="112" />
+        <source>%1 floors</source>
+        <translation>%1 floors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="114" />
+        <source>%1 basements</source>
+        <translation>%1 basements</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="121" />
+        <source>Under the pointer: %1</source>
+        <translation>Under the pointer: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="123" />
+        <source>%1 devices · %2 open alarms</source>
+        <translation>%1 devices · %2 open alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="131" />
+        <source>Outdoors</source>
+        <translation>Outdoors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="135" />
+        <source>Room %1</source>
+        <translation>Room %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="140" />
+        <source>Floor %1</source>
+        <translation>Floor %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="141" />
+        <source>Basement %1</source>
+        <translation>Basement %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="154" />
+        <source>last data %1</source>
+        <translation>last data %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="156" />
+        <source>Status: %1</source>
+        <translation>Status: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="161" />
+        <source>unacknowledged</source>
+        <translation>unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="162" />
+        <source>Alarm: %1</source>
+        <translation>Alarm: %1</translation>
+    </message>
+</context>
+<context>
     <name>IngestHealthPanel</name>
     <message>
         <location filename="../../ui/ingest_health.py" line="45" />
@@ -1489,82 +1632,82 @@
         <translation>Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266" />
+        <location filename="../../ui/main_window.py" line="277" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="278" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273" />
+        <location filename="../../ui/main_window.py" line="284" />
         <source>&amp;Reset 3D view</source>
         <translation>&amp;Reset 3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Device &amp;inspector</source>
         <translation>Device &amp;inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281" />
+        <location filename="../../ui/main_window.py" line="292" />
         <source>&amp;Alarms</source>
         <translation>&amp;Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="298" />
         <source>&amp;Dispatch</source>
         <translation>&amp;Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>&amp;Camera wall</source>
         <translation>&amp;Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="305" />
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>Takes effect at the next start</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313" />
+        <location filename="../../ui/main_window.py" line="324" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366" />
+        <location filename="../../ui/main_window.py" line="377" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371" />
+        <location filename="../../ui/main_window.py" line="382" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
     </message>

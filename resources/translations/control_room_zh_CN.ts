@@ -492,46 +492,76 @@
     </message>
 </context>
 <context>
-    <name>CompoundView</name>
+    <name>CompoundLegend</name>
     <message>
-        <location filename="../../ui/compound_view.py" line="222"/>
+        <location filename="../../ui/compound_view_legend.py" line="18"/>
         <source>Normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="222"/>
+        <location filename="../../ui/compound_view_legend.py" line="19"/>
         <source>Warning</source>
         <translation>预警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="223"/>
+        <location filename="../../ui/compound_view_legend.py" line="20"/>
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="223"/>
-        <source>Stale</source>
-        <translation>数据超时</translation>
-    </message>
-    <message>
-        <location filename="../../ui/compound_view.py" line="224"/>
-        <source>Offline</source>
-        <translation>离线</translation>
-    </message>
-    <message>
-        <location filename="../../ui/compound_view.py" line="224"/>
-        <source>No data</source>
-        <translation>无数据</translation>
-    </message>
-    <message>
-        <location filename="../../ui/compound_view.py" line="227"/>
+        <location filename="../../ui/compound_view_legend.py" line="21"/>
         <source>Critical alarm</source>
         <translation>紧急告警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view.py" line="228"/>
+        <location filename="../../ui/compound_view_legend.py" line="22"/>
+        <source>Stale</source>
+        <translation>数据超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="23"/>
+        <source>Offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="24"/>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="27"/>
+        <source>Sensors</source>
+        <translation>传感器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="28"/>
+        <source>Meters</source>
+        <translation>计量表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="29"/>
+        <source>Fire and gas safety</source>
+        <translation>消防与燃气安全</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="30"/>
+        <source>Plant and lifts</source>
+        <translation>机电设备与电梯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="31"/>
+        <source>Access and security</source>
+        <translation>门禁与安防</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="33"/>
         <source>Device status</source>
         <translation>设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_legend.py" line="34"/>
+        <source>Device type</source>
+        <translation>设备类型</translation>
     </message>
 </context>
 <context>
@@ -1086,6 +1116,119 @@
     </message>
 </context>
 <context>
+    <name>HoverTips</name>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="37"/>
+        <source>Residential</source>
+        <translation>住宅</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="38"/>
+        <source>Garage</source>
+        <translation>车库</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="39"/>
+        <source>Substation</source>
+        <translation>配电房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="40"/>
+        <source>Pump room</source>
+        <translation>水泵房</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="41"/>
+        <source>Gatehouse</source>
+        <translation>门卫室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="42"/>
+        <source>Clubhouse</source>
+        <translation>会所</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="43"/>
+        <source>Office</source>
+        <translation>办公</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="90"/>
+        <source>Watches %1</source>
+        <translation>监视 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="94"/>
+        <source>Click to open its feed</source>
+        <translation>单击打开视频</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="100"/>
+        <source>Technician %1</source>
+        <translation>维修人员 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="112"/>
+        <source>%1 floors</source>
+        <translation>地上 %1 层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="114"/>
+        <source>%1 basements</source>
+        <translation>地下 %1 层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="121"/>
+        <source>Under the pointer: %1</source>
+        <translation>指针所在：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="123"/>
+        <source>%1 devices · %2 open alarms</source>
+        <translation>%1 台设备 · %2 条未关闭告警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="131"/>
+        <source>Outdoors</source>
+        <translation>室外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="135"/>
+        <source>Room %1</source>
+        <translation>%1室</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="140"/>
+        <source>Floor %1</source>
+        <translation>%1层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="141"/>
+        <source>Basement %1</source>
+        <translation>地下%1层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="154"/>
+        <source>last data %1</source>
+        <translation>最后数据 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="156"/>
+        <source>Status: %1</source>
+        <translation>状态：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="161"/>
+        <source>unacknowledged</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="162"/>
+        <source>Alarm: %1</source>
+        <translation>告警：%1</translation>
+    </message>
+</context>
+<context>
     <name>IngestHealthPanel</name>
     <message>
         <location filename="../../ui/ingest_health.py" line="45"/>
@@ -1490,82 +1633,82 @@
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="266"/>
+        <location filename="../../ui/main_window.py" line="277"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267"/>
+        <location filename="../../ui/main_window.py" line="278"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="272"/>
+        <location filename="../../ui/main_window.py" line="283"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="273"/>
+        <location filename="../../ui/main_window.py" line="284"/>
         <source>&amp;Reset 3D view</source>
         <translation>重置三维视角(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278"/>
+        <location filename="../../ui/main_window.py" line="289"/>
         <source>Device &amp;inspector</source>
         <translation>设备详情(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="281"/>
+        <location filename="../../ui/main_window.py" line="292"/>
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287"/>
+        <location filename="../../ui/main_window.py" line="298"/>
         <source>&amp;Dispatch</source>
         <translation>调度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="291"/>
+        <location filename="../../ui/main_window.py" line="302"/>
         <source>&amp;Camera wall</source>
         <translation>视频墙(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294"/>
+        <location filename="../../ui/main_window.py" line="305"/>
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299"/>
+        <location filename="../../ui/main_window.py" line="310"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309"/>
+        <location filename="../../ui/main_window.py" line="320"/>
         <source>Takes effect at the next start</source>
         <translation>下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="313"/>
+        <location filename="../../ui/main_window.py" line="324"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="314"/>
+        <location filename="../../ui/main_window.py" line="325"/>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="366"/>
+        <location filename="../../ui/main_window.py" line="377"/>
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>已保存语言：%1，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="371"/>
+        <location filename="../../ui/main_window.py" line="382"/>
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372"/>
+        <location filename="../../ui/main_window.py" line="383"/>
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;智慧物业控制室 %1&lt;/h3&gt;&lt;p&gt;住宅小区的监控中心：小区三维模型、设备实时状态、告警与派单。&lt;/p&gt;</translation>
     </message>
