@@ -8,7 +8,9 @@ taken in one run:
 2. O(changed): the CPU cost of one tick writing k changed devices, k = 10, 100, 1000, at
    N = 10,000 and 100,000 (no render; it should scale with k, not N).
 3. 100,000 devices: frames per second, static and with 1,000 changes/s.
-4. Picking (device by projection, building by ray) at 10k / 100k devices.
+4. Picking (device by projection, building by ray, a hover with its tooltip text) at
+   10k / 100k devices. The synthetic devices take every kind in turn, so all five symbol
+   families (one actor each) are drawn.
 5. Demo scene: load to first rendered frame. 6. Memory (RSS) per 10,000 devices.
 Starts Xvfb itself when DISPLAY is unset (the tests' display fixture, which cleans up).
 """
@@ -67,6 +69,7 @@ def _rss_mb() -> float:
 
 def _synthetic_scene(n: int):
     """The demo compound's buildings and site with ``n`` devices spread over it."""
+    from app.domain.kinds import DEVICE_KINDS
     from app.domain.model import Device, Location, PointSpec
     from app.scene.loader import load_scene
 
@@ -76,7 +79,8 @@ def _synthetic_scene(n: int):
     xyz = np.column_stack([rng.uniform(x0, x1, n), rng.uniform(y0, y1, n),
                            rng.uniform(-6.0, 90.0, n)])
     spec = {"v": PointSpec(normal=(0.0, 60.0), limits=(-10.0, 80.0))}
-    devices = tuple(Device(f"d{i:06d}", "pipe_pressure", f"d{i}",
+    # every kind in turn, so all symbol families (one actor each) are drawn and written
+    devices = tuple(Device(f"d{i:06d}", DEVICE_KINDS[i % len(DEVICE_KINDS)], f"d{i}",
                            Location(tuple(map(float, xyz[i]))), spec) for i in range(n))
     return demo.__class__(site=demo.site, buildings=demo.buildings, roads=demo.roads,
                           lawns=demo.lawns, devices=devices)
@@ -133,9 +137,11 @@ def _write_cost_us(view, k: int, rng, repeats: int = 30) -> float:
     return 1e6 * statistics.median(times)
 
 
-def _pick_ms(view, rng, repeats: int = 20) -> tuple[float, float]:
+def _pick_ms(view, rng, repeats: int = 20) -> tuple[float, float, float]:
+    """Median ms of a device pick, a building pick, and a hover pick plus its tooltip
+    text (camera, device, technician, else building: what a resting pointer costs)."""
     sv = view.scene_view
-    dev, bld = [], []
+    dev, bld, hover = [], [], []
     for _ in range(repeats):
         x, y = float(rng.uniform(0, W)), float(rng.uniform(0, H))
         t = time.perf_counter()
@@ -144,7 +150,12 @@ def _pick_ms(view, rng, repeats: int = 20) -> tuple[float, float]:
         t = time.perf_counter()
         sv.pick_building(x, y)
         bld.append(time.perf_counter() - t)
-    return 1e3 * statistics.median(dev), 1e3 * statistics.median(bld)
+        t = time.perf_counter()
+        hit = sv.hit_at(x, y)
+        if hit is not None:
+            view.tips.text_for(hit)
+        hover.append(time.perf_counter() - t)
+    return tuple(1e3 * statistics.median(v) for v in (dev, bld, hover))
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
@@ -197,9 +208,10 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         out[f"fps_updating_{label}"] = round(1e3 / updating, 1)
         for k in (10, 100, 1000):
             out[f"write_us_k{k}_{label}"] = round(_write_cost_us(view, k, rng), 1)
-        dev_ms, bld_ms = _pick_ms(view, rng)
+        dev_ms, bld_ms, hover_ms = _pick_ms(view, rng)
         out[f"pick_device_ms_{label}"] = round(dev_ms, 2)
         out[f"pick_building_ms_{label}"] = round(bld_ms, 2)
+        out[f"hover_pick_ms_{label}"] = round(hover_ms, 2)
         out[f"rss_mb_per_10k_devices_{label}"] = round((_rss_mb() - rss0) / (n / 10_000), 1)
         view.close()
         view.deleteLater()
