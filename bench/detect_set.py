@@ -38,7 +38,11 @@ def distractor_spec(seed: int, width: int = 640, seconds: float = 60.0) -> ClipS
 def run_detector(paths: dict) -> tuple[list, dict, list[float], int]:
     """(first-raised events, final version per event id, time each was raised, frames)."""
     src = VideoFrameSource(paths["video"])
-    det = FallingObjectDetector(facade=load_facade(paths["facade"]), fps=src.fps)
+    return drive(FallingObjectDetector(facade=load_facade(paths["facade"]), fps=src.fps), src)
+
+
+def drive(det: FallingObjectDetector, frames) -> tuple[list, dict, list[float], int]:
+    """Feed (frame, t) pairs to a detector as a live worker does; see ``run_detector``."""
     raised, final, at = [], {}, []
     t, n = 0.0, 0
 
@@ -52,7 +56,7 @@ def run_detector(paths: dict) -> tuple[list, dict, list[float], int]:
                 if e.event_id == ev.event_id:
                     final[id(e)] = ev
 
-    for frame, t in src:
+    for frame, t in frames:
         n += 1
         take(det.process(frame, t), t)
     take(det.flush(), t)
@@ -104,6 +108,13 @@ def evaluate(spec: ClipSpec, work: str | None = None, keep: bool = False) -> dic
         raised, final, at, frames = run_detector(paths)
         if not keep:  # the rest goes with the temporary directory
             Path(paths["video"]).unlink(missing_ok=True)
+    return score(spec, truth, raised, final, at, frames)
+
+
+def score(spec: ClipSpec, truth: dict, raised: list, final: dict, at: list[float],
+          frames: int) -> dict:
+    """One clip's result: each throw found or missed (with latency and floor), each false
+    alarm attributed to a distractor."""
     throws, fas, matched = [], [], set()
     for ev, t_raise in zip(raised, at, strict=True):
         fin = final[id(ev)]
