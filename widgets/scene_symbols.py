@@ -22,9 +22,8 @@ diamond (``scene_markers``), a shape no device family uses.
 Each family is ONE vtkPointGaussianMapper actor: a camera-facing quad per device whose
 fragment shader cuts the silhouette out of the quad (signed distance ``d`` < 0 inside),
 lights it from the upper left and darkens a thin rim so neighbouring symbols and light
-backgrounds (glass, lawns) keep their edges. ``BoundScale`` 1 makes the quad exactly the
-symbol's box: VTK's default (3, made for gaussian blobs) sends 9x the fragments, which in
-software rendering is most of the cost of a device.
+backgrounds (glass, lawns) keep their edges. ``BoundScale`` (1–1.34) makes the quad just
+hold the symbol: VTK's default (3, made for gaussian blobs) sends 5–9x the fragments.
 """
 
 from __future__ import annotations
@@ -79,17 +78,33 @@ float light = 0.58 + 0.47 * max(dot(normalize(vec3(-0.35, 0.45, 1.0)), vec3(p, n
     "flat": "float light = 0.86 + 0.20 * dot(p, vec2(-0.6, 0.8));",
 }
 
-#: size of each family's quad relative to the device diameter: a triangle or a bow tie
+#: size of each family's symbol relative to the device diameter: a triangle or a bow tie
 #: fills less of its box than a ball, so they are drawn a little larger to weigh the same
 GAIN: dict[str, float] = {"sensor": 1.0, "meter": 1.0, "safety": 1.18, "plant": 1.1,
                           "security": 1.0}
 
+#: half-size of each family's quad in splat units: the farthest corner of the symbol, since
+#: the quad may be turned any way on screen (see _TEMPLATE); round symbols need only 1
+BOUND: dict[str, float] = {"sensor": 1.0, "meter": 1.22, "safety": 1.29, "plant": 1.34,
+                           "security": 1.0}
+
+# VTK 9.4+ draws each splat as a quad along the eigenvectors of its projected covariance:
+# for a round splat that frame is arbitrary (it turns with the position on screen), so the
+# splat coordinates are first turned back to screen axes. They are an affine function of
+# the pixel position over the quad, so their screen derivatives J give p0 = J * s for the
+# pixel offset s from the centre; s / (pixels per splat unit) is the upright position.
 _TEMPLATE = """//VTK::Color::Impl
-vec2 p = offsetVCVSOutput.xy;
+vec2 p0 = offsetVCVSOutput.xy;
+vec2 ddx = dFdx(p0);
+vec2 ddy = dFdy(p0);
+float det = ddx.x * ddy.y - ddy.x * ddx.y;
+float unit = sqrt(abs(det));  // splat units per pixel
+vec2 p = vec2(ddy.y * p0.x - ddy.x * p0.y, ddx.x * p0.y - ddx.y * p0.x)
+         * (unit / (abs(det) > 1e-12 ? det : 1e-12));
 {sdf}
 if (d > 0.0) {{ discard; }}
 {light}
-float rim = min(1.3 * length(fwidth(p)), 0.24);
+float rim = min(1.3 * unit, 0.24);
 if (d > -rim) {{ light *= 0.32; }}
 {extra}
 diffuseColor = diffuseColor * light;
@@ -144,7 +159,7 @@ class SymbolActor:
         self.mapper.SetInputData(self.data)
         self.mapper.SetScaleArray("size")
         self.mapper.SetScaleFactor(0.5 * self.gain)  # the array holds diameters
-        self.mapper.SetBoundScale(1.0)  # the quad is the symbol's box, see module doc
+        self.mapper.SetBoundScale(BOUND[family])  # the quad just holds the symbol
         self.mapper.EmissiveOff()
         self.mapper.SetSplatShaderCode(splat_shader(family))
         self.mapper.SetScalarModeToUsePointFieldData()

@@ -174,3 +174,35 @@ def test_legend_shows_each_family_shape(view):
     assert grey(at("meter", 0.6, 0.6)) and not grey(at("sensor", 0.75, 0.75))
     assert not grey(at("safety", -0.75, 0.6))
     assert not grey(at("security", 0.0, 0.0)) and grey(at("security", 0.75, 0.0))
+
+
+def test_shapes_stay_upright_anywhere_in_a_perspective_view(view):
+    """VTK turns each splat's quad with its projected covariance (so with the position on
+    screen); the symbols must not turn with it."""
+    ids = [f"{k}{i}" for k in ("t", "m") for i in range(3)]
+    xyz = np.array([(-45.0, 8.0, 0.5), (-4.0, 8.0, 0.5), (40.0, 8.0, 0.5),  # far row
+                    (-30.0, -20.0, 0.5), (-4.0, -20.0, 0.5), (22.0, -20.0, 0.5)])
+    view.set_devices(ids, xyz, rgba=_rgba("normal", 6),
+                     kinds=["smoke_detector"] * 3 + ["water_meter"] * 3)
+    cam = view.renderer.GetActiveCamera()
+    cam.ParallelProjectionOff()
+    cam.SetFocalPoint(-4.0, -8.0, 0.0)
+    cam.SetPosition(-44.0, -98.0, 60.0)
+    cam.SetViewUp(0.0, 0.0, 1.0)
+    view.renderer.ResetCameraClippingRange()
+    image = view.grab_image()
+    half = np.radians(cam.GetViewAngle()) / 2
+
+    def at(i, dx, dy):
+        x, y = view.world_to_display(xyz[i])
+        dist = np.linalg.norm(xyz[i] - np.asarray(cam.GetPosition()))
+        r = DIAMETER_M / 2 * H / (2 * np.tan(half) * dist) * view.devices.zoom_scale
+        return image[int(round(H - 1 - (y + dy * r))), int(round(x + dx * r))].astype(int)
+
+    for i in range(3):  # triangles: apex up, flat base, wherever they are on screen
+        assert _lit(at(i, 0.0, 0.6)) and not _lit(at(i, -0.75, 0.7)), i
+        assert _lit(at(i, -0.7, -0.6)) and _lit(at(i, 0.7, -0.6)), i
+        assert not _lit(at(i, -0.75, -1.15)), i  # nothing below the base
+    for i in range(3, 6):  # squares: all four corners filled
+        for dx, dy in ((0.7, 0.7), (-0.7, 0.7), (0.7, -0.7), (-0.7, -0.7)):
+            assert _lit(at(i, dx, dy)), (i, dx, dy)
