@@ -148,7 +148,8 @@ class HoverTips(QObject):
         for point, spec in list(device.points.items())[:_MAX_POINTS]:
             value = state.values.get(point)
             if value is not None:
-                rows.append(f"{point_name(point)}: {format_value(value)} {spec.unit}".rstrip())
+                rows.append(self._pair(point_name(point),
+                                       f"{format_value(value)} {spec.unit}".rstrip()))
         status = level_name(Level(state.level))
         if state.level in (Level.STALE, Level.OFFLINE) and state.seen_at is not None:
             status += " · " + self.tr("last data %1").replace(
@@ -156,11 +157,15 @@ class HoverTips(QObject):
         rows.append(self.tr("Status: %1").replace("%1", status))
         sev, unacked, worst = self._alarms.summary(device.id)
         if worst is not None:
-            alarm = f"{severity_name(sev)} · {type_name(worst.type)}: {describe(worst)}"
+            alarm = f"{severity_name(sev)} · " + self._pair(type_name(worst.type), describe(worst))
             if unacked:
                 alarm += " · " + self.tr("unacknowledged")
             rows.append(self.tr("Alarm: %1").replace("%1", alarm))
         return rows
+
+    def _pair(self, name: str, value: str) -> str:
+        # the colon is a full-width one in Chinese
+        return self.tr("%1: %2").replace("%1", name).replace("%2", value)
 
     # ---- showing -----------------------------------------------------------------------------
     def _on_hovered(self, hit: Hit | None, pos: QPoint) -> None:

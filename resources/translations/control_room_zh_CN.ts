@@ -1208,24 +1208,29 @@
         <translation>地下%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="154"/>
+        <location filename="../../ui/compound_view_tooltip.py" line="155"/>
         <source>last data %1</source>
         <translation>最后数据 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="156"/>
+        <location filename="../../ui/compound_view_tooltip.py" line="157"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="161"/>
+        <location filename="../../ui/compound_view_tooltip.py" line="162"/>
         <source>unacknowledged</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="162"/>
+        <location filename="../../ui/compound_view_tooltip.py" line="163"/>
         <source>Alarm: %1</source>
         <translation>告警：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/compound_view_tooltip.py" line="168"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
     </message>
 </context>
 <context>
