@@ -40,6 +40,7 @@ class DeviceGlyphs:
         #: rows written by update_colors since creation (tests check O(changed))
         self.writes = 0
         self.symbols = [SymbolActor(renderer, f) for f in FAMILIES]
+        self._view_height = 0
 
     # ---- content -----------------------------------------------------------------------------
     def set(self, ids: Sequence[str], xyz: np.ndarray, rgba: np.ndarray,
@@ -100,6 +101,10 @@ class DeviceGlyphs:
         enlarged in the overview so a tower's devices do not vanish into single pixels."""
         camera = renderer.GetActiveCamera()
         height = max(renderer.GetSize()[1], 1)
+        if height != self._view_height:
+            self._view_height = height
+            for symbol in self.symbols:
+                symbol.set_view_height(height)
         if camera.GetParallelProjection():
             px_per_m = height / (2.0 * camera.GetParallelScale())
         else:

@@ -105,6 +105,7 @@ vec2 p = vec2(ddy.y * p0.x - ddy.x * p0.y, ddx.x * p0.y - ddx.y * p0.x)
 if (d > 0.0) {{ discard; }}
 {light}
 float rim = min(1.3 * unit, 0.24);
+{depth}
 if (d > -rim) {{ light *= 0.32; }}
 {extra}
 diffuseColor = diffuseColor * light;
@@ -115,10 +116,24 @@ ambientColor = ambientColor * light;
 _RING_HOLE = "if (length(p) < 0.44) { light = 0.10; }"
 
 
+# The quad is drawn at its centre's depth, so a symbol standing on the ground had its lower
+# half under the (translucent) ground, roads and parking bays, and read as a dome. Its
+# depth is pulled towards the eye by its own radius, as if it were the front of a ball:
+# view z from the window depth through the projection (perspective or parallel), the
+# radius from pixels (1 / unit) at that depth, then back to a window depth.
+_DEPTH = """float ndc = 2.0 * gl_FragCoord.z - 1.0;
+mat4 P = VCDCMatrix;
+float zv = (P[3][2] - ndc * P[3][3]) / (ndc * P[2][3] - P[2][2]);
+float wv = P[2][3] * zv + P[3][3];
+float zf = zv + 2.0 * wv / (P[1][1] * viewHeight * unit);
+gl_FragDepth = clamp(0.5 * (P[2][2] * zf + P[3][2]) / (P[2][3] * zf + P[3][3]) + 0.5,
+                     0.0, gl_FragCoord.z);"""
+
+
 def splat_shader(family: str) -> str:
     light = _LIGHT["sphere" if family in ("sensor", "security") else "flat"]
     extra = _RING_HOLE if family == "security" else ""
-    return _TEMPLATE.format(sdf=_SDF[family], light=light, extra=extra)
+    return _TEMPLATE.format(sdf=_SDF[family], light=light, extra=extra, depth=_DEPTH)
 
 
 def outline(family: str, n: int = 40) -> list[np.ndarray]:
@@ -173,7 +188,16 @@ class SymbolActor:
         prop.SetDiffuse(0.75)
         prop.SetSpecular(0.15)
         self.actor.SetPickable(False)  # picking is done by projection (DeviceGlyphs.pick)
+        shading = self.actor.GetShaderProperty()
+        shading.AddFragmentShaderReplacement(  # the projection, for the depth (see _DEPTH)
+            "//VTK::Color::Dec", True, "//VTK::Color::Dec\nuniform mat4 VCDCMatrix;", False)
+        self._uniforms = shading.GetFragmentCustomUniforms()
+        self.set_view_height(1)
         renderer.AddActor(self.actor)
+
+    def set_view_height(self, pixels: int) -> None:
+        """The viewport's height, which turns the symbol's pixel size into metres."""
+        self._uniforms.SetUniformf("viewHeight", float(pixels))
 
     def set(self, xyz: np.ndarray, rgba: np.ndarray, diameters: np.ndarray) -> None:
         n = len(xyz)

@@ -206,3 +206,21 @@ def test_shapes_stay_upright_anywhere_in_a_perspective_view(view):
     for i in range(3, 6):  # squares: all four corners filled
         for dx, dy in ((0.7, 0.7), (-0.7, 0.7), (0.7, -0.7), (-0.7, -0.7)):
             assert _lit(at(i, dx, dy)), (i, dx, dy)
+
+
+def test_a_symbol_on_the_ground_is_not_cut_by_it(view):
+    """A quad is drawn at its centre's depth: without the pull towards the eye the lower
+    half of a symbol standing on the ground lay under the translucent ground (dimmed)."""
+    xyz = np.array([(-4.0, -8.0, 0.5)])
+    view.set_devices(["m"], xyz, rgba=_rgba("normal"), kinds=["water_meter"])
+    cam = view.renderer.GetActiveCamera()
+    cam.ParallelProjectionOff()
+    cam.SetPosition(-44.0, -98.0, 60.0)
+    cam.SetViewUp(0.0, 0.0, 1.0)
+    view.renderer.ResetCameraClippingRange()
+    image = view.grab_image()
+    x, y = view.world_to_display(xyz[0])
+    upper = image[int(round(H - 1 - (y + 15))), int(round(x))].astype(int)
+    lower = image[int(round(H - 1 - (y - 15))), int(round(x))].astype(int)
+    assert _lit(upper) and _lit(lower)
+    assert lower.sum() > 0.85 * upper.sum(), (upper, lower)
