@@ -37,6 +37,7 @@ class DeviceGlyphs:
         #: family index (into FAMILIES) and row in that family's arrays, per device
         self.family = np.zeros(0, dtype=np.int8)
         self.row = np.zeros(0, dtype=np.int64)
+        self._gain = np.ones(0, dtype=np.float32)  # symbol size factor per device
         #: rows written by update_colors since creation (tests check O(changed))
         self.writes = 0
         self.symbols = [SymbolActor(renderer, f) for f in FAMILIES]
@@ -57,6 +58,7 @@ class DeviceGlyphs:
         self.family = (np.zeros(n, dtype=np.int8) if family is None
                        else np.asarray(family, dtype=np.int8).reshape(n))
         self.row = np.zeros(n, dtype=np.int64)
+        self._gain = np.array([s.gain for s in self.symbols], dtype=np.float32)[self.family]
         colors = _as_rgba(rgba, n)
         for f, symbol in enumerate(self.symbols):
             members = np.flatnonzero(self.family == f)
@@ -157,10 +159,9 @@ class DeviceGlyphs:
         else:
             px_per_m = height / (2.0 * np.tan(np.radians(camera.GetViewAngle()) / 2.0))
             radius = px_per_m / np.maximum(dist, 1e-6)
-        gain = np.array([s.gain for s in self.symbols], dtype=np.float32)[self.family]
-        radius = radius * self.sizes * gain * self.diameter_m * self.zoom_scale / 2.0
+        radius = radius * self.sizes * self._gain * self.diameter_m * self.zoom_scale / 2.0
         # a hidden device (kind switched off, another floor in x-ray) has size 0
-        visible = np.isfinite(dist) & (self.sizes > 0) & (self.rgba[:, 3] > 0)
+        visible = np.isfinite(dist) & (self.sizes > 0)
         off = np.hypot(display[:, 0] - x, display[:, 1] - y)
         covered = np.flatnonzero(visible & (off <= radius))
         if covered.size:
