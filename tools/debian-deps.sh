@@ -1,6 +1,6 @@
 # Sourced by run-app.sh and run-tests.sh: what a fresh Debian machine needs, installed only
-# when missing. Call `need_qt_runtime`, `need_cjk_fonts`, `need_cmd CMD PKG...`, then
-# `install_needed`.
+# when missing. Call `need_qt_runtime`, `need_cjk_fonts`, `need_rtsp_server`,
+# `need_cmd CMD PKG...`, then `install_needed`.
 need_pkgs=()
 
 need_cmd() {  # need_cmd xvfb-run xvfb xauth
@@ -24,6 +24,20 @@ need_qt_runtime() {  # the libraries PySide6's xcb platform and VTK's OpenGL loa
 
 need_cjk_fonts() {
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_pkgs+=(fonts-noto-cjk)
+}
+
+need_rtsp_server() {  # the RTSP test's server: GStreamer's, run by Debian's own python3
+  /usr/bin/python3 - >/dev/null 2>&1 <<'EOF' && return 0
+import gi
+gi.require_version("Gst", "1.0")
+gi.require_version("GstRtspServer", "1.0")
+from gi.repository import Gst, GstRtspServer
+Gst.init(None)
+assert all(Gst.ElementFactory.find(e) for e in ("multifilesrc", "h264parse", "rtph264pay",
+                                                "appsink", "rtpbin"))
+EOF
+  need_pkgs+=(python3 python3-gi gir1.2-gst-rtsp-server-1.0 gstreamer1.0-plugins-base
+              gstreamer1.0-plugins-good gstreamer1.0-plugins-bad)
 }
 
 install_needed() {

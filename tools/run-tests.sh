@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Command 2 of the README: run the whole test suite on a fresh Debian machine.
 # Installs what the tests need when it is missing (Debian: xvfb, mosquitto, postgresql,
-# CJK fonts, Qt/OpenGL runtime libraries; Python: this project with its dev extra), then runs
-# ruff and pytest (the import contracts are a test: tests/test_architecture.py). Any
-# failure, or a pytest run that collects no test, fails the script.
+# ffmpeg, GStreamer's RTSP server, CJK fonts, Qt/OpenGL runtime libraries; Python: this
+# project with its dev extra), then runs ruff and pytest (the import contracts are a test:
+# tests/test_architecture.py). Any failure, or a pytest run that collects no test, fails the
+# script.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,6 +13,7 @@ need_cmd xvfb-run xvfb xauth
 need_cmd mosquitto mosquitto mosquitto-clients
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql)
 need_cmd ffmpeg ffmpeg
+need_rtsp_server
 need_cjk_fonts
 need_qt_runtime
 install_needed
