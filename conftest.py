@@ -11,6 +11,7 @@ pytest_plugins = [
     "tests.fixtures.broker",
     "tests.fixtures.database",
     "tests.fixtures.display",
+    "tests.fixtures.rtsp",
 ]
 
 
