@@ -11,6 +11,8 @@ class FallingConfig:
     k_sigma: float = 4.0  # difference must exceed k·σ of the pixel's running noise
     sigma_min: float = 2.0  # grey levels; floor on σ so a perfectly flat sky is not zero
     alpha_bg: float = 0.05  # background learning rate: ~0.8 s memory at 25 fps
+    fg_learn_factor: float = 0.1  # under the foreground: ~8 s, no ghost of a slow object
+    warm_up_s: float = 1.0  # after start: learn everywhere, report nothing
     beta_var: float = 0.02  # noise-variance learning rate: ~2 s
     edge_jitter_px: float = 0.35  # residual misregistration after jitter compensation
     max_shift_px: float = 12.0  # larger shake: skip the frame rather than guess

@@ -193,9 +193,12 @@ class FallingObjectDetector:
         for e in self._recent:
             if e.event_id == ev.event_id:
                 continue
-            live = self._live.get(e.event_id)  # raised early: its track has grown since
-            tx, ty = (np.array(live.x), np.array(live.y)) if live is not None else (
-                np.array([p[1] for p in e.track]), np.array([p[2] for p in e.track]))
+            # Its track as raised (with the stitched head, if any) and, when raised early,
+            # the live track as it has grown since: a live track broken again and joined to
+            # the same head is the same fall.
+            live = self._live.get(e.event_id)
+            tx = np.array([p[1] for p in e.track] + (live.x if live is not None else []))
+            ty = np.array([p[2] for p in e.track] + (live.y if live is not None else []))
             t_end = live.t[-1] if live is not None else e.t_end
             # A fall lost mid-air (over glass of its own shade) can reappear lower down up to
             # ~3 s later: a light object falls for 5–7 s in view.

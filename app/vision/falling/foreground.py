@@ -43,6 +43,7 @@ class MotionStage:
         self.bg: np.ndarray | None = None
         self.stats = StageStats()
         self.shift = (0.0, 0.0)
+        self.unsettled = False  # the last frame was speckle everywhere: relearn at full rate
 
     def _init(self, g: np.ndarray) -> None:
         h, w = g.shape
@@ -110,16 +111,35 @@ class MotionStage:
                                    self.small_size, borderMode=cv2.BORDER_REPLICATE)
         # Global gain: the median ratio is robust to windows and objects (sun, clouds).
         ratio = float(np.median(self.bg_small[::2, ::2] / np.maximum(small[::2, ::2], 4.0)))
+        noise_gain = 1.0
         if abs(ratio - 1.0) > 0.01:
             gf *= ratio
             small *= ratio
+            # Brightening a darker frame amplifies its noise too (lights off at night):
+            # compare against the noise it now has, not the noise the model has learnt.
+            noise_gain = max(1.0, ratio * ratio)
         diff = cv2.absdiff(gf, self.bg)
         d2 = cv2.multiply(diff, diff)
         jitter = cfg.edge_jitter_px + 0.1 * math.hypot(*shift)
-        thr2 = cv2.scaleAdd(self.grad2, jitter * jitter, self.var * (cfg.k_sigma**2))
+        thr2 = cv2.scaleAdd(self.grad2, jitter * jitter,
+                            self.var * (cfg.k_sigma**2 * noise_gain))
         fg = cv2.compare(d2, thr2, cv2.CMP_GT)
-        # Learn: background and noise (capped, so a passing object barely inflates σ²).
-        cv2.accumulateWeighted(gf, self.bg, cfg.alpha_bg)
+        # Learn the background where the frame shows background, and only slowly under the
+        # foreground: an object lingering over its own pixels (the slow first half-second of
+        # a large falling object) would otherwise leave a ghost that joins its blob, drags
+        # the centre back and breaks the track; a lasting change (a lit window) is still
+        # absorbed within seconds.
+        # During the warm-up the first frame's background is still being replaced, and after
+        # a frame of speckle everywhere (lights going off at night, rain) it no longer fits:
+        # learn everywhere at the full rate then.
+        warming = self.warm < cfg.warm_up_s * self.fps
+        if warming or self.unsettled:
+            cv2.accumulateWeighted(gf, self.bg, cfg.alpha_bg)
+        else:
+            under = cv2.dilate(fg, None)
+            cv2.accumulateWeighted(gf, self.bg, cfg.alpha_bg, mask=cv2.bitwise_not(under))
+            cv2.accumulateWeighted(gf, self.bg, cfg.alpha_bg * cfg.fg_learn_factor, mask=under)
+        # Noise (capped, so a passing object barely inflates σ²).
         cv2.accumulateWeighted(cv2.min(d2, 9 * self.var + 4), self.var, cfg.beta_var)
         self.var = cv2.max(self.var, cfg.sigma_min**2)
         cv2.accumulateWeighted(small, self.bg_small, cfg.alpha_bg)
@@ -136,9 +156,11 @@ class MotionStage:
             self.bg_small = small.copy()
             self._edges()
             return None
-        if self.warm < 5:  # the variance is still learning the noise
+        if warming:  # background and noise still being learnt: blobs would be clutter
             return None
-        return self._blobs(fg)
+        blobs = self._blobs(fg)
+        self.unsettled = blobs is None
+        return blobs
 
     def _blobs(self, fg: np.ndarray) -> Blobs | None:
         cfg = self.cfg
