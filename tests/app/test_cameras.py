@@ -89,7 +89,8 @@ def test_throw_file_camera_alarm_clip_snapshot_masks_and_export(tmp_path, throw_
         alarm_seen = _wait(lambda: book.is_active("CAM-T", "event.falling_object"), 15)
         assert alarm_seen
         assert book.severity_of("CAM-T", "event.falling_object") == Severity.CRITICAL
-        assert _wait(lambda: any(e.kind == "falling_object" for e in events), 12)
+        # the event follows its clip: 5 s of post-roll in real time, longer on a busy machine
+        assert _wait(lambda: any(e.kind == "falling_object" for e in events), 40)
     finally:
         mgr.stop()
     assert _no_camera_threads()
