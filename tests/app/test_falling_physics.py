@@ -86,3 +86,18 @@ def test_a_gappy_chain_of_blobs_is_not_a_fall():
 def test_a_fall_beside_the_facade_is_not_a_throw():
     world, t = _fall(16 * FH + 1.2, 9.81, 40.0, 1.6, x=COLS * CW / 2 + 6.0)
     assert _judge(_track(world, t)).reason == "release off the facade"
+
+
+def test_a_leaf_diving_at_the_bottom_of_its_swing_is_not_a_fall():
+    """Seen over two seconds, a leaf's dive can fit a falling parabola (it speeds up from
+    1 to 4 m/s); its side-to-side swing is what gives it away. The same descent without
+    the swing — an object that really speeds up like that — is accepted."""
+    t = np.arange(0, 2.0, 0.04)
+    h = 16 * FH + 1.2 - (1.0 * t + 0.5 * 2.5 * t * t)
+    for swing, accepted in ((0.8, False), (0.0, True)):
+        x = 1.0 + swing * np.sin(2 * math.pi * 1.0 * t + 0.5)
+        world = np.stack([x, h, np.full_like(t, D - 3.0)], axis=1)
+        v = _judge(_track(world, t))
+        assert v.accepted is accepted, (swing, v.reason)
+        if not accepted:
+            assert v.reason == "swings sideways"

@@ -40,6 +40,8 @@ class FallingConfig:
     max_horizontal_ratio: float = 0.6  # horizontal travel vs drop: falls are steep
     max_rms_m: float = 0.3  # fit residual, plus a fraction of the drop
     rms_drop_frac: float = 0.02
+    max_side_rms_m: float = 0.25  # sideways fit residual: flutter swings, a fall drifts
+    side_rms_drop_frac: float = 0.005
     max_back_extrapolation_s: float = 2.0  # origin: how far before the first point (a late start)
     min_fill: float = 0.6  # points per frame spanned: real falls are seen in most frames
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade

@@ -109,10 +109,18 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     dt = 1.0 / fps if fps else float(np.min(np.diff(t)))
     fill = len(t) / (round(t[-1] / dt) + 1)
     rms_ok = rms <= rms_lim + cfg.rms_drop_frac * drop
+    # Sideways, a falling object drifts smoothly (constant speed, bent a little by the
+    # perspective of an object in front of the wall); a leaf or a sheet of paper swings from
+    # side to side as it flutters down, even while one of its dives fits a parabola.
+    rms_side = _fit(t, horiz)[1]
+    side_ok = rms_side <= (cfg.max_side_rms_m if facade is not None else rms_lim) \
+        + cfg.side_rms_drop_frac * drop
     steep = np.ptp(horiz) <= cfg.max_horizontal_ratio * drop
     terminal = facade is not None and _terminal(t, h, horiz, drop, fill, rms_ok, cfg)
     if fill < cfg.min_fill:
         v.reason = "gappy track"
+    elif not side_ok:
+        v.reason = "swings sideways"
     elif drop < min_drop:
         v.reason = "small drop"
     elif terminal:
