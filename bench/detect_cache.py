@@ -135,8 +135,8 @@ def main() -> None:
     run = pool.map if pool else map
     if a.what == "build":
         s_throw, s_dis = SEEDS["dev"]
-        jobs = [("throw", s_throw + i, a.cache) for i in range(a.throws)]
-        jobs += [("dis", s_dis + i, a.cache) for i in range(round(a.hours * 60))]
+        jobs = [("dis", s_dis + i, a.cache) for i in range(round(a.hours * 60))]
+        jobs += [("throw", s_throw + i, a.cache) for i in range(a.throws)]
         for p in run(build_one, jobs):
             print(p, flush=True)
         return

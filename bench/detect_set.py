@@ -6,8 +6,9 @@ Two kinds of clip, each from its own seed:
   False alarms are about distractors and the motion stage, not about 2 px objects, and the
   reduced size makes camera-hours affordable on a shared 2-core machine (see docs).
 
-Seeds: dev throws 0–999 and dev distractors 500 000+; held-out throws 10 000+ and held-out
-distractors 20 000+ (disjoint, never used while tuning). Every clip goes through H.264 and
+Seeds: dev throws 0–999 and dev distractors 500 000+; held-out throws 11 000+ and held-out
+distractors 21 000+ (disjoint, never used while tuning; the first held-out range, 10 000+ / 20 000+,
+was looked at after its run and is kept as "held-out-1"). Every clip goes through H.264 and
 ``VideoFrameSource`` exactly as ``control-room detect`` does.
 """
 
@@ -23,7 +24,9 @@ from app.vision import VideoFrameSource, load_facade
 from app.vision.falling import FallingObjectDetector
 from app.vision.synth import ClipSpec, make_clip
 
-SEEDS = {"dev": (0, 500_000), "held-out": (10_000, 20_000)}  # (throws, distractor clips)
+# (throws, distractor clips). "held-out-1" was looked at after its run (docs/detection.md):
+# a claim is made on a range nobody has seen, "held-out" (11 000+ / 21 000+) since then.
+SEEDS = {"dev": (0, 500_000), "held-out-1": (10_000, 20_000), "held-out": (11_000, 21_000)}
 
 
 def throw_spec(seed: int) -> ClipSpec:
