@@ -86,7 +86,7 @@ def describe(alarm) -> str:  # noqa: ANN001 (an app.alarms.model.Alarm)
     if template == "combo":
         return type_name(alarm.type)
     if template == "event":
-        return formatted({"data": d.get("data") or {}})["data"]
+        return event_detail(d.get("data") or {})
     source = _DETAIL.get(template)
     if source is None:
         return alarm.message
@@ -96,6 +96,40 @@ def describe(alarm) -> str:  # noqa: ANN001 (an app.alarms.model.Alarm)
         return QCoreApplication.translate("AlarmDetail", source).format(**formatted(d))
     except (KeyError, IndexError, ValueError):
         return alarm.message
+
+
+#: keys of an event's data, worded for the screen; others are shown as key=value
+_EVENT_KEYS = {
+    "fault": QT_TRANSLATE_NOOP("AlarmDetail", "cause"),
+    "severity": QT_TRANSLATE_NOOP("AlarmDetail", "degree"),
+    "floor": QT_TRANSLATE_NOOP("AlarmDetail", "floor"),
+    "column": QT_TRANSLATE_NOOP("AlarmDetail", "column"),
+    "building": QT_TRANSLATE_NOOP("AlarmDetail", "building"),
+    "state": QT_TRANSLATE_NOOP("AlarmDetail", "state"),
+    "reason": QT_TRANSLATE_NOOP("AlarmDetail", "reason"),
+}
+
+_EVENT_VALUES = {
+    "covered": QT_TRANSLATE_NOOP("AlarmDetail", "covered"),
+    "moved": QT_TRANSLATE_NOOP("AlarmDetail", "moved"),
+    "blurred": QT_TRANSLATE_NOOP("AlarmDetail", "blurred"),
+}
+
+
+def event_detail(data) -> str:  # noqa: ANN001 (a mapping of the event's data)
+    """An event's data as an operator reads it: "原因 燃气泄漏，程度 0.6"; a value that names
+    an event type (``gas_leak``) is shown by that type's name."""
+    parts = []
+    for key, text in formatted(data).items():
+        if key in _EVENT_KEYS:
+            value = _WHOLE.get(f"event.{text}") or _EVENT_VALUES.get(text)
+            value = _tr(value) if value in _WHOLE.values() else (
+                QCoreApplication.translate("AlarmDetail", value) if value else text)
+            label = QCoreApplication.translate("AlarmDetail", _EVENT_KEYS[key])
+            parts.append(f"{label} {value}")
+        else:
+            parts.append(f"{key}={text}")
+    return QCoreApplication.translate("AlarmDetail", ", ").join(parts)
 
 
 def _tr(text: str) -> str:

@@ -395,6 +395,62 @@
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</translation>
     </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="103" />
+        <source>cause</source>
+        <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
+        <translation>cause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="104" />
+        <source>degree</source>
+        <translation>degree</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="105" />
+        <source>floor</source>
+        <translation>floor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="106" />
+        <source>column</source>
+        <translation>column</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="107" />
+        <source>building</source>
+        <translation>building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="108" />
+        <source>state</source>
+        <translation>state</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="109" />
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="113" />
+        <source>covered</source>
+        <translation>covered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="114" />
+        <source>moved</source>
+        <translation>moved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="115" />
+        <source>blurred</source>
+        <translation>blurred</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="132" />
+        <source>, </source>
+        <translation>, </translation>
+    </message>
 </context>
 <context>
     <name>AlarmHistory</name>

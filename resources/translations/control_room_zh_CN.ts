@@ -396,6 +396,62 @@
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>定位于 ({x}, {y}, {z}) ±{uncertainty} 米 {where}{level}</translation>
     </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="103"/>
+        <source>cause</source>
+        <extracomment>keys of an event&apos;s data, worded for the screen; others are shown as key=value</extracomment>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="104"/>
+        <source>degree</source>
+        <translation>程度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="105"/>
+        <source>floor</source>
+        <translation>楼层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="106"/>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="107"/>
+        <source>building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="108"/>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="109"/>
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="113"/>
+        <source>covered</source>
+        <translation>被遮挡</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="114"/>
+        <source>moved</source>
+        <translation>被移动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="115"/>
+        <source>blurred</source>
+        <translation>画面模糊</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="132"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>AlarmHistory</name>

@@ -101,3 +101,22 @@ def test_ui_font_draws_chinese(qapp):
     metrics = QFontMetrics(font)
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "智慧物业控制室水表")
     assert isinstance(QApplication.instance(), QApplication)
+
+
+@pytest.mark.gui
+def test_event_alarm_details_are_worded_not_raw(translated):
+    """An event's data reads as words in the operator's language: the simulator's gas-leak
+    fault is "原因 燃气泄漏，程度 0.6", not "fault=gas_leak, severity=0.6"; a key with no
+    wording yet still shows as key=value rather than vanishing."""
+    from app.alarms.messages import detail
+    from app.alarms.model import Alarm
+    from ui.alarm_labels import describe
+
+    def alarm(data):
+        return Alarm(id="a", device_id="B01-GAS-1", type="event.fault", severity=3,
+                     message="", raised_at=0.0, last_at=0.0,
+                     detail=detail("event", data=data))
+
+    translated("zh_CN")
+    assert describe(alarm({"fault": "gas_leak", "severity": 0.6})) == "原因 燃气泄漏，程度 0.6"
+    assert describe(alarm({"state": "covered", "lux": 3})) == "状态 被遮挡，lux=3"
