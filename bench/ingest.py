@@ -16,8 +16,6 @@ import gc
 import multiprocessing as mp
 import resource
 import shutil
-import socket
-import subprocess
 import tempfile
 import threading
 import time
@@ -25,6 +23,8 @@ from pathlib import Path
 
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion
+
+from bench.mosquitto import close_broker, start_broker
 
 DEVICES = 1000
 SCHEME_ROOT = "cr/bench"
@@ -189,39 +189,13 @@ def _rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def start_broker() -> tuple[subprocess.Popen, int, Path]:
-    """A throwaway Mosquitto on a free loopback port (no persistence: a benchmark)."""
-    exe = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
-    if not Path(exe).exists():
-        raise RuntimeError("the ingest benchmark needs mosquitto (apt-get install mosquitto)")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    root = Path(tempfile.mkdtemp(prefix="cr-bench-"))
-    conf = root / "mosquitto.conf"
-    conf.write_text(f"listener {port} 127.0.0.1\nallow_anonymous true\n"
-                    "max_queued_messages 10000000\nmax_queued_bytes 0\n"
-                    "max_inflight_messages 1000\n", encoding="ascii")
-    proc = subprocess.Popen([exe, "-c", str(conf)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while True:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return proc, port, root
-        except OSError:
-            if time.monotonic() > deadline or proc.poll() is not None:
-                proc.kill()
-                raise RuntimeError("mosquitto did not start") from None
-            time.sleep(0.02)
-
-
 def run(args: argparse.Namespace) -> dict[str, object]:
     quick = getattr(args, "quick", False)
     count = args.messages or (30_000 if quick else 200_000)
     latency_s = args.latency_seconds or (3.0 if quick else 10.0)
     soak_s = args.soak_seconds if args.soak_seconds is not None else (0.0 if quick else 60.0)
-    broker, port, root = start_broker()
+    broker = start_broker(persistence=False, max_queued=10_000_000, max_inflight=1000)
+    port = broker.port
     try:
         null_rate = _null_subscriber(port, count)
         engine_rate, extra = _engine_phase(port, count)
@@ -260,6 +234,4 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             figures["soak_rss_growth_mb"] = round(_rss_mb() - before, 1)
         return figures
     finally:
-        broker.terminate()
-        broker.wait(10)
-        shutil.rmtree(root, ignore_errors=True)
+        close_broker(broker)
