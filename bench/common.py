@@ -1,10 +1,19 @@
-"""Shared pieces of the benchmarks: machine description and table printing."""
+"""Shared pieces of the benchmarks (and their servers in tests): machine description,
+table printing, a free loopback port."""
 
 from __future__ import annotations
 
 import datetime as dt
 import os
 import platform
+import socket
+
+
+def free_port() -> int:
+    """A loopback TCP port nobody listens on right now (for a server we start)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def machine() -> dict[str, object]:

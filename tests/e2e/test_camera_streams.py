@@ -4,7 +4,6 @@ each dropping and coming back."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -17,13 +16,8 @@ import pytest
 from app.alarms.book import AlarmBook
 from app.domain.model import Camera
 from app.vision.cameras import CameraManager
+from bench.common import free_port
 from tests.fixtures import rtsp
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class MjpegServer:
@@ -95,7 +89,7 @@ def _manager(tmp_path: Path, cams, book, **kw) -> CameraManager:
 
 
 def test_mjpeg_stream_drops_and_returns(tmp_path: Path) -> None:
-    port = _free_port()
+    port = free_port()
     server = MjpegServer(port)
     server.start()
     cam = Camera(id="CAM-H", name="mjpeg", xyz=(0, 0, 0), yaw_deg=0, pitch_deg=0,
