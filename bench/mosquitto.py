@@ -14,21 +14,22 @@ import atexit
 import os
 import pwd
 import shutil
-import signal
 import socket
-import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 from bench.common import free_port
+from bench.server_process import ServerProcess
 
 MOSQUITTO = shutil.which("mosquitto") or (
     "/usr/sbin/mosquitto" if Path("/usr/sbin/mosquitto").exists() else None)
 
 
-class Broker:
-    """One Mosquitto process; restartable on the same port with the same persistence."""
+class Broker(ServerProcess):
+    """One Mosquitto process; restartable on the same port with the same persistence
+    (``stop`` lets it write its persistence file, ``kill`` keeps only the last autosave)."""
+
+    name = "mosquitto"
 
     def __init__(self, root: Path, port: int | None = None, *,
                  listener: list[str] | None = None, scheme: str = "mqtt",
@@ -41,7 +42,7 @@ class Broker:
         self.url = f"{scheme}://127.0.0.1:{self.port}"
         self.data_dir = root / "data"
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.log_path = root / "mosquitto.log"
+        super().__init__(root / "mosquitto.log")
         self.conf_path = root / "mosquitto.conf"
         lines = [
             f"listener {self.port} 127.0.0.1",
@@ -65,51 +66,16 @@ class Broker:
             else:
                 os.chown(self.data_dir, user.pw_uid, user.pw_gid)
         self.conf_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        self.proc: subprocess.Popen | None = None
 
-    def start(self, timeout: float = 10.0) -> None:
-        if self.proc is not None and self.proc.poll() is None:
-            return
-        log = open(self.log_path, "ab")  # noqa: SIM115 - handed to the child process
-        self.proc = subprocess.Popen([MOSQUITTO, "-c", str(self.conf_path)],
-                                     stdout=log, stderr=log)
-        log.close()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"mosquitto exited ({self.proc.returncode}): "
-                                   f"{self.log_path.read_text(errors='replace')[-500:]}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
-                    return
-            except OSError:
-                time.sleep(0.02)
-        self.stop()
-        raise RuntimeError(f"mosquitto did not listen on port {self.port} in {timeout} s")
+    def command(self) -> list[str]:
+        return [MOSQUITTO, "-c", str(self.conf_path)]
 
-    def stop(self) -> None:
-        """Graceful stop (SIGTERM): Mosquitto writes its persistence file."""
-        self._end(signal.SIGTERM)
-
-    def kill(self) -> None:
-        """Hard crash (SIGKILL)."""
-        self._end(signal.SIGKILL)
-
-    def _end(self, sig: int) -> None:
-        if self.proc is None:
-            return
-        if self.proc.poll() is None:
-            self.proc.send_signal(sig)
-            try:
-                self.proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-        self.proc = None
-
-    @property
-    def running(self) -> bool:
-        return self.proc is not None and self.proc.poll() is None
+    def ready(self) -> bool:
+        try:
+            with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                return True
+        except OSError:
+            return False
 
 
 def start_broker(**options) -> Broker:  # noqa: ANN003 (Broker's keyword options)
