@@ -24,17 +24,9 @@ from app.vision.evidence import sm3_hex
 from app.vision.synth import ClipSpec
 from app.vision.synth.clip import plan_clip
 from app.vision.tamper import TamperConfig
+from tests.fixtures.waiting import wait_until
 
 MASK = [(0.0, 0.0), (120.0, 0.0), (120.0, 90.0), (0.0, 90.0)]  # top-left corner: sky and wall
-
-
-def _wait(cond, timeout: float) -> bool:
-    end = time.time() + timeout
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def _cam(cid: str, stream: str | None, watches: str | None = None) -> Camera:
@@ -76,21 +68,21 @@ def test_throw_file_camera_alarm_clip_snapshot_masks_and_export(tmp_path, throw_
     mgr.subscribe(events.append)
     mgr.start()
     try:
-        assert _wait(lambda: mgr.latest("CAM-T") is not None, 5)
+        assert wait_until(lambda: mgr.latest("CAM-T") is not None, 5)
         snap = mgr.latest("CAM-T")
         assert snap.frame[:90, :120].max() == 0  # masked before anyone sees it
         assert snap.frame[200:, 300:].max() > 0
         assert {o.kind for o in snap.overlays} >= {"mask", "facade"}
         ring = mgr.ring("CAM-T")
-        assert _wait(lambda: len(ring) > 10, 5)
+        assert wait_until(lambda: len(ring) > 10, 5)
         for _, jpg in ring.between(0, 1e12)[-5:]:
             img = cv2.imdecode(np.frombuffer(jpg, np.uint8), cv2.IMREAD_COLOR)
             assert img[4:86, 4:116].max() < 12  # black (JPEG ringing at the edge aside)
-        alarm_seen = _wait(lambda: book.is_active("CAM-T", "event.falling_object"), 15)
+        alarm_seen = wait_until(lambda: book.is_active("CAM-T", "event.falling_object"), 15)
         assert alarm_seen
         assert book.severity_of("CAM-T", "event.falling_object") == Severity.CRITICAL
         # the event follows its clip: 5 s of post-roll in real time, longer on a busy machine
-        assert _wait(lambda: any(e.kind == "falling_object" for e in events), 40)
+        assert wait_until(lambda: any(e.kind == "falling_object" for e in events), 40)
     finally:
         mgr.stop()
     assert _no_camera_threads()
@@ -152,7 +144,7 @@ def test_covered_camera_raises_tampering(tmp_path) -> None:
     mgr.subscribe(events.append)
     mgr.start()
     try:
-        assert _wait(lambda: book.is_active("CAM-C", "event.tampering"), 9)
+        assert wait_until(lambda: book.is_active("CAM-C", "event.tampering"), 9)
         assert mgr.status("CAM-C").tamper == "covered"
         assert any(e.kind == "tampering" and e.data["state"] == "covered" for e in events)
     finally:
@@ -182,7 +174,7 @@ def test_slow_analysis_drops_frames_instead_of_lagging(tmp_path, monkeypatch) ->
                         demo_feeds_dir=None, settings_file=None, queue_len=2)
     mgr.start()
     try:
-        assert _wait(lambda: mgr.status("CAM-Q").frames >= 60, 5)
+        assert wait_until(lambda: mgr.status("CAM-Q").frames >= 60, 5)
         st = mgr.status("CAM-Q")
         assert st.dropped > 20
         assert mgr.latest("CAM-Q").seq == st.frames  # the UI still gets the newest frame
@@ -205,7 +197,7 @@ def test_bad_sources_and_settings_never_crash(tmp_path, caplog) -> None:
                         loss_s=1.0, backoff_first_s=0.1, backoff_max_s=0.3)
     mgr.start()
     try:
-        assert _wait(lambda: book.is_active("CAM-A", "event.video_loss")
+        assert wait_until(lambda: book.is_active("CAM-A", "event.video_loss")
                      and book.is_active("CAM-B", "event.video_loss"), 6)
         assert "no such video file" in mgr.status("CAM-A").last_error
         assert mgr.status("CAM-B").last_error and not mgr.status("CAM-B").online
@@ -255,7 +247,7 @@ def test_demo_feeds_generated_lazily_and_played(tmp_path) -> None:
     mgr.start()
     assert time.time() - started < 1.0  # generation happens in the workers
     try:
-        assert _wait(lambda: mgr.status("CAM-F").frames > 5 and mgr.status("CAM-G").frames > 2,
+        assert wait_until(lambda: mgr.status("CAM-F").frames > 5 and mgr.status("CAM-G").frames > 2,
                      40)
         assert mgr.latest("CAM-F").frame.shape == (360, 640, 3)
     finally:

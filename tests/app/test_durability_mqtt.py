@@ -12,7 +12,8 @@ import pytest
 from app.config import MqttConfig
 from app.ingest.topics import TopicScheme
 from app.sources.mqtt import MqttSource
-from tests.app.test_mqtt_source import publisher, tel, wait_for
+from tests.app.test_mqtt_source import publisher, tel
+from tests.fixtures.waiting import wait_until
 
 pytestmark = [pytest.mark.broker, pytest.mark.timeout(60)]
 
@@ -69,7 +70,7 @@ def test_unstored_messages_are_not_acknowledged_and_come_back(mqtt_broker) -> No
     try:
         for seq in range(1, 101):
             pub.publish(TOPIC, tel(seq), qos=1)
-        assert wait_for(lambda: len(got) == 100)
+        assert wait_until(lambda: len(got) == 100)
         assert first.stats()["acked"] == 0 and first.stats()["awaiting_storage"] == 100
         crash(first)  # before storage said "durable"
         again: list = []
@@ -77,10 +78,10 @@ def test_unstored_messages_are_not_acknowledged_and_come_back(mqtt_broker) -> No
         second.use_durability_barrier(barrier)
         second.start(again.extend)
         try:
-            assert wait_for(lambda: len(again) == 100)  # every one of them, once more
+            assert wait_until(lambda: len(again) == 100)  # every one of them, once more
             assert sorted(m.payload for m in again) == sorted(m.payload for m in got)
             barrier.make_durable()
-            assert wait_for(lambda: second.stats()["acked"] == 100)
+            assert wait_until(lambda: second.stats()["acked"] == 100)
         finally:
             second.stop()
         third: list = []
@@ -90,7 +91,7 @@ def test_unstored_messages_are_not_acknowledged_and_come_back(mqtt_broker) -> No
         new = tel(101)
         pub.publish(TOPIC, new, qos=1).wait_for_publish(5)
         # the new message arrives, and none of the acknowledged ones come back with it
-        arrived = wait_for(lambda: any(m.payload == new for m in third))
+        arrived = wait_until(lambda: any(m.payload == new for m in third))
         time.sleep(0.3)
         last.stop()
         assert arrived, f"the new message did not arrive ({len(third)} others did)"
@@ -117,10 +118,10 @@ def test_the_broker_stops_at_the_receive_maximum_nothing_is_dropped(mqtt_broker)
         for seq in range(100):
             info = pub.publish(TOPIC, tel(seq), qos=1)
         info.wait_for_publish(10)
-        assert wait_for(lambda: source.received == 10)
-        assert not wait_for(lambda: source.received > 10, timeout=0.5)  # the broker waits
+        assert wait_until(lambda: source.received == 10)
+        assert not wait_until(lambda: source.received > 10, timeout=0.5)  # the broker waits
         gate.set()
-        assert wait_for(lambda: len(got) == 100)  # then delivers the rest
+        assert wait_until(lambda: len(got) == 100)  # then delivers the rest
         assert source.dropped == 0 and source.stats()["acked"] == 100
     finally:
         gate.set()

@@ -18,6 +18,7 @@ from app.ingest.topics import TopicScheme
 from app.sources.mqtt import MqttSource
 from app.sources.mqtt_url import parse_broker_url, redact
 from app.state.store import StateStore
+from tests.fixtures.waiting import wait_until
 
 pytestmark = [pytest.mark.broker, pytest.mark.timeout(60)]
 
@@ -32,15 +33,6 @@ def engine_parts(*ids: str) -> tuple[StateStore, Ingest]:
 def source_for(broker, client_id: str = "cr-test", **kw) -> MqttSource:
     return MqttSource(MqttConfig(url=broker.url, client_id=client_id, keepalive_s=5), SCHEME,
                       **kw)
-
-
-def wait_for(predicate, timeout: float = 10.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return predicate()
 
 
 def publisher(broker, client_id: str) -> mqtt.Client:
@@ -82,7 +74,7 @@ def test_receives_and_decodes_every_contract_topic(mqtt_broker) -> None:
         ]:
             mosquitto_pub(mqtt_broker, f"cr/demo/{topic}",
                           json.dumps(body, ensure_ascii=False).encode())
-        assert wait_for(lambda: len(events) == 8)
+        assert wait_until(lambda: len(events) == 8)
         assert {type(e).__name__ for e in events} == {
             "MetaReceived", "StatusReceived", "TelemetryReceived", "DeviceEventReceived",
             "MicArrivalReceived", "GatePassReceived", "TechLocationReceived",
@@ -110,7 +102,7 @@ def test_qos1_messages_published_while_down_arrive_once_after_reconnect(mqtt_bro
     second = source_for(mqtt_broker, "cr-persist")
     second.start(ingest.handle_batch)
     try:
-        assert wait_for(lambda: ingest.accepted == 200)
+        assert wait_until(lambda: ingest.accepted == 200)
         time.sleep(0.3)
         assert ingest.accepted == 200 and ingest.ledger.total() == 0
         assert store.get("m1").values == {"kw": 200.0}
@@ -133,7 +125,7 @@ def test_broker_restart_mid_stream_loses_nothing(mqtt_broker) -> None:
     # the publisher's reconnect is paho's own; keep publishing into its queue meanwhile
     infos += [pub.publish("cr/demo/dev/m1/telemetry", tel(s), qos=1) for s in range(301, 601)]
     try:
-        assert wait_for(lambda: ingest.accepted >= 600, timeout=30), ingest.counts()
+        assert wait_until(lambda: ingest.accepted >= 600, timeout=30), ingest.counts()
         time.sleep(0.5)
         counts = ingest.ledger.snapshot()[0]
         assert ingest.accepted == 600  # every seq exactly once
@@ -156,11 +148,11 @@ def test_retained_status_online_then_last_will_offline(mqtt_broker) -> None:
                               "-C", "1", "-W", "3"], capture_output=True, timeout=10)
         return out.stdout.strip()
 
-    assert wait_for(lambda: retained() == b'{"online":true}', timeout=5)
+    assert wait_until(lambda: retained() == b'{"online":true}', timeout=5)
     # crash the control room's connection: the broker publishes the will
     source._client.loop_stop()  # no reconnect: the control room "died"
     source._client._sock.close()  # a dead TCP link without DISCONNECT
-    assert wait_for(lambda: retained() == b'{"online":false}', timeout=20)
+    assert wait_until(lambda: retained() == b'{"online":false}', timeout=20)
     source.stop()
 
 

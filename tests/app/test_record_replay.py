@@ -23,6 +23,7 @@ from app.recording import RecordingWriter, read_recording
 from app.sources.base import PublishNotAllowed
 from app.sources.replay import ReplaySource
 from app.state.store import StateStore
+from tests.fixtures.waiting import wait_until
 
 CLI = [sys.executable, "-c", "import sys; from ui.cli import main; sys.exit(main())"]
 ENV = {**os.environ, "PYTHONUNBUFFERED": "1"}
@@ -33,15 +34,6 @@ def _client(broker, cid: str) -> mqtt.Client:
     client.connect("127.0.0.1", broker.port)
     client.loop_start()
     return client
-
-
-def _wait(predicate, timeout: float = 15.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.02)
-    return False
 
 
 MS = int(time.time() * 1000)
@@ -65,12 +57,14 @@ def test_record_then_replay_preserves_topics_payloads_and_timing(mqtt_broker, tm
                            env=ENV, stderr=subprocess.PIPE)
     try:
         # the retained birth arriving proves the recorder has subscribed
-        assert _wait(lambda: out.exists() and len(out.read_bytes().splitlines()) >= 2)
+        assert wait_until(lambda: out.exists() and len(out.read_bytes().splitlines()) >= 2,
+                          timeout=15.0)
         start = time.monotonic()
         for offset, topic, payload in SCRIPT:
             time.sleep(max(0.0, start + offset - time.monotonic()))
             pub.publish(topic, payload, qos=1)
-        assert _wait(lambda: len(out.read_bytes().splitlines()) >= 2 + len(SCRIPT))
+        assert wait_until(lambda: len(out.read_bytes().splitlines()) >= 2 + len(SCRIPT),
+                          timeout=15.0)
     finally:
         rec.send_signal(signal.SIGTERM)
         _, err = rec.communicate(timeout=20)
@@ -96,7 +90,7 @@ def test_record_then_replay_preserves_topics_payloads_and_timing(mqtt_broker, tm
         rep = subprocess.run([*CLI, "replay", str(out), "--broker", mqtt_broker.url,
                               "--speed", "2"], env=ENV, capture_output=True, timeout=60)
         assert rep.returncode == 0, rep.stderr.decode()
-        assert _wait(lambda: len(got) == len(SCRIPT), timeout=5)
+        assert wait_until(lambda: len(got) == len(SCRIPT), timeout=5)
     finally:
         sub.disconnect()
         sub.loop_stop()

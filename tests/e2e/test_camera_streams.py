@@ -18,6 +18,7 @@ from app.domain.model import Camera
 from app.vision.cameras import CameraManager
 from bench.common import free_port
 from tests.fixtures import rtsp
+from tests.fixtures.waiting import wait_until
 
 
 class MjpegServer:
@@ -72,15 +73,6 @@ class MjpegServer:
             self.httpd = None
 
 
-def _wait(cond, timeout: float) -> bool:
-    end = time.time() + timeout
-    while time.time() < end:
-        if cond():
-            return True
-        time.sleep(0.05)
-    return False
-
-
 def _manager(tmp_path: Path, cams, book, **kw) -> CameraManager:
     opts = dict(loss_s=1.5, backoff_first_s=0.2, backoff_max_s=1.0, open_timeout_s=2.0,
                 read_timeout_s=1.5, tamper=None) | kw
@@ -100,18 +92,18 @@ def test_mjpeg_stream_drops_and_returns(tmp_path: Path) -> None:
     mgr.subscribe(events.append)
     mgr.start()
     try:
-        assert _wait(lambda: mgr.status("CAM-H").frames >= 5, 10), mgr.status("CAM-H")
+        assert wait_until(lambda: mgr.status("CAM-H").frames >= 5, 10), mgr.status("CAM-H")
         snap = mgr.latest("CAM-H")
         assert snap.frame.shape == (180, 320, 3) and snap.status.online
         server.stop()  # the stream drops
-        assert _wait(lambda: book.is_active("CAM-H", "event.video_loss"), 8)
+        assert wait_until(lambda: book.is_active("CAM-H", "event.video_loss"), 8)
         assert not mgr.status("CAM-H").online
         frames_at_loss = mgr.status("CAM-H").frames
         back = time.time()
         server.start()  # ... and returns
-        assert _wait(lambda: mgr.status("CAM-H").frames > frames_at_loss + 3, 10)
+        assert wait_until(lambda: mgr.status("CAM-H").frames > frames_at_loss + 3, 10)
         reconnect_s = time.time() - back
-        assert _wait(lambda: not book.is_active("CAM-H", "event.video_loss"), 3)
+        assert wait_until(lambda: not book.is_active("CAM-H", "event.video_loss"), 3)
         st = mgr.status("CAM-H")
         assert st.reconnects >= 1 and st.online
         kinds = [e.kind for e in events]
@@ -140,7 +132,7 @@ def test_rtsp_stream_drops_and_returns(tmp_path: Path, rtsp_server) -> None:
     t0 = time.time()
     mgr.start()
     try:
-        assert _wait(lambda: mgr.status("CAM-R").frames >= 10, 20), mgr.status("CAM-R")
+        assert wait_until(lambda: mgr.status("CAM-R").frames >= 10, 20), mgr.status("CAM-R")
         first_s = time.time() - t0
         snap = mgr.latest("CAM-R")
         assert snap.frame.shape == (180, 320, 3) and snap.status.online
@@ -148,21 +140,21 @@ def test_rtsp_stream_drops_and_returns(tmp_path: Path, rtsp_server) -> None:
         assert np.abs(snap.frame[10:40, 10:60].mean(axis=(0, 1)) - rtsp.BG).max() < 25
         x0 = rtsp.block_x(snap.frame)
         assert x0 is not None
-        assert _wait(lambda: rtsp.block_x(mgr.latest("CAM-R").frame) not in (None, x0), 5)
+        assert wait_until(lambda: rtsp.block_x(mgr.latest("CAM-R").frame) not in (None, x0), 5)
 
         lost = time.time()
         rtsp_server.kill()  # the stream drops
-        assert _wait(lambda: book.is_active("CAM-R", "event.video_loss"), 10)
+        assert wait_until(lambda: book.is_active("CAM-R", "event.video_loss"), 10)
         loss_s = time.time() - lost
         assert not mgr.status("CAM-R").online
         frames_at_loss = mgr.status("CAM-R").frames
 
         back = time.time()
         rtsp_server.start()  # ... and returns on the same port
-        assert _wait(lambda: mgr.status("CAM-R").frames > frames_at_loss + 10, 20), \
+        assert wait_until(lambda: mgr.status("CAM-R").frames > frames_at_loss + 10, 20), \
             mgr.status("CAM-R")
         reconnect_s = time.time() - back
-        assert _wait(lambda: not book.is_active("CAM-R", "event.video_loss"), 3)
+        assert wait_until(lambda: not book.is_active("CAM-R", "event.video_loss"), 3)
         st = mgr.status("CAM-R")
         assert st.reconnects >= 1 and st.online
         assert rtsp.block_x(mgr.latest("CAM-R").frame) is not None
