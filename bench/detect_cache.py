@@ -27,8 +27,9 @@ from pathlib import Path
 import numpy as np
 
 from app.vision import VideoFrameSource, load_facade
+from app.vision.facade import parse_facade
 from app.vision.falling import FallingConfig, FallingObjectDetector
-from app.vision.falling.foreground import MotionStage
+from app.vision.falling.foreground import Blobs, MotionStage, StageStats
 from app.vision.synth import ClipSpec, make_clip
 from bench.detect import figures
 from bench.detect_set import SEEDS, distractor_spec, drive, score, throw_spec
@@ -49,14 +50,12 @@ class _ReplayStage:
     """Stands in for the motion stage: hands back the recorded blobs frame by frame."""
 
     def __init__(self, record: list) -> None:
-        from app.vision.falling.foreground import Blobs, StageStats
         self._it = iter(record)
-        self._blobs = Blobs
         self.stats = StageStats()
 
     def step(self, _gray):
         r = next(self._it)
-        return None if r is None else self._blobs(r[0], r[1])
+        return None if r is None else Blobs(r[0], r[1])
 
 
 def _spec(kind: str, seed: int) -> ClipSpec:
@@ -93,10 +92,7 @@ def build_one(job: tuple) -> str:
 def replay(path: str, cfg: FallingConfig | None = None) -> dict:
     """One cached clip through tracking, stitching and physics; scored as ``bench detect``."""
     data = pickle.loads(Path(path).read_bytes())
-    with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fh:
-        fh.write(data["facade"])
-    facade = load_facade(fh.name)
-    Path(fh.name).unlink()
+    facade = parse_facade(json.loads(data["facade"]))
     det = FallingObjectDetector(cfg, facade=facade, fps=data["fps"])
     det.stage = _ReplayStage(data["record"])
     frame = np.zeros(data["shape"], np.uint8)

@@ -121,14 +121,16 @@ def event_detail(data) -> str:  # noqa: ANN001 (a mapping of the event's data)
     an event type (``gas_leak``) is shown by that type's name."""
     parts = []
     for key, text in formatted(data).items():
-        if key in _EVENT_KEYS:
-            value = _WHOLE.get(f"event.{text}") or _EVENT_VALUES.get(text)
-            value = _tr(value) if value in _WHOLE.values() else (
-                QCoreApplication.translate("AlarmDetail", value) if value else text)
-            label = QCoreApplication.translate("AlarmDetail", _EVENT_KEYS[key])
-            parts.append(f"{label} {value}")
-        else:
+        if key not in _EVENT_KEYS:
             parts.append(f"{key}={text}")
+            continue
+        if f"event.{text}" in _WHOLE:
+            value = _tr(_WHOLE[f"event.{text}"])
+        elif text in _EVENT_VALUES:
+            value = QCoreApplication.translate("AlarmDetail", _EVENT_VALUES[text])
+        else:
+            value = text
+        parts.append(f"{QCoreApplication.translate('AlarmDetail', _EVENT_KEYS[key])} {value}")
     return QCoreApplication.translate("AlarmDetail", ", ").join(parts)
 
 
