@@ -193,7 +193,7 @@ class VideoTile(QWidget):
                 p.fillRect(self.image_rect(), QColor(0, 0, 0, 170))
             self._paint_overlays(p)
         if not live and self.camera_id is not None:
-            self._paint_centre(p, video, "NO SIGNAL", _ALARM)
+            self._paint_centre(p, video, self.tr("NO SIGNAL"), _ALARM)
         elif self.camera_id is None:
             self._paint_centre(p, video, "", QColor(90, 98, 108))
         if self._caption:

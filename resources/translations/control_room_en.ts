@@ -447,7 +447,7 @@
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="132" />
+        <location filename="../../ui/alarm_labels.py" line="134" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -2101,6 +2101,15 @@
         <location filename="../../ui/status_bar.py" line="77" />
         <source>Replay</source>
         <translation>Replay</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTile</name>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="196" />
+        <source>NO SIGNAL</source>
+        <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
+        <translation>NO SIGNAL</translation>
     </message>
 </context>
 <context>

@@ -448,7 +448,7 @@
         <translation>画面模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="132"/>
+        <location filename="../../ui/alarm_labels.py" line="134"/>
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -2102,6 +2102,15 @@
         <location filename="../../ui/status_bar.py" line="77"/>
         <source>Replay</source>
         <translation>回放</translation>
+    </message>
+</context>
+<context>
+    <name>VideoTile</name>
+    <message>
+        <location filename="../../widgets/video_tile.py" line="196"/>
+        <source>NO SIGNAL</source>
+        <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
+        <translation>无信号</translation>
     </message>
 </context>
 <context>
