@@ -78,3 +78,4 @@ class AlarmChanged(msgspec.Struct, frozen=True):
     action: str
     alarm: Alarm
     at: float
+    seq: int = 0  # the book's sequence number of this change: higher is newer

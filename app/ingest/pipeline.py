@@ -28,6 +28,7 @@ from app.ingest.parking import ParkingLot
 from app.ingest.registry import device_for_operator, device_from_meta, points_from_sample
 from app.ingest.rejects import RejectLedger
 from app.ingest.topics import Route, TopicScheme
+from app.listeners import Listeners, Subscription
 from app.sources.base import RawMessage
 from app.state.store import StateStore
 
@@ -78,15 +79,15 @@ class Ingest:
         self.dedupe = Deduper()
         self.received = 0
         self.accepted = 0
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[list[ev.IngestEvent]] = Listeners("ingest")
         self._lock = threading.Lock()
         self._routes: dict[str, Route] = {}
         self._pending_status: OrderedDict[str, ev.StatusReceived] = OrderedDict()
         self.parking = ParkingLot(hold_s=park_unknown_s)
         self._out: list[ev.IngestEvent] = []
 
-    def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Listener, *, weak: bool = False) -> Subscription:
+        return self._listeners.subscribe(listener, weak=weak)
 
     # ---- the hot path --------------------------------------------------------------------
     def handle_batch(self, messages: Sequence[RawMessage]) -> list[ev.IngestEvent]:
@@ -128,11 +129,7 @@ class Ingest:
                                f"internal error: {type(exc).__name__}")
 
     def _notify(self, decoded: list[ev.IngestEvent]) -> None:
-        for listener in self._listeners:
-            try:
-                listener(decoded)
-            except Exception:  # a faulty consumer must not stop ingest
-                log.exception("ingest listener %r failed", listener)
+        self._listeners.emit(decoded)  # a faulty consumer is logged, never stops ingest
 
     def _expire_parked(self, now: float) -> None:
         for message in self.parking.expired(now):

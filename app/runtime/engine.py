@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 import threading
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,6 +25,7 @@ from app.alarms.overrides import (
 from app.alarms.persistence import AlarmRecorder, restore_open_alarms
 from app.alarms.publisher import AlarmPublisher
 from app.alarms.timers import ConditionTimers, FilePendingStore
+from app.clock import WALL_CLOCK, Clock
 from app.config import AppConfig, ConfigError
 from app.dispatch.runtime import DispatchRuntime
 from app.dispatch.sounds import AcousticWatch
@@ -33,6 +33,7 @@ from app.dispatch.sql_repository import SqlOrderRepository
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
+from app.outbound import Publisher, publisher_for
 from app.scene.loader import load_scene
 from app.scene.model import Scene
 from app.sources.base import Source
@@ -60,15 +61,24 @@ def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:
 
 
 class Engine:
+    """``clock`` is the engine's time (the wall clock live, a VirtualClock in training);
+    ``publisher`` where outgoing messages go (default: through the source when it can
+    publish); ``simulate_handsets`` runs the demo's technicians' handsets (default: on the
+    embedded simulator only)."""
+
     def __init__(self, config: AppConfig, *, scene: Scene | None = None,
-                 source: Source | None = None,
-                 dispatch_clock: Callable[[], float] = time.time) -> None:
+                 source: Source | None = None, publisher: Publisher | None = None,
+                 clock: Clock | None = None, simulate_handsets: bool | None = None,
+                 dispatch_clock: Callable[[], float] | None = None) -> None:
         self.config = config
-        self._dispatch_clock = dispatch_clock
+        self.clock: Clock = clock or WALL_CLOCK
+        self._dispatch_clock = dispatch_clock or self.clock
+        self._simulate_handsets = (simulate_handsets if simulate_handsets is not None
+                                   else source is None and not config.mqtt.url)
         scene_dir = Path(config.scene.dir) if config.scene.dir else paths.demo_scene_dir()
         self.scene = scene if scene is not None else load_scene(scene_dir)
         self.scheme = TopicScheme(config.mqtt.prefix, config.mqtt.site or self.scene.site.site_id)
-        self.store = StateStore(self.scene.devices)
+        self.store = StateStore(self.scene.devices, clock=self.clock)
         # over MQTT a restarted broker delivers queued telemetry before the retained births:
         # such messages wait briefly for their birth instead of counting as unknown devices
         self.ingest = Ingest(self.store, self.scheme,
@@ -76,6 +86,7 @@ class Engine:
                              park_unknown_s=HOLD_S if config.mqtt.url else 0.0)
         self.source = source if source is not None else make_source(config, self.scene,
                                                                     self.scheme)
+        self.publisher: Publisher = publisher or publisher_for(self.source)
         pending = FilePendingStore(paths.user_data_dir() / f"alarm-pending-{config.instance}.json")
         try:
             rules = merged(config.alarms, load_scene_alarms(scene_dir) if scene is None
@@ -87,12 +98,13 @@ class Engine:
             raise ConfigError(wrong[0] + (f" (and {len(wrong) - 1} more)" if len(wrong) > 1
                                           else ""))
         self.alarms = AlarmEngine(
-            self.store, book=AlarmBook(policy=rules.escalation),
+            self.store, clock=self.clock,
+            book=AlarmBook(clock=self.clock, policy=rules.escalation),
             learned=LearnedBands(rules.learned), timers=ConditionTimers(pending),
             overrides=rules.devices, kind_overrides=rules.kinds, welfare=rules.welfare)
         self.ingest.subscribe(self.alarms.handle_events)
         self.alarm_publisher = AlarmPublisher(
-            self.scheme.alarms(), self._publish if self.source.can_publish else None)
+            self.scheme.alarms(), self._publish if self.publisher.delivers else None)
         self.alarms.book.subscribe(self.alarm_publisher)
         self.writer = StorageWriter(config.database.url, config.database)
         self.ingest.subscribe(self.writer.submit)
@@ -107,7 +119,7 @@ class Engine:
             self.scene.cameras if config.cameras.enabled else (), book=self.alarms.book,
             evidence_dir=data / "evidence", demo_feeds_dir=data / "demo-feeds",
             scene_cameras_dir=scene_dir / "cameras",
-            max_demo_analysed=config.cameras.max_demo_analysed)
+            max_demo_analysed=config.cameras.max_demo_analysed, clock=self.clock)
         self.ingest.subscribe(self.acoustic.handle_events)
         self.dispatch: DispatchRuntime | None = None  # built at start: it needs the database
         self._stop = threading.Event()
@@ -130,9 +142,9 @@ class Engine:
             log.info("restored %d open alarms", restored)
         if self.dispatch is None:  # once: it subscribes to ingest and the alarm book
             self.dispatch = DispatchRuntime(
-                self.scene, self.store, self.ingest, self.source, self.alarms.book,
+                self.scene, self.store, self.ingest, self.publisher, self.alarms.book,
                 SqlOrderRepository(self.writer.engine), clock=self._dispatch_clock,
-                simulate_handsets=self.source.name == "simulator")
+                simulate_handsets=self._simulate_handsets)
         self._stop.clear()
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
                                              daemon=True)
@@ -158,7 +170,7 @@ class Engine:
         log.info("engine stopped")
 
     def _publish(self, topic: str, payload: bytes) -> None:
-        self.source.publish(topic, payload, qos=1, retain=False)
+        self.publisher.publish(topic, payload, qos=1, retain=False)
 
     def _housekeeping(self) -> None:
         """Time-driven work: staleness, the alarm rules that depend on time alone, and the

@@ -26,6 +26,7 @@ from app.alarms.book import AlarmBook
 from app.alarms.messages import detail
 from app.alarms.model import Severity
 from app.domain.model import Camera
+from app.listeners import Listeners, Subscription
 from app.vision import demo_feeds
 from app.vision.camera_analysis import CameraAnalysis, PendingClip
 from app.vision.camera_settings import SettingsError, SettingsStore, parse_polygons
@@ -71,7 +72,7 @@ class CameraManager:
         self._cameras = {c.id: c for c in cameras}
         self._rt: dict[str, CameraRuntime] = {}
         self._analysis: dict[str, CameraAnalysis] = {}
-        self._listeners: list[Callable[[CameraEvent], None]] = []
+        self._listeners: Listeners[CameraEvent] = Listeners("cameras")
         self._events: list[CameraEvent] = []
         self._evidence: dict[str, dict] = {}  # event id → metadata and file paths
         self._lock = threading.Lock()
@@ -148,8 +149,9 @@ class CameraManager:
         a = self._analysis.get(camera_id)
         return a.ring if a is not None else None
 
-    def subscribe(self, listener: Callable[[CameraEvent], None]) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Callable[[CameraEvent], None], *,
+                  weak: bool = False) -> Subscription:
+        return self._listeners.subscribe(listener, weak=weak)
 
     def events(self) -> list[CameraEvent]:
         with self._lock:
@@ -202,11 +204,7 @@ class CameraManager:
         with self._lock:
             self._events.append(ev)
             del self._events[:-1000]  # a flapping stream must not grow memory forever
-        for listener in list(self._listeners):
-            try:
-                listener(ev)
-            except Exception:
-                log.exception("camera event listener failed")
+        self._listeners.emit(ev)
 
     def _event(self, rt: CameraRuntime, kind: str, data: dict, t: float | None = None,
                clip: str | None = None, snap: str | None = None,

@@ -21,6 +21,7 @@ from app.domain.kinds import Level
 from app.domain.model import Location
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
+from app.outbound import publisher_for
 from app.recording.format import RecordingWriter
 from app.scene.loader import load_scene
 from app.sources.replay import ReplaySource
@@ -54,7 +55,8 @@ def _make(scene, qtbot, source=None):  # noqa: ANN001, ANN202
     store = StateStore(scene.devices)
     book = AlarmBook(clock)
     runtime = DispatchRuntime(scene, store, Ingest(store, scheme),
-                              source or SimulatorSource(scene, SimulatorConfig(), scheme), book,
+                              publisher_for(source or SimulatorSource(scene, SimulatorConfig(),
+                                                                      scheme)), book,
                               InMemoryOrderRepository(), clock=clock, simulate_handsets=False,
                               config=DispatchRuntimeConfig(auto_assign=False))
     book.raise_alarm(TRANSFORMER, "temp_c.high", Severity.HIGH, "temp_c 112 > 105")
