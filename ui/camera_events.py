@@ -1,16 +1,12 @@
-"""Camera events on the wall: the queued-signal bridge from the camera workers, the banner
-text, the recent-events list and the bar of actions for the event on the main tile.
-
-Camera workers call the manager's listeners on their own threads; ``CameraEventBridge``
-turns each call into a Qt signal emitted from that thread, which Qt queues to the GUI thread
-because the bridge lives there (the alarm board does the same with the alarm book).
-"""
+"""Camera events on the wall: the banner text, the recent-events list and the bar of
+actions for the event on the main tile. (Events reach the GUI thread through the process's
+RoomBridge.)"""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,12 +23,6 @@ MAX_LISTED = 200
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CameraWall", text)
-
-
-class CameraEventBridge(QObject):
-    """Carries CameraEvents from worker threads to the GUI thread (a queued connection)."""
-
-    sig_event = Signal(object)
 
 
 def event_title(event) -> str:

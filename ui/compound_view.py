@@ -18,12 +18,13 @@ import numpy as np
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.alarms.book import AlarmBook
 from app.alarms.model import AlarmChanged
 from app.domain.kinds import Level
+from app.facade.room import AlarmReader
 from app.scene.model import Scene
 from app.state.store import StateStore
-from ui.compound_alarms import AlarmBridge, DeviceAlarms
+from ui.bridge import RoomBridge
+from ui.compound_alarms import DeviceAlarms
 from ui.compound_heat import floor_values
 from ui.compound_layers import PIPE_NETWORKS, SiteLayers, parking_polygons
 from ui.compound_status import (
@@ -75,7 +76,6 @@ class CompoundView(QWidget):
         self._kinds = np.array([d.kind for d in scene.devices], dtype=object)
         self.look = DeviceLook(len(self._ids))
         self.alarms = DeviceAlarms()
-        self._bridge: AlarmBridge | None = None
         self._pulsing = np.zeros(0, dtype=np.int64)
         self._version = -1  # forces a full refresh on the first tick
         self._live_pending = False
@@ -114,11 +114,11 @@ class CompoundView(QWidget):
         """Apply store changes now (what the timer does each tick)."""
         self._on_tick()
 
-    def attach_alarms(self, book: AlarmBook) -> None:
-        """Colour devices by their open alarms from now on (seeded with the open ones)."""
-        self._bridge = AlarmBridge(book, self)
-        self._bridge.sig_alarm_changed.connect(self._on_alarm_changed)
-        self._restyle(self.alarms.seed(book.open_alarms()))
+    def attach_alarms(self, alarms: AlarmReader, bridge: RoomBridge) -> None:
+        """Colour devices by their open alarms from now on: seeded with the open ones, then
+        kept up to date by the process's bridge (changes arrive on the GUI thread)."""
+        bridge.sig_alarm.connect(self._on_alarm_changed)
+        self._restyle(self.alarms.seed(alarms.open_alarms()))
 
     def fly_to_device(self, device_id: str, distance: float = 60.0) -> bool:
         i = self._index.get(device_id)

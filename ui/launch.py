@@ -19,6 +19,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.cli import config_from_args
 from app.config import ConfigError
+from app.facade.local import LocalControlRoom
+from app.facade.session import DEMO_SESSION
 from app.runtime.engine import Engine
 from app.scene.errors import SceneError
 from ui.i18n import choose_language, install_translators
@@ -87,9 +89,10 @@ def launch(args: argparse.Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)
     engine.start()
+    room = LocalControlRoom(engine, DEMO_SESSION)
     try:
         # a screenshot is for a README or a test: a fixed size, not the user's last layout
-        window = MainWindow(engine, settings=settings, lang=lang,
+        window = MainWindow(room, settings=settings, lang=lang,
                             restore_state=not screenshot)
         view = window.compound_view
         panel = getattr(args, "panel", None)
@@ -108,6 +111,7 @@ def launch(args: argparse.Namespace) -> int:
         _quit_on_sigint(app)
         return app.exec()
     finally:
+        room.close()
         engine.stop()
 
 

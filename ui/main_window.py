@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
-from app.runtime.engine import Engine
+from app.facade.room import ControlRoom
 from app.scene.model import Scene
 from app.state.store import StateStore
 from ui.alarm_board import AlarmBoard
 from ui.alarm_history import AlarmHistory
+from ui.bridge import RoomBridge
 from ui.camera_wall import CameraWall
 from ui.dispatch_panel import DispatchPanel
 from ui.floor_picker import FloorPicker
@@ -51,6 +52,18 @@ LANGUAGE_LABELS = {"zh_CN": "中文（简体）", "en": "English"}
 DEFAULT_SIZE = (1920, 1080)  # a control-room screen; clamped to smaller screens
 
 
+def window_title(title: str, session) -> str:  # noqa: ANN001 (a Session)
+    """The title says who is at the console; the demo says it is a demo, training says it
+    is training, so no screenshot can pass for production."""
+    from PySide6.QtCore import QCoreApplication
+
+    if session.training:
+        title = QCoreApplication.translate("MainWindow", "TRAINING") + " — " + title
+    if session.demo:
+        return QCoreApplication.translate("MainWindow", "DEMO") + " — " + title
+    return f"{title} — {session.display_name}"
+
+
 def default_view_factory(scene: Scene, store: StateStore, parent: QWidget) -> QWidget:
     from ui.compound_view import CompoundView
 
@@ -70,25 +83,25 @@ class _ViewPlaceholder(QLabel):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, engine: Engine, *, settings: QSettings | None = None,
+    def __init__(self, room: ControlRoom, *, settings: QSettings | None = None,
                  view_factory: ViewFactory | None = None, lang: str | None = None,
                  restore_state: bool = True, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
-        self.engine = engine
+        self.room = room
         self.lang = lang
         self._settings = settings if settings is not None else QSettings()
-        scene = engine.scene
-        self.setWindowTitle(
-            self.tr("Smart Property Control Room — %1").replace("%1", scene.site.name))
+        scene = room.scene
+        self.setWindowTitle(window_title(self.tr("Smart Property Control Room — %1")
+                                         .replace("%1", scene.site.name), room.session))
         self.resize(*self._default_size())
 
         self.compound_view = self._build_view(view_factory or default_view_factory)
-        self._call_view("set_refresh_hz", engine.config.ui.refresh_hz)
+        self._call_view("set_refresh_hz", room.refresh_hz)
         self.setCentralWidget(self.compound_view)
         self.compound_view.sig_device_picked.connect(self._on_device_picked)
 
-        self.inspector = InspectorPanel(engine.store, scene, alarms=engine.alarms)
+        self.inspector = InspectorPanel(room)
         self.inspector.sig_device_chosen.connect(self._on_device_searched)
         self.inspector.sig_selection_cleared.connect(self._on_selection_cleared)
         self.inspector_dock = QDockWidget(self.tr("Device inspector"), self)
@@ -105,13 +118,13 @@ class MainWindow(QMainWindow):
         self._build_alarm_dock()
         self._build_camera_wall()
 
-        self.status = StatusBar(engine)
+        self.status = StatusBar(room)
         self.setStatusBar(self.status)
         self._build_menus()
         if restore_state:
             self.restore_window_state()
 
-        hz = engine.config.ui.refresh_hz
+        hz = room.refresh_hz
         self._ui_timer = QTimer(self)
         self._ui_timer.setInterval(max(16, round(1000 / hz)))
         self._ui_timer.timeout.connect(self._on_ui_tick)
@@ -143,7 +156,7 @@ class MainWindow(QMainWindow):
     # ---- building ------------------------------------------------------------------------
     def _build_view(self, factory: ViewFactory) -> QWidget:
         try:
-            return factory(self.engine.scene, self.engine.store, self)
+            return factory(self.room.scene, self.room.store, self)
         except Exception:  # keep the rest of the control room usable without 3D
             log.exception("the 3D view could not be created; showing a placeholder")
             return _ViewPlaceholder(self.tr("The 3D view is not available on this machine."),
@@ -155,7 +168,7 @@ class MainWindow(QMainWindow):
         view = self.compound_view
         if not hasattr(view, "attach_alarms"):  # the placeholder: no 3D, no 3D controls
             return
-        view.attach_alarms(self.engine.alarms.book)
+        view.attach_alarms(self.room.alarms, RoomBridge.of(self.room))
         self.layer_panel, self.floor_picker = LayerPanel(view), FloorPicker(view)
         self.view_docks = []
         for title, name, panel in ((self.tr("3D layers"), "LayerDock", self.layer_panel),
@@ -170,7 +183,7 @@ class MainWindow(QMainWindow):
         for dock in self.view_docks:
             self.tabifyDockWidget(self.inspector_dock, dock)
         self.inspector_dock.raise_()
-        self.view_search = ViewSearch(self.engine.scene.devices)
+        self.view_search = ViewSearch(self.room.scene.devices)
         self.view_search.sig_device_chosen.connect(self._on_device_searched)
         self.viewpoints = ViewpointsPanel(view, self._settings)
         bar = QToolBar(self.tr("3D view"), self)
@@ -182,14 +195,13 @@ class MainWindow(QMainWindow):
     def _build_alarm_dock(self) -> None:
         """The alarm board, its history and the data-intake health, docked below the 3D
         view."""
-        book = self.engine.alarms.book
-        self.alarm_board = AlarmBoard(book, self.engine.store)
+        self.alarm_board = AlarmBoard(self.room)
         self.alarm_board.sig_device_selected.connect(self._on_alarm_selected)
-        self.alarm_history = AlarmHistory(book, self.engine.store)
+        self.alarm_history = AlarmHistory(self.room)
         self.alarm_tabs = QTabWidget()
         self.alarm_tabs.addTab(self.alarm_board, self.tr("Active alarms"))
         self.alarm_tabs.addTab(self.alarm_history, self.tr("History"))
-        self.ingest_health = IngestHealthPanel(self.engine.ingest, self.engine.source)
+        self.ingest_health = IngestHealthPanel(self.room)
         self.alarm_tabs.addTab(self.ingest_health, self.tr("Data intake"))
         self.alarm_tabs.currentChanged.connect(self._on_alarm_tab_changed)
         self.alarm_dock = QDockWidget(self.tr("Alarms"), self)
@@ -197,13 +209,13 @@ class MainWindow(QMainWindow):
         self.alarm_dock.setWidget(self.alarm_tabs)
         self.alarm_dock.setFeatures(self.inspector_dock.features())
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.alarm_dock)
-        if getattr(self.engine, "dispatch", None) is not None:
+        if self.room.dispatch is not None:
             self._build_dispatch_dock()
 
     def _build_dispatch_dock(self) -> None:
         """Work orders and technicians, tabbed with the alarms; technicians and their
         routes go to the 3D view."""
-        self.dispatch_panel = DispatchPanel(self.engine.dispatch, self)
+        self.dispatch_panel = DispatchPanel(self.room, self)
         self.dispatch_dock = QDockWidget(self.tr("Dispatch"), self)
         self.dispatch_dock.setObjectName("DispatchDock")
         # in a scroll area: on a short dock the panel scrolls instead of taking 3D height
@@ -222,11 +234,9 @@ class MainWindow(QMainWindow):
     def _build_camera_wall(self) -> None:
         """The video wall as a dock tabbed with the alarms (float it onto a second screen);
         3D camera clicks and alarm selections put the nearest camera on its main tile."""
-        cameras = getattr(self.engine, "cameras", None)
-        if cameras is None:
+        if self.room.cameras is None:
             return
-        self.camera_wall = CameraWall(cameras, self.engine.scene, self,
-                                      settings=self._settings)
+        self.camera_wall = CameraWall(self.room, self, settings=self._settings)
         self.camera_dock = QDockWidget(self.tr("Camera wall"), self)
         self.camera_dock.setObjectName("CameraDock")
         self.camera_dock.setWidget(self.camera_wall)
@@ -248,7 +258,7 @@ class MainWindow(QMainWindow):
         self.camera_dock.raise_()
 
     def _show_nearest_camera(self, device_id: str) -> None:
-        device = self.engine.scene.device_index().get(device_id)
+        device = self.room.scene.device_index().get(device_id)
         if device is None or not hasattr(self, "camera_wall"):
             return
         camera_id = self.camera_wall.manager.nearest_camera(device.location.xyz)

@@ -30,12 +30,15 @@ from app.config import AppConfig, ConfigError
 from app.dispatch.runtime import DispatchRuntime
 from app.dispatch.sounds import AcousticWatch
 from app.dispatch.sql_repository import SqlOrderRepository
+from app.facade.handler import CommandHandler
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
 from app.outbound import Publisher, publisher_for
 from app.scene.loader import load_scene
 from app.scene.model import Scene
+from app.security.audit import AuditError, AuditTrail
+from app.security.users import UserDirectory
 from app.sources.base import Source
 from app.state.store import StateStore
 from app.storage import StorageError, StorageWriter
@@ -122,6 +125,12 @@ class Engine:
             max_demo_analysed=config.cameras.max_demo_analysed, clock=self.clock)
         self.ingest.subscribe(self.acoustic.handle_events)
         self.dispatch: DispatchRuntime | None = None  # built at start: it needs the database
+        # users and the audit trail live in the database too: built at start
+        self.users: UserDirectory | None = None
+        self.audit: AuditTrail | None = None
+        #: a training session: trainees may act, nothing reaches the real compound
+        self.training = False
+        self.commands = CommandHandler(self)
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
         self.started = False
@@ -134,6 +143,11 @@ class Engine:
         except StorageError as exc:  # a bad or unreachable database URL: the user's to fix
             raise ConfigError(f"database: {exc}") from None
         self.writer.register_devices(self.scene.devices)
+        self.users = UserDirectory(self.writer.engine, clock=self.clock)
+        try:
+            self.audit = AuditTrail(self.writer.engine, self.scheme.site, clock=self.clock)
+        except AuditError as exc:  # commands are refused without it (the demo excepted)
+            log.error("audit trail unavailable: %s", exc)
         self.writer.attach_ledger(self.ingest.ledger)
         assert self.writer.engine is not None
         restored = restore_open_alarms(self.alarms.book, (

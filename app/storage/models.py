@@ -188,3 +188,6 @@ class WorkOrderEventRow(Base):
     at: Mapped[float]
     by: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
+
+# the security tables share this Base (imported last: it imports Base from here)
+from app.storage import models_security  # noqa: E402, F401

@@ -210,139 +210,138 @@
 <context>
     <name>AlarmBoard</name>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="55" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="55" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="59" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="59" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="60" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="60" />
-        <location filename="../../ui/alarm_board.py" line="276" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="61" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="61" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="76" />
+        <location filename="../../ui/alarm_board.py" line="71" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="78" />
+        <location filename="../../ui/alarm_board.py" line="73" />
         <source>%1 and above</source>
         <translation>%1 and above</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="81" />
+        <location filename="../../ui/alarm_board.py" line="76" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="82" />
+        <location filename="../../ui/alarm_board.py" line="77" />
         <source>Unacknowledged</source>
         <translation>Unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="83" />
+        <location filename="../../ui/alarm_board.py" line="78" />
         <source>Cleared, to acknowledge</source>
         <translation>Cleared, to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="85" />
+        <location filename="../../ui/alarm_board.py" line="80" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="87" />
+        <location filename="../../ui/alarm_board.py" line="82" />
         <source>All buildings</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="96" />
+        <location filename="../../ui/alarm_board.py" line="91" />
         <source>Search device, building, text…</source>
         <translation>Search device, building, text…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="124" />
+        <location filename="../../ui/alarm_board.py" line="120" />
         <source>Acknowledge (A)</source>
         <translation>Acknowledge (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="125" />
+        <location filename="../../ui/alarm_board.py" line="122" />
         <source>Shelve (S)</source>
         <translation>Shelve (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126" />
+        <location filename="../../ui/alarm_board.py" line="123" />
         <source>Comment (C)</source>
         <translation>Comment (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="127" />
+        <location filename="../../ui/alarm_board.py" line="125" />
         <source>Silence (M)</source>
         <translation>Silence (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="128" />
+        <location filename="../../ui/alarm_board.py" line="126" />
         <source>Next (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="205" />
+        <location filename="../../ui/alarm_board.py" line="207" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="235" />
-        <location filename="../../ui/alarm_board.py" line="239" />
+        <location filename="../../ui/alarm_board.py" line="237" />
+        <location filename="../../ui/alarm_board.py" line="241" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="236" />
+        <location filename="../../ui/alarm_board.py" line="238" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="239" />
+        <location filename="../../ui/alarm_board.py" line="241" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="247" />
+        <location filename="../../ui/alarm_board.py" line="250" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="247" />
+        <location filename="../../ui/alarm_board.py" line="250" />
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
@@ -455,52 +454,52 @@
 <context>
     <name>AlarmHistory</name>
     <message>
-        <location filename="../../ui/alarm_history.py" line="49" />
+        <location filename="../../ui/alarm_history.py" line="48" />
         <source>Search history…</source>
         <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="53" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="53" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="53" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="53" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="55" />
+        <location filename="../../ui/alarm_history.py" line="54" />
         <source>Acknowledged by</source>
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="55" />
+        <location filename="../../ui/alarm_history.py" line="54" />
         <source>Time to acknowledge</source>
         <translation>Time to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="56" />
+        <location filename="../../ui/alarm_history.py" line="55" />
         <source>Time to clear</source>
         <translation>Time to clear</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="56" />
+        <location filename="../../ui/alarm_history.py" line="55" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="86" />
+        <location filename="../../ui/alarm_history.py" line="85" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>%1 alarms, mean time to acknowledge %2</translation>
     </message>
@@ -516,34 +515,87 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../ui/camera_wall.py" line="100" />
+        <location filename="../../ui/camera_wall.py" line="104" />
         <source>Cameras</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="101" />
+        <location filename="../../ui/camera_wall.py" line="105" />
         <source>Camera events</source>
         <translation>Camera events</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="297" />
+        <location filename="../../ui/camera_wall.py" line="303" />
         <source>REPLAY</source>
         <translation>REPLAY</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="336" />
+        <location filename="../../ui/camera_wall.py" line="342" />
         <source>Export evidence to</source>
         <translation>Export evidence to</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="343" />
+        <location filename="../../ui/camera_wall.py" line="349" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="345" />
+        <location filename="../../ui/camera_wall.py" line="351" />
         <source>Evidence exported to %1</source>
         <translation>Evidence exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommandError</name>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="22" />
+        <source>Not allowed</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="23" />
+        <source>Not done</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="26" />
+        <source>Already acknowledged by %1 at %2.</source>
+        <translation>Already acknowledged by %1 at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="28" />
+        <source>Your role may not do this (%1). Ask a supervisor.</source>
+        <translation>Your role may not do this (%1). Ask a supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="30" />
+        <source>This is outside the area you look after.</source>
+        <translation>This is outside the area you look after.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="31" />
+        <source>A trainee acts only in a training session.</source>
+        <translation>A trainee acts only in a training session.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="33" />
+        <source>The audit trail cannot be written, so nothing was done.</source>
+        <translation>The audit trail cannot be written, so nothing was done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="35" />
+        <source>Not connected to the server: nothing was sent.</source>
+        <translation>Not connected to the server: nothing was sent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="37" />
+        <source>This alarm no longer exists.</source>
+        <translation>This alarm no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="38" />
+        <source>This work order no longer exists.</source>
+        <translation>This work order no longer exists.</translation>
     </message>
 </context>
 <context>
@@ -908,158 +960,158 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="63" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="63" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="63" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="63" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Skill</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="66" />
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="67" />
         <source>Technician</source>
         <translation>Technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="67" />
         <source>Skills</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="67" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="67" />
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="70" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="88" />
+        <location filename="../../ui/dispatch_panel.py" line="83" />
         <source>Assign automatically</source>
         <translation>Assign automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="89" />
+        <location filename="../../ui/dispatch_panel.py" line="84" />
         <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
         <translation>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="117" />
+        <location filename="../../ui/dispatch_panel.py" line="112" />
         <source>Assign to selected technician</source>
         <translation>Assign to selected technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="120" />
+        <location filename="../../ui/dispatch_panel.py" line="115" />
         <source>Reason for overriding the suggestion</source>
         <translation>Reason for overriding the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="121" />
+        <location filename="../../ui/dispatch_panel.py" line="116" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="122" />
+        <location filename="../../ui/dispatch_panel.py" line="117" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="123" />
+        <location filename="../../ui/dispatch_panel.py" line="118" />
         <source>Cancel order</source>
         <translation>Cancel order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="124" />
         <source>To accept</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="124" />
         <source>To arrive</source>
         <translation>To arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <location filename="../../ui/dispatch_panel.py" line="125" />
         <source>To resolve</source>
         <translation>To resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <location filename="../../ui/dispatch_panel.py" line="125" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="143" />
+        <location filename="../../ui/dispatch_panel.py" line="138" />
         <source>Work orders</source>
         <translation>Work orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="146" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>Technicians (drop an order on one to assign it)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="152" />
+        <location filename="../../ui/dispatch_panel.py" line="147" />
         <source>Mean response times, from the order's creation</source>
         <translation>Mean response times, from the order's creation</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="258" />
+        <location filename="../../ui/dispatch_panel.py" line="261" />
         <source>Select a work order and a technician first</source>
         <translation>Select a work order and a technician first</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="273" />
+        <location filename="../../ui/dispatch_panel.py" line="276" />
         <source>Override</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="274" />
+        <location filename="../../ui/dispatch_panel.py" line="277" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>Why %1 instead of the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="278" />
+        <location filename="../../ui/dispatch_panel.py" line="281" />
         <source>Not assigned: an override needs a reason</source>
         <translation>Not assigned: an override needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="286" />
+        <location filename="../../ui/dispatch_panel.py" line="290" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
     </message>
@@ -1067,77 +1119,78 @@
 <context>
     <name>FacadeCalibrator</name>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="40" />
+        <location filename="../../ui/facade_calibrator.py" line="44" />
         <source>Facade calibration — %1</source>
         <translation>Facade calibration — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="42" />
+        <location filename="../../ui/facade_calibrator.py" line="46" />
         <source>top-left</source>
         <translation>top-left</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="42" />
+        <location filename="../../ui/facade_calibrator.py" line="46" />
         <source>top-right</source>
         <translation>top-right</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="43" />
+        <location filename="../../ui/facade_calibrator.py" line="47" />
         <source>bottom-right</source>
         <translation>bottom-right</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="43" />
+        <location filename="../../ui/facade_calibrator.py" line="47" />
         <source>bottom-left</source>
         <translation>bottom-left</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="70" />
+        <location filename="../../ui/facade_calibrator.py" line="74" />
         <source>Floors</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="71" />
+        <location filename="../../ui/facade_calibrator.py" line="75" />
         <source>Columns</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="72" />
+        <location filename="../../ui/facade_calibrator.py" line="76" />
         <source>Lowest floor</source>
         <translation>Lowest floor</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="76" />
+        <location filename="../../ui/facade_calibrator.py" line="80" />
         <source>Reset corners</source>
         <translation>Reset corners</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="78" />
+        <location filename="../../ui/facade_calibrator.py" line="82" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="80" />
+        <location filename="../../ui/facade_calibrator.py" line="84" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="153" />
+        <location filename="../../ui/facade_calibrator.py" line="157" />
         <source>Click the facade's %1 corner.</source>
         <translation>Click the facade's %1 corner.</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="156" />
+        <location filename="../../ui/facade_calibrator.py" line="160" />
         <source>These corners do not make a facade: %1</source>
         <translation>These corners do not make a facade: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="159" />
+        <location filename="../../ui/facade_calibrator.py" line="163" />
         <source>Check the grid against the windows; drag a corner to correct it, then save.</source>
         <translation>Check the grid against the windows; drag a corner to correct it, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="170" />
+        <location filename="../../ui/facade_calibrator.py" line="175" />
+        <location filename="../../ui/facade_calibrator.py" line="178" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -1291,82 +1344,87 @@
 <context>
     <name>IngestHealthPanel</name>
     <message>
-        <location filename="../../ui/ingest_health.py" line="45" />
+        <location filename="../../ui/ingest_health.py" line="48" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="45" />
+        <location filename="../../ui/ingest_health.py" line="48" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="45" />
+        <location filename="../../ui/ingest_health.py" line="48" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="46" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="46" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Payload (start)</source>
         <translation>Payload (start)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="47" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="47" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>First topic</source>
         <translation>First topic</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>First payload</source>
         <translation>First payload</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>Rejected messages (last sample per reason)</source>
         <translation>Rejected messages (last sample per reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="56" />
         <source>Unknown devices (to register)</source>
         <translation>Unknown devices (to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="79" />
+        <location filename="../../ui/ingest_health.py" line="59" />
+        <source>Register selected device…</source>
+        <translation>Register selected device…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="92" />
         <source>Messages/s: %1</source>
         <translation>Messages/s: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="82" />
+        <location filename="../../ui/ingest_health.py" line="94" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="82" />
+        <location filename="../../ui/ingest_health.py" line="94" />
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="83" />
+        <location filename="../../ui/ingest_health.py" line="95" />
         <source>Source %1: %2 — %3</source>
         <translation>Source %1: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="88" />
+        <location filename="../../ui/ingest_health.py" line="100" />
         <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
         <translation>Received %1, accepted %2, rejected %3, waiting for birth %4</translation>
     </message>
@@ -1374,112 +1432,112 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="79" />
+        <location filename="../../ui/inspector.py" line="83" />
         <source>Click a device in the 3D view, or search above.</source>
         <translation>Click a device in the 3D view, or search above.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="100" />
+        <location filename="../../ui/inspector.py" line="104" />
         <source>Back to the overview</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="124" />
+        <location filename="../../ui/inspector.py" line="130" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="124" />
+        <location filename="../../ui/inspector.py" line="130" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="125" />
+        <location filename="../../ui/inspector.py" line="131" />
         <source>Floor / room</source>
         <translation>Floor / room</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="125" />
+        <location filename="../../ui/inspector.py" line="131" />
         <source>Position (m)</source>
         <translation>Position (m)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="126" />
+        <location filename="../../ui/inspector.py" line="132" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="126" />
+        <location filename="../../ui/inspector.py" line="132" />
         <source>Last report</source>
         <translation>Last report</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="140" />
+        <location filename="../../ui/inspector.py" line="146" />
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="140" />
+        <location filename="../../ui/inspector.py" line="146" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="140" />
+        <location filename="../../ui/inspector.py" line="146" />
         <source>Normal band</source>
         <translation>Normal band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="156" />
+        <location filename="../../ui/inspector.py" line="162" />
         <source>waiting for readings…</source>
         <translation>waiting for readings…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="157" />
+        <location filename="../../ui/inspector.py" line="163" />
         <source>Freeze learned band</source>
         <translation>Freeze learned band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="159" />
+        <location filename="../../ui/inspector.py" line="165" />
         <source>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</source>
         <translation>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="179" />
+        <location filename="../../ui/inspector.py" line="186" />
         <source>Live values</source>
         <translation>Live values</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="182" />
+        <location filename="../../ui/inspector.py" line="189" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="255" />
+        <location filename="../../ui/inspector.py" line="262" />
         <source>Floor %1</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="256" />
+        <location filename="../../ui/inspector.py" line="263" />
         <source>Basement %1</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="258" />
+        <location filename="../../ui/inspector.py" line="265" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="309" />
+        <location filename="../../ui/inspector.py" line="316" />
         <source>Needs attention (%1)</source>
         <translation>Needs attention (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="358" />
+        <location filename="../../ui/inspector.py" line="357" />
         <source>Learning: %1 of %2 readings for this hour</source>
         <translation>Learning: %1 of %2 readings for this hour</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="362" />
+        <location filename="../../ui/inspector.py" line="361" />
         <source>Learned band %1 – %2</source>
         <translation>Learned band %1 – %2</translation>
     </message>
@@ -1632,143 +1690,153 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
-        <source>Smart Property Control Room — %1</source>
+        <location filename="../../ui/main_window.py" line="61" />
+        <source>TRAINING</source>
         <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
+        <translation>TRAINING</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="63" />
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="95" />
+        <source>Smart Property Control Room — %1</source>
         <translation>Smart Property Control Room — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="107" />
         <source>Device inspector</source>
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="174" />
         <source>3D layers</source>
         <translation>3D layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="175" />
         <source>Floors</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="189" />
         <source>3D view</source>
         <translation>3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>Active alarms</source>
         <translation>Active alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>Data intake</source>
         <translation>Data intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/main_window.py" line="207" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="219" />
         <source>Dispatch</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Camera wall</source>
         <translation>Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="287" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/main_window.py" line="288" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="293" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>&amp;Reset 3D view</source>
         <translation>&amp;Reset 3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/main_window.py" line="299" />
         <source>Device &amp;inspector</source>
         <translation>Device &amp;inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/main_window.py" line="302" />
         <source>&amp;Alarms</source>
         <translation>&amp;Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/main_window.py" line="308" />
         <source>&amp;Dispatch</source>
         <translation>&amp;Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>&amp;Camera wall</source>
         <translation>&amp;Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="320" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="330" />
         <source>Takes effect at the next start</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/main_window.py" line="334" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/main_window.py" line="335" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="387" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/main_window.py" line="392" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/main_window.py" line="393" />
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
     </message>
@@ -1776,42 +1844,42 @@
 <context>
     <name>MaskEditor</name>
     <message>
-        <location filename="../../ui/mask_editor.py" line="41" />
+        <location filename="../../ui/mask_editor.py" line="45" />
         <source>Privacy masks and shield zones — %1</source>
         <translation>Privacy masks and shield zones — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="65" />
+        <location filename="../../ui/mask_editor.py" line="69" />
         <source>Privacy mask (blacked out at capture)</source>
         <translation>Privacy mask (blacked out at capture)</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="66" />
+        <location filename="../../ui/mask_editor.py" line="70" />
         <source>Shield zone (detections ignored)</source>
         <translation>Shield zone (detections ignored)</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="71" />
+        <location filename="../../ui/mask_editor.py" line="75" />
         <source>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</source>
         <translation>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="76" />
+        <location filename="../../ui/mask_editor.py" line="80" />
         <source>Delete selected</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="78" />
+        <location filename="../../ui/mask_editor.py" line="82" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="80" />
+        <location filename="../../ui/mask_editor.py" line="84" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="173" />
+        <location filename="../../ui/mask_editor.py" line="178" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -1819,63 +1887,63 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="30" />
-        <location filename="../../ui/dispatch_detail.py" line="65" />
+        <location filename="../../ui/dispatch_detail.py" line="31" />
+        <location filename="../../ui/dispatch_detail.py" line="66" />
         <source>Select a work order</source>
         <translation>Select a work order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="37" />
+        <location filename="../../ui/dispatch_detail.py" line="38" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="37" />
+        <location filename="../../ui/dispatch_detail.py" line="38" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="42" />
+        <location filename="../../ui/dispatch_detail.py" line="43" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="42" />
+        <location filename="../../ui/dispatch_detail.py" line="43" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="42" />
+        <location filename="../../ui/dispatch_detail.py" line="43" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="43" />
+        <location filename="../../ui/dispatch_detail.py" line="44" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="52" />
+        <location filename="../../ui/dispatch_detail.py" line="53" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="78" />
+        <location filename="../../ui/dispatch_detail.py" line="79" />
         <source>Assigned to %1</source>
         <translation>Assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="82" />
+        <location filename="../../ui/dispatch_detail.py" line="83" />
         <source>Suggested: %1</source>
         <translation>Suggested: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="85" />
+        <location filename="../../ui/dispatch_detail.py" line="86" />
         <source>No suggestion yet</source>
         <translation>No suggestion yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="104" />
+        <location filename="../../ui/dispatch_detail.py" line="105" />
         <source>note</source>
         <translation>note</translation>
     </message>
@@ -2060,47 +2128,144 @@
     </message>
 </context>
 <context>
+    <name>RegisterDeviceDialog</name>
+    <message>
+        <location filename="../../ui/register_device.py" line="32" />
+        <source>Register device</source>
+        <translation>Register device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="39" />
+        <source>(outside the buildings)</source>
+        <translation>(outside the buildings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="44" />
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="51" />
+        <source>Device id</source>
+        <translation>Device id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="52" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="53" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="54" />
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="55" />
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="62" />
+        <source>Security guard</source>
+        <extracomment>the roles of app.security.roles, translated in the "Role" context</extracomment>
+        <translation>Security guard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="63" />
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="64" />
+        <source>Dispatcher</source>
+        <translation>Dispatcher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="65" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="66" />
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="67" />
+        <source>Instructor</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="68" />
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="69" />
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="70" />
+        <source>Video wall</source>
+        <translation>Video wall</translation>
+    </message>
+</context>
+<context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="38" />
+        <location filename="../../ui/status_bar.py" line="41" />
         <source>Messages received per second (5 s average)</source>
         <extracomment>the levels shown as chips, in the order an operator scans them</extracomment>
         <translation>Messages received per second (5 s average)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="45" />
+        <location filename="../../ui/status_bar.py" line="49" />
         <source>Devices: %1</source>
         <translation>Devices: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57" />
+        <location filename="../../ui/status_bar.py" line="63" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57" />
+        <location filename="../../ui/status_bar.py" line="63" />
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="61" />
+        <location filename="../../ui/status_bar.py" line="66" />
         <source>%1 msg/s</source>
         <translation>%1 msg/s</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76" />
+        <location filename="../../ui/status_bar.py" line="83" />
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76" />
+        <location filename="../../ui/status_bar.py" line="83" />
         <source>MQTT broker</source>
         <translation>MQTT broker</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="77" />
+        <location filename="../../ui/status_bar.py" line="84" />
         <source>Replay</source>
         <translation>Replay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="84" />
+        <source>Training</source>
+        <translation>Training</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from app.domain.kinds import Level
 from tests.ui.test_main_window_fixtures import (  # noqa: F401 (fixtures)
     SITE_NAME,
+    demo_room,
     scripted_engine,
     settings,
 )
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(qtbot, scripted_engine, settings):  # noqa: F811
     engine, _source = scripted_engine
-    win = MainWindow(engine, settings=settings, lang="en")
+    win = MainWindow(demo_room(engine), settings=settings, lang="en")
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -66,7 +67,7 @@ def test_search_selects_and_flies_to_the_device(window, qtbot, monkeypatch):
 def test_window_layout_is_restored_on_next_start(qtbot, scripted_engine, tmp_path):  # noqa: F811
     engine, _source = scripted_engine
     path = str(tmp_path / "layout.ini")
-    first = MainWindow(engine, settings=QSettings(path, QSettings.Format.IniFormat))
+    first = MainWindow(demo_room(engine), settings=QSettings(path, QSettings.Format.IniFormat))
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
@@ -78,7 +79,7 @@ def test_window_layout_is_restored_on_next_start(qtbot, scripted_engine, tmp_pat
     first.deleteLater()
     qtbot.wait(50)
 
-    second = MainWindow(engine, settings=QSettings(path, QSettings.Format.IniFormat))
+    second = MainWindow(demo_room(engine), settings=QSettings(path, QSettings.Format.IniFormat))
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
