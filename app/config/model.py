@@ -74,6 +74,23 @@ class UiConfig(_Config):
     refresh_hz: Annotated[float, msgspec.Meta(ge=1, le=60)] = 8.0
 
 
+class ServerConfig(_Config):
+    #: where ``serve`` answers consoles (HOST:PORT; port 0 = any free port); "" = no API
+    listen: str = "127.0.0.1:8780"
+    #: TLS: both files, PEM; unset = plain HTTP (keep it on loopback or a trusted LAN)
+    tls_cert: str | None = None
+    tls_key: str | None = None
+
+
+class SecurityConfig(_Config):
+    #: the audit trail's HMAC key (hex); unset = audit.key in the user's secrets folder
+    audit_key_file: str | None = None
+    #: audit records are kept at least 180 days (Cybersecurity Law art. 21)
+    audit_retention_days: Annotated[float, msgspec.Meta(ge=180, le=36500)] = 365.0
+    #: a console with no input this long locks until its user types their password
+    idle_lock_s: Annotated[float, msgspec.Meta(ge=30, le=3600)] = 600.0
+
+
 class AppConfig(_Config):
     alarms: AlarmsConfig = AlarmsConfig()
     mqtt: MqttConfig = MqttConfig()
@@ -82,4 +99,6 @@ class AppConfig(_Config):
     scene: SceneConfig = SceneConfig()
     ui: UiConfig = UiConfig()
     cameras: CamerasConfig = CamerasConfig()
+    server: ServerConfig = ServerConfig()
+    security: SecurityConfig = SecurityConfig()
     instance: str = "main"

@@ -93,9 +93,8 @@ class UserDirectory:
 
     # ---- reading -------------------------------------------------------------------------
     def get(self, name: str) -> User | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(UserRow).where(UserRow.name == name)).first()
-        return _user(row[0]) if row is not None else None
+        row = self._row(name)
+        return _user(row) if row is not None else None
 
     def list(self) -> list[User]:
         from sqlalchemy.orm import Session

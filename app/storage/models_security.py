@@ -32,6 +32,20 @@ class UserRow(Base):
     last_login_at: Mapped[float | None]
 
 
+class ConsoleSessionRow(Base):
+    """A signed-in console. Only the SM3 digest of the token is stored, so a copy of the
+    database lets nobody sign in; sessions survive a server restart."""
+
+    __tablename__ = "console_sessions"
+
+    token_sm3: Mapped[str] = mapped_column(String(64), primary_key=True)
+    user_name: Mapped[str] = mapped_column(String(64))
+    console: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[float]
+    last_seen: Mapped[float]
+    expires_at: Mapped[float]
+
+
 class AuditRow(Base):
     """One audited action. ``mac`` = HMAC-SM3(key, the record's fields and ``prev_mac``)."""
 

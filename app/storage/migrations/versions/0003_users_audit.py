@@ -1,4 +1,4 @@
-"""Users, and the HMAC-SM3 chained audit trail with its checkpoints.
+"""Users, console sessions, and the HMAC-SM3 chained audit trail with its checkpoints.
 
 Revision ID: 0003
 Revises: 0002
@@ -32,6 +32,15 @@ def upgrade() -> None:
         sa.Column("last_login_at", sa.Double),
     )
     op.create_table(
+        "console_sessions",
+        sa.Column("token_sm3", sa.String(64), primary_key=True),
+        sa.Column("user_name", sa.String(64), nullable=False),
+        sa.Column("console", sa.String(128), nullable=False),
+        sa.Column("created_at", sa.Double, nullable=False),
+        sa.Column("last_seen", sa.Double, nullable=False),
+        sa.Column("expires_at", sa.Double, nullable=False),
+    )
+    op.create_table(
         "audit_log",
         sa.Column("site", sa.String(64), primary_key=True),
         sa.Column("seq", sa.BigInteger, primary_key=True, autoincrement=False),
@@ -63,4 +72,5 @@ def downgrade() -> None:
     op.drop_table("audit_checkpoints")
     op.drop_index("ix_audit_log_site_at", "audit_log")
     op.drop_table("audit_log")
+    op.drop_table("console_sessions")
     op.drop_table("users")
