@@ -207,6 +207,11 @@ class AlarmBoard(QWidget):
         self.counts.setText(self.tr("%1 open, %2 unacknowledged")
                             .replace("%1", str(len(rows))).replace("%2", str(unack)))
 
+    def set_commands_enabled(self, enabled: bool) -> None:
+        """Off while a console's server is away: nothing would reach it."""
+        for key in ("A", "S", "C"):
+            self.buttons[key].setEnabled(enabled)
+
     # ---- operator actions ----------------------------------------------------------------
     def selected_alarm(self) -> AlarmRow | None:
         index = self.table.currentIndex()

@@ -227,6 +227,12 @@ class DispatchPanel(QWidget):
         except CommandError as exc:
             self._say(error_text(exc), error=True)
 
+    def set_commands_enabled(self, enabled: bool) -> None:
+        """Off while a console's server is away: nothing would reach it."""
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(enabled)
+        self.order_view.setDragEnabled(enabled)
+
     # -- selection ------------------------------------------------------------------------------
     def selected_order_id(self) -> str | None:
         index = self.order_view.currentIndex()

@@ -19,12 +19,11 @@ from PySide6.QtWidgets import QApplication
 
 from app.cli import config_from_args
 from app.config import ConfigError
-from app.facade.local import LocalControlRoom
-from app.facade.session import DEMO_SESSION
 from app.runtime.engine import Engine
 from app.scene.errors import SceneError
 from ui.i18n import choose_language, install_translators
 from ui.main_window import SETTINGS_LANG, MainWindow
+from ui.rooms import console_room, desk_room
 from ui.screenshot import ScreenshotJob
 from ui.theme import apply_theme
 
@@ -81,19 +80,32 @@ def launch(args: argparse.Namespace) -> int:
                            settings.value(SETTINGS_LANG))
     translators = install_translators(app, lang)  # noqa: F841 (kept alive for the app's life)
     apply_theme(app, config.ui.theme)
-    try:
-        engine = Engine(config)
-    except SceneError as exc:  # a user's scene folder: one line, exit 2, like a config error
-        raise ConfigError(str(exc)) from exc
-
     screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)
-    engine.start()
-    room = LocalControlRoom(engine, DEMO_SESSION)
+    engine: Engine | None = None
+    if getattr(args, "server", None):
+        room = console_room(args.server, config)
+        if room is None:  # the operator cancelled the sign-in
+            return 0
+    else:
+        try:
+            engine = Engine(config)
+        except SceneError as exc:  # a user's scene folder: one line, exit 2, like a config
+            raise ConfigError(str(exc)) from exc
+        engine.start()
+        try:
+            room = desk_room(engine, config)
+        except BaseException:
+            engine.stop()
+            raise
+        if room is None:
+            engine.stop()
+            return 0
     try:
         # a screenshot is for a README or a test: a fixed size, not the user's last layout
         window = MainWindow(room, settings=settings, lang=lang,
-                            restore_state=not screenshot)
+                            restore_state=not screenshot,
+                            idle_lock_s=config.security.idle_lock_s)
         view = window.compound_view
         panel = getattr(args, "panel", None)
         if panel:
@@ -112,7 +124,8 @@ def launch(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         room.close()
-        engine.stop()
+        if engine is not None:
+            engine.stop()
 
 
 def _quit_on_sigint(app: QApplication) -> None:

@@ -31,8 +31,10 @@ from ui.alarm_board import AlarmBoard
 from ui.alarm_history import AlarmHistory
 from ui.bridge import RoomBridge
 from ui.camera_wall import CameraWall
+from ui.connection_banner import ConnectionBanner
 from ui.dispatch_panel import DispatchPanel
 from ui.floor_picker import FloorPicker
+from ui.idle_lock import IdleWatch
 from ui.ingest_health import IngestHealthPanel
 from ui.inspector import InspectorPanel
 from ui.layer_panel import LayerPanel
@@ -85,7 +87,8 @@ class _ViewPlaceholder(QLabel):
 class MainWindow(QMainWindow):
     def __init__(self, room: ControlRoom, *, settings: QSettings | None = None,
                  view_factory: ViewFactory | None = None, lang: str | None = None,
-                 restore_state: bool = True, parent: QWidget | None = None) -> None:
+                 restore_state: bool = True, idle_lock_s: float = 600.0,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MainWindow")
         self.room = room
@@ -120,6 +123,11 @@ class MainWindow(QMainWindow):
 
         self.status = StatusBar(room)
         self.setStatusBar(self.status)
+        self._build_connection_banner()
+        self.idle_watch: IdleWatch | None = None
+        if not room.session.demo and idle_lock_s:
+            self.idle_watch = IdleWatch(idle_lock_s, self)
+            self.idle_watch.sig_idle.connect(self._on_idle)
         self._build_menus()
         if restore_state:
             self.restore_window_state()
@@ -161,6 +169,47 @@ class MainWindow(QMainWindow):
             log.exception("the 3D view could not be created; showing a placeholder")
             return _ViewPlaceholder(self.tr("The 3D view is not available on this machine."),
                                     self)
+
+    def _build_connection_banner(self) -> None:
+        """A console of a server says at once when the server is away (commands off)."""
+        self.banner = ConnectionBanner(self)
+        bar = QToolBar(self.tr("Connection"), self)
+        bar.setObjectName("ConnectionBar")
+        bar.setMovable(False)
+        bar.addWidget(self.banner)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.insertToolBarBreak(bar)
+        self.banner_bar = bar
+        bar.setVisible(False)
+        self.banner.sig_sign_in.connect(self._on_sign_in_again)
+        RoomBridge.of(self.room).sig_link.connect(self._on_link)
+        self._on_link(self.room.link())
+
+    def _on_link(self, link) -> None:  # noqa: ANN001 (a LinkState)
+        self.banner.show_link(link)
+        self.banner_bar.setVisible(not (link.server_connected and link.signed_in))
+        live = link.server_connected and link.signed_in
+        for panel in (getattr(self, "alarm_board", None), getattr(self, "dispatch_panel", None)):
+            if panel is not None:
+                panel.set_commands_enabled(live)
+
+    def _on_sign_in_again(self) -> None:
+        sign_in_again = getattr(self.room, "sign_in_again", None)
+        if sign_in_again is None:
+            return
+        from ui.login_dialog import LoginDialog
+
+        LoginDialog(self.room.scene.site.name, sign_in_again, user=self.room.session.user,
+                    parent=self).exec()
+
+    def _on_idle(self) -> None:
+        from ui.login_dialog import UnlockDialog
+
+        minutes = round((self.idle_watch.idle_s if self.idle_watch else 600) / 60)
+        dialog = UnlockDialog(self.room.session.display_name, minutes, self.room.unlock, self)
+        dialog.exec()
+        if self.idle_watch is not None:
+            self.idle_watch.unlocked()
 
     def _build_view_controls(self) -> None:
         """Layers and floors tabbed with the inspector; search and saved views above the
@@ -411,6 +460,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self._ui_timer.stop()
         self._status_timer.stop()
+        if self.idle_watch is not None:
+            self.idle_watch.stop()
         if hasattr(self, "camera_wall"):
             self.camera_wall.stop()
         self.save_window_state()

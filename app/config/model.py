@@ -80,6 +80,8 @@ class ServerConfig(_Config):
     #: TLS: both files, PEM; unset = plain HTTP (keep it on loopback or a trusted LAN)
     tls_cert: str | None = None
     tls_key: str | None = None
+    #: for consoles: the CA that signed the server's certificate (unset: the system's)
+    ca_file: str | None = None
 
 
 class SecurityConfig(_Config):

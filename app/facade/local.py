@@ -82,6 +82,34 @@ def learned_of(engine: Engine, device_id: str, point: str) -> LearnedInfo:
                        frozen=learned.is_frozen(device_id, point))
 
 
+def check_password(engine: Engine, session: Session, password: str, action: str) -> None:
+    from app.security.users import LoginRefused
+
+    assert engine.users is not None, "the engine is not started"
+    try:
+        engine.users.authenticate(session.user, password)
+    except LoginRefused as exc:
+        engine.commands.audit_session(session.user, session.console, action, "refused",
+                                      why=str(exc))
+        raise CommandRefused("login_refused", str(exc)) from None
+    engine.commands.audit_session(session.user, session.console, action, "ok")
+
+
+def local_sign_in(engine: Engine, username: str, password: str, console: str) -> Session:
+    """Sign in at the desk of a one-PC control room (the engine in this process)."""
+    from app.security.users import LoginRefused
+
+    assert engine.users is not None, "the engine is not started"
+    try:
+        user = engine.users.authenticate(username, password)
+    except LoginRefused as exc:
+        engine.commands.audit_session(username, console, "login", "refused", why=str(exc))
+        raise CommandRefused("login_refused", str(exc)) from None
+    engine.commands.audit_session(user.name, console, "login", "ok", role=user.role.value)
+    return Session(user=user.name, display_name=user.display_name, grant=user.grant,
+                   console=console, training=bool(getattr(engine, "training", False)))
+
+
 class LocalControlRoom:
     def __init__(self, engine: Engine, session: Session) -> None:
         self.engine = engine
@@ -157,6 +185,12 @@ class LocalControlRoom:
         except OSError as exc:
             raise CommandFailed("export_write", f"cannot write {target}: {exc}") from None
         return target
+
+    def unlock(self, password: str) -> None:
+        """The console locked itself after idling: the same user proves who they are."""
+        if self.session.demo:
+            return
+        check_password(self.engine, self.session, password, "unlock")
 
     def close(self) -> None:
         for sub in self._subs:

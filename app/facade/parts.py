@@ -82,6 +82,9 @@ class PartsRoom:
     def export_evidence(self, event_id: str, out_dir: Path) -> Path:
         return self.cameras.export_evidence(event_id, Path(out_dir))
 
+    def unlock(self, password: str) -> None:
+        pass
+
     def close(self) -> None:
         for sub in self._subs:
             sub.close()

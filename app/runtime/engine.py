@@ -37,7 +37,7 @@ from app.ingest.topics import TopicScheme
 from app.outbound import Publisher, publisher_for
 from app.scene.loader import load_scene
 from app.scene.model import Scene
-from app.security.audit import AuditError, AuditTrail, ChainHead, load_key
+from app.security.audit import AuditError, AuditTrail, open_trail
 from app.security.users import UserDirectory
 from app.sources.base import Source
 from app.state.store import StateStore
@@ -145,11 +145,8 @@ class Engine:
         self.writer.register_devices(self.scene.devices)
         self.users = UserDirectory(self.writer.engine, clock=self.clock)
         try:
-            key_file = self.config.security.audit_key_file
-            self.audit = AuditTrail(
-                self.writer.engine, self.scheme.site, clock=self.clock,
-                key=load_key(Path(key_file)) if key_file else None,
-                head=ChainHead(Path(key_file).with_suffix(".head.json")) if key_file else None)
+            self.audit = open_trail(self.writer.engine, self.scheme.site,
+                                    self.config.security.audit_key_file, clock=self.clock)
         except AuditError as exc:  # commands are refused without it (the demo excepted)
             log.error("audit trail unavailable: %s", exc)
         self.writer.attach_ledger(self.ingest.ledger)

@@ -142,11 +142,7 @@ class AuditTrail:
         self.site = site
         self.clock = clock
         self._key = key if key is not None else load_key()
-        if head is None:
-            from app import paths
-
-            head = ChainHead(paths.secrets_dir() / "audit.head.json")
-        self._head = head
+        self._head = head if head is not None else default_head()
         self._lock = threading.Lock()
         self._last: tuple[int, str, float] | None = None  # seq, mac, at
 
@@ -243,6 +239,24 @@ class AuditTrail:
         query = query.order_by(AuditRow.seq.desc()).limit(max(1, min(limit, 100_000)))
         with Session(self.engine) as session:
             return [as_record(r) for r in session.scalars(query)]
+
+
+def open_trail(engine: Engine, site: str, key_file: str | None = None,
+               clock: Callable[[], float] = time.time) -> AuditTrail:
+    """The trail of ``site``, keyed by ``key_file`` (its head beside it) or by the default
+    key in the secrets folder."""
+    if key_file:
+        return AuditTrail(engine, site, key=load_key(Path(key_file)),
+                          head=ChainHead(Path(key_file).with_suffix(".head.json")), clock=clock)
+    return AuditTrail(engine, site, clock=clock)
+
+
+def default_head(key_file: str | None = None) -> ChainHead:
+    if key_file:
+        return ChainHead(Path(key_file).with_suffix(".head.json"))
+    from app import paths
+
+    return ChainHead(paths.secrets_dir() / "audit.head.json")
 
 
 def as_record(row: AuditRow) -> AuditRecord:

@@ -38,6 +38,7 @@ from app.server.openapi import Schemas, merged_openapi
 from app.server.stream import Console, StreamHub, hello_for, snapshot_of
 from app.storage import queries as stored
 from app.storage.queries import HistoryPoint
+from app.vision.camera_types import Overlay
 
 if TYPE_CHECKING:
     from app.runtime.engine import Engine
@@ -255,6 +256,13 @@ def create_app(engine: "Engine", gatekeeper: Gatekeeper) -> FastAPI:
         return Response(frames.jpeg(camera_id, snap.seq, snap.frame), media_type="image/jpeg",
                         headers={"X-Frame-Seq": str(snap.seq), "X-Frame-Time": repr(snap.t),
                                  "Cache-Control": "no-store"})
+
+    @app.get(f"{P}/cameras/{{camera_id}}/overlays", tags=["cameras"],
+             summary="What is drawn over the camera's picture: tracks, masks, shield zones, "
+             "the facade grid", responses={200: schemas.answer(list[Overlay])})
+    def overlays(camera_id: str, who: Annotated[Session, Depends(session)]) -> Response:
+        snap = _camera(camera_id, who).latest(camera_id)
+        return _json(list(snap.overlays) if snap is not None else [])
 
     def _event(event_id: str, who: Session):  # noqa: ANN202
         cameras = engine.cameras if engine.config.cameras.enabled else None

@@ -16,7 +16,7 @@ import math
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -184,20 +184,7 @@ class CameraManager:
         self._rt[camera_id].set_settings(self.store.get(camera_id))
 
     def nearest_camera(self, xyz: tuple[float, float, float]) -> str | None:
-        best_in, best_any = None, None
-        for cam in self._cameras.values():
-            dx, dy, dz = (xyz[i] - cam.xyz[i] for i in range(3))
-            dist = math.sqrt(dx * dx + dy * dy + dz * dz)
-            if best_any is None or dist < best_any[0]:
-                best_any = (dist, cam.id)
-            az = math.degrees(math.atan2(dy, dx))
-            el = math.degrees(math.atan2(dz, math.hypot(dx, dy)))
-            d_az = abs((az - cam.yaw_deg + 180.0) % 360.0 - 180.0)
-            inside = (dist <= cam.range_m and d_az <= cam.hfov_deg / 2
-                      and abs(el - cam.pitch_deg) <= cam.vfov_deg / 2)
-            if inside and (best_in is None or dist < best_in[0]):
-                best_in = (dist, cam.id)
-        return (best_in or best_any or (None, None))[1]
+        return nearest_camera(self._cameras.values(), xyz)
 
     # ---- hooks called by the analysis threads ------------------------------------------
     def _emit(self, ev: CameraEvent) -> None:
@@ -349,5 +336,23 @@ class CameraManager:
         return export_package(files, meta, Path(out_dir) / f"evidence-{event_id}.zip")
 
 
+def nearest_camera(cameras: Iterable[Camera], xyz: tuple[float, float, float]) -> str | None:
+    """The camera whose view holds ``xyz`` (the closest such), else the closest camera."""
+    best_in, best_any = None, None
+    for cam in cameras:
+        dx, dy, dz = (xyz[i] - cam.xyz[i] for i in range(3))
+        dist = math.sqrt(dx * dx + dy * dy + dz * dz)
+        if best_any is None or dist < best_any[0]:
+            best_any = (dist, cam.id)
+        az = math.degrees(math.atan2(dy, dx))
+        el = math.degrees(math.atan2(dz, math.hypot(dx, dy)))
+        d_az = abs((az - cam.yaw_deg + 180.0) % 360.0 - 180.0)
+        inside = (dist <= cam.range_m and d_az <= cam.hfov_deg / 2
+                  and abs(el - cam.pitch_deg) <= cam.vfov_deg / 2)
+        if inside and (best_in is None or dist < best_in[0]):
+            best_in = (dist, cam.id)
+    return (best_in or best_any or (None, None))[1]
+
+
 __all__ = ["CameraEvent", "CameraManager", "CameraStatus", "FrameSnapshot", "Overlay",
-           "SettingsError"]
+           "SettingsError", "nearest_camera"]

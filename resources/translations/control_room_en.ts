@@ -320,28 +320,28 @@
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="237" />
-        <location filename="../../ui/alarm_board.py" line="241" />
+        <location filename="../../ui/alarm_board.py" line="242" />
+        <location filename="../../ui/alarm_board.py" line="246" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="238" />
+        <location filename="../../ui/alarm_board.py" line="243" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="241" />
+        <location filename="../../ui/alarm_board.py" line="246" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="250" />
+        <location filename="../../ui/alarm_board.py" line="255" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="250" />
+        <location filename="../../ui/alarm_board.py" line="255" />
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
@@ -669,6 +669,24 @@
         <location filename="../../ui/compound_view_legend.py" line="34" />
         <source>Device type</source>
         <translation>Device type</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../ui/connection_banner.py" line="31" />
+        <source>Sign in again…</source>
+        <translation>Sign in again…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_banner.py" line="46" />
+        <source>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</source>
+        <translation>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_banner.py" line="50" />
+        <source>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</source>
+        <translation>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</translation>
     </message>
 </context>
 <context>
@@ -1091,27 +1109,27 @@
         <translation>Mean response times, from the order's creation</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="261" />
+        <location filename="../../ui/dispatch_panel.py" line="267" />
         <source>Select a work order and a technician first</source>
         <translation>Select a work order and a technician first</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="276" />
+        <location filename="../../ui/dispatch_panel.py" line="282" />
         <source>Override</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="277" />
+        <location filename="../../ui/dispatch_panel.py" line="283" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>Why %1 instead of the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="281" />
+        <location filename="../../ui/dispatch_panel.py" line="287" />
         <source>Not assigned: an override needs a reason</source>
         <translation>Not assigned: an override needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="290" />
+        <location filename="../../ui/dispatch_panel.py" line="296" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
     </message>
@@ -1688,155 +1706,213 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="39" />
+        <source>Sign in — %1</source>
+        <translation>Sign in — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="56" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="57" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="58" />
+        <source>Setup token</source>
+        <translation>Setup token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="59" />
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="62" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="66" />
+        <source>First start: create the administrator…</source>
+        <translation>First start: create the administrator…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="84" />
+        <source>Create and sign in</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="85" />
+        <source>Enter the one-time setup token the server printed at its start, and the administrator's name and password (at least 8 characters of 3 kinds).</source>
+        <translation>Enter the one-time setup token the server printed at its start, and the administrator's name and password (at least 8 characters of 3 kinds).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="92" />
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>TRAINING</source>
         <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Smart Property Control Room — %1</source>
         <translation>Smart Property Control Room — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Device inspector</source>
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="176" />
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223" />
         <source>3D layers</source>
         <translation>3D layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Floors</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>3D view</source>
         <translation>3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>Active alarms</source>
         <translation>Active alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Data intake</source>
         <translation>Data intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Dispatch</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Camera wall</source>
         <translation>Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>&amp;Reset 3D view</source>
         <translation>&amp;Reset 3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Device &amp;inspector</source>
         <translation>Device &amp;inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>&amp;Alarms</source>
         <translation>&amp;Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>&amp;Dispatch</source>
         <translation>&amp;Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>&amp;Camera wall</source>
         <translation>&amp;Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>Takes effect at the next start</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="441" />
         <source>About</source>
         <translation>About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
     </message>
@@ -2266,6 +2342,24 @@
         <location filename="../../ui/status_bar.py" line="84" />
         <source>Training</source>
         <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="114" />
+        <source>Console locked</source>
+        <translation>Console locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="121" />
+        <source>Locked after %1 minutes without input. %2, enter your password to go on.</source>
+        <translation>Locked after %1 minutes without input. %2, enter your password to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="126" />
+        <source>Unlock</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 <context>

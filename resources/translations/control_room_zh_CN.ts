@@ -320,28 +320,28 @@
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="237" />
-        <location filename="../../ui/alarm_board.py" line="241" />
+        <location filename="../../ui/alarm_board.py" line="242" />
+        <location filename="../../ui/alarm_board.py" line="246" />
         <source>Shelve alarm</source>
         <translation>搁置报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="238" />
+        <location filename="../../ui/alarm_board.py" line="243" />
         <source>Shelve for (minutes):</source>
         <translation>搁置时长（分钟）：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="241" />
+        <location filename="../../ui/alarm_board.py" line="246" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="250" />
+        <location filename="../../ui/alarm_board.py" line="255" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="250" />
+        <location filename="../../ui/alarm_board.py" line="255" />
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
@@ -669,6 +669,24 @@
         <location filename="../../ui/compound_view_legend.py" line="34" />
         <source>Device type</source>
         <translation>设备类型</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../ui/connection_banner.py" line="31" />
+        <source>Sign in again…</source>
+        <translation>重新登录…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_banner.py" line="46" />
+        <source>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</source>
+        <translation>会话已结束（已退出、被锁定或已过期）。当前显示的是 %1 时的状态；重新登录前无法操作。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_banner.py" line="50" />
+        <source>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</source>
+        <translation>与服务器 %1 的连接已中断。当前显示的是 %2 时的状态，操作已停用。正在重新连接…</translation>
     </message>
 </context>
 <context>
@@ -1091,27 +1109,27 @@
         <translation>平均响应时长（自工单创建起）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="261" />
+        <location filename="../../ui/dispatch_panel.py" line="267" />
         <source>Select a work order and a technician first</source>
         <translation>请先选择工单和维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="276" />
+        <location filename="../../ui/dispatch_panel.py" line="282" />
         <source>Override</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="277" />
+        <location filename="../../ui/dispatch_panel.py" line="283" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>为什么派给 %1 而不是推荐人员？</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="281" />
+        <location filename="../../ui/dispatch_panel.py" line="287" />
         <source>Not assigned: an override needs a reason</source>
         <translation>未派单：改派需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="290" />
+        <location filename="../../ui/dispatch_panel.py" line="296" />
         <source>%1 assigned to %2</source>
         <translation>%1 已派给 %2</translation>
     </message>
@@ -1688,155 +1706,213 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="39" />
+        <source>Sign in — %1</source>
+        <translation>登录 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="56" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="57" />
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="58" />
+        <source>Setup token</source>
+        <translation>初始化令牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="59" />
+        <source>Display name</source>
+        <translation>显示名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="62" />
+        <source>Sign in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="66" />
+        <source>First start: create the administrator…</source>
+        <translation>首次启动：创建管理员…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="84" />
+        <source>Create and sign in</source>
+        <translation>创建并登录</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="85" />
+        <source>Enter the one-time setup token the server printed at its start, and the administrator's name and password (at least 8 characters of 3 kinds).</source>
+        <translation>请输入服务器启动时显示的一次性初始化令牌，以及管理员的用户名和密码（至少 8 位，包含 3 类字符）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="92" />
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="61" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>TRAINING</source>
         <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>培训 TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>DEMO</source>
         <translation>演示 DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="98" />
         <source>Smart Property Control Room — %1</source>
         <translation>智慧物业控制室 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="107" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Device inspector</source>
         <translation>设备详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>The 3D view is not available on this machine.</source>
         <translation>本机无法显示三维视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="176" />
+        <source>Connection</source>
+        <translation>连接状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="223" />
         <source>3D layers</source>
         <translation>三维图层</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="175" />
+        <location filename="../../ui/main_window.py" line="224" />
         <source>Floors</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="189" />
+        <location filename="../../ui/main_window.py" line="238" />
         <source>3D view</source>
         <translation>三维视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="251" />
         <source>Active alarms</source>
         <translation>当前告警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="252" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="205" />
+        <location filename="../../ui/main_window.py" line="254" />
         <source>Data intake</source>
         <translation>数据接入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="219" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="289" />
         <source>Camera wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="287" />
+        <location filename="../../ui/main_window.py" line="336" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="337" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="293" />
+        <location filename="../../ui/main_window.py" line="342" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>&amp;Reset 3D view</source>
         <translation>重置三维视角(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="299" />
+        <location filename="../../ui/main_window.py" line="348" />
         <source>Device &amp;inspector</source>
         <translation>设备详情(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/main_window.py" line="351" />
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="308" />
+        <location filename="../../ui/main_window.py" line="357" />
         <source>&amp;Dispatch</source>
         <translation>调度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="312" />
+        <location filename="../../ui/main_window.py" line="361" />
         <source>&amp;Camera wall</source>
         <translation>视频墙(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="364" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/main_window.py" line="369" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="330" />
+        <location filename="../../ui/main_window.py" line="379" />
         <source>Takes effect at the next start</source>
         <translation>下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="334" />
+        <location filename="../../ui/main_window.py" line="383" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="335" />
+        <location filename="../../ui/main_window.py" line="384" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="387" />
+        <location filename="../../ui/main_window.py" line="436" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>已保存语言：%1，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="392" />
+        <location filename="../../ui/main_window.py" line="441" />
         <source>About</source>
         <translation>关于</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="393" />
+        <location filename="../../ui/main_window.py" line="442" />
         <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;智慧物业控制室 %1&lt;/h3&gt;&lt;p&gt;住宅小区的监控中心：小区三维模型、设备实时状态、告警与派单。&lt;/p&gt;</translation>
     </message>
@@ -2266,6 +2342,24 @@
         <location filename="../../ui/status_bar.py" line="84" />
         <source>Training</source>
         <translation>培训</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="114" />
+        <source>Console locked</source>
+        <translation>控制台已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="121" />
+        <source>Locked after %1 minutes without input. %2, enter your password to go on.</source>
+        <translation>%1 分钟无操作，已自动锁定。%2，请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="126" />
+        <source>Unlock</source>
+        <translation>解锁</translation>
     </message>
 </context>
 <context>
