@@ -197,9 +197,9 @@ def _within_site(scene: Scene) -> Iterator[Problem]:
             distance = np.linalg.norm(np.maximum(lo - xy, 0) + np.maximum(xy - hi, 0), axis=1)
             k = int(np.argmax(distance))
             if distance[k] > 1e-6:
-                point = f"({xy[k, 0]:g}, {xy[k, 1]:g})"
-                yield Problem(section, i, key, f"{'vertex %d ' % k if len(xy) > 1 else ''}"
-                              f"{point} is {distance[k]:.0f} m outside the site bounds {shown}")
+                vertex = f"vertex {k} " if len(xy) > 1 else ""
+                yield Problem(section, i, key, f"{vertex}({xy[k, 0]:g}, {xy[k, 1]:g}) is "
+                              f"{distance[k]:.0f} m outside the site bounds {shown}")
     yield from outside("buildings", "footprint", [b.footprint for b in scene.buildings])
     yield from outside("lawns", "polygon", [lw.polygon for lw in scene.lawns])
     yield from outside("zones", "polygon", [z.polygon for z in scene.zones])

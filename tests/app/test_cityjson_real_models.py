@@ -12,8 +12,8 @@ import pytest
 
 from app.scene import SceneError
 from app.scene.cityjson import CityImport, export_cityjson, import_city_model, read_city_model
-from app.scene.georef import reference_mismatch_m
 from app.scene.geometry import signed_area
+from app.scene.georef import reference_mismatch_m
 from app.scene.validate import find_problems
 from tests.app.test_cityjson_support import (
     MODELS,

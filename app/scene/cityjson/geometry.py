@@ -56,13 +56,14 @@ def real_vertices(doc: dict[str, Any], origin: str) -> np.ndarray:
     if not vertices:
         return np.zeros((0, 3))
     try:
-        raw = np.asarray(vertices, dtype=np.float64)
+        raw = np.asarray(vertices)  # no dtype: text like "1" must not pass as a number
     except (ValueError, TypeError):
         raw = None
-    if raw is None or raw.ndim != 2 or raw.shape[1] != 3 or not np.isfinite(raw).all():
+    if (raw is None or raw.dtype.kind not in "iuf" or raw.ndim != 2 or raw.shape[1] != 3
+            or not np.isfinite(raw).all()):
         bad = next((i for i, v in enumerate(vertices) if not _is_xyz(v)), 0)
         raise SceneError(f"{origin}: vertices[{bad}]: expected 3 numbers")
-    return raw * np.asarray(scale) + np.asarray(translate)
+    return raw.astype(np.float64) * np.asarray(scale) + np.asarray(translate)
 
 
 def _is_xyz(v: Any) -> bool:

@@ -58,11 +58,13 @@ def _compress(doc: dict[str, Any], origin: str) -> None:
     if not isinstance(vertices, list):
         return  # the importer reports a missing vertex list
     try:
-        real = np.asarray(vertices, dtype=np.float64).reshape(-1, 3)
+        real = np.asarray(vertices)  # no dtype: text like "1" must not pass as a number
     except (ValueError, TypeError):
-        raise SceneError(f"{origin}: vertices: expected a list of [x, y, z] numbers") from None
-    if not np.isfinite(real).all():
-        raise SceneError(f"{origin}: vertices: not all finite numbers")
+        real = None
+    if real is None or (len(real) and (real.dtype.kind not in "iuf" or real.ndim != 2
+                                       or real.shape[1] != 3 or not np.isfinite(real).all())):
+        raise SceneError(f"{origin}: vertices: expected a list of [x, y, z] finite numbers")
+    real = real.astype(np.float64).reshape(-1, 3)
     translate = real.min(axis=0) if len(real) else np.zeros(3)
     scale = 10.0 ** -DIGITS
     doc["vertices"] = np.rint((real - translate) / scale).astype(np.int64).tolist()
