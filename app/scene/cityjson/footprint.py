@@ -71,10 +71,13 @@ def _union(found: Sequence[Surface]) -> shapely.Polygon | shapely.MultiPolygon |
     """Union of the surfaces' exterior rings on the ground plane; None if it has no area."""
     polygons = []
     for s in found:
-        xy = s.ring[:, :2]
-        if len(np.unique(xy, axis=0)) < 3:
-            continue  # a wall seen from above
-        polygon = shapely.make_valid(shapely.Polygon(xy))
+        x, y = s.ring[:, 0], s.ring[:, 1]
+        twice_area = (x[:-1] @ y[1:] - x[1:] @ y[:-1]) + (x[-1] * y[0] - x[0] * y[-1])
+        if abs(twice_area) < 1e-9:
+            continue  # no area from above: a wall (a bow-tie is caught by make_valid)
+        polygon = shapely.Polygon(s.ring[:, :2])
+        if not polygon.is_valid:
+            polygon = shapely.make_valid(polygon)
         polygons.extend(g for g in getattr(polygon, "geoms", [polygon])
                         if isinstance(g, shapely.Polygon) and g.area > 0)
     if not polygons:

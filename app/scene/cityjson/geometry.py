@@ -156,6 +156,10 @@ def _ring(ring: Any, vertices: np.ndarray, where: str) -> np.ndarray | None:
     if not indices:
         return None
     xyz = vertices[np.asarray(indices)]
-    keep = np.any(xyz != np.roll(xyz, 1, axis=0), axis=1)  # drops repeats and a closing copy
-    xyz = xyz[keep] if keep.any() else xyz[:1]
+    keep = np.empty(len(xyz), dtype=bool)  # drop repeats, and a closing copy of the first
+    keep[0] = True
+    keep[1:] = np.any(xyz[1:] != xyz[:-1], axis=1)
+    xyz = xyz[keep]
+    if len(xyz) > 1 and (xyz[-1] == xyz[0]).all():
+        xyz = xyz[:-1]
     return xyz if len(xyz) >= 3 else None

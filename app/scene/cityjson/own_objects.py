@@ -64,7 +64,8 @@ def _first_boundaries(obj: dict[str, Any], where: str) -> Any:
 
 def _vertex(index: Any, local: np.ndarray, where: str) -> list[float]:
     if type(index) is not int or not 0 <= index < len(local):
-        raise SceneError(f"{where}: geometry[0].boundaries: bad vertex reference {index!r}")
+        shown = repr(index) if type(index) is int else f"a {type(index).__name__}"
+        raise SceneError(f"{where}: geometry[0].boundaries: bad vertex reference {shown}")
     return [float(c) for c in local[index]]
 
 
