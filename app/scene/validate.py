@@ -189,17 +189,24 @@ def _within_site(scene: Scene) -> Iterator[Problem]:
     shown = f"({x0:g}..{x1:g}, {y0:g}..{y1:g})"
 
     def outside(section: str, key: str, shapes: list) -> Iterator[Problem]:
-        for i, shape in enumerate(shapes):
-            xy = np.asarray(shape, dtype=float).reshape(-1, 2 if key.endswith(
-                ("footprint", "polygon")) else 3)[:, :2]
-            if not len(xy) or not np.isfinite(xy).all():
-                continue
+        # all vertices of the section at once; shapes are polygons or single points
+        lengths = [len(shape) if key.endswith(("footprint", "polygon")) else 1
+                   for shape in shapes]
+        points = [p[:2] for shape, n in zip(shapes, lengths, strict=True)
+                  for p in (shape if key.endswith(("footprint", "polygon")) else [shape])]
+        if not points:
+            return
+        xy = np.asarray(points, dtype=float)
+        with np.errstate(invalid="ignore"):
             distance = np.linalg.norm(np.maximum(lo - xy, 0) + np.maximum(xy - hi, 0), axis=1)
-            k = int(np.argmax(distance))
-            if distance[k] > 1e-6:
-                vertex = f"vertex {k} " if len(xy) > 1 else ""
-                yield Problem(section, i, key, f"{vertex}({xy[k, 0]:g}, {xy[k, 1]:g}) is "
-                              f"{distance[k]:.0f} m outside the site bounds {shown}")
+        owner = np.repeat(np.arange(len(shapes)), lengths)
+        starts = np.cumsum([0, *lengths])
+        for i in np.unique(owner[distance > 1e-6]):
+            k = int(np.argmax(distance[starts[i]:starts[i + 1]]))
+            x, y = xy[starts[i] + k]
+            vertex = f"vertex {k} " if lengths[i] > 1 else ""
+            yield Problem(section, int(i), key, f"{vertex}({x:g}, {y:g}) is "
+                          f"{distance[starts[i] + k]:.0f} m outside the site bounds {shown}")
     yield from outside("buildings", "footprint", [b.footprint for b in scene.buildings])
     yield from outside("lawns", "polygon", [lw.polygon for lw in scene.lawns])
     yield from outside("zones", "polygon", [z.polygon for z in scene.zones])

@@ -86,7 +86,7 @@ def _best_footprint(geometry: Any, vertices: np.ndarray, notes: list[str]) -> Fo
     for i in order:
         g = geometry[i]
         kind = g.get("type") if isinstance(g, dict) else None
-        if kind not in SURFACE_LEVELS:
+        if not isinstance(kind, str) or kind not in SURFACE_LEVELS:
             problems.append(f"geometry[{i}]: type {kind!r} has no surfaces")
             continue
         try:

@@ -98,7 +98,7 @@ def surfaces(geometry: Any, vertices: np.ndarray, where: str) -> list[Surface]:
     if not isinstance(geometry, dict):
         raise GeometryError(f"{where}: expected an object, got {_kind(geometry)}")
     kind = geometry.get("type")
-    if kind not in SURFACE_LEVELS:
+    if not isinstance(kind, str) or kind not in SURFACE_LEVELS:
         raise GeometryError(f"{where}.type: {kind!r} has no surfaces")
     semantic = geometry.get("semantics")
     labels = _labels(semantic)

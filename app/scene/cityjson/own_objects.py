@@ -45,7 +45,7 @@ def read_own_objects(objects: dict[str, Any], vertices: np.ndarray, site: Site,
         if section == "buildings" and obj.get("type") == "Building":
             data = {k: v for k, v in data.items() if k not in STANDARD_BUILDING_ATTRIBUTES}
             data["footprint"] = _bottom_ring(obj, local, where)
-        elif section in TYPES:
+        elif isinstance(section, str) and section in TYPES:
             _put_coordinates(data, section, _first_boundaries(obj, where), local, where)
         else:
             raise SceneError(f"{where}: attributes.{SECTION_KEY}: unknown section "
