@@ -214,3 +214,12 @@ def test_a_declared_crs_is_used_when_the_file_states_none() -> None:
     assert 113 < site.origin_lon < 115 and 22 < site.origin_lat < 23  # type: ignore[operator]
     without = import_city_model(copy.deepcopy(box_doc())).scene.site
     assert (without.crs_epsg, without.origin_lon) == (None, None)
+
+
+def test_a_model_whose_every_building_is_unusable_is_refused() -> None:
+    doc = box_doc()
+    doc["CityObjects"]["bldg-1"]["geometry"][0]["boundaries"] = [[[[0, 1]]]]
+    with pytest.raises(SceneError) as info:
+        import_city_model(doc, "x")
+    assert str(info.value) == ("x: nothing to import: no usable buildings among 1 city "
+                               "objects (bldg-1: geometry[0]: no surface with an area)")

@@ -53,8 +53,8 @@ def read_building(oid: str, obj: dict[str, Any], parent: dict[str, Any] | None,
         attrs = {}
     parent_attrs = (parent or {}).get("attributes")
     parent_attrs = parent_attrs if isinstance(parent_attrs, dict) else {}
-    print_ = _best_footprint(obj.get("geometry"), vertices, notes)
-    geometric = print_.top_z - print_.base_z
+    plan = _best_footprint(obj.get("geometry"), vertices, notes)
+    geometric = plan.top_z - plan.base_z
     measured = _positive(attrs, "measuredHeight", notes)
     storeys = _whole(attrs, "storeysAboveGround", MAX_FLOORS, notes)
     height = measured or geometric
@@ -71,7 +71,7 @@ def read_building(oid: str, obj: dict[str, Any], parent: dict[str, Any] | None,
     basements = _whole(attrs, "storeysBelowGround", MAX_BASEMENTS, notes) or 0
     name = _text(attrs, "name") or _text(parent_attrs, "name") or oid
     use = _text(attrs, "function") or _text(parent_attrs, "function") or "other"
-    return ForeignBuilding(oid, name, use, print_.ring, print_.base_z, height, floors,
+    return ForeignBuilding(oid, name, use, plan.ring, plan.base_z, height, floors,
                            basements, notes)
 
 
@@ -144,4 +144,4 @@ def _whole(attrs: dict[str, Any], key: str, most: int, notes: list[str]) -> int 
 
 def _text(attrs: dict[str, Any], key: str) -> str | None:
     value = attrs.get(key)
-    return value.strip() or None if isinstance(value, str) else None
+    return (value.strip() or None) if isinstance(value, str) else None

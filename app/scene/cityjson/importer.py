@@ -81,10 +81,13 @@ def import_city_model(doc: Any, origin: str = "CityJSON",
     site = own_site or _fitted_site(doc, origin, foreign, epsg)
     sections = read_own_objects(objects, vertices, site, origin)
     buildings, notes, renamed = _place(foreign, site, sections["buildings"], skipped)
+    if own_site is None and not buildings:
+        raise SceneError(f"{origin}: nothing to import: every building was skipped (first: "
+                         f"{skipped[0][0]}: {skipped[0][1]})")
     sections["buildings"].extend(buildings)
-    if own_site is not None and foreign:
-        site = msgspec.structs.replace(site, bounds=_bounds_around(sections["buildings"],
-                                                                   site.bounds))
+    if own_site is not None and buildings:  # foreign buildings added to our own site
+        xy = np.array([p for b in buildings for p in b.footprint])
+        site = msgspec.structs.replace(site, bounds=_fitted_bounds(xy, site.bounds))
     scene = check_scene(Scene(site=site, **{k: tuple(v) for k, v in sections.items()}),
                         origin)
     report = ImportReport(version, crs_text, len(scene.buildings), tuple(skipped),
@@ -173,23 +176,23 @@ def _fitted_site(doc: dict[str, Any], origin: str, foreign: list[ForeignBuilding
     stem = Path(origin).name.split(".")[0] or "imported"
     lon = lat = None
     if epsg is not None:
-        lon, lat = (round(v, 7) for v in georef.lonlat_of(epsg, ox, oy))
-    bounds = _bounds_around([], ((lo[0] - ox, lo[1] - oy), (hi[0] - ox, hi[1] - oy)))
+        lon, lat = georef.lonlat_of(epsg, ox, oy)
+        lon, lat = (round(lon, 7), round(lat, 7)) if math.isfinite(lon + lat) else (None, None)
+    bounds = _fitted_bounds(xy - (ox, oy))
     return Site(name=title.strip() if isinstance(title, str) and title.strip() else stem,
                 origin_lon=lon, origin_lat=lat, crs_epsg=epsg, origin_crs=(ox, oy),
                 origin_z=oz, bounds=bounds,
                 site_id=identifier if is_safe_id(identifier) else safe_id(stem))
 
 
-def _bounds_around(buildings: list[Building], start: tuple) -> tuple:
-    """``start`` grown to hold every footprint, plus the margin, in whole metres."""
-    (x0, y0), (x1, y1) = start
-    for b in buildings:
-        xs, ys = zip(*b.footprint, strict=True)
-        x0, y0, x1, y1 = min(x0, *xs), min(y0, *ys), max(x1, *xs), max(y1, *ys)
-    m = BOUNDS_MARGIN_M if buildings or start else 0.0
-    return ((float(math.floor(x0 - m)), float(math.floor(y0 - m))),
-            (float(math.ceil(x1 + m)), float(math.ceil(y1 + m))))
+def _fitted_bounds(xy: np.ndarray, start: tuple | None = None) -> tuple:
+    """The extent of the points ``xy`` (site metres) plus the margin, in whole metres,
+    and grown to hold ``start`` when given."""
+    lo, hi = xy.min(axis=0) - BOUNDS_MARGIN_M, xy.max(axis=0) + BOUNDS_MARGIN_M
+    if start is not None:
+        lo, hi = np.minimum(lo, start[0]), np.maximum(hi, start[1])
+    return ((float(math.floor(lo[0])), float(math.floor(lo[1]))),
+            (float(math.ceil(hi[0])), float(math.ceil(hi[1]))))
 
 
 def _place(foreign: list[ForeignBuilding], site: Site, own: list[Building],
