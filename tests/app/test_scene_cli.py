@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 
@@ -140,3 +141,16 @@ def test_a_reference_point_that_disagrees_with_itself_is_refused(
         "name the same point\n")
     assert run(["scene", "export", str(folder), "--out", str(tmp_path / "x.json")]) == 2
     assert not (tmp_path / "x.json").exists()
+
+
+def test_the_same_note_for_many_objects_is_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = box_doc(oid="a", floor=False)
+    for oid in ("b", "c", "d"):
+        doc["CityObjects"][oid] = copy.deepcopy(doc["CityObjects"]["a"])
+    source = tmp_path / "floorless.city.json"
+    source.write_text(json.dumps(doc), encoding="utf-8")
+    assert run(["scene", "import", str(source), "--out", str(tmp_path / "o")]) == 0
+    assert capsys.readouterr().err == (
+        "control-room: note (4 objects: a, b, c, ...): no bottom surface: footprint "
+        "projected from the whole geometry\n")

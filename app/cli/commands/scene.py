@@ -109,8 +109,7 @@ def _import(args: argparse.Namespace) -> int:
           f"{len(scene.devices)} devices; CRS {crs_note}")
     lines = ["not used: " + ", ".join(f"{n} {kind}" for kind, n in
                                       sorted(report.ignored.items()))] if report.ignored else []
-    lines += [f"skipped {oid}: {why}" for oid, why in report.skipped]
-    lines += [f"note {oid}: {what}" for oid, what in report.notes]
+    lines += _grouped("skipped", report.skipped) + _grouped("note", report.notes)
     lines += [f"renamed {old} -> {new} (unsafe characters)" for old, new in
               report.renamed.items()]
     for line in lines[:MAX_LINES]:
@@ -118,3 +117,20 @@ def _import(args: argparse.Namespace) -> int:
     if len(lines) > MAX_LINES:
         print(f"control-room: ... and {len(lines) - MAX_LINES} more", file=sys.stderr)
     return 0
+
+
+def _grouped(label: str, items: tuple[tuple[str, str], ...]) -> list[str]:
+    """One line per object, or one per message shared by several objects (a model whose
+    160 buildings all lack a floor says so once)."""
+    by_message: dict[str, list[str]] = {}
+    for oid, message in items:
+        by_message.setdefault(message, []).append(oid)
+    lines = []
+    for message, ids in by_message.items():
+        if len(ids) == 1:
+            lines.append(f"{label} {ids[0]}: {message}")
+        else:
+            shown = ", ".join(ids[:3]) + (", ..." if len(ids) > 3 else "")
+            lines.append(f"{label} ({len(ids)} objects: {shown}): {message}")
+    return lines
+
