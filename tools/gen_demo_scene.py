@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.domain.model import Camera, Device, Location, Microphone, PointSpec, Technician, Zone
+from app.scene.georef import crs_point_of
 from app.scene.model import (
     Building,
     Gate,
@@ -499,8 +500,13 @@ def build() -> Scene:
                  devices=tuple(s.devices), technicians=tuple(technicians()), **ground())
 
 
-SITE = Site("绿景花园", 113.9436, 22.5405, 4547, (494190.0, 2493820.0),
-            ((-150.0, -125.0), (150.0, 125.0)), "demo")
+# The site origin is stated once, as longitude/latitude; its easting/northing in the CRS
+# (CGCS2000 / 3-degree Gauss-Kruger CM 114E) is derived from it by PROJ, so the two cannot
+# disagree (hand-typed, they once lay 167 m apart).
+LON, LAT, EPSG = 113.9436, 22.5405, 4547
+SITE = Site("绿景花园", origin_lon=LON, origin_lat=LAT, crs_epsg=EPSG,
+            origin_crs=tuple(r(v) for v in crs_point_of(EPSG, LON, LAT)),  # type: ignore
+            bounds=((-150.0, -125.0), (150.0, 125.0)), site_id="demo")
 
 
 def write(out: Path) -> None:
