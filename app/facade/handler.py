@@ -51,13 +51,18 @@ class CommandHandler:
     # ---- the one way in ------------------------------------------------------------------
     def execute(self, session: Session, command: c.Command) -> CommandResult:
         tag = _tag(command)
+        try:  # the role first: a user without the permission learns nothing of the object
+            self._authorise_role(session, command)
+        except CommandRefused as exc:
+            self._audit(session, tag, "", "refused", command, exc.message)
+            raise
         try:
             obj, building, camera = self._target(command)
         except CommandError as exc:
             self._audit(session, tag, "", "failed", command, exc.message)
             raise
         try:
-            self._authorise(session, command, obj, building, camera)
+            self._authorise_object(session, command, obj, building, camera)
         except CommandRefused as exc:
             self._audit(session, tag, obj, "refused", command, exc.message)
             raise
@@ -89,8 +94,7 @@ class CommandHandler:
                      console=console, detail=dict(detail))
 
     # ---- authorisation -------------------------------------------------------------------
-    def _authorise(self, session: Session, command: c.Command, obj: str,
-                   building: str | None, camera: str | None) -> None:
+    def _authorise_role(self, session: Session, command: c.Command) -> None:
         grant = session.grant
         if grant.role is Role.TRAINEE and not getattr(self.engine, "training", False):
             raise CommandRefused("trainee_outside_training",
@@ -99,6 +103,10 @@ class CommandHandler:
         if needed is not None and not grant.may(needed):
             raise CommandRefused("permission", f"{session.user} ({grant.role.value}) may not "
                                  f"{needed.value}", permission=needed.value)
+
+    def _authorise_object(self, session: Session, command: c.Command, obj: str,
+                          building: str | None, camera: str | None) -> None:
+        grant = session.grant
         if isinstance(command, c.AssignOrder) and not grant.may(Permission.OVERRIDE) \
                 and self._is_override(command):
             raise CommandRefused("permission", f"{session.user} ({grant.role.value}) may not "
