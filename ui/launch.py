@@ -105,7 +105,8 @@ def launch(args: argparse.Namespace) -> int:
         # a screenshot is for a README or a test: a fixed size, not the user's last layout
         window = MainWindow(room, settings=settings, lang=lang,
                             restore_state=not screenshot,
-                            idle_lock_s=config.security.idle_lock_s)
+                            idle_lock_s=config.security.idle_lock_s,
+                            workspace=getattr(args, "workspace", None))
         view = window.compound_view
         panel = getattr(args, "panel", None)
         if panel:

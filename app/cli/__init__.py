@@ -79,6 +79,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="save the whole window once live data is drawn, then exit")
     parser.add_argument("--panel", choices=["alarms", "dispatch", "cameras"],
                         help="bring this bottom panel to the front at start")
+    parser.add_argument("--workspace", choices=["security", "engineering", "dispatch",
+                                                "supervision", "audit"],
+                        help="the desk's layout (default: by the user's role)")
     parser.add_argument("--server", metavar="URL",
                         help="be a console of a running `control-room serve` "
                         "(e.g. http://control-room.local:8780); the user signs in")

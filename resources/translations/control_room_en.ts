@@ -505,6 +505,75 @@
     </message>
 </context>
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="43" />
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="45" />
+        <source>Object (alarm:…, order:…, user:…)</source>
+        <translation>Object (alarm:…, order:…, user:…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="52" />
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="54" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="60" />
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="60" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="60" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="95" />
+        <source>%1 records</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="107" />
+        <source>Export audit trail</source>
+        <translation>Export audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="110" />
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
     <name>CameraList</name>
     <message>
         <location filename="../../ui/camera_list.py" line="51" />
@@ -1761,160 +1830,166 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>TRAINING</source>
-        <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Smart Property Control Room — %1</source>
         <translation>Smart Property Control Room — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/desk_panels.py" line="32" />
         <source>Device inspector</source>
+        <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/console_guard.py" line="27" />
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/desk_panels.py" line="33" />
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panels.py" line="34" />
         <source>3D layers</source>
         <translation>3D layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/desk_panels.py" line="35" />
         <source>Floors</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/desk_panels.py" line="36" />
         <source>3D view</source>
         <translation>3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/desk_panels.py" line="37" />
         <source>Active alarms</source>
         <translation>Active alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/desk_panels.py" line="38" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/desk_panels.py" line="39" />
         <source>Data intake</source>
         <translation>Data intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/desk_panels.py" line="40" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/desk_panels.py" line="41" />
         <source>Dispatch</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/desk_panels.py" line="42" />
         <source>Camera wall</source>
         <translation>Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/window_menus.py" line="21" />
         <source>&amp;File</source>
+        <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/window_menus.py" line="22" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/window_menus.py" line="23" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/window_menus.py" line="24" />
         <source>&amp;Reset 3D view</source>
         <translation>&amp;Reset 3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/window_menus.py" line="25" />
         <source>Device &amp;inspector</source>
         <translation>Device &amp;inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/window_menus.py" line="26" />
         <source>&amp;Alarms</source>
         <translation>&amp;Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/window_menus.py" line="27" />
         <source>&amp;Dispatch</source>
         <translation>&amp;Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/window_menus.py" line="28" />
         <source>&amp;Camera wall</source>
         <translation>&amp;Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/window_menus.py" line="29" />
+        <source>&amp;Workspace</source>
+        <translation>&amp;Workspace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="30" />
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/window_menus.py" line="31" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/window_menus.py" line="32" />
         <source>Takes effect at the next start</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/window_menus.py" line="33" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/window_menus.py" line="34" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441" />
+        <location filename="../../ui/window_menus.py" line="35" />
         <source>About</source>
         <translation>About</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="442" />
-        <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2455,6 +2530,35 @@
         <location filename="../../ui/camera_toolbar.py" line="65" />
         <source>Click the facade corners of the selected camera and enter its floors and columns</source>
         <translation>Click the facade corners of the selected camera and enter its floors and columns</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../ui/workspaces.py" line="46" />
+        <source>Security: cameras and alarms</source>
+        <extracomment>panels of one group share a place as tabs; the first listed is in front the share of the window's width / height given to each area (the 3D view keeps the rest); an area without panels takes nothing</extracomment>
+        <translation>Security: cameras and alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="53" />
+        <source>Engineering: 3D, alarms and trends</source>
+        <translation>Engineering: 3D, alarms and trends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="60" />
+        <source>Dispatch: orders and technicians</source>
+        <translation>Dispatch: orders and technicians</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="67" />
+        <source>Supervision: everything at a glance</source>
+        <translation>Supervision: everything at a glance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="73" />
+        <source>Audit: the trail of actions</source>
+        <translation>Audit: the trail of actions</translation>
     </message>
 </context>
 </TS>

@@ -505,6 +505,75 @@
     </message>
 </context>
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="43" />
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="45" />
+        <source>Object (alarm:…, order:…, user:…)</source>
+        <translation>对象（alarm:…、order:…、user:…）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="52" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="54" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>Console</source>
+        <translation>控制台</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="60" />
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="60" />
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="60" />
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="95" />
+        <source>%1 records</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="107" />
+        <source>Export audit trail</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="110" />
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+</context>
+<context>
     <name>CameraList</name>
     <message>
         <location filename="../../ui/camera_list.py" line="51" />
@@ -1761,160 +1830,166 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="44" />
         <source>TRAINING</source>
-        <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>培训 TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="46" />
         <source>DEMO</source>
         <translation>演示 DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98" />
+        <location filename="../../ui/main_window.py" line="80" />
         <source>Smart Property Control Room — %1</source>
         <translation>智慧物业控制室 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/desk_panels.py" line="32" />
         <source>Device inspector</source>
+        <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
         <translation>设备详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="170" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>The 3D view is not available on this machine.</source>
         <translation>本机无法显示三维视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/console_guard.py" line="27" />
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="223" />
+        <location filename="../../ui/desk_panels.py" line="33" />
+        <source>Audit trail</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panels.py" line="34" />
         <source>3D layers</source>
         <translation>三维图层</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="224" />
+        <location filename="../../ui/desk_panels.py" line="35" />
         <source>Floors</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="238" />
+        <location filename="../../ui/desk_panels.py" line="36" />
         <source>3D view</source>
         <translation>三维视图</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="251" />
+        <location filename="../../ui/desk_panels.py" line="37" />
         <source>Active alarms</source>
         <translation>当前告警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="252" />
+        <location filename="../../ui/desk_panels.py" line="38" />
         <source>History</source>
         <translation>历史</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="254" />
+        <location filename="../../ui/desk_panels.py" line="39" />
         <source>Data intake</source>
         <translation>数据接入</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/desk_panels.py" line="40" />
         <source>Alarms</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/desk_panels.py" line="41" />
         <source>Dispatch</source>
         <translation>调度</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/desk_panels.py" line="42" />
         <source>Camera wall</source>
         <translation>视频墙</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="336" />
+        <location filename="../../ui/window_menus.py" line="21" />
         <source>&amp;File</source>
+        <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/window_menus.py" line="22" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="342" />
+        <location filename="../../ui/window_menus.py" line="23" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/window_menus.py" line="24" />
         <source>&amp;Reset 3D view</source>
         <translation>重置三维视角(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="348" />
+        <location filename="../../ui/window_menus.py" line="25" />
         <source>Device &amp;inspector</source>
         <translation>设备详情(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="351" />
+        <location filename="../../ui/window_menus.py" line="26" />
         <source>&amp;Alarms</source>
         <translation>告警(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="357" />
+        <location filename="../../ui/window_menus.py" line="27" />
         <source>&amp;Dispatch</source>
         <translation>调度(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="361" />
+        <location filename="../../ui/window_menus.py" line="28" />
         <source>&amp;Camera wall</source>
         <translation>视频墙(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="364" />
+        <location filename="../../ui/window_menus.py" line="29" />
+        <source>&amp;Workspace</source>
+        <translation>工作区(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="30" />
         <source>&amp;Full screen</source>
         <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="369" />
+        <location filename="../../ui/window_menus.py" line="31" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="379" />
+        <location filename="../../ui/window_menus.py" line="32" />
         <source>Takes effect at the next start</source>
         <translation>下次启动时生效</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="383" />
+        <location filename="../../ui/window_menus.py" line="33" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="384" />
+        <location filename="../../ui/window_menus.py" line="34" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="436" />
+        <location filename="../../ui/main_window.py" line="233" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>已保存语言：%1，下次启动时生效。</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="441" />
+        <location filename="../../ui/window_menus.py" line="35" />
         <source>About</source>
         <translation>关于</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="442" />
-        <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;智慧物业控制室 %1&lt;/h3&gt;&lt;p&gt;住宅小区的监控中心：小区三维模型、设备实时状态、告警与派单。&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2455,6 +2530,35 @@
         <location filename="../../ui/camera_toolbar.py" line="65" />
         <source>Click the facade corners of the selected camera and enter its floors and columns</source>
         <translation>点击所选摄像机画面中的立面角点，并输入层数和列数</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../ui/workspaces.py" line="46" />
+        <source>Security: cameras and alarms</source>
+        <extracomment>panels of one group share a place as tabs; the first listed is in front the share of the window's width / height given to each area (the 3D view keeps the rest); an area without panels takes nothing</extracomment>
+        <translation>安保：视频与告警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="53" />
+        <source>Engineering: 3D, alarms and trends</source>
+        <translation>工程：三维、告警与趋势</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="60" />
+        <source>Dispatch: orders and technicians</source>
+        <translation>调度：工单与维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="67" />
+        <source>Supervision: everything at a glance</source>
+        <translation>值班主管：全局一览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="73" />
+        <source>Audit: the trail of actions</source>
+        <translation>审计：操作记录</translation>
     </message>
 </context>
 </TS>

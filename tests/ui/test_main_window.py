@@ -72,9 +72,9 @@ def test_window_layout_is_restored_on_next_start(qtbot, scripted_engine, tmp_pat
     first.show()
     qtbot.waitExposed(first)
     qtbot.wait(100)
-    first.resize(1100, 720)
+    first.resize(1400, 760)
     first.inspector_dock.hide()
-    qtbot.waitUntil(lambda: first.width() == 1100)
+    qtbot.waitUntil(lambda: first.width() == 1400)
     first.close()  # closing saves geometry and dock state
     first.deleteLater()
     qtbot.wait(50)
@@ -84,7 +84,7 @@ def test_window_layout_is_restored_on_next_start(qtbot, scripted_engine, tmp_pat
     second.show()
     qtbot.waitExposed(second)
     qtbot.wait(100)
-    assert (second.width(), second.height()) == (1100, 720)
+    assert (second.width(), second.height()) == (1400, 760)
     assert not second.inspector_dock.isVisible()
 
 
