@@ -61,6 +61,8 @@ class StatusBar(QStatusBar):
         live = link.connected and room.link().server_connected
         self._link_led.set_rgb(CONNECTED_RGB if live else DISCONNECTED_RGB)
         state = self.tr("connected") if link.connected else self.tr("disconnected")
+        if not room.link().server_connected:
+            state = self.tr("server lost")
         self._link.setText(f"{self._source_name(link.source)} · {state}")
         self._link.setToolTip(tooltip(link.detail))
         self._rate.setText(self.tr("%1 msg/s").replace("%1", f"{health.rate_per_s:,.0f}"))

@@ -1840,7 +1840,7 @@
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Smart Property Control Room — %1</source>
         <translation>Smart Property Control Room — %1</translation>
     </message>
@@ -1851,12 +1851,12 @@
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
     <message>
-        <location filename="../../ui/console_guard.py" line="27" />
+        <location filename="../../ui/console_guard.py" line="26" />
         <source>Connection</source>
         <translation>Connection</translation>
     </message>
@@ -1982,7 +1982,7 @@
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
@@ -2394,27 +2394,32 @@
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="66" />
+        <location filename="../../ui/status_bar.py" line="65" />
+        <source>server lost</source>
+        <translation>server lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="68" />
         <source>%1 msg/s</source>
         <translation>%1 msg/s</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83" />
+        <location filename="../../ui/status_bar.py" line="85" />
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83" />
+        <location filename="../../ui/status_bar.py" line="85" />
         <source>MQTT broker</source>
         <translation>MQTT broker</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84" />
+        <location filename="../../ui/status_bar.py" line="86" />
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84" />
+        <location filename="../../ui/status_bar.py" line="86" />
         <source>Training</source>
         <translation>Training</translation>
     </message>

@@ -1840,7 +1840,7 @@
         <translation>演示 DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="80" />
+        <location filename="../../ui/main_window.py" line="83" />
         <source>Smart Property Control Room — %1</source>
         <translation>智慧物业控制室 — %1</translation>
     </message>
@@ -1851,12 +1851,12 @@
         <translation>设备详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="151" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>The 3D view is not available on this machine.</source>
         <translation>本机无法显示三维视图。</translation>
     </message>
     <message>
-        <location filename="../../ui/console_guard.py" line="27" />
+        <location filename="../../ui/console_guard.py" line="26" />
         <source>Connection</source>
         <translation>连接状态</translation>
     </message>
@@ -1982,7 +1982,7 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="233" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>已保存语言：%1，下次启动时生效。</translation>
     </message>
@@ -2394,27 +2394,32 @@
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="66" />
+        <location filename="../../ui/status_bar.py" line="65" />
+        <source>server lost</source>
+        <translation>服务器连接中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="68" />
         <source>%1 msg/s</source>
         <translation>%1 条/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83" />
+        <location filename="../../ui/status_bar.py" line="85" />
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="83" />
+        <location filename="../../ui/status_bar.py" line="85" />
         <source>MQTT broker</source>
         <translation>MQTT 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84" />
+        <location filename="../../ui/status_bar.py" line="86" />
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="84" />
+        <location filename="../../ui/status_bar.py" line="86" />
         <source>Training</source>
         <translation>培训</translation>
     </message>
