@@ -7,6 +7,7 @@ unreachable server as ``NotConnected``, an ended session as ``SignedOut``.
 
 from __future__ import annotations
 
+import logging
 import math
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from app.storage.queries import HistoryPoint
 from app.vision.camera_types import Overlay
 
 TIMEOUT_S = 5.0
+logging.getLogger("httpx").setLevel(logging.WARNING)  # one INFO line per frame pulled
 
 
 class SignedOut(CommandError):

@@ -72,6 +72,7 @@ class RemoteControlRoom:
         self._health: IngestHealth | None = None
         self._link = LinkState("server", False, server=api.url, server_connected=False)
         self._last_data: float | None = None
+        self.bytes_received = 0
         self._learned: dict[tuple[str, str], tuple[LearnedInfo, float]] = {}
         self._events: Listeners[object] = Listeners("remote control room")
         self._stop = threading.Event()
@@ -238,6 +239,7 @@ class RemoteControlRoom:
             raise _Silent(f"nothing from the server for {timeout:.1f} s") from None
         if isinstance(data, str):
             data = data.encode()
+        self.bytes_received += len(data)
         frame = wire.decode(data)
         self._last_data = time.time()
         at = getattr(frame, "at", None)
