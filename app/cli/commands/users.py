@@ -73,12 +73,24 @@ def _ids(text: str | None) -> list[str] | None:
 
 def _run(args: argparse.Namespace) -> int:
     from app.security.audit import AuditError, open_trail
-    from app.security.passwords import PasswordPolicyError
+    from app.security.passwords import PasswordPolicyError, check_policy
     from app.security.roles import parse_role
     from app.security.users import UserDirectory, UserError
     from app.storage import StorageError, open_database
 
     config = config_from_args(args)
+    password = None
+    if args.users_command in ("add", "passwd"):
+        if args.users_command == "add":  # a wrong role or name is said before the prompt
+            try:
+                parse_role(args.role)
+            except ValueError as exc:
+                raise UsageError(str(exc)) from None
+        password = _password(args)
+        try:
+            check_policy(password)  # before the database is touched
+        except PasswordPolicyError as exc:
+            raise UsageError(str(exc)) from None
     try:
         engine = open_database(config.database.url)
     except StorageError as exc:
@@ -101,7 +113,6 @@ def _run(args: argparse.Namespace) -> int:
             return 0
         if action == "add":
             role = parse_role(args.role)
-            password = _password(args)
             users.add(args.name, password, role, display_name=args.display_name,
                       extra=args.grant, buildings=_ids(args.buildings),
                       cameras=_ids(args.cameras))
@@ -109,7 +120,7 @@ def _run(args: argparse.Namespace) -> int:
         elif action == "passwd":
             if users.get(args.name) is None:
                 raise UserError(f"no user {args.name!r}")
-            users.set_password(args.name, _password(args))
+            users.set_password(args.name, password)
             detail = {}
         elif action == "lock":
             users.lock(args.name)
