@@ -35,6 +35,8 @@ class _OrderMsg(msgspec.Struct):
     order_id: str
     state: str
     location: dict | None = None
+    title: str = ""
+    created_at: float | None = None
 
 
 class _Job(msgspec.Struct):
@@ -105,13 +107,18 @@ class HandsetSimulator:
             h.jobs = [j for j in h.jobs if j.order_id != msg.order_id]
             if msg.state != "assigned" or msg.location is None:
                 continue  # withdrawn or cancelled: dropped above
-            rng = random.Random(f"{self.seed}:{h.tech.id}:{msg.order_id}")
-            cfg = self.config
+            delay, reject, work_s = self._decide(h.tech.id, msg)
             h.jobs.append(_Job(
                 order_id=msg.order_id, target=tuple(msg.location["xyz"]),  # type: ignore[arg-type]
                 building=msg.location.get("building"), floor=msg.location.get("floor"),
-                phase="deciding", until=now + rng.uniform(*cfg.accept_delay_s),
-                reject=rng.random() < cfg.reject_probability, work_s=rng.uniform(*cfg.work_s)))
+                phase="deciding", until=now + delay, reject=reject, work_s=work_s))
+
+    def _decide(self, tech_id: str, msg: _OrderMsg) -> tuple[float, bool, float]:
+        """(seconds before answering, rejects?, seconds of work) for an order received."""
+        rng = random.Random(f"{self.seed}:{tech_id}:{msg.order_id}")
+        cfg = self.config
+        return (rng.uniform(*cfg.accept_delay_s), rng.random() < cfg.reject_probability,
+                rng.uniform(*cfg.work_s))
 
     def _advance(self, h: _Handset, now: float, out: list[tuple[float, str, bytes]]) -> None:
         cfg = self.config

@@ -150,6 +150,13 @@ class SetFacade(Command, tag="camera.facade"):
     facade: dict | None  # the facade file's JSON (app.vision.facade.parse_facade checks it)
 
 
+class ViewCamera(Command, tag="camera.view"):
+    """A person put a camera on their main tile: recorded as a view (a training session
+    scores "the right camera checked")."""
+
+    camera_id: Id
+
+
 class ExportEvidence(Command, tag="evidence.export"):
     """Build the evidence package of a camera event; its bytes are a download."""
 
@@ -184,11 +191,54 @@ class UnlockUser(Command, tag="user.unlock"):
     name: Id
 
 
+# ---- training (the instructor) ----------------------------------------------------------
+ScenarioSeconds = Annotated[float, msgspec.Meta(ge=0, le=7 * 86400)]
+
+
+class TrainingPlay(Command, tag="training.play"):
+    permission = Permission.INSTRUCT
+
+
+class TrainingPause(Command, tag="training.pause"):
+    permission = Permission.INSTRUCT
+
+
+class TrainingSpeed(Command, tag="training.speed"):
+    permission = Permission.INSTRUCT
+    speed: Annotated[float, msgspec.Meta(ge=0.25, le=10)]
+
+
+class TrainingSeek(Command, tag="training.seek"):
+    """Go to a moment of the scenario (seconds after its start)."""
+
+    permission = Permission.INSTRUCT
+    at_s: ScenarioSeconds
+
+
+class TrainingInject(Command, tag="training.inject"):
+    """Inject now: a scripted event of the scenario by its id, brought forward, or an
+    event written like a scenario's timeline entry (app.training.scenario checks it)."""
+
+    permission = Permission.INSTRUCT
+    event_id: Id | None = None
+    event: dict | None = None
+
+
+class TrainingAnnotate(Command, tag="training.annotate"):
+    """A note on the timeline, at ``at_s`` (default: now)."""
+
+    permission = Permission.INSTRUCT
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
+    at_s: ScenarioSeconds | None = None
+
+
 ANY_COMMAND = (AcknowledgeAlarm | CommentAlarm | SilenceAlarm | ShelveAlarm | UnshelveAlarm
                | CloseAlarm | CreateOrder | CreateOrderFromAlarm | AssignOrder | SetOrderState
                | AddOrderNote | SetAutoAssign | RegisterDevice | FreezeLearnedBand
-               | SetPrivacyMasks | SetShieldZones | SetFacade | ExportEvidence | AddUser
-               | SetUserPassword | LockUser | UnlockUser)
+               | SetPrivacyMasks | SetShieldZones | SetFacade | ViewCamera | ExportEvidence
+               | AddUser | SetUserPassword | LockUser | UnlockUser | TrainingPlay
+               | TrainingPause | TrainingSpeed | TrainingSeek | TrainingInject
+               | TrainingAnnotate)
 
 #: every command class, by its tag
 COMMANDS: dict[str, type[Command]] = {

@@ -248,6 +248,20 @@ class CommandHandler:
                 except FacadeError as exc:
                     raise CommandFailed("bad_facade", str(exc)) from None
                 self._cameras().set_facade(camera_id, parsed)
+            case c.ViewCamera():
+                pass  # the audit record is the point: who looked at which camera, when
+            case c.TrainingPlay():
+                self._training().play(who)
+            case c.TrainingPause():
+                self._training().pause(who)
+            case c.TrainingSpeed(speed=speed):
+                self._training().set_speed(speed, who)
+            case c.TrainingSeek(at_s=at_s):
+                self._training().seek(at_s, who)
+            case c.TrainingInject(event_id=event_id, event=event):
+                return {"injected": self._training().inject(who, event_id, event)}
+            case c.TrainingAnnotate(text=text, at_s=at_s):
+                self._training().annotate(who, text, at_s)
             case c.ExportEvidence(event_id=event_id):
                 from app import paths
 
@@ -270,6 +284,12 @@ class CommandHandler:
             case _:
                 raise CommandFailed("unknown_command", f"unknown command {_tag(command)}")
         return None
+
+    def _training(self):  # noqa: ANN202 (app.training's control, kept out of this module)
+        control = getattr(self.engine, "training_control", None)
+        if control is None:
+            raise CommandFailed("not_training", "this is not a training session")
+        return control
 
     def _cameras(self):  # noqa: ANN202
         if self.engine.cameras is None:

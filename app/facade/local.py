@@ -9,7 +9,6 @@ like a remote console.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,7 +58,7 @@ def link_of(engine: Engine) -> LinkState:
 
 def health_of(engine: Engine) -> IngestHealth:
     ingest = engine.ingest
-    now = time.time()
+    now = engine.clock()  # the rate meter counts in engine time (a training player's too)
     rejects, samples, unknown = ingest.ledger.snapshot()
     return IngestHealth(at=engine.clock(), rate_per_s=ingest.rate.rate(now),
                         counts=ingest.counts(), rejects=dict(rejects), samples=dict(samples),

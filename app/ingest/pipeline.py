@@ -67,14 +67,17 @@ class RateMeter:
 class Ingest:
     def __init__(self, store: StateStore, scheme: TopicScheme, *,
                  max_clock_skew_s: float | None = 3600.0,
-                 park_unknown_s: float = 0.0) -> None:
+                 park_unknown_s: float = 0.0,
+                 clock: Callable[[], float] = time.time) -> None:
         """``park_unknown_s``: how long telemetry/events of unregistered devices wait for
         their birth before they count as unknown_device (0 = at once). Live MQTT wants ~30 s
-        (the session queue arrives before the births); see app.ingest.parking."""
+        (the session queue arrives before the births); see app.ingest.parking. ``clock``:
+        the engine's time (parking, the rate meter, reject samples)."""
         self.store = store
         self.scheme = scheme
         self.max_clock_skew_s = max_clock_skew_s
-        self.ledger = RejectLedger()
+        self._clock = clock
+        self.ledger = RejectLedger(clock)
         self.rate = RateMeter()
         self.dedupe = Deduper()
         self.received = 0
@@ -92,7 +95,7 @@ class Ingest:
     # ---- the hot path --------------------------------------------------------------------
     def handle_batch(self, messages: Sequence[RawMessage]) -> list[ev.IngestEvent]:
         decoded: list[ev.IngestEvent] = []
-        now = time.time()
+        now = self._clock()
         with self._lock:
             self._out = decoded
             self._expire_parked(now)
@@ -120,7 +123,7 @@ class Ingest:
             if rejected.reason == "unknown_device":
                 self.ledger.unknown_device(route.entity_id, topic, message.payload)
                 if route.leaf in ("telemetry", "event") and self.parking.park(
-                        route.entity_id, message, time.time()):
+                        route.entity_id, message, self._clock()):
                     return  # its birth may be on its way (see app.ingest.parking)
             self.ledger.reject(rejected.reason, topic, message.payload, rejected.detail)
         except Exception as exc:  # a bug must cost one message, not the stream
@@ -141,7 +144,7 @@ class Ingest:
     def expire_parked(self, now: float | None = None) -> None:
         """Turn messages parked longer than the hold time into unknown_device rejects."""
         with self._lock:
-            self._expire_parked(time.time() if now is None else now)
+            self._expire_parked(self._clock() if now is None else now)
 
     def _apply(self, event: ev.IngestEvent) -> bool:
         """Update the state store. Raises Rejected (unknown_device, duplicate); returns
@@ -228,7 +231,7 @@ class Ingest:
     def counts(self) -> dict[str, int]:
         """Totals; received = accepted + rejected + parked (waiting for a birth)."""
         with self._lock:
-            self._expire_parked(time.time())
+            self._expire_parked(self._clock())
             return {"received": self.received, "accepted": self.accepted,
                     "rejected": self.ledger.total(), "parked": len(self.parking)}
 

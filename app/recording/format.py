@@ -12,6 +12,7 @@
 - ``p``: the payload when it is valid UTF-8 (contract payloads are JSON, so this stays
   readable and greppable); otherwise ``b64``: the payload in base64 — hostile bytes are
   recorded exactly, too. ``r``: 1 when the broker delivered it as a retained message.
+- A recording may be gzip-compressed (``*.gz``, read only): shipped recordings stay small.
 - Appendable: opening an existing recording for writing continues it (``t`` stays relative
   to the first header). Crash-tolerant: every line stands alone and is flushed per batch, so
   a killed recorder leaves at most one partial last line, which readers skip (and a writer
@@ -21,6 +22,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -126,12 +128,20 @@ class RecordingWriter:
         self.close()
 
 
+def open_recording(path: str | Path):  # noqa: ANN201 (a binary file object)
+    """The recording's bytes, decompressed when it is a ``.gz``."""
+    if str(path).endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+
 def read_header(path: str | Path) -> RecordingHeader:
     try:
-        with open(path, "rb") as fh:
+        with open_recording(path) as fh:
             first = fh.readline()
-    except OSError as exc:
-        raise RecordingError(f"{path}: cannot read: {exc.strerror}") from None
+    except (OSError, EOFError) as exc:
+        raise RecordingError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+                             ) from None
     try:
         header = _header_decoder.decode(first)
     except (msgspec.DecodeError, msgspec.ValidationError):
@@ -148,22 +158,28 @@ def read_recording(path: str | Path, skipped: list[int] | None = None) -> Iterat
     """The frames in file order, streamed. Damaged lines (a crash's partial last line) are
     skipped; their line numbers are appended to ``skipped`` when given."""
     read_header(path)
-    with open(path, "rb") as fh:
+    with open_recording(path) as fh:
         fh.readline()
         for number, line in enumerate(fh, start=2):
-            if not line.strip():
-                continue
-            try:
-                frame = _frame_decoder.decode(line)
-            except (msgspec.DecodeError, msgspec.ValidationError):
-                if skipped is not None:
-                    skipped.append(number)
-                continue
-            if frame.p is None and not _valid_b64(frame.b64):
-                if skipped is not None:
+            frame = decode_frame(line)
+            if frame is None:
+                if line.strip() and skipped is not None:
                     skipped.append(number)
                 continue
             yield frame
+
+
+def decode_frame(line: bytes) -> Frame | None:
+    """One line of a recording; None for a blank or damaged line."""
+    if not line.strip():
+        return None
+    try:
+        frame = _frame_decoder.decode(line)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    if frame.p is None and not _valid_b64(frame.b64):
+        return None
+    return frame
 
 
 def _valid_b64(text: str | None) -> bool:

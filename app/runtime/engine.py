@@ -67,13 +67,16 @@ class Engine:
     """``clock`` is the engine's time (the wall clock live, a VirtualClock in training);
     ``publisher`` where outgoing messages go (default: through the source when it can
     publish); ``simulate_handsets`` runs the demo's technicians' handsets (default: on the
-    embedded simulator only)."""
+    embedded simulator only); ``housekeeper=False`` leaves the time-driven work to whoever
+    drives the clock (the training player calls ``housekeeping_step`` itself)."""
 
     def __init__(self, config: AppConfig, *, scene: Scene | None = None,
                  source: Source | None = None, publisher: Publisher | None = None,
                  clock: Clock | None = None, simulate_handsets: bool | None = None,
-                 dispatch_clock: Callable[[], float] | None = None) -> None:
+                 dispatch_clock: Callable[[], float] | None = None,
+                 housekeeper: bool = True) -> None:
         self.config = config
+        self._run_housekeeper = housekeeper
         self.clock: Clock = clock or WALL_CLOCK
         self._dispatch_clock = dispatch_clock or self.clock
         self._simulate_handsets = (simulate_handsets if simulate_handsets is not None
@@ -86,7 +89,8 @@ class Engine:
         # such messages wait briefly for their birth instead of counting as unknown devices
         self.ingest = Ingest(self.store, self.scheme,
                              max_clock_skew_s=config.mqtt.max_clock_skew_s,
-                             park_unknown_s=HOLD_S if config.mqtt.url else 0.0)
+                             park_unknown_s=HOLD_S if config.mqtt.url else 0.0,
+                             clock=self.clock)
         self.source = source if source is not None else make_source(config, self.scene,
                                                                     self.scheme)
         self.publisher: Publisher = publisher or publisher_for(self.source)
@@ -116,7 +120,7 @@ class Engine:
         if use_barrier is not None:
             use_barrier(self.writer)
         self.alarms.book.subscribe(AlarmRecorder(self.writer))
-        self.acoustic = AcousticWatch(self.scene, self.alarms.book)
+        self.acoustic = AcousticWatch(self.scene, self.alarms.book, clock=self.clock)
         data = paths.user_data_dir()
         self.cameras = CameraManager(
             self.scene.cameras if config.cameras.enabled else (), book=self.alarms.book,
@@ -130,6 +134,9 @@ class Engine:
         self.audit: AuditTrail | None = None
         #: a training session: trainees may act, nothing reaches the real compound
         self.training = False
+        #: the training session's player and instructor (app.training), the target of the
+        #: training.* commands; None outside training
+        self.training_control: object | None = None
         self.commands = CommandHandler(self)
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
@@ -161,9 +168,10 @@ class Engine:
                 SqlOrderRepository(self.writer.engine), clock=self._dispatch_clock,
                 simulate_handsets=self._simulate_handsets)
         self._stop.clear()
-        self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
-                                             daemon=True)
-        self._housekeeper.start()
+        if self._run_housekeeper:
+            self._housekeeper = threading.Thread(target=self._housekeeping,
+                                                 name="EngineHousekeeper", daemon=True)
+            self._housekeeper.start()
         self.cameras.start()
         self.source.start(self.ingest.handle_batch)
         self.started = True
@@ -188,23 +196,27 @@ class Engine:
         self.publisher.publish(topic, payload, qos=1, retain=False)
 
     def _housekeeping(self) -> None:
+        # every HOUSEKEEPING_S of engine time: paused time pauses it, 10x runs it 10x
+        while not self.clock.sleep(HOUSEKEEPING_S, self._stop):
+            self.housekeeping_step()
+
+    def housekeeping_step(self) -> None:
         """Time-driven work: staleness, the alarm rules that depend on time alone, and the
         dispatch SLA timers (and, in the demo, the simulated handsets)."""
-        while not self._stop.wait(HOUSEKEEPING_S):
-            self.store.mark_stale()
+        self.store.mark_stale()
+        try:
+            self.alarms.tick()
+        except Exception:  # one bad rule must not stop staleness or escalation
+            log.exception("alarm tick failed")
+        try:
+            self.acoustic.tick()
+        except Exception:  # a bad solve must not stop the loop
+            log.exception("acoustic localisation failed")
+        if self.dispatch is not None:
             try:
-                self.alarms.tick()
-            except Exception:  # one bad rule must not stop staleness or escalation
-                log.exception("alarm tick failed")
-            try:
-                self.acoustic.tick()
-            except Exception:  # a bad solve must not stop the loop
-                log.exception("acoustic localisation failed")
-            if self.dispatch is not None:
-                try:
-                    self.dispatch.tick()
-                except Exception:  # SLA timers must keep running for the other orders
-                    log.exception("dispatch tick failed")
+                self.dispatch.tick()
+            except Exception:  # SLA timers must keep running for the other orders
+                log.exception("dispatch tick failed")
 
     def __enter__(self) -> Engine:
         self.start()

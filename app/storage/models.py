@@ -189,5 +189,5 @@ class WorkOrderEventRow(Base):
     by: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
 
-# the security tables share this Base (imported last: it imports Base from here)
-from app.storage import models_security  # noqa: E402, F401
+# the security and training tables share this Base (imported last: they import Base)
+from app.storage import models_security, models_training  # noqa: E402, F401

@@ -86,7 +86,7 @@ class CameraManager:
                 if analysed:  # the demo's CPU budget: at most a few analysed feeds
                     analysed = demo_analysed < max_demo_analysed
                     demo_analysed += analysed
-                next_uri = demo_feeds.playlist(cam, index, self.demo_feeds_dir)
+                next_uri = demo_feeds.playlist(cam, index, self.demo_feeds_dir, clock)
             else:
                 next_uri = _fixed(cam.stream)
             rt = CameraRuntime(cam, self.store.get(cam.id), next_uri, analysed=analysed,
@@ -185,6 +185,11 @@ class CameraManager:
 
     def nearest_camera(self, xyz: tuple[float, float, float]) -> str | None:
         return nearest_camera(self._cameras.values(), xyz)
+
+    def record_event(self, event: CameraEvent) -> None:
+        """An event that did not come from a camera's own analysis (a training session's
+        injected throw, with its clip): listed and announced like the others."""
+        self._emit(event)
 
     # ---- hooks called by the analysis threads ------------------------------------------
     def _emit(self, ev: CameraEvent) -> None:

@@ -148,19 +148,21 @@ def ground_clip(kind: str, seed: int, folder: Path) -> Path:
     return _once(path, lambda: encode(demo_courtyard.render(kind, seed), path, 5.0))
 
 
-def playlist(camera: Camera, index: int, folder: Path | None) -> Callable[[], str]:
-    """A callable giving the next clip to play for a demo camera (generating on first use)."""
+def playlist(camera: Camera, index: int, folder: Path | None,
+             clock: Callable[[], float] = time.time) -> Callable[[], str]:
+    """A callable giving the next clip to play for a demo camera (generating on first use);
+    throws come every few minutes of ``clock`` time (the engine's)."""
     if folder is None:
         def nothing() -> str:
             raise VideoSourceError(f"camera {camera.id}: no stream configured")
         return nothing
     rng = np.random.default_rng(index + 1)
     if camera.watches is not None:
-        state = {"next_throw": time.time() + float(rng.uniform(20.0, THROW_EVERY_S[0]))}
+        state = {"next_throw": clock() + float(rng.uniform(20.0, THROW_EVERY_S[0]))}
 
         def next_facade() -> str:
             quiet, throw = facade_clips(index, folder)
-            now = time.time()
+            now = clock()
             if now >= state["next_throw"]:
                 state["next_throw"] = now + float(rng.uniform(*THROW_EVERY_S))
                 return str(throw)

@@ -14,7 +14,7 @@ from app.storage.models import Base
 
 TABLES = {"devices", "readings", "reading_aggregates", "device_events", "gate_passes",
           "rejects", "alarms", "alarm_transitions", "work_orders", "work_order_events",
-          "users", "console_sessions", "audit_log", "audit_checkpoints",
+          "users", "console_sessions", "audit_log", "audit_checkpoints", "training_results",
           "alembic_version"}
 
 

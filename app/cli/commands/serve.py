@@ -17,7 +17,6 @@ import logging
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterator
 
 from app.cli import UsageError, add_config_options
@@ -109,6 +108,7 @@ def _log_figures(engine: object) -> None:
     rejects = {k: v for k, v in ingest.ledger.snapshot()[0].items() if v}
     status = engine.source.status()  # type: ignore[attr-defined]
     log.info("ingest %.0f msg/s; received %d, accepted %d, rejected %d %s; source %s: %s",
-             ingest.rate.rate(time.time()), counts["received"], counts["accepted"],
+             ingest.rate.rate(engine.clock()),  # type: ignore[attr-defined]
+             counts["received"], counts["accepted"],
              counts["rejected"], rejects or "", "up" if status.connected else "DOWN",
              status.detail)
