@@ -85,6 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--server", metavar="URL",
                         help="be a console of a running `control-room serve` "
                         "(e.g. http://control-room.local:8780); the user signs in")
+    parser.add_argument("--training", metavar="SCENARIO",
+                        help="a training session on a scenario file (or a recording, played "
+                        "as it is): nothing reaches the real compound")
+    parser.add_argument("--trainee", metavar="NAME",
+                        help="who trains (with --training; default: this computer's user)")
     parser.add_argument("--quit-after", metavar="S", type=float,
                         help="quit after S seconds (with --screenshot: at the latest)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

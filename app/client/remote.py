@@ -78,6 +78,8 @@ class RemoteControlRoom:
         self._stop = threading.Event()
         self._synced = threading.Event()
         self.training = False
+        #: the newest value of each extra stream the server sends ({"training": …})
+        self.extra: dict[str, object] = {}
         self._thread = threading.Thread(target=self._run, name="ConsoleStream", daemon=True)
         self._thread.start()
         if self.cameras is not None:
@@ -290,6 +292,7 @@ class RemoteControlRoom:
         if delta.health is not None:
             self._health = delta.health
         if delta.extra:
+            self.extra.update(delta.extra)
             self._events.emit(delta.extra)
 
     def _apply_states(self, states: list[wire.StateWire]) -> None:

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from app.dispatch.orders import Sla
 from app.dispatch.runtime_view import DispatchSnapshot
@@ -126,6 +128,12 @@ class LocalControlRoom:
         if self.cameras is not None:
             self._subs.append(self.cameras.subscribe(self._events.emit))
         self._dispatch: RuntimeDispatchReader | None = None
+        #: the newest value of each extra stream ({"training": …}), as a server sends them
+        self.extra: dict[str, Any] = {}
+        control = getattr(engine, "training_control", None)
+        if control is not None:
+            self.extra["training"] = msgspec.to_builtins(control.status())
+            self._subs.append(control.subscribe(self._on_training))
 
     @property
     def dispatch(self) -> RuntimeDispatchReader | None:
@@ -134,6 +142,11 @@ class LocalControlRoom:
             self._dispatch = RuntimeDispatchReader(self.engine.dispatch)
             self._subs.append(self.engine.dispatch.subscribe(self._events.emit))
         return self._dispatch
+
+    def _on_training(self, status: object) -> None:
+        extra = {"training": msgspec.to_builtins(status)}
+        self.extra.update(extra)
+        self._events.emit(extra)
 
     def link(self) -> LinkState:
         return link_of(self.engine)

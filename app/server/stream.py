@@ -20,6 +20,8 @@ import time
 from collections import deque
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from app import __version__
 from app.api import wire
 from app.facade.local import health_of
@@ -97,6 +99,7 @@ class StreamHub:
         self._dispatch_version = -1
         self._dispatch_at = 0.0
         self._slow_at = 0.0
+        self._training_version = -1
         self._beat_at = 0.0
         self._task: asyncio.Task | None = None
         self.frames = 0
@@ -135,6 +138,7 @@ class StreamHub:
 
     def join(self, console: Console) -> None:
         self.consoles.add(console)
+        self._training_version = -1  # a console joining gets the training picture at once
 
     def leave(self, console: Console) -> None:
         self.consoles.discard(console)
@@ -203,8 +207,14 @@ class StreamHub:
             if engine.config.cameras.enabled:
                 cams = engine.cameras
                 camera_status = {cid: cams.status(cid) for cid in cams.camera_ids()}
+        extra: dict[str, object] = {}
+        training = getattr(engine, "training_control", None)
+        if training is not None and training.version != self._training_version:
+            status = training.status()  # the instructor's and trainee's shared picture
+            self._training_version = status.version
+            extra["training"] = msgspec.to_builtins(status)
         delta = wire.Delta(at=engine.clock(), state_version=version, states=states,
                            devices=devices, removed=removed, alarms=alarms, dispatch=dispatch,
                            camera_events=camera_events, camera_status=camera_status,
-                           health=health)
+                           health=health, extra=extra or None)
         return None if delta.empty() else delta

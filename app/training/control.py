@@ -174,7 +174,7 @@ class TrainingControl:
         upcoming = [UpcomingEvent(at, item.id or "", item.event, item.label)
                     for at, item in s.injector.upcoming()]
         parts = dict(session_id=s.session_id, scenario_id=scenario.id, title=scenario.title,
-                     staff=scenario.spec.staff, trainee=s.trainee, start=player.start,
+                     staff=scenario.spec.staff, trainee=s.trainee_name(), start=player.start,
                      end=player.end, playing=player.playing, speed=player.pace.speed,
                      achieved_speed=round(player.achieved_speed * 2) / 2, busy=player.busy,
                      finished=player.finished, actions=actions[-SHOWN_ACTIONS:],

@@ -101,7 +101,8 @@ def build_debrief(session: TrainingSession) -> Debrief:
     names = {d.id: d.name for d in engine.store.devices()}
     orders = engine.dispatch.service.orders() if engine.dispatch is not None else []
     return Debrief(
-        session_id=session.session_id, site=engine.scheme.site, trainee=session.trainee,
+        session_id=session.session_id, site=engine.scheme.site,
+        trainee=session.trainee_name(),
         instructor=session.instructor, scenario_id=scenario.id, title=scenario.title,
         title_en=scenario.spec.title_en, staff=scenario.spec.staff,
         summary=scenario.spec.summary, source=session.feed.describe(), start=start,

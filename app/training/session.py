@@ -109,7 +109,7 @@ class TrainingSession:
         """Raises TrainingError (a ConfigError: the CLI's one line, exit 2)."""
         refuse_live(config)
         self = cls()
-        self.trainee = trainee.strip()[:64] or "trainee"
+        self.trainee = trainee.strip()[:64]  # a training server: whoever acts as trainee
         self.instructor = instructor
         self.home = home or training_home()
         scene_dir = Path(config.scene.dir) if config.scene.dir else paths.demo_scene_dir()
@@ -178,6 +178,14 @@ class TrainingSession:
         runtime.handsets = TrainingHandsets(engine.scene.technicians, runtime.graph,
                                             topics=engine.scheme, seed=seed)
         engine.dispatch = runtime  # Engine.start keeps a runtime it already has
+
+    def trainee_name(self) -> str:
+        """The trainee given at start, else whoever acted most as a trainee."""
+        if self.trainee:
+            return self.trainee
+        actions, _ = self.log.all()
+        users = [a.user for a in actions if a.role == "trainee"] or [a.user for a in actions]
+        return max(set(users), key=users.count) if users else "trainee"
 
     def _describe(self) -> str:
         player = getattr(self, "player", None)

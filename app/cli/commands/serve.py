@@ -48,6 +48,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--listen", metavar="HOST:PORT", default=None,
                         help="where consoles connect (default from [server] listen, "
                         "127.0.0.1:8780; port 0 = any free port; '' = no API)")
+    parser.add_argument("--training", metavar="SCENARIO",
+                        help="serve a training session (the instructor plays it from a "
+                        "console); nothing reaches the real compound")
+    parser.add_argument("--trainee", metavar="NAME",
+                        help="who trains (with --training; default: whoever acts as trainee)")
     parser.set_defaults(func=_run)
 
 
@@ -57,13 +62,24 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.stats_every <= 0:
         raise UsageError(f"--stats-every must be positive, not {args.stats_every}")
-    try:
-        engine = Engine(args.app_config)
-    except SceneError as exc:
-        raise UsageError(str(exc)) from None
+    session = None
+    if args.training:
+        from app.training.session import TrainingSession
+
+        session = TrainingSession.build(args.app_config, args.training,
+                                        trainee=args.trainee or "")
+        engine = session.engine
+    else:
+        try:
+            engine = Engine(args.app_config)
+        except SceneError as exc:
+            raise UsageError(str(exc)) from None
     stop = threading.Event()
     with stop_on_signals(stop):
-        engine.start()
+        if session is not None:
+            session.start(thread=True)  # paused: the instructor plays it
+        else:
+            engine.start()
         api = _start_api(engine, args)
         log.info("serving: source %s, %d devices; stop with SIGTERM or Ctrl-C",
                  engine.source.name, len(engine.store.devices()))
@@ -72,7 +88,10 @@ def _run(args: argparse.Namespace) -> int:
         log.info("stopping")
         if api is not None:
             api.stop()
-        engine.stop()
+        if session is not None:
+            session.stop()  # scored, its result kept
+        else:
+            engine.stop()
     _log_figures(engine)
     counts = engine.ingest.counts()
     rejects = {k: v for k, v in engine.ingest.ledger.snapshot()[0].items() if v}
