@@ -66,6 +66,10 @@ def build_desk_panels(w: MainWindow) -> None:
 
         w.audit_panel = AuditPanel(room)
         w.add_panel("audit", _tr("Audit trail"), w.audit_panel, object_name="AuditDock")
+    if room.session.training:  # the watermark, the player, the instructor and the debrief
+        from ui.training.desk import add_training_panels
+
+        add_training_panels(w)
 
 
 def _view_controls(w: MainWindow) -> None:

@@ -83,7 +83,13 @@ def launch(args: argparse.Namespace) -> int:
     screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)
     engine: Engine | None = None
-    if getattr(args, "server", None):
+    session = None  # a training session, when --training
+    if getattr(args, "training_progress", False):
+        return _progress(app)
+    if getattr(args, "training", None):
+        session, room = _training(args, config)
+        engine = session.engine
+    elif getattr(args, "server", None):
         room = console_room(args.server, config)
         if room is None:  # the operator cancelled the sign-in
             return 0
@@ -104,9 +110,10 @@ def launch(args: argparse.Namespace) -> int:
     try:
         # a screenshot is for a README or a test: a fixed size, not the user's last layout
         window = MainWindow(room, settings=settings, lang=lang,
-                            restore_state=not screenshot,
+                            restore_state=not screenshot and session is None,
                             idle_lock_s=config.security.idle_lock_s,
-                            workspace=getattr(args, "workspace", None))
+                            workspace=getattr(args, "workspace", None)
+                            or (_staff_workspace(session) if session else None))
         view = window.compound_view
         panel = getattr(args, "panel", None)
         if panel:
@@ -125,8 +132,42 @@ def launch(args: argparse.Namespace) -> int:
         return app.exec()
     finally:
         room.close()
-        if engine is not None:
+        if session is not None:
+            session.stop()  # scored; the result kept for the supervisor
+        elif engine is not None:
             engine.stop()
+
+
+def _training(args: argparse.Namespace, config):  # noqa: ANN001, ANN202
+    """A training session in this process: the engine on the scenario, a desk for the
+    trainee who may also drive the player."""
+    import getpass
+
+    from app.facade.local import LocalControlRoom
+    from app.training.session import TrainingSession, desk_session
+
+    trainee = args.trainee or getpass.getuser()
+    session = TrainingSession.build(config, args.training, trainee=trainee)
+    session.start(thread=True)
+    try:
+        return session, LocalControlRoom(session.engine, desk_session(trainee))
+    except BaseException:
+        session.stop(keep_result=False)
+        raise
+
+
+def _staff_workspace(session) -> str:  # noqa: ANN001
+    """The workspace of the staff the scenario trains."""
+    return {"guard": "security", "engineer": "engineering", "dispatcher": "dispatch"}.get(
+        session.scenario.spec.staff, "supervision")
+
+
+def _progress(app: QApplication) -> int:
+    from ui.training.progress_view import ProgressWindow
+
+    window = ProgressWindow()
+    window.show()
+    return app.exec()
 
 
 def _quit_on_sigint(app: QApplication) -> None:

@@ -96,7 +96,9 @@ def apply_workspace(window, workspace: Workspace) -> None:  # noqa: ANN001 (a Ma
     for dock in docks.values():
         window.removeDockWidget(dock)
     placed: dict[str, list] = {}
-    for placement in workspace.placements:
+    # panels a session always shows whatever the workspace (training's player and debrief)
+    pinned = tuple(getattr(window, "pinned_placements", ()))
+    for placement in (*workspace.placements, *pinned):
         dock = docks.get(placement.panel)
         if dock is None:  # a panel this desk does not have (no cameras, no permission)
             continue
@@ -108,7 +110,7 @@ def apply_workspace(window, workspace: Workspace) -> None:  # noqa: ANN001 (a Ma
         if group:
             window.tabifyDockWidget(group[0], dock)
         group.append(dock)
-    named = {p.panel for p in workspace.placements}
+    named = {p.panel for p in (*workspace.placements, *pinned)}
     for panel, dock in docks.items():
         if panel not in named:
             dock.hide()

@@ -90,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "as it is): nothing reaches the real compound")
     parser.add_argument("--trainee", metavar="NAME",
                         help="who trains (with --training; default: this computer's user)")
+    parser.add_argument("--training-progress", action="store_true",
+                        help="a supervisor's view of the trainees' kept results")
     parser.add_argument("--quit-after", metavar="S", type=float,
                         help="quit after S seconds (with --screenshot: at the latest)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -224,6 +224,12 @@ class TrainingInject(Command, tag="training.inject"):
     event: dict | None = None
 
 
+class TrainingEnd(Command, tag="training.end"):
+    """End the run here (it is scored as it stands; the rest of the scenario is not played)."""
+
+    permission = Permission.INSTRUCT
+
+
 class TrainingAnnotate(Command, tag="training.annotate"):
     """A note on the timeline, at ``at_s`` (default: now)."""
 
@@ -238,7 +244,7 @@ ANY_COMMAND = (AcknowledgeAlarm | CommentAlarm | SilenceAlarm | ShelveAlarm | Un
                | SetPrivacyMasks | SetShieldZones | SetFacade | ViewCamera | ExportEvidence
                | AddUser | SetUserPassword | LockUser | UnlockUser | TrainingPlay
                | TrainingPause | TrainingSpeed | TrainingSeek | TrainingInject
-               | TrainingAnnotate)
+               | TrainingAnnotate | TrainingEnd)
 
 #: every command class, by its tag
 COMMANDS: dict[str, type[Command]] = {

@@ -262,6 +262,8 @@ class CommandHandler:
                 return {"injected": self._training().inject(who, event_id, event)}
             case c.TrainingAnnotate(text=text, at_s=at_s):
                 self._training().annotate(who, text, at_s)
+            case c.TrainingEnd():
+                self._training().end(who)
             case c.ExportEvidence(event_id=event_id):
                 from app import paths
 

@@ -19,6 +19,7 @@ import msgspec
 
 from app.listeners import Listeners, Subscription
 from app.training.actions import InstructorNote, TraineeAction
+from app.training.debrief import Debrief, build_debrief
 from app.training.injector import InjectionFired
 from app.training.player import STEP_S, PlayerError
 from app.training.scenario import EVENTS, Injection, ScenarioError
@@ -60,6 +61,7 @@ class TrainingStatus(msgspec.Struct, frozen=True):
     points: float  # what the expected actions earned so far
     points_due: float  # what they could have earned by now (their events have happened)
     events: tuple[str, ...] = EVENTS  # what the instructor can inject
+    debrief: Debrief | None = None  # once the run is finished
 
     @property
     def at_s(self) -> float:
@@ -133,6 +135,10 @@ class TrainingControl:
         self.session.player.inject_now(lambda: injector.queue_now(item, targets, who, index))
         return item.id or name
 
+    def end(self, who: str) -> None:
+        self._note(who, "end", "end of the run")
+        self.session.player.end_now()
+
     def annotate(self, who: str, text: str, at_s: float | None) -> None:
         player = self.session.player
         at = player.t if at_s is None else player.start + at_s
@@ -186,7 +192,9 @@ class TrainingControl:
             return False
         self._content = content
         self.version += 1
-        self._status = TrainingStatus(version=self.version, at=player.t, **parts)
+        debrief = build_debrief(s) if player.finished else None
+        self._status = TrainingStatus(version=self.version, at=player.t, debrief=debrief,
+                                      **parts)
         return True
 
 

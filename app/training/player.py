@@ -177,6 +177,14 @@ class Player:
             del self._kept[i + 1:]
             self._on_rewind(self.start + k * STEP_S)
 
+    def end_now(self) -> None:
+        """End the run at the present step: what is left of the scenario is not played."""
+        def end() -> None:
+            self.pace.pause()
+            self.last_step = max(self.k, 0)
+            self._on_change()
+        self._request(end, wait=False)
+
     def inject_now(self, do: Callable[[], None]) -> None:
         """Run ``do`` (queue an injection) and make it happen at this moment, paused or
         not: a step of no time delivers what it set off."""

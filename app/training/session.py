@@ -35,11 +35,13 @@ from app.clock import VirtualClock
 from app.config import AppConfig, ConfigError
 from app.dispatch.repository import InMemoryOrderRepository
 from app.dispatch.runtime import DispatchRuntime, DispatchRuntimeConfig
+from app.facade.session import Session, console_name
 from app.outbound import RecordingPublisher
 from app.recording.format import read_header
 from app.runtime.engine import Engine
 from app.scene.errors import SceneError
 from app.scene.loader import load_scene
+from app.security.roles import Grant, Permission, Role
 from app.training.actions import ActionLog, TrainingCommandHandler
 from app.training.control import TrainingControl
 from app.training.feeds import DrivenSource, Feed, RecordingFeed, SimulatorFeed
@@ -68,6 +70,14 @@ def training_home() -> Path:
 
 def results_url(home: Path) -> str:
     return f"sqlite:///{home / 'training.db'}"
+
+
+def desk_session(trainee: str) -> Session:
+    """The person at a single-process training window: the trainee, who may also drive the
+    player (self-study, or an instructor at their side)."""
+    return Session(user=trainee, display_name=trainee,
+                   grant=Grant(Role.TRAINEE, extra=frozenset({Permission.INSTRUCT})),
+                   console=console_name("training"), training=True)
 
 
 def refuse_live(config: AppConfig) -> None:

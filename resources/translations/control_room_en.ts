@@ -743,19 +743,122 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../ui/connection_banner.py" line="31" />
+        <location filename="../../ui/connection_banner.py" line="33" />
         <source>Sign in again…</source>
         <translation>Sign in again…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_banner.py" line="46" />
+        <location filename="../../ui/connection_banner.py" line="48" />
         <source>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</source>
         <translation>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_banner.py" line="50" />
+        <location filename="../../ui/connection_banner.py" line="52" />
         <source>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</source>
         <translation>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefView</name>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="54" />
+        <source>The debrief comes when the run ends.</source>
+        <translation>The debrief comes when the run ends.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="60" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="60" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="63" />
+        <source>Click an entry to go back to that moment</source>
+        <translation>Click an entry to go back to that moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="65" />
+        <source>End the run now</source>
+        <translation>End the run now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="68" />
+        <source>Export HTML…</source>
+        <translation>Export HTML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="69" />
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="72" />
+        <source>Progress…</source>
+        <translation>Progress…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="108" />
+        <source>%1 — %2: played %3 of %4; earned %5 of %6 points, penalties %7, acknowledgements %8</source>
+        <translation>%1 — %2: played %3 of %4; earned %5 of %6 points, penalties %7, acknowledgements %8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="114" />
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="114" />
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="115" />
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="115" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="116" />
+        <source>Instructor</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="116" />
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="160" />
+        <source>Export the debrief</source>
+        <translation>Export the debrief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="167" />
+        <source>Not exported</source>
+        <translation>Not exported</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1733,118 @@
     </message>
 </context>
 <context>
+    <name>InstructorPanel</name>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="61" />
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="61" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>Expected action</source>
+        <translation>Expected action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="63" />
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="67" />
+        <source>Trainee's actions</source>
+        <translation>Trainee's actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="68" />
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="69" />
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="70" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="72" />
+        <source>A note on the timeline, at this moment…</source>
+        <translation>A note on the timeline, at this moment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="74" />
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="100" />
+        <source>%1 — trainee %2 — points %3 of %4 due so far</source>
+        <translation>%1 — trainee %2 — points %3 of %4 due so far</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="116" />
+        <source>Rewound: the instructor went back before it</source>
+        <translation>Rewound: the instructor went back before it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="134" />
+        <source>to come</source>
+        <translation>to come</translation>
+    </message>
+</context>
+<context>
     <name>L</name>
     <message>
         <location filename="../../ui/dispatch_models.py" line="169" />
@@ -1831,6 +2046,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/training/watermark.py" line="25" />
         <source>TRAINING</source>
         <translation>TRAINING</translation>
     </message>
@@ -2100,6 +2316,49 @@
     </message>
 </context>
 <context>
+    <name>PlayerBar</name>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="58" />
+        <source>Inject now</source>
+        <translation>Inject now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="64" />
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="83" />
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="83" />
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="88" />
+        <source>Seeking…</source>
+        <translation>Seeking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="90" />
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="92" />
+        <source>Playing ×%1 (achieved ×%2)</source>
+        <translation>Playing ×%1 (achieved ×%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="95" />
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+</context>
+<context>
     <name>Point</name>
     <message>
         <location filename="../../ui/point_names.py" line="9" />
@@ -2279,6 +2538,77 @@
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="36" />
+        <source>Training progress</source>
+        <translation>Training progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="44" />
+        <source>Every trainee</source>
+        <translation>Every trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="49" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="49" />
+        <location filename="../../ui/training/progress_view.py" line="53" />
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="53" />
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="59" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>First</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>Best</source>
+        <translation>Best</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="55" />
+        <source>Last</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="60" />
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="62" />
+        <source>No training result kept yet.</source>
+        <translation>No training result kept yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="65" />
+        <source>Trainee:</source>
+        <translation>Trainee:</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDeviceDialog</name>
     <message>
         <location filename="../../ui/register_device.py" line="32" />
@@ -2422,6 +2752,32 @@
         <location filename="../../ui/status_bar.py" line="86" />
         <source>Training</source>
         <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDesk</name>
+    <message>
+        <location filename="../../ui/training/desk.py" line="30" />
+        <source>Training player</source>
+        <translation>Training player</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/desk.py" line="31" />
+        <source>Instructor</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/desk.py" line="32" />
+        <source>Debrief</source>
+        <translation>Debrief</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWatermark</name>
+    <message>
+        <location filename="../../ui/training/watermark.py" line="18" />
+        <source>Training session: nothing reaches the real compound</source>
+        <translation>Training session: nothing reaches the real compound</translation>
     </message>
 </context>
 <context>

@@ -743,19 +743,122 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../ui/connection_banner.py" line="31" />
+        <location filename="../../ui/connection_banner.py" line="33" />
         <source>Sign in again…</source>
         <translation>重新登录…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_banner.py" line="46" />
+        <location filename="../../ui/connection_banner.py" line="48" />
         <source>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</source>
         <translation>会话已结束（已退出、被锁定或已过期）。当前显示的是 %1 时的状态；重新登录前无法操作。</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_banner.py" line="50" />
+        <location filename="../../ui/connection_banner.py" line="52" />
         <source>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</source>
         <translation>与服务器 %1 的连接已中断。当前显示的是 %2 时的状态，操作已停用。正在重新连接…</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefView</name>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="54" />
+        <source>The debrief comes when the run ends.</source>
+        <translation>本次培训结束后生成讲评。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="60" />
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="60" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="63" />
+        <source>Click an entry to go back to that moment</source>
+        <translation>单击条目可回到该时刻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="65" />
+        <source>End the run now</source>
+        <translation>立即结束本次培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="68" />
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="69" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="72" />
+        <source>Progress…</source>
+        <translation>培训进度…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="108" />
+        <source>%1 — %2: played %3 of %4; earned %5 of %6 points, penalties %7, acknowledgements %8</source>
+        <translation>%1 — %2：已进行 %3／%4；得 %5／%6 分，扣分 %7，告警确认 %8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="114" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="114" />
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="115" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="115" />
+        <source>Note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="116" />
+        <source>Instructor</source>
+        <translation>教员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="116" />
+        <source>Deadline</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="160" />
+        <source>Export the debrief</source>
+        <translation>导出讲评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="167" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
     </message>
 </context>
 <context>
@@ -1630,6 +1733,118 @@
     </message>
 </context>
 <context>
+    <name>InstructorPanel</name>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="61" />
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="61" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>Expected action</source>
+        <translation>预期操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="63" />
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>By</source>
+        <translation>注入者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="67" />
+        <source>Trainee's actions</source>
+        <translation>学员操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="68" />
+        <source>Expected</source>
+        <translation>预期操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="69" />
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="70" />
+        <source>Notes</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="72" />
+        <source>A note on the timeline, at this moment…</source>
+        <translation>在时间线上此刻添加批注…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="74" />
+        <source>Add note</source>
+        <translation>添加批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="100" />
+        <source>%1 — trainee %2 — points %3 of %4 due so far</source>
+        <translation>%1 — 学员 %2 — 已得 %3 分（截至目前应得 %4 分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="116" />
+        <source>Rewound: the instructor went back before it</source>
+        <translation>已回退：教员跳回到此操作之前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="134" />
+        <source>to come</source>
+        <translation>待发生</translation>
+    </message>
+</context>
+<context>
     <name>L</name>
     <message>
         <location filename="../../ui/dispatch_models.py" line="169" />
@@ -1831,6 +2046,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/training/watermark.py" line="25" />
         <source>TRAINING</source>
         <translation>培训 TRAINING</translation>
     </message>
@@ -2100,6 +2316,49 @@
     </message>
 </context>
 <context>
+    <name>PlayerBar</name>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="58" />
+        <source>Inject now</source>
+        <translation>立即注入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="64" />
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="83" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="83" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="88" />
+        <source>Seeking…</source>
+        <translation>跳转中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="90" />
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="92" />
+        <source>Playing ×%1 (achieved ×%2)</source>
+        <translation>播放 ×%1（实际 ×%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="95" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+</context>
+<context>
     <name>Point</name>
     <message>
         <location filename="../../ui/point_names.py" line="9" />
@@ -2279,6 +2538,77 @@
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="36" />
+        <source>Training progress</source>
+        <translation>培训进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="44" />
+        <source>Every trainee</source>
+        <translation>全部学员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="49" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="49" />
+        <location filename="../../ui/training/progress_view.py" line="53" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="53" />
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="59" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>Runs</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>Best</source>
+        <translation>最好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="55" />
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="60" />
+        <source>Run</source>
+        <translation>第几次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="62" />
+        <source>No training result kept yet.</source>
+        <translation>尚无培训成绩。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="65" />
+        <source>Trainee:</source>
+        <translation>学员：</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDeviceDialog</name>
     <message>
         <location filename="../../ui/register_device.py" line="32" />
@@ -2422,6 +2752,32 @@
         <location filename="../../ui/status_bar.py" line="86" />
         <source>Training</source>
         <translation>培训</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDesk</name>
+    <message>
+        <location filename="../../ui/training/desk.py" line="30" />
+        <source>Training player</source>
+        <translation>培训播放器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/desk.py" line="31" />
+        <source>Instructor</source>
+        <translation>教员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/desk.py" line="32" />
+        <source>Debrief</source>
+        <translation>讲评</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWatermark</name>
+    <message>
+        <location filename="../../ui/training/watermark.py" line="18" />
+        <source>Training session: nothing reaches the real compound</source>
+        <translation>培训模式：不会影响真实小区</translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ def _commands(snapshot: wire.Snapshot, role: Role) -> list[c.Command]:
         # on a server that is not training these fail (409), never pass as allowed
         c.TrainingPlay(), c.TrainingPause(), c.TrainingSpeed(speed=2.0),
         c.TrainingSeek(at_s=10.0), c.TrainingInject(event_id="throw"),
-        c.TrainingAnnotate(text="注意观察"),
+        c.TrainingAnnotate(text="注意观察"), c.TrainingEnd(),
     ]
 
 
