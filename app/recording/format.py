@@ -73,14 +73,19 @@ class RecordingWriter:
     """Appends messages to a recording; ``write`` takes (topic, payload, received_at,
     retain) tuples. Not thread-safe: one writer thread."""
 
-    def __init__(self, path: str | Path, *, root: str = "") -> None:
+    def __init__(self, path: str | Path, *, root: str = "",
+                 started_at: float | None = None) -> None:
+        """``started_at``: the recording's start (default: now; a recording generated from
+        the simulator gives its simulated start)."""
         self.path = Path(path)
         self.frames = 0
         existing = self.path.exists() and self.path.stat().st_size > 0
         if existing:
             self.header = read_header(self.path)
         else:
-            self.header = RecordingHeader(FORMAT, VERSION, time.time(), root)
+            self.header = RecordingHeader(FORMAT, VERSION,
+                                          time.time() if started_at is None else started_at,
+                                          root)
         try:
             self._fh = open(self.path, "ab")  # noqa: SIM115 - closed in close()
         except OSError as exc:

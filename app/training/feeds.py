@@ -10,7 +10,6 @@ of its own and can never publish.
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 from typing import Protocol
 
@@ -75,7 +74,7 @@ class SimulatorFeed:
         self.end = start + duration_s
         self._sim = CompoundSimulator(scene, scheme, seed=seed, faults=faults)
         self._born = False
-        # what a bookmark shares with the live simulator instead of copying
+        # what a bookmark shares with the live simulator instead of copying (the scene)
         self._shared = {id(o): o for o in (scene, scheme, *scene.devices, *scene.buildings)}
 
     def until(self, t: float) -> list[RawMessage]:
@@ -87,12 +86,16 @@ class SimulatorFeed:
         return [RawMessage(topic, payload, t) for topic, payload, _ in messages]
 
     def position(self) -> object:
-        return (self._born, copy.deepcopy(self._sim, dict(self._shared)))
+        from app.training.snapshots import freeze
+
+        return (self._born, freeze(self._sim, self._shared))
 
     def seek(self, position: object) -> None:
-        born, sim = position  # type: ignore[misc]
+        from app.training.snapshots import thaw
+
+        born, frozen = position  # type: ignore[misc]
         self._born = born
-        self._sim = copy.deepcopy(sim, dict(self._shared))  # the bookmark stays reusable
+        self._sim = thaw(frozen, self._shared)  # the bookmark stays reusable
 
     def describe(self) -> str:
         return f"simulator, seed {self.seed}"

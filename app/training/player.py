@@ -235,8 +235,9 @@ class Player:
         self._on_change()
 
     def start_thread(self) -> None:
+        """Pace the run on the player's own thread (its first step included, so a window
+        shows at once and fills in when the feed's opening messages are in)."""
         if self._thread is None:
-            self.begin()
             self._thread = threading.Thread(target=self._run, name="TrainingPlayer",
                                             daemon=True)
             self._thread.start()
@@ -248,6 +249,11 @@ class Player:
             self._thread.join(timeout=30)
 
     def _run(self) -> None:
+        try:
+            self.begin()
+        except Exception:  # the session is useless, but the window must still close
+            log.exception("training could not take its first step")
+        self._on_change()
         while not self._stop.is_set():
             while self._requests:
                 try:

@@ -112,12 +112,10 @@ class EngineSnapshots:
         return Snapshot(at, *parts, size=sum(len(p) for p in parts))
 
     def _dumps(self, value: object) -> bytes:
-        buffer = io.BytesIO()
-        _Pickler(buffer, self._keep).dump(value)
-        return buffer.getvalue()
+        return freeze(value, self._keep)
 
     def _loads(self, data: bytes) -> Any:
-        return _Unpickler(io.BytesIO(zlib.decompress(data)), self._keep).load()
+        return thaw(zlib.decompress(data), self._keep)
 
     # ---- restore ---------------------------------------------------------------------
     def restore(self, snapshot: Snapshot) -> None:
@@ -130,6 +128,17 @@ class EngineSnapshots:
         fields = self._loads(snapshot.objects)
         for name, obj in self.objects.items():
             _set_fields(obj, fields[name])
+
+
+def freeze(value: object, keep: dict[int, object]) -> bytes:
+    """``value`` pickled, with the objects in ``keep`` (and locks, codecs …) by identity."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, keep).dump(value)
+    return buffer.getvalue()
+
+
+def thaw(data: bytes, keep: Mapping[int, object]) -> Any:
+    return _Unpickler(io.BytesIO(data), keep).load()
 
 
 def _fields(obj: object) -> dict[str, object]:
