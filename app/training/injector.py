@@ -76,6 +76,9 @@ class Injector:
         self._queue: list[tuple[Injection, tuple[str, ...], str, int]] = []
         self._queue_lock = threading.Lock()
         self._adhoc = 0
+        #: what the instructor injected now, and when (kept outside the snapshots' state):
+        #: [at, item, targets, by, index, rewound], done again when a run passes it again
+        self.adhoc: list[list] = []
 
     # ---- state (the player's snapshots) ------------------------------------------------
     def state(self) -> tuple:
@@ -113,9 +116,33 @@ class Injector:
                 self._fire(item, scenario.targets[i], t, "scenario", i)
         with self._queue_lock:
             queued, self._queue = self._queue, []
+        if queued:
+            self.drop_branch()  # a new injection: the rewound future will not come
         for item, targets, by, index in queued:
             if index < 0 or index not in self.fired:
+                self.adhoc.append([t, item, targets, by, index, False])
                 self._fire(item, targets, t, by, index)
+
+    def rewind(self, after: float) -> None:
+        """A seek back: the instructor's injections after ``after`` are undone."""
+        for entry in self.adhoc:
+            if entry[0] > after:
+                entry[5] = True
+
+    def redo_adhoc(self, t: float) -> int:
+        """Inject again what the instructor injected at ``t`` and a seek back undid."""
+        count = 0
+        for entry in self.adhoc:
+            at, item, targets, by, index, rewound = entry
+            if rewound and abs(at - t) < 1e-6:
+                entry[5] = False
+                count += 1
+                if index < 0 or index not in self.fired:
+                    self._fire(item, targets, t, by, index)
+        return count
+
+    def drop_branch(self) -> None:
+        self.adhoc = [entry for entry in self.adhoc if not entry[5]]
 
     def _fire(self, item: Injection, targets: tuple[str, ...], t: float, by: str,
               index: int) -> None:

@@ -55,6 +55,7 @@ class Player:
                  snapshot_every_s: float = SNAPSHOT_EVERY_S,
                  lock: threading.RLock | None = None,
                  on_rewind: Callable[[float], None] = lambda _t: None,
+                 redo: Callable[[float], int] = lambda _t: 0,
                  on_change: Callable[[], None] = lambda: None) -> None:
         self.engine, self.feed, self.injector, self.clock = engine, feed, injector, clock
         self.snapshots = snapshots
@@ -71,6 +72,7 @@ class Player:
         #: (step, engine snapshot, feed position, injector state), oldest first
         self._kept: list[tuple[int, Snapshot, object, object]] = []
         self._on_rewind = on_rewind
+        self._redo = redo
         self._on_change = on_change
         self._requests: deque[Callable[[], None]] = deque()
         self._wake = threading.Event()
@@ -135,6 +137,15 @@ class Player:
             if k % self.snapshot_every == 0 and (not self._kept or self._kept[-1][0] < k):
                 self._kept.append((k, self.snapshots.take(t), self.feed.position(),
                                    self.injector.state()))
+            self._replay(t)  # after the snapshot: people act between two steps
+
+    def _replay(self, t: float) -> None:
+        """What people did at ``t`` and a seek back undid, done again at its moment."""
+        with self.lock:
+            if self._redo(t):
+                messages = self.injector.overlay.apply([], t)
+                for i in range(0, len(messages), CHUNK):
+                    self.engine.ingest.handle_batch(messages[i:i + CHUNK])
 
     # ---- requests ----------------------------------------------------------------------
     def seek(self, at_s: float, *, wait: bool = False) -> None:
@@ -175,7 +186,8 @@ class Player:
             self.injector.restore(injector_state)
             self.k = step
             del self._kept[i + 1:]
-            self._on_rewind(self.start + k * STEP_S)
+            self._on_rewind(snapshot.at)  # undone from the snapshot on, redone as it goes
+            self._replay(snapshot.at)
 
     def end_now(self) -> None:
         """End the run at the present step: what is left of the scenario is not played."""
@@ -187,7 +199,8 @@ class Player:
 
     def inject_now(self, do: Callable[[], None]) -> None:
         """Run ``do`` (queue an injection) and make it happen at this moment, paused or
-        not: a step of no time delivers what it set off."""
+        not: a step of no time delivers what it set off (a seek back through this moment
+        does it again: the session's ``redo``)."""
         def now() -> None:
             do()
             with self.lock:

@@ -248,9 +248,10 @@ def _penalties(actions: Sequence[TraineeAction], alarms: Iterable[Alarm], *, sta
     for action in actions:
         ctx = action.context
         if action.command == "order.assign" and ctx.get("tech_fits") is False:
+            on = ctx.get("alarm_device") or ctx.get("order_device") or ctx.get("building")
             out.append(Penalty("wrong_dispatch", action.at,
                                f"{action.args.get('tech_id')} for {ctx.get('skill')} work "
-                               f"({ctx.get('order_id')})", PENALTY["wrong_dispatch"]))
+                               f"on {on}", PENALTY["wrong_dispatch"]))
         if action.command.startswith(("alarm.", "order.from_alarm")) and ctx.get("alarm_id"):
             if ctx.get("shelved") and action.command != "alarm.unshelve":
                 out.append(Penalty("shelved_alarm_action", action.at,

@@ -149,7 +149,8 @@ class TrainingSession:
         self._dispatch(scenario)
         self.log = ActionLog()
         lock = threading.RLock()
-        engine.commands = TrainingCommandHandler(engine, self.log, lock)
+        engine.commands = TrainingCommandHandler(engine, self.log, lock,
+                                                 on_new_action=self._new_branch)
         overlay = FaultOverlay(engine.scene, engine.scheme, engine.store)
         self.injector = Injector(scenario, engine.scene, overlay, start=self.feed.start,
                                  book=engine.alarms.book,
@@ -168,7 +169,8 @@ class TrainingSession:
         self.player = Player(engine, self.feed, self.injector, clock, snapshots,
                              duration_s=scenario.duration_s,
                              snapshot_every_s=snapshot_every_s, lock=lock,
-                             on_rewind=self.log.rewind, on_change=self.control.changed)
+                             on_rewind=self._rewind, redo=self._redo,
+                             on_change=self.control.changed)
         self.log.subscribe(lambda _entry: self.control.changed())
         engine.training_control = self.control
         return self
@@ -188,6 +190,21 @@ class TrainingSession:
         runtime.handsets = TrainingHandsets(engine.scene.technicians, runtime.graph,
                                             topics=engine.scheme, seed=seed)
         engine.dispatch = runtime  # Engine.start keeps a runtime it already has
+
+    def _rewind(self, t: float) -> None:
+        """The engine went back to ``t``: what people did after it is undone (and done
+        again as the run passes their moments, until someone does something new)."""
+        self.log.rewind(t)
+        self.injector.rewind(t)
+
+    def _redo(self, t: float) -> int:
+        """People's undone moves at ``t``, done again; how many."""
+        return self.injector.redo_adhoc(t) + self.log.redo(t, self.engine.commands,
+                                                           self.engine)
+
+    def _new_branch(self) -> None:
+        self.log.drop_branch()
+        self.injector.drop_branch()
 
     def trainee_name(self) -> str:
         """The trainee given at start, else whoever acted most as a trainee."""
