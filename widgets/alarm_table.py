@@ -20,6 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from widgets.plain_text import tooltip
+
 Index = QModelIndex | QPersistentModelIndex
 
 #: severity 1..4 → row colour (text on the dark theme stays readable on all of them)
@@ -131,7 +133,7 @@ class AlarmTableModel(QAbstractTableModel):
             unacknowledged = row.state in ("raised",)
             return QBrush(QColor(r, g, b, 70 if unacknowledged else 28))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.device_id}\n{row.message}"
+            return tooltip(f"{row.device_id}\n{row.message}")  # outside text: shown as is
         return None
 
 
