@@ -66,6 +66,12 @@ class CamerasConfig(_Config):
     enabled: bool = True
     #: demo feeds analysed for falling objects at once (each costs a share of a core)
     max_demo_analysed: Annotated[int, msgspec.Meta(ge=0, le=64)] = 4
+    #: the compound's cameras: scene camera id → stream (rtsp://…, http://…, a file); a
+    #: stream here wins over the scene's own
+    streams: dict[str, str] = {}
+    #: synthetic demo feeds for cameras without a stream: None = only on the embedded
+    #: simulator (never against a live broker, where they would raise real alarms)
+    demo_feeds: bool | None = None
 
 
 class UiConfig(_Config):

@@ -11,6 +11,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+import msgspec
+
 from app import paths
 from app.alarms.book import AlarmBook
 from app.alarms.engine import AlarmEngine
@@ -61,6 +63,31 @@ def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:
     from app.sources.simulator import SimulatorSource
 
     return SimulatorSource(scene, config.simulator, scheme)
+
+
+def live_cameras(scene: Scene, config: AppConfig) -> tuple:
+    """The cameras to run: the configured stream wins over the scene's; a camera with no
+    stream runs on a synthetic demo feed only in the demo (the embedded simulator, or when
+    ``[cameras] demo_feeds`` says so), never against a live compound."""
+    settings = config.cameras
+    if not settings.enabled:
+        return ()
+    unknown = sorted(set(settings.streams) - {c.id for c in scene.cameras})
+    if unknown:
+        raise ConfigError(f"[cameras] streams: no camera {unknown[0]!r} in the scene")
+    demo = settings.demo_feeds if settings.demo_feeds is not None else not config.mqtt.url
+    chosen, idle = [], []
+    for camera in scene.cameras:
+        stream = settings.streams.get(camera.id) or camera.stream
+        if stream is None and not demo:
+            idle.append(camera.id)
+            continue
+        chosen.append(msgspec.structs.replace(camera, stream=stream))
+    if idle:
+        log.info("%d scene cameras have no stream configured ([cameras] streams): not "
+                 "started (%s)", len(idle), ", ".join(idle[:5]) + (" …" if len(idle) > 5
+                                                                    else ""))
+    return tuple(chosen)
 
 
 class Engine:
@@ -119,7 +146,7 @@ class Engine:
         self.acoustic = AcousticWatch(self.scene, self.alarms.book)
         data = paths.user_data_dir()
         self.cameras = CameraManager(
-            self.scene.cameras if config.cameras.enabled else (), book=self.alarms.book,
+            live_cameras(self.scene, config), book=self.alarms.book,
             evidence_dir=data / "evidence", demo_feeds_dir=data / "demo-feeds",
             scene_cameras_dir=scene_dir / "cameras",
             max_demo_analysed=config.cameras.max_demo_analysed, clock=self.clock)
