@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import ssl
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,8 @@ class ApiClient:
                  timeout_s: float = TIMEOUT_S) -> None:
         self.url = base_url(url)
         self.api = self.url + wire.API_PREFIX
-        verify: Any = ca_file if ca_file else True
+        self.ca_file = ca_file
+        verify: Any = ssl.create_default_context(cafile=ca_file) if ca_file else True
         self._http = httpx.Client(timeout=timeout_s, verify=verify)
         self.token: str | None = None
 

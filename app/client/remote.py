@@ -205,7 +205,7 @@ class RemoteControlRoom:
     def _stream_once(self) -> None:
         context = None
         if self.api.ws_url.startswith("wss://"):
-            context = ssl.create_default_context()
+            context = ssl.create_default_context(cafile=self.api.ca_file)
         with connect(self.api.ws_url, open_timeout=3, close_timeout=1, max_size=256 << 20,
                      ssl=context, ping_interval=None) as socket:
             socket.send(json.dumps({"token": self.api.token}))
