@@ -33,6 +33,10 @@ from app.dispatch.sql_repository import SqlOrderRepository
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
+from app.operations.config import OperationsConfigError, load_operations_config
+from app.operations.lifts import rescue_notes
+from app.operations.service import OperationsService
+from app.operations.tariffs import TariffError
 from app.scene.loader import load_scene
 from app.scene.model import Scene
 from app.sources.base import Source
@@ -86,11 +90,22 @@ class Engine:
         if wrong:
             raise ConfigError(wrong[0] + (f" (and {len(wrong) - 1} more)" if len(wrong) > 1
                                           else ""))
+        try:
+            operations = load_operations_config(scene_dir if scene is None else None)
+        except OperationsConfigError as exc:
+            raise ConfigError(str(exc)) from None
         self.alarms = AlarmEngine(
             self.store, book=AlarmBook(policy=rules.escalation),
             learned=LearnedBands(rules.learned), timers=ConditionTimers(pending),
-            overrides=rules.devices, kind_overrides=rules.kinds, welfare=rules.welfare)
+            overrides=rules.devices, kind_overrides=rules.kinds, welfare=rules.welfare,
+            device_notes=rescue_notes(operations))
         self.ingest.subscribe(self.alarms.handle_events)
+        try:  # parking, chargers, meters, tariffs, schedules (docs/operations.md)
+            self.operations = OperationsService(self.scene, operations, site=self.scheme.site,
+                                                scene_dir=scene_dir, alarms=self.alarms)
+        except TariffError as exc:
+            raise ConfigError(str(exc)) from None
+        self.ingest.subscribe(self.operations.handle_events)
         self.alarm_publisher = AlarmPublisher(
             self.scheme.alarms(), self._publish if self.source.can_publish else None)
         self.alarms.book.subscribe(self.alarm_publisher)
@@ -133,6 +148,7 @@ class Engine:
                 self.scene, self.store, self.ingest, self.source, self.alarms.book,
                 SqlOrderRepository(self.writer.engine), clock=self._dispatch_clock,
                 simulate_handsets=self.source.name == "simulator")
+        self.operations.start(self.writer.engine)
         self._stop.clear()
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
                                              daemon=True)
@@ -151,6 +167,7 @@ class Engine:
         self._stop.set()
         if self._housekeeper is not None:
             self._housekeeper.join()
+        self.operations.stop()
         if not self.writer.stop(timeout=30):
             log.warning("storage: not everything reached the database; the rest is kept in "
                         "the spill journal for the next start")
