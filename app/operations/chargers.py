@@ -78,7 +78,7 @@ class ChargerTracker:
 
     def _roll_day(self, t: float) -> None:
         day = int((t + self.offset_s) // 86400)
-        if day != self._day:
+        if day > self._day:  # a late message from yesterday does not reset today
             self._day = day
             self._today = {"sessions": 0, "kwh": 0.0, "valley_kwh": 0.0}
 

@@ -126,7 +126,7 @@ class ParkingTracker:
 
     def _roll_day(self, t: float) -> None:
         day = self._local_day(t)
-        if day != self._day:
+        if day > self._day:  # a late pass from yesterday does not reset today
             self._day = day
             for counter in (self._today, self._hours, self._colours, self._gate_today,
                             self._manual_today):
