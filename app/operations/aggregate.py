@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Iterable, Sequence
+from itertools import repeat
 from typing import Any
 
 import msgspec
@@ -74,15 +75,17 @@ def read_samples(conn: sa.Connection, point: MeteredPoint, start: float, end: fl
     rows = conn.execute(_SAMPLES, params).all()
     if not rows:
         return np.empty(0), np.empty(0)
-    data = np.array(rows, dtype=np.float64)
+    # flattened through plain iteration: numpy probing SQLAlchemy rows is 20× slower
+    data = np.fromiter((v for row in rows for v in row), np.float64,
+                       count=2 * len(rows)).reshape(-1, 2)
     if data[:, 0].min() > start:
         before = conn.execute(_BEFORE, params).first()
         if before is not None:
-            data = np.vstack([data, np.array([before], dtype=np.float64)])
+            data = np.vstack([data, np.array([tuple(before)], dtype=np.float64)])
     if data[:, 0].max() < end and b <= now:
         after = conn.execute(_AFTER, params).first()
         if after is not None:
-            data = np.vstack([data, np.array([after], dtype=np.float64)])
+            data = np.vstack([data, np.array([tuple(after)], dtype=np.float64)])
     return data[:, 0], data[:, 1]
 
 
@@ -96,25 +99,29 @@ def as_register(point: MeteredPoint, ts: np.ndarray, values: np.ndarray
 
 
 # ---- rows -----------------------------------------------------------------------------------
-def _prices(book: TariffBook | None, tariff_id: str | None, starts: np.ndarray
-            ) -> tuple[np.ndarray, np.ndarray, list[str | None]]:
-    """Per 5-minute bucket: price, period index, and per hour the version id."""
+def _prices(book: TariffBook | None, tariff_id: str | None, period_tariff_id: str | None,
+            starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str | None]]:
+    """Per 5-minute bucket: the price (billing tariff) and the time-of-use period (the
+    site's period table); per hour the billing version id."""
     n = len(starts)
     price = np.full(n, np.nan)
     period = np.full(n, PERIODS.index("flat"), dtype=np.int64)
-    hours = n // PER_HOUR
-    versions: list[str | None] = [None] * hours
-    if book is None or tariff_id is None:
+    versions: list[str | None] = [None] * (n // PER_HOUR)
+    if book is None:
         return price, period, versions
     offset = book.utc_offset_h * 3600
     days = ((starts + offset) // 86400).astype(np.int64)
     for day in np.unique(days):
-        version = book.version_at(tariff_id, float(day) * 86400 - offset)
+        sel = days == day
+        midnight = float(day) * 86400 - offset
+        if period_tariff_id is not None:
+            table = book.version_at(period_tariff_id, midnight)
+            if table is not None:
+                period[sel] = book.slot_periods(table, starts[sel])
+        version = book.version_at(tariff_id, midnight) if tariff_id is not None else None
         if version is None:
             continue
-        sel = days == day
-        period[sel] = book.slot_periods(version, starts[sel])
-        price[sel] = version.prices[period[sel]]
+        price[sel] = version.prices[book.slot_periods(version, starts[sel])]
         for h in np.unique(np.flatnonzero(sel) // PER_HOUR):
             versions[int(h)] = version.version.id
     return price, period, versions
@@ -131,7 +138,8 @@ def hour_rows(point: MeteredPoint, ts: np.ndarray, values: np.ndarray, first_hou
     parts = c.per_bucket.reshape(n_hours, PER_HOUR)
     covered = c.covered_s.reshape(n_hours, PER_HOUR).sum(axis=1)
     estimated = c.estimated_s.reshape(n_hours, PER_HOUR).sum(axis=1)
-    price, period, versions = _prices(book, point.tariff_id, edges[:-1])
+    price, period, versions = _prices(book, point.tariff_id, point.period_tariff_id,
+                                      edges[:-1])
     by_period = np.zeros((n_hours, len(PERIODS)))
     flat_parts = c.per_bucket
     for k in range(len(PERIODS)):
@@ -146,17 +154,23 @@ def hour_rows(point: MeteredPoint, ts: np.ndarray, values: np.ndarray, first_hou
     in_range = ts[(ts >= edges[0]) & (ts < edges[-1])]
     samples = np.bincount(((in_range - first_hour) // HOUR_S).astype(np.int64),
                           minlength=n_hours)
-    rows = []
-    for h in np.flatnonzero(covered > 0):
-        version = versions[h]
-        rows.append((
-            site, point.device_id, point.point, first_hour + int(h) * HOUR_S, point.quantity,
-            point.building, point.group, float(parts[h].sum()), *map(float, parts[h]),
-            *map(float, by_period[h]), float(cost[h]) if version is not None else None,
-            point.tariff_id if version is not None else None, version, float(estimated[h]),
-            float(HOUR_S - covered[h]), int(samples[h]), int(counts["resets"][h]),
-            int(counts["rollovers"][h]), int(counts["jumps"][h]), computed_at))
-    return rows
+    keep = np.flatnonzero(covered > 0)
+    if not len(keep):
+        return []
+    # columns built whole and zipped into rows in C: a month is ~2 million rows
+    priced = [versions[h] is not None for h in keep]
+    columns = [
+        (first_hour + keep * HOUR_S).tolist(), parts[keep].sum(axis=1).tolist(),
+        *parts[keep].T.tolist(), *by_period[keep].T.tolist(),
+        [c if p else None for c, p in zip(cost[keep].tolist(), priced, strict=True)],
+        [point.tariff_id if p else None for p in priced], [versions[h] for h in keep],
+        estimated[keep].tolist(), (HOUR_S - covered[keep]).tolist(), samples[keep].tolist(),
+        counts["resets"][keep].tolist(), counts["rollovers"][keep].tolist(),
+        counts["jumps"][keep].tolist()]
+    const = repeat
+    return list(zip(const(site), const(point.device_id), const(point.point), columns[0],
+                    const(point.quantity), const(point.building), const(point.group),
+                    *columns[1:], const(computed_at), strict=False))  # repeat() is endless
 
 
 # ---- writing --------------------------------------------------------------------------------

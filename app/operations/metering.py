@@ -32,8 +32,11 @@ class MeteredPoint(msgspec.Struct, frozen=True):
     group: str
     building: str | None
     room: str | None
-    tariff_id: str | None
+    tariff_id: str | None  # the tariff that prices it
     spec: RegisterSpec
+    #: the time-of-use table that says which hours are valley, peak ...: the site's
+    #: electricity tariff, whatever prices this point (a flat residential tariff has none)
+    period_tariff_id: str | None = None
 
 
 def _group(rule: MeterRule, device: Device, mains: set[str]) -> str:
@@ -67,5 +70,5 @@ def metered_points(devices: Iterable[Device], config: OperationsConfig) -> list[
                 config.tariffs.tariff_for(rule.quantity, group) if rule.quantity in PRICED
                 else None,
                 RegisterSpec(max_rate_per_s=per_s, rollover_at=rule.rollover_at,
-                             max_gap_s=gap)))
+                             max_gap_s=gap), config.tariffs.electricity))
     return out

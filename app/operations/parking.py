@@ -38,6 +38,22 @@ UNREPORTED_WINDOW_S = 3600.0
 UNREPORTED_ALARM = 3
 
 
+def zones_of(scene: Scene, config: ParkingConfig) -> tuple[ZoneConfig, ...]:
+    """The configured zones, or one zone of every vehicle gate and parking space."""
+    return config.zones or (ZoneConfig(id="site", name=scene.site.name,
+                                       gates=tuple(g.id for g in scene.gates
+                                                   if g.kind == "vehicle"),
+                                       spaces=("*",)),)
+
+
+def zone_sensors(scene: Scene, zone: ZoneConfig) -> frozenset[str]:
+    """The occupancy sensors (device ids) of a zone's parking spaces."""
+    sensors = {p.id: p.sensor_id for p in scene.parking if p.sensor_id}
+    if "*" in zone.spaces:
+        return frozenset(sensors.values())
+    return frozenset(sensors[s] for s in zone.spaces if s in sensors)
+
+
 @dataclass(slots=True)
 class _Visit:
     plate: str
@@ -87,16 +103,10 @@ class ParkingTracker:
         self.offset_s = utc_offset_h * 3600
         self.clock = clock
         self._lock = threading.Lock()
-        sensors = {p.id: p.sensor_id for p in scene.parking if p.sensor_id}
-        zones = config.zones or (ZoneConfig(id="site", name=scene.site.name,
-                                            gates=tuple(g.id for g in scene.gates
-                                                        if g.kind == "vehicle"),
-                                            spaces=("*",)),)
         self.zones: dict[str, _Zone] = {}
-        for z in zones:
-            chosen = set(sensors.values()) if "*" in z.spaces else {
-                sensors[s] for s in z.spaces if s in sensors}
-            self.zones[z.id] = _Zone(z, frozenset(chosen), len(chosen) + z.extra_capacity)
+        for z in zones_of(scene, config):
+            chosen = zone_sensors(scene, z)
+            self.zones[z.id] = _Zone(z, chosen, len(chosen) + z.extra_capacity)
         self._space_zone: dict[str, list[_Zone]] = {}
         for zone in self.zones.values():
             for sensor in zone.sensors:

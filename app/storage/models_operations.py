@@ -18,7 +18,8 @@ from app.storage.models import Base
 
 #: the 5-minute columns of a meter-hour, minute of the hour in the name
 FIVE_MINUTE_COLUMNS: tuple[str, ...] = tuple(f"m{m:02d}" for m in range(0, 60, 5))
-#: consumption split by tariff period (app.operations.tariffs.PERIODS)
+#: consumption split by time-of-use period (app.operations.tariffs.PERIODS) of the site's
+#: electricity tariff, whatever tariff bills the point: the valley share is about *when*
 PERIOD_COLUMNS: tuple[str, ...] = ("e_deep_valley", "e_valley", "e_flat", "e_peak",
                                    "e_critical_peak")
 

@@ -45,8 +45,9 @@ LEVELS: dict[str, dict[str, LevelRow]] = {
 # kind: (rate point, cumulative point, curve, rate at curve=1, per-device spread, to-cumulative)
 MeterRow = tuple[str, str, str, float, float, float]
 METERS: dict[str, MeterRow] = {
-    "power_meter": ("power_kw", "total_kwh", "power", 2.2, 0.45, 1 / 3600),
-    "water_meter": ("flow_m3h", "total_m3", "water", 0.6, 0.5, 1 / 3600),
+    # a flat: ~10 kWh and ~1 m³ a day, the evening peak well above the night
+    "power_meter": ("power_kw", "total_kwh", "power", 0.9, 0.45, 1 / 3600),
+    "water_meter": ("flow_m3h", "total_m3", "water", 0.1, 0.5, 1 / 3600),
     "heat_meter": ("power_kw", "total_gj", "power", 9.0, 0.3, 1e-6),  # kW·s = kJ
 }
 
