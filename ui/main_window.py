@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self._build_view_controls()
         self._build_alarm_dock()
         self._build_camera_wall()
+        self._build_operations_dock()
 
         self.status = StatusBar(engine)
         self.setStatusBar(self.status)
@@ -238,6 +239,18 @@ class MainWindow(QMainWindow):
         if hasattr(self.compound_view, "sig_camera_picked"):
             self.compound_view.sig_camera_picked.connect(self._on_camera_picked)
 
+    def _build_operations_dock(self) -> None:
+        """Energy, parking and chargers (ui.operations_dock), tabbed with the alarms."""
+        if getattr(self.engine, "operations", None) is None:
+            return
+        from ui.operations_dock import OperationsDock
+
+        self.operations_dock = OperationsDock(self.engine.operations, self, lang=self.lang)
+        self.operations_dock.setFeatures(self.inspector_dock.features())
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.operations_dock)
+        self.tabifyDockWidget(self.alarm_dock, self.operations_dock)
+        self.alarm_dock.raise_()
+
     def _on_camera_picked(self, camera_id: str) -> None:
         self.camera_wall.show_camera(camera_id)
         self.camera_dock.show()
@@ -256,10 +269,12 @@ class MainWindow(QMainWindow):
             self.camera_wall.show_camera(camera_id)
 
     def raise_panel(self, name: str) -> bool:
-        """Bring a bottom panel to the front: "alarms", "dispatch" or "cameras"."""
+        """Bring a bottom panel to the front: "alarms", "dispatch", "cameras" or
+        "operations"."""
         dock = {"alarms": getattr(self, "alarm_dock", None),
                 "dispatch": getattr(self, "dispatch_dock", None),
-                "cameras": getattr(self, "camera_dock", None)}.get(name)
+                "cameras": getattr(self, "camera_dock", None),
+                "operations": getattr(self, "operations_dock", None)}.get(name)
         if dock is None:
             return False
         dock.show()
@@ -297,6 +312,9 @@ class MainWindow(QMainWindow):
             dispatch_toggle = self.dispatch_dock.toggleViewAction()
             dispatch_toggle.setText(self.tr("&Dispatch"))
             view_menu.addAction(dispatch_toggle)
+        if hasattr(self, "operations_dock"):
+            view_menu.addAction(self.operations_dock.toggleViewAction())
+            file_menu.insertAction(self.quit_action, self.operations_dock.energy.report_action)
         if hasattr(self, "camera_dock"):
             camera_toggle = self.camera_dock.toggleViewAction()
             camera_toggle.setText(self.tr("&Camera wall"))

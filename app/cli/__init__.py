@@ -77,7 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: locale)")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="save the whole window once live data is drawn, then exit")
-    parser.add_argument("--panel", choices=["alarms", "dispatch", "cameras"],
+    parser.add_argument("--panel", choices=["alarms", "dispatch", "cameras", "operations"],
                         help="bring this bottom panel to the front at start")
     parser.add_argument("--quit-after", metavar="S", type=float,
                         help="quit after S seconds (with --screenshot: at the latest)")

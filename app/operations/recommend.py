@@ -57,8 +57,9 @@ def tank_demand(engine: Engine, tank: TankConfig, day_start: float, days: int = 
         pumps = _series(conn, tank.pumps, "running", start, day_start + 1)
     if not levels:
         return None
-    level = np.nanmean([np.interp(grid, ts, v, left=np.nan, right=np.nan)
-                        for ts, v in levels], axis=0)
+    stack = np.array([np.interp(grid, ts, v, left=np.nan, right=np.nan) for ts, v in levels])
+    known = (~np.isnan(stack)).sum(axis=0)  # the tanks' mean where any of them reported
+    level = np.where(known > 0, np.nansum(stack, axis=0) / np.maximum(known, 1), np.nan)
     running = np.nansum([_step(ts, v, grid) for ts, v in pumps], axis=0) if pumps else \
         np.zeros(len(grid))
     pumped = running[:-1] * tank.pump_flow_m3h * GRID_S / 3600.0

@@ -10,6 +10,7 @@ Panels read ``parking_view()``, ``charger_view()`` and ``energy_view()``: msgspe
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import threading
 import time
@@ -17,6 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Engine
@@ -34,7 +36,15 @@ from app.operations.parking import ParkingTracker
 from app.operations.plates import normalise
 from app.operations.recommend import recommend_chargers, recommend_tank
 from app.operations.tariff_store import freeze
-from app.operations.tariffs import TariffBook, TariffError, load_tariffs, tariff_dir
+from app.operations.tariffs import (
+    PERIODS,
+    SLOT_S,
+    SLOTS,
+    TariffBook,
+    TariffError,
+    load_tariffs,
+    tariff_dir,
+)
 from app.operations.views import ChargerView, EnergyView, ParkingView
 from app.scene.model import Scene
 from app.storage.models import GatePassRow
@@ -219,7 +229,7 @@ class OperationsService:
                 if now >= next_aggregate:
                     next_aggregate = now + cfg.aggregate_every_s
                     self.aggregate_dirty(now)
-                    self._refresh_energy(now)
+                    self.refresh_energy(now)
                 day = int((now + self.offset_s) // 86400)
                 local_h = ((now + self.offset_s) % 86400) / 3600
                 if day != day_checked and local_h >= cfg.leaks.night_to_h + 0.5:
@@ -227,7 +237,7 @@ class OperationsService:
                     self.daily(now)
                 if now >= next_recommend:
                     next_recommend = now + RECOMMEND_EVERY_S
-                    self._recommend(now)
+                    self.recommend(now)
             except SQLAlchemyError as exc:  # the database is down: try again next round
                 self.stats["errors"] += 1
                 log.warning("operations: database unavailable: %s", str(exc).splitlines()[0])
@@ -341,7 +351,8 @@ class OperationsService:
         """The last energy view the worker built (None before the first)."""
         return self._energy
 
-    def _recommend(self, now: float) -> None:
+    def recommend(self, now: float) -> None:
+        """Re-solve the schedule recommendations for the day of ``now``."""
         assert self.engine is not None
         today = self.day_start(now)
         out = []
@@ -358,16 +369,29 @@ class OperationsService:
                 out.append(rec)
         self._recommendations = out
 
-    def _refresh_energy(self, now: float) -> None:
+    def refresh_energy(self, now: float) -> None:
+        """Rebuild the energy view of the day of ``now`` (the worker does, every round)."""
         self._energy = build_energy_view(self.engine, self.site, self.day_start(now), now,
                                          self._recommendations, self.tariff_problems,
-                                         self.config, self._leaks, self._unaccounted)
+                                         self.config, self._leaks, self._unaccounted,
+                                         self.book)
+
+    def write_report(self, kind: str, day: dt.date, path: Path, lang: str = "zh_CN") -> Path:
+        """The operations report of ``day`` (daily) or its month (monthly), from the
+        database this engine writes; slow (seconds): call it off the GUI thread."""
+        from app.operations.report import gather, write_report
+
+        assert self.engine is not None, "start() first"
+        data = gather(self.engine, self.scene, self.config, kind, day, site=self.site)
+        write_report(data, Path(path), lang)
+        return Path(path)
 
 
 def build_energy_view(engine: Engine | None, site: str, day_start: float, now: float,
                       recommendations: list, tariff_problems: list[str],
                       config: OperationsConfig, leaking: list[str] | None = None,
-                      unaccounted: dict[str, float] | None = None) -> EnergyView:
+                      unaccounted: dict[str, float] | None = None,
+                      book: TariffBook | None = None) -> EnergyView:
     """Today's energy and water: profiles, costs by group, building and day (last 7)."""
     assert engine is not None
     end = day_start + 86400
@@ -382,4 +406,15 @@ def build_energy_view(engine: Engine | None, site: str, day_start: float, now: f
         energy.by_day(engine, site, day_start - 6 * 86400, end, config.utc_offset_h),
         elec.valley_share if elec else None, cost, elec.amount if elec else 0.0,
         water.amount if water else 0.0, list(recommendations), list(leaking or []),
-        dict(unaccounted or {}), list(tariff_problems))
+        dict(unaccounted or {}), list(tariff_problems), *_day_periods(book, config, day_start))
+
+
+def _day_periods(book: TariffBook | None, config: OperationsConfig, day_start: float
+                 ) -> tuple[list[str], list[float]]:
+    tariff = config.tariffs.electricity
+    version = book.version_at(tariff, day_start) if book and tariff else None
+    if version is None:
+        return [], []
+    starts = day_start + np.arange(SLOTS) * SLOT_S
+    index = book.slot_periods(version, starts)
+    return [PERIODS[int(i)] for i in index], [float(version.prices[i]) for i in index]

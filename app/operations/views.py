@@ -148,5 +148,7 @@ class EnergyView(msgspec.Struct, frozen=True):
     water_today_m3: float
     recommendations: list[Recommendation]
     leaks: list[str]  # device ids whose night flow stands out
-    unaccounted: dict[str, float]  # building → % of the main's water not on sub-meters
+    unaccounted: dict[str, float]  # main meter → % of its water not on sub-meters
     tariff_problems: list[str]
+    periods: list[str] = []  # today's 48 half-hours: valley, flat, peak ... (site tariff)
+    prices: list[float] = []  # and their electricity price (site tariff)
