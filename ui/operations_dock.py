@@ -4,7 +4,7 @@ main window becomes a panel registry; this is one panel)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDockWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QDockWidget, QScrollArea, QTabWidget, QWidget
 
 from ui.charger_panel import ChargerPanel
 from ui.energy_panel import EnergyPanel
@@ -20,7 +20,18 @@ class OperationsDock(QDockWidget):
         self.energy = EnergyPanel(service, self.tabs, lang=lang or "zh_CN")
         self.parking = ParkingPanel(service, self.tabs)
         self.chargers = ChargerPanel(service, self.tabs)
-        self.tabs.addTab(self.energy, self.tr("Energy"))
-        self.tabs.addTab(self.parking, self.tr("Parking"))
-        self.tabs.addTab(self.chargers, self.tr("Chargers"))
+        for panel, title in ((self.energy, self.tr("Energy")),
+                             (self.parking, self.tr("Parking")),
+                             (self.chargers, self.tr("Chargers"))):
+            self.tabs.addTab(_scrolling(panel), title)
         self.setWidget(self.tabs)
+
+
+def _scrolling(panel: QWidget) -> QScrollArea:
+    """On a short dock a panel scrolls instead of taking height from the 3D view."""
+    panel.setMinimumHeight(560)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setWidget(panel)
+    return scroll

@@ -12,6 +12,7 @@ its own primary-key range: memory stays bounded to one point's samples.
 from __future__ import annotations
 
 import math
+import re
 import time
 from collections.abc import Iterable, Sequence
 from itertools import repeat
@@ -57,6 +58,31 @@ _SAMPLES = sa.text(
     "SELECT ts, value FROM readings WHERE device_id = :d AND point = :p AND ts >= :a "
     "AND ts < :b UNION ALL SELECT last_ts, last FROM reading_aggregates WHERE device_id = :d "
     "AND point = :p AND minute >= :am AND minute < :b")
+_SAMPLES_SQL = str(_SAMPLES)
+_STYLE = {"qmark": lambda name: "?", "format": lambda name: "%s",
+          "pyformat": lambda name: f"%({name})s", "named": lambda name: f":{name}"}
+
+
+def _raw_rows(conn: sa.Connection, sql: str, params: dict[str, Any]) -> list[tuple]:
+    """A read through the driver's own cursor: plain tuples, which numpy takes at C speed
+    (SQLAlchemy's rows cost more than the query for a month of samples)."""
+    style = conn.dialect.paramstyle
+    order: list[str] = []
+
+    def mark(match: re.Match) -> str:
+        order.append(match.group(1))
+        return _STYLE[style](match.group(1))
+    text = _PARAM.sub(mark, sql)
+    args: Any = params if style in ("pyformat", "named") else [params[k] for k in order]
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        cursor.execute(text, args)
+        return cursor.fetchall()
+    finally:
+        cursor.close()
+
+
+_PARAM = re.compile(r"(?<!:):(\w+)")
 _BEFORE = sa.text(
     "SELECT ts, value FROM readings WHERE device_id = :d AND point = :p AND ts < :a "
     "ORDER BY ts DESC LIMIT 1")
@@ -72,12 +98,10 @@ def read_samples(conn: sa.Connection, point: MeteredPoint, start: float, end: fl
     a, b = start - LOOKAROUND_S, end + LOOKAROUND_S
     params = {"d": point.device_id, "p": point.point, "a": a, "b": b,
               "am": math.floor(a / 60.0) * 60}  # a compacted minute holding ts >= a
-    rows = conn.execute(_SAMPLES, params).all()
+    rows = _raw_rows(conn, _SAMPLES_SQL, params)
     if not rows:
         return np.empty(0), np.empty(0)
-    # flattened through plain iteration: numpy probing SQLAlchemy rows is 20× slower
-    data = np.fromiter((v for row in rows for v in row), np.float64,
-                       count=2 * len(rows)).reshape(-1, 2)
+    data = np.array(rows, dtype=np.float64)
     if data[:, 0].min() > start:
         before = conn.execute(_BEFORE, params).first()
         if before is not None:
@@ -99,8 +123,17 @@ def as_register(point: MeteredPoint, ts: np.ndarray, values: np.ndarray
 
 
 # ---- rows -----------------------------------------------------------------------------------
-def _prices(book: TariffBook | None, tariff_id: str | None, period_tariff_id: str | None,
-            starts: np.ndarray) -> tuple[np.ndarray, np.ndarray, list[str | None]]:
+class Pricing(msgspec.Struct):
+    """A window's 5-minute buckets priced once per (tariff, period table): every meter of
+    the same tariffs shares it."""
+
+    price: np.ndarray  # per bucket (nan: no tariff in force)
+    period: np.ndarray  # per bucket, index into PERIODS
+    versions: list[str | None]  # per hour, the billing version
+
+
+def pricing(book: TariffBook | None, tariff_id: str | None, period_tariff_id: str | None,
+            starts: np.ndarray) -> Pricing:
     """Per 5-minute bucket: the price (billing tariff) and the time-of-use period (the
     site's period table); per hour the billing version id."""
     n = len(starts)
@@ -108,7 +141,7 @@ def _prices(book: TariffBook | None, tariff_id: str | None, period_tariff_id: st
     period = np.full(n, PERIODS.index("flat"), dtype=np.int64)
     versions: list[str | None] = [None] * (n // PER_HOUR)
     if book is None:
-        return price, period, versions
+        return Pricing(price, period, versions)
     offset = book.utc_offset_h * 3600
     days = ((starts + offset) // 86400).astype(np.int64)
     for day in np.unique(days):
@@ -124,28 +157,29 @@ def _prices(book: TariffBook | None, tariff_id: str | None, period_tariff_id: st
         price[sel] = version.prices[book.slot_periods(version, starts[sel])]
         for h in np.unique(np.flatnonzero(sel) // PER_HOUR):
             versions[int(h)] = version.version.id
-    return price, period, versions
+    return Pricing(price, period, versions)
 
 
 def hour_rows(point: MeteredPoint, ts: np.ndarray, values: np.ndarray, first_hour: int,
-              n_hours: int, book: TariffBook | None, site: str,
-              computed_at: float) -> list[tuple[Any, ...]]:
+              n_hours: int, book: TariffBook | None, site: str, computed_at: float, *,
+              priced: Pricing | None = None) -> list[tuple[Any, ...]]:
     """The meter-hour rows (COLUMNS order) of hours [first_hour, +n_hours) that samples
-    cover at least in part."""
+    cover at least in part. ``priced``: this window's pricing of the point's tariffs, when
+    the caller already has it."""
     ts, reg = as_register(point, ts, values)
     edges = first_hour + np.arange(n_hours * PER_HOUR + 1, dtype=np.float64) * BUCKET_S
     c = consumption(ts, reg, edges, point.spec)
     parts = c.per_bucket.reshape(n_hours, PER_HOUR)
     covered = c.covered_s.reshape(n_hours, PER_HOUR).sum(axis=1)
     estimated = c.estimated_s.reshape(n_hours, PER_HOUR).sum(axis=1)
-    price, period, versions = _prices(book, point.tariff_id, point.period_tariff_id,
-                                      edges[:-1])
-    by_period = np.zeros((n_hours, len(PERIODS)))
+    if priced is None:
+        priced = pricing(book, point.tariff_id, point.period_tariff_id, edges[:-1])
+    versions = priced.versions
     flat_parts = c.per_bucket
-    for k in range(len(PERIODS)):
-        by_period[:, k] = np.where(period == k, flat_parts, 0.0).reshape(
-            n_hours, PER_HOUR).sum(axis=1)
-    cost = (np.nan_to_num(price) * flat_parts).reshape(n_hours, PER_HOUR).sum(axis=1)
+    hour_of = np.arange(len(flat_parts)) // PER_HOUR
+    by_period = np.bincount(hour_of * len(PERIODS) + priced.period, weights=flat_parts,
+                            minlength=n_hours * len(PERIODS)).reshape(n_hours, len(PERIODS))
+    cost = (np.nan_to_num(priced.price) * flat_parts).reshape(n_hours, PER_HOUR).sum(axis=1)
     counts = {name: np.bincount(((times - first_hour) // HOUR_S).astype(np.int64)
                                 .clip(0, n_hours - 1), minlength=n_hours)
               if len(times) else np.zeros(n_hours, dtype=np.int64)
@@ -158,12 +192,12 @@ def hour_rows(point: MeteredPoint, ts: np.ndarray, values: np.ndarray, first_hou
     if not len(keep):
         return []
     # columns built whole and zipped into rows in C: a month is ~2 million rows
-    priced = [versions[h] is not None for h in keep]
+    billed = [versions[h] is not None for h in keep]
     columns = [
         (first_hour + keep * HOUR_S).tolist(), parts[keep].sum(axis=1).tolist(),
         *parts[keep].T.tolist(), *by_period[keep].T.tolist(),
-        [c if p else None for c, p in zip(cost[keep].tolist(), priced, strict=True)],
-        [point.tariff_id if p else None for p in priced], [versions[h] for h in keep],
+        [c if p else None for c, p in zip(cost[keep].tolist(), billed, strict=True)],
+        [point.tariff_id if p else None for p in billed], [versions[h] for h in keep],
         estimated[keep].tolist(), (HOUR_S - covered[keep]).tolist(), samples[keep].tolist(),
         counts["resets"][keep].tolist(), counts["rollovers"][keep].tolist(),
         counts["jumps"][keep].tolist()]
@@ -198,13 +232,20 @@ def aggregate(engine: Engine, site: str, points: Iterable[MeteredPoint],
     n_hours = max(1, -(-(int(math.ceil(end)) - first) // HOUR_S))
     result = AggregateResult(hours=n_hours)
     pending: list[tuple[Any, ...]] = []
+    starts = first + np.arange(n_hours * PER_HOUR, dtype=np.float64) * BUCKET_S
+    priced: dict[tuple[str | None, str | None], Pricing] = {}
     with engine.connect() as conn:
         for point in points:
             ts, values = read_samples(conn, point, first, first + n_hours * HOUR_S, now)
             result.points += 1
             result.samples += len(ts)
-            if len(ts) >= 2:
-                pending.extend(hour_rows(point, ts, values, first, n_hours, book, site, now))
+            if len(ts) < 2:
+                continue
+            key = (point.tariff_id, point.period_tariff_id)
+            if key not in priced:
+                priced[key] = pricing(book, *key, starts)
+            pending.extend(hour_rows(point, ts, values, first, n_hours, book, site, now,
+                                     priced=priced[key]))
             if len(pending) >= flush_rows:
                 _flush(conn, pending, result)
         _flush(conn, pending, result)

@@ -106,12 +106,19 @@ def unaccounted(engine: Engine, site: str, start: float, end: float,
                     _t.c.hour < int(end))
              .group_by(_t.c.device_id, _t.c.building, _t.c.grp))
     with engine.connect() as conn:
-        rows = conn.execute(query).all()
-    by_device = {d: float(v or 0.0) for d, _, _, v in rows}
+        rows = [(d, b, g, float(v or 0.0)) for d, b, g, v in conn.execute(query)]
+    return unaccounted_of(rows, mains, cfg)
+
+
+def unaccounted_of(water: Iterable[tuple[str, str | None, str, float]],
+                   mains: Iterable[WaterMain], cfg: LeakConfig) -> list[Unaccounted]:
+    """The same from (device, building, group, m³) sums already at hand."""
+    by_device: dict[str, float] = defaultdict(float)
     by_building: dict[str, float] = defaultdict(float)
-    for _, building, grp, v in rows:
+    for device_id, building, grp, m3 in water:
+        by_device[device_id] += m3
         if grp == "households" and building:
-            by_building[building] += float(v or 0.0)
+            by_building[building] += m3
     out = []
     for main in mains:
         main_m3 = by_device.get(main.main)

@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 
 from app.domain.model import Device
 from app.operations.config import OperationsConfig
-from app.operations.energy import counter_totals
+from app.operations.energy import Breakdown, counter_totals
 from app.storage.models import AlarmRow
 
 #: the alarm types that count as a lift fault (not offline, not a learned band)
@@ -44,10 +44,14 @@ def rescue_notes(config: OperationsConfig) -> dict[str, dict[str, object]]:
 
 
 def lift_stats(engine: Engine, site: str, lifts: Iterable[Device], config: OperationsConfig,
-               start: float, end: float) -> list[LiftStats]:
+               start: float, end: float, sums: Breakdown | None = None) -> list[LiftStats]:
+    """``sums``: the period's breakdown when the caller already read it."""
     lifts = list(lifts)
-    runs = counter_totals(engine, site, start, end, "lift_runs")
-    doors = counter_totals(engine, site, start, end, "door_cycles")
+    if sums is not None:
+        runs, doors = sums.counters("lift_runs"), sums.counters("door_cycles")
+    else:
+        runs = counter_totals(engine, site, start, end, "lift_runs")
+        doors = counter_totals(engine, site, start, end, "door_cycles")
     t = AlarmRow.__table__
     query = (sa.select(t.c.device_id, t.c.type, sa.func.count())
              .where(t.c.raised_at >= start, t.c.raised_at < end, t.c.type.in_(FAULT_TYPES),

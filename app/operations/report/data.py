@@ -202,7 +202,8 @@ def _parking(engine: Engine, site: str, start: float, end: float, offset_s: floa
                           statistics.median(dwell) if dwell else None, hourly, figures)
 
 
-def _charging(engine: Engine, site: str, start: float, end: float) -> ChargingFigures:
+def _charging(engine: Engine, site: str, start: float, end: float,
+              sums: energy.Breakdown) -> ChargingFigures:
     s, a = ChargerSessionRow.__table__, m.AlarmRow.__table__
     with engine.connect() as conn:
         n, kwh = conn.execute(sa.select(sa.func.count(), sa.func.sum(s.c.energy_kwh)).where(
@@ -210,7 +211,7 @@ def _charging(engine: Engine, site: str, start: float, end: float) -> ChargingFi
         faults = conn.execute(sa.select(sa.func.count()).where(
             a.c.type == "charger.faulted", a.c.raised_at >= start, a.c.raised_at < end)
         ).scalar_one()
-    per = energy.by_device(engine, site, start, end, "chargers")
+    per = sums.by_device("chargers")
     total = sum(c.amount for c in per)
     valley = sum(c.amount * (c.valley_share or 0) for c in per)
     return ChargingFigures(int(n), float(kwh or 0.0), valley / total if total else None,
@@ -226,15 +227,15 @@ def gather(engine: Engine, scene: Scene, config: OperationsConfig, kind: Kind,
     last_day = end - 86400
     flows = [f for f in leaks.night_flows(engine, site, last_day, config.leaks) if f.flagged]
     lifts = [d for d in scene.devices if d.kind == "elevator"]
+    sums = energy.Breakdown(engine, site, start, end, offset_h)  # one pass over the period
     return ReportData(
         site, scene.site.name, kind, start, end, time.time(), offset_h, total, critical,
         by_kind, by_building, by_type, _work_orders(engine, start, end),
-        sorted(energy.totals(engine, site, start, end).values(), key=lambda c: c.key),
-        energy.by_group(engine, site, start, end), energy.by_building(engine, site, start, end),
-        energy.by_day(engine, site, start, end, offset_h),
+        sorted(sums.totals().values(), key=lambda c: c.key), sums.by_group(),
+        sums.by_building(), sums.by_day(),
         energy.profiles(engine, site, start) if kind == "daily" else [],
-        leaks.unaccounted(engine, site, start, end, config.water_mains, config.leaks), flows,
+        leaks.unaccounted_of(sums.water(), config.water_mains, config.leaks), flows,
         _parking(engine, site, start, end, offset_h * 3600,
                  {z.id: len(zone_sensors(scene, z)) for z in zones_of(scene, config.parking)}),
-        _charging(engine, site, start, end),
-        lift_stats(engine, site, lifts, config, start, end))
+        _charging(engine, site, start, end, sums),
+        lift_stats(engine, site, lifts, config, start, end, sums))
