@@ -30,6 +30,7 @@ from app.operations.views import EnergyView, Recommendation
 from ui.operations_common import (
     GROUP_NAMES,
     GROUP_RGB,
+    NOTE_NAMES,
     PERIOD_RGBA,
     fill_table,
     kpi_row,
@@ -60,7 +61,7 @@ class EnergyPanel(QWidget):
         self.lang = lang
         self._shown: float | None = None
         row, (self.kwh_tile, self.cost_tile, self.valley_tile, self.water_tile) = kpi_row(
-            self, [(self.tr("kWh today"), (224, 138, 30)), (self.tr("¥ today"), (192, 80, 77)),
+            self, [(self.tr("kWh today"), (224, 138, 30)), (self.tr("¥ today, all meters"), (192, 80, 77)),
                    (self.tr("in valley hours"), (52, 120, 200)),
                    (self.tr("m³ water today"), (75, 172, 198))])
         self.report_button = QPushButton(self.tr("Operations report…"), self)
@@ -86,6 +87,7 @@ class EnergyPanel(QWidget):
         self.plans = make_table(self, [self.tr("Recommendation"), self.tr("Saving ¥/day"),
                                        self.tr("Saving"), self.tr("Run in"),
                                        self.tr("Limits")])
+        self.plans.setMinimumHeight(100)  # both recommendations in view
         self.water = QLabel(self)
         self.water.setTextFormat(Qt.TextFormat.PlainText)
         self.water.setWordWrap(True)
@@ -103,7 +105,7 @@ class EnergyPanel(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.plot, 3)
         layout.addLayout(tables, 2)
-        layout.addWidget(plans, 1)
+        layout.addWidget(plans, 2)
         layout.addWidget(self.water)
         self.sig_report_done.connect(self._on_report_done)
         self._timer = QTimer(self)
@@ -155,8 +157,9 @@ class EnergyPanel(QWidget):
                         bands.append((start / 2, i / 2, rgba))
                     start = i
             self.plot.set_bands(bands)
-        if not series:
+        if not series:  # nothing aggregated yet today: the day's axis and its periods
             self.plot.clear()
+            self.plot.set_x_range(0, 24)
             return
         x = np.arange(len(series[0].values)) * series[0].step_s / 3600.0
         order = sorted(series, key=lambda p: -sum(p.values))  # the biggest at the bottom
@@ -170,7 +173,8 @@ class EnergyPanel(QWidget):
                 self.tr("Shift EV charging (transformer %1)").replace("%1", r.target))
         when = slot_ranges([s.start for s in r.slots], [s.end for s in r.slots],
                            [s.value for s in r.slots])
-        return (what, number(r.saving, 1), f"{r.saving_pct:.0f}%", when, "; ".join(r.notes))
+        notes = "; ".join(f"{named(NOTE_NAMES, key)} {value}".strip() for key, value in r.notes)
+        return (what, number(r.saving, 1), f"{r.saving_pct:.0f}%", when, notes)
 
     def _water_text(self, view: EnergyView) -> str:
         parts = []

@@ -56,6 +56,20 @@ CHARGER_STATES = {
     "Faulted": QT_TRANSLATE_NOOP("Operations", "Faulted"),
     "Unknown": QT_TRANSLATE_NOOP("Operations", "Unknown"),
 }
+#: Recommendation.notes keys
+NOTE_NAMES = {
+    "level": QT_TRANSLATE_NOOP("Operations", "level limits"),
+    "lowest": QT_TRANSLATE_NOOP("Operations", "lowest"),
+    "highest": QT_TRANSLATE_NOOP("Operations", "highest"),
+    "switch": QT_TRANSLATE_NOOP("Operations", "today's level switch"),
+    "sessions": QT_TRANSLATE_NOOP("Operations", "sessions"),
+    "ready_by": QT_TRANSLATE_NOOP("Operations", "ready by"),
+    "peak_now": QT_TRANSLATE_NOOP("Operations", "transformer peak now"),
+    "peak_planned": QT_TRANSLATE_NOOP("Operations", "planned"),
+    "limit": QT_TRANSLATE_NOOP("Operations", "limit"),
+    "unserved": QT_TRANSLATE_NOOP("Operations", "not served"),
+    "infeasible": QT_TRANSLATE_NOOP("Operations", "no schedule keeps the limits"),
+}
 STATE_RGB = {"Charging": (46, 160, 90), "SuspendedEV": (90, 160, 200),
              "SuspendedEVSE": (90, 160, 200), "Preparing": (200, 180, 60),
              "Finishing": (200, 180, 60), "Faulted": (220, 70, 60),
@@ -125,8 +139,9 @@ def kpi_row(parent: QWidget, captions: Sequence[tuple[str, tuple[int, int, int]]
 
 
 def slot_ranges(starts: Sequence[float], ends: Sequence[float], values: Sequence[float],
-                threshold: float = 1e-6) -> str:
-    """Consecutive slots with something in them as local time ranges: "00:00–02:30, …"."""
+                threshold: float = 1e-6, most: int = 4) -> str:
+    """Consecutive slots with something in them as local time ranges: "00:00–02:30, …"
+    (the first ``most``; the cell's tooltip has them all when given a larger ``most``)."""
     spans: list[list[float]] = []
     for s, e, v in zip(starts, ends, values, strict=True):
         if v <= threshold:
@@ -135,4 +150,5 @@ def slot_ranges(starts: Sequence[float], ends: Sequence[float], values: Sequence
             spans[-1][1] = e
         else:
             spans.append([s, e])
-    return ", ".join(f"{clock(a)}–{clock(b)}" for a, b in spans) or "—"
+    text = ", ".join(f"{clock(a)}–{clock(b)}" for a, b in spans[:most]) or "—"
+    return text + (" …" if len(spans) > most else "")

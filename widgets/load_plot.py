@@ -101,5 +101,8 @@ class LoadPlot(QWidget):
         self._plot.addItem(bars)
         self._items.append(bars)
 
+    def set_x_range(self, x0: float, x1: float) -> None:
+        self._plot.setXRange(x0, x1, padding=0)
+
     def item_count(self) -> int:
         return len(self._items)

@@ -92,16 +92,16 @@ def recommend_tank(engine: Engine, tank: TankConfig, book: TariffBook, tariff_id
     plan = plan_tank(tank, demand, prices, level0, end_min_pct=min(now.end_pct, tank.max_pct))
     if not plan.feasible:
         return Recommendation("tank", tank.id, tank.name or tank.id, [], now.cost, now.cost,
-                              0.0, 0.0, ["infeasible"])
+                              0.0, 0.0, [("infeasible", "")])
     starts = day_start + np.arange(SLOTS) * SLOT_S
     saving = now.cost - plan.cost
     return Recommendation(
         "tank", tank.id, tank.name or tank.id, _slots(starts, plan.pumped_m3), now.cost,
         plan.cost, saving, 100 * saving / now.cost if now.cost > 0 else 0.0,
-        [f"level {tank.min_pct:g}–{tank.max_pct:g} %",
-         f"lowest {float(np.nanmin(plan.level_pct)):.0f} %",
-         f"highest {float(np.nanmax(plan.level_pct)):.0f} %",
-         f"switch {switch[0]:g}/{switch[1]:g} %"])
+        [("level", f"{tank.min_pct:g}–{tank.max_pct:g} %"),
+         ("lowest", f"{float(np.nanmin(plan.level_pct)):.0f} %"),
+         ("highest", f"{float(np.nanmax(plan.level_pct)):.0f} %"),
+         ("switch", f"{switch[0]:g}/{switch[1]:g} %")])
 
 
 def _ready_by(cfg: ChargerPlanConfig, arrive: float, utc_offset_h: float) -> float:
@@ -143,15 +143,15 @@ def recommend_chargers(engine: Engine, site: str, cfg: ChargerPlanConfig, book: 
     plan = plan_chargers(needs, starts, prices, base_kw, limit)
     if not plan.feasible:
         return Recommendation("chargers", cfg.transformer or "", "", [], plan.cost_now,
-                              plan.cost_now, 0.0, 0.0, ["infeasible"])
+                              plan.cost_now, 0.0, 0.0, [("infeasible", "")])
     saving = plan.cost_now - plan.cost
-    notes = [f"sessions {len(needs)}", f"ready by {cfg.ready_by}"]
+    notes = [("sessions", str(len(needs))), ("ready_by", cfg.ready_by)]
     if cfg.transformer:
-        notes += [f"peak now {100 * plan.peak_kw_now / kva_kw:.0f} %",
-                  f"peak planned {100 * plan.peak_kw / kva_kw:.0f} %",
-                  f"limit {cfg.max_loading_pct:g} %"]
+        notes += [("peak_now", f"{100 * plan.peak_kw_now / kva_kw:.0f} %"),
+                  ("peak_planned", f"{100 * plan.peak_kw / kva_kw:.0f} %"),
+                  ("limit", f"{cfg.max_loading_pct:g} %")]
     if plan.unserved_kwh > 0.01:
-        notes.append(f"unserved {plan.unserved_kwh:.1f} kWh")
+        notes.append(("unserved", f"{plan.unserved_kwh:.1f} kWh"))
     return Recommendation("chargers", cfg.transformer or "", cfg.transformer or "",
                           _slots(starts, plan.kw), plan.cost_now, plan.cost, saving,
                           100 * saving / plan.cost_now if plan.cost_now > 0 else 0.0, notes)

@@ -132,7 +132,10 @@ class Recommendation(msgspec.Struct, frozen=True):
     cost_planned: float
     saving: float
     saving_pct: float
-    notes: list[str]  # the constraints that bound it, worded as data: "min_level 30 %"
+    #: the constraints that bound it, as (what, value): ("level", "30–95 %"); what is one of
+    #: level, lowest, highest, switch, sessions, ready_by, peak_now, peak_planned, limit,
+    #: unserved, infeasible — the panel words them
+    notes: list[tuple[str, str]]
 
 
 class EnergyView(msgspec.Struct, frozen=True):

@@ -1231,176 +1231,176 @@
 <context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/energy_panel.py" line="63" />
+        <location filename="../../ui/energy_panel.py" line="64" />
         <source>kWh today</source>
         <translation>kWh today</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="63" />
-        <source>¥ today</source>
-        <translation>¥ today</translation>
+        <location filename="../../ui/energy_panel.py" line="64" />
+        <source>¥ today, all meters</source>
+        <translation>¥ today, all meters</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="64" />
+        <location filename="../../ui/energy_panel.py" line="65" />
         <source>in valley hours</source>
         <translation>in valley hours</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="65" />
+        <location filename="../../ui/energy_panel.py" line="66" />
         <source>m³ water today</source>
         <translation>m³ water today</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="66" />
-        <location filename="../../ui/energy_panel.py" line="73" />
+        <location filename="../../ui/energy_panel.py" line="67" />
+        <location filename="../../ui/energy_panel.py" line="74" />
         <source>Operations report…</source>
         <extracomment>the same menu for the main window's File menu</extracomment>
         <translation>Operations report…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="68" />
+        <location filename="../../ui/energy_panel.py" line="69" />
         <source>Daily (yesterday)</source>
         <translation>Daily (yesterday)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="69" />
+        <location filename="../../ui/energy_panel.py" line="70" />
         <source>Monthly (last month)</source>
         <translation>Monthly (last month)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="79" />
+        <location filename="../../ui/energy_panel.py" line="80" />
         <source>Load today by group (kW); shaded: valley and peak hours</source>
         <translation>Load today by group (kW); shaded: valley and peak hours</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="80" />
+        <location filename="../../ui/energy_panel.py" line="81" />
         <source>hour</source>
         <translation>hour</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="80" />
+        <location filename="../../ui/energy_panel.py" line="81" />
         <source>kW</source>
         <translation>kW</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="82" />
+        <location filename="../../ui/energy_panel.py" line="83" />
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="82" />
-        <location filename="../../ui/energy_panel.py" line="84" />
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="85" />
         <source>kWh</source>
         <translation>kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="82" />
-        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="86" />
         <source>¥</source>
         <translation>¥</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="84" />
         <source>Valley share</source>
         <translation>Valley share</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="84" />
+        <location filename="../../ui/energy_panel.py" line="85" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="84" />
+        <location filename="../../ui/energy_panel.py" line="85" />
         <source>m³</source>
         <translation>m³</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="86" />
+        <location filename="../../ui/energy_panel.py" line="87" />
         <source>Recommendation</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="86" />
+        <location filename="../../ui/energy_panel.py" line="87" />
         <source>Saving ¥/day</source>
         <translation>Saving ¥/day</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="88" />
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="88" />
         <source>Run in</source>
         <translation>Run in</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="88" />
+        <location filename="../../ui/energy_panel.py" line="89" />
         <source>Limits</source>
         <translation>Limits</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="94" />
+        <location filename="../../ui/energy_panel.py" line="95" />
         <source>By equipment group</source>
         <translation>By equipment group</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="95" />
+        <location filename="../../ui/energy_panel.py" line="96" />
         <source>By building</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="99" />
+        <location filename="../../ui/energy_panel.py" line="100" />
         <source>Peak/valley schedule recommendations</source>
         <translation>Peak/valley schedule recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="119" />
+        <location filename="../../ui/energy_panel.py" line="120" />
         <source>Waiting for the first aggregation of the meters…</source>
         <translation>Waiting for the first aggregation of the meters…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="168" />
+        <location filename="../../ui/energy_panel.py" line="169" />
         <source>Fill the tank %1 in cheap hours</source>
         <translation>Fill the tank %1 in cheap hours</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="170" />
+        <location filename="../../ui/energy_panel.py" line="171" />
         <source>Shift EV charging (transformer %1)</source>
         <translation>Shift EV charging (transformer %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="178" />
+        <location filename="../../ui/energy_panel.py" line="180" />
         <source>Night flow above its own baseline (possible leak): %1</source>
         <translation>Night flow above its own baseline (possible leak): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="183" />
+        <location filename="../../ui/energy_panel.py" line="185" />
         <source>Unaccounted water yesterday: %1</source>
         <translation>Unaccounted water yesterday: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="193" />
+        <location filename="../../ui/energy_panel.py" line="195" />
         <source>Save the operations report</source>
         <translation>Save the operations report</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="194" />
+        <location filename="../../ui/energy_panel.py" line="196" />
         <source>PDF (*.pdf);;HTML (*.html)</source>
         <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="201" />
+        <location filename="../../ui/energy_panel.py" line="203" />
         <source>Writing %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="218" />
+        <location filename="../../ui/energy_panel.py" line="220" />
         <source>The report could not be written: %1</source>
         <translation>The report could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="221" />
+        <location filename="../../ui/energy_panel.py" line="223" />
         <source>Report written: %1</source>
         <translation>Report written: %1</translation>
     </message>
@@ -2304,6 +2304,62 @@
         <location filename="../../ui/operations_common.py" line="57" />
         <source>Unknown</source>
         <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="61" />
+        <source>level limits</source>
+        <extracomment>Recommendation.notes keys</extracomment>
+        <translation>level limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="62" />
+        <source>lowest</source>
+        <translation>lowest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="63" />
+        <source>highest</source>
+        <translation>highest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="64" />
+        <source>today's level switch</source>
+        <translation>today's level switch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="65" />
+        <source>sessions</source>
+        <translation>sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="66" />
+        <source>ready by</source>
+        <translation>ready by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="67" />
+        <source>transformer peak now</source>
+        <translation>transformer peak now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="68" />
+        <source>planned</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="69" />
+        <source>limit</source>
+        <translation>limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="70" />
+        <source>not served</source>
+        <translation>not served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="71" />
+        <source>no schedule keeps the limits</source>
+        <translation>no schedule keeps the limits</translation>
     </message>
 </context>
 <context>

@@ -1231,176 +1231,176 @@
 <context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/energy_panel.py" line="63" />
+        <location filename="../../ui/energy_panel.py" line="64" />
         <source>kWh today</source>
         <translation>今日用电 kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="63" />
-        <source>¥ today</source>
-        <translation>今日费用 元</translation>
+        <location filename="../../ui/energy_panel.py" line="64" />
+        <source>¥ today, all meters</source>
+        <translation>今日费用（全部表计）元</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="64" />
+        <location filename="../../ui/energy_panel.py" line="65" />
         <source>in valley hours</source>
         <translation>谷段占比</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="65" />
+        <location filename="../../ui/energy_panel.py" line="66" />
         <source>m³ water today</source>
         <translation>今日用水 m³</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="66" />
-        <location filename="../../ui/energy_panel.py" line="73" />
+        <location filename="../../ui/energy_panel.py" line="67" />
+        <location filename="../../ui/energy_panel.py" line="74" />
         <source>Operations report…</source>
         <extracomment>the same menu for the main window's File menu</extracomment>
         <translation>运营报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="68" />
+        <location filename="../../ui/energy_panel.py" line="69" />
         <source>Daily (yesterday)</source>
         <translation>日报（昨日）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="69" />
+        <location filename="../../ui/energy_panel.py" line="70" />
         <source>Monthly (last month)</source>
         <translation>月报（上月）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="79" />
+        <location filename="../../ui/energy_panel.py" line="80" />
         <source>Load today by group (kW); shaded: valley and peak hours</source>
         <translation>今日各分组负荷（kW）；底色：谷段与峰段</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="80" />
+        <location filename="../../ui/energy_panel.py" line="81" />
         <source>hour</source>
         <translation>时</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="80" />
+        <location filename="../../ui/energy_panel.py" line="81" />
         <source>kW</source>
         <translation>kW</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="82" />
+        <location filename="../../ui/energy_panel.py" line="83" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="82" />
-        <location filename="../../ui/energy_panel.py" line="84" />
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="85" />
         <source>kWh</source>
         <translation>kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="82" />
-        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="86" />
         <source>¥</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="84" />
         <source>Valley share</source>
         <translation>谷段占比</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="84" />
+        <location filename="../../ui/energy_panel.py" line="85" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="84" />
+        <location filename="../../ui/energy_panel.py" line="85" />
         <source>m³</source>
         <translation>m³</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="86" />
+        <location filename="../../ui/energy_panel.py" line="87" />
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="86" />
+        <location filename="../../ui/energy_panel.py" line="87" />
         <source>Saving ¥/day</source>
         <translation>每日节省（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="88" />
         <source>Saving</source>
         <translation>节省</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="88" />
         <source>Run in</source>
         <translation>运行时段</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="88" />
+        <location filename="../../ui/energy_panel.py" line="89" />
         <source>Limits</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="94" />
+        <location filename="../../ui/energy_panel.py" line="95" />
         <source>By equipment group</source>
         <translation>按设备分组</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="95" />
+        <location filename="../../ui/energy_panel.py" line="96" />
         <source>By building</source>
         <translation>按楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="99" />
+        <location filename="../../ui/energy_panel.py" line="100" />
         <source>Peak/valley schedule recommendations</source>
         <translation>削峰填谷调度建议</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="119" />
+        <location filename="../../ui/energy_panel.py" line="120" />
         <source>Waiting for the first aggregation of the meters…</source>
         <translation>正在等待表计首次汇总…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="168" />
+        <location filename="../../ui/energy_panel.py" line="169" />
         <source>Fill the tank %1 in cheap hours</source>
         <translation>%1 在低价时段补水</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="170" />
+        <location filename="../../ui/energy_panel.py" line="171" />
         <source>Shift EV charging (transformer %1)</source>
         <translation>充电桩错峰充电（变压器 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="178" />
+        <location filename="../../ui/energy_panel.py" line="180" />
         <source>Night flow above its own baseline (possible leak): %1</source>
         <translation>夜间最小流量高于自身基线（疑似漏水）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="183" />
+        <location filename="../../ui/energy_panel.py" line="185" />
         <source>Unaccounted water yesterday: %1</source>
         <translation>昨日产销差：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="193" />
+        <location filename="../../ui/energy_panel.py" line="195" />
         <source>Save the operations report</source>
         <translation>保存运营报表</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="194" />
+        <location filename="../../ui/energy_panel.py" line="196" />
         <source>PDF (*.pdf);;HTML (*.html)</source>
         <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="201" />
+        <location filename="../../ui/energy_panel.py" line="203" />
         <source>Writing %1 …</source>
         <translation>正在生成 %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="218" />
+        <location filename="../../ui/energy_panel.py" line="220" />
         <source>The report could not be written: %1</source>
         <translation>报表生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="221" />
+        <location filename="../../ui/energy_panel.py" line="223" />
         <source>Report written: %1</source>
         <translation>报表已生成：%1</translation>
     </message>
@@ -2304,6 +2304,62 @@
         <location filename="../../ui/operations_common.py" line="57" />
         <source>Unknown</source>
         <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="61" />
+        <source>level limits</source>
+        <extracomment>Recommendation.notes keys</extracomment>
+        <translation>液位范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="62" />
+        <source>lowest</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="63" />
+        <source>highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="64" />
+        <source>today's level switch</source>
+        <translation>现行液位开关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="65" />
+        <source>sessions</source>
+        <translation>充电次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="66" />
+        <source>ready by</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="67" />
+        <source>transformer peak now</source>
+        <translation>变压器现峰值负载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="68" />
+        <source>planned</source>
+        <translation>调度后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="69" />
+        <source>limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="70" />
+        <source>not served</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="71" />
+        <source>no schedule keeps the limits</source>
+        <translation>无可行调度</translation>
     </message>
 </context>
 <context>
