@@ -146,7 +146,10 @@ def fill(engine: Engine, scene: Scene, config: OperationsConfig, start: float, d
     duty = min((d.id for d in devices if d.kind == "water_pump"), default=None)
     counts = {"readings": 0}
     flats: dict[str, np.ndarray] = {}  # building → its flats' water per step
-    mains = [d for d in devices if d.kind == "water_meter" and not d.location.room]
+    towers = {d.location.building for d in devices if d.kind == "water_meter" and
+              d.location.room}
+    mains = [d for d in devices if d.kind == "water_meter" and not d.location.room
+             and d.location.building in towers]
     with engine.begin() as conn:
         r.write_rows(conn, "devices", [r.device_row(
             d.id, d.kind, d.name, d.location, {p: spec.unit for p, spec in d.points.items()},

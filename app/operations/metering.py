@@ -42,11 +42,9 @@ class MeteredPoint(msgspec.Struct, frozen=True):
 def _group(rule: MeterRule, device: Device, mains: set[str]) -> str:
     if rule.group is not None:
         return rule.group
-    if device.id in mains:
+    if device.id in mains:  # operations.json water_mains: its flats' meters are its subs
         return "mains"
-    if device.location.room:
-        return "households"
-    return "mains" if device.kind == "water_meter" else "public"
+    return "households" if device.location.room else "public"
 
 
 def metered_points(devices: Iterable[Device], config: OperationsConfig) -> list[MeteredPoint]:

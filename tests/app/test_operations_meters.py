@@ -15,7 +15,7 @@ from app.config.model import DatabaseConfig
 from app.domain.model import Device, Location, PointSpec
 from app.ingest.events import TelemetryReceived
 from app.operations.aggregate import aggregate
-from app.operations.config import OperationsConfig, TariffChoice
+from app.operations.config import OperationsConfig, TariffChoice, WaterMain
 from app.operations.metering import metered_points
 from app.operations.meters import RegisterSpec, consumption
 from app.operations.service import OperationsService
@@ -263,7 +263,8 @@ def test_metered_points_cover_registers_power_and_current():
         Device("B1-WM-MAIN", "water_meter", "总水表", Location((0, 0, 0), "B1"),
                {"total_m3": PointSpec("m³")}),
     ]
-    points = {p.device_id: p for p in metered_points(devices, OperationsConfig())}
+    config = OperationsConfig(water_mains=(WaterMain(main="B1-WM-MAIN", building="B1"),))
+    points = {p.device_id: p for p in metered_points(devices, config)}
     assert points["B1-101-PM"].group == "households"
     assert points["B1-101-PM"].tariff_id == "guangdong-residential"
     assert (points["P-WP1"].method, points["P-WP1"].group) == ("power", "pumps")

@@ -147,7 +147,8 @@ class CompoundSimulator:
             else:
                 mains.append(dev)
         for dev in mains:
-            dev.state["subs"] = flats.get(dev.device.location.building, [])
+            if dev.device.location.building in flats:  # a clubhouse's meter has no flats
+                dev.state["subs"] = flats[dev.device.location.building]
 
     def _start(self, t0: float) -> None:
         if self._t is not None:
