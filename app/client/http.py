@@ -77,6 +77,8 @@ class ApiClient:
                 timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT)
         except httpx.HTTPError as exc:
             raise NotConnected(f"server {self.url} unreachable: {type(exc).__name__}") from None
+        except RuntimeError:  # this console was closed
+            raise NotConnected("this console is closed") from None
         if response.status_code == 401:
             raise SignedOut()
         if response.status_code >= 400:
@@ -117,6 +119,9 @@ class ApiClient:
         return self._request("GET", "/health", timeout=2.0).json()
 
     # ---- reading -------------------------------------------------------------------------
+    def get_json(self, path: str, type_: Any, *, timeout: float = 5.0) -> Any:
+        return self._decode(self._request("GET", path, timeout=timeout), type_)
+
     def scene(self) -> Scene:
         return self._decode(self._request("GET", "/scene", timeout=30.0), Scene)
 

@@ -131,6 +131,13 @@ class FreezeLearnedBand(Command, tag="rules.freeze_learned"):
     frozen: bool
 
 
+class ParkingRebase(Command, tag="parking.rebase"):
+    """Set a parking zone's gate count to what its space sensors count."""
+
+    permission = Permission.EDIT_RULES
+    zone_id: Id
+
+
 # ---- cameras -----------------------------------------------------------------------------
 class SetPrivacyMasks(Command, tag="camera.privacy_masks"):
     permission = Permission.EDIT_MASKS
@@ -186,7 +193,7 @@ class UnlockUser(Command, tag="user.unlock"):
 
 ANY_COMMAND = (AcknowledgeAlarm | CommentAlarm | SilenceAlarm | ShelveAlarm | UnshelveAlarm
                | CloseAlarm | CreateOrder | CreateOrderFromAlarm | AssignOrder | SetOrderState
-               | AddOrderNote | SetAutoAssign | RegisterDevice | FreezeLearnedBand
+               | AddOrderNote | SetAutoAssign | RegisterDevice | FreezeLearnedBand | ParkingRebase
                | SetPrivacyMasks | SetShieldZones | SetFacade | ExportEvidence | AddUser
                | SetUserPassword | LockUser | UnlockUser)
 

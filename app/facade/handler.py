@@ -151,6 +151,8 @@ class CommandHandler:
             return f"place:{command.building or '-'}", command.building, None
         if isinstance(command, (c.RegisterDevice,)):
             return f"device:{command.device_id}", command.building, None
+        if isinstance(command, c.ParkingRebase):
+            return f"parking:{command.zone_id}", None, None
         if isinstance(command, c.FreezeLearnedBand):
             building, camera = self._device_place(command.device_id)
             return f"device:{command.device_id}/{command.point}", building, camera
@@ -236,6 +238,11 @@ class CommandHandler:
             case c.FreezeLearnedBand(device_id=device_id, point=point, frozen=frozen):
                 learned = engine.alarms.learned
                 (learned.freeze if frozen else learned.unfreeze)(device_id, point)
+            case c.ParkingRebase(zone_id=zone_id):
+                operations = getattr(engine, "operations", None)
+                if operations is None:
+                    raise CommandFailed("no_operations", "operations are not running")
+                return {"rebased": bool(operations.rebase(zone_id, who))}
             case c.SetPrivacyMasks(camera_id=camera_id, polygons=polygons):
                 self._cameras().set_privacy_masks(camera_id, polygons)
             case c.SetShieldZones(camera_id=camera_id, polygons=polygons):

@@ -20,6 +20,7 @@ from app.domain.model import Vec3
 from app.facade.commands import Command, ExportEvidence
 from app.facade.errors import CommandFailed, CommandRefused
 from app.facade.handler import CommandResult
+from app.facade.operations import LocalOperations
 from app.facade.room import AuditQuery, IngestHealth, LearnedInfo, LinkState
 from app.facade.session import Session
 from app.listeners import Listeners, Subscription
@@ -127,6 +128,8 @@ class LocalControlRoom:
         if self.cameras is not None:
             self._subs.append(self.cameras.subscribe(self._events.emit))
         self._dispatch: RuntimeDispatchReader | None = None
+        self.operations = (LocalOperations(engine, session)
+                           if getattr(engine, "operations", None) is not None else None)
 
     @property
     def dispatch(self) -> RuntimeDispatchReader | None:

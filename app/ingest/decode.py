@@ -86,8 +86,11 @@ def decode_message(route: Route | None, message: RawMessage,
             _finite((body.level_db,), "level_db")
         return ev.MicArrivalReceived(rid, body.ts_ns, body.kind, body.level_db, received_at)
     if family == "gate":
+        if body.fee is not None:
+            _finite((body.fee,), "fee")
         return ev.GatePassReceived(rid, _ts(body.ts, received_at, max_skew_s), body.plate,
-                                   body.dir, body.paid, received_at)
+                                   body.dir, body.paid, received_at, body.colour,
+                                   body.vehicle, body.release, body.fee, body.pay)
     if leaf == "location":
         _finite(body.xyz, "xyz")
         return ev.TechLocationReceived(rid, _ts(body.ts, received_at, max_skew_s), body.xyz,

@@ -36,6 +36,10 @@ from app.facade.handler import CommandHandler
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
+from app.operations.config import OperationsConfigError, load_operations_config
+from app.operations.lifts import rescue_notes
+from app.operations.service import OperationsService
+from app.operations.tariffs import TariffError
 from app.outbound import Publisher, publisher_for
 from app.scene.loader import load_scene
 from app.scene.model import Scene
@@ -127,12 +131,23 @@ class Engine:
         if wrong:
             raise ConfigError(wrong[0] + (f" (and {len(wrong) - 1} more)" if len(wrong) > 1
                                           else ""))
+        try:
+            operations = load_operations_config(scene_dir if scene is None else None)
+        except OperationsConfigError as exc:
+            raise ConfigError(str(exc)) from None
         self.alarms = AlarmEngine(
             self.store, clock=self.clock,
             book=AlarmBook(clock=self.clock, policy=rules.escalation),
             learned=LearnedBands(rules.learned), timers=ConditionTimers(pending),
-            overrides=rules.devices, kind_overrides=rules.kinds, welfare=rules.welfare)
+            overrides=rules.devices, kind_overrides=rules.kinds, welfare=rules.welfare,
+            device_notes=rescue_notes(operations))
         self.ingest.subscribe(self.alarms.handle_events)
+        try:  # parking, chargers, meters, tariffs, schedules (docs/operations.md)
+            self.operations = OperationsService(self.scene, operations, site=self.scheme.site,
+                                                scene_dir=scene_dir, alarms=self.alarms)
+        except TariffError as exc:
+            raise ConfigError(str(exc)) from None
+        self.ingest.subscribe(self.operations.handle_events)
         self.alarm_publisher = AlarmPublisher(
             self.scheme.alarms(), self._publish if self.publisher.delivers else None)
         self.alarms.book.subscribe(self.alarm_publisher)
@@ -187,6 +202,7 @@ class Engine:
                 self.scene, self.store, self.ingest, self.publisher, self.alarms.book,
                 SqlOrderRepository(self.writer.engine), clock=self._dispatch_clock,
                 simulate_handsets=self._simulate_handsets)
+        self.operations.start(self.writer.engine)
         self._stop.clear()
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
                                              daemon=True)
@@ -205,6 +221,7 @@ class Engine:
         self._stop.set()
         if self._housekeeper is not None:
             self._housekeeper.join()
+        self.operations.stop()
         if not self.writer.stop(timeout=30):
             log.warning("storage: not everything reached the database; the rest is kept in "
                         "the spill journal for the next start")

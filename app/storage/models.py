@@ -106,6 +106,12 @@ class GatePassRow(Base):
     dir: Mapped[str] = mapped_column(String(8))
     paid: Mapped[bool | None]
     received_at: Mapped[float]
+    # optional in the payload (docs/mqtt-operations.md); NULL when the gate did not say
+    colour: Mapped[str | None] = mapped_column(String(16))  # plate colour the camera saw
+    vehicle: Mapped[str | None] = mapped_column(String(16))  # resident | visitor | ...
+    release: Mapped[str | None] = mapped_column(String(16))  # auto | manual | remote
+    fee_yuan: Mapped[float | None]
+    pay_method: Mapped[str | None] = mapped_column(String(16))
 
 
 class RejectRow(Base):
@@ -189,5 +195,5 @@ class WorkOrderEventRow(Base):
     by: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
 
-# the security tables share this Base (imported last: it imports Base from here)
-from app.storage import models_security  # noqa: E402, F401
+# the security and operations tables share this Base (imported last: they import Base)
+from app.storage import models_operations, models_security  # noqa: E402, F401

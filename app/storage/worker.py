@@ -189,7 +189,10 @@ class WorkerLoop:
             elif isinstance(rec, ev.GatePassReceived):
                 batch.add("gate_passes", {"gate_id": rec.gate_id, "ts": rec.ts,
                                           "plate": rec.plate, "dir": rec.dir, "paid": rec.paid,
-                                          "received_at": rec.received_at})
+                                          "received_at": rec.received_at,
+                                          "colour": rec.colour, "vehicle": rec.vehicle,
+                                          "release": rec.release, "fee_yuan": rec.fee,
+                                          "pay_method": rec.pay})
             elif isinstance(rec, ev.MetaReceived):
                 self._meta(rec)
             else:  # TableRows

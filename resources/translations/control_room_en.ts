@@ -206,6 +206,61 @@
         <source>Hot under light load</source>
         <translation>Hot under light load</translation>
     </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="63" />
+        <source>Lift stopped outside the door zone</source>
+        <translation>Lift stopped outside the door zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="65" />
+        <source>Lift moving with doors open</source>
+        <translation>Lift moving with doors open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="66" />
+        <source>Passenger trapped in the lift</source>
+        <translation>Passenger trapped in the lift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="67" />
+        <source>Manhole cover off</source>
+        <translation>Manhole cover off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="68" />
+        <source>Gate silent</source>
+        <translation>Gate silent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="69" />
+        <source>Many manual releases</source>
+        <translation>Many manual releases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="70" />
+        <source>Gate not reporting passes</source>
+        <translation>Gate not reporting passes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="71" />
+        <source>Vehicles overstaying</source>
+        <translation>Vehicles overstaying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="72" />
+        <source>Charger faulted</source>
+        <translation>Charger faulted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="73" />
+        <source>Night flow above its baseline (leak?)</source>
+        <translation>Night flow above its baseline (leak?)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="74" />
+        <source>Unaccounted water</source>
+        <translation>Unaccounted water</translation>
+    </message>
 </context>
 <context>
     <name>AlarmBoard</name>
@@ -349,104 +404,145 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="67" />
+        <location filename="../../ui/alarm_labels.py" line="79" />
+        <source>No pass for {minutes} min while the other gates saw {peers}</source>
+        <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
+        <translation>No pass for {minutes} min while the other gates saw {peers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="81" />
+        <source>{count} manual releases in the last hour</source>
+        <translation>{count} manual releases in the last hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="83" />
+        <source>{count} passes counted by the controller but not reported</source>
+        <translation>{count} passes counted by the controller but not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="85" />
+        <source>{count} vehicles over their time: {plates}</source>
+        <translation>{count} vehicles over their time: {plates}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="86" />
+        <source>Connector faulted: {error}</source>
+        <translation>Connector faulted: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="87" />
+        <source>Night flow {flow} L/h, usually {baseline} L/h</source>
+        <translation>Night flow {flow} L/h, usually {baseline} L/h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="89" />
+        <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
+        <translation>{percent}% of the main's water ({m3} m³) not on the flats' meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="92" />
+        <source>96333 rescue code {code}</source>
+        <translation>96333 rescue code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="97" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value} above {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="68" />
+        <location filename="../../ui/alarm_labels.py" line="98" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value} below {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="69" />
+        <location filename="../../ui/alarm_labels.py" line="99" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}: abnormal state ({value})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="70" />
+        <location filename="../../ui/alarm_labels.py" line="100" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value} unusual for this hour (usual {lo}–{hi})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="72" />
+        <location filename="../../ui/alarm_labels.py" line="102" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} changing {rate} per minute</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="73" />
+        <location filename="../../ui/alarm_labels.py" line="103" />
         <source>Device offline</source>
         <translation>Device offline</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="74" />
+        <location filename="../../ui/alarm_labels.py" line="104" />
         <source>No data for too long</source>
         <translation>No data for too long</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="75" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}: no water use or door activity for {hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="77" />
+        <location filename="../../ui/alarm_labels.py" line="107" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="103" />
+        <location filename="../../ui/alarm_labels.py" line="148" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>cause</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="104" />
+        <location filename="../../ui/alarm_labels.py" line="149" />
         <source>degree</source>
         <translation>degree</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="150" />
         <source>floor</source>
         <translation>floor</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="151" />
         <source>column</source>
         <translation>column</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="107" />
+        <location filename="../../ui/alarm_labels.py" line="152" />
         <source>building</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="108" />
+        <location filename="../../ui/alarm_labels.py" line="153" />
         <source>state</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="109" />
+        <location filename="../../ui/alarm_labels.py" line="154" />
         <source>reason</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="113" />
+        <location filename="../../ui/alarm_labels.py" line="158" />
         <source>covered</source>
         <translation>covered</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="114" />
+        <location filename="../../ui/alarm_labels.py" line="159" />
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="115" />
+        <location filename="../../ui/alarm_labels.py" line="160" />
         <source>blurred</source>
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="134" />
+        <location filename="../../ui/alarm_labels.py" line="179" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -576,7 +672,7 @@
 <context>
     <name>CameraList</name>
     <message>
-        <location filename="../../ui/camera_list.py" line="51" />
+        <location filename="../../ui/camera_list.py" line="52" />
         <source>drag onto a tile, or double-click for the main tile</source>
         <translation>drag onto a tile, or double-click for the main tile</translation>
     </message>
@@ -612,6 +708,74 @@
         <location filename="../../ui/camera_wall.py" line="351" />
         <source>Evidence exported to %1</source>
         <translation>Evidence exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChargerPanel</name>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="41" />
+        <source>charging now</source>
+        <translation>charging now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="42" />
+        <source>faulted</source>
+        <translation>faulted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="43" />
+        <source>sessions today</source>
+        <translation>sessions today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="44" />
+        <source>kWh today</source>
+        <translation>kWh today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="45" />
+        <source>in valley hours</source>
+        <translation>in valley hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="46" />
+        <source>Charger</source>
+        <translation>Charger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="46" />
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="47" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="47" />
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="47" />
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>Session kWh</source>
+        <translation>Session kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="78" />
+        <source>%1 status messages did not validate; last: %2</source>
+        <translation>%1 status messages did not validate; last: %2</translation>
     </message>
 </context>
 <context>
@@ -743,17 +907,17 @@
 <context>
     <name>ConnectionBanner</name>
     <message>
-        <location filename="../../ui/connection_banner.py" line="31" />
+        <location filename="../../ui/connection_banner.py" line="33" />
         <source>Sign in again…</source>
         <translation>Sign in again…</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_banner.py" line="46" />
+        <location filename="../../ui/connection_banner.py" line="48" />
         <source>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</source>
         <translation>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</translation>
     </message>
     <message>
-        <location filename="../../ui/connection_banner.py" line="50" />
+        <location filename="../../ui/connection_banner.py" line="52" />
         <source>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</source>
         <translation>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</translation>
     </message>
@@ -1201,6 +1365,183 @@
         <location filename="../../ui/dispatch_panel.py" line="296" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
+    </message>
+</context>
+<context>
+    <name>EnergyPanel</name>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="64" />
+        <source>kWh today</source>
+        <translation>kWh today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="64" />
+        <source>¥ today, all meters</source>
+        <translation>¥ today, all meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="65" />
+        <source>in valley hours</source>
+        <translation>in valley hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="66" />
+        <source>m³ water today</source>
+        <translation>m³ water today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="67" />
+        <location filename="../../ui/energy_panel.py" line="74" />
+        <source>Operations report…</source>
+        <extracomment>the same menu for the main window's File menu</extracomment>
+        <translation>Operations report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="69" />
+        <source>Daily (yesterday)</source>
+        <translation>Daily (yesterday)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="70" />
+        <source>Monthly (last month)</source>
+        <translation>Monthly (last month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="80" />
+        <source>Load today by group (kW); shaded: valley and peak hours</source>
+        <translation>Load today by group (kW); shaded: valley and peak hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="81" />
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="81" />
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="86" />
+        <source>¥</source>
+        <translation>¥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="84" />
+        <source>Valley share</source>
+        <translation>Valley share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <source>m³</source>
+        <translation>m³</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>Recommendation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>Saving ¥/day</source>
+        <translation>Saving ¥/day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="88" />
+        <source>Saving</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="88" />
+        <source>Run in</source>
+        <translation>Run in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="96" />
+        <source>By equipment group</source>
+        <translation>By equipment group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="97" />
+        <source>By building</source>
+        <translation>By building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="101" />
+        <source>Peak/valley schedule recommendations</source>
+        <translation>Peak/valley schedule recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="121" />
+        <source>Waiting for the first aggregation of the meters…</source>
+        <translation>Waiting for the first aggregation of the meters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="171" />
+        <source>Fill the tank %1 in cheap hours</source>
+        <translation>Fill the tank %1 in cheap hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="173" />
+        <source>Shift EV charging (transformer %1)</source>
+        <translation>Shift EV charging (transformer %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="182" />
+        <source>Night flow above its own baseline (possible leak): %1</source>
+        <translation>Night flow above its own baseline (possible leak): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="187" />
+        <source>Unaccounted water yesterday: %1</source>
+        <translation>Unaccounted water yesterday: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="197" />
+        <source>Save the operations report</source>
+        <translation>Save the operations report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="198" />
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="205" />
+        <source>Writing %1 …</source>
+        <translation>Writing %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="222" />
+        <source>The report could not be written: %1</source>
+        <translation>The report could not be written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="225" />
+        <source>Report written: %1</source>
+        <translation>Report written: %1</translation>
     </message>
 </context>
 <context>
@@ -1911,6 +2252,11 @@
         <translation>Camera wall</translation>
     </message>
     <message>
+        <location filename="../../ui/desk_panels.py" line="43" />
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
         <location filename="../../ui/window_menus.py" line="21" />
         <source>&amp;File</source>
         <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
@@ -2036,6 +2382,229 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations_common.py" line="19" />
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="20" />
+        <source>Public power</source>
+        <translation>Public power</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="21" />
+        <source>Main meters</source>
+        <translation>Main meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="22" />
+        <source>Pumps</source>
+        <translation>Pumps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="23" />
+        <source>Lighting</source>
+        <translation>Lighting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="24" />
+        <source>Chargers</source>
+        <translation>Chargers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="25" />
+        <source>Lifts</source>
+        <translation>Lifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="28" />
+        <source>Deep valley</source>
+        <translation>Deep valley</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="29" />
+        <source>Valley</source>
+        <translation>Valley</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="30" />
+        <source>Flat</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="31" />
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="32" />
+        <source>Critical peak</source>
+        <translation>Critical peak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="39" />
+        <source>no plate read</source>
+        <extracomment>shading of tariff periods behind load curves (rgba)</extracomment>
+        <translation>no plate read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="40" />
+        <source>too short</source>
+        <translation>too short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="41" />
+        <source>too long</source>
+        <translation>too long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="42" />
+        <source>unknown province</source>
+        <translation>unknown province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="43" />
+        <source>impossible character</source>
+        <translation>impossible character</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="44" />
+        <source>not a plate format</source>
+        <translation>not a plate format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="45" />
+        <source>colour does not match the plate</source>
+        <translation>colour does not match the plate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="48" />
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="49" />
+        <source>Preparing</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="50" />
+        <source>Charging</source>
+        <translation>Charging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="51" />
+        <source>Paused by car</source>
+        <translation>Paused by car</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="52" />
+        <source>Paused by charger</source>
+        <translation>Paused by charger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="53" />
+        <source>Finishing</source>
+        <translation>Finishing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="54" />
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="55" />
+        <source>Unavailable</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="56" />
+        <source>Faulted</source>
+        <translation>Faulted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="57" />
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="61" />
+        <source>level limits</source>
+        <extracomment>Recommendation.notes keys</extracomment>
+        <translation>level limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="62" />
+        <source>lowest</source>
+        <translation>lowest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="63" />
+        <source>highest</source>
+        <translation>highest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="64" />
+        <source>today's level switch</source>
+        <translation>today's level switch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="65" />
+        <source>sessions</source>
+        <translation>sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="66" />
+        <source>ready by</source>
+        <translation>ready by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="67" />
+        <source>transformer peak now</source>
+        <translation>transformer peak now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="68" />
+        <source>planned</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="69" />
+        <source>limit</source>
+        <translation>limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="70" />
+        <source>not served</source>
+        <translation>not served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="71" />
+        <source>no schedule keeps the limits</source>
+        <translation>no schedule keeps the limits</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsPanel</name>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="22" />
+        <source>Energy</source>
+        <translation>Energy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="23" />
+        <source>Parking</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="24" />
+        <source>Chargers</source>
+        <translation>Chargers</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="31" />
@@ -2100,6 +2669,216 @@
     </message>
 </context>
 <context>
+    <name>ParkingPanel</name>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="53" />
+        <source>vehicles inside</source>
+        <translation>vehicles inside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="54" />
+        <source>passes today</source>
+        <translation>passes today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="55" />
+        <source>visitors today</source>
+        <translation>visitors today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="56" />
+        <source>manual releases</source>
+        <translation>manual releases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="57" />
+        <source>plates flagged</source>
+        <translation>plates flagged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="59" />
+        <source>Occupancy: space sensors (solid) and gate count (dashed)</source>
+        <translation>Occupancy: space sensors (solid) and gate count (dashed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="60" />
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="60" />
+        <source>vehicles</source>
+        <translation>vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="62" />
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="62" />
+        <source>Spaces</source>
+        <translation>Spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="63" />
+        <source>Sensors: taken</source>
+        <translation>Sensors: taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="63" />
+        <source>Gates: inside</source>
+        <translation>Gates: inside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="64" />
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="64" />
+        <source>Plates inside</source>
+        <translation>Plates inside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="65" />
+        <source>Residents / visitors</source>
+        <translation>Residents / visitors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="65" />
+        <source>Re-based</source>
+        <translation>Re-based</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="67" />
+        <source>Re-base on the sensors</source>
+        <translation>Re-base on the sensors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="68" />
+        <source>Set the zone's gate count to what its space sensors see now (recorded with your name)</source>
+        <translation>Set the zone's gate count to what its space sensors see now (recorded with your name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="71" />
+        <location filename="../../ui/parking_panel.py" line="74" />
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="71" />
+        <source>Passes today</source>
+        <translation>Passes today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="72" />
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="72" />
+        <source>Last pass</source>
+        <translation>Last pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="73" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="74" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="74" />
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Read as</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Why flagged</source>
+        <translation>Why flagged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="77" />
+        <source>Entered</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="77" />
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="81" />
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="90" />
+        <source>Gates</source>
+        <translation>Gates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="91" />
+        <source>Flagged plates</source>
+        <translation>Flagged plates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="92" />
+        <source>Overstays</source>
+        <translation>Overstays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="134" />
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="135" />
+        <source>out</source>
+        <translation>out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="143" />
+        <source>%1 passes counted but not reported</source>
+        <translation>%1 passes counted but not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="145" />
+        <source>silent while others are busy</source>
+        <translation>silent while others are busy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="145" />
+        <source>reporting</source>
+        <translation>reporting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="168" />
+        <source>Re-based: the gate count now equals the sensors.</source>
+        <translation>Re-based: the gate count now equals the sensors.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="169" />
+        <source>Not re-based: the zone's sensors have not all reported yet.</source>
+        <translation>Not re-based: the zone's sensors have not all reported yet.</translation>
+    </message>
+</context>
+<context>
     <name>Point</name>
     <message>
         <location filename="../../ui/point_names.py" line="9" />
@@ -2158,6 +2937,7 @@
     </message>
     <message>
         <location filename="../../ui/point_names.py" line="20" />
+        <location filename="../../ui/point_names.py" line="49" />
         <source>Gas concentration</source>
         <translation>Gas concentration</translation>
     </message>
@@ -2276,6 +3056,26 @@
         <location filename="../../ui/point_names.py" line="44" />
         <source>Pressed</source>
         <translation>Pressed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="45" />
+        <source>In door zone</source>
+        <translation>In door zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="46" />
+        <source>Runs (total)</source>
+        <translation>Runs (total)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="47" />
+        <source>Door cycles (total)</source>
+        <translation>Door cycles (total)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="48" />
+        <source>Water level</source>
+        <translation>Water level</translation>
     </message>
 </context>
 <context>
@@ -2561,7 +3361,12 @@
         <translation>Supervision: everything at a glance</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="73" />
+        <location filename="../../ui/workspaces.py" line="74" />
+        <source>Operations: energy, parking, chargers</source>
+        <translation>Operations: energy, parking, chargers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="80" />
         <source>Audit: the trail of actions</source>
         <translation>Audit: the trail of actions</translation>
     </message>

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from app.storage import open_database, save_alarm, save_work_order
+from app.storage.database import head_revision
 from app.storage.rows import write_rows
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,8 +52,6 @@ def test_db_migrate_creates_the_schema(tmp_path):
     url = f"sqlite:///{tmp_path / 'new.db'}"
     result = cli("db", "migrate", "--db", url)
     assert result.returncode == 0, result.stderr
-    from app.storage.database import head_revision
-
     assert f"revision {head_revision()}" in result.stdout
 
 

@@ -9,7 +9,7 @@ import sys
 
 from app.cli import UsageError
 
-BENCHES = ("ingest", "render", "detect", "dispatch", "alarms", "seats")
+BENCHES = ("ingest", "render", "detect", "dispatch", "alarms", "seats", "operations")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
