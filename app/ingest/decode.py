@@ -13,9 +13,9 @@ import math
 import msgspec
 
 from app.ingest import events as ev
-from app.ingest import payloads as p
-from app.ingest.topics import Route
-from app.sources.base import RawMessage
+from app.wire import payloads as p
+from app.wire.message import RawMessage
+from app.wire.topics import Route
 
 MAX_PAYLOAD_BYTES = 64 * 1024
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from app.sources.base import RawMessage
+from app.wire.message import RawMessage
 
 #: the hold live MQTT wants; ingest's default is 0 (parking off)
 HOLD_S = 30.0

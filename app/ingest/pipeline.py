@@ -27,9 +27,9 @@ from app.ingest.dedupe import Deduper
 from app.ingest.parking import ParkingLot
 from app.ingest.registry import device_for_operator, device_from_meta, points_from_sample
 from app.ingest.rejects import RejectLedger
-from app.ingest.topics import Route, TopicScheme
-from app.sources.base import RawMessage
 from app.state.store import StateStore
+from app.wire.message import RawMessage
+from app.wire.topics import Route, TopicScheme
 
 log = logging.getLogger(__name__)
 

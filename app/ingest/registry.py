@@ -12,7 +12,7 @@ import msgspec
 
 from app.domain.kinds import DEVICE_KINDS
 from app.domain.model import Device, Location, PointSpec, Vec3
-from app.ingest.payloads import MetaPayload
+from app.wire.payloads import MetaPayload
 
 #: report interval for devices that do not state one and are not in the scene (seconds)
 DEFAULT_REPORT_INTERVAL_S = 60.0

@@ -41,10 +41,11 @@ from paho.mqtt.properties import Properties
 from paho.mqtt.subscribeoptions import SubscribeOptions
 
 from app.config import ConfigError, MqttConfig
-from app.ingest.topics import TopicScheme
-from app.sources.base import MessageSink, RawMessage, Source, SourceStatus
+from app.sources.base import MessageSink, Source, SourceStatus
 from app.sources.mqtt_ack import GENERATION_SHIFT, MID_MASK, AckBook, DurabilityBarrier, ack_key
 from app.sources.mqtt_url import BrokerAddress, parse_broker_url
+from app.wire.message import RawMessage
+from app.wire.topics import TopicScheme
 
 log = logging.getLogger(__name__)
 

@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 from app.recording.format import read_header, read_recording
-from app.sources.base import MessageSink, RawMessage, Source, SourceStatus
+from app.sources.base import MessageSink, Source, SourceStatus
+from app.wire.message import RawMessage
 
 log = logging.getLogger(__name__)
 

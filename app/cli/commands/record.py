@@ -14,8 +14,8 @@ import time
 
 from app.cli import UsageError, add_config_options, config_from_args
 from app.cli.commands.serve import stop_on_signals
-from app.ingest.topics import TopicScheme
 from app.recording import RecordingError, RecordingWriter
+from app.wire.topics import TopicScheme
 
 log = logging.getLogger("control-room.record")
 
