@@ -16,7 +16,7 @@ TEMPLATES: Mapping[str, str] = {
     "unusual": "{point} {value} unusual for this hour (usual {lo}–{hi})",
     "rate": "{point} changing {rate} per minute",
     "combo": "{name}",
-    "event": "{data}",
+    "event": "{kind} {data}",  # "smoke", "gas_leak fault=gas_leak, severity=0.6"
     "offline": "offline",
     "stale": "silent (stale)",
     "welfare": "{unit} {resident}: no water or door activity for {hours} h",

@@ -4,6 +4,6 @@ the payload structs. Sources produce it, ingest decodes it; neither imports the 
 """
 
 from app.wire.message import RawMessage
-from app.wire.topics import INBOUND, Route, TopicScheme
+from app.wire.topics import INBOUND, Route, TopicError, TopicScheme
 
-__all__ = ["INBOUND", "RawMessage", "Route", "TopicScheme"]
+__all__ = ["INBOUND", "RawMessage", "Route", "TopicError", "TopicScheme"]

@@ -1,6 +1,8 @@
-"""The MQTT contract's payloads, declared once as typed structs (CONTRACTS.md).
+"""The MQTT contract's payloads, declared once as typed structs (docs/mqtt.md).
 
 Timestamps arrive as RFC 3339 strings or epoch milliseconds; ``to_epoch_s`` normalises them.
+Text and collections from outside carry length bounds, so one birth cannot make the control
+room hold megabytes for a device (a payload is at most 64 KiB anyway).
 """
 
 from __future__ import annotations
@@ -15,22 +17,38 @@ from app.domain.kinds import DeviceKind
 Timestamp = str | int | float
 
 
+#: bounds of what a birth may declare
+MAX_POINTS = 64
+MAX_NAME = 200
+MAX_ID = 64
+MAX_UNIT = 32
+
+ShortText = Annotated[str, msgspec.Meta(max_length=MAX_ID)]
+PointName = Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_ID)]
+Band = tuple[float, float]
+
+
 class MetaLocation(msgspec.Struct, frozen=True):
     xyz: tuple[float, float, float]
-    building: str | None = None
-    floor: int | None = None
-    room: str | None = None
+    building: ShortText | None = None
+    floor: Annotated[int, msgspec.Meta(ge=-20, le=300)] | None = None
+    room: ShortText | None = None
 
 
 class MetaPoint(msgspec.Struct, frozen=True):
-    unit: str = ""
+    unit: Annotated[str, msgspec.Meta(max_length=MAX_UNIT)] = ""
+    #: the band inside which a value is unremarkable (outside: a warning)
+    normal: Band | None = None
+    #: the band beyond which a value is an alarm; checked by ingest.decode (finite, ordered,
+    #: ``normal`` inside ``limits``)
+    limits: Band | None = None
 
 
 class MetaPayload(msgspec.Struct, frozen=True):
     kind: DeviceKind  # a kind outside the contract's list is a schema reject
-    name: str
+    name: Annotated[str, msgspec.Meta(max_length=MAX_NAME)]
     location: MetaLocation
-    points: dict[str, MetaPoint] = {}
+    points: Annotated[dict[PointName, MetaPoint], msgspec.Meta(max_length=MAX_POINTS)] = {}
     #: optional extension: seconds between reports; silence for 3x this marks it stale
     report_interval_s: Annotated[float, msgspec.Meta(gt=0, le=86400 * 7)] | None = None
 
@@ -48,7 +66,7 @@ class TelemetryPayload(msgspec.Struct, frozen=True):
 
 class EventPayload(msgspec.Struct, frozen=True):
     ts: Timestamp
-    kind: str
+    kind: Annotated[str, msgspec.Meta(min_length=1, max_length=MAX_ID)]
     data: dict[str, object] = {}
 
 
@@ -95,4 +113,8 @@ def now_ms() -> int:
     return int(dt.datetime.now(dt.UTC).timestamp() * 1000)
 
 
-__all__ = ["EventPayload", "GatePassPayload", "MetaLocation", "MetaPayload", "MetaPoint", "MicEventPayload", "OrderUpdatePayload", "StatusPayload", "TechLocationPayload", "TelemetryPayload", "Timestamp", "now_ms", "to_epoch_s"]
+__all__ = [
+    "MAX_POINTS", "Band", "EventPayload", "GatePassPayload", "MetaLocation", "MetaPayload",
+    "MetaPoint", "MicEventPayload", "OrderUpdatePayload", "StatusPayload", "TechLocationPayload",
+    "TelemetryPayload", "Timestamp", "now_ms", "to_epoch_s",
+]
