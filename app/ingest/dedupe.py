@@ -11,9 +11,10 @@ timestamp being newer than anything seen from it, and the window restarts.
 One message must not decide what every later one is (``seq`` 9.2e18 with a timestamp an
 hour ahead once made every genuine reading a "duplicate" for that hour):
 
-- a forward jump of more than ``MAX_JUMP`` is a *sequence anomaly*: the message is taken,
-  the window stays where it was; only a second message that continues from the jump shows
-  the device really moved its counter, and the window follows it;
+- a forward jump of more than ``MAX_JUMP`` is a *sequence anomaly*: the message is not
+  believed (``JUMP``: ingest rejects it as ``seq_jump``) and the window stays where it was;
+  only a second message that continues from the jump shows the device really moved its
+  counter, and the window follows it (a genuine jump costs that one message);
 - the newest device time only advances up to ``FUTURE_TOLERANCE_S`` past the device's
   usual clock offset (learned slowly, ``SKEW_STEP_S`` a message), so a timestamp from the
   future cannot hide a genuine restart for long, while a device whose clock runs fast is
@@ -41,6 +42,9 @@ SKEW_STEP_S = 1.0
 #: devices whose last anomaly is kept (oldest forgotten first)
 MAX_ANOMALY_DEVICES = 1000
 
+#: verdicts of ``check_seq``
+NEW, DUPLICATE, JUMP = "new", "duplicate", "jump"
+
 
 class SequenceAnomaly(msgspec.Struct, frozen=True):
     device_id: str
@@ -60,13 +64,13 @@ class Deduper:
         self.anomalies = 0
         self._last_anomaly: OrderedDict[str, SequenceAnomaly] = OrderedDict()
 
-    def seen_seq(self, device_id: str, seq: int, ts: float, now: float) -> bool:
-        """True when this (device, seq) was already accepted; records it otherwise.
+    def check_seq(self, device_id: str, seq: int, ts: float, now: float) -> str:
+        """NEW (recorded), DUPLICATE (already taken) or JUMP (not believed from one message).
         ``ts`` is the device's time, ``now`` this machine's."""
         state = self._seq.get(device_id)
         if state is None:
             self._seq[device_id] = [seq, 1, ts, None, ts - now]
-            return False
+            return NEW
         top, bits, newest, jump, skew = state
         # "newest" rises at most FUTURE_TOLERANCE_S past the device's usual clock offset,
         # which itself moves SKEW_STEP_S a message: one timestamp from the future cannot
@@ -80,32 +84,40 @@ class Deduper:
                     shift = seq - jump  # the jump itself was taken: mark it seen
                     bits = (1 | (1 << shift)) & _MASK if shift < WINDOW else 1
                     state[:] = [seq, bits, max(newest, believable), None, skew]
-                else:
-                    state[3] = seq
-                    self._anomaly(device_id, "jump", f"seq {seq} after {top}: a step of "
-                                  f"{seq - top} is not believed from one message", now)
-                return False
+                    return NEW
+                state[3] = seq
+                self._anomaly(device_id, "jump", f"seq {seq} after {top}: a step of "
+                              f"{seq - top} is not believed from one message", now)
+                return JUMP
             shift = seq - top
             state[0] = seq
             state[1] = ((bits << shift) | 1) & _MASK if shift < WINDOW else 1
             state[2] = max(newest, believable)
             state[3] = None
             state[4] = skew + max(-SKEW_STEP_S, min(SKEW_STEP_S, ts - now - skew))
-            return False
+            return NEW
         if ts > newest:  # lower seq but newer time: the device restarted its counter
             self._anomaly(device_id, "restart", f"seq {seq} after {top}, time moved on", now)
             state[:] = [seq, 1, believable, None, skew]
-            return False
+            return NEW
         offset = top - seq
         if offset >= WINDOW:  # too old to tell apart; its time is not new either
             self._anomaly(device_id, "before_window",
                           f"seq {seq} is {offset} behind {top} and not newer", now)
-            return True
+            return DUPLICATE
         bit = 1 << offset
         if bits & bit:
-            return True
+            return DUPLICATE
         state[1] = bits | bit
-        return False
+        return NEW
+
+    def believable_ts(self, device_id: str, ts: float, now: float) -> float:
+        """``ts``, or at most FUTURE_TOLERANCE_S past the device's usual clock: the time by
+        which the store orders readings, so that one reading from the future does not keep
+        the genuine ones behind it for an hour."""
+        state = self._seq.get(device_id)
+        skew = max(state[4], 0.0) if state is not None else 0.0
+        return min(ts, now + skew + FUTURE_TOLERANCE_S)
 
     def seen_recent(self, device_id: str, channel: str, token: object) -> bool:
         """True when ``token`` is among the last few seen on (device, channel)."""

@@ -31,7 +31,7 @@ from app.domain.model import Device, Location, Vec3
 from app.ingest import births
 from app.ingest import events as ev
 from app.ingest.decode import Rejected, decode_message
-from app.ingest.dedupe import Deduper
+from app.ingest.dedupe import DUPLICATE, JUMP, NEW, Deduper
 from app.ingest.loglimit import LogLimiter
 from app.ingest.parking import ParkingLot
 from app.ingest.registrations import Dismissal, Registration, RegistrationFile
@@ -191,19 +191,27 @@ class Ingest:
 
     def _apply(self, event: ev.IngestEvent) -> ev.IngestEvent:
         """Update the state store; returns the event for the listeners. Raises Rejected
-        (unknown_device, unknown_event, birth_conflict, bad_location, duplicate)."""
+        (unknown_device, unknown_event, birth_conflict, bad_location, duplicate, seq_jump)."""
         store = self.store
         cls = type(event)
         if cls is ev.TelemetryReceived:
             device_id = event.device_id
             if store.device(device_id) is None:
                 raise _unknown(device_id)
-            if (self.dedupe.seen_seq(device_id, event.seq, event.ts, event.received_at)
-                    if event.seq is not None
-                    else self.dedupe.seen_recent(device_id, "ts", event.ts)):
+            dedupe, now = self.dedupe, event.received_at
+            verdict = (dedupe.check_seq(device_id, event.seq, event.ts, now)
+                       if event.seq is not None else
+                       DUPLICATE if dedupe.seen_recent(device_id, "ts", event.ts) else NEW)
+            if verdict == DUPLICATE:
                 raise Rejected("duplicate", f"{device_id} seq={event.seq} ts={event.ts} "
                                             "was already received")
-            store.apply_values(device_id, event.values, event.ts, event.received_at)
+            if verdict == JUMP:
+                raise Rejected("seq_jump", f"{device_id} seq={event.seq}: a jump this large "
+                                           "is believed only when the next message follows it")
+            # ordered by a time no further ahead than the device's clock usually is: one
+            # reading from the future must not keep the genuine ones behind it
+            store.apply_values(device_id, event.values,
+                               dedupe.believable_ts(device_id, event.ts, now), now)
         elif cls is ev.StatusReceived:
             if not store.apply_online(event.device_id, event.online, event.received_at):
                 self._remember_status(event)

@@ -28,6 +28,7 @@ REASONS = (
     "bad_location",
     "clock_skew",
     "duplicate",
+    "seq_jump",
 )
 
 MAX_SAMPLE_BYTES = 512

@@ -32,6 +32,7 @@ from app.dispatch.sounds import AcousticWatch
 from app.dispatch.sql_repository import SqlOrderRepository
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
+from app.ingest.registrations import RegistrationError, RegistrationFile
 from app.ingest.topics import TopicScheme
 from app.scene.loader import load_scene
 from app.scene.model import Scene
@@ -71,9 +72,17 @@ class Engine:
         self.store = StateStore(self.scene.devices)
         # over MQTT a restarted broker delivers queued telemetry before the retained births:
         # such messages wait briefly for their birth instead of counting as unknown devices
-        self.ingest = Ingest(self.store, self.scheme,
-                             max_clock_skew_s=config.mqtt.max_clock_skew_s,
-                             park_unknown_s=HOLD_S if config.mqtt.url else 0.0)
+        # births are requests: new devices wait for an operator, whose registrations are
+        # kept per site (app.ingest.registrations)
+        registrations = RegistrationFile(
+            paths.user_data_dir() / f"registered-devices-{self.scheme.root.replace('/', '-')}.json")
+        try:
+            self.ingest = Ingest(self.store, self.scheme,
+                                 max_clock_skew_s=config.mqtt.max_clock_skew_s,
+                                 park_unknown_s=HOLD_S if config.mqtt.url else 0.0,
+                                 scene=self.scene, registrations=registrations)
+        except RegistrationError as exc:
+            raise ConfigError(str(exc)) from None
         self.source = source if source is not None else make_source(config, self.scene,
                                                                     self.scheme)
         pending = FilePendingStore(paths.user_data_dir() / f"alarm-pending-{config.instance}.json")
@@ -121,7 +130,8 @@ class Engine:
             self.writer.start()
         except StorageError as exc:  # a bad or unreachable database URL: the user's to fix
             raise ConfigError(f"database: {exc}") from None
-        self.writer.register_devices(self.scene.devices)
+        self.writer.register_devices([*self.scene.devices,
+                                      *(r.device for r in self.ingest.registrations())])
         self.writer.attach_ledger(self.ingest.ledger)
         assert self.writer.engine is not None
         restored = restore_open_alarms(self.alarms.book, (

@@ -4,14 +4,14 @@ once did so for that hour)."""
 
 from __future__ import annotations
 
-from app.ingest.dedupe import MAX_JUMP, WINDOW, Deduper
+from app.ingest.dedupe import DUPLICATE, JUMP, MAX_JUMP, NEW, WINDOW, Deduper
 
 NOW = 1_796_000_000.0
 
 
 def feed(dedupe: Deduper, items: list[tuple[int, float]], now: float = NOW) -> list[bool]:
-    """(seq, device ts) → was it a duplicate? (``now``: this machine's clock)"""
-    return [dedupe.seen_seq("d", seq, ts, now) for seq, ts in items]
+    """(seq, device ts) → was it not taken? (``now``: this machine's clock)"""
+    return [dedupe.check_seq("d", seq, ts, now) != NEW for seq, ts in items]
 
 
 def test_redelivery_is_a_duplicate_reordering_is_not() -> None:
@@ -24,7 +24,7 @@ def test_redelivery_is_a_duplicate_reordering_is_not() -> None:
 def test_one_huge_seq_from_the_future_does_not_poison_the_device() -> None:
     dedupe = Deduper()
     feed(dedupe, [(s, NOW + s) for s in range(1, 101)])
-    assert feed(dedupe, [(9_200_000_000_000_000_000, NOW + 3590)], now=NOW + 100) == [False]
+    assert dedupe.check_seq("d", 9_200_000_000_000_000_000, NOW + 3590, NOW + 100) == JUMP
     genuine = feed(dedupe, [(s, NOW + s) for s in range(101, 201)], now=NOW + 101)
     assert not any(genuine)  # every genuine reading taken (was: all "duplicates" for 1 h)
     assert dedupe.anomalies == 1 and dedupe.last_anomalies()[0].what == "jump"
@@ -43,9 +43,17 @@ def test_a_real_counter_jump_is_followed_after_a_second_message() -> None:
     dedupe = Deduper()
     feed(dedupe, [(5, NOW)])
     base = 5 + MAX_JUMP * 3
-    assert feed(dedupe, [(base, NOW + 1), (base + 1, NOW + 2), (base, NOW + 1)],
-                now=NOW + 2) == [False, False, True]
+    verdicts = [dedupe.check_seq("d", seq, ts, NOW + 2)
+                for seq, ts in [(base, NOW + 1), (base + 1, NOW + 2), (base, NOW + 1)]]
+    assert verdicts == [JUMP, NEW, DUPLICATE]
     assert [a.what for a in dedupe.last_anomalies()] == ["jump_confirmed"]
+
+
+def test_the_store_orders_readings_by_a_time_no_further_ahead_than_usual() -> None:
+    dedupe = Deduper()
+    feed(dedupe, [(1, NOW)])
+    assert dedupe.believable_ts("d", NOW + 3600, NOW) == NOW + 60
+    assert dedupe.believable_ts("d", NOW - 5, NOW) == NOW - 5
 
 
 def test_device_restart_with_newer_time_and_old_redelivery_beyond_the_window() -> None:

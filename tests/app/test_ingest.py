@@ -96,7 +96,7 @@ def test_duplicate_is_the_last_reason_and_every_reason_is_covered() -> None:
     ingest = make_ingest("t1")
     ingest.handle_batch([telemetry("t1", 5), telemetry("t1", 5)])
     assert reasons(ingest) == {"duplicate": 1}
-    assert set(HOSTILE) | {"duplicate"} == set(REASONS)
+    assert set(HOSTILE) | {"duplicate", "seq_jump"} == set(REASONS)
 
 
 def test_bad_input_does_not_stop_the_rest_of_the_batch() -> None:
@@ -294,6 +294,15 @@ def test_dedupe_by_seq_tolerates_reordering_and_device_restart() -> None:
     # the device rebooted: seq restarts at 0, but its clock moved on
     ingest.handle_batch([telemetry("t1", 0, ts=NOW_MS + 10_000)])
     assert ingest.accepted == 6
+
+
+def test_a_seq_jump_is_believed_only_when_the_next_message_follows_it() -> None:
+    ingest = make_ingest("t1")
+    big = 9_200_000_000_000_000_000
+    ingest.handle_batch([telemetry("t1", 1), telemetry("t1", big), telemetry("t1", 2)])
+    assert reasons(ingest) == {"seq_jump": 1} and ingest.counts()["sequence_anomalies"] == 1
+    ingest.handle_batch([telemetry("t1", big + 1), telemetry("t1", big + 2)])
+    assert reasons(ingest) == {"seq_jump": 2} and ingest.accepted == 3  # then followed
 
 
 def test_dedupe_without_seq_uses_device_time() -> None:
