@@ -19,6 +19,7 @@ TEMPLATES: Mapping[str, str] = {
     "event": "{kind} {data}",  # "smoke", "gas_leak fault=gas_leak, severity=0.6"
     "offline": "offline",
     "stale": "silent (stale)",
+    "feed_silent": "no messages from the site for {seconds} s",  # app.ingest.feed
     "welfare": "{unit} {resident}: no water or door activity for {hours} h",
     "sound": "{kind}{level} located at ({x}, {y}, {z}) ±{uncertainty} m {where}",
 }

@@ -32,6 +32,7 @@ from app.ingest import births
 from app.ingest import events as ev
 from app.ingest.decode import Rejected, decode_message
 from app.ingest.dedupe import DUPLICATE, JUMP, NEW, Deduper
+from app.ingest.feed import FeedWatch
 from app.ingest.loglimit import LogLimiter
 from app.ingest.parking import ParkingLot
 from app.ingest.registrations import Dismissal, Registration, RegistrationFile
@@ -104,6 +105,7 @@ class Ingest:
         self.ledger = RejectLedger()
         self.rate = RateMeter()
         self.dedupe = Deduper()
+        self.feed = FeedWatch()
         self.received = 0
         self.accepted = 0
         self._listeners: list[Listener] = []
@@ -138,6 +140,7 @@ class Ingest:
             self.received += len(messages)
             self.accepted += len(decoded)
             self.rate.add(len(messages), now)
+            self.feed.note(len(messages), now)
             if self.dedupe.anomalies != anomalies:
                 last = self.dedupe.last_anomalies()[-1]
                 self._log.log("sequence_anomaly", logging.WARNING,

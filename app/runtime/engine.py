@@ -16,6 +16,8 @@ from app import paths
 from app.alarms.book import AlarmBook
 from app.alarms.engine import AlarmEngine
 from app.alarms.learned import LearnedBands
+from app.alarms.messages import describe, detail
+from app.alarms.model import Severity
 from app.alarms.overrides import (
     AlarmOverridesError,
     SceneAlarms,
@@ -46,6 +48,8 @@ log = logging.getLogger(__name__)
 
 HOUSEKEEPING_S = 1.0
 OPEN_ALARM_STATES = ("raised", "acknowledged", "dispatched", "cleared")
+#: the alarm "no messages from the site" is raised on this (no device has the id)
+FEED_ALARM_DEVICE = "mqtt-feed"
 
 
 def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:
@@ -170,11 +174,24 @@ class Engine:
     def _publish(self, topic: str, payload: bytes) -> None:
         self.source.publish(topic, payload, qos=1, retain=False)
 
+    def _feed_alarm(self, silent_for: float | None, now: float) -> None:
+        book = self.alarms.book
+        if silent_for is None:
+            book.clear_alarm(FEED_ALARM_DEVICE, "feed_silent", at=now)
+        elif not book.is_active(FEED_ALARM_DEVICE, "feed_silent"):
+            message = detail("feed_silent", seconds=round(silent_for))
+            book.raise_alarm(FEED_ALARM_DEVICE, "feed_silent", Severity.HIGH,
+                             describe(message), at=now, detail=message)
+
     def _housekeeping(self) -> None:
         """Time-driven work: staleness, the alarm rules that depend on time alone, and the
         dispatch SLA timers (and, in the demo, the simulated handsets)."""
         while not self._stop.wait(HOUSEKEEPING_S):
-            self.store.mark_stale()
+            # the whole feed silent (a replay's end, a dead bridge) is one alarm, not one
+            # per device: silence is judged at the last message's time (app.ingest.feed)
+            now = time.time()
+            self.store.mark_stale(self.ingest.feed.judging_time(now))
+            self._feed_alarm(self.ingest.feed.silent_for(now), now)
             try:
                 self.alarms.tick()
             except Exception:  # one bad rule must not stop staleness or escalation

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-#: any device may say that a fault it reported is over
-COMMON_EVENTS: frozenset[str] = frozenset({"recovered"})
+#: any device may say that a fault or a condition it reported is over
+COMMON_EVENTS: frozenset[str] = frozenset({"recovered", "restored"})
 
 #: device kind → the event kinds it may send besides COMMON_EVENTS
 DEVICE_EVENTS: Mapping[str, frozenset[str]] = {
@@ -22,7 +22,7 @@ DEVICE_EVENTS: Mapping[str, frozenset[str]] = {
     "panic_button": frozenset({"panic", "pressed"}),
     "elevator": frozenset({"trapped", "fault", "elevator_stuck"}),
     "fire_hydrant_pressure": frozenset({"tamper"}),
-    "ev_charger": frozenset({"fault", "charger_fault"}),
+    "ev_charger": frozenset({"fault", "charger_fault", "connector_status"}),
     "barrier_gate": frozenset({"forced", "gate_fault"}),
     "camera": frozenset({"video_loss", "tampering", "falling_object"}),
     "transformer": frozenset({"trip", "overheat"}),
