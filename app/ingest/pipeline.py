@@ -54,7 +54,7 @@ log = logging.getLogger(__name__)
 
 Listener = Callable[[list[ev.IngestEvent]], None]
 
-#: routes of valid topics are cached (topic strings repeat); bounded against topic floods
+#: routes of topics whose messages were accepted are cached (topic strings repeat); bounded
 _ROUTE_CACHE_MAX = 100_000
 #: statuses of not-yet-registered devices kept until their birth message arrives
 _PENDING_STATUS_MAX = 1000
@@ -152,13 +152,14 @@ class Ingest:
     def _one(self, message: RawMessage) -> None:
         topic = message.topic
         route = self._routes.get(topic)
-        if route is None:
+        cached = route is not None
+        if not cached:
             route = self.scheme.route(topic)
-            if route is not None and len(self._routes) < _ROUTE_CACHE_MAX:
-                self._routes[topic] = route
         try:
             event = decode_message(route, message, self.max_clock_skew_s)
             self._out.append(self._apply(event))
+            if not cached and len(self._routes) < _ROUTE_CACHE_MAX:
+                self._routes[topic] = route  # accepted topics only: a flood fills nothing
         except Rejected as rejected:
             if rejected.reason == "unknown_device":
                 self.ledger.unknown_device(route.entity_id, topic, message.payload,
