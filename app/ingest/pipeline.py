@@ -360,8 +360,10 @@ class Ingest:
                          xyz: Vec3 = (0.0, 0.0, 0.0), building: str | None = None,
                          floor: int | None = None, report_interval_s: float = 60.0,
                          by: str = "operator") -> Device:
-        """The former operation (kept for one release): ``register`` without a birth."""
-        return self.register(device_id, by, kind=kind, name=name, xyz=xyz, building=building,
+        """The former operation (kept for one release; use ``register``). Its default
+        position (the origin) means "not given": a listed birth's place then stands."""
+        return self.register(device_id, by, kind=kind, name=name,
+                             xyz=None if xyz == (0.0, 0.0, 0.0) else xyz, building=building,
                              floor=floor, report_interval_s=report_interval_s).device
 
     def registrations(self) -> list[Registration]:
