@@ -27,7 +27,8 @@ class FeedWatch:
     def __init__(self, min_silence_s: float = MIN_SILENCE_S) -> None:
         self.min_silence_s = min_silence_s
         self.last_at: float | None = None  # this machine's time of the newest message
-        self._buckets: deque[list[float]] = deque()  # [bucket start, messages]
+        # [bucket start, messages, first message's time]
+        self._buckets: deque[list[float]] = deque()
 
     def note(self, messages: int, now: float) -> None:
         """``messages`` arrived at ``now`` (called by ingest for every batch)."""
@@ -38,7 +39,7 @@ class FeedWatch:
         if buckets and buckets[-1][0] == start:
             buckets[-1][1] += messages
         else:
-            buckets.append([start, messages])
+            buckets.append([start, messages, now])
         while buckets and buckets[0][0] < start - WINDOW_S:
             buckets.popleft()
         self.last_at = now if self.last_at is None else max(self.last_at, now)
@@ -48,8 +49,8 @@ class FeedWatch:
         buckets = self._buckets
         if not buckets or self.last_at is None:
             return self.min_silence_s
-        span = max(BUCKET_S, self.last_at - buckets[0][0])
-        gaps = max(1, sum(n for _, n in buckets) - 1)
+        span = self.last_at - buckets[0][2]
+        gaps = max(1, sum(b[1] for b in buckets) - 1)
         return max(self.min_silence_s, GAP_FACTOR * span / gaps)
 
     def silent_for(self, now: float) -> float | None:
