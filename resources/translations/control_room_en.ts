@@ -97,117 +97,112 @@
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="39" />
-        <source>No data from the site</source>
-        <translation>No data from the site</translation>
-    </message>
-    <message>
-        <location filename="../../ui/alarm_labels.py" line="40" />
         <source>Welfare check (lives alone)</source>
         <translation>Welfare check (lives alone)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="41" />
+        <location filename="../../ui/alarm_labels.py" line="40" />
         <source>Smoke</source>
         <translation>Smoke</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="42" />
+        <location filename="../../ui/alarm_labels.py" line="41" />
         <source>Gas leak</source>
         <translation>Gas leak</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="43" />
+        <location filename="../../ui/alarm_labels.py" line="42" />
         <source>Door forced</source>
         <translation>Door forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="44" />
+        <location filename="../../ui/alarm_labels.py" line="43" />
         <source>Door held open</source>
         <translation>Door held open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="45" />
+        <location filename="../../ui/alarm_labels.py" line="44" />
         <source>Manhole cover opened</source>
         <translation>Manhole cover opened</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="46" />
+        <location filename="../../ui/alarm_labels.py" line="45" />
         <source>Manhole cover displaced</source>
         <translation>Manhole cover displaced</translation>
     </message>
     <message>
+        <location filename="../../ui/alarm_labels.py" line="46" />
         <location filename="../../ui/alarm_labels.py" line="47" />
-        <location filename="../../ui/alarm_labels.py" line="48" />
         <source>Panic button</source>
         <translation>Panic button</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="49" />
+        <location filename="../../ui/alarm_labels.py" line="48" />
         <source>Passenger trapped</source>
         <translation>Passenger trapped</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="50" />
+        <location filename="../../ui/alarm_labels.py" line="49" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="51" />
+        <location filename="../../ui/alarm_labels.py" line="50" />
         <source>Trip</source>
         <translation>Trip</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="52" />
+        <location filename="../../ui/alarm_labels.py" line="51" />
         <source>Tampering</source>
         <translation>Tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="53" />
+        <location filename="../../ui/alarm_labels.py" line="52" />
         <source>Gate forced</source>
         <translation>Gate forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="54" />
+        <location filename="../../ui/alarm_labels.py" line="53" />
         <source>Video loss</source>
         <translation>Video loss</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="55" />
+        <location filename="../../ui/alarm_labels.py" line="54" />
         <source>Camera tampering</source>
         <translation>Camera tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="56" />
+        <location filename="../../ui/alarm_labels.py" line="55" />
         <source>Object thrown from height</source>
         <translation>Object thrown from height</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="57" />
+        <location filename="../../ui/alarm_labels.py" line="56" />
         <source>Bang heard (located)</source>
         <translation>Bang heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="58" />
+        <location filename="../../ui/alarm_labels.py" line="57" />
         <source>Impact heard (located)</source>
         <translation>Impact heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="59" />
+        <location filename="../../ui/alarm_labels.py" line="58" />
         <source>Hiss heard (leak?)</source>
         <translation>Hiss heard (leak?)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="60" />
+        <location filename="../../ui/alarm_labels.py" line="59" />
         <source>Pump running, no pressure</source>
         <translation>Pump running, no pressure</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="61" />
+        <location filename="../../ui/alarm_labels.py" line="60" />
         <source>Elevator stuck</source>
         <translation>Elevator stuck</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="62" />
+        <location filename="../../ui/alarm_labels.py" line="61" />
         <source>Hot under light load</source>
         <translation>Hot under light load</translation>
     </message>
@@ -355,109 +350,104 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="68" />
+        <location filename="../../ui/alarm_labels.py" line="67" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value} above {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="69" />
+        <location filename="../../ui/alarm_labels.py" line="68" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value} below {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="70" />
+        <location filename="../../ui/alarm_labels.py" line="69" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}: abnormal state ({value})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="71" />
+        <location filename="../../ui/alarm_labels.py" line="70" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value} unusual for this hour (usual {lo}–{hi})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="73" />
+        <location filename="../../ui/alarm_labels.py" line="72" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} changing {rate} per minute</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="74" />
+        <location filename="../../ui/alarm_labels.py" line="73" />
         <source>Device offline</source>
         <translation>Device offline</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="75" />
+        <location filename="../../ui/alarm_labels.py" line="74" />
         <source>No data for too long</source>
         <translation>No data for too long</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="76" />
-        <source>No message from any device for {seconds} s</source>
-        <translation>No message from any device for {seconds} s</translation>
-    </message>
-    <message>
-        <location filename="../../ui/alarm_labels.py" line="78" />
+        <location filename="../../ui/alarm_labels.py" line="75" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}: no water use or door activity for {hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="80" />
+        <location filename="../../ui/alarm_labels.py" line="77" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="103" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>cause</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="107" />
+        <location filename="../../ui/alarm_labels.py" line="104" />
         <source>degree</source>
         <translation>degree</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="108" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>floor</source>
         <translation>floor</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="109" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>column</source>
         <translation>column</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="110" />
+        <location filename="../../ui/alarm_labels.py" line="107" />
         <source>building</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="111" />
+        <location filename="../../ui/alarm_labels.py" line="108" />
         <source>state</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="112" />
+        <location filename="../../ui/alarm_labels.py" line="109" />
         <source>reason</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="116" />
+        <location filename="../../ui/alarm_labels.py" line="113" />
         <source>covered</source>
         <translation>covered</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="117" />
+        <location filename="../../ui/alarm_labels.py" line="114" />
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="118" />
+        <location filename="../../ui/alarm_labels.py" line="115" />
         <source>blurred</source>
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="137" />
+        <location filename="../../ui/alarm_labels.py" line="134" />
         <source>, </source>
         <translation>, </translation>
     </message>
