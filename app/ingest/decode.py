@@ -2,8 +2,8 @@
 
 One reason per message, checked in this order: not_our_topic, oversized, not_utf8,
 invalid_json, schema, non_finite, clock_skew. (unknown_device, unknown_event, birth_conflict,
-bad_location and duplicate need the StateStore or the scene and are decided by the
-pipeline.) msgspec does the parsing and the type checks in one pass; JSON has no
+bad_location, duplicate and seq_jump need the StateStore or the scene and are decided by
+the pipeline.) msgspec does the parsing and the type checks in one pass; JSON has no
 NaN/Infinity, so a non-finite number is one that overflows a float. Nesting deeper than
 Python's recursion allows (1000 levels) is a schema reject, as is event data nested deeper
 than ``MAX_DATA_DEPTH``: storing and wording such data would recurse as deep again.
