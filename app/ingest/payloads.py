@@ -12,6 +12,7 @@ from app.wire.payloads import (  # noqa: F401
     TechLocationPayload,
     TelemetryPayload,
     Timestamp,
+    Word,
     now_ms,
     to_epoch_s,
 )

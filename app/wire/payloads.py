@@ -76,11 +76,22 @@ class MicEventPayload(msgspec.Struct, frozen=True):
     level_db: float | None = None
 
 
+#: a short free word (plate colour, payment method ...): checked by app.operations, so an
+#: unexpected word flags the pass there instead of losing it here
+Word = Annotated[str, msgspec.Meta(max_length=16)]
+
+
 class GatePassPayload(msgspec.Struct, frozen=True):
     ts: Timestamp
-    plate: str
+    plate: Annotated[str, msgspec.Meta(max_length=32)]
     dir: Literal["in", "out"]
     paid: bool | None = None
+    # optional (docs/mqtt-operations.md): what the gate controller knows about the pass
+    colour: Word | None = None  # blue | yellow | green | yellow_green | white | black
+    vehicle: Word | None = None  # resident | visitor | staff | exempt
+    release: Word | None = None  # auto | manual (a guard's button) | remote
+    fee: Annotated[float, msgspec.Meta(ge=0, le=100_000)] | None = None  # yuan
+    pay: Word | None = None  # wechat | alipay | unionpay | etc | cash | card | monthly
 
 
 class TechLocationPayload(msgspec.Struct, frozen=True):
@@ -116,5 +127,5 @@ def now_ms() -> int:
 __all__ = [
     "MAX_POINTS", "Band", "EventPayload", "GatePassPayload", "MetaLocation", "MetaPayload",
     "MetaPoint", "MicEventPayload", "OrderUpdatePayload", "StatusPayload", "TechLocationPayload",
-    "TelemetryPayload", "Timestamp", "now_ms", "to_epoch_s",
+    "TelemetryPayload", "Timestamp", "Word", "now_ms", "to_epoch_s",
 ]
