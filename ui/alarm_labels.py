@@ -36,6 +36,7 @@ _SUFFIXES = {
 
 _WHOLE = {
     "offline": QT_TRANSLATE_NOOP("Alarm", "Offline"),
+    "feed_silent": QT_TRANSLATE_NOOP("Alarm", "No data from the site"),
     "welfare_check": QT_TRANSLATE_NOOP("Alarm", "Welfare check (lives alone)"),
     "event.smoke": QT_TRANSLATE_NOOP("Alarm", "Smoke"),
     "event.gas_leak": QT_TRANSLATE_NOOP("Alarm", "Gas leak"),
@@ -102,6 +103,8 @@ _DETAIL = {
     "rate": QT_TRANSLATE_NOOP("AlarmDetail", "{point} changing {rate} per minute"),
     "offline": QT_TRANSLATE_NOOP("AlarmDetail", "Device offline"),
     "stale": QT_TRANSLATE_NOOP("AlarmDetail", "No data for too long"),
+    "feed_silent": QT_TRANSLATE_NOOP("AlarmDetail",
+                                     "No message from any device for {seconds} s"),
     "welfare": QT_TRANSLATE_NOOP(
         "AlarmDetail", "{unit} {resident}: no water use or door activity for {hours} h"),
     "sound": QT_TRANSLATE_NOOP(

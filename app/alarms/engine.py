@@ -74,6 +74,8 @@ class AlarmEngine:
                     self._telemetry(event)
                 elif isinstance(event, ev.DeviceEventReceived):
                     self._device_event(event)
+                elif isinstance(event, ev.MetaReceived):  # a birth or registration may
+                    self._rules.pop(event.device_id, None)  # bring points and bands
 
     def _telemetry(self, event: ev.TelemetryReceived) -> None:
         device = self.store.device(event.device_id)

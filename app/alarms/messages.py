@@ -16,9 +16,10 @@ TEMPLATES: Mapping[str, str] = {
     "unusual": "{point} {value} unusual for this hour (usual {lo}–{hi})",
     "rate": "{point} changing {rate} per minute",
     "combo": "{name}",
-    "event": "{data}",
+    "event": "{kind} {data}",  # "smoke", "gas_leak fault=gas_leak, severity=0.6"
     "offline": "offline",
     "stale": "silent (stale)",
+    "feed_silent": "no messages from the site for {seconds} s",  # app.ingest.feed
     "welfare": "{unit} {resident}: no water or door activity for {hours} h",
     "sound": "{kind}{level} located at ({x}, {y}, {z}) ±{uncertainty} m {where}",
     "operations": "{what}",  # app.operations: gate, parking, charger, water; values by name

@@ -149,8 +149,10 @@ class CommandHandler:
             return f"order:{order.id}", order.location.building, None
         if isinstance(command, c.CreateOrder):
             return f"place:{command.building or '-'}", command.building, None
-        if isinstance(command, (c.RegisterDevice,)):
+        if isinstance(command, c.RegisterDevice):
             return f"device:{command.device_id}", command.building, None
+        if isinstance(command, c.DismissDevice):
+            return f"device:{command.device_id}", None, None
         if isinstance(command, c.ParkingRebase):
             return f"parking:{command.zone_id}", None, None
         if isinstance(command, c.FreezeLearnedBand):
@@ -231,10 +233,12 @@ class CommandHandler:
             case c.SetAutoAssign(on=on):
                 self._dispatch().set_auto_assign(on)
             case c.RegisterDevice():
-                device = engine.ingest.register_unknown(
-                    command.device_id, command.kind, name=command.name or None,
+                registration = engine.ingest.register(
+                    command.device_id, who, kind=command.kind, name=command.name or None,
                     xyz=command.xyz, building=command.building, floor=command.floor)
-                engine.writer.register_devices([device])
+                engine.writer.register_devices([registration.device])
+            case c.DismissDevice(device_id=device_id):
+                engine.ingest.dismiss(device_id, who)
             case c.FreezeLearnedBand(device_id=device_id, point=point, frozen=frozen):
                 learned = engine.alarms.learned
                 (learned.freeze if frozen else learned.unfreeze)(device_id, point)

@@ -17,6 +17,8 @@ from app import paths
 from app.alarms.book import AlarmBook
 from app.alarms.engine import AlarmEngine
 from app.alarms.learned import LearnedBands
+from app.alarms.messages import describe, detail
+from app.alarms.model import Severity
 from app.alarms.overrides import (
     AlarmOverridesError,
     SceneAlarms,
@@ -35,6 +37,7 @@ from app.dispatch.sql_repository import SqlOrderRepository
 from app.facade.handler import CommandHandler
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
+from app.ingest.registrations import RegistrationError, RegistrationFile
 from app.ingest.topics import TopicScheme
 from app.operations.config import OperationsConfigError, load_operations_config
 from app.operations.lifts import rescue_notes
@@ -55,6 +58,8 @@ log = logging.getLogger(__name__)
 
 HOUSEKEEPING_S = 1.0
 OPEN_ALARM_STATES = ("raised", "acknowledged", "dispatched", "cleared")
+#: the alarm "no messages from the site" is raised on this (no device has the id)
+FEED_ALARM_DEVICE = "mqtt-feed"
 
 
 def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:
@@ -115,9 +120,17 @@ class Engine:
         self.store = StateStore(self.scene.devices, clock=self.clock)
         # over MQTT a restarted broker delivers queued telemetry before the retained births:
         # such messages wait briefly for their birth instead of counting as unknown devices
-        self.ingest = Ingest(self.store, self.scheme,
-                             max_clock_skew_s=config.mqtt.max_clock_skew_s,
-                             park_unknown_s=HOLD_S if config.mqtt.url else 0.0)
+        # births are requests: new devices wait for an operator, whose registrations are
+        # kept per site (app.ingest.registrations)
+        registrations = RegistrationFile(
+            paths.user_data_dir() / f"registered-devices-{self.scheme.root.replace('/', '-')}.json")
+        try:
+            self.ingest = Ingest(self.store, self.scheme,
+                                 max_clock_skew_s=config.mqtt.max_clock_skew_s,
+                                 park_unknown_s=HOLD_S if config.mqtt.url else 0.0,
+                                 scene=self.scene, registrations=registrations)
+        except RegistrationError as exc:
+            raise ConfigError(str(exc)) from None
         self.source = source if source is not None else make_source(config, self.scene,
                                                                     self.scheme)
         self.publisher: Publisher = publisher or publisher_for(self.source)
@@ -184,7 +197,8 @@ class Engine:
             self.writer.start()
         except StorageError as exc:  # a bad or unreachable database URL: the user's to fix
             raise ConfigError(f"database: {exc}") from None
-        self.writer.register_devices(self.scene.devices)
+        self.writer.register_devices([*self.scene.devices,
+                                      *(r.device for r in self.ingest.registrations())])
         self.users = UserDirectory(self.writer.engine, clock=self.clock)
         try:
             self.audit = open_trail(self.writer.engine, self.scheme.site,
@@ -231,11 +245,24 @@ class Engine:
     def _publish(self, topic: str, payload: bytes) -> None:
         self.publisher.publish(topic, payload, qos=1, retain=False)
 
+    def _feed_alarm(self, silent_for: float | None, now: float) -> None:
+        book = self.alarms.book
+        if silent_for is None:
+            book.clear_alarm(FEED_ALARM_DEVICE, "feed_silent", at=now)
+        elif not book.is_active(FEED_ALARM_DEVICE, "feed_silent"):
+            message = detail("feed_silent", seconds=round(silent_for))
+            book.raise_alarm(FEED_ALARM_DEVICE, "feed_silent", Severity.HIGH,
+                             describe(message), at=now, detail=message)
+
     def _housekeeping(self) -> None:
         """Time-driven work: staleness, the alarm rules that depend on time alone, and the
         dispatch SLA timers (and, in the demo, the simulated handsets)."""
         while not self._stop.wait(HOUSEKEEPING_S):
-            self.store.mark_stale()
+            # the whole feed silent (a replay's end, a dead bridge) is one alarm, not one
+            # per device: silence is judged at the last message's time (app.ingest.feed)
+            now = self.clock()
+            self.store.mark_stale(self.ingest.feed.judging_time(now))
+            self._feed_alarm(self.ingest.feed.silent_for(now), now)
             try:
                 self.alarms.tick()
             except Exception:  # one bad rule must not stop staleness or escalation

@@ -41,10 +41,11 @@ from paho.mqtt.properties import Properties
 from paho.mqtt.subscribeoptions import SubscribeOptions
 
 from app.config import ConfigError, MqttConfig
-from app.ingest.topics import TopicScheme
-from app.sources.base import MessageSink, RawMessage, Source, SourceStatus
+from app.sources.base import MessageSink, Source, SourceStatus
 from app.sources.mqtt_ack import GENERATION_SHIFT, MID_MASK, AckBook, DurabilityBarrier, ack_key
 from app.sources.mqtt_url import BrokerAddress, parse_broker_url
+from app.wire.message import RawMessage
+from app.wire.topics import TopicScheme
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +70,11 @@ class MqttSource(Source):
                  subscriptions: Sequence[str] | None = None, announce: bool = True,
                  client_id: str | None = None, queue_limit: int = 200_000,
                  batch_max: int = 2000, message_factory: MessageFactory | None = None,
-                 receive_maximum: int | None = None, stop_ack_timeout_s: float = 10.0) -> None:
+                 receive_maximum: int | None = None, stop_ack_timeout_s: float = 10.0,
+                 retain_as_published: bool = False) -> None:
+        """``retain_as_published``: deliver the retain flag as the publisher set it, also
+        for messages published while subscribed (MQTT 5; the recorder wants it, so that a
+        birth that went out retained is recorded as retained)."""
         if not config.url:
             raise ConfigError("mqtt.url: no broker URL given")
         self.address: BrokerAddress = parse_broker_url(config.url)
@@ -87,6 +92,7 @@ class MqttSource(Source):
         # large enough to cover the rate times the time to durability (~0.5-1 s of commits)
         self.receive_maximum = max(1, min(receive_maximum or queue_limit, RECEIVE_MAXIMUM_LIMIT))
         self.stop_ack_timeout_s = stop_ack_timeout_s
+        self.retain_as_published = retain_as_published
         self._barrier: DurabilityBarrier | None = None
         self._acks = AckBook()
         self._ack_lock = threading.Lock()  # orders acks against a connection change
@@ -215,7 +221,8 @@ class MqttSource(Source):
         self._detail = f"connected to {self.address.display}"
         log.info("MQTT connected to %s (session present: %s)", self.address.display,
                  flags.session_present)
-        client.subscribe([(t, SubscribeOptions(qos=1)) for t in self.subscriptions])
+        options = SubscribeOptions(qos=1, retainAsPublished=self.retain_as_published)
+        client.subscribe([(t, options) for t in self.subscriptions])
         if self.announce:
             client.publish(self.status_topic, ONLINE, qos=1, retain=True)
 

@@ -1,7 +1,7 @@
 """A device name that looks like markup arrives over a real MQTT broker and is shown as the
 characters it is — never a heading, bold text or a loaded picture — in every place an
 operator sees it: the alarm board (cell and tooltip), the inspector, the 3D labels, the 3D
-hover tooltip."""
+hover tooltip and the attention list."""
 
 from __future__ import annotations
 
@@ -75,9 +75,7 @@ def test_a_markup_name_from_mqtt_is_plain_text_everywhere(qtbot, mqtt_broker, tm
         _publish(mqtt_broker.port, DEVICE)
         if not wait_until(lambda: room.store.device(DEVICE) is not None, timeout=5):
             # a birth of a new device waits for an operator: register it by hand
-            room.execute(cmd.RegisterDevice(device_id=DEVICE, kind="transformer",
-                                            name=HOSTILE, building="S01", floor=1,
-                                            xyz=(16.0, -36.0, 1.5)))
+            room.execute(cmd.RegisterDevice(device_id=DEVICE))  # as its birth announced it
             _publish(mqtt_broker.port, DEVICE)
         assert room.store.device(DEVICE).name == HOSTILE
         board = window.alarm_board
@@ -105,6 +103,14 @@ def test_a_markup_name_from_mqtt_is_plain_text_everywhere(qtbot, mqtt_broker, tm
         hover = view.tips.text_for(Hit("device", DEVICE))
         assert "<img" not in hover and "<h1>" not in hover and "&lt;img" in hover
 
+        # the attention list (the birth's bands are honoured: 132 °C is an alarm)
+        window.inspector.show_device(None)
+        window.inspector.refresh()
+        attention = window.inspector.attention
+        ours = [attention.item(i) for i in range(attention.count())
+                if attention.item(i).data(0x0100) == DEVICE]
+        assert ours and HOSTILE in ours[0].text()
+        assert "<img" not in (ours[0].toolTip() or "")
         window.close()
     finally:
         room.close()

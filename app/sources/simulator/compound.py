@@ -15,8 +15,8 @@ from typing import Any
 
 import msgspec
 
-from app.ingest.topics import TopicScheme
 from app.scene.model import Scene
+from app.wire.topics import TopicScheme
 
 from . import faults as flt
 from .happenings import AcousticSource, DoorEvent, arrivals, hour_happenings

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.ingest.topics import TopicScheme
+from app.wire.topics import TopicScheme
 
 Msg = tuple[str, bytes, bool]
 # (scheme, device id, epoch ms, n) -> message
