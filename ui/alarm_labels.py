@@ -59,6 +59,7 @@ _WHOLE = {
     "combo.running_no_pressure": QT_TRANSLATE_NOOP("Alarm", "Pump running, no pressure"),
     "combo.stuck_between_floors": QT_TRANSLATE_NOOP("Alarm", "Elevator stuck"),
     "combo.hot_under_light_load": QT_TRANSLATE_NOOP("Alarm", "Hot under light load"),
+    "storage.blocked": QT_TRANSLATE_NOOP("Alarm", "Storage cannot keep data"),
 }
 
 
@@ -76,6 +77,9 @@ _DETAIL = {
         "AlarmDetail", "{unit} {resident}: no water use or door activity for {hours} h"),
     "sound": QT_TRANSLATE_NOOP(
         "AlarmDetail", "Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}"),
+    "storage": QT_TRANSLATE_NOOP(
+        "AlarmDetail", "Storage cannot keep incoming data ({reason}): {held} messages held "
+        "unacknowledged, {dropped} dropped"),
 }
 
 

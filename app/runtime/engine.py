@@ -33,6 +33,7 @@ from app.dispatch.sql_repository import SqlOrderRepository
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
+from app.runtime.storage_alarm import StorageAlarm
 from app.scene.loader import load_scene
 from app.scene.model import Scene
 from app.sources.base import Source
@@ -101,6 +102,7 @@ class Engine:
         if use_barrier is not None:
             use_barrier(self.writer)
         self.alarms.book.subscribe(AlarmRecorder(self.writer))
+        self.storage_alarm = StorageAlarm(self.alarms.book, self.writer.health)
         self.acoustic = AcousticWatch(self.scene, self.alarms.book)
         data = paths.user_data_dir()
         self.cameras = CameraManager(
@@ -166,6 +168,7 @@ class Engine:
         while not self._stop.wait(HOUSEKEEPING_S):
             self.store.mark_stale()
             try:
+                self.storage_alarm.tick()
                 self.alarms.tick()
             except Exception:  # one bad rule must not stop staleness or escalation
                 log.exception("alarm tick failed")

@@ -164,7 +164,7 @@ def test_a_row_the_database_refuses_is_counted_and_the_rest_stored(db_url, tmp_p
     writer.start()
     writer.submit([telemetry("d1", 1.0, v=1)])
     # a transition for an alarm that does not exist breaks the foreign key
-    writer._enqueue([TableRows("alarm_transitions", [
+    writer.submit([TableRows("alarm_transitions", [
         {"alarm_id": "ghost", "from_state": None, "to_state": "raised", "at": 1.0,
          "by": None, "note": ""}])])
     writer.submit([telemetry("d1", 2.0, v=2)])
