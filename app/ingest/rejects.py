@@ -14,6 +14,7 @@ REASONS = (
     "not_utf8",
     "invalid_json",
     "schema",
+    "nul_char",
     "non_finite",
     "unknown_device",
     "clock_skew",

@@ -55,6 +55,7 @@ HOSTILE = {
     "invalid_json": msg("dev/t1/telemetry", b'{"ts":1,"values":'),
     "schema": msg("dev/t1/telemetry", {"ts": NOW_MS, "values": {"temp_c": "hot"}}),
     "non_finite": msg("dev/t1/telemetry", b'{"ts":%d,"values":{"temp_c":1e999}}' % NOW_MS),
+    "nul_char": msg("dev/t1/event", b'{"ts":%d,"kind":"smoke\\u0000"}' % NOW_MS),
     "unknown_device": telemetry("ghost-1", 1),
     "clock_skew": telemetry("t1", 1, ts=NOW_MS - 86_400_000),
 }
