@@ -95,7 +95,9 @@ class Engine:
         self.alarm_publisher = AlarmPublisher(
             self.scheme.alarms(), self._publish if self.source.can_publish else None)
         self.alarms.book.subscribe(self.alarm_publisher)
-        self.writer = StorageWriter(config.database.url, config.database)
+        # every stored row belongs to this compound (docs/storage.md: sites)
+        self.writer = StorageWriter(config.database.url, config.database,
+                                    site=self.scheme.site)
         self.ingest.subscribe(self.writer.submit)
         # acknowledge MQTT messages only once storage holds them (docs/storage.md)
         use_barrier = getattr(self.source, "use_durability_barrier", None)
@@ -127,13 +129,15 @@ class Engine:
         self.writer.attach_ledger(self.ingest.ledger)
         assert self.writer.engine is not None
         restored = restore_open_alarms(self.alarms.book, (
-            row for state in OPEN_ALARM_STATES for row in stored.alarms(self.writer.engine, state)))
+            row for state in OPEN_ALARM_STATES
+            for row in stored.alarms(self.writer.engine, self.scheme.site, state)))
         if restored:
             log.info("restored %d open alarms", restored)
         if self.dispatch is None:  # once: it subscribes to ingest and the alarm book
             self.dispatch = DispatchRuntime(
                 self.scene, self.store, self.ingest, self.source, self.alarms.book,
-                SqlOrderRepository(self.writer.engine), clock=self._dispatch_clock,
+                SqlOrderRepository(self.writer.engine, site=self.scheme.site),
+                clock=self._dispatch_clock,
                 simulate_handsets=self.source.name == "simulator")
         self._stop.clear()
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",

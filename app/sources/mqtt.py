@@ -78,7 +78,7 @@ class MqttSource(Source):
         self.instance = instance
         self.subscriptions = list(subscriptions or scheme.subscriptions())
         self.announce = announce
-        self.client_id = client_id or config.client_id
+        self.client_id = client_id or config.client_id_for(scheme.site, instance)
         self.status_topic = scheme.control_room_status(instance)
         self.queue_limit = queue_limit
         self.batch_max = batch_max

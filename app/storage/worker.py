@@ -43,7 +43,7 @@ class WorkerLoop:
     def __init__(self, writer: StorageWriter) -> None:
         self.w = writer
         self.backlog = writer.backlog
-        self.batch = r.RowBatch()
+        self.batch = r.RowBatch(writer.site)
         self.open = False  # records taken since the last commit (the batch may be empty)
         self.batch_started = 0.0
         self.failures = 0
@@ -179,7 +179,7 @@ class WorkerLoop:
         if self.batch.removed_devices:
             try:
                 with w.engine.begin() as conn:
-                    r.write_removals(conn, self.batch.removed_devices)
+                    r.write_removals(conn, self.batch.site, self.batch.removed_devices)
             except Exception as exc:
                 if is_transient(exc):
                     self._failed(exc)
@@ -207,7 +207,7 @@ class WorkerLoop:
         n = self.batch.count
         readings = len(self.batch.rows.get("readings", ()))
         self.backlog.committed()
-        self.batch = r.RowBatch()
+        self.batch = r.RowBatch(w.site)
         self.open = False
         if self.failures:
             log.info("database writes resumed after %d failures", self.failures)

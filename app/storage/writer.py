@@ -42,7 +42,7 @@ from app.ingest import events as ev
 from app.storage import rows as r
 from app.storage.backlog import Backlog
 from app.storage.compact import compact as compact_database
-from app.storage.database import open_database, parse_url
+from app.storage.database import DEFAULT_SITE, open_database, parse_url
 from app.storage.journal import SpillJournal
 from app.storage.volume import DeadbandFilter, VolumePolicy
 
@@ -54,7 +54,19 @@ _STORED = (ev.TelemetryReceived, ev.DeviceEventReceived, ev.MetaReceived,
 JOURNAL_TYPES = {cls.__name__: cls for cls in _STORED}
 
 
-def default_journal_path(url: str) -> Path:
+def default_journal_path(url: str, site: str) -> Path:
+    """One journal per database and site: two compounds writing to one database (or one
+    SQLite file) must never replay each other's records."""
+    parsed = parse_url(url)
+    name = parsed.render_as_string(hide_password=True)
+    key = hashlib.sha1(f"{name}\n{site}".encode()).hexdigest()[:12]
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+        return Path(f"{parsed.database}-spill-{key}.jsonl")
+    return paths.user_data_dir() / f"storage-spill-{key}.jsonl"
+
+
+def legacy_journal_path(url: str) -> Path:
+    """Where the journal was before sites (revision 0003): adopted by the first writer."""
     parsed = parse_url(url)
     if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
         return Path(f"{parsed.database}-spill.jsonl")
@@ -78,16 +90,18 @@ class StorageHealth(msgspec.Struct, frozen=True):
 
 
 class StorageWriter:
-    def __init__(self, url: str | None, config: DatabaseConfig, *,
+    def __init__(self, url: str | None, config: DatabaseConfig, *, site: str = DEFAULT_SITE,
                  policy: VolumePolicy | None = None, max_queued: int = 50_000,
                  max_held: int | None = None, journal_path: Path | None = None,
                  max_journal_bytes: int = 1 << 30, reject_every_s: float = 60.0,
                  compact_every_s: float = 3600.0, busy_timeout_ms: int = 5000,
                  clock: Callable[[], float] = time.time) -> None:
-        """``max_held``: records kept in memory while blocked before a writer that nobody
-        acknowledges on drops (default 4 x ``max_queued``)."""
+        """``site``: the compound every row written belongs to. ``max_held``: records kept in
+        memory while blocked before a writer that nobody acknowledges on drops (default
+        4 x ``max_queued``)."""
         self.url = url if url is not None else config.url
         self.config = config
+        self.site = site
         self.reject_every_s = reject_every_s
         self.compact_every_s = compact_every_s
         self._busy_timeout_ms = busy_timeout_ms
@@ -122,9 +136,13 @@ class StorageWriter:
         """Open (create or migrate) the database and start the worker. Raises StorageError."""
         if self._thread is not None:
             return
-        self.engine = open_database(self.url, busy_timeout_ms=self._busy_timeout_ms)
+        self.engine = open_database(self.url, busy_timeout_ms=self._busy_timeout_ms,
+                                    site=self.site)
         url = self.engine.url.render_as_string(hide_password=False)
-        path = self._journal_path or default_journal_path(url)
+        path = self._journal_path or default_journal_path(url, self.site)
+        legacy = legacy_journal_path(url)
+        if self._journal_path is None and legacy.exists() and not path.exists():
+            legacy.rename(path)  # left before sites existed: its rows are ours, as in 0003
         journal = SpillJournal(path, JOURNAL_TYPES, self._max_journal_bytes)
         if journal.pending:  # left by a crash or a stop with the database down
             log.warning("replaying %d records spilled to %s", journal.pending, path)
@@ -254,7 +272,7 @@ class StorageWriter:
         assert self.engine is not None, "start() first"
         now = self._clock() if now is None else now
         cutoff = now - self.config.raw_retention_days * 86400.0
-        folded = compact_database(self.engine, cutoff)
+        folded = compact_database(self.engine, cutoff, self.site)
         self.counters["compacted_rows"] += folded
         return folded
 

@@ -39,7 +39,8 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError("record needs a broker: give --broker mqtt://HOST:PORT")
     if args.duration is not None and args.duration <= 0:
         raise UsageError(f"--duration must be positive, not {args.duration}")
-    scheme = TopicScheme(config.mqtt.prefix, args.site or config.mqtt.site)
+    # without a site the demo compound's, as before sites followed the scene
+    scheme = TopicScheme(config.mqtt.prefix, args.site or config.mqtt.site or "demo")
     try:
         writer = RecordingWriter(args.out, root=scheme.root)
     except RecordingError as exc:
@@ -51,7 +52,8 @@ def _run(args: argparse.Namespace) -> int:
             writer.write(batch)
 
     source = MqttSource(config.mqtt, scheme, subscriptions=[f"{scheme.root}/#"], announce=False,
-                        client_id=args.client_id or f"{config.mqtt.client_id}-recorder",
+                        client_id=args.client_id or (
+                            config.mqtt.client_id_for(scheme.site, config.instance) + "-recorder"),
                         message_factory=lambda m, now: (m.topic, bytes(m.payload), now, m.retain))
     stop = threading.Event()
     with stop_on_signals(stop):

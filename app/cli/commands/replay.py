@@ -42,7 +42,8 @@ def _run(args: argparse.Namespace) -> int:
         read_header(args.file)
     except RecordingError as exc:
         raise UsageError(str(exc)) from None
-    publisher = MqttPublisher(config.mqtt, f"{config.mqtt.client_id}-replay-{os.getpid()}")
+    client_id = f"{config.mqtt.client_id or 'control-room'}-replay-{os.getpid()}"
+    publisher = MqttPublisher(config.mqtt, client_id)
     publisher.connect()
     stop = threading.Event()
     skipped: list[int] = []
