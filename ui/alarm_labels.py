@@ -78,8 +78,8 @@ _DETAIL = {
     "sound": QT_TRANSLATE_NOOP(
         "AlarmDetail", "Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}"),
     "storage": QT_TRANSLATE_NOOP(
-        "AlarmDetail", "Storage cannot keep incoming data ({reason}): {held} messages held "
-        "unacknowledged, {dropped} dropped"),
+        "AlarmDetail", "Storage cannot keep incoming data: {held} messages held "
+        "unacknowledged, {dropped} dropped ({reason})"),
 }
 
 

@@ -21,8 +21,8 @@ TEMPLATES: Mapping[str, str] = {
     "stale": "silent (stale)",
     "welfare": "{unit} {resident}: no water or door activity for {hours} h",
     "sound": "{kind}{level} located at ({x}, {y}, {z}) ±{uncertainty} m {where}",
-    "storage": "storage cannot keep incoming data ({reason}): {held} messages held "
-               "unacknowledged, {dropped} dropped",
+    "storage": "storage cannot keep incoming data: {held} messages held unacknowledged, "
+               "{dropped} dropped ({reason})",
 }
 
 

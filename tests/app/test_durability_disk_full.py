@@ -14,10 +14,13 @@ import msgspec
 import pytest
 import sqlalchemy as sa
 
+from app.alarms.book import AlarmBook
+from app.alarms.model import Severity
 from app.config import MqttConfig
 from app.config.model import DatabaseConfig
 from app.ingest.events import GatePassReceived
 from app.ingest.topics import TopicScheme
+from app.runtime.storage_alarm import ALARM_TYPE, DEVICE_ID, StorageAlarm
 from app.sources.mqtt import MqttSource
 from app.storage import StorageWriter, open_database
 from app.storage.journal import SpillJournal
@@ -52,6 +55,8 @@ def writer_on(disk, **kw) -> tuple[StorageWriter, str]:
 def test_a_full_disk_holds_what_is_not_durable_and_stores_it_once_there_is_room(small_disk):
     writer, url = writer_on(small_disk)
     writer.add_durable_listener(lambda _mark: None)  # an MQTT source acknowledges on it
+    book = AlarmBook()
+    alarm = StorageAlarm(book, writer.health)  # what the engine's housekeeping ticks
     writer.start()
     try:
         for group in passes(0, 1000):
@@ -68,6 +73,10 @@ def test_a_full_disk_holds_what_is_not_durable_and_stores_it_once_there_is_room(
         assert health.held == writer.mark() - durable  # one message per group here
         assert "No space left on device" in health.reason and health.dropped == 0
         assert writer.stats()["dropped"] == 0
+        alarm.tick()
+        raised = book.find_open(DEVICE_ID, ALARM_TYPE)
+        assert raised is not None and raised.active and raised.severity == Severity.CRITICAL
+        assert f"{health.held} messages held unacknowledged" in raised.message
         small_disk.free()
         for group in passes(2000, 1000):
             writer.submit(group)
@@ -75,6 +84,8 @@ def test_a_full_disk_holds_what_is_not_durable_and_stores_it_once_there_is_room(
         assert writer.flush(timeout=60)
         assert writer.health().state == "ok"
         assert writer.journal is not None and writer.journal.torn == 0
+        alarm.tick()
+        assert not book.is_active(DEVICE_ID, ALARM_TYPE)  # cleared once storage keeps up
     finally:
         assert writer.stop()
     plates = stored_plates(url)
