@@ -258,8 +258,8 @@ class MqttSource(Source):
                         reason)
 
     def _judge_ending(self, client: mqtt.Client, reason: Any) -> bool:
-        """A connection we did not close ended: is another client using our id? True
-        when the source stops reconnecting."""
+        """A connection we did not close ended: is another client using our id? True when
+        the verdict (stop, or back off) is now the source's status."""
         verdict = self._takeover.ended(getattr(reason, "value", None), time.monotonic())
         if verdict.action == "stop":
             self.taken_over = True
