@@ -73,6 +73,7 @@ _WHOLE = {
     "charger.faulted": QT_TRANSLATE_NOOP("Alarm", "Charger faulted"),
     "water.night_flow": QT_TRANSLATE_NOOP("Alarm", "Night flow above its baseline (leak?)"),
     "water.unaccounted": QT_TRANSLATE_NOOP("Alarm", "Unaccounted water"),
+    "storage.blocked": QT_TRANSLATE_NOOP("Alarm", "Storage cannot keep data"),
 }
 
 #: what an operations condition says (app.operations.conditions.message "what")
@@ -109,6 +110,9 @@ _DETAIL = {
         "AlarmDetail", "{unit} {resident}: no water use or door activity for {hours} h"),
     "sound": QT_TRANSLATE_NOOP(
         "AlarmDetail", "Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}"),
+    "storage": QT_TRANSLATE_NOOP(
+        "AlarmDetail", "Storage cannot keep incoming data: {held} messages held "
+        "unacknowledged, {dropped} dropped ({reason})"),
 }
 
 

@@ -149,8 +149,8 @@ def _display(row: AlarmRow, column: str) -> str:
         return dt.datetime.fromtimestamp(row.raised_at).strftime("%m-%d %H:%M:%S")
     if column == "building":
         return row.building
-    if column == "device":
-        return f"{row.device_name} ({row.kind_label})"
+    if column == "device":  # the control room itself or a camera has no device kind
+        return f"{row.device_name} ({row.kind_label})" if row.kind_label else row.device_name
     if column == "type":
         return row.type_label + (f" +{row.children}" if row.children else "")
     if column == "message":

@@ -23,6 +23,8 @@ TEMPLATES: Mapping[str, str] = {
     "welfare": "{unit} {resident}: no water or door activity for {hours} h",
     "sound": "{kind}{level} located at ({x}, {y}, {z}) ±{uncertainty} m {where}",
     "operations": "{what}",  # app.operations: gate, parking, charger, water; values by name
+    "storage": "storage cannot keep incoming data: {held} messages held unacknowledged, "
+               "{dropped} dropped ({reason})",
 }
 
 

@@ -160,7 +160,8 @@ class LocalControlRoom:
                 until: float) -> list[HistoryPoint]:
         if self.engine.writer.engine is None:
             return []
-        return stored.history(self.engine.writer.engine, device_id, point, since, until)
+        return stored.history(self.engine.writer.engine, self.engine.scheme.site, device_id,
+                              point, since, until)
 
     def audit_records(self, query: AuditQuery) -> list[AuditRecord]:
         if not self.session.may(Permission.VIEW_AUDIT):

@@ -1,12 +1,15 @@
 """Decode one raw contract message into an ingest event, or raise ``Rejected(reason)``.
 
 One reason per message, checked in this order: not_our_topic, oversized, not_utf8,
-invalid_json, schema, non_finite, clock_skew. (unknown_device, unknown_event, birth_conflict,
-bad_location, duplicate and seq_jump need the StateStore or the scene and are decided by
-the pipeline.) msgspec does the parsing and the type checks in one pass; JSON has no
+invalid_json, schema, nul_char, non_finite, clock_skew. (unknown_device, unknown_event,
+birth_conflict, bad_location, duplicate and seq_jump need the StateStore or the scene and are
+decided by the pipeline.) msgspec does the parsing and the type checks in one pass; JSON has no
 NaN/Infinity, so a non-finite number is one that overflows a float. Nesting deeper than
 Python's recursion allows (1000 levels) is a schema reject, as is event data nested deeper
 than ``MAX_DATA_DEPTH``: storing and wording such data would recurse as deep again.
+Text holding a NUL character (JSON ``\u0000``) is refused here (nul_char): PostgreSQL cannot
+store it in a text column and would refuse the row only after it was counted as accepted,
+so both databases keep the same rows and the counters say what was stored.
 """
 
 from __future__ import annotations
@@ -72,6 +75,8 @@ def decode_message(route: Route | None, message: RawMessage,
         raise Rejected("invalid_json", str(exc)) from None
     except RecursionError:
         raise Rejected("schema", "nested too deeply to decode") from None
+    if b"\\u0000" in payload and _holds_nul(msgspec.to_builtins(body)):
+        raise Rejected("nul_char", "text holds a NUL character (\\u0000)")
 
     if family == "dev":
         if leaf == "telemetry":
@@ -107,6 +112,23 @@ def decode_message(route: Route | None, message: RawMessage,
         return ev.TechLocationReceived(rid, _ts(body.ts, received_at, max_skew_s), body.xyz,
                                        received_at)
     return ev.OrderUpdateReceived(rid, body.order_id, body.state, body.note, received_at)
+
+
+def _holds_nul(value: object) -> bool:
+    """Whether any string in a decoded payload (keys too, at any depth) holds a NUL.
+    Iterative: hostile nesting must not exhaust the stack."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False
 
 
 def _finite(values: tuple[float, ...], field: str) -> None:

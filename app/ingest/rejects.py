@@ -21,6 +21,7 @@ REASONS = (
     "not_utf8",
     "invalid_json",
     "schema",
+    "nul_char",
     "non_finite",
     "unknown_device",
     "unknown_event",

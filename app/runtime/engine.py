@@ -44,6 +44,7 @@ from app.operations.lifts import rescue_notes
 from app.operations.service import OperationsService
 from app.operations.tariffs import TariffError
 from app.outbound import Publisher, publisher_for
+from app.runtime.storage_alarm import StorageAlarm
 from app.scene.loader import load_scene
 from app.scene.model import Scene
 from app.security.audit import AuditError, AuditTrail, open_trail
@@ -164,13 +165,16 @@ class Engine:
         self.alarm_publisher = AlarmPublisher(
             self.scheme.alarms(), self._publish if self.publisher.delivers else None)
         self.alarms.book.subscribe(self.alarm_publisher)
-        self.writer = StorageWriter(config.database.url, config.database)
+        # every stored row belongs to this compound (docs/storage.md: sites)
+        self.writer = StorageWriter(config.database.url, config.database,
+                                    site=self.scheme.site)
         self.ingest.subscribe(self.writer.submit)
         # acknowledge MQTT messages only once storage holds them (docs/storage.md)
         use_barrier = getattr(self.source, "use_durability_barrier", None)
         if use_barrier is not None:
             use_barrier(self.writer)
         self.alarms.book.subscribe(AlarmRecorder(self.writer))
+        self.storage_alarm = StorageAlarm(self.alarms.book, self.writer.health)
         self.acoustic = AcousticWatch(self.scene, self.alarms.book)
         data = paths.user_data_dir()
         self.cameras = CameraManager(
@@ -208,14 +212,15 @@ class Engine:
         self.writer.attach_ledger(self.ingest.ledger)
         assert self.writer.engine is not None
         restored = restore_open_alarms(self.alarms.book, (
-            row for state in OPEN_ALARM_STATES for row in stored.alarms(self.writer.engine, state)))
+            row for state in OPEN_ALARM_STATES
+            for row in stored.alarms(self.writer.engine, self.scheme.site, state)))
         if restored:
             log.info("restored %d open alarms", restored)
         if self.dispatch is None:  # once: it subscribes to ingest and the alarm book
             self.dispatch = DispatchRuntime(
                 self.scene, self.store, self.ingest, self.publisher, self.alarms.book,
-                SqlOrderRepository(self.writer.engine), clock=self._dispatch_clock,
-                simulate_handsets=self._simulate_handsets)
+                SqlOrderRepository(self.writer.engine, site=self.scheme.site),
+                clock=self._dispatch_clock, simulate_handsets=self._simulate_handsets)
         self.operations.start(self.writer.engine)
         self._stop.clear()
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
@@ -264,6 +269,7 @@ class Engine:
             self.store.mark_stale(self.ingest.feed.judging_time(now))
             self._feed_alarm(self.ingest.feed.silent_for(now), now)
             try:
+                self.storage_alarm.tick()
                 self.alarms.tick()
             except Exception:  # one bad rule must not stop staleness or escalation
                 log.exception("alarm tick failed")

@@ -199,7 +199,8 @@ def create_app(engine: "Engine", gatekeeper: Gatekeeper) -> FastAPI:
             raise _BadRequest("since and until must be finite epoch seconds")
         if engine.writer.engine is None:
             return _json([])
-        return _json(stored.history(engine.writer.engine, device_id, point, since, until,
+        return _json(stored.history(engine.writer.engine, engine.scheme.site, device_id, point,
+                                    since, until,
                                     max_points))
 
     @app.get(f"{P}/devices/{{device_id}}/learned", tags=["state"],

@@ -266,6 +266,11 @@
         <source>Unaccounted water</source>
         <translation>Unaccounted water</translation>
     </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="76" />
+        <source>Storage cannot keep data</source>
+        <translation>Storage cannot keep data</translation>
+    </message>
 </context>
 <context>
     <name>AlarmBoard</name>
@@ -409,150 +414,155 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="80" />
+        <location filename="../../ui/alarm_labels.py" line="81" />
         <source>No pass for {minutes} min while the other gates saw {peers}</source>
         <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
         <translation>No pass for {minutes} min while the other gates saw {peers}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="82" />
+        <location filename="../../ui/alarm_labels.py" line="83" />
         <source>{count} manual releases in the last hour</source>
         <translation>{count} manual releases in the last hour</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="84" />
+        <location filename="../../ui/alarm_labels.py" line="85" />
         <source>{count} passes counted by the controller but not reported</source>
         <translation>{count} passes counted by the controller but not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="86" />
+        <location filename="../../ui/alarm_labels.py" line="87" />
         <source>{count} vehicles over their time: {plates}</source>
         <translation>{count} vehicles over their time: {plates}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="87" />
+        <location filename="../../ui/alarm_labels.py" line="88" />
         <source>Connector faulted: {error}</source>
         <translation>Connector faulted: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="88" />
+        <location filename="../../ui/alarm_labels.py" line="89" />
         <source>Night flow {flow} L/h, usually {baseline} L/h</source>
         <translation>Night flow {flow} L/h, usually {baseline} L/h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="90" />
+        <location filename="../../ui/alarm_labels.py" line="91" />
         <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
         <translation>{percent}% of the main's water ({m3} m³) not on the flats' meters</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="93" />
+        <location filename="../../ui/alarm_labels.py" line="94" />
         <source>96333 rescue code {code}</source>
         <translation>96333 rescue code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="98" />
+        <location filename="../../ui/alarm_labels.py" line="99" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value} above {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="99" />
+        <location filename="../../ui/alarm_labels.py" line="100" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value} below {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="100" />
+        <location filename="../../ui/alarm_labels.py" line="101" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}: abnormal state ({value})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="101" />
+        <location filename="../../ui/alarm_labels.py" line="102" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value} unusual for this hour (usual {lo}–{hi})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="103" />
+        <location filename="../../ui/alarm_labels.py" line="104" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} changing {rate} per minute</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="104" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>Device offline</source>
         <translation>Device offline</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>No data for too long</source>
         <translation>No data for too long</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="107" />
         <source>No message from any device for {seconds} s</source>
         <translation>No message from any device for {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="108" />
+        <location filename="../../ui/alarm_labels.py" line="109" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}: no water use or door activity for {hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="110" />
+        <location filename="../../ui/alarm_labels.py" line="111" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="151" />
+        <location filename="../../ui/alarm_labels.py" line="113" />
+        <source>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</source>
+        <translation>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="155" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>cause</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="152" />
+        <location filename="../../ui/alarm_labels.py" line="156" />
         <source>degree</source>
         <translation>degree</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="153" />
+        <location filename="../../ui/alarm_labels.py" line="157" />
         <source>floor</source>
         <translation>floor</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="154" />
+        <location filename="../../ui/alarm_labels.py" line="158" />
         <source>column</source>
         <translation>column</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="155" />
+        <location filename="../../ui/alarm_labels.py" line="159" />
         <source>building</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="156" />
+        <location filename="../../ui/alarm_labels.py" line="160" />
         <source>state</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="157" />
+        <location filename="../../ui/alarm_labels.py" line="161" />
         <source>reason</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="161" />
+        <location filename="../../ui/alarm_labels.py" line="165" />
         <source>covered</source>
         <translation>covered</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="162" />
+        <location filename="../../ui/alarm_labels.py" line="166" />
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="163" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>blurred</source>
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="182" />
+        <location filename="../../ui/alarm_labels.py" line="186" />
         <source>, </source>
         <translation>, </translation>
     </message>

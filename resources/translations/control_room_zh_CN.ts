@@ -266,6 +266,11 @@
         <source>Unaccounted water</source>
         <translation>产销差过高</translation>
     </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="76" />
+        <source>Storage cannot keep data</source>
+        <translation>存储无法保存数据</translation>
+    </message>
 </context>
 <context>
     <name>AlarmBoard</name>
@@ -409,150 +414,155 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="80" />
+        <location filename="../../ui/alarm_labels.py" line="81" />
         <source>No pass for {minutes} min while the other gates saw {peers}</source>
         <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
         <translation>{minutes} 分钟无过车，同期其他道闸 {peers} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="82" />
+        <location filename="../../ui/alarm_labels.py" line="83" />
         <source>{count} manual releases in the last hour</source>
         <translation>近一小时人工放行 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="84" />
+        <location filename="../../ui/alarm_labels.py" line="85" />
         <source>{count} passes counted by the controller but not reported</source>
         <translation>控制器计数 {count} 次过车未上报</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="86" />
+        <location filename="../../ui/alarm_labels.py" line="87" />
         <source>{count} vehicles over their time: {plates}</source>
         <translation>{count} 辆车超时：{plates}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="87" />
+        <location filename="../../ui/alarm_labels.py" line="88" />
         <source>Connector faulted: {error}</source>
         <translation>充电枪故障：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="88" />
+        <location filename="../../ui/alarm_labels.py" line="89" />
         <source>Night flow {flow} L/h, usually {baseline} L/h</source>
         <translation>夜间流量 {flow} L/h，平时 {baseline} L/h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="90" />
+        <location filename="../../ui/alarm_labels.py" line="91" />
         <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
         <translation>总表水量的 {percent}%（{m3} m³）未计入分户表</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="93" />
+        <location filename="../../ui/alarm_labels.py" line="94" />
         <source>96333 rescue code {code}</source>
         <translation>96333 救援码 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="98" />
+        <location filename="../../ui/alarm_labels.py" line="99" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value}，高于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="99" />
+        <location filename="../../ui/alarm_labels.py" line="100" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value}，低于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="100" />
+        <location filename="../../ui/alarm_labels.py" line="101" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}：状态异常（{value}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="101" />
+        <location filename="../../ui/alarm_labels.py" line="102" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value}，与本时段通常值不符（通常 {lo}–{hi}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="103" />
+        <location filename="../../ui/alarm_labels.py" line="104" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} 变化过快：每分钟 {rate}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="104" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>No data for too long</source>
         <translation>长时间无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="107" />
         <source>No message from any device for {seconds} s</source>
         <translation>已 {seconds} 秒未收到任何设备消息</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="108" />
+        <location filename="../../ui/alarm_labels.py" line="109" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}：已 {hours} 小时无用水或门禁活动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="110" />
+        <location filename="../../ui/alarm_labels.py" line="111" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>定位于 ({x}, {y}, {z}) ±{uncertainty} 米 {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="151" />
+        <location filename="../../ui/alarm_labels.py" line="113" />
+        <source>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</source>
+        <translation>存储无法保存收到的数据：{held} 条消息暂不确认（由代理服务器保留），已丢弃 {dropped} 条（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="155" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="152" />
+        <location filename="../../ui/alarm_labels.py" line="156" />
         <source>degree</source>
         <translation>程度</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="153" />
+        <location filename="../../ui/alarm_labels.py" line="157" />
         <source>floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="154" />
+        <location filename="../../ui/alarm_labels.py" line="158" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="155" />
+        <location filename="../../ui/alarm_labels.py" line="159" />
         <source>building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="156" />
+        <location filename="../../ui/alarm_labels.py" line="160" />
         <source>state</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="157" />
+        <location filename="../../ui/alarm_labels.py" line="161" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="161" />
+        <location filename="../../ui/alarm_labels.py" line="165" />
         <source>covered</source>
         <translation>被遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="162" />
+        <location filename="../../ui/alarm_labels.py" line="166" />
         <source>moved</source>
         <translation>被移动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="163" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>blurred</source>
         <translation>画面模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="182" />
+        <location filename="../../ui/alarm_labels.py" line="186" />
         <source>, </source>
         <translation>，</translation>
     </message>

@@ -72,6 +72,7 @@ HOSTILE = {
     "invalid_json": msg("dev/t1/telemetry", b'{"ts":1,"values":'),
     "schema": msg("dev/t1/telemetry", {"ts": NOW_MS, "values": {"temp_c": "hot"}}),
     "non_finite": msg("dev/t1/telemetry", b'{"ts":%d,"values":{"temp_c":1e999}}' % NOW_MS),
+    "nul_char": msg("dev/t1/event", b'{"ts":%d,"kind":"smoke\\u0000"}' % NOW_MS),
     "unknown_device": telemetry("ghost-1", 1),
     "unknown_event": msg("dev/t1/event", {"ts": NOW_MS, "kind": "smoke"}),
     "birth_conflict": msg("dev/t1/meta", birth("smoke_detector", xyz=(1, 2, 0))),

@@ -43,7 +43,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.duration is not None and not (math.isfinite(args.duration) and args.duration > 0):
         raise UsageError(f"--duration must be a positive number of seconds, not {args.duration}")
     try:
-        scheme = TopicScheme(config.mqtt.prefix, args.site or config.mqtt.site)
+        scheme = TopicScheme(config.mqtt.prefix, args.site or config.mqtt.site or "demo")
     except TopicError as exc:
         raise UsageError(f"--site: {exc}" if args.site else str(exc)) from None
     try:
@@ -60,7 +60,9 @@ def _run(args: argparse.Namespace) -> int:
             writer.write(kept)
 
     source = MqttSource(config.mqtt, scheme, subscriptions=[f"{scheme.root}/#"], announce=False,
-                        client_id=args.client_id or f"{config.mqtt.client_id}-recorder",
+                        client_id=args.client_id or (
+                            config.mqtt.client_id_for(scheme.site, config.instance)
+                            + "-recorder"),
                         message_factory=lambda m, now: (m.topic, bytes(m.payload), now, m.retain),
                         retain_as_published=True)
     stop = threading.Event()

@@ -52,7 +52,8 @@ def _run(args: argparse.Namespace) -> int:
                                     keep_retained=args.retain)
     except (RecordingError, TopicError) as exc:
         raise UsageError(str(exc)) from None
-    publisher = MqttPublisher(config.mqtt, f"{config.mqtt.client_id}-replay-{os.getpid()}")
+    client_id = f"{config.mqtt.client_id or 'control-room'}-replay-{os.getpid()}"
+    publisher = MqttPublisher(config.mqtt, client_id)
     publisher.connect()
     stop = threading.Event()
     skipped: list[int] = []

@@ -4,8 +4,8 @@ resident or visitor, manual release, fee, payment method).
 
 Every new table has a ``site`` column from the start.
 
-Revision ID: 0003_operations
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0003_operations"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
