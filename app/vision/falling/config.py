@@ -16,6 +16,10 @@ class FallingConfig:
     beta_var: float = 0.02  # noise-variance learning rate: ~2 s
     edge_jitter_px: float = 0.35  # residual misregistration after jitter compensation
     max_shift_px: float = 12.0  # larger shake: skip the frame rather than guess
+    # A shift is believed only with a clear correlation peak that also explains the frame:
+    # undoing it leaves at most this share of the difference to the background.
+    shake_min_response: float = 0.2
+    shake_explained: float = 0.8
     global_fraction: float = 0.02  # changed area beyond this is a global change: reset
     max_blobs: int = 400  # more blobs than this is noise/rain/lighting, not an object
     max_blob_frac: float = 0.1  # blobs taller/wider than this fraction of the height

@@ -44,6 +44,7 @@ class MotionStage:
         self.stats = StageStats()
         self.shift = (0.0, 0.0)
         self.unsettled = False  # the last frame was speckle everywhere: relearn at full rate
+        self._big: tuple[float, float] | None = None  # last shift too large to compensate
 
     def _init(self, g: np.ndarray) -> None:
         h, w = g.shape
@@ -69,11 +70,32 @@ class MotionStage:
         self.grad2 = cv2.max(gx * gx, gy * gy)
 
     def _register(self, g: np.ndarray, small: np.ndarray) -> tuple[float, float] | None:
+        """The frame's shift against the background; None for a confident shake too large
+        to compensate. A shift is believed only when the correlation peak is clear *and*
+        moving the frame by it explains the frame better than not moving it: on a static
+        camera looking at featureless sky, dashed lane markings or a large moving vehicle
+        the peak is noise or the vehicle, and skipping on it left the detector blind for
+        most of the time (issue 18)."""
         # Copies: OpenCV 5's phaseCorrelate applies the window to its inputs in place.
-        (dx, dy), _ = cv2.phaseCorrelate(self.bg_small.copy(), small.copy(), self.window)
+        (dx, dy), response = cv2.phaseCorrelate(self.bg_small.copy(), small.copy(), self.window)
+        if not (response >= self.cfg.shake_min_response and math.isfinite(dx + dy)):
+            return 0.0, 0.0
+        # A small shift is cheap to compensate either way; a large one (a skip, or edges
+        # everywhere if wrong) must be shown to be real.
+        if math.hypot(dx, dy) * _SMALL > 0.5 * self.cfg.max_shift_px \
+                and not self._explains(small, dx, dy):
+            return 0.0, 0.0
         dx, dy = dx * _SMALL, dy * _SMALL
         if math.hypot(dx, dy) > self.cfg.max_shift_px:
+            big, self._big = self._big, (dx, dy)
+            if big is not None and math.hypot(dx - big[0], dy - big[1]) < 1.5:
+                # The same large offset twice: the camera has settled at a new position
+                # (a drifting or re-aimed mount), not shaking: move the model with it.
+                self._rebase(dx, dy)
+                self._big = None
+                return 0.0, 0.0
             return None
+        self._big = None
         if math.hypot(dx, dy) > 0.3:
             # Refine on a full-resolution central crop: quarter-size precision is ~0.4 px,
             # enough to light up every window edge.
@@ -87,6 +109,30 @@ class MotionStage:
             if math.hypot(rx, ry) < 2.0:
                 dx, dy = dx + rx, dy + ry
         return dx, dy
+
+    def _rebase(self, dx: float, dy: float) -> None:
+        m = np.float32([[1, 0, dx], [0, 1, dy]])
+        h, w = self.shape
+        self.bg = cv2.warpAffine(self.bg, m, (w, h), borderMode=cv2.BORDER_REPLICATE)
+        self.var = cv2.warpAffine(self.var, m, (w, h), borderMode=cv2.BORDER_REPLICATE)
+        self.bg_small = cv2.warpAffine(self.bg_small, m / np.float32([1, 1, _SMALL]),
+                                       self.small_size, borderMode=cv2.BORDER_REPLICATE)
+        self._edges()
+
+    def _explains(self, small: np.ndarray, dx: float, dy: float) -> bool:
+        """Does undoing the shift (quarter-size px) bring the frame clearly closer to the
+        background? Compared away from the borders the warp fills in."""
+        m = np.float32([[1, 0, -dx], [0, 1, -dy]])
+        back = cv2.warpAffine(small, m, self.small_size, borderMode=cv2.BORDER_REPLICATE)
+        b = int(math.ceil(max(abs(dx), abs(dy)))) + 1
+        h, w = small.shape
+        if 2 * b >= min(h, w):
+            return False
+        inner = (slice(b, h - b), slice(b, w - b))
+        ref = self.bg_small[inner]
+        before = float(cv2.norm(small[inner], ref, cv2.NORM_L1))
+        after = float(cv2.norm(back[inner], ref, cv2.NORM_L1))
+        return after < self.cfg.shake_explained * before
 
     def step(self, gray: np.ndarray) -> Blobs | None:
         """One frame; None when the frame was skipped (warm-up, shake, global change)."""
@@ -150,7 +196,7 @@ class MotionStage:
                                1.0 / (cfg.activity_tau_s * self.fps))
         self.warm += 1
         changed = cv2.countNonZero(fg) / fg.size
-        if changed > cfg.global_fraction:
+        if changed > cfg.global_fraction and self._spread(fg_small):
             self.stats.global_resets += 1
             self.bg = gf.copy()
             self.bg_small = small.copy()
@@ -161,6 +207,13 @@ class MotionStage:
         blobs = self._blobs(fg)
         self.unsettled = blobs is None
         return blobs
+
+    def _spread(self, fg_small: np.ndarray) -> bool:
+        """A global change (light, exposure, shake) touches the whole frame; a bus or a
+        lorry passing below the facade changes as much area in one place, and resetting on
+        it blinded the detector on every frame of a busy street (issue 18)."""
+        cells = cv2.resize(fg_small, (4, 4), interpolation=cv2.INTER_AREA)
+        return int(np.count_nonzero(cells > 0.005 * 255)) >= 6
 
     def _blobs(self, fg: np.ndarray) -> Blobs | None:
         cfg = self.cfg
