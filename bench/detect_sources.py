@@ -89,7 +89,12 @@ def materialize(job: Job, fresh: bool = False) -> dict[str, Path] | None:
         out.mkdir(parents=True, exist_ok=True)
         tpath = out / f"{job.ident}.truth.json"
         tpath.write_text(json.dumps(truth), encoding="utf-8")
-        return {"video": path, "truth": tpath, "facade": None}
+        facade = detect_real.FACADES.get(str(job.ident).removesuffix("-nvr"))
+        fpath = None
+        if facade is not None:
+            fpath = out / f"{job.ident}.facade.json"
+            fpath.write_text(json.dumps(facade), encoding="utf-8")
+        return {"video": path, "truth": tpath, "facade": fpath}
     out = BENCH_CACHE / job.set_name
     name = f"{job.kind}-{job.ident}" + ("" if job.kind == "throw"
                                          else f"-{job.width}-{job.seconds:g}s")

@@ -41,6 +41,8 @@ class CctvSpec:
     nvr_repeat: tuple[float, float] | None = None  # (content fps, file fps); None: from seed
     low_floor: bool | None = None  # True: throws from floors 2–6 only
     throw_size_m: float | None = None
+    throw_floor: int | None = None  # every throw from this storey (1 = ground floor)
+    burst_gap_s: float | None = None  # None: 0.8–2 s between the throws of a burst
 
 
 def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], float]:
@@ -73,18 +75,44 @@ def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], fl
         repeat = (20.0, 30.0) if rng.random() < 0.5 else (15.0, 25.0)
     content_fps, file_fps = repeat if repeat else (fps, fps)
     static, _dist, _on = render_static(cam, tower, rng, night)
+    ir_power = float(np.percentile(static, 99)) * 100.0 if night else 0.0
+    exposure_s = float(rng.uniform(0.02, 0.04) if night else rng.uniform(0.001, 0.004))
+    wind = sample_wind(rng)
+    centre = static[h // 4: 3 * h // 4, w // 4: 3 * w // 4]
+    # centre-weighted mean metering, as cheap cameras do: a large dark sky over-exposes
+    # the wall a little, a bright sky under-exposes it; never so far that it clips white
+    base = min(0.25 / max(float(np.mean(centre)), 1e-3),
+               0.9 / max(float(np.percentile(static, 95)), 1e-3))
+    exposure = sample_exposure(rng, spec.duration_s + 4.0 * spec.throws, base,
+                               "clouds" in kinds, "ae_hunt" in kinds)
+
+    def contrast(a) -> float:  # grey levels between the object and the wall where it starts
+        x, y = (int(np.clip(v, 0, lim - 1)) for v, lim in zip(a.truth["origin_px"], (w, h),
+                                                                 strict=True))
+        obj = a.value * (ir_power / max(float(cam.depth(a.path.xyz[:1])[0]), 1.0) ** 2
+                         if night else 1.0)
+        e = exposure.exposure(a.truth["t_start"])
+        lv = [float(np.clip(v * e, 0, 1)) ** (1 / 2.2) * 255
+              for v in (float(obj.mean()), float(static[y, x].mean()))]
+        return abs(lv[0] - lv[1])
+
     throws, cursor, near = [], float(rng.uniform(1.3, 2.2)), None
     for _ in range(spec.throws):
-        a = P.make_throw(cam, tower, rect, rng, cursor, night, near, spec.low_floor)
+        for _attempt in range(10):  # a throw the camera can see: ≥ 15 grey levels
+            a = P.make_throw(cam, tower, rect, rng, cursor, night, near, spec.low_floor,
+                             spec.throw_floor)
+            if a is not None and contrast(a) >= 15.0:
+                break
         if a is None:
             continue
         if spec.throw_size_m:
             a.size_m = spec.throw_size_m
             a.truth["size_px"] = round(spec.throw_size_m * cam.f_px / float(
                 cam.depth(np.array([a.truth["release_m"]]))[0]), 2)
+        a.truth["contrast"] = round(contrast(a), 1)
         throws.append(a)
         near = (a.truth["floor"], a.truth["column"] + rect[2] - 1)
-        cursor += float(rng.uniform(0.8, 2.0))
+        cursor += spec.burst_gap_s or float(rng.uniform(0.8, 2.0))
     end = max([a.truth["t_last_visible"] for a in throws], default=0.0) + 0.6
     duration = max(spec.duration_s, end)
     actors = list(throws)
@@ -100,30 +128,12 @@ def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], fl
              for _ in range(P.per_ten_seconds(rng, duration, 1, 3) if "moths" in kinds else 0)]
     trees = Trees(rng, w, h, night) if "trees" in kinds else None
     flags = Flags(rng, w, h, night) if "flags" in kinds else None
-    wind = sample_wind(rng)
-    centre = static[h // 4: 3 * h // 4, w // 4: 3 * w // 4]
-    # centre-weighted mean metering, as cheap cameras do: a large dark sky over-exposes
-    # the wall a little, a bright sky under-exposes it; never so far that it clips white
-    base = min(0.25 / max(float(np.mean(centre)), 1e-3),
-               0.9 / max(float(np.percentile(static, 95)), 1e-3))
-    exposure = sample_exposure(rng, duration, base, "clouds" in kinds, "ae_hunt" in kinds)
     shake = Shake(float(rng.uniform(0.3, 1.5)) * h / 720 if "shake" in kinds else 0.0,
                   (float(rng.uniform(1.0, 3.0)), float(rng.uniform(1.0, 3.0))),
                   [(float(rng.uniform(0, duration)), float(rng.uniform(0.5, 2.0)),
                     float(rng.uniform(2, 6)) * h / 720)
                    for _ in range(int(rng.integers(0, 3)) if "shake" in kinds else 0)])
     rain = float(rng.uniform(20, 150)) * w * h / (1280 * 720) if "rain" in kinds else 0.0
-    exposure_s = float(rng.uniform(0.02, 0.04) if night else rng.uniform(0.001, 0.004))
-    ir_power = float(np.percentile(static, 99)) * 100.0 if night else 0.0
-    for a in throws:  # grey levels between the object and the wall where it starts
-        x, y = (int(np.clip(v, 0, lim - 1)) for v, lim in zip(a.truth["origin_px"], (w, h),
-                                                                 strict=True))
-        obj = a.value * (ir_power / max(float(cam.depth(a.path.xyz[:1])[0]), 1.0) ** 2
-                         if night else 1.0)
-        e = exposure.exposure(a.truth["t_start"])
-        lv = [float(np.clip(v * e, 0, 1)) ** (1 / 2.2) * 255 for v in (obj.mean(),
-                                                                      static[y, x].mean())]
-        a.truth["contrast"] = round(abs(lv[0] - lv[1]), 1)
     frame_rng = np.random.default_rng([spec.seed, 0xF7A3])
     sensor = Sensor((h, w), night, rng, spec.seed)
     mbps = spec.mbps_1080p or float(rng.uniform(2.0, 4.0))

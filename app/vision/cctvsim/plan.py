@@ -59,7 +59,7 @@ def facade_file(cam: CctvCamera, t: Tower, rect: tuple[int, int, int, int]) -> d
 
 
 def _visible_span(cam: CctvCamera, path: Path3D, t0: float) -> tuple[float | None, list]:
-    ts = np.arange(t0, path.t[-1], 0.02)
+    ts = np.arange(t0, path.t[-1] - 1e-6, 0.02)
     px = cam.project(np.array([path.at(t) for t in ts]))
     ok = (np.isfinite(px[:, 0]) & (px[:, 0] >= 0) & (px[:, 0] < cam.width)
           & (px[:, 1] >= 0) & (px[:, 1] < cam.height))
@@ -71,10 +71,12 @@ def _visible_span(cam: CctvCamera, path: Path3D, t0: float) -> tuple[float | Non
 
 def make_throw(cam: CctvCamera, t: Tower, rect, rng: np.random.Generator, t0: float,
                night: bool, near: tuple[int, int] | None = None,
-               low_floor: bool | None = None) -> WorldActor | None:
+               low_floor: bool | None = None, floor: int | None = None) -> WorldActor | None:
     kl, kh, bl, bh = rect
     for _ in range(40):
-        if near is not None and rng.random() < 0.6:
+        if floor is not None:
+            k, b = floor, int(rng.integers(bl, bh + 1)) if near is None else near[1]
+        elif near is not None and rng.random() < 0.6:
             k = int(np.clip(near[0] + rng.integers(-1, 2), max(kl, 2), kh))
             b = int(np.clip(near[1] + rng.integers(-1, 2), bl, bh))
         else:
@@ -95,9 +97,12 @@ def make_throw(cam: CctvCamera, t: Tower, rect, rng: np.random.Generator, t0: fl
         t_last, last_px = _visible_span(cam, path, t0)
         if t_last is None or t_last - t0 < 0.6:
             continue
+        # The benchmark's population is what a camera can see: 2–16 px at the release
+        # (2–4 px for 40 %), whatever size in metres that takes at this distance.
         u = rng.random()
-        size = rng.uniform(0.03, 0.08) if u < 0.4 else (
-            rng.uniform(0.08, 0.2) if u < 0.8 else rng.uniform(0.2, 0.45))
+        size_px = rng.uniform(2.0, 4.0) if u < 0.4 else (
+            rng.uniform(4.0, 8.0) if u < 0.75 else rng.uniform(8.0, 16.0))
+        size = size_px * float(cam.depth(p0[None])[0]) / cam.f_px
         if night:
             value = np.array([rng.uniform(0.3, 1.0)], np.float32)
         else:

@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from app.vision.facade import Facade
+from app.vision.falling.cadence import Cadence
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import MotionStage
 from app.vision.falling.physics import judge
@@ -23,6 +24,7 @@ from app.vision.falling.stitch import StitchPool, join
 from app.vision.falling.tracker import Track, Tracker
 
 log = logging.getLogger(__name__)
+MIN_SIDE_PX = 32  # the motion stage works on a quarter-size copy and 16×16 cells
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class FallingObjectDetector:
                  fps: float = 25.0) -> None:
         self.cfg = config or FallingConfig()
         self.facade = facade
-        self.fps = fps
+        self.cadence = Cadence(fps)
         self.stage = MotionStage(self.cfg, fps)
         self.tracker: Tracker | None = None
         self.shape: tuple[int, int] | None = None
@@ -65,8 +67,19 @@ class FallingObjectDetector:
         self._live: dict[int, Track] = {}  # event id → its still-growing live track
         self._next_id = 1
 
+    @property
+    def fps(self) -> float:
+        """Distinct frames per second (repeated frames do not count)."""
+        return self.cadence.effective_fps
+
     def process(self, frame_bgr: np.ndarray, t: float) -> list[FallingObjectEvent]:
         gray = frame_bgr if frame_bgr.ndim == 2 else cv2.cvtColor(frame_bgr, cv2.COLOR_BGR2GRAY)
+        if min(gray.shape[:2]) < MIN_SIDE_PX:
+            raise ValueError(f"frames of {gray.shape[1]}×{gray.shape[0]} px are too small "
+                             f"to detect anything in (at least {MIN_SIDE_PX} px a side)")
+        t = self.cadence.accept(gray, t)
+        if t is None:
+            return []  # a repeat of the previous frame: nothing moved, nothing to learn
         if self.tracker is None or gray.shape != self.shape:
             self.shape = gray.shape
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
