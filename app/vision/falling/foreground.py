@@ -206,6 +206,7 @@ class MotionStage:
             return None
         blobs = self._blobs(fg)
         self.unsettled = blobs is None
+        self._last = blobs
         return blobs
 
     def _spread(self, fg_small: np.ndarray) -> bool:
@@ -224,7 +225,8 @@ class MotionStage:
             return None
         if not contours:
             return Blobs(np.zeros((0, 2)), np.zeros(0))
-        rects = np.array([cv2.boundingRect(c) for c in contours], dtype=np.float64)
+        rects = _merge_fragments(np.array([cv2.boundingRect(c) for c in contours],
+                                          dtype=np.float64))
         wh = rects[:, 2:] - 2  # undo the dilation
         xy = rects[:, :2] + rects[:, 2:] / 2
         size = np.maximum(wh.max(axis=1), 1.0)
@@ -234,3 +236,32 @@ class MotionStage:
         busy = (self.activity[sy, sx] > cfg.activity_busy) | (self.blocked[sy, sx] > 0)
         keep &= ~busy
         return Blobs(xy[keep], size[keep])
+
+
+def _merge_fragments(rects: np.ndarray, min_size: float = 6.0) -> np.ndarray:
+    """(x, y, w, h) rects with the fragments of a large object merged into it: a tumbling
+    bar or a dark object over a lit window splits into pieces a few pixels apart, and the
+    tracker would follow one piece here and another there. Only around large blobs (few),
+    so the cost stays linear in the number of blobs."""
+    if len(rects) < 2:
+        return rects
+    size = rects[:, 2:].max(axis=1)
+    alive = np.ones(len(rects), bool)
+    for i in np.flatnonzero(size >= min_size)[np.argsort(-size[size >= min_size])]:
+        if not alive[i]:
+            continue
+        x, y, w, h = rects[i]
+        pad = 0.5 * max(w, h)
+        cx = rects[:, 0] + rects[:, 2] / 2
+        cy = rects[:, 1] + rects[:, 3] / 2
+        near = (alive & (cx >= x - pad) & (cx <= x + w + pad)
+                & (cy >= y - pad) & (cy <= y + h + pad))
+        near[i] = False
+        if near.any():
+            grp = rects[near | (np.arange(len(rects)) == i)]
+            x0, y0 = grp[:, 0].min(), grp[:, 1].min()
+            x1, y1 = (grp[:, 0] + grp[:, 2]).max(), (grp[:, 1] + grp[:, 3]).max()
+            rects[i] = (x0, y0, x1 - x0, y1 - y0)
+            alive &= ~near
+    return rects[alive]
+
