@@ -24,6 +24,7 @@ class FallingConfig:
     max_blobs: int = 400  # more blobs than this is noise/rain/lighting, not an object
     max_blob_frac: float = 0.18  # blobs taller/wider than this fraction of the height (a thrown
     # board or chair close to a steep camera spans a tenth of the frame and more)
+    streak_ratio: float = 6.0  # longer than this × its width (and 4 % of H): a rain streak
     activity_tau_s: float = 8.0  # how long a pixel must stay busy to be masked (trees)
     activity_busy: float = 0.12  # busy fraction above which a cell is masked
     shield_polygons: tuple[tuple[tuple[float, float], ...], ...] = ()  # never analysed

@@ -45,6 +45,7 @@ class MotionStage:
         self.shift = (0.0, 0.0)
         self.unsettled = False  # the last frame was speckle everywhere: relearn at full rate
         self._big: tuple[float, float] | None = None  # last shift too large to compensate
+        self._areas: np.ndarray | None = None  # where the background changed, last frame
 
     def _init(self, g: np.ndarray) -> None:
         h, w = g.shape
@@ -195,8 +196,16 @@ class MotionStage:
         cv2.accumulateWeighted(fg_small.astype(np.float32) * (1 / 255), self.activity,
                                1.0 / (cfg.activity_tau_s * self.fps))
         self.warm += 1
+        # A global change (light, exposure) changes the background over areas, and stays;
+        # rain lit by the IR lamp changes streaks everywhere, elsewhere every frame, and
+        # counting those had the stage resetting on every frame of a night downpour, blind
+        # to anything falling through it. So the change is measured on the quarter-size
+        # difference after a 5×5 median (20 px at full size: streaks and small objects
+        # go, areas stay) and must be in the same places two frames running.
         changed = cv2.countNonZero(fg) / fg.size
-        if changed > cfg.global_fraction and self._spread(fg_small):
+        if changed <= cfg.global_fraction:
+            self._areas = None
+        elif self._areal(small, fg_small):
             self.stats.global_resets += 1
             self.bg = gf.copy()
             self.bg_small = small.copy()
@@ -208,6 +217,22 @@ class MotionStage:
         self.unsettled = blobs is None
         self._last = blobs
         return blobs
+
+    def _areal(self, small: np.ndarray, fg_small: np.ndarray) -> bool:
+        """Has the background itself changed, over areas spread across the frame, in this
+        frame and the one before alike? Rain changes other places every frame."""
+        diff = cv2.medianBlur(cv2.absdiff(small, self.bg_small), 5)
+        noise = math.sqrt(float(np.median(self.var[::8, ::8])))
+        areas = cv2.compare(diff, 3.0 * noise + 4.0, cv2.CMP_GT)
+        prev, self._areas = self._areas, areas
+        if not (cv2.countNonZero(areas) / areas.size > self.cfg.global_fraction
+                and self._spread(areas)):
+            return False
+        if prev is None or prev.shape != areas.shape:
+            return False
+        both = cv2.countNonZero(cv2.bitwise_and(prev, areas))
+        either = cv2.countNonZero(cv2.bitwise_or(prev, areas))
+        return both >= 0.4 * either
 
     def _spread(self, fg_small: np.ndarray) -> bool:
         """A global change (light, exposure, shake) touches the whole frame; a bus or a
@@ -231,6 +256,10 @@ class MotionStage:
         xy = rects[:, :2] + rects[:, 2:] / 2
         size = np.maximum(wh.max(axis=1), 1.0)
         keep = size <= cfg.max_blob_frac * self.shape[0]
+        # Streaks: a rain drop close to the lens, smeared over the exposure, is many times
+        # longer than wide; a falling object's smear is a few times its width at most.
+        thin = np.maximum(wh.min(axis=1), 1.0)
+        keep &= ~((size >= cfg.streak_ratio * thin) & (size >= 0.04 * self.shape[0]))
         sx = np.clip((xy[:, 0] / _SMALL).astype(int), 0, self.small_size[0] - 1)
         sy = np.clip((xy[:, 1] / _SMALL).astype(int), 0, self.small_size[1] - 1)
         busy = (self.activity[sy, sx] > cfg.activity_busy) | (self.blocked[sy, sx] > 0)
@@ -246,15 +275,18 @@ def _merge_fragments(rects: np.ndarray, min_size: float = 6.0) -> np.ndarray:
     if len(rects) < 2:
         return rects
     size = rects[:, 2:].max(axis=1)
+    # a rain streak is long and thin: it is not an object whose pieces lie around it
+    compact = rects[:, 2:].min(axis=1) * 3 >= size
     alive = np.ones(len(rects), bool)
-    for i in np.flatnonzero(size >= min_size)[np.argsort(-size[size >= min_size])]:
+    centres = np.flatnonzero((size >= min_size) & compact)
+    for i in centres[np.argsort(-size[centres])]:
         if not alive[i]:
             continue
         x, y, w, h = rects[i]
         pad = 0.5 * max(w, h)
         cx = rects[:, 0] + rects[:, 2] / 2
         cy = rects[:, 1] + rects[:, 3] / 2
-        near = (alive & (cx >= x - pad) & (cx <= x + w + pad)
+        near = (alive & (size <= size[i]) & (cx >= x - pad) & (cx <= x + w + pad)
                 & (cy >= y - pad) & (cy <= y + h + pad))
         near[i] = False
         if near.any():
