@@ -22,12 +22,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from app import paths  # noqa: E402
-from app.ingest.topics import TopicScheme  # noqa: E402
 from app.recording.format import RecordingWriter  # noqa: E402
 from app.scene.loader import load_scene  # noqa: E402
 from app.scene.model import Scene  # noqa: E402
 from app.sources.simulator.compound import CompoundSimulator  # noqa: E402
 from app.training.scenario import SimulatorSpec, simulator_start  # noqa: E402
+from app.wire.topics import TopicScheme  # noqa: E402
 
 TICK_S = 0.5  # the simulator source's own tick
 SHIPPED = ROOT / "scenes" / "demo" / "training" / "demo-evening.jsonl.gz"

@@ -40,6 +40,7 @@ _WORDS = (
     QT_TRANSLATE_NOOP("MainWindow", "Alarms"),
     QT_TRANSLATE_NOOP("MainWindow", "Dispatch"),
     QT_TRANSLATE_NOOP("MainWindow", "Camera wall"),
+    QT_TRANSLATE_NOOP("MainWindow", "Operations"),
 )
 
 
@@ -61,6 +62,13 @@ def build_desk_panels(w: MainWindow) -> None:
         _dispatch(w)
     if room.cameras is not None:
         _cameras(w)
+    if getattr(room, "operations", None) is not None:
+        from ui.operations_dock import OperationsPanel
+
+        w.operations_panel = OperationsPanel(room.operations, lang=w.lang,
+                                             operator=room.session.user)
+        w.operations_dock = w.add_panel("operations", _tr("Operations"), w.operations_panel,
+                                        object_name="OperationsDock")
     if room.session.may(Permission.VIEW_AUDIT):
         from ui.audit_panel import AuditPanel
 

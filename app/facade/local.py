@@ -21,6 +21,7 @@ from app.domain.model import Vec3
 from app.facade.commands import Command, ExportEvidence
 from app.facade.errors import CommandFailed, CommandRefused
 from app.facade.handler import CommandResult
+from app.facade.operations import LocalOperations
 from app.facade.room import AuditQuery, IngestHealth, LearnedInfo, LinkState
 from app.facade.session import Session
 from app.listeners import Listeners, Subscription
@@ -128,6 +129,8 @@ class LocalControlRoom:
         if self.cameras is not None:
             self._subs.append(self.cameras.subscribe(self._events.emit))
         self._dispatch: RuntimeDispatchReader | None = None
+        self.operations = (LocalOperations(engine, session)
+                           if getattr(engine, "operations", None) is not None else None)
         #: the newest value of each extra stream ({"training": …}), as a server sends them
         self.extra: dict[str, Any] = {}
         control = getattr(engine, "training_control", None)
@@ -169,7 +172,8 @@ class LocalControlRoom:
                 until: float) -> list[HistoryPoint]:
         if self.engine.writer.engine is None:
             return []
-        return stored.history(self.engine.writer.engine, device_id, point, since, until)
+        return stored.history(self.engine.writer.engine, self.engine.scheme.site, device_id,
+                              point, since, until)
 
     def audit_records(self, query: AuditQuery) -> list[AuditRecord]:
         if not self.session.may(Permission.VIEW_AUDIT):

@@ -13,6 +13,8 @@
   readable and greppable); otherwise ``b64``: the payload in base64 — hostile bytes are
   recorded exactly, too. ``r``: 1 when the broker delivered it as a retained message.
 - A recording may be gzip-compressed (``*.gz``, read only): shipped recordings stay small.
+- A line whose ``t`` is not a finite number within ``MAX_T_S`` is damaged (``t: 1e300``
+  would have a player wait for ever), as is one that fails to parse.
 - Appendable: opening an existing recording for writing continues it (``t`` stays relative
   to the first header). Crash-tolerant: every line stands alone and is flushed per batch, so
   a killed recorder leaves at most one partial last line, which readers skip (and a writer
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import base64
 import gzip
+import math
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -33,6 +36,8 @@ import msgspec
 FORMAT = "control-room-recording"
 VERSION = 1
 FSYNC_EVERY_S = 1.0
+#: the longest recording a player accepts: ten years after the first header
+MAX_T_S = 10 * 365 * 86400.0
 
 
 class RecordingError(ValueError):
@@ -182,7 +187,8 @@ def decode_frame(line: bytes) -> Frame | None:
         frame = _frame_decoder.decode(line)
     except (msgspec.DecodeError, msgspec.ValidationError):
         return None
-    if frame.p is None and not _valid_b64(frame.b64):
+    if (frame.p is None and not _valid_b64(frame.b64)) or not (
+            math.isfinite(frame.t) and abs(frame.t) <= MAX_T_S):
         return None
     return frame
 

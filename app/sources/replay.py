@@ -11,6 +11,10 @@ stamps the wall clock, as if live. Device timestamps stay as recorded, so an eng
 wall clock replaying an old recording must run ingest without the clock-skew check
 (``Ingest(max_clock_skew_s=None)``). ``due_batches`` is the one pacer: the ``replay``
 command republishing to a broker uses it too.
+
+Only what devices sent under the recording's root is delivered (app.recording.selection):
+the control room's own alarms, orders and status in an old recording are not fed back as if
+devices had sent them; the skipped frames are counted in ``selection.skipped``.
 """
 
 from __future__ import annotations
@@ -24,7 +28,9 @@ from pathlib import Path
 from app.clock import Clock, VirtualClock
 from app.recording.cursor import RecordingCursor
 from app.recording.format import Frame, read_header
-from app.sources.base import MessageSink, RawMessage, Source, SourceStatus
+from app.recording.selection import ReplaySelection
+from app.sources.base import MessageSink, Source, SourceStatus
+from app.wire.message import RawMessage
 
 log = logging.getLogger(__name__)
 
@@ -67,9 +73,11 @@ class ReplaySource(Source):
     can_publish = False
 
     def __init__(self, path: str | Path, speed: float = 1.0, *, loop: bool = False,
-                 clock: Clock | None = None) -> None:
+                 clock: Clock | None = None, root: str = "cr/demo") -> None:
+        """``root``: the topic root of recordings whose header does not name theirs."""
         self.path = Path(path)
         self.header = read_header(self.path)  # RecordingError now, not on the worker thread
+        self.selection = ReplaySelection(self.header, root)
         self.speed = speed
         self.loop = loop
         self.clock = clock
@@ -124,7 +132,10 @@ class ReplaySource(Source):
         with RecordingCursor(self.path, skipped=self.skipped_lines) as cursor:
             clock = self.clock or replay_clock(cursor, self.speed)
             start = self.header.started_at
-            for frames in due_batches(cursor, clock, self._stop):
+            for due in due_batches(cursor, clock, self._stop):
+                frames = [f for f in due if self.selection.judge(f) is None]
+                if not frames:
+                    continue
                 if self.clock is not None:  # the engine's own time: as recorded
                     batch = [RawMessage(f.topic, f.payload, start + f.t) for f in frames]
                 else:  # an engine on the wall clock: as if it came in now

@@ -13,11 +13,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from app.ingest.topics import TopicScheme
 from app.recording.cursor import RecordingCursor
 from app.scene.model import Scene
-from app.sources.base import MessageSink, RawMessage, Source, SourceStatus
+from app.sources.base import MessageSink, Source, SourceStatus
 from app.sources.simulator.compound import CompoundSimulator
+from app.wire.message import RawMessage
+from app.wire.topics import TopicScheme
 
 
 class Feed(Protocol):

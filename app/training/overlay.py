@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import msgspec
 
-from app.ingest.topics import TopicScheme
 from app.scene.model import Scene
-from app.sources.base import RawMessage
 from app.sources.simulator import faults as catalogue
 from app.sources.simulator.kinds import DEFAULT_POINTS, PUMP_DEPENDENT_KINDS
 from app.sources.simulator.world import DeviceSim, Fault
 from app.state.store import StateStore
+from app.wire.message import RawMessage
+from app.wire.topics import TopicScheme
 
 REPORT_EVERY_S = 10.0
 OFFLINE = "offline"

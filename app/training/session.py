@@ -162,9 +162,11 @@ class TrainingSession:
             engine.store, engine.alarms.book,
             {"alarms": engine.alarms, "ingest": engine.ingest,
              "ledger": engine.ingest.ledger, "acoustic": engine.acoustic,
-             "dispatch": engine.dispatch, "publisher": self.publisher},
+             "dispatch": engine.dispatch, "publisher": self.publisher,
+             "parking": engine.operations.parking, "chargers": engine.operations.chargers},
             wiring=(engine, engine.scene, engine.scheme, clock, engine.writer, engine.cameras,
-                    engine.commands, engine.dispatch.graph, self.feed))
+                    engine.commands, engine.dispatch.graph, self.feed, engine.operations,
+                    engine.operations.book))
         self.control = TrainingControl(self)
         self.player = Player(engine, self.feed, self.injector, clock, snapshots,
                              duration_s=scenario.duration_s,
@@ -287,7 +289,7 @@ def _session_config(config: AppConfig, scenario: Scenario, folder: Path) -> AppC
 def _feed(scenario: Scenario, scene, config: AppConfig) -> Feed:  # noqa: ANN001
     if scenario.recording is not None:
         return RecordingFeed(scenario.recording, scenario.duration_s)
-    from app.ingest.topics import TopicScheme
+    from app.wire.topics import TopicScheme
 
     spec = scenario.spec.source.simulator
     assert spec is not None

@@ -3,8 +3,9 @@
 What is captured: the StateStore (device states, devices registered meanwhile), the alarm
 book (open alarms, history, maintenance windows) and the alarm engine (condition timers,
 rate windows, learned bands, flood roots, welfare), ingest (duplicates, parking, counts,
-rejects), acoustic localisation, dispatch (orders, roster, the handsets' jobs, plans) and
-the recording publisher's kept messages.
+rejects, the feed's silence watch), acoustic localisation, dispatch (orders, roster, the
+handsets' jobs, plans), the operations' parking and charger trackers and the recording
+publisher's kept messages.
 
 How: each engine object is captured by its fields (``vars``), so a field that a component
 gains later is captured without anyone remembering to add it here. The fields are pickled

@@ -48,8 +48,10 @@ def test_a_training_session_publishes_nothing(mqtt_broker):
     assert ready.wait(10)
     probe = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="probe")
     probe.connect("127.0.0.1", mqtt_broker.port)
-    probe.publish("probe/hello", b"1", qos=1).wait_for_publish()
+    probe.loop_start()
+    probe.publish("probe/hello", b"1", qos=1).wait_for_publish(timeout=10)
     probe.disconnect()
+    probe.loop_stop()
     assert wait_until(lambda: heard, timeout=10), "the subscriber hears the broker"
     heard.clear()
     config = load_config(None)
