@@ -140,7 +140,8 @@ class TrainingSession:
         try:
             engine = Engine(config, source=DrivenSource(self.feed, self._describe),
                             publisher=self.publisher, clock=clock, simulate_handsets=False,
-                            housekeeper=False)
+                            housekeeper=False,
+                            registrations_path=self.folder / "registered-devices.json")
         except SceneError as exc:
             raise TrainingError(str(exc)) from None
         self.engine = engine
