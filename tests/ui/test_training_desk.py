@@ -96,6 +96,15 @@ def test_the_desk_says_training_and_shows_the_run(desk, session, qtbot):
     mark = desk.watermark
     assert mark.isVisible() and mark.geometry() == desk.rect()
     assert mark is desk.children()[-1] or mark.parent() is desk  # over every panel
+    alarms = desk.docks["alarms"]
+    alarms.setFloating(True)  # a panel taken to another screen is marked as well
+
+    def floated():
+        return alarms.findChild(type(mark), "TrainingWatermark")
+    qtbot.waitUntil(lambda: floated() is not None and floated().isVisible()
+                    and floated().geometry() == alarms.rect(), timeout=5000)
+    alarms.setFloating(False)
+    qtbot.waitUntil(lambda: not floated().isVisible(), timeout=5000)
     qtbot.waitUntil(lambda: desk.player_bar.time_label.text().startswith("00:03:20"),
                     timeout=5000)
     notes = desk.instructor_panel

@@ -1,7 +1,8 @@
-"""A desk in a training session: the watermark over the whole window and the 3D view, the
-player bar along the top, the instructor's panel (for whoever may instruct) and the
-debrief on the right whatever the workspace, and the cameras the trainee looks at reported
-to the engine (``camera.view``) so "the right camera checked" can be scored.
+"""A desk in a training session: the watermark over the whole window, the 3D view and any
+panel floated out of it, the player bar along the top, the instructor's panel (for whoever
+may instruct) and the debrief on the right whatever the workspace, and the cameras the
+trainee looks at reported to the engine (``camera.view``) so "the right camera checked"
+can be scored.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from app.security.roles import Permission
 from ui.training.debrief_view import DebriefView
 from ui.training.instructor_panel import InstructorPanel
 from ui.training.player_bar import PlayerBar
-from ui.training.watermark import install_watermark
+from ui.training.watermark import install_watermark, mark_floating
 from ui.workspaces import RIGHT, Placement
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ def add_training_panels(w: MainWindow) -> None:
     if wall is not None:
         wall.sig_camera_selected.connect(CameraViews(room).seen)
     w.watermark = install_watermark(w)
+    for dock in w.docks.values():  # a panel floated out is a window: marked too
+        dock.topLevelChanged.connect(lambda floating, d=dock: mark_floating(d, floating))
 
 
 class CameraViews:

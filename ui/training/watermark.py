@@ -87,13 +87,20 @@ class WatermarkOverlay(QWidget):
 
 def install_watermark(window: QWidget) -> WatermarkOverlay:
     """Mark ``window`` (once); also the 3D view it holds, if any."""
-    existing = window.findChild(WatermarkOverlay, "TrainingWatermark")
+    existing = window.findChild(WatermarkOverlay, "TrainingWatermark",
+                                Qt.FindChildOption.FindDirectChildrenOnly)
     if existing is not None:
         return existing
     view = getattr(window, "compound_view", None)
     if view is not None:
         mark_view(view)
     return WatermarkOverlay(window)
+
+
+def mark_floating(dock: QWidget, floating: bool) -> None:
+    """A panel pulled out of the desk is a window of its own (on a wall screen, say): it
+    carries the mark while it floats."""
+    install_watermark(dock).setVisible(floating)
 
 
 def mark_view(view: QWidget) -> bool:
