@@ -1,4 +1,5 @@
-"""``control-room detect VIDEO --detector falling [--facade F.json] --json``.
+"""``control-room detect VIDEO --detector falling [--facade F.json] --json``, and
+``--detector construction --zones Z.json`` (app/vision/construction/offline.py).
 
 Offline detection on a video file through the same path a live camera worker uses
 (``VideoFrameSource`` → detector ``process``/``flush``). Events go to stdout as JSON Lines,
@@ -24,9 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(高空抛物): traced to floor and column when a facade calibration is given.")
     parser.add_argument("video", metavar="VIDEO", help="video file (anything FFmpeg reads)")
     parser.add_argument("--detector", required=True, choices=["falling", "construction"],
-                        help="which detector (construction: not available yet)")
+                        help="which detector: falling objects, or construction in zones")
     parser.add_argument("--facade", metavar="F.json",
                         help="facade calibration: corners_px, floors, columns, lowest_floor")
+    parser.add_argument("--zones", metavar="Z.json",
+                        help="construction zones: zones (id, kind, polygon_px), min_persist_s "
+                        "(video time)")
     parser.add_argument("--json", action="store_true",
                         help="JSON Lines on stdout (one event a line); default is text")
     parser.set_defaults(func=_run)
@@ -36,8 +40,9 @@ def _run(args: argparse.Namespace) -> int:
     from app.vision import FacadeError, VideoFrameSource, VideoSourceError, load_facade
     from app.vision.falling import FallingObjectDetector
 
-    if args.detector != "falling":
-        raise UsageError(f"detector {args.detector!r} is not available yet")
+    if args.detector == "construction":
+        from app.vision.construction.offline import run_cli
+        return run_cli(args)
     try:
         facade = load_facade(args.facade) if args.facade else None
         source = VideoFrameSource(args.video)

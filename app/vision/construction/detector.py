@@ -166,19 +166,37 @@ class ConstructionDetector:
         if is_global:
             self.stats["global"] += 1
             usable = np.zeros_like(usable)
+        else:
+            usable = self._group_guard(changed, usable)
         held = self._held()
-        self.runs.update(t, diff.appear & static, diff.vanish & static, usable, diff.score, cfg)
-        uncovered = (self.runs.vanish >= cfg.vanish_samples) & ~held
+        self.runs.update(t, diff.appear & static, diff.vanish & static, usable, diff.score, cfg,
+                         can_deny=not mono)
+        # a background uncovered (a car gone that stood there while the reference was
+        # learnt) is taken at once — by this bin only: the others see for themselves
+        uncovered = (self.runs.vanish >= cfg.vanish_samples) & ~held & ~self.runs.active(cfg)
         if uncovered.any():
-            self.bank.take(b, aligned, uncovered, mono, everywhere=True)
+            self.bank.take(b, aligned, uncovered, mono, everywhere=False)
             self.runs.clear(uncovered)
             self.runs.vanish[uncovered] = 0
-        if usable.any():
-            still = usable & ~(diff.score >= 1.0) & ~self.runs.running & ~held
+        if usable.any():  # learn only where the sample agrees well with the reference
+            still = usable & (diff.score < cfg.learn_below) & ~self.runs.running & ~held
             self.bank.learn(b, aligned, still, mono)
         self.muted &= self.runs.running
         self._regions(t, frame, b.image, aligned, out)
         self._gone(t, out)
+
+    def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
+        """The lawns judged together: when many lawn blocks change at once (snow lying in
+        patches, frost, leaf fall) it is the weather, not a structure, and no lawn block is
+        judged this sample; the same for the rest of the picture."""
+        zb = self.zone_blocks
+        for group in (zb.green, ~zb.green):
+            judged = usable & group
+            n = judged.sum()
+            if n >= 8 and (changed & judged).sum() > self.cfg.group_fraction * n:
+                self.stats["group"] = self.stats.get("group", 0) + 1
+                usable = usable & ~group
+        return usable
 
     def _held(self) -> np.ndarray:
         """Blocks the reference must not learn: open changes and muted ones."""
@@ -203,10 +221,14 @@ class ConstructionDetector:
             inside = comp & zb.any
             if inside.sum() < cfg.min_blocks:
                 continue
+            zi = self._standing_in(comp)
+            if zi is None:
+                continue
             onset = float(np.median(self.runs.start[inside]))
             if t - onset < self._zones.min_persist_s:
                 continue
-            zi = int(np.bincount(zb.index[inside]).argmax())
+            if (self.runs.misses[inside] > 0).mean() > 0.5:
+                continue  # not seen in this sample: raise it when it shows again
             zone = self._zones.zones[zi]
             event = ChangeDetected(
                 uuid.uuid4().hex[:12], zone.id, zone.kind, zone.name, t, onset,
@@ -214,6 +236,20 @@ class ConstructionDetector:
                 self._outline(comp))
             self.changes[event.id] = _Change(event, comp.copy())
             out.append(Detection(event, before.copy(), after.copy(), frame.copy()))
+
+    def _standing_in(self, comp: np.ndarray) -> int | None:
+        """The zone the change stands in, judged by its footing — the lowest block of each
+        of its columns — not by what it covers: a shed on the plaza hides the lawn behind
+        it in the picture, but stands on the plaza. None when most of the footing is
+        outside every zone."""
+        rows = np.where(comp.any(axis=0), comp.shape[0] - 1 - np.argmax(comp[::-1], axis=0),
+                        -1)
+        cols = np.nonzero(rows >= 0)[0]
+        feet = self.zone_blocks.index[rows[cols], cols]
+        inside = feet[feet >= 0]
+        if len(inside) * 2 < len(feet):
+            return None
+        return int(np.bincount(inside).argmax())
 
     def _gone(self, t: float, out: list) -> None:
         for cid, c in list(self.changes.items()):

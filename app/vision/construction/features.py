@@ -7,6 +7,9 @@ nothing; its total, the block's texture energy; the mean chromaticity (r, g) = (
 (R + G + B), which shading leaves alone; and the vegetation index ExG − ExR on those
 chromaticities (Woebbecke 1995; Meyer & Neto 2008).
 
+At night (an infrared picture against the infrared reference) the block's brightness is
+a cue as well: the camera's own lamp lights the scene the same way every night.
+
 Comparison: each cue is taken relative to a control group — the median change over the
 other lawns for a lawn block (season, rain and snow touch every lawn), over the rest of the
 picture otherwise (haze, exposure, white balance) — and divided by its threshold; the block
@@ -25,7 +28,7 @@ from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.zones import BlockZones
 
 ORIENTATIONS = 8
-ENERGY_FLOOR = 0.08  # mean normalised gradient of sensor noise on a flat block
+ENERGY_FLOOR = 0.006  # mean normalised gradient of sensor noise on a flat block
 MIN_CONTROL_BLOCKS = 8
 
 
@@ -109,7 +112,12 @@ def compare(cur: BlockFeatures, ref: BlockFeatures, zones: BlockZones,
                          valid, zones)
     score = np.maximum(hog / cfg.hog_threshold, np.abs(contrast) / cfg.contrast_threshold)
     greenery_lost = np.zeros_like(score, dtype=bool)
-    if not (cur.mono or ref.mono):
+    if cur.mono and ref.mono:
+        # at night the camera lights the scene itself, the same every night: brightness
+        # is a cue then (by day a shadow would make it one too)
+        bright = _relative(np.log((cur.mean + 6.0) / (ref.mean + 6.0)), valid, zones)
+        score = np.maximum(score, np.abs(bright) / cfg.night_brightness_threshold)
+    elif not (cur.mono or ref.mono):
         shift = _relative(cur.chroma - ref.chroma, valid, zones)
         chroma = np.linalg.norm(shift, axis=-1) / cfg.chroma_threshold
         lost = -_relative(cur.vi - ref.vi, valid, zones) / cfg.vegetation_threshold

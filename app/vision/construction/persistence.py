@@ -33,14 +33,18 @@ class BlockRuns:
         return ~np.isnan(self.start)
 
     def update(self, t: float, hit: np.ndarray, vanish: np.ndarray, usable: np.ndarray,
-               score: np.ndarray, cfg: ConstructionConfig) -> np.ndarray:
-        """One sample; returns the blocks whose run ended with it."""
+               score: np.ndarray, cfg: ConstructionConfig, *, can_deny: bool = True
+               ) -> np.ndarray:
+        """One sample; returns the blocks whose run ended with it. ``can_deny`` False (an
+        infrared night picture): a block may confirm its change but not deny it — a shed
+        can be as bright as the lawn under the camera's lamp, and must not lose its run
+        every night."""
         hit = hit & usable
         new = hit & ~self.running
         self.start[new] = t
         self.hits[new] = self.samples[new] = 0
         self.score[new] = 0.0
-        run = self.running & usable
+        run = self.running & (usable if can_deny else hit)
         self.samples[run] += 1
         self.hits[hit] += 1
         self.score[hit] += (score[hit] - self.score[hit]) / self.hits[hit]

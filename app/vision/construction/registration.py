@@ -31,10 +31,17 @@ class Registration:
 
 
 def _prep(img: np.ndarray, width: int) -> np.ndarray:
+    """Grey, small, and reduced to locally normalised edge strength: ECC's correlation
+    ignores a global gain, not a lamp coming on over part of the view, and not snow turning
+    a dark lawn white (its edges change sign, not place) — edge magnitude over its local
+    mean keeps only where the edges are."""
     gray = img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
     h = round(gray.shape[0] * width / gray.shape[1])
     small = cv2.resize(gray, (width, h), interpolation=cv2.INTER_AREA).astype(np.float32)
-    return cv2.GaussianBlur(small, (5, 5), 1.2)
+    small = cv2.GaussianBlur(small, (0, 0), 1.0)
+    mag = cv2.magnitude(cv2.Sobel(small, cv2.CV_32F, 1, 0), cv2.Sobel(small, cv2.CV_32F, 0, 1))
+    local = cv2.GaussianBlur(mag, (0, 0), width / 40.0) + 4.0
+    return cv2.GaussianBlur(np.minimum(mag / local, 4.0), (5, 5), 1.0)
 
 
 def _ecc(ref: np.ndarray, cur: np.ndarray, warp: np.ndarray, iters: int

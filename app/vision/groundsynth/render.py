@@ -110,9 +110,7 @@ class Renderer:
             lit = lit * (1.0 - 0.75 * cloud)
         direct = (light.direct * light.sun_dir[2]) * lit
         if light.infrared:  # the camera's own infrared lamp, falling off with distance
-            grey = np.full(3, 1.0 / 3, np.float32)
-            img = (albedo @ grey)[..., None] * (self.ir_falloff + 0.12 * self.pools + 0.01
-                                                )[..., None] * np.ones(3, np.float32)
+            img = albedo * (self.ir_falloff + 0.12 * self.pools + 0.01)[..., None]
         else:
             img = albedo * (sky + direct[..., None] * sun)
             if light.elevation < 0:
@@ -210,8 +208,8 @@ class Renderer:
             if d[0] <= 1.0:
                 continue
             rad = self.cam.focal_px * r / d[0]
-            if light.infrared:
-                col = np.full(3, leaf.mean() * 1.5 / (1.0 + (d[0] / 22.0) ** 2), np.float32)
+            if light.infrared:  # leaves reflect near infrared strongly
+                col = np.full(3, 0.5 / (1.0 + (d[0] / 22.0) ** 2), np.float32)
             else:
                 col = leaf * (sky + 0.7 * light.direct * sun)
             # leaves move between samples: the crown's texture is never the same twice

@@ -24,6 +24,9 @@ PALETTE = {  # linear RGB albedo
 }
 LAWN_SUMMER, LAWN_WINTER = np.array([0.07, 0.20, 0.05]), np.array([0.22, 0.19, 0.09])
 SNOW = np.array([0.85, 0.87, 0.92])
+#: near-infrared reflectance (the night camera's own lamp): grass is bright, asphalt dark
+INFRARED = {"paving": 0.35, "lawn": 0.50, "asphalt": 0.12, "gravel": 0.30, "patch": 0.40,
+            "marking": 0.40}
 SNOW_KEEP = {"lawn": 1.0, "gravel": 0.9, "paving": 0.35, "patch": 0.35, "asphalt": 0.25,
              "marking": 0.25}
 
@@ -101,6 +104,8 @@ class _Raster:
             if not sel.any():
                 continue
             rgb = lawn if name == "lawn" else np.array(PALETTE[name])
+            if light.infrared:
+                rgb = np.full(3, INFRARED[name])
             if light.wet:
                 rgb = rgb * (0.8 if name == "lawn" else 0.55)
             out[sel] = rgb[::-1] * detail[sel, None]
@@ -142,7 +147,7 @@ class GroundRasters:
                                    flags=cv2.INTER_NEAREST)
 
     def albedo(self, h_ground: np.ndarray, light: Light, patches: list) -> np.ndarray:
-        key = (round(light.season, 2), light.wet > 0, round(light.snow, 2),
+        key = (round(light.season, 2), light.wet > 0, round(light.snow, 2), light.infrared,
                tuple(id(p) for p in patches))
         hit = self._cache.get(key)
         if hit is not None:
