@@ -4,7 +4,7 @@ Privacy masks black out what the camera must not record (windows into homes), ap
 capture; shield zones are where detections are ignored (a flag on a balcony, a tree).
 Click adds a vertex, double-click or Enter closes the polygon, Escape drops the one being
 drawn; a click inside a finished polygon selects it and Delete removes it. Save hands both
-lists to ``manager.set_privacy_masks`` / ``set_shield_zones`` in image pixels.
+lists to the room as SetPrivacyMasks / SetShieldZones commands, in image pixels.
 """
 
 from __future__ import annotations
@@ -21,19 +21,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.facade.commands import SetPrivacyMasks, SetShieldZones
+from app.facade.errors import CommandError
+from app.facade.room import ControlRoom
 from ui.camera_canvas import FrameCanvas
+from ui.command_feedback import error_text
 from ui.polygon_drawing import Polygon, PolygonDrawing
 
 
 class MaskEditor(QDialog):
-    def __init__(self, manager, camera_id: str, title: str = "",
+    def __init__(self, room: ControlRoom, camera_id: str, title: str = "",
                  parent: QWidget | None = None, *, frame: np.ndarray | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MaskEditor")
         self.setWindowTitle(self.tr("Privacy masks and shield zones — %1")
                             .replace("%1", title or camera_id))
-        self.manager, self.camera_id = manager, camera_id
-        snap = manager.latest(camera_id)
+        self.room, self.camera_id = room, camera_id
+        snap = room.cameras.latest(camera_id) if room.cameras is not None else None
         if frame is None:  # frozen: the picture must not move under the operator's clicks
             frame = (snap.frame.copy() if snap is not None
                      else np.zeros((360, 640, 3), np.uint8))
@@ -114,11 +118,16 @@ class MaskEditor(QDialog):
     def save(self) -> None:
         self.close_polygon()  # a polygon left open with enough vertices is meant to count
         try:
-            self.manager.set_privacy_masks(self.camera_id,
-                                           [list(p) for p in self.polygons["mask"]])
-            self.manager.set_shield_zones(self.camera_id,
-                                          [list(p) for p in self.polygons["shield"]])
-        except (ValueError, KeyError, OSError) as exc:  # the engine names the problem
-            self.hint.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            for command in (
+                    SetPrivacyMasks(camera_id=self.camera_id, polygons=_lists(self.polygons["mask"])),
+                    SetShieldZones(camera_id=self.camera_id,
+                                   polygons=_lists(self.polygons["shield"]))):
+                self.room.execute(command)
+        except CommandError as exc:  # the engine names the problem
+            self.hint.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             return
         self.accept()
+
+
+def _lists(polygons: list[Polygon]) -> list[list[list[float]]]:
+    return [[[float(x), float(y)] for x, y in polygon] for polygon in polygons]

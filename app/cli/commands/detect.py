@@ -36,18 +36,34 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=_run)
 
 
+def _check_unreadable(video: str, source) -> None:
+    """A video that ends before the frames its container announced was cut short or is
+    corrupt: say how many frames were lost, and refuse the result when most were."""
+    lost = source.frames_unreadable
+    if not lost:
+        return
+    what = (f"{video}: {lost} of {source.frames_expected} frames could not be decoded "
+            "(truncated or corrupt video)")
+    if lost > source.frames_expected / 2:
+        raise UsageError(what)
+    log.warning("%s; detection ran on the %d that could", what, source.frames_read)
+
+
 def _run(args: argparse.Namespace) -> int:
     from app.vision import FacadeError, VideoFrameSource, VideoSourceError, load_facade
     from app.vision.falling import FallingObjectDetector
+    from app.vision.falling.detector import MIN_SIDE_PX
 
     if args.detector == "construction":
-        from app.vision.construction.offline import run_cli
-        return run_cli(args)
+        return _run_construction(args)
     try:
         facade = load_facade(args.facade) if args.facade else None
         source = VideoFrameSource(args.video)
     except (FacadeError, VideoSourceError) as exc:
         raise UsageError(str(exc)) from None
+    if min(source.width, source.height) < MIN_SIDE_PX:
+        raise UsageError(f"{args.video}: frames are {source.width}×{source.height} px, too "
+                         f"small to detect anything in (at least {MIN_SIDE_PX} px a side)")
     detector = FallingObjectDetector(facade=facade, fps=source.fps)
     # the live detector raises an alarm while the object still falls and refines it later
     # (same event_id); a file's events are printed in their final form, one line each
@@ -65,6 +81,7 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     collect(detector.flush())
     collect(detector.take_updates())
+    _check_unreadable(args.video, source)
     count = len(events)
     for ev in sorted(events.values(), key=lambda e: e.t_start):
         d = ev.to_json()
@@ -76,7 +93,44 @@ def _run(args: argparse.Namespace) -> int:
                   f"({d['origin_px'][0]:.0f}, {d['origin_px'][1]:.0f}){where} "
                   f"confidence {d['confidence']:.2f}")
     stats = detector.stage.stats
-    log.info("%s: %d frames, %d events; skipped for shake %d, global resets %d",
-             args.video, source.frames_read, count, stats.skipped_shake, stats.global_resets)
+    log.info("%s: %d frames (%d repeated), %d events; skipped for shake %d, global resets %d",
+             args.video, source.frames_read, detector.cadence.dropped, count,
+             stats.skipped_shake, stats.global_resets)
+    sys.stdout.flush()
+    return 0
+
+
+def _run_construction(args: argparse.Namespace) -> int:
+    """The construction branch: the file fed to the live camera's analyser
+    (app/vision/construction/offline.py), events printed as they are raised."""
+    from app.vision import VideoFrameSource, VideoSourceError
+    from app.vision.construction.events import Detection
+    from app.vision.construction.offline import detect_file, event_line
+    from app.vision.construction.zones import ZonesError, load_zones
+
+    if not args.zones:
+        raise UsageError("--detector construction needs --zones Z.json")
+    if args.facade:
+        raise UsageError("--facade is for --detector falling, not construction")
+    try:
+        zones = load_zones(args.zones)
+        VideoFrameSource(args.video).close()  # a bad video is reported before anything
+    except (ZonesError, VideoSourceError) as exc:
+        raise UsageError(str(exc)) from None
+
+    def show(ev) -> None:
+        line = event_line(ev, args.json)
+        if line is not None:
+            print(line, flush=True)
+
+    try:
+        run = detect_file(args.video, zones, on_event=show)
+    except (VideoSourceError, ValueError) as exc:
+        raise UsageError(f"{args.video}: {exc}") from None
+    changes = sum(isinstance(e, Detection) for e in run.events)
+    per = 1000 * run.cpu_s / max(run.samples, 1)
+    log.info("%s: %d frames, %d samples (%.1f ms CPU each), %d changes; unregistered %d, "
+             "global changes %d", args.video, run.frames, run.samples, per, changes,
+             run.stats.get("unregistered", 0), run.stats.get("global", 0))
     sys.stdout.flush()
     return 0

@@ -1,4 +1,5 @@
-"""``control-room detect VIDEO --detector construction --zones Z.json [--json]``.
+"""The file side of ``control-room detect VIDEO --detector construction --zones Z.json``
+(the command itself is app/cli/commands/detect.py).
 
 The file is read by ``VideoFrameSource`` and fed to the same ``ConstructionAnalyzer`` a live
 camera worker runs, with its cadence; only the sink differs (it prints). All durations are
@@ -12,21 +13,16 @@ when the view stops registering to its reference; figures on stderr.
 
 from __future__ import annotations
 
-import argparse
 import json
-import logging
-import sys
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.vision.construction.analyzer import ConstructionAnalyzer
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.events import CameraMoved, Detection
-from app.vision.construction.zones import ZonesError, ZoneSet, load_zones
-from app.vision.source import VideoFrameSource, VideoSourceError
-
-log = logging.getLogger(__name__)
+from app.vision.construction.zones import ZoneSet
+from app.vision.source import VideoFrameSource
 
 SAMPLES_PER_PERSIST = 24
 
@@ -80,7 +76,7 @@ def detect_file(video: str | Path, zones: ZoneSet, config: ConstructionConfig | 
     return run
 
 
-def _line(ev, as_json: bool) -> str | None:
+def event_line(ev, as_json: bool) -> str | None:
     if isinstance(ev, Detection):
         d = ev.event.to_json()
         if as_json:
@@ -93,35 +89,3 @@ def _line(ev, as_json: bool) -> str | None:
         return (json.dumps(d, ensure_ascii=False) if as_json
                 else f"{d['t_detected']:10.2f}s camera moved or tampered: {d['reason']}")
     return None
-
-
-def run_cli(args: argparse.Namespace) -> int:
-    """The construction branch of ``control-room detect``."""
-    from app.cli import UsageError
-
-    if not args.zones:
-        raise UsageError("--detector construction needs --zones Z.json")
-    if getattr(args, "facade", None):
-        raise UsageError("--facade is for --detector falling, not construction")
-    try:
-        zones = load_zones(args.zones)
-        VideoFrameSource(args.video).close()  # a bad video is reported before anything
-    except (ZonesError, VideoSourceError) as exc:
-        raise UsageError(str(exc)) from None
-
-    def show(ev) -> None:
-        line = _line(ev, args.json)
-        if line is not None:
-            print(line, flush=True)
-
-    try:
-        run = detect_file(args.video, zones, on_event=show)
-    except VideoSourceError as exc:
-        raise UsageError(str(exc)) from None
-    n = sum(isinstance(e, Detection) for e in run.events)
-    per = 1000 * run.cpu_s / max(run.samples, 1)
-    log.info("%s: %d frames, %d samples (%.1f ms CPU each), %d changes; unregistered %d, "
-             "global changes %d", args.video, run.frames, run.samples, per, n,
-             run.stats.get("unregistered", 0), run.stats.get("global", 0))
-    sys.stdout.flush()
-    return 0
