@@ -9,8 +9,9 @@ package — pictures, times, zone, camera, place, SM3 digests — for urban mana
 camera that no longer registers to its reference raises ``event.camera_moved`` (HIGH)
 until it does again or the operator has it learn the new view.
 
-Every command takes the acting user's name and returns msgspec Structs, so the lead's
-authorised, audited command layer can carry them to remote consoles. Listeners are called
+People reach these through the room's commands (SetConstructionZones, AcceptChange,
+RejectChange, DispatchChange in app/facade/commands.py: role, scope and audit there); each
+takes the acting user's name and returns msgspec Structs. Listeners are called
 on the camera's analysis thread (new records) or the caller's (decisions).
 """
 
@@ -140,6 +141,10 @@ class ConstructionService:
         if rec is None:
             raise ConstructionError(f"no change {change_id!r}")
         return rec
+
+    def change_or_none(self, change_id: str) -> ChangeRecord | None:
+        with self._lock:
+            return self._records.get(change_id)
 
     def picture(self, change_id: str, which: str) -> bytes:
         """JPEG bytes of "before", "after" or "frame"."""
