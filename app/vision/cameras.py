@@ -86,6 +86,7 @@ class CameraManager:
         self._clips: ClipWriterWorker | None = None
         self.construction = ConstructionService(self, book, self.evidence_dir, clock=clock)
         self.construction_config = None  # ConstructionConfig override (tests, benches)
+        self.construction.subscribe(self._construction_changed)
         demo_analysed = 0
         for index, cam in enumerate(cameras):
             analysed = cam.watches is not None
@@ -261,6 +262,18 @@ class CameraManager:
 
     def construction_event(self, camera_id: str, ev) -> None:
         self.construction.on_event(camera_id, ev)
+
+    def _construction_changed(self, rec) -> None:  # noqa: ANN001
+        """A change raised or decided becomes a camera event too: the views that follow
+        camera events (the review list, the event log) hear of it on every console."""
+        rt = self._rt.get(rec.camera_id)
+        if rt is None:
+            return
+        after = Path(rec.folder) / "after.jpg"
+        self._event(rt, "construction_change",
+                    {"change_id": rec.id, "state": rec.state, "zone": rec.zone,
+                     "zone_kind": rec.zone_kind, "confidence": rec.confidence},
+                    snap=str(after) if after.is_file() else None)
 
     def falling_detected(self, rt: CameraRuntime, ev: FallingObjectEvent,
                          ring: RingBuffer) -> dict | None:
