@@ -3,13 +3,15 @@ and say what each is — a lawn (green_space), a no-build strip, a fire lane, a 
 and how long a change must stay before it is raised.
 
 Drawing is the mask editor's (ui/polygon_drawing.py); each polygon carries an id, a name
-and a kind, edited beside the picture. Save hands the zones to the construction service
-(``set_zones(camera_id, zones, user)``), which validates them as a CONTRACTS zones file.
+and a kind, edited beside the picture. Save sends them to the room as a
+``SetConstructionZones`` command (role, camera scope and audit in the handler); the engine
+validates them as a CONTRACTS zones file and names what is wrong.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -24,31 +26,42 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.facade.commands import SetConstructionZones
+from app.facade.errors import CommandError
+from app.facade.room import ControlRoom
 from app.vision.construction.zones import DEFAULT_PERSIST_S, KINDS
 from ui.camera_canvas import FrameCanvas
+from ui.command_feedback import error_text
 from ui.polygon_drawing import PolygonDrawing
 
+_KIND_NAMES = {"green_space": QT_TRANSLATE_NOOP("ZoneEditor", "Green space (lawn)"),
+               "no_build": QT_TRANSLATE_NOOP("ZoneEditor", "No-build area"),
+               "fire_lane": QT_TRANSLATE_NOOP("ZoneEditor", "Fire lane"),
+               "rooftop": QT_TRANSLATE_NOOP("ZoneEditor", "Rooftop")}
 
-def kind_names(tr) -> dict[str, str]:  # noqa: ANN001
-    return {"green_space": tr("Green space (lawn)"), "no_build": tr("No-build area"),
-            "fire_lane": tr("Fire lane"), "rooftop": tr("Rooftop")}
+
+def kind_names() -> dict[str, str]:
+    """Each zone kind in the operator's language (the zone editor and the review list)."""
+    return {kind: QCoreApplication.translate("ZoneEditor", text)
+            for kind, text in _KIND_NAMES.items()}
 
 
 class ZoneEditor(QDialog):
-    def __init__(self, service, cameras, camera_id: str, title: str = "", *, user: str,
-                 parent: QWidget | None = None, frame: np.ndarray | None = None) -> None:
+    def __init__(self, room: ControlRoom, camera_id: str, title: str = "",
+                 parent: QWidget | None = None, *, frame: np.ndarray | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("ZoneEditor")
         self.setWindowTitle(self.tr("Construction zones — %1").replace("%1", title or camera_id))
-        self.service, self.camera_id, self.user = service, camera_id, user
-        snap = cameras.latest(camera_id)
+        self.room, self.camera_id = room, camera_id
+        snap = room.cameras.latest(camera_id) if room.cameras is not None else None
         if frame is None:
             frame = (snap.frame.copy() if snap is not None
                      else np.zeros((360, 640, 3), np.uint8))
-        self.kinds = kind_names(self.tr)
+        self.kinds = kind_names()
         self.meta: list[dict] = []  # id, name, kind of each polygon, in drawing order
         self._build(frame)
-        zones = service.zones(camera_id)
+        settings = room.cameras.settings(camera_id) if room.cameras is not None else None
+        zones = getattr(settings, "construction", None)
         if zones is not None:
             for z in zones.zones:
                 self.drawing.polygons["zone"].append([tuple(p) for p in z.polygon_px])
@@ -190,8 +203,9 @@ class ZoneEditor(QDialog):
     def save(self) -> None:
         self.drawing.close_polygon()  # a zone left open with enough vertices is meant
         try:
-            self.service.set_zones(self.camera_id, self.zones_json(), self.user)
-        except (ValueError, KeyError, OSError) as exc:  # the engine names the problem
-            self.hint.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            self.room.execute(SetConstructionZones(camera_id=self.camera_id,
+                                                   zones=self.zones_json()))
+        except CommandError as exc:  # the engine names the problem
+            self.hint.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             return
         self.accept()
