@@ -140,5 +140,10 @@ def _cameras(w: MainWindow) -> None:
         w.change_review = ChangeReview(w.room)
         w.add_panel("changes", _tr("Construction review"), w.change_review,
                     object_name="ChangeReviewDock")
+        scene_view = getattr(w.compound_view, "scene_view", None)
+        if scene_view is not None:
+            from ui.construction_3d import ConstructionOverlay
+
+            w.construction_3d = ConstructionOverlay(w.room, scene_view)
     if hasattr(w.compound_view, "sig_camera_picked"):
         w.compound_view.sig_camera_picked.connect(w._on_camera_picked)

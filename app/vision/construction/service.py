@@ -173,11 +173,14 @@ class ConstructionService:
         out = []
         for cid in self.cameras.camera_ids():
             zones = self.zones(cid)
-            snap = self.cameras.latest(cid)
             cal = self.calibration(cid) if zones and zones.zones else None
-            if cal is None or snap is None:
+            if cal is None:
                 continue
-            width = snap.frame.shape[1]
+            snap = self.cameras.latest(cid)
+            # the horizon is clipped at the frame's width; before the first frame, the
+            # zones' own extent (a points calibration needs no picture)
+            width = (snap.frame.shape[1] if snap is not None
+                     else int(max(x for z in zones.zones for x, _ in z.polygon_px)) + 1)
             for z in zones.zones:
                 poly = cal.ground_polygon(z.polygon_px, width)
                 if len(poly) >= 3:
