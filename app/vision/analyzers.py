@@ -17,7 +17,7 @@ import numpy as np
 from app.vision.camera_settings import CameraSettings
 
 
-class Cadence:
+class SampleSchedule:
     """Which frames an analyser takes: all (``period_s`` 0) or one every ``period_s`` of the
     stream's time. Due times follow the schedule rather than the frame that was taken, so
     a time-lapse sampled every frame stays on every frame despite rounding; after a gap
@@ -46,7 +46,7 @@ class FrameAnalyzer(Protocol):
     """One analysis of a camera's frames (see the module docstring)."""
 
     name: str
-    cadence: Cadence
+    schedule: SampleSchedule
 
     def configure(self, settings: CameraSettings) -> None:
         """The camera's settings changed (zones, shields, facade): take them."""

@@ -56,7 +56,7 @@ class CameraAnalysis:
                 rt.tamper = change[1]
                 self.hooks.tamper_changed(rt, change[0], change[1], dict(self.tamper.figures))
         for analyzer in self.analyzers:
-            if analyzer.cadence.due(t):
+            if analyzer.schedule.due(t):
                 analyzer.process(frame, t)
         if t >= self._next_overlay:
             self._next_overlay = t + OVERLAY_PERIOD_S

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.vision.analyzers import Cadence
+from app.vision.analyzers import SampleSchedule
 from app.vision.camera_settings import CameraSettings
 from app.vision.camera_worker import CameraRuntime
 from app.vision.evidence import RingBuffer
@@ -42,7 +42,7 @@ class FallingAnalyzer:
         self.pre_s = pre_s
         self.post_s = post_s
         self.Overlay = overlay_cls
-        self.cadence = Cadence(0.0)  # every frame: a fall lasts a second or two
+        self.schedule = SampleSchedule(0.0)  # every frame: a fall lasts a second or two
         # room for the pre-roll, the track itself (up to ~10 s) and the post-roll
         self.ring = RingBuffer(pre_s + post_s + 12.0)
         self.detector: FallingObjectDetector | None = None

@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 
-from app.vision.analyzers import Cadence
+from app.vision.analyzers import SampleSchedule
 from app.vision.camera_settings import CameraSettings
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.detector import ConstructionDetector
@@ -37,7 +37,7 @@ class ConstructionAnalyzer:
         self.base = config or ConstructionConfig()
         self.detector = ConstructionDetector(zones, self._config(zones),
                                              hours_per_bin=HOURS_PER_BIN)
-        self.cadence = Cadence(self.detector.cfg.sample_period_s)
+        self.schedule = SampleSchedule(self.detector.cfg.sample_period_s)
         self.cpu_s = 0.0  # process time spent in samples (CPU per camera, bench and docs)
 
     def _config(self, zones: ZoneSet) -> ConstructionConfig:
@@ -51,8 +51,8 @@ class ConstructionAnalyzer:
             return
         self.detector.set_zones(zones)
         period = zones.sample_period_s or self.base.sample_period_s
-        if period != self.cadence.period_s:
-            self.cadence = Cadence(period)
+        if period != self.schedule.period_s:
+            self.schedule = SampleSchedule(period)
 
     def process(self, frame: np.ndarray, t: float) -> None:
         started = time.process_time()

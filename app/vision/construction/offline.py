@@ -66,7 +66,7 @@ def detect_file(video: str | Path, zones: ZoneSet, config: ConstructionConfig | 
     started = time.process_time()
     for frame, t in source:
         run.frames += 1
-        if analyzer.cadence.due(t):
+        if analyzer.schedule.due(t):
             analyzer.process(frame, t)
     analyzer.finish()
     run.samples = analyzer.detector.samples
