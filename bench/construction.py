@@ -71,6 +71,10 @@ def figures(results: list[dict]) -> dict:
     causes = Counter(f["cause"] for r in results for f in r["false_alarms"])
     samples = sum(r["samples"] for r in results)
     cpu = sum(r["cpu_s"] for r in results)
+    # every alarm raised: a structure found once, its duplicates, and false alarms anywhere
+    false_all = sum(len(r["false_alarms"]) for r in results)
+    all_days = sum(r["days"] for r in results)
+    alarms = len(found) + false_all + sum(r["duplicates"] for r in results)
     out = {
         "structures_in_zones": len(structures),
         "recall_in_zones": round(len(found) / len(structures), 3) if structures else None,
@@ -86,6 +90,11 @@ def figures(results: list[dict]) -> dict:
         "distractor_camera_weeks": round(week_days / 7, 2),
         "false_alarms_distractor_weeks": fa_weeks,
         "false_alarms_per_camera_week": round(fa_weeks / (week_days / 7), 2) if weeks else None,
+        "false_alarms_per_camera_day_distractor": round(fa_weeks / week_days, 3)
+        if weeks else None,
+        "false_alarms_per_camera_day_all_runs": round(false_all / all_days, 3)
+        if all_days else None,
+        "precision": round(len(found) / alarms, 3) if alarms else None,
         "false_alarm_causes": dict(causes),
         "moves": len(moves),
         "moves_reported_within_one_sample": sum(d is not None and d <= 1.0 for d in delays),
