@@ -117,3 +117,50 @@ def test_alarm_review_accept_and_dispatch_through_the_room(tmp_path, two_sheds) 
     assert kept["lawn-1"].decisions[-1].reason == "物业批准的工具房"
     assert kept["lane-1"].state == "dispatched"
     assert kept["lane-1"].decisions[-1].user == room.session.user
+
+
+def test_dispatch_makes_a_work_order_for_the_enforcement_team(tmp_path) -> None:
+    """With the dispatch service running (as the engine wires it), a dispatched change is a
+    work order referring to the change, and its alarm is linked to that order."""
+    from app import paths
+    from app.config.model import SimulatorConfig
+    from app.dispatch.repository import InMemoryOrderRepository
+    from app.dispatch.runtime import DispatchRuntime, DispatchRuntimeConfig
+    from app.ingest.pipeline import Ingest
+    from app.ingest.topics import TopicScheme
+    from app.outbound import publisher_for
+    from app.scene.loader import load_scene
+    from app.sources.simulator.source import SimulatorSource
+    from app.state.store import StateStore
+    from app.vision.construction.config import ConstructionConfig
+    from app.vision.construction.detector import ConstructionDetector
+    from app.vision.construction.events import Detection
+    from app.vision.construction.zones import parse_zones
+
+    scene = load_scene(paths.demo_scene_dir())
+    scheme = TopicScheme("cr", scene.site.site_id)
+    store, book = StateStore(scene.devices), AlarmBook()
+    runtime = DispatchRuntime(scene, store, Ingest(store, scheme),
+                              publisher_for(SimulatorSource(scene, SimulatorConfig(), scheme)),
+                              book, InMemoryOrderRepository(), simulate_handsets=False,
+                              config=DispatchRuntimeConfig(auto_assign=False))
+    cam = Camera(id="CAM-G", name="花园", xyz=(10, 10, 6), yaw_deg=0, pitch_deg=-30,
+                 stream=None)
+    mgr = CameraManager([cam], book=book, evidence_dir=tmp_path / "ev", demo_feeds_dir=None,
+                        settings_file=tmp_path / "s.json")
+    mgr.construction.work_orders = runtime  # what Engine.start does
+    det = ConstructionDetector(parse_zones(cs.zones(10.0)),
+                               ConstructionConfig(sample_period_s=1.0, min_persist_s=10.0))
+    for i, frame in enumerate(cs.timelapse(45, shed_from=12)):
+        for ev in det.process(frame, float(i)):
+            if isinstance(ev, Detection):
+                mgr.construction_event("CAM-G", ev)
+    (change,) = mgr.construction.changes()
+    room = PartsRoom(book=book, cameras=mgr, dispatch=runtime)
+    sent = room.execute(c.DispatchChange(change_id=change.id, note="草坪上违建工具房"))
+    order = runtime.service.order(sent.data["work_order"])
+    assert order.origin == "detection" and order.origin_ref == change.id
+    assert order.skill == "general" and "illegal construction" in order.title
+    assert any("草坪上违建工具房" in n.text for n in order.notes)
+    alarm = book.find_open("CAM-G", ALARM)
+    assert alarm is not None and alarm.dispatched_order == order.id
