@@ -65,7 +65,6 @@ def _commands(snapshot: wire.Snapshot, role: Role) -> list[c.Command]:
         c.RegisterDevice(device_id=f"NEW-{role.value}", kind="water_meter"),
         c.DismissDevice(device_id=f"GONE-{role.value}"), c.ParkingRebase(zone_id="garage"),
         c.FreezeLearnedBand(device_id="S01-TR1", point="temp_c", frozen=True),
-        c.DismissDevice(device_id=f"NEW-{role.value}"), c.ParkingRebase(zone_id="P-x"),
         c.SetPrivacyMasks(camera_id="CAM-01", polygons=[square]),
         c.SetShieldZones(camera_id="CAM-01", polygons=[square]),
         c.SetFacade(camera_id="CAM-01", facade=None), c.ExportEvidence(event_id="ev-x"),
