@@ -167,6 +167,39 @@ class SetFacade(Command, tag="camera.facade"):
     facade: dict | None  # the facade file's JSON (app.vision.facade.parse_facade checks it)
 
 
+class SetConstructionZones(Command, tag="camera.construction_zones"):
+    """A camera's construction/encroachment zones (None: stop that analysis)."""
+
+    permission = Permission.EDIT_MASKS
+    camera_id: Id
+    zones: dict | None  # the zones file's JSON (app.vision.construction.zones.parse_zones)
+
+
+# ---- construction changes (the operator's review) ----------------------------------------
+class AcceptChange(Command, tag="construction.accept"):
+    """The change is allowed: the detector absorbs it into its reference."""
+
+    permission = Permission.REVIEW_CHANGES
+    change_id: Id
+    reason: Reason
+
+
+class RejectChange(Command, tag="construction.reject"):
+    """A false alarm: muted while it stays, kept for tuning."""
+
+    permission = Permission.REVIEW_CHANGES
+    change_id: Id
+    reason: Reason
+
+
+class DispatchChange(Command, tag="construction.dispatch"):
+    """A work order for the enforcement team and an evidence package for urban management."""
+
+    permission = Permission.REVIEW_CHANGES
+    change_id: Id
+    note: Reason = ""
+
+
 class ViewCamera(Command, tag="camera.view"):
     """A person put a camera on their main tile: recorded as a view (a training session
     scores "the right camera checked")."""
@@ -258,7 +291,8 @@ class TrainingAnnotate(Command, tag="training.annotate"):
 ANY_COMMAND = (AcknowledgeAlarm | CommentAlarm | SilenceAlarm | ShelveAlarm | UnshelveAlarm
                | CloseAlarm | CreateOrder | CreateOrderFromAlarm | AssignOrder | SetOrderState
                | AddOrderNote | SetAutoAssign | RegisterDevice | DismissDevice | FreezeLearnedBand
-               | ParkingRebase | SetPrivacyMasks | SetShieldZones | SetFacade | ViewCamera
+               | ParkingRebase | SetPrivacyMasks | SetShieldZones | SetFacade
+               | SetConstructionZones | AcceptChange | RejectChange | DispatchChange | ViewCamera
                | ExportEvidence | AddUser | SetUserPassword | LockUser | UnlockUser
                | TrainingPlay | TrainingPause | TrainingSpeed | TrainingSeek | TrainingInject
                | TrainingAnnotate | TrainingEnd)

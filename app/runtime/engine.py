@@ -230,6 +230,7 @@ class Engine:
                 self.scene, self.store, self.ingest, self.publisher, self.alarms.book,
                 SqlOrderRepository(self.writer.engine, site=self.scheme.site),
                 clock=self._dispatch_clock, simulate_handsets=self._simulate_handsets)
+            self.cameras.construction.work_orders = self.dispatch  # dispatched changes
         # a training player steps time itself: no worker on the wall clock (housekeeping_step)
         self.operations.start(self.writer.engine, worker=self._run_housekeeper)
         self._stop.clear()
