@@ -80,6 +80,17 @@ def launch(args: argparse.Namespace) -> int:
                            settings.value(SETTINGS_LANG))
     translators = install_translators(app, lang)  # noqa: F841 (kept alive for the app's life)
     apply_theme(app, config.ui.theme)
+    if getattr(args, "wall", False):  # the wall alone (ui/wall/launch.py)
+        from ui.wall.launch import launch_wall
+
+        return launch_wall(args, config)
+    wall_config = getattr(args, "wall_config", None)
+    if wall_config:  # the desk's Wall panel controls this wall file, shown beside the desk
+        from ui.wall.launch import wall_file_for
+        from ui.wall.panel import use_wall_file
+
+        wall_file = wall_file_for(wall_config)  # a bad file: one line, exit 2
+        use_wall_file(wall_config)
     screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)
     engine: Engine | None = None
@@ -116,6 +127,11 @@ def launch(args: argparse.Namespace) -> int:
             signal_first.connect(lambda: log.info(
                 "first live frame %.2f s after start; RSS %.0f MB", process_age_s(), rss_mb()))
         window.show()
+        beside = None
+        if wall_config:  # a one-PC control room: the wall on the desk's other screens
+            from ui.wall.panel import open_wall_beside
+
+            beside = open_wall_beside(window, room, wall_file)  # noqa: F841 (kept alive)
         if screenshot:
             ScreenshotJob(window, view, screenshot,
                           quit_after if quit_after else DEFAULT_SCREENSHOT_TIMEOUT_S)

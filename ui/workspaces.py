@@ -67,7 +67,8 @@ SUPERVISION = Workspace(
     "supervision", QT_TRANSLATE_NOOP("Workspace", "Supervision: everything at a glance"),
     (Placement("alarms", BOTTOM, "bottom"), Placement("dispatch", BOTTOM, "bottom"),
      Placement("cameras", RIGHT, "side"), Placement("inspector", RIGHT, "side"),
-     Placement("layers", RIGHT, "side"), Placement("floors", RIGHT, "side")),
+     Placement("layers", RIGHT, "side"), Placement("floors", RIGHT, "side"),
+     Placement("wall", RIGHT, "side")),
     {BOTTOM: 0.40, RIGHT: 0.36})
 AUDIT = Workspace(
     "audit", QT_TRANSLATE_NOOP("Workspace", "Audit: the trail of actions"),

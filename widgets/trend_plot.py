@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 RGB = tuple[int, int, int]
@@ -59,8 +59,31 @@ class TrendPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._plot)
 
+        self._title_size = "10pt"
+
     def set_title(self, text: str) -> None:
-        self._plot.setTitle(text, color=self._foreground.name(), size="10pt")
+        self._plot.setTitle(text, color=self._foreground.name(), size=self._title_size)
+
+    def set_text_pixel_size(self, px: int, family: str = "") -> None:
+        """Axis numbers and the title at ``px`` pixels (a video wall reads them from metres
+        away); the axes grow to fit them."""
+        font = QFont(family) if family else QFont()
+        font.setPixelSize(px)
+        item = self._plot.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setStyle(tickFont=font, tickTextOffset=max(4, px // 4))
+        item.getAxis("left").setWidth(int(px * 3.2))
+        item.getAxis("bottom").setHeight(int(px * 1.8))
+        self._title_size = f"{px}px"
+        self._empty.setFont(font)
+
+    def set_line_style(self, rgb: RGB, width: float) -> None:
+        """The series' colour and width (a wall draws it thick enough to see from afar)."""
+        colour = QColor(*rgb)
+        self._curve.setPen(pg.mkPen(colour, width=width))
+        self._curve.setSymbolBrush(colour)
+        self._curve.setSymbolSize(max(4, int(width * 2)))
 
     def set_band(self, band: tuple[float, float] | None) -> None:
         """Shade the normal band [lo, hi]; None hides it."""
