@@ -368,6 +368,7 @@ class CompoundView(QWidget):
         if not self._framed:
             # frame the compound once the widget has its real size (the aspect matters)
             self._framed = True
-            QTimer.singleShot(0, self._view.reset_view)
+            # (the view as context: a view deleted right after it showed is not called)
+            QTimer.singleShot(0, self._view, self._view.reset_view)
         else:
-            QTimer.singleShot(0, self._view.render)
+            QTimer.singleShot(0, self._view, self._view.render)

@@ -149,7 +149,7 @@ class DetailsPanel(QWidget):
                  ("bold", alarm_title(alarm)),
                  ("wrap", describe(alarm)),
                  ("plain", place_of(room.scene, alarm.device_id)),
-                 ("plain", since_text(alarm.raised_at, now))]
+                 ("plain", since_text(alarm.raised_at, now, self.ctx.local))]
         camera = self._camera(alarm.device_id)
         if camera:
             lines.append(("plain", tr("Camera: %1").replace("%1", camera)))

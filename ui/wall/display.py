@@ -96,7 +96,8 @@ class WallDisplay(QObject):
         for monitor, screen, rect, full in plan:
             ctx = WallContext(self.room, window_type(monitor, self.wall, rect), self.clock,
                               self.wall.wall.stale_s, self.wall.wall.dwell_s, self.bridge,
-                              self.names, waiting=lambda: len(self.board.queue))
+                              self.names, waiting=lambda: len(self.board.queue),
+                              tz=self.tz)
             window = WallWindow(monitor, self.wall, ctx)
             if monitor is first:
                 window.add_status_line()

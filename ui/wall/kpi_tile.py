@@ -52,15 +52,18 @@ class PartsLine(QWidget):
         t = self.tile.ctx.type
         p.setFont(t.base)
         x, h = 0.0, float(t.line_px)
-        for part in self.parts:
-            if x >= self.width():
-                break
+        for part in self.parts:  # a part that does not fit whole is left out, not cut
             if part.severity is not None:
+                label = f"{theme.severity_look(part.severity).shape} {part.text}"
+                if x + p.fontMetrics().horizontalAdvance(label) + h * 0.5 > self.width():
+                    break
                 x += badge(p, x, 0, h, part.severity, text=part.text,
                            filled=not self.tile.flash_parts or self.tile.flash) + t.pad
                 continue
-            p.setPen(part.colour or theme.MUTED)
             w = p.fontMetrics().horizontalAdvance(part.text)
+            if x + w > self.width():
+                break
+            p.setPen(part.colour or theme.MUTED)
             p.drawText(QRectF(x, 0, w + 2, h), Qt.AlignmentFlag.AlignVCenter, part.text)
             x += w + t.pad
         p.end()

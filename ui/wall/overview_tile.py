@@ -18,7 +18,7 @@ from app.wall.model import OverviewTile as OverviewSpec
 from ui.bridge import RoomBridge
 from ui.compound_view import LEVEL_RGBA, CompoundView
 from ui.wall import theme
-from ui.wall.tile import Revert, WallContext, WallTile
+from ui.wall.tile import Revert, WallContext, WallTile, tr
 
 #: the wall's device colours by Level: normal is grey, colour only for what is abnormal
 WALL_LEVEL_RGBA = LEVEL_RGBA.copy()
@@ -95,6 +95,9 @@ class OverviewTile(WallTile):
         vp = self._viewpoint
         self.view.set_camera_pose({"focal": list(vp.focal), "position": list(vp.position)},
                                   duration_ms=0)
+
+    def title(self) -> str:
+        return self.spec.title or tr("The compound")
 
     def push_takeover(self, role: str, takeover) -> Revert:  # noqa: ANN001
         if role != "place":

@@ -4,7 +4,8 @@ wall (what, where, since when) — one place, so the ticker and the details say 
 
 from __future__ import annotations
 
-import time
+import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
@@ -80,9 +81,9 @@ def place_of(scene: Scene, device_id: str) -> str:
     return f"{where} · {device.name}"
 
 
-def since_text(at: float, now: float) -> str:
-    """"14:02 · 5 分钟前" in the wall's language."""
-    clock = time.strftime("%H:%M", time.localtime(at))
+def since_text(at: float, now: float, local: Callable[[float], dt.datetime]) -> str:
+    """"14:02 · 5 分钟前" in the wall's language and time zone."""
+    clock = local(at).strftime("%H:%M")
     minutes = max(0, int((now - at) // 60))
     if minutes < 1:
         ago = tr("just now")

@@ -11,6 +11,7 @@ class handles the "details" role with a ``DetailsPanel`` over the body.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -39,6 +40,12 @@ class WallContext:
     bridge: object  # the process's RoomBridge
     camera_names: dict[str, str] = field(default_factory=dict)
     waiting: Callable[[], int] = lambda: 0  # alarms queued for the wall
+    tz: dt.tzinfo | None = None  # the wall's time zone (None: this computer's)
+
+    def local(self, at: float) -> dt.datetime:
+        """``at`` as the wall's local time."""
+        return dt.datetime.fromtimestamp(at, self.tz) if self.tz else \
+            dt.datetime.fromtimestamp(at)
 
 
 def tr(text: str) -> str:

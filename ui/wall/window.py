@@ -10,8 +10,6 @@ previous tiles down first so a preset switch leaves no video or 3D surface behin
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QScreen
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
@@ -45,7 +43,7 @@ class StatusLine(QWidget):
         p.setFont(t.base)
         p.setPen(theme.MUTED)
         area = QRectF(self.rect()).adjusted(t.pad, 0, -t.pad, 0)
-        clock = time.strftime("%H:%M", time.localtime(self.window_.ctx.clock()))
+        clock = self.window_.ctx.local(self.window_.ctx.clock()).strftime("%H:%M")
         width = p.fontMetrics().horizontalAdvance(clock)
         p.drawText(area, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, clock)
         p.drawText(area.adjusted(0, 0, -width - 2 * t.pad, 0), Qt.AlignmentFlag.AlignVCenter,
