@@ -74,6 +74,12 @@ def make_application() -> QApplication:
 def launch(args: argparse.Namespace) -> int:
     # loaded once by the CLI; a ConfigError propagates: the CLI prints it, exits 2
     config = getattr(args, "app_config", None) or config_from_args(args)
+    wall_config = getattr(args, "wall_config", None)
+    wall_file = None
+    if getattr(args, "wall", False) or wall_config:  # a bad file: one line, exit 2, no window
+        from ui.wall.launch import wall_file_for
+
+        wall_file = wall_file_for(wall_config)
     app = make_application()
     settings = QSettings()
     lang = choose_language(getattr(args, "lang", None), config.ui.lang,
@@ -83,13 +89,10 @@ def launch(args: argparse.Namespace) -> int:
     if getattr(args, "wall", False):  # the wall alone (ui/wall/launch.py)
         from ui.wall.launch import launch_wall
 
-        return launch_wall(args, config)
-    wall_config = getattr(args, "wall_config", None)
+        return launch_wall(args, config, wall_file)
     if wall_config:  # the desk's Wall panel controls this wall file, shown beside the desk
-        from ui.wall.launch import wall_file_for
         from ui.wall.panel import use_wall_file
 
-        wall_file = wall_file_for(wall_config)  # a bad file: one line, exit 2
         use_wall_file(wall_config)
     screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)

@@ -16,7 +16,7 @@ from app.wall.model import AlarmsTile as AlarmsSpec
 from ui.bridge import RoomBridge
 from ui.wall import theme
 from ui.wall.paint import alarm_title, badge, place_of
-from ui.wall.tile import WallContext, WallTile, elide, tr
+from ui.wall.tile import WallContext, WallTile, elide, wt
 
 
 def ticker_order(alarms: list[Alarm], now: float, min_severity: int = 1) -> list[Alarm]:
@@ -48,7 +48,7 @@ class TickerBody(QWidget):
         p.setFont(t.bold)
         if not rows:
             p.setPen(theme.MUTED)
-            p.drawText(area, Qt.AlignmentFlag.AlignCenter, tr("No open alarms"))
+            p.drawText(area, Qt.AlignmentFlag.AlignCenter, wt("No open alarms"))
         for alarm in rows[:fits]:
             unacked = alarm.acknowledged_at is None
             p.setFont(t.bold)
@@ -69,7 +69,7 @@ class TickerBody(QWidget):
             p.setFont(t.base)
             p.setPen(theme.MUTED)
             p.drawText(QRectF(area.left(), y, area.width(), t.line_px),
-                       Qt.AlignmentFlag.AlignVCenter, tr("+ %1 more").replace("%1", str(hidden)))
+                       Qt.AlignmentFlag.AlignVCenter, wt("+ %1 more").replace("%1", str(hidden)))
         p.end()
 
 
@@ -92,7 +92,7 @@ class AlarmsTile(WallTile):
             self._due.start()
 
     def title(self) -> str:
-        return self.spec.title or tr("Open alarms")
+        return self.spec.title or wt("Open alarms")
 
     def reload(self) -> None:
         now = self.ctx.clock()

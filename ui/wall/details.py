@@ -17,7 +17,7 @@ from app.wall.takeover import FloodSummary, Takeover
 from ui.alarm_labels import describe
 from ui.wall import theme
 from ui.wall.paint import alarm_title, badge, place_of, since_text, text_line
-from ui.wall.tile import WallContext, tr
+from ui.wall.tile import WallContext, wt
 
 
 class DetailsPanel(QWidget):
@@ -92,7 +92,7 @@ class DetailsPanel(QWidget):
         p.setFont(t.bold)
         h = t.line_px * 1.25
         x = area.left() + badge(p, area.left(), y, h, int(alarm.severity)) + t.pad
-        state = tr("UNACKNOWLEDGED") if alarm.acknowledged_at is None else tr("ACKNOWLEDGED")
+        state = wt("UNACKNOWLEDGED") if alarm.acknowledged_at is None else wt("ACKNOWLEDGED")
         if alarm.acknowledged_at is None:  # flashes until acknowledged
             box = QRectF(x, y, p.fontMetrics().horizontalAdvance(state) + 2 * t.pad, h)
             if self._flash:
@@ -111,7 +111,7 @@ class DetailsPanel(QWidget):
         t = self.ctx.type
         p.setFont(t.bold)
         h = t.line_px * 1.25
-        head = f"⚠ {tr('ALARM FLOOD')}"
+        head = f"⚠ {wt('ALARM FLOOD')}"
         box = QRectF(area.left(), y, p.fontMetrics().horizontalAdvance(head) + 2 * t.pad, h)
         p.fillRect(box, theme.ALARM_RED)
         p.setPen(theme.TEXT)
@@ -133,14 +133,14 @@ class DetailsPanel(QWidget):
         if self._flood is not None:
             f = self._flood
             minutes = max(1, round(f.window_s / 60))
-            lines = [("head", tr("ALARM FLOOD")),
-                     ("bold", tr("%1 alarms in %2 minutes").replace("%1", str(f.in_window))
+            lines = [("head", wt("ALARM FLOOD")),
+                     ("bold", wt("%1 alarms in %2 minutes").replace("%1", str(f.in_window))
                       .replace("%2", str(minutes)))]
             for alarm in f.newest:
                 look = theme.severity_look(int(alarm.severity))
                 lines.append(("plain", f"{look.shape} {alarm_title(alarm)} · "
                                        f"{place_of(room.scene, alarm.device_id)}"))
-            lines.append(("muted", tr("The wall holds still: work the list at a console.")))
+            lines.append(("muted", wt("The wall holds still: work the list at a console.")))
             return lines
         if self._alarm is None:
             return []
@@ -152,10 +152,10 @@ class DetailsPanel(QWidget):
                  ("plain", since_text(alarm.raised_at, now, self.ctx.local))]
         camera = self._camera(alarm.device_id)
         if camera:
-            lines.append(("plain", tr("Camera: %1").replace("%1", camera)))
+            lines.append(("plain", wt("Camera: %1").replace("%1", camera)))
         waiting = self.ctx.waiting()
         if waiting:
-            lines.append(("muted", tr("%1 more alarms waiting").replace("%1", str(waiting))))
+            lines.append(("muted", wt("%1 more alarms waiting").replace("%1", str(waiting))))
         return lines
 
     def _camera(self, device_id: str) -> str | None:

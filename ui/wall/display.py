@@ -33,7 +33,7 @@ from ui.wall import theme
 from ui.wall.camera_tile import CameraTile
 from ui.wall.screens import Placement, Rect, ScreenInfo, place_monitors
 from ui.wall.takeover_stage import TakeoverStage
-from ui.wall.tile import WallContext, WallTile, tr
+from ui.wall.tile import WallContext, WallTile, wt
 from ui.wall.window import WallWindow, window_type
 
 log = logging.getLogger(__name__)
@@ -171,9 +171,9 @@ class WallDisplay(QObject):
         status = self._status()
         if self.preset_reason == "console" and status is not None and status.controller:
             who = status.controller.display_name or status.controller.user
-            return tr("%1 · chosen by %2 (%3)").replace("%1", title).replace(
+            return wt("%1 · chosen by %2 (%3)").replace("%1", title).replace(
                 "%2", who).replace("%3", status.controller.console)
-        return tr("%1 · by schedule").replace("%1", title)
+        return wt("%1 · by schedule").replace("%1", title)
 
     # ---- the clock -----------------------------------------------------------------------
     def tick(self) -> None:

@@ -20,7 +20,7 @@ from app.wall import figures
 from app.wall.model import KpiTile as KpiSpec
 from ui.wall import theme
 from ui.wall.paint import badge
-from ui.wall.tile import WallContext, WallTile, tr
+from ui.wall.tile import WallContext, WallTile, wt
 from widgets.kpi_tile import KpiTile
 
 _GREY = (138, 143, 149)
@@ -91,7 +91,7 @@ class WallKpiTile(WallTile):
     def __init__(self, spec: KpiSpec, ctx: WallContext, parent: QWidget | None = None) -> None:
         super().__init__(spec, ctx, parent)
         self.figure = spec.metric
-        self.kpi = KpiTile(tr(UNITS[spec.metric]), _GREY)
+        self.kpi = KpiTile(wt(UNITS[spec.metric]), _GREY)
         self.kpi.setStyleSheet("QFrame#KpiTile { background: transparent; border: none; }"
                                f"QLabel#KpiValue {{ color: {theme.TEXT.name()}; }}"
                                f"QLabel#KpiCaption {{ color: {theme.MUTED.name()}; }}")
@@ -104,7 +104,7 @@ class WallKpiTile(WallTile):
         self.refresh()
 
     def title(self) -> str:
-        return self.spec.title or tr(CAPTIONS[self.spec.metric])
+        return self.spec.title or wt(CAPTIONS[self.spec.metric])
 
     def value_text(self) -> str:
         return self.kpi.value_text()
@@ -129,36 +129,36 @@ class WallKpiTile(WallTile):
             parts = [Part(f"{n} {theme.severity_word(s)}", severity=s)
                      for s, n in open_.by_severity.items()]
             if open_.unacknowledged:
-                parts.append(Part(tr("%1 unacknowledged").replace(
+                parts.append(Part(wt("%1 unacknowledged").replace(
                     "%1", str(open_.unacknowledged)), colour=theme.TEXT))
                 self.flash_parts = True
             elif not parts:
-                parts = [Part(tr("none"))]
+                parts = [Part(wt("none"))]
         elif self.figure == "devices_online":
             online = figures.devices_online(room.store)
             value = f"{online.online:,}"
-            parts = [Part(tr("of %1").replace("%1", f"{online.total:,}"))]
+            parts = [Part(wt("of %1").replace("%1", f"{online.total:,}"))]
             if online.offline:
-                parts.append(Part(f"▽ {tr('%1 offline').replace('%1', f'{online.offline:,}')}",
+                parts.append(Part(f"▽ {wt('%1 offline').replace('%1', f'{online.offline:,}')}",
                                   colour=theme.ABNORMAL))
                 lamp = theme.ABNORMAL.getRgb()[:3]
         elif self.figure == "work_orders":
             dispatch = room.dispatch
             orders = figures.work_orders(dispatch.snapshot() if dispatch else None)
             if orders is None:
-                value, parts = tr("no data"), [Part(tr("dispatch is not running"))]
+                value, parts = wt("no data"), [Part(wt("dispatch is not running"))]
             else:
                 value = f"{orders.open:,}"
                 if orders.sla_breached:
-                    parts = [Part(f"⚠ {tr('%1 past SLA').replace('%1', str(orders.sla_breached))}",
+                    parts = [Part(f"⚠ {wt('%1 past SLA').replace('%1', str(orders.sla_breached))}",
                                   colour=theme.ABNORMAL)]
                     lamp = theme.ABNORMAL.getRgb()[:3]
                 else:
-                    parts = [Part(tr("all within SLA"))]
+                    parts = [Part(wt("all within SLA"))]
         elif self.figure == "parking":
             parking = self.operations.parking()
             if parking is None:
-                value, parts = tr("no data"), [Part(tr("no parking source yet"))]
+                value, parts = wt("no data"), [Part(wt("no parking source yet"))]
             else:
                 share = parking.occupied / parking.total if parking.total else 0.0
                 value = f"{share:.0%}"
@@ -166,12 +166,12 @@ class WallKpiTile(WallTile):
         elif self.figure == "energy":
             energy = self.operations.energy()
             if energy is None:
-                value, parts = tr("no data"), [Part(tr("no energy source yet"))]
+                value, parts = wt("no data"), [Part(wt("no energy source yet"))]
             else:
                 value = f"{energy.today_kwh:,.0f} kWh"
                 if energy.same_weekday_kwh > 0:
                     change = energy.today_kwh / energy.same_weekday_kwh - 1.0
-                    parts = [Part(tr("%1 vs same weekday").replace("%1", f"{change:+.0%}"))]
+                    parts = [Part(wt("%1 vs same weekday").replace("%1", f"{change:+.0%}"))]
         self.kpi.set_value(value)
         if not self.flash_parts:
             self.kpi.set_rgb(lamp)

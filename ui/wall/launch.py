@@ -51,12 +51,12 @@ def check_fits(wall: WallFile, room) -> None:  # noqa: ANN001
         raise ConfigError(f"wall file: {problem}")
 
 
-def launch_wall(args: argparse.Namespace, config) -> int:  # noqa: ANN001
+def launch_wall(args: argparse.Namespace, config, wall: WallFile) -> int:  # noqa: ANN001
+    """The wall alone; the QApplication, language and theme are set up by ui.launch."""
     from app.runtime.engine import Engine
     from app.scene.errors import SceneError
     from ui.launch import _quit_on_sigint, make_application
 
-    wall = wall_file_for(getattr(args, "wall_config", None))
     app = make_application()
     engine = None
     if getattr(args, "server", None):

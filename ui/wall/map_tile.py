@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QWidget
 
 from app.wall.model import MapTile as MapSpec
 from ui.wall import theme
-from ui.wall.tile import WallContext, WallTile, tr
-
-MAX_NAMES = 3
+from ui.wall.tile import WallContext, WallTile, wt
 
 
 class MapBody(QWidget):
@@ -74,34 +72,36 @@ class MapBody(QWidget):
             p.drawText(box, Qt.AlignmentFlag.AlignCenter, look.shape)
 
     def _paint_technicians(self, p: QPainter) -> None:
-        """A disc per place; the names of everyone there stacked beside it (technicians
-        waiting at one gate would otherwise print over each other)."""
+        """A disc per place with one line: the name, or "张伟 +3" where several wait at one
+        gate (their names printed over each other would read as nothing)."""
         t = self.tile.ctx.type
         radius = max(6.0, t.cap_px * 0.45)
         p.setFont(t.base)
-        groups: dict[tuple[int, int], list] = {}
-        for tech in self.tile.technicians:
+        clusters: list[tuple[QPointF, list]] = []
+        for tech in sorted(self.tile.technicians, key=lambda s: (not s.on_shift, s.id)):
             at = self.to_px(*tech.xyz[:2])
-            key = (round(at.x() / (t.line_px * 2)), round(at.y() / t.line_px))
-            groups.setdefault(key, []).append((at, tech))
-        for members in groups.values():
-            at = members[0][0]
-            shown = min(len(members), MAX_NAMES) + (len(members) > MAX_NAMES)
-            # near the bottom edge the names go upwards
-            step = -t.line_px if at.y() + shown * t.line_px > self.height() else t.line_px
-            for n, (_, tech) in enumerate(members[:MAX_NAMES]):
-                colour = theme.TEXT if tech.on_shift else theme.MUTED
-                if n == 0:
-                    p.setPen(QPen(colour, max(2.0, radius / 3)))
-                    p.setBrush(Qt.BrushStyle.NoBrush if tech.stale else colour)
-                    p.drawEllipse(at, radius, radius)
-                p.setPen(colour)
-                label = tech.tech.name + (f" ({tr('stale')})" if tech.stale else "")
-                p.drawText(at + QPointF(radius * 1.6, t.cap_px / 2 + n * step), label)
-            if len(members) > MAX_NAMES:
-                p.setPen(theme.MUTED)
-                p.drawText(at + QPointF(radius * 1.6, t.cap_px / 2 + MAX_NAMES * step),
-                           tr("+ %1 more").replace("%1", str(len(members) - MAX_NAMES)))
+            for anchor, members in clusters:
+                if abs(anchor.x() - at.x()) < t.line_px * 4 and \
+                        abs(anchor.y() - at.y()) < t.line_px * 1.2:
+                    members.append(tech)
+                    break
+            else:
+                clusters.append((at, [tech]))
+        for at, members in clusters:
+            first = members[0]
+            colour = theme.TEXT if first.on_shift else theme.MUTED
+            p.setPen(QPen(colour, max(2.0, radius / 3)))
+            p.setBrush(Qt.BrushStyle.NoBrush if first.stale else colour)
+            p.drawEllipse(at, radius, radius)
+            label = first.tech.name + (f" ({wt('stale')})" if first.stale else "")
+            if len(members) > 1:
+                label += f" +{len(members) - 1}"
+            p.setPen(colour)
+            width = p.fontMetrics().horizontalAdvance(label)
+            # the label on the side with room for it
+            x = at.x() + radius * 1.6 if at.x() + radius * 1.6 + width < self.width() \
+                else at.x() - radius * 1.6 - width
+            p.drawText(QPointF(x, at.y() + t.cap_px / 2), label)
 
 
 class MapTile(WallTile):
@@ -114,7 +114,7 @@ class MapTile(WallTile):
         self.slow(ctx.clock())
 
     def title(self) -> str:
-        return self.spec.title or tr("Technicians")
+        return self.spec.title or wt("Technicians")
 
     def slow(self, now: float) -> None:
         dispatch = self.ctx.room.dispatch

@@ -18,7 +18,7 @@ from app.wall.model import OverviewTile as OverviewSpec
 from ui.bridge import RoomBridge
 from ui.compound_view import LEVEL_RGBA, CompoundView
 from ui.wall import theme
-from ui.wall.tile import Revert, WallContext, WallTile, tr
+from ui.wall.tile import Revert, WallContext, WallTile, wt
 
 #: the wall's device colours by Level: normal is grey, colour only for what is abnormal
 WALL_LEVEL_RGBA = LEVEL_RGBA.copy()
@@ -97,7 +97,7 @@ class OverviewTile(WallTile):
                                   duration_ms=0)
 
     def title(self) -> str:
-        return self.spec.title or tr("The compound")
+        return self.spec.title or wt("The compound")
 
     def push_takeover(self, role: str, takeover) -> Revert:  # noqa: ANN001
         if role != "place":

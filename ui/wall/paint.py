@@ -14,7 +14,7 @@ from app.alarms.model import Alarm
 from app.scene.model import Scene
 from ui.alarm_labels import type_name
 from ui.wall import theme
-from ui.wall.tile import tr
+from ui.wall.tile import wt
 
 
 def badge(p: QPainter, x: float, y: float, h: float, severity: int, *, text: str | None = None,
@@ -73,8 +73,8 @@ def place_of(scene: Scene, device_id: str) -> str:
         building = next((b for b in scene.buildings if b.id == loc.building), None)
         parts.append(building.name if building is not None else loc.building)
     if loc.floor is not None:
-        parts.append(tr("B%1").replace("%1", str(-loc.floor)) if loc.floor < 0
-                     else tr("Floor %1").replace("%1", str(loc.floor)))
+        parts.append(wt("B%1").replace("%1", str(-loc.floor)) if loc.floor < 0
+                     else wt("Floor %1").replace("%1", str(loc.floor)))
     where = " ".join(parts)
     if not where or (parts and parts[0] in device.name):  # the name already says where
         return device.name
@@ -86,11 +86,11 @@ def since_text(at: float, now: float, local: Callable[[float], dt.datetime]) -> 
     clock = local(at).strftime("%H:%M")
     minutes = max(0, int((now - at) // 60))
     if minutes < 1:
-        ago = tr("just now")
+        ago = wt("just now")
     elif minutes < 120:
-        ago = tr("%1 min ago").replace("%1", str(minutes))
+        ago = wt("%1 min ago").replace("%1", str(minutes))
     else:
-        ago = tr("%1 h ago").replace("%1", str(minutes // 60))
+        ago = wt("%1 h ago").replace("%1", str(minutes // 60))
     return f"{clock} · {ago}"
 
 

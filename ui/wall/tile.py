@@ -48,7 +48,7 @@ class WallContext:
             dt.datetime.fromtimestamp(at)
 
 
-def tr(text: str) -> str:
+def wt(text: str) -> str:
     return QCoreApplication.translate("Wall", text)
 
 
@@ -177,8 +177,8 @@ class WallTile(QWidget):
         bar = QRectF(0, 0, self.width(), self.header_height())
         now = self.ctx.clock()
         live = self.feed_live(now)
-        status = (f"● {tr('LIVE')}" if live else
-                  f"○ {tr('STALE')} {self._age_text(now)}").strip()
+        status = (f"● {wt('LIVE')}" if live else
+                  f"○ {wt('STALE')} {self._age_text(now)}").strip()
         p.setFont(t.base)
         status_w = p.fontMetrics().horizontalAdvance(status)
         p.setPen(theme.MUTED if live else theme.ABNORMAL)
@@ -195,8 +195,8 @@ class WallTile(QWidget):
         if age < 1 or age > 99 * 3600:
             return ""
         if age < 120:
-            return tr("%1 s").replace("%1", str(int(age)))
-        return tr("%1 min").replace("%1", str(int(age // 60)))
+            return wt("%1 s").replace("%1", str(int(age)))
+        return wt("%1 min").replace("%1", str(int(age // 60)))
 
     def paint_edge(self, p: QPainter) -> None:
         held = self.held_by is not None

@@ -17,7 +17,7 @@ from app.domain.kinds import Level
 from app.wall.model import TrendTile as TrendSpec
 from ui.point_names import point_name
 from ui.wall import theme
-from ui.wall.tile import WallContext, WallTile, tr
+from ui.wall.tile import WallContext, WallTile, wt
 from widgets.trend_plot import TrendPlot
 
 HISTORY_S = 30.0
@@ -67,7 +67,7 @@ class TrendTile(WallTile):
         self.plot.set_line_style((205, 208, 212), max(2.0, ctx.type.cap_px / 8))
         if self.point_spec is not None and self.point_spec.normal is not None:
             self.plot.set_band(self.point_spec.normal)
-        self.plot.set_placeholder(tr("waiting for data"))
+        self.plot.set_placeholder(wt("waiting for data"))
         self._layout.addWidget(self.value)
         self.set_body(self.plot)
         self.times = np.empty(0)
@@ -120,9 +120,9 @@ class TrendTile(WallTile):
         value = state.values[self.spec.point]
         word, alarm = "", False
         if state.level == Level.ALARM:
-            word, alarm = f"◆ {tr('beyond its limit')}", True
+            word, alarm = f"◆ {wt('beyond its limit')}", True
         elif state.level == Level.WARNING:
-            word = f"▲ {tr('outside its normal band')}"
+            word = f"▲ {wt('outside its normal band')}"
         elif state.level in (Level.STALE, Level.OFFLINE):
-            word = f"○ {tr('no fresh data')}"
+            word = f"○ {wt('no fresh data')}"
         self.value.set_value(f"{value:,.1f} {unit}".strip(), word, alarm)

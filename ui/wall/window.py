@@ -19,7 +19,7 @@ from ui.screenshot import array_to_image
 from ui.wall import theme
 from ui.wall.factory import build_tile
 from ui.wall.theme import WallType
-from ui.wall.tile import WallContext, WallTile, elide, tr
+from ui.wall.tile import WallContext, WallTile, elide, wt
 
 
 class StatusLine(QWidget):
@@ -59,7 +59,7 @@ class WallWindow(QWidget):
         self.ctx = ctx
         self.type = ctx.type
         self.setObjectName(f"WallWindow-{monitor.id}")
-        self.setWindowTitle(f"{wall.wall.name or tr('Video wall')} — {monitor.id}")
+        self.setWindowTitle(f"{wall.wall.name or wt('Video wall')} — {monitor.id}")
         self.setCursor(Qt.CursorShape.BlankCursor)
         self.setAutoFillBackground(True)
         palette = self.palette()

@@ -1,0 +1,133 @@
+"""``control-room --wall`` on a desktop of two real monitors (X.Org with the dummy driver,
+two RandR outputs side by side): each monitor of the wall file gets a frameless full-screen
+window on its own screen, at that screen's place; what the screens show is grabbed from the
+X server itself. A bad wall file is one line and exit 2, before any window opens."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bench.control_server import CLI
+from tests.fixtures.wall_screens import start_wall_screens
+
+pytestmark = [pytest.mark.timeout(240)]
+
+WALL = """
+[wall]
+name = "两屏测试"
+[[monitors]]
+id = "left"
+size_mm = [1218, 685]
+position = [0, 0]
+far_seat_m = 5
+[monitors.presets.day]
+grid = [2, 2]
+[[monitors.presets.day.tiles]]
+kind = "overview"
+span = [2, 1]
+takeover = "place"
+[[monitors.presets.day.tiles]]
+kind = "kpi"
+cell = [0, 1]
+metric = "open_alarms"
+[[monitors.presets.day.tiles]]
+kind = "kpi"
+cell = [1, 1]
+metric = "devices_online"
+[[monitors]]
+id = "right"
+size_mm = [1218, 685]
+position = [1, 0]
+far_seat_m = 5
+[monitors.presets.day]
+grid = [2, 1]
+[[monitors.presets.day.tiles]]
+kind = "alarms"
+takeover = "details"
+[[monitors.presets.day.tiles]]
+kind = "map"
+cell = [1, 0]
+"""
+
+
+@pytest.fixture
+def two_screens():
+    screens = start_wall_screens(2)
+    yield screens
+    screens.stop()
+
+
+def _env(tmp_path: Path, base: dict[str, str]) -> dict[str, str]:
+    return {**base, "CONTROL_ROOM_DATA": str(tmp_path / "data"),
+            "CONTROL_ROOM_SECRETS": str(tmp_path / "secrets"),
+            "CONTROL_ROOM__CAMERAS__ENABLED": "false", "PYTHONUNBUFFERED": "1"}
+
+
+def test_each_monitor_gets_a_frameless_window_on_its_own_screen(two_screens, tmp_path):
+    wall = tmp_path / "wall.toml"
+    wall.write_text(WALL, encoding="utf-8")
+    log = open(tmp_path / "wall.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen([*CLI, "--wall", "--wall-config", str(wall), "--quit-after",
+                             "120"], env=_env(tmp_path, two_screens.env()), stdout=log,
+                            stderr=log)
+    try:
+        expected = {"两屏测试 — left": (0, 0, 1920, 1080),
+                    "两屏测试 — right": (1920, 0, 1920, 1080)}
+        deadline = time.monotonic() + 90
+        seen: dict = {}
+        while time.monotonic() < deadline and proc.poll() is None:
+            seen = {k: v for k, v in two_screens.windows().items() if k in expected}
+            if seen == expected:
+                break
+            time.sleep(0.5)
+        assert seen == expected, (seen, (tmp_path / "wall.log").read_text()[-2000:])
+        time.sleep(8)  # live data, a few turns of the 3D view
+        shot = two_screens.grab(tmp_path / "wall-two-screens.png")
+        folder = os.environ.get("CONTROL_ROOM_WALL_SHOTS")
+        if folder:
+            two_screens.grab(Path(folder) / "wall-two-screens.png")
+        import cv2
+
+        image = cv2.imread(str(shot))
+        assert image.shape[:2] == (1080, 3840)
+        left, right = image[:, :1920], image[:, 1920:]
+        for half in (left, right):  # each screen is painted by its window, edge to edge
+            assert half.std() > 10 and not np.all(half[:20, :20] == 0)
+        assert not np.array_equal(left, right)
+    finally:
+        proc.send_signal(signal.SIGINT)  # the wall's clean stop (engine joined)
+        try:
+            code = proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            log.close()
+    assert code == 0, (tmp_path / "wall.log").read_text()[-2000:]
+
+
+def test_a_bad_wall_file_is_one_line_and_exit_2(tmp_path):
+    wall = tmp_path / "wall.toml"
+    wall.write_text(WALL.replace("far_seat_m = 5", "far_seat_m = 0", 1), encoding="utf-8")
+    result = subprocess.run([*CLI, "--wall", "--wall-config", str(wall)], capture_output=True,
+                            text=True, env=_env(tmp_path, dict(os.environ)), timeout=120)
+    assert result.returncode == 2
+    line = result.stderr.strip().splitlines()[-1]
+    assert line.startswith("control-room: error: ") and "monitors[0].far_seat_m" in line
+    assert "Traceback" not in result.stderr
+    missing = subprocess.run([*CLI, "--wall", "--wall-config", str(tmp_path / "nope.toml")],
+                             capture_output=True, text=True, env=_env(tmp_path, dict(os.environ)),
+                             timeout=120)
+    assert missing.returncode == 2 and "cannot read" in missing.stderr
+    unknown = wall.read_text().replace('kind = "map"', 'kind = "cameras"\ncameras = ["CAM-99"]')
+    wall.write_text(unknown.replace("far_seat_m = 0", "far_seat_m = 5"), encoding="utf-8")
+    result = subprocess.run([*CLI, "--wall", "--wall-config", str(wall), "--quit-after", "5"],
+                            capture_output=True, text=True, timeout=180,
+                            env=_env(tmp_path, {**os.environ, "QT_QPA_PLATFORM": "offscreen"}))
+    assert result.returncode == 2 and "no camera 'CAM-99' in the scene" in result.stderr
