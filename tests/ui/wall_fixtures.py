@@ -4,6 +4,7 @@ frames, and a small two-monitor wall file with a day and a night preset."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 
@@ -107,7 +108,12 @@ takeover = "details"
 """
 
 
-def wall_file(text: str = WALL):  # noqa: ANN201
+def wall_file(text: str = WALL, *, schedule: bool = True):  # noqa: ANN201
+    """The test wall; without its schedule it shows "day" whatever the time (for a test
+    on the real clock)."""
+    if not schedule:
+        text = text.replace('[[schedule]]\nat = "07:00"\npreset = "day"\n\n', "").replace(
+            '[[schedule]]\nat = "19:00"\npreset = "night"\n', "")
     return parse_wall_file(text, "test-wall.toml")
 
 
@@ -122,3 +128,16 @@ def demo_room(clock: VirtualClock):  # noqa: ANN201
 
 def virtual_clock(at: float = NOON) -> VirtualClock:
     return VirtualClock(at)
+
+
+@contextlib.contextmanager
+def chinese(app):  # noqa: ANN001, ANN201
+    """The zh_CN catalogue while the block runs: the wall as the control room reads it."""
+    from ui.i18n import install_translators
+
+    translators = install_translators(app, "zh_CN")
+    try:
+        yield
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)

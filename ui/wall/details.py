@@ -79,6 +79,8 @@ class DetailsPanel(QWidget):
         elif self._alarm is not None:
             y = self._paint_alarm_head(p, area, y)
         for style, line in self._lines()[1:]:
+            if not line:
+                continue
             font = t.bold if style == "bold" else t.base
             colour = theme.MUTED if style == "muted" else theme.TEXT
             y = text_line(p, font, colour, area, y + pad * 0.5, line, wrap=style == "wrap")
