@@ -106,7 +106,8 @@ class OverviewTile(TileSpec, tag="overview"):
 
     orbit_deg_per_min: Annotated[float, msgspec.Meta(ge=0, le=360)] = 6.0
     viewpoint: Viewpoint | None = None
-    refresh_hz: Annotated[float, msgspec.Meta(ge=0.5, le=15)] = 4.0
+    #: frames per second at most (software OpenGL draws a big compound slowly)
+    refresh_hz: Annotated[float, msgspec.Meta(ge=0.5, le=15)] = 2.0
 
 
 class CamerasTile(TileSpec, tag="cameras"):

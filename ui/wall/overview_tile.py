@@ -34,7 +34,9 @@ QUIET_LAYERS = ("lawns", "cameras", "parking")
 
 
 class OrbitingView(CompoundView):
-    """A CompoundView whose own tick also turns the camera about its focal point."""
+    """A CompoundView whose own tick also turns the camera about its focal point, and
+    draws at most once per tick: every render request (an alarm's recolouring, a fly-to
+    step) waits for the tick, so a burst of alarms costs one frame, not one each."""
 
     def __init__(self, *args, clock, deg_per_min: float = 0.0, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
         super().__init__(*args, **kwargs)
@@ -43,10 +45,21 @@ class OrbitingView(CompoundView):
         self.orbiting = deg_per_min > 0
         self.frames = 0
         self._last = clock()
-        self.scene_view.sig_rendered.connect(self._count)
+        self._dirty = False
+        sv = self.scene_view
+        self._render_now = sv.render
+        sv.render = self._request  # the instance's renders are coalesced into the tick
+        sv.sig_rendered.connect(self._count)
 
     def _count(self) -> None:
         self.frames += 1
+
+    def _request(self) -> None:
+        self._dirty = True
+
+    def render_now(self) -> None:
+        self._dirty = False
+        self._render_now()
 
     def set_orbiting(self, on: bool) -> None:
         self.orbiting = on and self.deg_per_min > 0
@@ -55,15 +68,18 @@ class OrbitingView(CompoundView):
     def _on_tick(self) -> None:
         now = self.clock()
         step, self._last = (now - self._last) * self.deg_per_min / 60.0, now
-        turned = self.orbiting and self.isVisible() and 0 < step < 90
-        if turned:
+        if self.orbiting and self.isVisible() and 0 < step < 90:
             camera = self.scene_view.renderer.GetActiveCamera()
             camera.Azimuth(step)
             self.scene_view.renderer.ResetCameraClippingRange()
-        before = self.frames
+            self._dirty = True
         super()._on_tick()
-        if turned and self.frames == before:
-            self.scene_view.render()
+        if self._dirty and self.isVisible():
+            self.render_now()
+
+    def grab_image(self):  # noqa: ANN201
+        self.render_now()  # the picture as it is now, not as of the last tick
+        return super().grab_image()
 
 
 class OverviewTile(WallTile):

@@ -9,7 +9,7 @@ import sys
 
 from app.cli import UsageError
 
-BENCHES = ("ingest", "render", "detect", "dispatch", "alarms", "seats")
+BENCHES = ("ingest", "render", "detect", "dispatch", "alarms", "seats", "wall")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
