@@ -111,10 +111,12 @@ class WallWindow(QWidget):
 
     def clear(self) -> None:
         for tile in self.tiles:
+            # hidden first (no paint reaches a released 3D surface), released, then deleted
+            # where it is: reparenting would give its GL window a new native window under
+            # the render window's feet
+            tile.hide()
             tile.shutdown()
             self._grid.removeWidget(tile)
-            tile.hide()
-            tile.setParent(None)
             tile.deleteLater()
         self.tiles = []
 
