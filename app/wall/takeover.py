@@ -87,8 +87,10 @@ class TakeoverBoard:
         """An alarm changed (raised, acknowledged, cleared, …): its copy at that moment."""
         if alarm.closed_at is None:
             self._open[alarm.id] = alarm
-        else:
+        else:  # closed for good: nothing about it is kept (a wall runs for weeks)
             self._open.pop(alarm.id, None)
+            self._since.pop(alarm.id, None)
+            self._done.discard(alarm.id)
         if not alarm.suppressed and alarm.raised_at > now - self.settings.flood_window_s:
             self._raised[alarm.id] = alarm.raised_at
         changes = self._check_flood(now)

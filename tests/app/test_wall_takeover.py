@@ -125,3 +125,17 @@ def test_another_preset_without_the_slot_queues_its_alarm():
     assert [a.id for a in board.waiting()] == ["A2"]
     changes = board.set_slots([1, 2], T0 + 6)
     assert _kinds(changes) == [("Started", "A2")] and changes[0].takeover.since == T0 + 1
+
+
+def test_a_closed_alarm_leaves_nothing_behind_on_a_wall_that_runs_for_weeks():
+    board = TakeoverBoard([1], SETTINGS)
+    for n in range(2000):
+        at = T0 + n * 120.0  # one every two minutes: never a flood
+        board.update(_alarm(n, at=at), at)
+        board.tick(at + 1000)  # its hold runs out
+        closed = msgspec.structs.replace(_ack(_alarm(n, at=at), at + 1001), active=False,
+                                         closed_at=at + 1002)
+        board.update(closed, at + 1002)
+    assert not board.active and not board.queue
+    assert not board._open and not board._since and not board._done  # noqa: SLF001
+    assert board.in_window() <= 6

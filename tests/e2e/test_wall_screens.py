@@ -112,6 +112,40 @@ def test_each_monitor_gets_a_frameless_window_on_its_own_screen(two_screens, tmp
     assert code == 0, (tmp_path / "wall.log").read_text()[-2000:]
 
 
+def test_one_pc_the_desk_on_its_screen_and_the_wall_on_the_other(two_screens, tmp_path):
+    """``control-room --wall-config``: the desk and the wall in one process on one engine;
+    the wall's two monitors share the screen the desk is not on."""
+    wall = tmp_path / "wall.toml"
+    wall.write_text(WALL, encoding="utf-8")
+    log = open(tmp_path / "desk.log", "wb")  # noqa: SIM115
+    proc = subprocess.Popen([*CLI, "--wall-config", str(wall), "--quit-after", "120"],
+                            env=_env(tmp_path, two_screens.env()), stdout=log, stderr=log)
+    try:
+        deadline = time.monotonic() + 90
+        windows: dict = {}
+        while time.monotonic() < deadline and proc.poll() is None:
+            windows = two_screens.windows()
+            if {"两屏测试 — left", "两屏测试 — right"} <= set(windows) and any(
+                    "DEMO" in name or "演示" in name for name in windows):
+                break
+            time.sleep(0.5)
+        desk = next(v for k, v in windows.items() if "DEMO" in k or "演示" in k)
+        left, right = windows["两屏测试 — left"], windows["两屏测试 — right"]
+        desk_on_first = desk[0] < 1920
+        for x, _y, w, _h in (left, right):  # both on the screen the desk is not on
+            assert (x >= 1920) == desk_on_first and w <= 1920
+        assert left[0] < right[0]  # side by side, in their places in the wall
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            code = proc.wait(timeout=60)
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            log.close()
+    assert code == 0, (tmp_path / "desk.log").read_text()[-2000:]
+
+
 def test_a_bad_wall_file_is_one_line_and_exit_2(tmp_path):
     wall = tmp_path / "wall.toml"
     wall.write_text(WALL.replace("far_seat_m = 5", "far_seat_m = 0", 1), encoding="utf-8")

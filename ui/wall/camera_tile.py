@@ -108,6 +108,7 @@ class CameraTile(WallTile):
         log.info("wall: camera feed %s stalled for %.0f s; restarting it",
                  self.feed.camera_id, self.watch.age(now))
         self.restarts += 1
+        self.ctx.restarted()
         self.watch.restarted(now)
         self.feed = CameraFeed(self.feed.camera_id)
         self.video.set_frame(None)

@@ -63,6 +63,7 @@ class WallDisplay(QObject):
         self.board = TakeoverBoard(wall.slots(self.preset), wall.takeover)
         self.stage = TakeoverStage(self.reserved, self.flood_tile)
         self.windows: list[WallWindow] = []
+        self.feed_restarts = 0  # by the watchdog, since the wall started
         self._flash = False
         self._build_windows(screens, placements)
         self._lay_out()
@@ -97,7 +98,7 @@ class WallDisplay(QObject):
             ctx = WallContext(self.room, window_type(monitor, self.wall, rect), self.clock,
                               self.wall.wall.stale_s, self.wall.wall.dwell_s, self.bridge,
                               self.names, waiting=lambda: len(self.board.queue),
-                              tz=self.tz)
+                              tz=self.tz, restarted=self._count_restart)
             window = WallWindow(monitor, self.wall, ctx)
             if monitor is first:
                 window.add_status_line()
@@ -116,6 +117,9 @@ class WallDisplay(QObject):
             offsets = {i: self.wall.wall.dwell_s * n / max(1, len(rotating))
                        for n, (w, i) in enumerate(rotating) if w is window}
             window.set_layout(self.preset, window.monitor.presets[self.preset], offsets)
+
+    def _count_restart(self) -> None:
+        self.feed_restarts += 1
 
     def tiles(self) -> list[WallTile]:
         return [t for w in self.windows for t in w.tiles]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 
 from app.wall.takeover import Change, Ended, FloodChanged, FloodSummary, Started, Takeover, Updated
@@ -20,6 +21,7 @@ from ui.wall.tile import Revert, WallTile
 log = logging.getLogger(__name__)
 
 FLOOD = "flood"
+LOG_LINES = 500
 
 
 class TakeoverStage:
@@ -28,7 +30,9 @@ class TakeoverStage:
         self._reserved = reserved
         self._flood_tile = flood_tile
         self.reverts: dict[int | str, list[Revert]] = {}
-        self.log: list[str] = []  # what happened, in order (tests, diagnostics)
+        #: what happened, in order (tests, diagnostics), the latest LOG_LINES of it
+        self.log: deque[str] = deque(maxlen=LOG_LINES)
+        self.counts: Counter[str] = Counter()  # started, ended:<reason>, flood: since start
 
     def apply(self, changes: Iterable[Change]) -> None:
         for change in changes:
@@ -40,6 +44,7 @@ class TakeoverStage:
             elif isinstance(change, Ended):
                 self._end(change.takeover.slot)
                 self.log.append(f"ended {change.takeover.alarm.id} ({change.reason})")
+                self.counts[f"ended:{change.reason}"] += 1
             elif isinstance(change, FloodChanged):
                 self._flood(change.summary)
 
@@ -60,6 +65,7 @@ class TakeoverStage:
             except Exception:  # one tile that cannot show it must not keep the others
                 log.exception("wall: tile could not show %s", takeover.alarm.id)
         self.log.append(f"started {takeover.alarm.id} on slot {takeover.slot}")
+        self.counts["started"] += 1
 
     def _end(self, key: int | str) -> None:
         for revert in reversed(self.reverts.pop(key, [])):
@@ -79,3 +85,4 @@ class TakeoverStage:
         tile = self._flood_tile()
         self.reverts[FLOOD] = [tile.push_flood(summary)] if tile is not None else []
         self.log.append(f"flood: {summary.in_window} alarms")
+        self.counts["flood"] += 1

@@ -41,6 +41,7 @@ class WallContext:
     camera_names: dict[str, str] = field(default_factory=dict)
     waiting: Callable[[], int] = lambda: 0  # alarms queued for the wall
     tz: dt.tzinfo | None = None  # the wall's time zone (None: this computer's)
+    restarted: Callable[[], None] = lambda: None  # a feed was restarted (counted by the wall)
 
     def local(self, at: float) -> dt.datetime:
         """``at`` as the wall's local time."""
