@@ -42,6 +42,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="wall minutes between preset switches by the console")
     parser.add_argument("--wall-config", default=None,
                         help="the wall file (default: the demo's 2x2 sample)")
+    parser.add_argument("--samples-out", metavar="FILE.csv", default=None,
+                        help="also write every sample (wall hours, RSS MB, fds, threads, VTK "
+                        "objects, 3D widgets, Qt widgets)")
     parser.add_argument("--no-wall", action="store_true",
                         help="the same engine and console without the wall: the baseline "
                         "that tells the wall's own growth from the engine's")
@@ -143,7 +146,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     sample_timer.timeout.connect(sample)
     sample_timer.start()
     def finish() -> None:
-        sample()  # the last one while the wall still stands (quitting closes its windows)
+        # the last sample while the wall still stands: quitting closes its windows first,
+        # and a sample taken then would count a wall that is being taken down
+        sample_timer.stop()
+        switch_timer.stop()
+        sample()
         app.quit()
 
     QTimer.singleShot(round(hours * 3600 / speed * 1000), finish)
@@ -161,8 +168,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         engine.stop()
     cpu = time.process_time() - cpu0
     real = time.monotonic() - real0
-    return _figures(np.array(state["samples"], dtype=float), hours, speed, real, cpu,
-                    state["switches"], stats)
+    samples = np.array(state["samples"], dtype=float)
+    if getattr(args, "samples_out", None):
+        np.savetxt(args.samples_out, samples, delimiter=",", fmt="%.4f",
+                   header="wall_h,rss_mb,fds,threads,vtk_objects,vtk_widgets,qt_widgets")
+    return _figures(samples, hours, speed, real, cpu, state["switches"], stats)
 
 
 def _activity(display) -> dict[str, int]:  # noqa: ANN001
