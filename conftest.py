@@ -10,6 +10,7 @@ import pytest
 pytest_plugins = [
     "tests.fixtures.broker",
     "tests.fixtures.database",
+    "tests.fixtures.disk",
     "tests.fixtures.display",
     "tests.fixtures.rtsp",
 ]

@@ -4,6 +4,7 @@ accounts made through the real ``users add`` command, ready when ``/health`` ans
 
 from __future__ import annotations
 
+import atexit
 import os
 import subprocess
 import sys
@@ -51,6 +52,7 @@ class ControlRoomServer(ServerProcess):
 
         self.proc = subprocess.Popen(self.command(), stdout=log, stderr=log, env=self.env)
         log.close()
+        atexit.register(self.kill)  # never leave a server behind a crashed test session
         deadline = time.monotonic() + (timeout or self.start_timeout_s)
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

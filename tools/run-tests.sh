@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Command 2 of the README: run the whole test suite on a fresh Debian machine.
 # Installs what the tests need when it is missing (Debian: xvfb, mosquitto, postgresql,
-# ffmpeg, GStreamer's RTSP server, CJK fonts, Qt/OpenGL runtime libraries; Python: this
+# ffmpeg, poppler-utils, GStreamer's RTSP server, CJK fonts, Qt/OpenGL runtime libraries; Python: this
 # project with its dev extra), then runs ruff and pytest (the import contracts are a test:
 # tests/test_architecture.py). Any failure, or a pytest run that collects no test, fails the
 # script.
@@ -18,6 +18,7 @@ need_cmd ffmpeg ffmpeg
                                                                xserver-xorg-video-dummy)
 need_cmd xrandr x11-xserver-utils
 need_cmd xwininfo x11-utils
+need_cmd pdftoppm poppler-utils  # the operations report test renders PDF pages to PNG
 need_rtsp_server
 need_cjk_fonts
 need_qt_runtime

@@ -10,12 +10,13 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QWidget,
 )
+
+from widgets.plain_text import plain_label, tooltip
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole
 MAX_LISTED = 200
@@ -66,7 +67,7 @@ class EventList(QListWidget):
         stamp = time.strftime("%H:%M:%S", time.localtime(event.t))
         name = self._names.get(event.camera_id, event.camera_id)
         item = QListWidgetItem(f"{stamp}  {name}\n{event_title(event)}")
-        item.setToolTip(f"{item.text()}\n{event.id}")
+        item.setToolTip(tooltip(f"{item.text()}\n{event.id}"))
         item.setData(EVENT_ROLE, event)
         if event.kind in ("falling_object", "tampering"):
             item.setForeground(Qt.GlobalColor.white)
@@ -92,7 +93,7 @@ class EventBar(QFrame):
         self.setStyleSheet("QFrame#CameraEventBar { background: #5a1712; border: none; }"
                            "QFrame#CameraEventBar QLabel { background: transparent;"
                            " color: #ffffff; font-weight: 600; }")
-        self.label = QLabel()
+        self.label = plain_label()  # camera names and event data come from outside
         self.replay_button = QPushButton(_tr("Replay clip"))
         self.live_button = QPushButton(_tr("Live"))
         self.export_button = QPushButton(_tr("Export evidence…"))

@@ -68,7 +68,7 @@ class CompoundView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
-        self._devices = scene.devices
+        self._devices = tuple(scene.devices)
         self._ids = [d.id for d in scene.devices]
         self._index = {device_id: i for i, device_id in enumerate(self._ids)}
         self._xyz = np.array([d.location.xyz for d in scene.devices],
@@ -320,6 +320,10 @@ class CompoundView(QWidget):
         if version == self._version:
             return False
         changed = self._store.changes_since(self._version)
+        if changed is None:  # a full refresh: devices registered meanwhile come in too
+            self._add_devices(d.id for d in self._store.devices())
+        elif any(i not in self._index for i in changed):
+            self._add_devices(changed)
         if changed is None:
             ids = self._ids
             indices = np.arange(len(self._ids))
@@ -337,6 +341,28 @@ class CompoundView(QWidget):
         if not self._first_live_done and bool((levels != Level.UNKNOWN).any()):
             self._live_pending = True
         return True
+
+    def _add_devices(self, ids: Iterable[str]) -> None:
+        """Devices registered while running (a birth an operator accepted, a manual
+        registration) join the 3D view at the end of its arrays, so no index moves."""
+        new = [d for d in (self._store.device(i) for i in ids if i not in self._index)
+               if d is not None]
+        if not new:
+            return
+        for device in new:
+            self._index[device.id] = len(self._ids)
+            self._ids.append(device.id)
+        self._devices = self._devices + tuple(new)
+        self._xyz = np.vstack([self._xyz, np.array([d.location.xyz for d in new],
+                                                   dtype=np.float64)])
+        self._kinds = np.concatenate([self._kinds, np.array([d.kind for d in new],
+                                                            dtype=object)])
+        self.look.grow(len(self._ids))
+        self._view.set_devices(self._ids, self._xyz,
+                               np.full(len(self._ids), LEVEL_SIZE[Level.UNKNOWN]),
+                               kinds=self._kinds)
+        self._write(np.arange(len(self._ids)))
+        self._restyle([d.id for d in new])
 
     def _update_heat(self) -> None:
         values, scale = floor_values(self.heat_metric, self._devices, self._store,

@@ -41,6 +41,7 @@ _WORDS = (
     QT_TRANSLATE_NOOP("MainWindow", "Dispatch"),
     QT_TRANSLATE_NOOP("MainWindow", "Camera wall"),
     QT_TRANSLATE_NOOP("MainWindow", "Video wall"),
+    QT_TRANSLATE_NOOP("MainWindow", "Operations"),
 )
 
 
@@ -64,6 +65,13 @@ def build_desk_panels(w: MainWindow) -> None:
         _cameras(w)
     if room.session.may(Permission.CONTROL_WALL):
         _wall(w)
+    if getattr(room, "operations", None) is not None:
+        from ui.operations_dock import OperationsPanel
+
+        w.operations_panel = OperationsPanel(room.operations, lang=w.lang,
+                                             operator=room.session.user)
+        w.operations_dock = w.add_panel("operations", _tr("Operations"), w.operations_panel,
+                                        object_name="OperationsDock")
     if room.session.may(Permission.VIEW_AUDIT):
         from ui.audit_panel import AuditPanel
 

@@ -38,6 +38,7 @@ class IngestHealthPanel(QWidget):
         self._shown_rejects: object = None
         self._shown_unknown: object = None
         self._unknown_ids: list[str] = []
+        self._unknown_births: dict[str, object] = {}
 
         self.rate_label = plain_label(parent=self)
         self.link_label = plain_label(parent=self)
@@ -58,9 +59,15 @@ class IngestHealthPanel(QWidget):
         unknown_layout.addWidget(self.unknown_table)
         self.register_button = QPushButton(self.tr("Register selected device…"), unknown_box)
         self.register_button.clicked.connect(self._on_register)
-        self.register_button.setVisible(room.session.may(Permission.EDIT_RULES))
+        self.dismiss_button = QPushButton(self.tr("Dismiss"), unknown_box)
+        self.dismiss_button.setToolTip(self.tr("Take it off the list: its messages count as "
+                                               "from an unknown device"))
+        self.dismiss_button.clicked.connect(self._on_dismiss)
+        for button in (self.register_button, self.dismiss_button):
+            button.setVisible(room.session.may(Permission.EDIT_RULES))
         row = QHBoxLayout()
         row.addStretch(1)
+        row.addWidget(self.dismiss_button)
         row.addWidget(self.register_button)
         unknown_layout.addLayout(row)
 
@@ -112,6 +119,7 @@ class IngestHealthPanel(QWidget):
         if key_u != self._shown_unknown:
             self._shown_unknown = key_u
             self._unknown_ids = [u.device_id for u in unknown]
+            self._unknown_births = {u.device_id: u.birth for u in unknown}
             self._fill(self.unknown_table, [
                 (u.device_id, str(u.count), u.first_topic, u.first_payload[:200])
                 for u in unknown])
@@ -131,8 +139,21 @@ class IngestHealthPanel(QWidget):
             return
         from ui.register_device import RegisterDeviceDialog
 
-        dialog = RegisterDeviceDialog(self._room, self._unknown_ids[row], self)
+        device_id = self._unknown_ids[row]
+        dialog = RegisterDeviceDialog(self._room, device_id, self,
+                                      birth=self._unknown_births.get(device_id))
         if dialog.exec():
+            self._shown_unknown = None
+            self._on_refresh()
+
+    def _on_dismiss(self) -> None:
+        row = self.unknown_table.currentRow()
+        if not 0 <= row < len(self._unknown_ids):
+            return
+        from app.facade.commands import DismissDevice
+        from ui.command_feedback import run_command
+
+        if run_command(self, self._room, DismissDevice(device_id=self._unknown_ids[row])):
             self._shown_unknown = None
             self._on_refresh()
 

@@ -50,6 +50,9 @@ def build_menus(w: MainWindow) -> None:
     w.quit_action = QAction(_tr("&Quit"), w)
     w.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
     w.quit_action.triggered.connect(w.close)
+    if hasattr(w, "operations_panel"):  # the operations report, from the File menu too
+        file_menu.addAction(w.operations_panel.energy.report_action)
+        file_menu.addSeparator()
     file_menu.addAction(w.quit_action)
 
     view_menu = bar.addMenu(_tr("&View"))

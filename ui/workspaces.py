@@ -54,7 +54,7 @@ ENGINEERING = Workspace(
     (Placement("inspector", RIGHT, "side"), Placement("layers", RIGHT, "side"),
      Placement("floors", RIGHT, "side"),
      Placement("alarms", BOTTOM, "bottom"), Placement("dispatch", BOTTOM, "bottom"),
-     Placement("cameras", BOTTOM, "bottom")),
+     Placement("operations", BOTTOM, "bottom"), Placement("cameras", BOTTOM, "bottom")),
     {RIGHT: 0.26, BOTTOM: 0.34})
 DISPATCH = Workspace(
     "dispatch", QT_TRANSLATE_NOOP("Workspace", "Dispatch: orders and technicians"),
@@ -66,10 +66,17 @@ DISPATCH = Workspace(
 SUPERVISION = Workspace(
     "supervision", QT_TRANSLATE_NOOP("Workspace", "Supervision: everything at a glance"),
     (Placement("alarms", BOTTOM, "bottom"), Placement("dispatch", BOTTOM, "bottom"),
+     Placement("operations", BOTTOM, "bottom"),
      Placement("cameras", RIGHT, "side"), Placement("inspector", RIGHT, "side"),
      Placement("layers", RIGHT, "side"), Placement("floors", RIGHT, "side"),
      Placement("wall", RIGHT, "side")),
     {BOTTOM: 0.40, RIGHT: 0.36})
+OPERATIONS = Workspace(
+    "operations", QT_TRANSLATE_NOOP("Workspace", "Operations: energy, parking, chargers"),
+    (Placement("operations", BOTTOM, "bottom"), Placement("alarms", BOTTOM, "bottom"),
+     Placement("inspector", RIGHT, "side"), Placement("layers", RIGHT, "side"),
+     Placement("floors", RIGHT, "side")),
+    {BOTTOM: 0.62, RIGHT: 0.22})
 AUDIT = Workspace(
     "audit", QT_TRANSLATE_NOOP("Workspace", "Audit: the trail of actions"),
     (Placement("audit", BOTTOM, "bottom"), Placement("alarms", BOTTOM, "bottom"),
@@ -77,7 +84,8 @@ AUDIT = Workspace(
     {BOTTOM: 0.70, RIGHT: 0.22})
 
 WORKSPACES: dict[str, Workspace] = {w.name: w for w in
-                                     (SECURITY, ENGINEERING, DISPATCH, SUPERVISION, AUDIT)}
+                                     (SECURITY, ENGINEERING, DISPATCH, SUPERVISION, OPERATIONS,
+                                      AUDIT)}
 
 ROLE_WORKSPACE: dict[Role, str] = {
     Role.GUARD: "security", Role.ENGINEER: "engineering", Role.DISPATCHER: "dispatch",

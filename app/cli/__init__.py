@@ -77,10 +77,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: locale)")
     parser.add_argument("--screenshot", metavar="FILE.png",
                         help="save the whole window once live data is drawn, then exit")
-    parser.add_argument("--panel", choices=["alarms", "dispatch", "cameras"],
+    parser.add_argument("--panel", choices=["alarms", "dispatch", "cameras", "operations"],
                         help="bring this bottom panel to the front at start")
     parser.add_argument("--workspace", choices=["security", "engineering", "dispatch",
-                                                "supervision", "audit"],
+                                                "supervision", "operations", "audit"],
                         help="the desk's layout (default: by the user's role)")
     parser.add_argument("--server", metavar="URL",
                         help="be a console of a running `control-room serve` "

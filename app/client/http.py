@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import ssl
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,8 @@ class ApiClient:
                  timeout_s: float = TIMEOUT_S) -> None:
         self.url = base_url(url)
         self.api = self.url + wire.API_PREFIX
-        verify: Any = ca_file if ca_file else True
+        self.ca_file = ca_file
+        verify: Any = ssl.create_default_context(cafile=ca_file) if ca_file else True
         self._http = httpx.Client(timeout=timeout_s, verify=verify)
         self.token: str | None = None
 
@@ -75,6 +77,8 @@ class ApiClient:
                 timeout=timeout if timeout is not None else httpx.USE_CLIENT_DEFAULT)
         except httpx.HTTPError as exc:
             raise NotConnected(f"server {self.url} unreachable: {type(exc).__name__}") from None
+        except RuntimeError:  # this console was closed
+            raise NotConnected("this console is closed") from None
         if response.status_code == 401:
             raise SignedOut()
         if response.status_code >= 400:
@@ -115,6 +119,9 @@ class ApiClient:
         return self._request("GET", "/health", timeout=2.0).json()
 
     # ---- reading -------------------------------------------------------------------------
+    def get_json(self, path: str, type_: Any, *, timeout: float = 5.0) -> Any:
+        return self._decode(self._request("GET", path, timeout=timeout), type_)
+
     def scene(self) -> Scene:
         return self._decode(self._request("GET", "/scene", timeout=30.0), Scene)
 

@@ -29,6 +29,7 @@ from websockets.sync.client import connect
 from app.api import wire
 from app.client.http import ApiClient, SignedOut
 from app.client.mirrors import AlarmMirror, CameraMirror, DispatchMirror
+from app.client.operations import RemoteOperations
 from app.dispatch.service import DispatchEvent
 from app.facade.commands import Command
 from app.facade.errors import CommandError, NotConnected
@@ -70,6 +71,7 @@ class RemoteControlRoom:
                          fetch_overlays=api.overlays) if self.scene.cameras else None)
         self._dispatch: DispatchMirror | None = None
         self.wall = WallMirror()  # the video walls' control state, from Delta.extra["wall"]
+        self.operations = RemoteOperations(api)
         self._versions: dict[str, int] = {}
         self._health: IngestHealth | None = None
         self._link = LinkState("server", False, server=api.url, server_connected=False)
@@ -207,7 +209,7 @@ class RemoteControlRoom:
     def _stream_once(self) -> None:
         context = None
         if self.api.ws_url.startswith("wss://"):
-            context = ssl.create_default_context()
+            context = ssl.create_default_context(cafile=self.api.ca_file)
         with connect(self.api.ws_url, open_timeout=3, close_timeout=1, max_size=256 << 20,
                      ssl=context, ping_interval=None) as socket:
             socket.send(json.dumps({"token": self.api.token}))

@@ -115,13 +115,23 @@ class SetAutoAssign(Command, tag="dispatch.auto_assign"):
 
 # ---- devices and rules -------------------------------------------------------------------
 class RegisterDevice(Command, tag="device.register"):
+    """Accept a device from the unknown-devices list: as its birth describes it, with what
+    the operator gives here overriding it (kind, name, place)."""
+
     permission = Permission.EDIT_RULES
     device_id: Id
-    kind: Annotated[str, msgspec.Meta(min_length=1, max_length=64)]
+    kind: Annotated[str, msgspec.Meta(min_length=1, max_length=64)] | None = None
     name: Annotated[str, msgspec.Meta(max_length=128)] = ""
-    xyz: tuple[Coord, Coord, Coord] = (0.0, 0.0, 0.0)
+    xyz: tuple[Coord, Coord, Coord] | None = None
     building: Id | None = None
     floor: Annotated[int, msgspec.Meta(ge=-20, le=300)] | None = None
+
+
+class DismissDevice(Command, tag="device.dismiss"):
+    """Take a device off the unknown-devices list, or remove one an operator registered."""
+
+    permission = Permission.EDIT_RULES
+    device_id: Id
 
 
 class FreezeLearnedBand(Command, tag="rules.freeze_learned"):
@@ -129,6 +139,13 @@ class FreezeLearnedBand(Command, tag="rules.freeze_learned"):
     device_id: Id
     point: Id
     frozen: bool
+
+
+class ParkingRebase(Command, tag="parking.rebase"):
+    """Set a parking zone's gate count to what its space sensors count."""
+
+    permission = Permission.EDIT_RULES
+    zone_id: Id
 
 
 # ---- cameras -----------------------------------------------------------------------------
@@ -211,7 +228,8 @@ class SetWallPreset(Command, tag="wall.set_preset"):
 
 ANY_COMMAND = (AcknowledgeAlarm | CommentAlarm | SilenceAlarm | ShelveAlarm | UnshelveAlarm
                | CloseAlarm | CreateOrder | CreateOrderFromAlarm | AssignOrder | SetOrderState
-               | AddOrderNote | SetAutoAssign | RegisterDevice | FreezeLearnedBand
+               | AddOrderNote | SetAutoAssign | RegisterDevice | DismissDevice | FreezeLearnedBand
+               | ParkingRebase
                | SetPrivacyMasks | SetShieldZones | SetFacade | ExportEvidence | AddUser
                | SetUserPassword | LockUser | UnlockUser
                | TakeWallControl | ReleaseWall | SetWallPreset)

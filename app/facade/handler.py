@@ -149,8 +149,12 @@ class CommandHandler:
             return f"order:{order.id}", order.location.building, None
         if isinstance(command, c.CreateOrder):
             return f"place:{command.building or '-'}", command.building, None
-        if isinstance(command, (c.RegisterDevice,)):
+        if isinstance(command, c.RegisterDevice):
             return f"device:{command.device_id}", command.building, None
+        if isinstance(command, c.DismissDevice):
+            return f"device:{command.device_id}", None, None
+        if isinstance(command, c.ParkingRebase):
+            return f"parking:{command.zone_id}", None, None
         if isinstance(command, c.FreezeLearnedBand):
             building, camera = self._device_place(command.device_id)
             return f"device:{command.device_id}/{command.point}", building, camera
@@ -231,13 +235,20 @@ class CommandHandler:
             case c.SetAutoAssign(on=on):
                 self._dispatch().set_auto_assign(on)
             case c.RegisterDevice():
-                device = engine.ingest.register_unknown(
-                    command.device_id, command.kind, name=command.name or None,
+                registration = engine.ingest.register(
+                    command.device_id, who, kind=command.kind, name=command.name or None,
                     xyz=command.xyz, building=command.building, floor=command.floor)
-                engine.writer.register_devices([device])
+                engine.writer.register_devices([registration.device])
+            case c.DismissDevice(device_id=device_id):
+                engine.ingest.dismiss(device_id, who)
             case c.FreezeLearnedBand(device_id=device_id, point=point, frozen=frozen):
                 learned = engine.alarms.learned
                 (learned.freeze if frozen else learned.unfreeze)(device_id, point)
+            case c.ParkingRebase(zone_id=zone_id):
+                operations = getattr(engine, "operations", None)
+                if operations is None:
+                    raise CommandFailed("no_operations", "operations are not running")
+                return {"rebased": bool(operations.rebase(zone_id, who))}
             case c.SetPrivacyMasks(camera_id=camera_id, polygons=polygons):
                 self._cameras().set_privacy_masks(camera_id, polygons)
             case c.SetShieldZones(camera_id=camera_id, polygons=polygons):

@@ -20,6 +20,7 @@ from app.domain.model import Vec3
 from app.facade.commands import Command, ExportEvidence
 from app.facade.errors import CommandFailed, CommandRefused
 from app.facade.handler import CommandResult
+from app.facade.operations import LocalOperations
 from app.facade.room import AuditQuery, IngestHealth, LearnedInfo, LinkState
 from app.facade.session import Session
 from app.listeners import Listeners, Subscription
@@ -131,6 +132,8 @@ class LocalControlRoom:
         self.wall = engine.wall
         self._subs.append(engine.wall.subscribe(self._on_wall))
         self._dispatch: RuntimeDispatchReader | None = None
+        self.operations = (LocalOperations(engine, session)
+                           if getattr(engine, "operations", None) is not None else None)
 
     @property
     def dispatch(self) -> RuntimeDispatchReader | None:
@@ -166,7 +169,8 @@ class LocalControlRoom:
                 until: float) -> list[HistoryPoint]:
         if self.engine.writer.engine is None:
             return []
-        return stored.history(self.engine.writer.engine, device_id, point, since, until)
+        return stored.history(self.engine.writer.engine, self.engine.scheme.site, device_id,
+                              point, since, until)
 
     def audit_records(self, query: AuditQuery) -> list[AuditRecord]:
         if not self.session.may(Permission.VIEW_AUDIT):

@@ -40,6 +40,7 @@ class PartsRoom:
         self.alarms = book if book is not None else AlarmBook()
         self.session = session
         self.cameras = cameras
+        self.operations = None
         self.dispatch = RuntimeDispatchReader(dispatch) if dispatch is not None else None
         self.clock = time.time
         self.refresh_hz = refresh_hz

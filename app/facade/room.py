@@ -26,6 +26,7 @@ from app.dispatch.runtime_view import DispatchSnapshot
 from app.domain.model import Vec3
 from app.facade.commands import Command
 from app.facade.handler import CommandResult
+from app.facade.operations import OperationsReader
 from app.facade.session import Session
 from app.ingest.rejects import RejectSample, UnknownDevice
 from app.listeners import Subscription
@@ -115,6 +116,7 @@ class ControlRoom(Protocol):
     alarms: AlarmReader
     dispatch: DispatchReader | None
     cameras: CameraReader | None
+    operations: OperationsReader | None
     clock: Callable[[], float]
     refresh_hz: float
 

@@ -31,6 +31,7 @@ from app.facade.handler import CommandResult
 from app.facade.local import learned_of
 from app.facade.room import LearnedInfo
 from app.facade.session import Session
+from app.operations.views import ChargerView, EnergyView, ParkingView
 from app.security.audit import AuditRecord
 from app.security.roles import Permission
 from app.server.gatekeeper import Gatekeeper
@@ -198,7 +199,8 @@ def create_app(engine: "Engine", gatekeeper: Gatekeeper) -> FastAPI:
             raise _BadRequest("since and until must be finite epoch seconds")
         if engine.writer.engine is None:
             return _json([])
-        return _json(stored.history(engine.writer.engine, device_id, point, since, until,
+        return _json(stored.history(engine.writer.engine, engine.scheme.site, device_id, point,
+                                    since, until,
                                     max_points))
 
     @app.get(f"{P}/devices/{{device_id}}/learned", tags=["state"],
@@ -288,6 +290,51 @@ def create_app(engine: "Engine", gatekeeper: Gatekeeper) -> FastAPI:
         result = engine.commands.execute(who, cmd.ExportEvidence(event_id=event_id))
         path = Path(result.data["path"])
         return FileResponse(path, media_type="application/zip", filename=path.name)
+
+    # ---- operations ----------------------------------------------------------------------
+    def _operations():  # noqa: ANN202
+        operations = getattr(engine, "operations", None)
+        if operations is None:
+            raise CommandFailed("no_operations", "operations are not running")
+        return operations
+
+    @app.get(f"{P}/operations/energy", tags=["operations"],
+             summary="Today's energy and water: load profiles, costs, recommendations",
+             responses={200: schemas.answer(EnergyView | None)})
+    def energy(_who: Annotated[Session, Depends(session)]) -> Response:
+        return _json(_operations().energy_view())
+
+    @app.get(f"{P}/operations/parking", tags=["operations"],
+             summary="Vehicles inside, zones, gates, flagged plates, overstays",
+             responses={200: schemas.answer(ParkingView)})
+    def parking(_who: Annotated[Session, Depends(session)]) -> Response:
+        return _json(_operations().parking_view())
+
+    @app.get(f"{P}/operations/chargers", tags=["operations"],
+             summary="EV chargers: connector states, sessions, valley share",
+             responses={200: schemas.answer(ChargerView)})
+    def chargers(_who: Annotated[Session, Depends(session)]) -> Response:
+        return _json(_operations().charger_view())
+
+    @app.get(f"{P}/operations/report", tags=["operations"],
+             summary="The daily or monthly operations report as PDF or HTML")
+    def report(who: Annotated[Session, Depends(session)],
+               kind: Annotated[str, Query(pattern="^(daily|monthly)$")],
+               day: Annotated[str, Query(pattern=r"^\d{4}-\d{2}-\d{2}$")],
+               format: Annotated[str, Query(pattern="^(pdf|html)$")] = "pdf",  # noqa: A002
+               lang: Annotated[str, Query(pattern="^(zh_CN|en)$")] = "zh_CN") -> Response:
+        import datetime as dt
+        import tempfile
+
+        try:
+            when = dt.date.fromisoformat(day)
+        except ValueError:
+            raise _BadRequest(f"not a day: {day!r}") from None
+        folder = Path(tempfile.mkdtemp(prefix="cr-report-"))
+        path = _operations().write_report(kind, when, folder / f"{kind}-{day}.{format}", lang)
+        engine.commands.audit_view(who, "report.view", f"report:{kind}:{day}")
+        return FileResponse(path, filename=path.name,
+                            media_type="application/pdf" if format == "pdf" else "text/html")
 
     # ---- audit ---------------------------------------------------------------------------
     @app.get(f"{P}/audit", tags=["audit"], summary="The audit trail, newest first (auditors)",

@@ -97,114 +97,179 @@
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="39" />
+        <source>No data from the site</source>
+        <translation>No data from the site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="40" />
         <source>Welfare check (lives alone)</source>
         <translation>Welfare check (lives alone)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="40" />
+        <location filename="../../ui/alarm_labels.py" line="41" />
         <source>Smoke</source>
         <translation>Smoke</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="41" />
+        <location filename="../../ui/alarm_labels.py" line="42" />
         <source>Gas leak</source>
         <translation>Gas leak</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="42" />
+        <location filename="../../ui/alarm_labels.py" line="43" />
         <source>Door forced</source>
         <translation>Door forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="43" />
+        <location filename="../../ui/alarm_labels.py" line="44" />
         <source>Door held open</source>
         <translation>Door held open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="44" />
+        <location filename="../../ui/alarm_labels.py" line="45" />
         <source>Manhole cover opened</source>
         <translation>Manhole cover opened</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="45" />
+        <location filename="../../ui/alarm_labels.py" line="46" />
         <source>Manhole cover displaced</source>
         <translation>Manhole cover displaced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="46" />
         <location filename="../../ui/alarm_labels.py" line="47" />
+        <location filename="../../ui/alarm_labels.py" line="48" />
         <source>Panic button</source>
         <translation>Panic button</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="48" />
+        <location filename="../../ui/alarm_labels.py" line="49" />
         <source>Passenger trapped</source>
         <translation>Passenger trapped</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="49" />
+        <location filename="../../ui/alarm_labels.py" line="50" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="50" />
+        <location filename="../../ui/alarm_labels.py" line="51" />
         <source>Trip</source>
         <translation>Trip</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="51" />
+        <location filename="../../ui/alarm_labels.py" line="52" />
         <source>Tampering</source>
         <translation>Tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="52" />
+        <location filename="../../ui/alarm_labels.py" line="53" />
         <source>Gate forced</source>
         <translation>Gate forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="53" />
+        <location filename="../../ui/alarm_labels.py" line="54" />
         <source>Video loss</source>
         <translation>Video loss</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="54" />
+        <location filename="../../ui/alarm_labels.py" line="55" />
         <source>Camera tampering</source>
         <translation>Camera tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="55" />
+        <location filename="../../ui/alarm_labels.py" line="56" />
         <source>Object thrown from height</source>
         <translation>Object thrown from height</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="56" />
+        <location filename="../../ui/alarm_labels.py" line="57" />
         <source>Bang heard (located)</source>
         <translation>Bang heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="57" />
+        <location filename="../../ui/alarm_labels.py" line="58" />
         <source>Impact heard (located)</source>
         <translation>Impact heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="58" />
+        <location filename="../../ui/alarm_labels.py" line="59" />
         <source>Hiss heard (leak?)</source>
         <translation>Hiss heard (leak?)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="59" />
+        <location filename="../../ui/alarm_labels.py" line="60" />
         <source>Pump running, no pressure</source>
         <translation>Pump running, no pressure</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="60" />
+        <location filename="../../ui/alarm_labels.py" line="61" />
         <source>Elevator stuck</source>
         <translation>Elevator stuck</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="61" />
+        <location filename="../../ui/alarm_labels.py" line="62" />
         <source>Hot under light load</source>
         <translation>Hot under light load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="64" />
+        <source>Lift stopped outside the door zone</source>
+        <translation>Lift stopped outside the door zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="66" />
+        <source>Lift moving with doors open</source>
+        <translation>Lift moving with doors open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="67" />
+        <source>Passenger trapped in the lift</source>
+        <translation>Passenger trapped in the lift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="68" />
+        <source>Manhole cover off</source>
+        <translation>Manhole cover off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="69" />
+        <source>Gate silent</source>
+        <translation>Gate silent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="70" />
+        <source>Many manual releases</source>
+        <translation>Many manual releases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="71" />
+        <source>Gate not reporting passes</source>
+        <translation>Gate not reporting passes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="72" />
+        <source>Vehicles overstaying</source>
+        <translation>Vehicles overstaying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="73" />
+        <source>Charger faulted</source>
+        <translation>Charger faulted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="74" />
+        <source>Night flow above its baseline (leak?)</source>
+        <translation>Night flow above its baseline (leak?)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="75" />
+        <source>Unaccounted water</source>
+        <translation>Unaccounted water</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="76" />
+        <source>Storage cannot keep data</source>
+        <translation>Storage cannot keep data</translation>
     </message>
 </context>
 <context>
@@ -349,104 +414,155 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="67" />
+        <location filename="../../ui/alarm_labels.py" line="81" />
+        <source>No pass for {minutes} min while the other gates saw {peers}</source>
+        <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
+        <translation>No pass for {minutes} min while the other gates saw {peers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="83" />
+        <source>{count} manual releases in the last hour</source>
+        <translation>{count} manual releases in the last hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="85" />
+        <source>{count} passes counted by the controller but not reported</source>
+        <translation>{count} passes counted by the controller but not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="87" />
+        <source>{count} vehicles over their time: {plates}</source>
+        <translation>{count} vehicles over their time: {plates}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="88" />
+        <source>Connector faulted: {error}</source>
+        <translation>Connector faulted: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="89" />
+        <source>Night flow {flow} L/h, usually {baseline} L/h</source>
+        <translation>Night flow {flow} L/h, usually {baseline} L/h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="91" />
+        <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
+        <translation>{percent}% of the main's water ({m3} m³) not on the flats' meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="94" />
+        <source>96333 rescue code {code}</source>
+        <translation>96333 rescue code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="99" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value} above {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="68" />
+        <location filename="../../ui/alarm_labels.py" line="100" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value} below {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="69" />
+        <location filename="../../ui/alarm_labels.py" line="101" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}: abnormal state ({value})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="70" />
+        <location filename="../../ui/alarm_labels.py" line="102" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value} unusual for this hour (usual {lo}–{hi})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="72" />
+        <location filename="../../ui/alarm_labels.py" line="104" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} changing {rate} per minute</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="73" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>Device offline</source>
         <translation>Device offline</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="74" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>No data for too long</source>
         <translation>No data for too long</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="75" />
+        <location filename="../../ui/alarm_labels.py" line="107" />
+        <source>No message from any device for {seconds} s</source>
+        <translation>No message from any device for {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="109" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}: no water use or door activity for {hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="77" />
+        <location filename="../../ui/alarm_labels.py" line="111" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="103" />
+        <location filename="../../ui/alarm_labels.py" line="113" />
+        <source>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</source>
+        <translation>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="155" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>cause</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="104" />
+        <location filename="../../ui/alarm_labels.py" line="156" />
         <source>degree</source>
         <translation>degree</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="157" />
         <source>floor</source>
         <translation>floor</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="158" />
         <source>column</source>
         <translation>column</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="107" />
+        <location filename="../../ui/alarm_labels.py" line="159" />
         <source>building</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="108" />
+        <location filename="../../ui/alarm_labels.py" line="160" />
         <source>state</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="109" />
+        <location filename="../../ui/alarm_labels.py" line="161" />
         <source>reason</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="113" />
+        <location filename="../../ui/alarm_labels.py" line="165" />
         <source>covered</source>
         <translation>covered</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="114" />
+        <location filename="../../ui/alarm_labels.py" line="166" />
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="115" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>blurred</source>
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="134" />
+        <location filename="../../ui/alarm_labels.py" line="186" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -576,7 +692,7 @@
 <context>
     <name>CameraList</name>
     <message>
-        <location filename="../../ui/camera_list.py" line="51" />
+        <location filename="../../ui/camera_list.py" line="52" />
         <source>drag onto a tile, or double-click for the main tile</source>
         <translation>drag onto a tile, or double-click for the main tile</translation>
     </message>
@@ -612,6 +728,74 @@
         <location filename="../../ui/camera_wall.py" line="351" />
         <source>Evidence exported to %1</source>
         <translation>Evidence exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChargerPanel</name>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="42" />
+        <source>charging now</source>
+        <translation>charging now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="43" />
+        <source>faulted</source>
+        <translation>faulted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="44" />
+        <source>sessions today</source>
+        <translation>sessions today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="45" />
+        <source>kWh today</source>
+        <translation>kWh today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="46" />
+        <source>in valley hours</source>
+        <translation>in valley hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="47" />
+        <source>Charger</source>
+        <translation>Charger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="47" />
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="49" />
+        <source>Session kWh</source>
+        <translation>Session kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="49" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="83" />
+        <source>%1 status messages did not validate; last: %2</source>
+        <translation>%1 status messages did not validate; last: %2</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1398,183 @@
     </message>
 </context>
 <context>
+    <name>EnergyPanel</name>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="66" />
+        <source>kWh today</source>
+        <translation>kWh today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="66" />
+        <source>¥ today, all meters</source>
+        <translation>¥ today, all meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="67" />
+        <source>in valley hours</source>
+        <translation>in valley hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="68" />
+        <source>m³ water today</source>
+        <translation>m³ water today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="69" />
+        <location filename="../../ui/energy_panel.py" line="76" />
+        <source>Operations report…</source>
+        <extracomment>the same menu for the main window's File menu</extracomment>
+        <translation>Operations report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="71" />
+        <source>Daily (yesterday)</source>
+        <translation>Daily (yesterday)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="72" />
+        <source>Monthly (last month)</source>
+        <translation>Monthly (last month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="82" />
+        <source>Load today by group (kW); shaded: valley and peak hours</source>
+        <translation>Load today by group (kW); shaded: valley and peak hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="88" />
+        <source>¥</source>
+        <translation>¥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="86" />
+        <source>Valley share</source>
+        <translation>Valley share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>m³</source>
+        <translation>m³</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <source>Recommendation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <source>Saving ¥/day</source>
+        <translation>Saving ¥/day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="90" />
+        <source>Saving</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="90" />
+        <source>Run in</source>
+        <translation>Run in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="91" />
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="98" />
+        <source>By equipment group</source>
+        <translation>By equipment group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="99" />
+        <source>By building</source>
+        <translation>By building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="103" />
+        <source>Peak/valley schedule recommendations</source>
+        <translation>Peak/valley schedule recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="127" />
+        <source>Waiting for the first aggregation of the meters…</source>
+        <translation>Waiting for the first aggregation of the meters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="177" />
+        <source>Fill the tank %1 in cheap hours</source>
+        <translation>Fill the tank %1 in cheap hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="179" />
+        <source>Shift EV charging (transformer %1)</source>
+        <translation>Shift EV charging (transformer %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="188" />
+        <source>Night flow above its own baseline (possible leak): %1</source>
+        <translation>Night flow above its own baseline (possible leak): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="193" />
+        <source>Unaccounted water yesterday: %1</source>
+        <translation>Unaccounted water yesterday: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="203" />
+        <source>Save the operations report</source>
+        <translation>Save the operations report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="204" />
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="211" />
+        <source>Writing %1 …</source>
+        <translation>Writing %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="228" />
+        <source>The report could not be written: %1</source>
+        <translation>The report could not be written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="231" />
+        <source>Report written: %1</source>
+        <translation>Report written: %1</translation>
+    </message>
+</context>
+<context>
     <name>FacadeCalibrator</name>
     <message>
         <location filename="../../ui/facade_calibrator.py" line="44" />
@@ -1358,82 +1719,82 @@
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="90" />
+        <location filename="../../ui/compound_view_tooltip.py" line="91" />
         <source>Watches %1</source>
         <translation>Watches %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="94" />
+        <location filename="../../ui/compound_view_tooltip.py" line="95" />
         <source>Click to open its feed</source>
         <translation>Click to open its feed</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="100" />
+        <location filename="../../ui/compound_view_tooltip.py" line="101" />
         <source>Technician %1</source>
         <translation>Technician %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="112" />
+        <location filename="../../ui/compound_view_tooltip.py" line="113" />
         <source>%1 floors</source>
         <translation>%1 floors</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="114" />
+        <location filename="../../ui/compound_view_tooltip.py" line="115" />
         <source>%1 basements</source>
         <translation>%1 basements</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="121" />
+        <location filename="../../ui/compound_view_tooltip.py" line="122" />
         <source>Under the pointer: %1</source>
         <translation>Under the pointer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="123" />
+        <location filename="../../ui/compound_view_tooltip.py" line="124" />
         <source>%1 devices · %2 open alarms</source>
         <translation>%1 devices · %2 open alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="131" />
+        <location filename="../../ui/compound_view_tooltip.py" line="132" />
         <source>Outdoors</source>
         <translation>Outdoors</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="135" />
+        <location filename="../../ui/compound_view_tooltip.py" line="136" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="140" />
+        <location filename="../../ui/compound_view_tooltip.py" line="141" />
         <source>Floor %1</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="141" />
+        <location filename="../../ui/compound_view_tooltip.py" line="142" />
         <source>Basement %1</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="155" />
+        <location filename="../../ui/compound_view_tooltip.py" line="156" />
         <source>last data %1</source>
         <translation>last data %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="157" />
+        <location filename="../../ui/compound_view_tooltip.py" line="158" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="162" />
+        <location filename="../../ui/compound_view_tooltip.py" line="163" />
         <source>unacknowledged</source>
         <translation>unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="163" />
+        <location filename="../../ui/compound_view_tooltip.py" line="164" />
         <source>Alarm: %1</source>
         <translation>Alarm: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="168" />
+        <location filename="../../ui/compound_view_tooltip.py" line="169" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1441,87 +1802,97 @@
 <context>
     <name>IngestHealthPanel</name>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Payload (start)</source>
         <translation>Payload (start)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="50" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="50" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>First topic</source>
         <translation>First topic</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>First payload</source>
         <translation>First payload</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="52" />
+        <location filename="../../ui/ingest_health.py" line="53" />
         <source>Rejected messages (last sample per reason)</source>
         <translation>Rejected messages (last sample per reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="56" />
+        <location filename="../../ui/ingest_health.py" line="57" />
         <source>Unknown devices (to register)</source>
         <translation>Unknown devices (to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="59" />
+        <location filename="../../ui/ingest_health.py" line="60" />
         <source>Register selected device…</source>
         <translation>Register selected device…</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="92" />
+        <location filename="../../ui/ingest_health.py" line="62" />
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="63" />
+        <source>Take it off the list: its messages count as from an unknown device</source>
+        <translation>Take it off the list: its messages count as from an unknown device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="99" />
         <source>Messages/s: %1</source>
         <translation>Messages/s: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="94" />
+        <location filename="../../ui/ingest_health.py" line="101" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="94" />
+        <location filename="../../ui/ingest_health.py" line="101" />
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="95" />
+        <location filename="../../ui/ingest_health.py" line="102" />
         <source>Source %1: %2 — %3</source>
         <translation>Source %1: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="100" />
+        <location filename="../../ui/ingest_health.py" line="107" />
         <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
         <translation>Received %1, accepted %2, rejected %3, waiting for birth %4</translation>
     </message>
@@ -1926,6 +2297,11 @@
         <translation>Video wall</translation>
     </message>
     <message>
+        <location filename="../../ui/desk_panels.py" line="44" />
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
         <location filename="../../ui/window_menus.py" line="21" />
         <source>&amp;File</source>
         <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
@@ -2051,6 +2427,229 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations_common.py" line="19" />
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="20" />
+        <source>Public power</source>
+        <translation>Public power</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="21" />
+        <source>Main meters</source>
+        <translation>Main meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="22" />
+        <source>Pumps</source>
+        <translation>Pumps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="23" />
+        <source>Lighting</source>
+        <translation>Lighting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="24" />
+        <source>Chargers</source>
+        <translation>Chargers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="25" />
+        <source>Lifts</source>
+        <translation>Lifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="28" />
+        <source>Deep valley</source>
+        <translation>Deep valley</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="29" />
+        <source>Valley</source>
+        <translation>Valley</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="30" />
+        <source>Flat</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="31" />
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="32" />
+        <source>Critical peak</source>
+        <translation>Critical peak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="39" />
+        <source>no plate read</source>
+        <extracomment>shading of tariff periods behind load curves (rgba)</extracomment>
+        <translation>no plate read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="40" />
+        <source>too short</source>
+        <translation>too short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="41" />
+        <source>too long</source>
+        <translation>too long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="42" />
+        <source>unknown province</source>
+        <translation>unknown province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="43" />
+        <source>impossible character</source>
+        <translation>impossible character</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="44" />
+        <source>not a plate format</source>
+        <translation>not a plate format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="45" />
+        <source>colour does not match the plate</source>
+        <translation>colour does not match the plate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="48" />
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="49" />
+        <source>Preparing</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="50" />
+        <source>Charging</source>
+        <translation>Charging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="51" />
+        <source>Paused by car</source>
+        <translation>Paused by car</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="52" />
+        <source>Paused by charger</source>
+        <translation>Paused by charger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="53" />
+        <source>Finishing</source>
+        <translation>Finishing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="54" />
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="55" />
+        <source>Unavailable</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="56" />
+        <source>Faulted</source>
+        <translation>Faulted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="57" />
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="61" />
+        <source>level limits</source>
+        <extracomment>Recommendation.notes keys</extracomment>
+        <translation>level limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="62" />
+        <source>lowest</source>
+        <translation>lowest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="63" />
+        <source>highest</source>
+        <translation>highest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="64" />
+        <source>today's level switch</source>
+        <translation>today's level switch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="65" />
+        <source>sessions</source>
+        <translation>sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="66" />
+        <source>ready by</source>
+        <translation>ready by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="67" />
+        <source>transformer peak now</source>
+        <translation>transformer peak now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="68" />
+        <source>planned</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="69" />
+        <source>limit</source>
+        <translation>limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="70" />
+        <source>not served</source>
+        <translation>not served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="71" />
+        <source>no schedule keeps the limits</source>
+        <translation>no schedule keeps the limits</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsPanel</name>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="22" />
+        <source>Energy</source>
+        <translation>Energy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="23" />
+        <source>Parking</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="24" />
+        <source>Chargers</source>
+        <translation>Chargers</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="31" />
@@ -2115,6 +2714,216 @@
     </message>
 </context>
 <context>
+    <name>ParkingPanel</name>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="54" />
+        <source>vehicles inside</source>
+        <translation>vehicles inside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="55" />
+        <source>passes today</source>
+        <translation>passes today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="56" />
+        <source>visitors today</source>
+        <translation>visitors today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="57" />
+        <source>manual releases</source>
+        <translation>manual releases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="58" />
+        <source>plates flagged</source>
+        <translation>plates flagged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="60" />
+        <source>Occupancy: space sensors (solid) and gate count (dashed)</source>
+        <translation>Occupancy: space sensors (solid) and gate count (dashed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="61" />
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="61" />
+        <source>vehicles</source>
+        <translation>vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="63" />
+        <location filename="../../ui/parking_panel.py" line="77" />
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="63" />
+        <source>Spaces</source>
+        <translation>Spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="64" />
+        <source>Sensors: taken</source>
+        <translation>Sensors: taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="64" />
+        <source>Gates: inside</source>
+        <translation>Gates: inside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="65" />
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="65" />
+        <source>Plates inside</source>
+        <translation>Plates inside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="66" />
+        <source>Residents / visitors</source>
+        <translation>Residents / visitors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="66" />
+        <source>Re-based</source>
+        <translation>Re-based</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="68" />
+        <source>Re-base on the sensors</source>
+        <translation>Re-base on the sensors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="69" />
+        <source>Set the zone's gate count to what its space sensors see now (recorded with your name)</source>
+        <translation>Set the zone's gate count to what its space sensors see now (recorded with your name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="72" />
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="72" />
+        <source>Passes today</source>
+        <translation>Passes today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="73" />
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="73" />
+        <source>Last pass</source>
+        <translation>Last pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="74" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <source>Read as</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <source>Why flagged</source>
+        <translation>Why flagged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="77" />
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="78" />
+        <source>Entered</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="78" />
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="82" />
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="91" />
+        <source>Gates</source>
+        <translation>Gates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="92" />
+        <source>Flagged plates</source>
+        <translation>Flagged plates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="93" />
+        <source>Overstays</source>
+        <translation>Overstays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="139" />
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="140" />
+        <source>out</source>
+        <translation>out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="148" />
+        <source>%1 passes counted but not reported</source>
+        <translation>%1 passes counted but not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="150" />
+        <source>silent while others are busy</source>
+        <translation>silent while others are busy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="150" />
+        <source>reporting</source>
+        <translation>reporting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="173" />
+        <source>Re-based: the gate count now equals the sensors.</source>
+        <translation>Re-based: the gate count now equals the sensors.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="174" />
+        <source>Not re-based: the zone's sensors have not all reported yet.</source>
+        <translation>Not re-based: the zone's sensors have not all reported yet.</translation>
+    </message>
+</context>
+<context>
     <name>Point</name>
     <message>
         <location filename="../../ui/point_names.py" line="9" />
@@ -2173,6 +2982,7 @@
     </message>
     <message>
         <location filename="../../ui/point_names.py" line="20" />
+        <location filename="../../ui/point_names.py" line="49" />
         <source>Gas concentration</source>
         <translation>Gas concentration</translation>
     </message>
@@ -2292,46 +3102,66 @@
         <source>Pressed</source>
         <translation>Pressed</translation>
     </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="45" />
+        <source>In door zone</source>
+        <translation>In door zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="46" />
+        <source>Runs (total)</source>
+        <translation>Runs (total)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="47" />
+        <source>Door cycles (total)</source>
+        <translation>Door cycles (total)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="48" />
+        <source>Water level</source>
+        <translation>Water level</translation>
+    </message>
 </context>
 <context>
     <name>RegisterDeviceDialog</name>
     <message>
-        <location filename="../../ui/register_device.py" line="32" />
+        <location filename="../../ui/register_device.py" line="36" />
         <source>Register device</source>
         <translation>Register device</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="39" />
+        <location filename="../../ui/register_device.py" line="43" />
         <source>(outside the buildings)</source>
         <translation>(outside the buildings)</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="44" />
+        <location filename="../../ui/register_device.py" line="48" />
         <source>(none)</source>
         <translation>(none)</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="51" />
+        <location filename="../../ui/register_device.py" line="56" />
         <source>Device id</source>
         <translation>Device id</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="52" />
+        <location filename="../../ui/register_device.py" line="57" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="53" />
+        <location filename="../../ui/register_device.py" line="58" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="54" />
+        <location filename="../../ui/register_device.py" line="59" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="55" />
+        <location filename="../../ui/register_device.py" line="60" />
         <source>Floor</source>
         <translation>Floor</translation>
     </message>
@@ -2892,7 +3722,12 @@
         <translation>Supervision: everything at a glance</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="74" />
+        <location filename="../../ui/workspaces.py" line="75" />
+        <source>Operations: energy, parking, chargers</source>
+        <translation>Operations: energy, parking, chargers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="81" />
         <source>Audit: the trail of actions</source>
         <translation>Audit: the trail of actions</translation>
     </message>

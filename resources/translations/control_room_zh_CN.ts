@@ -97,114 +97,179 @@
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="39" />
+        <source>No data from the site</source>
+        <translation>小区无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="40" />
         <source>Welfare check (lives alone)</source>
         <translation>独居老人关怀提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="40" />
+        <location filename="../../ui/alarm_labels.py" line="41" />
         <source>Smoke</source>
         <translation>烟雾</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="41" />
+        <location filename="../../ui/alarm_labels.py" line="42" />
         <source>Gas leak</source>
         <translation>燃气泄漏</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="42" />
+        <location filename="../../ui/alarm_labels.py" line="43" />
         <source>Door forced</source>
         <translation>门被强行打开</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="43" />
+        <location filename="../../ui/alarm_labels.py" line="44" />
         <source>Door held open</source>
         <translation>门长时间未关</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="44" />
+        <location filename="../../ui/alarm_labels.py" line="45" />
         <source>Manhole cover opened</source>
         <translation>井盖被打开</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="45" />
+        <location filename="../../ui/alarm_labels.py" line="46" />
         <source>Manhole cover displaced</source>
         <translation>井盖移位</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="46" />
         <location filename="../../ui/alarm_labels.py" line="47" />
+        <location filename="../../ui/alarm_labels.py" line="48" />
         <source>Panic button</source>
         <translation>紧急按钮</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="48" />
+        <location filename="../../ui/alarm_labels.py" line="49" />
         <source>Passenger trapped</source>
         <translation>电梯困人</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="49" />
+        <location filename="../../ui/alarm_labels.py" line="50" />
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="50" />
+        <location filename="../../ui/alarm_labels.py" line="51" />
         <source>Trip</source>
         <translation>跳闸</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="51" />
+        <location filename="../../ui/alarm_labels.py" line="52" />
         <source>Tampering</source>
         <translation>被破坏</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="52" />
+        <location filename="../../ui/alarm_labels.py" line="53" />
         <source>Gate forced</source>
         <translation>道闸被强行通过</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="53" />
+        <location filename="../../ui/alarm_labels.py" line="54" />
         <source>Video loss</source>
         <translation>视频丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="54" />
+        <location filename="../../ui/alarm_labels.py" line="55" />
         <source>Camera tampering</source>
         <translation>摄像机被遮挡或破坏</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="55" />
+        <location filename="../../ui/alarm_labels.py" line="56" />
         <source>Object thrown from height</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="56" />
+        <location filename="../../ui/alarm_labels.py" line="57" />
         <source>Bang heard (located)</source>
         <translation>异常巨响（已定位）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="57" />
+        <location filename="../../ui/alarm_labels.py" line="58" />
         <source>Impact heard (located)</source>
         <translation>撞击声（已定位）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="58" />
+        <location filename="../../ui/alarm_labels.py" line="59" />
         <source>Hiss heard (leak?)</source>
         <translation>嘶嘶声（疑似泄漏）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="59" />
+        <location filename="../../ui/alarm_labels.py" line="60" />
         <source>Pump running, no pressure</source>
         <translation>水泵运行但无压力</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="60" />
+        <location filename="../../ui/alarm_labels.py" line="61" />
         <source>Elevator stuck</source>
         <translation>电梯停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="61" />
+        <location filename="../../ui/alarm_labels.py" line="62" />
         <source>Hot under light load</source>
         <translation>轻载过热</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="64" />
+        <source>Lift stopped outside the door zone</source>
+        <translation>电梯停在平层区外</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="66" />
+        <source>Lift moving with doors open</source>
+        <translation>电梯开门走车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="67" />
+        <source>Passenger trapped in the lift</source>
+        <translation>电梯困人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="68" />
+        <source>Manhole cover off</source>
+        <translation>井盖脱落</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="69" />
+        <source>Gate silent</source>
+        <translation>道闸无过车上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="70" />
+        <source>Many manual releases</source>
+        <translation>人工放行过多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="71" />
+        <source>Gate not reporting passes</source>
+        <translation>道闸漏报过车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="72" />
+        <source>Vehicles overstaying</source>
+        <translation>车辆超时停放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="73" />
+        <source>Charger faulted</source>
+        <translation>充电桩故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="74" />
+        <source>Night flow above its baseline (leak?)</source>
+        <translation>夜间流量偏高（疑似漏水）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="75" />
+        <source>Unaccounted water</source>
+        <translation>产销差过高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="76" />
+        <source>Storage cannot keep data</source>
+        <translation>存储无法保存数据</translation>
     </message>
 </context>
 <context>
@@ -349,104 +414,155 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="67" />
+        <location filename="../../ui/alarm_labels.py" line="81" />
+        <source>No pass for {minutes} min while the other gates saw {peers}</source>
+        <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
+        <translation>{minutes} 分钟无过车，同期其他道闸 {peers} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="83" />
+        <source>{count} manual releases in the last hour</source>
+        <translation>近一小时人工放行 {count} 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="85" />
+        <source>{count} passes counted by the controller but not reported</source>
+        <translation>控制器计数 {count} 次过车未上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="87" />
+        <source>{count} vehicles over their time: {plates}</source>
+        <translation>{count} 辆车超时：{plates}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="88" />
+        <source>Connector faulted: {error}</source>
+        <translation>充电枪故障：{error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="89" />
+        <source>Night flow {flow} L/h, usually {baseline} L/h</source>
+        <translation>夜间流量 {flow} L/h，平时 {baseline} L/h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="91" />
+        <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
+        <translation>总表水量的 {percent}%（{m3} m³）未计入分户表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="94" />
+        <source>96333 rescue code {code}</source>
+        <translation>96333 救援码 {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="99" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value}，高于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="68" />
+        <location filename="../../ui/alarm_labels.py" line="100" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value}，低于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="69" />
+        <location filename="../../ui/alarm_labels.py" line="101" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}：状态异常（{value}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="70" />
+        <location filename="../../ui/alarm_labels.py" line="102" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value}，与本时段通常值不符（通常 {lo}–{hi}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="72" />
+        <location filename="../../ui/alarm_labels.py" line="104" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} 变化过快：每分钟 {rate}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="73" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="74" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>No data for too long</source>
         <translation>长时间无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="75" />
+        <location filename="../../ui/alarm_labels.py" line="107" />
+        <source>No message from any device for {seconds} s</source>
+        <translation>已 {seconds} 秒未收到任何设备消息</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="109" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}：已 {hours} 小时无用水或门禁活动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="77" />
+        <location filename="../../ui/alarm_labels.py" line="111" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>定位于 ({x}, {y}, {z}) ±{uncertainty} 米 {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="103" />
+        <location filename="../../ui/alarm_labels.py" line="113" />
+        <source>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</source>
+        <translation>存储无法保存收到的数据：{held} 条消息暂不确认（由代理服务器保留），已丢弃 {dropped} 条（{reason}）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="155" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="104" />
+        <location filename="../../ui/alarm_labels.py" line="156" />
         <source>degree</source>
         <translation>程度</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="157" />
         <source>floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="158" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="107" />
+        <location filename="../../ui/alarm_labels.py" line="159" />
         <source>building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="108" />
+        <location filename="../../ui/alarm_labels.py" line="160" />
         <source>state</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="109" />
+        <location filename="../../ui/alarm_labels.py" line="161" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="113" />
+        <location filename="../../ui/alarm_labels.py" line="165" />
         <source>covered</source>
         <translation>被遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="114" />
+        <location filename="../../ui/alarm_labels.py" line="166" />
         <source>moved</source>
         <translation>被移动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="115" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>blurred</source>
         <translation>画面模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="134" />
+        <location filename="../../ui/alarm_labels.py" line="186" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -576,7 +692,7 @@
 <context>
     <name>CameraList</name>
     <message>
-        <location filename="../../ui/camera_list.py" line="51" />
+        <location filename="../../ui/camera_list.py" line="52" />
         <source>drag onto a tile, or double-click for the main tile</source>
         <translation>拖到画面格中，或双击放到主画面</translation>
     </message>
@@ -612,6 +728,74 @@
         <location filename="../../ui/camera_wall.py" line="351" />
         <source>Evidence exported to %1</source>
         <translation>证据已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChargerPanel</name>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="42" />
+        <source>charging now</source>
+        <translation>正在充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="43" />
+        <source>faulted</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="44" />
+        <source>sessions today</source>
+        <translation>今日充电次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="45" />
+        <source>kWh today</source>
+        <translation>今日充电量 kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="46" />
+        <source>in valley hours</source>
+        <translation>谷段占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="47" />
+        <source>Charger</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="47" />
+        <source>Connector</source>
+        <translation>枪号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>Since</source>
+        <translation>起始时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="49" />
+        <source>Session kWh</source>
+        <translation>本次充电量 kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="49" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="83" />
+        <source>%1 status messages did not validate; last: %2</source>
+        <translation>%1 条状态消息校验未通过；最近一条：%2</translation>
     </message>
 </context>
 <context>
@@ -1214,6 +1398,183 @@
     </message>
 </context>
 <context>
+    <name>EnergyPanel</name>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="66" />
+        <source>kWh today</source>
+        <translation>今日用电 kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="66" />
+        <source>¥ today, all meters</source>
+        <translation>今日费用（全部表计）元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="67" />
+        <source>in valley hours</source>
+        <translation>谷段占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="68" />
+        <source>m³ water today</source>
+        <translation>今日用水 m³</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="69" />
+        <location filename="../../ui/energy_panel.py" line="76" />
+        <source>Operations report…</source>
+        <extracomment>the same menu for the main window's File menu</extracomment>
+        <translation>运营报表…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="71" />
+        <source>Daily (yesterday)</source>
+        <translation>日报（昨日）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="72" />
+        <source>Monthly (last month)</source>
+        <translation>月报（上月）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="82" />
+        <source>Load today by group (kW); shaded: valley and peak hours</source>
+        <translation>今日各分组负荷（kW）；底色：谷段与峰段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <source>hour</source>
+        <translation>时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <source>Group</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="88" />
+        <source>¥</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="86" />
+        <source>Valley share</source>
+        <translation>谷段占比</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>Building</source>
+        <translation>楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>m³</source>
+        <translation>m³</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <source>Recommendation</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <source>Saving ¥/day</source>
+        <translation>每日节省（元）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="90" />
+        <source>Saving</source>
+        <translation>节省</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="90" />
+        <source>Run in</source>
+        <translation>运行时段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="91" />
+        <source>Limits</source>
+        <translation>约束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="98" />
+        <source>By equipment group</source>
+        <translation>按设备分组</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="99" />
+        <source>By building</source>
+        <translation>按楼栋</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="103" />
+        <source>Peak/valley schedule recommendations</source>
+        <translation>削峰填谷调度建议</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="127" />
+        <source>Waiting for the first aggregation of the meters…</source>
+        <translation>正在等待表计首次汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="177" />
+        <source>Fill the tank %1 in cheap hours</source>
+        <translation>%1 在低价时段补水</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="179" />
+        <source>Shift EV charging (transformer %1)</source>
+        <translation>充电桩错峰充电（变压器 %1）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="188" />
+        <source>Night flow above its own baseline (possible leak): %1</source>
+        <translation>夜间最小流量高于自身基线（疑似漏水）：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="193" />
+        <source>Unaccounted water yesterday: %1</source>
+        <translation>昨日产销差：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="203" />
+        <source>Save the operations report</source>
+        <translation>保存运营报表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="204" />
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="211" />
+        <source>Writing %1 …</source>
+        <translation>正在生成 %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="228" />
+        <source>The report could not be written: %1</source>
+        <translation>报表生成失败：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="231" />
+        <source>Report written: %1</source>
+        <translation>报表已生成：%1</translation>
+    </message>
+</context>
+<context>
     <name>FacadeCalibrator</name>
     <message>
         <location filename="../../ui/facade_calibrator.py" line="44" />
@@ -1358,82 +1719,82 @@
         <translation>办公</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="90" />
+        <location filename="../../ui/compound_view_tooltip.py" line="91" />
         <source>Watches %1</source>
         <translation>监视 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="94" />
+        <location filename="../../ui/compound_view_tooltip.py" line="95" />
         <source>Click to open its feed</source>
         <translation>单击打开视频</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="100" />
+        <location filename="../../ui/compound_view_tooltip.py" line="101" />
         <source>Technician %1</source>
         <translation>维修人员 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="112" />
+        <location filename="../../ui/compound_view_tooltip.py" line="113" />
         <source>%1 floors</source>
         <translation>地上 %1 层</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="114" />
+        <location filename="../../ui/compound_view_tooltip.py" line="115" />
         <source>%1 basements</source>
         <translation>地下 %1 层</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="121" />
+        <location filename="../../ui/compound_view_tooltip.py" line="122" />
         <source>Under the pointer: %1</source>
         <translation>指针所在：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="123" />
+        <location filename="../../ui/compound_view_tooltip.py" line="124" />
         <source>%1 devices · %2 open alarms</source>
         <translation>%1 台设备 · %2 条未关闭告警</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="131" />
+        <location filename="../../ui/compound_view_tooltip.py" line="132" />
         <source>Outdoors</source>
         <translation>室外</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="135" />
+        <location filename="../../ui/compound_view_tooltip.py" line="136" />
         <source>Room %1</source>
         <translation>%1室</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="140" />
+        <location filename="../../ui/compound_view_tooltip.py" line="141" />
         <source>Floor %1</source>
         <translation>%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="141" />
+        <location filename="../../ui/compound_view_tooltip.py" line="142" />
         <source>Basement %1</source>
         <translation>地下%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="155" />
+        <location filename="../../ui/compound_view_tooltip.py" line="156" />
         <source>last data %1</source>
         <translation>最后数据 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="157" />
+        <location filename="../../ui/compound_view_tooltip.py" line="158" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="162" />
+        <location filename="../../ui/compound_view_tooltip.py" line="163" />
         <source>unacknowledged</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="163" />
+        <location filename="../../ui/compound_view_tooltip.py" line="164" />
         <source>Alarm: %1</source>
         <translation>告警：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="168" />
+        <location filename="../../ui/compound_view_tooltip.py" line="169" />
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1441,87 +1802,97 @@
 <context>
     <name>IngestHealthPanel</name>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Payload (start)</source>
         <translation>报文（开头）</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="50" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="50" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>First topic</source>
         <translation>首次主题</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>First payload</source>
         <translation>首条报文</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="52" />
+        <location filename="../../ui/ingest_health.py" line="53" />
         <source>Rejected messages (last sample per reason)</source>
         <translation>被拒消息（每种原因的最近样本）</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="56" />
+        <location filename="../../ui/ingest_health.py" line="57" />
         <source>Unknown devices (to register)</source>
         <translation>未登记设备（待登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="59" />
+        <location filename="../../ui/ingest_health.py" line="60" />
         <source>Register selected device…</source>
         <translation>登记所选设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="92" />
+        <location filename="../../ui/ingest_health.py" line="62" />
+        <source>Dismiss</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="63" />
+        <source>Take it off the list: its messages count as from an unknown device</source>
+        <translation>从列表移除：其消息计为未知设备</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="99" />
         <source>Messages/s: %1</source>
         <translation>消息/秒：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="94" />
+        <location filename="../../ui/ingest_health.py" line="101" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="94" />
+        <location filename="../../ui/ingest_health.py" line="101" />
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="95" />
+        <location filename="../../ui/ingest_health.py" line="102" />
         <source>Source %1: %2 — %3</source>
         <translation>数据源 %1：%2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="100" />
+        <location filename="../../ui/ingest_health.py" line="107" />
         <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
         <translation>已接收 %1，已接受 %2，已拒绝 %3，等待上线 %4</translation>
     </message>
@@ -1926,6 +2297,11 @@
         <translation>监控大屏</translation>
     </message>
     <message>
+        <location filename="../../ui/desk_panels.py" line="44" />
+        <source>Operations</source>
+        <translation>运营</translation>
+    </message>
+    <message>
         <location filename="../../ui/window_menus.py" line="21" />
         <source>&amp;File</source>
         <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
@@ -2051,6 +2427,229 @@
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations_common.py" line="19" />
+        <source>Households</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="20" />
+        <source>Public power</source>
+        <translation>公共用电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="21" />
+        <source>Main meters</source>
+        <translation>总表</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="22" />
+        <source>Pumps</source>
+        <translation>水泵</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="23" />
+        <source>Lighting</source>
+        <translation>照明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="24" />
+        <source>Chargers</source>
+        <translation>充电桩</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="25" />
+        <source>Lifts</source>
+        <translation>电梯</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="28" />
+        <source>Deep valley</source>
+        <translation>深谷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="29" />
+        <source>Valley</source>
+        <translation>谷</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="30" />
+        <source>Flat</source>
+        <translation>平</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="31" />
+        <source>Peak</source>
+        <translation>峰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="32" />
+        <source>Critical peak</source>
+        <translation>尖峰</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="39" />
+        <source>no plate read</source>
+        <extracomment>shading of tariff periods behind load curves (rgba)</extracomment>
+        <translation>未识别到车牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="40" />
+        <source>too short</source>
+        <translation>位数不足</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="41" />
+        <source>too long</source>
+        <translation>位数过多</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="42" />
+        <source>unknown province</source>
+        <translation>省份简称无效</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="43" />
+        <source>impossible character</source>
+        <translation>含无效字符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="44" />
+        <source>not a plate format</source>
+        <translation>不符合车牌格式</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="45" />
+        <source>colour does not match the plate</source>
+        <translation>车牌颜色与号码不符</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="48" />
+        <source>Available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="49" />
+        <source>Preparing</source>
+        <translation>准备中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="50" />
+        <source>Charging</source>
+        <translation>充电中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="51" />
+        <source>Paused by car</source>
+        <translation>车辆暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="52" />
+        <source>Paused by charger</source>
+        <translation>充电桩暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="53" />
+        <source>Finishing</source>
+        <translation>结束中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="54" />
+        <source>Reserved</source>
+        <translation>已预约</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="55" />
+        <source>Unavailable</source>
+        <translation>不可用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="56" />
+        <source>Faulted</source>
+        <translation>故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="57" />
+        <source>Unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="61" />
+        <source>level limits</source>
+        <extracomment>Recommendation.notes keys</extracomment>
+        <translation>液位范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="62" />
+        <source>lowest</source>
+        <translation>最低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="63" />
+        <source>highest</source>
+        <translation>最高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="64" />
+        <source>today's level switch</source>
+        <translation>现行液位开关</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="65" />
+        <source>sessions</source>
+        <translation>充电次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="66" />
+        <source>ready by</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="67" />
+        <source>transformer peak now</source>
+        <translation>变压器现峰值负载</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="68" />
+        <source>planned</source>
+        <translation>调度后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="69" />
+        <source>limit</source>
+        <translation>上限</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="70" />
+        <source>not served</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="71" />
+        <source>no schedule keeps the limits</source>
+        <translation>无可行调度</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsPanel</name>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="22" />
+        <source>Energy</source>
+        <translation>能耗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="23" />
+        <source>Parking</source>
+        <translation>停车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="24" />
+        <source>Chargers</source>
+        <translation>充电桩</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="31" />
@@ -2115,6 +2714,216 @@
     </message>
 </context>
 <context>
+    <name>ParkingPanel</name>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="54" />
+        <source>vehicles inside</source>
+        <translation>场内车辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="55" />
+        <source>passes today</source>
+        <translation>今日过车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="56" />
+        <source>visitors today</source>
+        <translation>今日访客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="57" />
+        <source>manual releases</source>
+        <translation>人工放行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="58" />
+        <source>plates flagged</source>
+        <translation>车牌异常</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="60" />
+        <source>Occupancy: space sensors (solid) and gate count (dashed)</source>
+        <translation>车位占用：车位检测器（实线）与道闸计数（虚线）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="61" />
+        <source>hour</source>
+        <translation>时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="61" />
+        <source>vehicles</source>
+        <translation>辆</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="63" />
+        <location filename="../../ui/parking_panel.py" line="77" />
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="63" />
+        <source>Spaces</source>
+        <translation>车位</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="64" />
+        <source>Sensors: taken</source>
+        <translation>检测器：已占</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="64" />
+        <source>Gates: inside</source>
+        <translation>道闸：场内</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="65" />
+        <source>Drift</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="65" />
+        <source>Plates inside</source>
+        <translation>场内车牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="66" />
+        <source>Residents / visitors</source>
+        <translation>业主 / 访客</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="66" />
+        <source>Re-based</source>
+        <translation>校准时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="68" />
+        <source>Re-base on the sensors</source>
+        <translation>按检测器校准</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="69" />
+        <source>Set the zone's gate count to what its space sensors see now (recorded with your name)</source>
+        <translation>将该区域的道闸计数校准为车位检测器当前读数（记录操作人）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="72" />
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Gate</source>
+        <translation>道闸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="72" />
+        <source>Passes today</source>
+        <translation>今日过车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="73" />
+        <source>Manual</source>
+        <translation>人工放行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="73" />
+        <source>Last pass</source>
+        <translation>最近过车</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="74" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <source>Read as</source>
+        <translation>识别结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <source>Why flagged</source>
+        <translation>异常原因</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="77" />
+        <source>Plate</source>
+        <translation>车牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="78" />
+        <source>Entered</source>
+        <translation>入场时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="78" />
+        <source>Hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="82" />
+        <source>Zones</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="91" />
+        <source>Gates</source>
+        <translation>道闸</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="92" />
+        <source>Flagged plates</source>
+        <translation>异常车牌</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="93" />
+        <source>Overstays</source>
+        <translation>超时停放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="139" />
+        <source>in</source>
+        <translation>入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="140" />
+        <source>out</source>
+        <translation>出</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="148" />
+        <source>%1 passes counted but not reported</source>
+        <translation>控制器计数 %1 次未上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="150" />
+        <source>silent while others are busy</source>
+        <translation>其他道闸繁忙时无上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="150" />
+        <source>reporting</source>
+        <translation>正常上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="173" />
+        <source>Re-based: the gate count now equals the sensors.</source>
+        <translation>已校准：道闸计数与车位检测器一致。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="174" />
+        <source>Not re-based: the zone's sensors have not all reported yet.</source>
+        <translation>未校准：该区域车位检测器尚未全部上报。</translation>
+    </message>
+</context>
+<context>
     <name>Point</name>
     <message>
         <location filename="../../ui/point_names.py" line="9" />
@@ -2173,6 +2982,7 @@
     </message>
     <message>
         <location filename="../../ui/point_names.py" line="20" />
+        <location filename="../../ui/point_names.py" line="49" />
         <source>Gas concentration</source>
         <translation>可燃气体浓度</translation>
     </message>
@@ -2292,46 +3102,66 @@
         <source>Pressed</source>
         <translation>已按下</translation>
     </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="45" />
+        <source>In door zone</source>
+        <translation>在平层区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="46" />
+        <source>Runs (total)</source>
+        <translation>运行次数（累计）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="47" />
+        <source>Door cycles (total)</source>
+        <translation>开关门次数（累计）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="48" />
+        <source>Water level</source>
+        <translation>水位</translation>
+    </message>
 </context>
 <context>
     <name>RegisterDeviceDialog</name>
     <message>
-        <location filename="../../ui/register_device.py" line="32" />
+        <location filename="../../ui/register_device.py" line="36" />
         <source>Register device</source>
         <translation>登记设备</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="39" />
+        <location filename="../../ui/register_device.py" line="43" />
         <source>(outside the buildings)</source>
         <translation>（楼栋以外）</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="44" />
+        <location filename="../../ui/register_device.py" line="48" />
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="51" />
+        <location filename="../../ui/register_device.py" line="56" />
         <source>Device id</source>
         <translation>设备编号</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="52" />
+        <location filename="../../ui/register_device.py" line="57" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="53" />
+        <location filename="../../ui/register_device.py" line="58" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="54" />
+        <location filename="../../ui/register_device.py" line="59" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/register_device.py" line="55" />
+        <location filename="../../ui/register_device.py" line="60" />
         <source>Floor</source>
         <translation>楼层</translation>
     </message>
@@ -2892,7 +3722,12 @@
         <translation>值班主管：全局一览</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="74" />
+        <location filename="../../ui/workspaces.py" line="75" />
+        <source>Operations: energy, parking, chargers</source>
+        <translation>运营：能耗、停车、充电</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="81" />
         <source>Audit: the trail of actions</source>
         <translation>审计：操作记录</translation>
     </message>

@@ -95,8 +95,8 @@ def test_a_killed_server_is_noticed_within_2_s_and_consoles_resynchronise(server
 def test_no_account_exists_after_a_fresh_install(tmp_path):
     srv = ControlRoomServer(tmp_path / "fresh")
     srv.env["CONTROL_ROOM__CAMERAS__ENABLED"] = "false"
-    srv.start()
     try:
+        srv.start()
         assert httpx.get(f"{srv.url}/api/v1/health").json()["setup_needed"] is True
         for name, password in (("admin", "admin"), ("admin", "123456"), ("root", "root"),
                                ("administrator", "Admin@123"), ("demo", "demo")):
@@ -128,6 +128,13 @@ def test_a_serious_fault_makes_one_order_and_one_handset_message(tmp_path, mqtt_
     srv.add_user(*GUARD, "guard")
     srv.add_user(*SUPERVISOR, "supervisor")
     srv.start()
+    try:
+        _one_order(srv, mqtt_broker)
+    finally:
+        srv.stop()
+
+
+def _one_order(srv, mqtt_broker) -> None:  # noqa: ANN001
     handset: list[dict] = []
     listener = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="handsets")
     listener.on_message = lambda _c, _u, m: handset.append(json.loads(m.payload))
@@ -174,4 +181,3 @@ def test_a_serious_fault_makes_one_order_and_one_handset_message(tmp_path, mqtt_
         listener.loop_stop()
         a.close()
         b.close()
-        srv.stop()
