@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from app.facade.parts import PartsRoom
 from PySide6.QtCore import Qt
 
 from app.alarms.book import AlarmBook
 from app.alarms.model import Severity
 from app.domain.model import Device, Location
+from app.facade.parts import PartsRoom
 from app.facade.session import Session
 from app.security.roles import Grant, Role
 from app.state.store import StateStore

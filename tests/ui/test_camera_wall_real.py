@@ -5,10 +5,10 @@ from __future__ import annotations
 import cv2
 import numpy as np
 import pytest
-from app.facade.parts import PartsRoom
 from PySide6.QtCore import QSettings
 
 from app.domain.model import Camera
+from app.facade.parts import PartsRoom
 from app.scene.model import Scene, Site
 from app.vision.cameras import CameraManager
 from tests.fixtures.display import x_display  # noqa: F401  (fixture)

@@ -7,7 +7,6 @@ import time
 from pathlib import Path
 
 import pytest
-from app.facade.parts import PartsRoom
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QInputDialog
@@ -20,6 +19,7 @@ from app.dispatch.repository import InMemoryOrderRepository
 from app.dispatch.runtime import DispatchRuntime, DispatchRuntimeConfig
 from app.domain.kinds import Level
 from app.domain.model import Location
+from app.facade.parts import PartsRoom
 from app.facade.session import Session
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme

@@ -3,8 +3,8 @@ value), with a line of badges below that says what the figure is made of.
 
 Metrics: open alarms (by severity; the lamp red and flashing while any is unacknowledged),
 devices online (offline counted), work orders (open, SLA breaches in amber with a word),
-parking occupancy and today's energy against the same weekday (from the operations
-provider, app/wall/figures.py: "no data" until a source exists). A figure is grey while
+parking occupancy and today's electricity against the same weekday last week (from the
+room's operations reader through app/wall/figures.py: "no data" until it has figures). A figure is grey while
 normal: colour appears only with something abnormal, and always beside a word.
 """
 
@@ -169,7 +169,7 @@ class WallKpiTile(WallTile):
                 value, parts = wt("no data"), [Part(wt("no energy source yet"))]
             else:
                 value = f"{energy.today_kwh:,.0f} kWh"
-                if energy.same_weekday_kwh > 0:
+                if energy.same_weekday_kwh:
                     change = energy.today_kwh / energy.same_weekday_kwh - 1.0
                     parts = [Part(wt("%1 vs same weekday").replace("%1", f"{change:+.0%}"))]
         self.kpi.set_value(value)
