@@ -135,6 +135,12 @@ def test_one_pc_the_desk_on_its_screen_and_the_wall_on_the_other(two_screens, tm
         for x, _y, w, _h in (left, right):  # both on the screen the desk is not on
             assert (x >= 1920) == desk_on_first and w <= 1920
         assert left[0] < right[0]  # side by side, in their places in the wall
+        # Ctrl+C is the running desk's clean stop; the windows map before its event loop
+        # runs, and a Ctrl+C before that is an interrupted start (exit 130), not the point
+        deadline = time.monotonic() + 30
+        while (time.monotonic() < deadline and proc.poll() is None
+               and b"first live frame" not in (tmp_path / "desk.log").read_bytes()):
+            time.sleep(0.5)
     finally:
         proc.send_signal(signal.SIGINT)
         try:

@@ -128,3 +128,19 @@ def test_a_stalled_feed_is_marked_stale_restarted_and_live_again(wall):
     cameras.push("CAM-09", cameras.latest("CAM-09").frame.copy())
     display._on_frame()  # noqa: SLF001
     assert tile.feed_live(clock())
+
+
+def test_a_camera_that_reports_itself_offline_is_never_called_live(wall):
+    """The header must not say LIVE over NO SIGNAL, not even in the grace period a freshly
+    shown camera gets before its first frame."""
+    display, _, cameras, clock = wall
+    tile = display.windows[1].tiles[1]  # CAM-09, pinned
+    display._on_frame()  # noqa: SLF001
+    display._on_slow()  # noqa: SLF001 (the 1 Hz status poll)
+    assert tile.feed_live(clock())
+    cameras.set_online("CAM-09", False)
+    display._on_slow()  # noqa: SLF001
+    assert not tile.feed_live(clock())  # frames less than a second old, but the camera is down
+    cameras.set_online("CAM-09", True)
+    display._on_slow()  # noqa: SLF001
+    assert tile.feed_live(clock())

@@ -3,7 +3,7 @@
 Frames are pulled from ``room.cameras`` on the wall's frame timer, repainted only when the
 sequence number moved. A group rotates on its ``Rotation`` (dwell from the wall file, never
 below 3 s; a pinned tile never rotates). The feed has a ``FeedWatch``: no new frame for
-``stale_s`` and the header says STALE; twice that and the watchdog restarts the feed (a
+``stale_s``, or the camera reporting itself offline, and the header says STALE; twice that and the watchdog restarts the feed (a
 fresh ``CameraFeed``: the cached frame dropped, the camera asked again). Rotating to the
 next camera drops the previous frame: the tile holds one frame at most, whatever it showed.
 
@@ -52,6 +52,8 @@ class CameraTile(WallTile):
         self.feed = CameraFeed(self.rotation.current)
         self.restarts = 0
         self._forced: str | None = None  # a camera an alarm put up
+        #: the camera's own status, asked once a second (slow); none without a camera service
+        self.online = ctx.room.cameras is not None
         self._show(self.rotation.current)
 
     # ---- what is up ----------------------------------------------------------------------
@@ -95,13 +97,17 @@ class CameraTile(WallTile):
 
     def slow(self, now: float) -> None:
         cameras = self.ctx.room.cameras
+        self.online = False  # no camera service at all: nothing here is live
         if cameras is not None:
             status = cameras.status(self.camera_id)
-            self.video.set_status(tile_state(status), status.fps)
+            self.online = tile_state(status) != "offline"
+            self.video.set_status(tile_state(status), status.fps if status is not None else 0.0)
         super().slow(now)
 
     def feed_live(self, now: float) -> bool:
-        return not self.watch.stale(now) and super().feed_live(now)
+        # a camera that says it is offline is not live, even in the grace period a freshly
+        # shown camera gets before its first frame
+        return self.online and not self.watch.stale(now) and super().feed_live(now)
 
     def restart_feed(self, now: float) -> None:
         """The watchdog: nothing new for the stall period, so start the feed afresh."""
