@@ -19,10 +19,13 @@ class TrendPlot(QWidget):
     def __init__(self, *, line_rgb: RGB = (74, 163, 223), band_rgb: RGB = (46, 204, 113),
                  background: RGB = (24, 28, 33), foreground: RGB = (200, 206, 212),
                  learned_rgb: RGB = (93, 173, 226), window_s: float = 300.0,
-                 parent: QWidget | None = None) -> None:
+                 utc_offset_s: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._window_s = window_s
-        axis = pg.DateAxisItem(orientation="bottom")
+        # the time axis in this computer's zone, or at ``utc_offset_s`` east of UTC (a wall
+        # shows its compound's time wherever its PC is set); pyqtgraph counts west as positive
+        axis = pg.DateAxisItem(orientation="bottom",
+                               utcOffset=None if utc_offset_s is None else -utc_offset_s)
         self._plot = pg.PlotWidget(axisItems={"bottom": axis}, background=QColor(*background))
         self._plot.setMenuEnabled(False)
         self._plot.setMouseEnabled(x=False, y=False)

@@ -25,6 +25,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter, QScreen
 
 from app.facade.room import ControlRoom
 from app.wall.control import WallStatus
+from app.wall.memory import release_free_memory
 from app.wall.model import WallFile
 from app.wall.schedule import active_preset, zone
 from app.wall.takeover import TakeoverBoard
@@ -41,6 +42,7 @@ log = logging.getLogger(__name__)
 TICK_MS = 250
 FRAME_MS = 100
 SLOW_MS = 1000
+TRIM_S = 300.0  # real seconds between giving freed heap back (app/wall/memory.py)
 
 
 class WallDisplay(QObject):
@@ -65,6 +67,7 @@ class WallDisplay(QObject):
         self.windows: list[WallWindow] = []
         self.feed_restarts = 0  # by the watchdog, since the wall started
         self._flash = False
+        self._trimmed_at = time.monotonic()
         self._build_windows(screens, placements)
         self._lay_out()
         self.stage.apply(self.board.seed(room.alarms.open_alarms(), now))
@@ -158,6 +161,8 @@ class WallDisplay(QObject):
         self.stage.rebuilt(list(self.board.active.values()), self.board.flood)
         self._refresh_status()
         self.sig_preset_changed.emit(name)
+        # once the old tiles are deleted (deferred), give their memory back to the system
+        QTimer.singleShot(2000, release_free_memory)
 
     def _check_preset(self, now: float) -> None:
         name, reason = active_preset(self.wall, self._status(), now, self.tz)
@@ -202,6 +207,9 @@ class WallDisplay(QObject):
         for tile in self.tiles():
             tile.slow(now)
         self._refresh_status()
+        if time.monotonic() - self._trimmed_at >= TRIM_S:
+            self._trimmed_at = time.monotonic()
+            release_free_memory()
 
     def _on_alarm(self, change) -> None:  # noqa: ANN001 (an AlarmChanged)
         self.stage.apply(self.board.update(change.alarm, self.clock()))

@@ -48,6 +48,11 @@ class WallContext:
         return dt.datetime.fromtimestamp(at, self.tz) if self.tz else \
             dt.datetime.fromtimestamp(at)
 
+    def utc_offset_s(self, at: float) -> int | None:
+        """The wall's zone's offset east of UTC at ``at`` (None: this computer's zone)."""
+        offset = self.local(at).utcoffset() if self.tz else None
+        return None if offset is None else int(offset.total_seconds())
+
 
 def wt(text: str) -> str:
     return QCoreApplication.translate("Wall", text)

@@ -62,7 +62,8 @@ class TrendTile(WallTile):
         self.plot = TrendPlot(line_rgb=(205, 208, 212), band_rgb=(150, 155, 160),
                               background=theme.TILE.getRgb()[:3],
                               foreground=theme.MUTED.getRgb()[:3],
-                              window_s=spec.window_min * 60.0)
+                              window_s=spec.window_min * 60.0,
+                              utc_offset_s=ctx.utc_offset_s(ctx.clock()))
         self.plot.set_text_pixel_size(ctx.type.base.pixelSize(), ctx.type.family)
         self.plot.set_line_style((205, 208, 212), max(2.0, ctx.type.cap_px / 8))
         if self.point_spec is not None and self.point_spec.normal is not None:
