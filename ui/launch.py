@@ -115,6 +115,7 @@ def launch(args: argparse.Namespace) -> int:
         if room is None:
             engine.stop()
             return 0
+    beside = None  # the wall on the desk's other screens (--wall-config)
     try:
         # a screenshot is for a README or a test: a fixed size, not the user's last layout
         window = MainWindow(room, settings=settings, lang=lang,
@@ -130,11 +131,10 @@ def launch(args: argparse.Namespace) -> int:
             signal_first.connect(lambda: log.info(
                 "first live frame %.2f s after start; RSS %.0f MB", process_age_s(), rss_mb()))
         window.show()
-        beside = None
         if wall_config:  # a one-PC control room: the wall on the desk's other screens
             from ui.wall.panel import open_wall_beside
 
-            beside = open_wall_beside(window, room, wall_file)  # noqa: F841 (kept alive)
+            beside = open_wall_beside(window, room, wall_file)
         if screenshot:
             ScreenshotJob(window, view, screenshot,
                           quit_after if quit_after else DEFAULT_SCREENSHOT_TIMEOUT_S)
@@ -143,6 +143,8 @@ def launch(args: argparse.Namespace) -> int:
         _quit_on_sigint(app)
         return app.exec()
     finally:
+        if beside is not None:  # before the room: a quit without closing the desk (Ctrl+C)
+            beside.close()
         room.close()
         if engine is not None:
             engine.stop()
