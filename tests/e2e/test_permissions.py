@@ -63,6 +63,7 @@ def _commands(snapshot: wire.Snapshot, role: Role) -> list[c.Command]:
         c.SetOrderState(order_id=order, to="cancelled", note="test"),
         c.AddOrderNote(order_id=order, text="note"), c.SetAutoAssign(on=True),
         c.RegisterDevice(device_id=f"NEW-{role.value}", kind="water_meter"),
+        c.DismissDevice(device_id=f"GONE-{role.value}"), c.ParkingRebase(zone_id="garage"),
         c.FreezeLearnedBand(device_id="S01-TR1", point="temp_c", frozen=True),
         c.SetPrivacyMasks(camera_id="CAM-01", polygons=[square]),
         c.SetShieldZones(camera_id="CAM-01", polygons=[square]),
