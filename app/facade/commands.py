@@ -234,13 +234,39 @@ class UnlockUser(Command, tag="user.unlock"):
     name: Id
 
 
+# ---- the video wall ----------------------------------------------------------------------
+class TakeWallControl(Command, tag="wall.take_control"):
+    """Control the wall from this console (one console at a time; ``force`` takes it from
+    the console holding it)."""
+
+    permission = Permission.CONTROL_WALL
+    wall: Id = "main"
+    force: bool = False
+
+
+class ReleaseWall(Command, tag="wall.release"):
+    """Give the wall back to its schedule."""
+
+    permission = Permission.CONTROL_WALL
+    wall: Id = "main"
+
+
+class SetWallPreset(Command, tag="wall.set_preset"):
+    """Show a preset of the wall file (None: follow the schedule) while in control."""
+
+    permission = Permission.CONTROL_WALL
+    preset: Id | None
+    wall: Id = "main"
+
+
 ANY_COMMAND = (AcknowledgeAlarm | CommentAlarm | SilenceAlarm | ShelveAlarm | UnshelveAlarm
                | CloseAlarm | CreateOrder | CreateOrderFromAlarm | AssignOrder | SetOrderState
                | AddOrderNote | SetAutoAssign | RegisterDevice | DismissDevice | FreezeLearnedBand
                | ParkingRebase
                | SetPrivacyMasks | SetShieldZones | SetFacade | SetConstructionZones
                | AcceptChange | RejectChange | DispatchChange | ExportEvidence | AddUser
-               | SetUserPassword | LockUser | UnlockUser)
+               | SetUserPassword | LockUser | UnlockUser
+               | TakeWallControl | ReleaseWall | SetWallPreset)
 
 #: every command class, by its tag
 COMMANDS: dict[str, type[Command]] = {

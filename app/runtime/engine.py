@@ -54,6 +54,7 @@ from app.state.store import StateStore
 from app.storage import StorageError, StorageWriter
 from app.storage import queries as stored
 from app.vision.cameras import CameraManager
+from app.wall.control import WallControl
 
 log = logging.getLogger(__name__)
 
@@ -189,6 +190,8 @@ class Engine:
         self.audit: AuditTrail | None = None
         #: a training session: trainees may act, nothing reaches the real compound
         self.training = False
+        #: who controls the video walls and which preset they show (the wall.* commands)
+        self.wall = WallControl(self.clock)
         self.commands = CommandHandler(self)
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
