@@ -74,12 +74,26 @@ def make_application() -> QApplication:
 def launch(args: argparse.Namespace) -> int:
     # loaded once by the CLI; a ConfigError propagates: the CLI prints it, exits 2
     config = getattr(args, "app_config", None) or config_from_args(args)
+    wall_config = getattr(args, "wall_config", None)
+    wall_file = None
+    if getattr(args, "wall", False) or wall_config:  # a bad file: one line, exit 2, no window
+        from ui.wall.launch import wall_file_for
+
+        wall_file = wall_file_for(wall_config)
     app = make_application()
     settings = QSettings()
     lang = choose_language(getattr(args, "lang", None), config.ui.lang,
                            settings.value(SETTINGS_LANG))
     translators = install_translators(app, lang)  # noqa: F841 (kept alive for the app's life)
     apply_theme(app, config.ui.theme)
+    if getattr(args, "wall", False):  # the wall alone (ui/wall/launch.py)
+        from ui.wall.launch import launch_wall
+
+        return launch_wall(args, config, wall_file)
+    if wall_config:  # the desk's Wall panel controls this wall file, shown beside the desk
+        from ui.wall.panel import use_wall_file
+
+        use_wall_file(wall_config)
     screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)
     engine: Engine | None = None
@@ -107,6 +121,7 @@ def launch(args: argparse.Namespace) -> int:
         if room is None:
             engine.stop()
             return 0
+    beside = None  # the wall on the desk's other screens (--wall-config)
     try:
         # a screenshot is for a README or a test: a fixed size, not the user's last layout
         window = MainWindow(room, settings=settings, lang=lang,
@@ -123,6 +138,10 @@ def launch(args: argparse.Namespace) -> int:
             signal_first.connect(lambda: log.info(
                 "first live frame %.2f s after start; RSS %.0f MB", process_age_s(), rss_mb()))
         window.show()
+        if wall_config:  # a one-PC control room: the wall on the desk's other screens
+            from ui.wall.panel import open_wall_beside
+
+            beside = open_wall_beside(window, room, wall_file)
         if screenshot:
             ScreenshotJob(window, view, screenshot,
                           quit_after if quit_after else DEFAULT_SCREENSHOT_TIMEOUT_S)
@@ -131,6 +150,8 @@ def launch(args: argparse.Namespace) -> int:
         _quit_on_sigint(app)
         return app.exec()
     finally:
+        if beside is not None:  # before the room: a quit without closing the desk (Ctrl+C)
+            beside.close()
         room.close()
         if session is not None:
             session.stop()  # scored; the result kept for the supervisor

@@ -68,7 +68,8 @@ SUPERVISION = Workspace(
     (Placement("alarms", BOTTOM, "bottom"), Placement("dispatch", BOTTOM, "bottom"),
      Placement("operations", BOTTOM, "bottom"), Placement("changes", BOTTOM, "bottom"),
      Placement("cameras", RIGHT, "side"), Placement("inspector", RIGHT, "side"),
-     Placement("layers", RIGHT, "side"), Placement("floors", RIGHT, "side")),
+     Placement("layers", RIGHT, "side"), Placement("floors", RIGHT, "side"),
+     Placement("wall", RIGHT, "side")),
     {BOTTOM: 0.40, RIGHT: 0.36})
 OPERATIONS = Workspace(
     "operations", QT_TRANSLATE_NOOP("Workspace", "Operations: energy, parking, chargers"),

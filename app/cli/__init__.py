@@ -85,6 +85,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--server", metavar="URL",
                         help="be a console of a running `control-room serve` "
                         "(e.g. http://control-room.local:8780); the user signs in")
+    parser.add_argument("--wall", action="store_true",
+                        help="large-screen wall-display mode: one frameless window per "
+                        "monitor of the wall file, read-only (with --server: a console "
+                        "signed in with a wall account)")
+    parser.add_argument("--wall-config", metavar="WALL.toml",
+                        help="the wall file: monitors, presets, schedule (default: the demo's "
+                        "2x2 sample); without --wall the desk also shows the wall on its "
+                        "other screens")
     parser.add_argument("--training", metavar="SCENARIO",
                         help="a training session on a scenario file (or a recording, played "
                         "as it is): nothing reaches the real compound")

@@ -241,6 +241,31 @@ class UnlockUser(Command, tag="user.unlock"):
     name: Id
 
 
+# ---- the video wall ----------------------------------------------------------------------
+class TakeWallControl(Command, tag="wall.take_control"):
+    """Control the wall from this console (one console at a time; ``force`` takes it from
+    the console holding it)."""
+
+    permission = Permission.CONTROL_WALL
+    wall: Id = "main"
+    force: bool = False
+
+
+class ReleaseWall(Command, tag="wall.release"):
+    """Give the wall back to its schedule."""
+
+    permission = Permission.CONTROL_WALL
+    wall: Id = "main"
+
+
+class SetWallPreset(Command, tag="wall.set_preset"):
+    """Show a preset of the wall file (None: follow the schedule) while in control."""
+
+    permission = Permission.CONTROL_WALL
+    preset: Id | None
+    wall: Id = "main"
+
+
 # ---- training (the instructor) ----------------------------------------------------------
 ScenarioSeconds = Annotated[float, msgspec.Meta(ge=0, le=7 * 86400)]
 
@@ -294,6 +319,7 @@ ANY_COMMAND = (AcknowledgeAlarm | CommentAlarm | SilenceAlarm | ShelveAlarm | Un
                | ParkingRebase | SetPrivacyMasks | SetShieldZones | SetFacade
                | SetConstructionZones | AcceptChange | RejectChange | DispatchChange | ViewCamera
                | ExportEvidence | AddUser | SetUserPassword | LockUser | UnlockUser
+               | TakeWallControl | ReleaseWall | SetWallPreset
                | TrainingPlay | TrainingPause | TrainingSpeed | TrainingSeek | TrainingInject
                | TrainingAnnotate | TrainingEnd)
 

@@ -166,6 +166,8 @@ class CommandHandler:
             return f"change:{record.id}", None, record.camera_id
         if hasattr(command, "camera_id"):
             return f"camera:{command.camera_id}", None, command.camera_id  # type: ignore[attr-defined]
+        if isinstance(command, (c.TakeWallControl, c.ReleaseWall, c.SetWallPreset)):
+            return f"wall:{command.wall}", None, None
         if isinstance(command, c.ExportEvidence):
             camera = self._event_camera(command.event_id)
             return f"evidence:{command.event_id}", None, camera
@@ -305,6 +307,12 @@ class CommandHandler:
                 self._users().lock(name)
             case c.UnlockUser(name=name):
                 self._users().unlock(name)
+            case c.TakeWallControl(wall=wall, force=force):
+                engine.wall.take(session, wall, force=force)
+            case c.ReleaseWall(wall=wall):
+                engine.wall.release(session, wall)
+            case c.SetWallPreset(wall=wall, preset=preset):
+                engine.wall.set_preset(session, wall, preset)
             case _:
                 raise CommandFailed("unknown_command", f"unknown command {_tag(command)}")
         return None

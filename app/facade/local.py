@@ -128,6 +128,10 @@ class LocalControlRoom:
         ]
         if self.cameras is not None:
             self._subs.append(self.cameras.subscribe(self._events.emit))
+        #: the video walls' control state (read like the store; changes are emitted as
+        #: ``{"wall": …}``, the form a console receives them in from its server)
+        self.wall = engine.wall
+        self._subs.append(engine.wall.subscribe(self._on_wall))
         self._dispatch: RuntimeDispatchReader | None = None
         self.operations = (LocalOperations(engine, session)
                            if getattr(engine, "operations", None) is not None else None)
@@ -150,6 +154,11 @@ class LocalControlRoom:
         extra = {"training": msgspec.to_builtins(status)}
         self.extra.update(extra)
         self._events.emit(extra)
+
+    def _on_wall(self, state) -> None:  # noqa: ANN001 (a WallState)
+        from app.wall.control import state_to_builtins
+
+        self._events.emit({"wall": state_to_builtins(state)})
 
     def link(self) -> LinkState:
         return link_of(self.engine)

@@ -54,6 +54,7 @@ from app.state.store import StateStore
 from app.storage import StorageError, StorageWriter
 from app.storage import queries as stored
 from app.vision.cameras import CameraManager
+from app.wall.control import WallControl
 
 log = logging.getLogger(__name__)
 
@@ -195,6 +196,8 @@ class Engine:
         self.audit: AuditTrail | None = None
         #: a training session: trainees may act, nothing reaches the real compound
         self.training = False
+        #: who controls the video walls and which preset they show (the wall.* commands)
+        self.wall = WallControl(self.clock)
         #: the training session's player and instructor (app.training), the target of the
         #: training.* commands; None outside training
         self.training_control: object | None = None

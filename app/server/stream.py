@@ -97,6 +97,7 @@ class StreamHub:
         self._version = engine.store.version
         self._known_devices = {d.id for d in engine.store.devices()}
         self._dispatch_version = -1
+        self._wall_version = -1  # -1: send the wall state with the next frame
         self._dispatch_at = 0.0
         self._slow_at = 0.0
         self._training_version = -1
@@ -138,7 +139,8 @@ class StreamHub:
 
     def join(self, console: Console) -> None:
         self.consoles.add(console)
-        self._training_version = -1  # a console joining gets the training picture at once
+        self._wall_version = -1  # a new console learns the walls' state with the next frame
+        self._training_version = -1  # and the training picture at once
 
     def leave(self, console: Console) -> None:
         self.consoles.discard(console)
@@ -208,6 +210,10 @@ class StreamHub:
                 cams = engine.cameras
                 camera_status = {cid: cams.status(cid) for cid in cams.camera_ids()}
         extra: dict[str, object] = {}
+        wall = engine.wall.state()
+        if wall.version != self._wall_version:
+            self._wall_version = wall.version
+            extra["wall"] = msgspec.to_builtins(wall)
         training = getattr(engine, "training_control", None)
         if training is not None and training.version != self._training_version:
             status = training.status()  # the instructor's and trainee's shared picture

@@ -968,6 +968,16 @@
         <source>This work order no longer exists.</source>
         <translation>This work order no longer exists.</translation>
     </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="39" />
+        <source>The wall is controlled by %1 at %2.</source>
+        <translation>The wall is controlled by %1 at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="40" />
+        <source>Take control of the wall first.</source>
+        <translation>Take control of the wall first.</translation>
+    </message>
 </context>
 <context>
     <name>CompoundLegend</name>
@@ -2617,11 +2627,16 @@
     </message>
     <message>
         <location filename="../../ui/desk_panels.py" line="43" />
+        <source>Video wall</source>
+        <translation>Video wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panels.py" line="44" />
         <source>Operations</source>
         <translation>Operations</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panels.py" line="44" />
+        <location filename="../../ui/desk_panels.py" line="45" />
         <source>Construction review</source>
         <translation>Construction review</translation>
     </message>
@@ -3754,7 +3769,7 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../widgets/video_tile.py" line="197" />
+        <location filename="../../widgets/video_tile.py" line="209" />
         <source>NO SIGNAL</source>
         <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
         <translation>NO SIGNAL</translation>
@@ -3790,6 +3805,322 @@
         <location filename="../../ui/viewpoints.py" line="99" />
         <source>Name:</source>
         <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>Wall</name>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="74" />
+        <location filename="../../ui/wall/kpi_tile.py" line="76" />
+        <source>open</source>
+        <extracomment>the word after the figure ("7 open", "4,894 online")</extracomment>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="75" />
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="77" />
+        <source>occupied</source>
+        <translation>occupied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="78" />
+        <source>used</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="82" />
+        <location filename="../../ui/wall/words.py" line="31" />
+        <source>Open alarms</source>
+        <translation>Open alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="83" />
+        <source>Devices online</source>
+        <translation>Devices online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="84" />
+        <source>Work orders</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="85" />
+        <source>Parking occupied</source>
+        <translation>Parking occupied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="86" />
+        <source>Energy today</source>
+        <translation>Energy today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="50" />
+        <source>Critical</source>
+        <extracomment>the wall's greys: background, tiles, their edges, text and quieter text alarm colours: red only here abnormal but not an alarm (a breached SLA, a stale feed): amber, always with a word alarm severity (1–4) → colour, shape and word</extracomment>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="51" />
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="52" />
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="53" />
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="11" />
+        <source>%1 alarms in %2 minutes</source>
+        <translation>%1 alarms in %2 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="12" />
+        <source>%1 h ago</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="13" />
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="14" />
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="15" />
+        <source>%1 more alarms waiting</source>
+        <translation>%1 more alarms waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="16" />
+        <source>%1 offline</source>
+        <translation>%1 offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="17" />
+        <source>%1 past SLA</source>
+        <translation>%1 past SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="18" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="19" />
+        <source>%1 unacknowledged</source>
+        <translation>%1 unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="20" />
+        <source>%1 vs same weekday</source>
+        <translation>%1 vs same weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="21" />
+        <source>%1 · by schedule</source>
+        <translation>%1 · by schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="22" />
+        <source>%1 · chosen by %2 (%3)</source>
+        <translation>%1 · chosen by %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="23" />
+        <source>+ %1 more</source>
+        <translation>+ %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="24" />
+        <source>ACKNOWLEDGED</source>
+        <translation>ACKNOWLEDGED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="25" />
+        <source>ALARM FLOOD</source>
+        <translation>ALARM FLOOD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="26" />
+        <source>B%1</source>
+        <translation>B%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="27" />
+        <source>Camera: %1</source>
+        <translation>Camera: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="28" />
+        <source>Floor %1</source>
+        <translation>Floor %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="29" />
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="30" />
+        <source>No open alarms</source>
+        <translation>No open alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="32" />
+        <source>STALE</source>
+        <translation>STALE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="33" />
+        <source>Technicians</source>
+        <translation>Technicians</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="34" />
+        <source>The compound</source>
+        <translation>The compound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="35" />
+        <source>The wall holds still: work the list at a console.</source>
+        <translation>The wall holds still: work the list at a console.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="36" />
+        <source>UNACKNOWLEDGED</source>
+        <translation>UNACKNOWLEDGED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="37" />
+        <source>Video wall</source>
+        <translation>Video wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="38" />
+        <source>all within SLA</source>
+        <translation>all within SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="39" />
+        <source>beyond its limit</source>
+        <translation>beyond its limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="40" />
+        <source>dispatch is not running</source>
+        <translation>dispatch is not running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="41" />
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="42" />
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="43" />
+        <source>no energy source yet</source>
+        <translation>no energy source yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="44" />
+        <source>no fresh data</source>
+        <translation>no fresh data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="45" />
+        <source>no parking source yet</source>
+        <translation>no parking source yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="46" />
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="47" />
+        <source>of %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="48" />
+        <source>outside its normal band</source>
+        <translation>outside its normal band</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="49" />
+        <source>stale</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="50" />
+        <source>waiting for data</source>
+        <translation>waiting for data</translation>
+    </message>
+</context>
+<context>
+    <name>WallPanel</name>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="76" />
+        <location filename="../../ui/wall/panel.py" line="149" />
+        <source>Take control</source>
+        <translation>Take control</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="78" />
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="83" />
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="88" />
+        <source>Follow the schedule</source>
+        <translation>Follow the schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="95" />
+        <source>Show the wall on the other screens</source>
+        <translation>Show the wall on the other screens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="119" />
+        <source>Nobody controls the wall: it follows its schedule.</source>
+        <translation>Nobody controls the wall: it follows its schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="123" />
+        <source>You control the wall (since %1).</source>
+        <translation>You control the wall (since %1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="125" />
+        <source>%1 controls the wall from %2 (since %3).</source>
+        <translation>%1 controls the wall from %2 (since %3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="150" />
+        <source>%1 controls the wall from %2. Take it over?</source>
+        <translation>%1 controls the wall from %2. Take it over?</translation>
     </message>
 </context>
 <context>
@@ -3880,12 +4211,12 @@
         <translation>Supervision: everything at a glance</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="74" />
+        <location filename="../../ui/workspaces.py" line="75" />
         <source>Operations: energy, parking, chargers</source>
         <translation>Operations: energy, parking, chargers</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="80" />
+        <location filename="../../ui/workspaces.py" line="81" />
         <source>Audit: the trail of actions</source>
         <translation>Audit: the trail of actions</translation>
     </message>

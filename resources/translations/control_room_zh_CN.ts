@@ -968,6 +968,16 @@
         <source>This work order no longer exists.</source>
         <translation>该工单已不存在。</translation>
     </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="39" />
+        <source>The wall is controlled by %1 at %2.</source>
+        <translation>大屏正由 %1 在 %2 控制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="40" />
+        <source>Take control of the wall first.</source>
+        <translation>请先接管大屏控制。</translation>
+    </message>
 </context>
 <context>
     <name>CompoundLegend</name>
@@ -2617,11 +2627,16 @@
     </message>
     <message>
         <location filename="../../ui/desk_panels.py" line="43" />
+        <source>Video wall</source>
+        <translation>监控大屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panels.py" line="44" />
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panels.py" line="44" />
+        <location filename="../../ui/desk_panels.py" line="45" />
         <source>Construction review</source>
         <translation>违建复核</translation>
     </message>
@@ -3754,7 +3769,7 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../widgets/video_tile.py" line="197" />
+        <location filename="../../widgets/video_tile.py" line="209" />
         <source>NO SIGNAL</source>
         <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
         <translation>无信号</translation>
@@ -3790,6 +3805,322 @@
         <location filename="../../ui/viewpoints.py" line="99" />
         <source>Name:</source>
         <translation>名称：</translation>
+    </message>
+</context>
+<context>
+    <name>Wall</name>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="74" />
+        <location filename="../../ui/wall/kpi_tile.py" line="76" />
+        <source>open</source>
+        <extracomment>the word after the figure ("7 open", "4,894 online")</extracomment>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="75" />
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="77" />
+        <source>occupied</source>
+        <translation>已占用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="78" />
+        <source>used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="82" />
+        <location filename="../../ui/wall/words.py" line="31" />
+        <source>Open alarms</source>
+        <translation>未处理报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="83" />
+        <source>Devices online</source>
+        <translation>设备在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="84" />
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="85" />
+        <source>Parking occupied</source>
+        <translation>车位占用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="86" />
+        <source>Energy today</source>
+        <translation>今日能耗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="50" />
+        <source>Critical</source>
+        <extracomment>the wall's greys: background, tiles, their edges, text and quieter text alarm colours: red only here abnormal but not an alarm (a breached SLA, a stale feed): amber, always with a word alarm severity (1–4) → colour, shape and word</extracomment>
+        <translation>危急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="51" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="52" />
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="53" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="11" />
+        <source>%1 alarms in %2 minutes</source>
+        <translation>%2 分钟内 %1 条报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="12" />
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="13" />
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="14" />
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="15" />
+        <source>%1 more alarms waiting</source>
+        <translation>另有 %1 条报警排队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="16" />
+        <source>%1 offline</source>
+        <translation>%1 台离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="17" />
+        <source>%1 past SLA</source>
+        <translation>%1 张超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="18" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="19" />
+        <source>%1 unacknowledged</source>
+        <translation>%1 条未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="20" />
+        <source>%1 vs same weekday</source>
+        <translation>比上周同日 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="21" />
+        <source>%1 · by schedule</source>
+        <translation>%1 · 按日程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="22" />
+        <source>%1 · chosen by %2 (%3)</source>
+        <translation>%1 · %2 控制（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="23" />
+        <source>+ %1 more</source>
+        <translation>另有 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="24" />
+        <source>ACKNOWLEDGED</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="25" />
+        <source>ALARM FLOOD</source>
+        <translation>报警泛滥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="26" />
+        <source>B%1</source>
+        <translation>地下%1层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="27" />
+        <source>Camera: %1</source>
+        <translation>摄像机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="28" />
+        <source>Floor %1</source>
+        <translation>%1层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="29" />
+        <source>LIVE</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="30" />
+        <source>No open alarms</source>
+        <translation>无未处理报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="32" />
+        <source>STALE</source>
+        <translation>停滞</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="33" />
+        <source>Technicians</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="34" />
+        <source>The compound</source>
+        <translation>小区总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="35" />
+        <source>The wall holds still: work the list at a console.</source>
+        <translation>大屏不再逐条切换：请在操作台处理报警列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="36" />
+        <source>UNACKNOWLEDGED</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="37" />
+        <source>Video wall</source>
+        <translation>监控大屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="38" />
+        <source>all within SLA</source>
+        <translation>均未超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="39" />
+        <source>beyond its limit</source>
+        <translation>超出报警限值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="40" />
+        <source>dispatch is not running</source>
+        <translation>派单未运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="41" />
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="42" />
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="43" />
+        <source>no energy source yet</source>
+        <translation>尚无能耗数据源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="44" />
+        <source>no fresh data</source>
+        <translation>无最新数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="45" />
+        <source>no parking source yet</source>
+        <translation>尚无停车数据源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="46" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="47" />
+        <source>of %1</source>
+        <translation>共 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="48" />
+        <source>outside its normal band</source>
+        <translation>超出正常范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="49" />
+        <source>stale</source>
+        <translation>位置过时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="50" />
+        <source>waiting for data</source>
+        <translation>等待数据</translation>
+    </message>
+</context>
+<context>
+    <name>WallPanel</name>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="76" />
+        <location filename="../../ui/wall/panel.py" line="149" />
+        <source>Take control</source>
+        <translation>接管控制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="78" />
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="83" />
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="88" />
+        <source>Follow the schedule</source>
+        <translation>按日程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="95" />
+        <source>Show the wall on the other screens</source>
+        <translation>在其他屏幕上显示大屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="119" />
+        <source>Nobody controls the wall: it follows its schedule.</source>
+        <translation>无人控制大屏：大屏按日程显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="123" />
+        <source>You control the wall (since %1).</source>
+        <translation>您正在控制大屏（自 %1 起）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="125" />
+        <source>%1 controls the wall from %2 (since %3).</source>
+        <translation>%1 正在 %2 控制大屏（自 %3 起）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="150" />
+        <source>%1 controls the wall from %2. Take it over?</source>
+        <translation>%1 正在 %2 控制大屏。要接管吗？</translation>
     </message>
 </context>
 <context>
@@ -3880,12 +4211,12 @@
         <translation>值班主管：全局一览</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="74" />
+        <location filename="../../ui/workspaces.py" line="75" />
         <source>Operations: energy, parking, chargers</source>
         <translation>运营：能耗、停车、充电</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="80" />
+        <location filename="../../ui/workspaces.py" line="81" />
         <source>Audit: the trail of actions</source>
         <translation>审计：操作记录</translation>
     </message>
