@@ -158,3 +158,29 @@ def _grey(image: QImage) -> np.ndarray:
     image = image.convertToFormat(QImage.Format.Format_Grayscale8)
     data = np.frombuffer(image.constBits(), np.uint8, image.bytesPerLine() * image.height())
     return data.reshape(image.height(), image.bytesPerLine())[:, :image.width()]
+
+
+def test_every_wall_screen_of_a_training_session_says_so(qtbot):
+    from app.facade.session import Session
+    from app.security.roles import Grant, Role
+    from tests.ui.wall_fixtures import demo_room, virtual_clock, wall_file
+    from ui.training.watermark import WatermarkOverlay
+    from ui.wall.display import WallDisplay
+    from ui.wall.overview_tile import OverviewTile
+
+    clock = virtual_clock()
+    room, _cameras = demo_room(clock)
+    room.session = Session("xiao.li", "小李", Grant(Role.TRAINEE), "wall", training=True)
+    display = WallDisplay(room, wall_file(), clock=clock)
+    try:
+        views = []
+        for window in display.windows:
+            qtbot.waitExposed(window)
+            mark = window.findChild(WatermarkOverlay, "TrainingWatermark")
+            assert mark is not None and mark.isVisible() and mark.geometry() == window.rect()
+            views += [t.view for t in window.tiles if isinstance(t, OverviewTile)]
+        assert views, "the sample wall has a 3D overview"
+        assert all(v.scene_view.watermark.text for v in views)  # drawn in the 3D frames too
+    finally:
+        display.close()
+        room.close()

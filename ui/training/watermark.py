@@ -97,6 +97,17 @@ def install_watermark(window: QWidget) -> WatermarkOverlay:
     return WatermarkOverlay(window)
 
 
+def mark_window(window: QWidget) -> WatermarkOverlay:
+    """Mark a window of any kind and every 3D view inside it (a wall screen and its tiles;
+    call again when its tiles are rebuilt)."""
+    overlay = install_watermark(window)
+    for child in window.findChildren(QWidget):
+        if getattr(getattr(child, "scene_view", None), "watermark", None) is not None:
+            mark_view(child)
+    overlay.raise_()
+    return overlay
+
+
 def mark_floating(dock: QWidget, floating: bool) -> None:
     """A panel pulled out of the desk is a window of its own (on a wall screen, say): it
     carries the mark while it floats."""

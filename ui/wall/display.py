@@ -120,6 +120,11 @@ class WallDisplay(QObject):
             offsets = {i: self.wall.wall.dwell_s * n / max(1, len(rotating))
                        for n, (w, i) in enumerate(rotating) if w is window}
             window.set_layout(self.preset, window.monitor.presets[self.preset], offsets)
+        if self.room.session.training:  # a training wall says so on every screen, 3D included
+            from ui.training.watermark import mark_window
+
+            for window in self.windows:
+                mark_window(window)
 
     def _count_restart(self) -> None:
         self.feed_restarts += 1
