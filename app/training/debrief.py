@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 import msgspec
 
 from app.alarms.model import Alarm, Severity
+from app.facade.command_words import command_words
+from app.operations.report.labels import alarm_type
 from app.training.scoring import ScoreCard, score
 
 if TYPE_CHECKING:
@@ -126,12 +128,15 @@ def timeline(card: ScoreCard, fired, actions, notes, alarms: list[Alarm],  # noq
     for a in alarms:
         if int(a.severity) >= TIMELINE_MIN_SEVERITY and a.parent_id is None:
             out.append(TimelineEntry(a.raised_at, "alarm",
-                                     f"{names.get(a.device_id, a.device_id)}: {a.type}",
+                                     f"{names.get(a.device_id, a.device_id)}: "
+                                     f"{alarm_type(a.type)}",
                                      a.message, severity=int(a.severity)))
     for action in actions:
         target = action.context.get("device_id") or action.context.get("camera_id") \
             or action.object
-        out.append(TimelineEntry(action.at, "action", f"{action.command} {target or ''}".strip(),
+        target = names.get(target, target) if target else ""
+        out.append(TimelineEntry(action.at, "action",
+                                 f"{command_words(action.command)} {target}".strip(),
                                  action.why, action.user, int(action.context.get("severity", 0)),
                                  action.outcome, action.rewound))
     for note in notes:

@@ -92,9 +92,22 @@ def _without_ids(card):
 @pytest.fixture(scope="module")
 def first_run():
     session, states = _play()
-    card = session.finish().card
-    yield session, states, card
+    debrief = session.finish()
+    session.debrief_for_tests = debrief
+    yield session, states, debrief.card
     session.stop(keep_result=False)
+
+
+def test_the_debrief_words_actions_and_alarms_for_people(first_run):
+    session = first_run[0]
+    entries = session.debrief_for_tests.timeline
+    actions = [e.label for e in entries if e.kind == "action"]
+    camera = next(cam.name for cam in session.engine.scene.cameras if cam.id == "CAM-03")
+    # not "alarm.acknowledge CAM-03": the command in words, the camera by its name
+    assert actions[0].startswith("确认告警 ") and camera in actions[0], actions[0]
+    assert any(t.startswith("派单 ") for t in actions)
+    alarms = [e.label for e in entries if e.kind == "alarm"]
+    assert any(t.endswith(": 高空抛物") for t in alarms), alarms
 
 
 def test_the_same_scenario_and_actions_give_the_same_run(first_run):

@@ -88,7 +88,12 @@ def label(key: str, lang: str = "zh_CN") -> str:
 
 
 _TYPES_ZH = {
-    "offline": "离线", "event.gas_leak": "燃气泄漏", "event.smoke": "烟雾",
+    "offline": "离线", "feed_silent": "现场无数据", "event.gas_leak": "燃气泄漏",
+    "event.smoke": "烟雾", "event.trip": "跳闸", "event.fault": "故障", "event.overheat": "过热",
+    "event.pump_fault": "水泵故障", "event.trapped": "电梯困人", "event.tamper": "被拆动",
+    "event.tampering": "摄像机遮挡/破坏", "event.video_loss": "视频丢失",
+    "event.door_held_open": "门长时间未关", "event.illegal_construction": "违章搭建/侵占绿地",
+    "sound.bang": "爆响（已定位）", "sound.impact": "撞击声（已定位）", "sound.hiss": "嘶嘶声（疑似泄漏）",
     "event.door_forced": "门被强行打开", "event.manhole_open": "井盖打开",
     "event.panic": "紧急按钮", "event.falling_object": "高空抛物",
     "charger.faulted": "充电桩故障", "gate.silent": "道闸无过车上报",
