@@ -3,9 +3,9 @@ a saved viewpoint, in the wall's grey palette (normal devices grey; colour only 
 abnormal), with labels large enough for the room.
 
 Taken over by an alarm (role "place"): the turn stops, the view flies to the alarm's device
-and rings it; the revert flies back to where the view was and the turn goes on. ``shutdown``
-releases the OpenGL surface before the tile is deleted (a preset switch must not leak a
-render window).
+and rings it; the revert flies back to where the view was and the turn goes on. The wall
+keeps the tile across presets (``put_away`` hides it without a takeover on it, see
+ui/wall/window.py); ``shutdown`` releases the OpenGL surface before it is deleted.
 """
 
 from __future__ import annotations
@@ -101,6 +101,7 @@ class OverviewTile(WallTile):
         self.set_body(self.view)
         self._viewpoint = spec.viewpoint
         self._posed = False
+        self._place_revert: Revert | None = None
         self.view.scene_view.sig_rendered.connect(self._first_pose)
 
     def _first_pose(self) -> None:
@@ -129,12 +130,19 @@ class OverviewTile(WallTile):
         self.update()
 
         def revert() -> None:
+            self._place_revert = None
             self.held_by = None
             view.select_device(None)
             view.set_camera_pose(pose, duration_ms=800)
             view.set_orbiting(orbiting)
             self.update()
+        self._place_revert = revert
         return revert
+
+    def put_away(self) -> None:
+        if self._place_revert is not None:  # back where it was, turning, when shown again
+            self._place_revert()
+        super().put_away()
 
     def grab_image(self) -> np.ndarray:
         return self.view.grab_image()

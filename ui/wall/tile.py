@@ -1,7 +1,7 @@
 """WallTile: what every tile of the wall shares — a header with its title and whether its
 feed is live or stale (in words, not only a colour), a body, a red edge while an alarm
 holds it, and the hooks the wall drives: ``tick`` (4 Hz, the wall's clock), ``slow``
-(1 Hz), ``set_flash``, ``push_takeover`` and ``shutdown`` (release every resource: a tile
+(1 Hz), ``set_flash``, ``push_takeover``, ``put_away`` (hidden for a later preset) and ``shutdown`` (release every resource: a tile
 that is replaced must leave nothing behind).
 
 ``push_takeover(role, takeover)`` shows an alarm on the tile and returns the function that
@@ -152,6 +152,13 @@ class WallTile(QWidget):
         if self._details is not None and self.held_by is not None:
             self._details.refresh(takeover)
             self.held_by = takeover
+
+    def put_away(self) -> None:
+        """The tile is kept hidden for a later preset: no alarm stays on it (the wall's
+        takeovers are rebuilt on the tiles of the next preset)."""
+        self.held_by = None
+        if self._details is not None:
+            self._details.hide()
 
     def shutdown(self) -> None:  # noqa: B027 (optional hook)
         """Release everything (timers, video, VTK); the tile is about to be deleted."""

@@ -5,16 +5,24 @@ out as a grid of tiles, no cursor, nothing to click.
 Windows alike: ``setScreen`` first, the geometry set explicitly, then full screen (a
 frameless full-screen window otherwise lands on the primary screen). ``set_layout`` builds
 the preset's tiles for the window's real pixel size (text is sized from it), shutting the
-previous tiles down first so a preset switch leaves no video or 3D surface behind.
+previous tiles down first so a preset switch leaves no video surface behind.
+
+A 3D overview is the exception: it is kept, hidden in this window, and shown again when a
+preset with the same overview comes back. Building one anew on each switch cost ~5 MB of
+native memory that a torn-down OpenGL context never gives back (the soak's growth per
+preset switch, docs/wall.md); a kept one costs nothing while hidden (its tick and renders
+wait for it to show). It never leaves this window: reparenting a VTK GL widget is unsafe.
 """
 
 from __future__ import annotations
 
+import msgspec
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
 from PySide6.QtGui import QImage, QPainter, QScreen
 from PySide6.QtWidgets import QGridLayout, QVBoxLayout, QWidget
 
 from app.wall.model import Layout, Monitor, WallFile
+from app.wall.model import OverviewTile as OverviewSpec
 from ui.screenshot import array_to_image
 from ui.wall import theme
 from ui.wall.factory import build_tile
@@ -66,6 +74,8 @@ class WallWindow(QWidget):
         palette.setColor(self.backgroundRole(), theme.BACKGROUND)
         self.setPalette(palette)
         self.tiles: list[WallTile] = []
+        #: overview tiles of earlier presets, hidden, by their spec (see the docstring)
+        self.kept: dict[bytes, WallTile] = {}
         self.layout_name = ""
         self._column = QVBoxLayout(self)
         self._column.setContentsMargins(0, 0, 0, 0)
@@ -97,28 +107,49 @@ class WallWindow(QWidget):
     def set_layout(self, name: str, layout: Layout, offsets: dict[int, float]) -> None:
         """Replace the tiles with ``layout``'s; ``offsets`` (tile index → seconds) puts
         the rotating groups out of phase."""
-        self.clear()
+        self._put_away()
         self.layout_name = name
         columns, rows = layout.grid
         for c in range(16):
             self._grid.setColumnStretch(c, 1 if c < columns else 0)
             self._grid.setRowStretch(c, 1 if c < rows else 0)
         for index, spec in enumerate(layout.tiles):
-            tile = build_tile(spec, self.ctx, offsets.get(index, 0.0))
+            tile = self.kept.pop(_keep_key(spec), None) if _kept_kind(spec) else None
+            if tile is None:
+                tile = build_tile(spec, self.ctx, offsets.get(index, 0.0))
+            tile.spec = spec  # a kept tile may come back in another cell
             (col, row), (cols, nrows) = spec.cell, spec.span
             self._grid.addWidget(tile, row, col, nrows, cols)
+            tile.show()
             self.tiles.append(tile)
 
-    def clear(self) -> None:
+    def _put_away(self) -> None:
+        """Take the tiles off the grid: overviews are kept hidden, the rest released."""
         for tile in self.tiles:
-            # hidden first (no paint reaches a released 3D surface), released, then deleted
-            # where it is: reparenting would give its GL window a new native window under
-            # the render window's feet
-            tile.hide()
-            tile.shutdown()
-            self._grid.removeWidget(tile)
-            tile.deleteLater()
+            if _kept_kind(tile.spec):
+                tile.hide()
+                self._grid.removeWidget(tile)  # still a child of the grid's host
+                tile.put_away()
+                self.kept.setdefault(_keep_key(tile.spec), tile)
+            else:
+                self._release(tile)
         self.tiles = []
+
+    def clear(self) -> None:
+        """Release every tile, kept ones too (the window is closing)."""
+        for tile in [*self.tiles, *self.kept.values()]:
+            self._release(tile)
+        self.tiles = []
+        self.kept = {}
+
+    def _release(self, tile: WallTile) -> None:
+        # hidden first (no paint reaches a released 3D surface), released, then deleted
+        # where it is: reparenting would give its GL window a new native window under
+        # the render window's feet
+        tile.hide()
+        tile.shutdown()
+        self._grid.removeWidget(tile)
+        tile.deleteLater()
 
     def reserved(self, slot: int) -> list[tuple[str, WallTile]]:
         return [(t.spec.takeover, t) for t in self.tiles
@@ -143,6 +174,15 @@ class WallWindow(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.clear()
         super().closeEvent(event)
+
+
+def _kept_kind(spec: object) -> bool:
+    return isinstance(spec, OverviewSpec)
+
+
+def _keep_key(spec: object) -> bytes:
+    # where it sits in the grid does not matter: the same view is laid out anew
+    return msgspec.json.encode(msgspec.structs.replace(spec, cell=(0, 0), span=(1, 1)))
 
 
 def window_type(monitor: Monitor, wall: WallFile, rect: QRect) -> WallType:
