@@ -1,7 +1,8 @@
 """The wall in this process on the demo compound (virtual time, fake cameras): a frameless
 window per monitor with its preset's tiles; the schedule and the console in control switch
-presets without leaving a 3D surface behind; groups rotate by their dwell and pinned tiles
-never; a stalled feed is marked stale and restarted."""
+presets, and a preset switch back and forth shows the same 3D view again instead of building
+a new render window (each new one cost native memory for good); groups rotate by their
+dwell and pinned tiles never; a stalled feed is marked stale and restarted."""
 
 from __future__ import annotations
 
@@ -67,11 +68,14 @@ def test_each_monitor_is_a_frameless_window_in_its_place_with_its_preset(wall):
 def test_the_schedule_then_the_console_in_control_choose_the_preset(wall):
     display, room, _, clock = wall
     assert vtk_widgets() == 1  # the day preset's 3D overview
+    overview = display.windows[0].tiles[0]
+    render_window = overview.view.scene_view.render_window
     clock.advance(7 * 3600)  # 19:00 in Shenzhen
     display.tick()
     assert display.preset == "night" and display.preset_reason == "schedule"
     assert kinds(display.windows[0]) == [CameraTile]
-    assert vtk_widgets() == 0, "the 3D view of the day preset was left behind"
+    assert not overview.isVisible(), "the day preset's 3D view still shows at night"
+    assert not overview.view.isVisible()
     room.wall = WallControl(clock)  # a room whose engine has wall control
     room.wall.take(LI, "main")
     room.wall.set_preset(LI, "main", "day")
@@ -79,6 +83,7 @@ def test_the_schedule_then_the_console_in_control_choose_the_preset(wall):
     assert display.preset == "day" and display.preset_reason == "console"
     assert "李娜" in display.status_text() and "desk-1" in display.status_text()
     assert vtk_widgets() == 1
+    assert display.windows[0].tiles[0] is overview and overview.isVisible()
     room.wall.release(LI, "main")
     display.tick()
     assert display.preset == "night" and display.preset_reason == "schedule"
@@ -88,7 +93,14 @@ def test_the_schedule_then_the_console_in_control_choose_the_preset(wall):
         display.tick()
         room.wall.release(LI, "main")
         display.tick()
-    assert vtk_widgets() == 0
+    assert vtk_widgets() == 1, "a preset switch built another 3D view"
+    room.wall.take(LI, "main")
+    room.wall.set_preset(LI, "main", "day")
+    display.tick()
+    assert display.windows[0].tiles[0] is overview
+    assert overview.view.scene_view.render_window is render_window
+    picture = overview.grab_image()  # it still draws the compound, not a dead surface
+    assert picture.shape[0] > 100 and picture.std() > 10
 
 
 def test_groups_rotate_by_their_dwell_and_a_pinned_tile_never(wall):

@@ -122,3 +122,17 @@ def test_alarms_beyond_the_slot_queue_and_a_flood_shows_one_summary(wall, tmp_pa
     display.tick()
     assert display.board.flood is None
     assert display.board.active[1].alarm.severity == Severity.CRITICAL
+
+
+def test_a_preset_switch_under_a_takeover_puts_the_kept_3d_view_away_unheld(wall):
+    display, room, clock, qtbot = wall
+    overview = display.windows[0].tiles[0]
+    device = _device(room, "smoke_detector", 40)
+    room.alarms.raise_alarm(device, "event.smoke", Severity.CRITICAL, "smoke")
+    qtbot.waitUntil(lambda: overview.view.selected == device, timeout=2000)
+    assert not overview.view.orbiting  # held at the alarm's place
+    display.set_preset("night", "console")  # the kept view goes away hidden ...
+    assert overview in display.windows[0].kept.values() and not overview.isVisible()
+    # ... with no alarm left on it: it comes back turning, not stuck at an old alarm
+    assert overview.held_by is None and overview.view.selected is None
+    assert overview.view.orbiting
