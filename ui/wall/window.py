@@ -126,11 +126,12 @@ class WallWindow(QWidget):
     def _put_away(self) -> None:
         """Take the tiles off the grid: overviews are kept hidden, the rest released."""
         for tile in self.tiles:
-            if _kept_kind(tile.spec):
+            key = _keep_key(tile.spec) if _kept_kind(tile.spec) else None
+            if key is not None and key not in self.kept:  # one of each is enough
                 tile.hide()
                 self._grid.removeWidget(tile)  # still a child of the grid's host
                 tile.put_away()
-                self.kept.setdefault(_keep_key(tile.spec), tile)
+                self.kept[key] = tile
             else:
                 self._release(tile)
         self.tiles = []
