@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 APP_NAME = "control-room"
 ORG_NAME = "SmartProperty"
 DEFAULT_SCREENSHOT_TIMEOUT_S = 60.0
+#: cameras start after the first live frame, or this long after the window when no live data
+#: comes (a quiet broker): decoding 18 feeds at once used to delay the first frame by seconds
+CAMERAS_AT_THE_LATEST_MS = 8000
 
 
 def process_age_s() -> float:
@@ -86,7 +89,7 @@ def launch(args: argparse.Namespace) -> int:
 
     screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)
-    engine.start()
+    engine.start(cameras=False)
     try:
         # a screenshot is for a README or a test: a fixed size, not the user's last layout
         window = MainWindow(engine, settings=settings, lang=lang,
@@ -98,7 +101,10 @@ def launch(args: argparse.Namespace) -> int:
         signal_first = getattr(view, "sig_first_live_frame", None)
         if signal_first is not None:
             signal_first.connect(lambda: log.info(
-                "first live frame %.2f s after start; RSS %.0f MB", process_age_s(), rss_mb()))
+                "first live frame %.2f s after start (%.2f s CPU); RSS %.0f MB",
+                process_age_s(), time.process_time(), rss_mb()))
+            signal_first.connect(engine.cameras.start)  # idempotent
+        QTimer.singleShot(CAMERAS_AT_THE_LATEST_MS, engine.cameras.start)
         window.show()
         if screenshot:
             ScreenshotJob(window, view, screenshot,

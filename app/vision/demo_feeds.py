@@ -1,8 +1,11 @@
 """Demo camera feeds for the embedded default (cameras without a ``stream``).
 
-Generated on first use into the demo feeds folder (user data cache), in the camera's own
-worker thread so the application starts at once. Facade cameras play synthetic facade clips
-(app/vision/synth: windows lit and switched, curtains, birds, leaves) at 640×360, 15 fps;
+Generated on first use, in the camera's own worker thread, into one cache folder per user
+and generator version (``cache_dir()``): every data folder, test and instance reuses the same
+files, so a machine renders them once per install (about a minute of CPU) and never again.
+A file lock per feed keeps two processes starting at once from rendering the same feed twice.
+Facade cameras play synthetic facade clips (app/vision/synth: windows lit and switched,
+curtains, birds, leaves) at 640×360, 15 fps;
 now and then (every few minutes, per camera) the clip with a throw plays instead of the quiet
 one. Ground cameras play 5 fps loops of a garden, a vehicle gate or a garage level.
 
@@ -12,24 +15,28 @@ scenes/demo/cameras/<id>.json match the feeds; ``tools/gen_demo_feeds.py`` regen
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import logging
+import os
 import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-import cv2
 import numpy as np
+import platformdirs
 
 from app.domain.model import Camera
-from app.vision.source import VideoSourceError
 
 log = logging.getLogger(__name__)
 
-VERSION = 1  # bump when the generator changes: cached feeds of another version are rebuilt
+#: bump when the generator's output changes: the cache folder is keyed by it, so feeds of
+#: another version are never played (and are rebuilt once into the new folder)
+VERSION = 1
 FACADE_FPS = 15.0
 FACADE_VARIANTS = (  # seed, night, distractors
     (101, False, ("bird", "windows", "curtains", "leaf")),
@@ -38,11 +45,16 @@ FACADE_VARIANTS = (  # seed, night, distractors
     (404, False, ("leaf", "windows", "paper")),
 )
 THROW_EVERY_S = (150.0, 420.0)  # a throw clip now and then, per camera
-_locks: dict[Path, threading.Lock] = {}
-_locks_guard = threading.Lock()
 #: one feed is made at a time: eighteen camera workers rendering at once starved the GUI
 #: thread at first start (the first live 3D frame came after ~20 s instead of ~2 s)
 _one_at_a_time = threading.Lock()
+
+
+def cache_dir() -> Path:
+    """The generated feeds of this generator version: ``CONTROL_ROOM_CACHE`` or the user's
+    cache folder, never the data folder (a new CONTROL_ROOM_DATA must not render them again)."""
+    base = os.environ.get("CONTROL_ROOM_CACHE") or platformdirs.user_cache_dir("control-room")
+    return Path(base) / f"demo-feeds-v{VERSION}"
 
 
 def facade_spec(variant: int):
@@ -62,7 +74,7 @@ def facade_calibration(variant: int) -> dict:
 def encode(frames: Iterable[np.ndarray], path: Path, fps: float) -> None:
     """H.264 through ffmpeg (mp4v through OpenCV without it); written under a temporary
     name and renamed, so a half-written feed is never played."""
-    tmp = path.with_name(path.stem + ".part.mp4")
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}-{threading.get_ident()}.part.mp4")
     path.parent.mkdir(parents=True, exist_ok=True)
     it = iter(frames)
     first = next(it)
@@ -83,6 +95,8 @@ def encode(frames: Iterable[np.ndarray], path: Path, fps: float) -> None:
             if proc.wait() != 0:
                 raise OSError(f"ffmpeg failed to encode {path}")
     else:
+        import cv2
+
         wr = cv2.VideoWriter(str(tmp), cv2.VideoWriter_fourcc(*"mp4v"), fps, (w, h))
         wr.write(first)
         for f in it:
@@ -91,25 +105,38 @@ def encode(frames: Iterable[np.ndarray], path: Path, fps: float) -> None:
     tmp.replace(path)
 
 
-def _once(path: Path, make: Callable[[], None]) -> Path:
-    """Build ``path`` once, even when several camera workers ask for it at the same time."""
-    with _locks_guard:
-        lock = _locks.setdefault(path, threading.Lock())
-    with lock:
-        if not path.exists():
-            t0 = time.process_time()
-            with _one_at_a_time:
-                make()
-            log.info("demo feed %s generated (%.1f s CPU)", path.name, time.process_time() - t0)
-    return path
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """Hold ``path``'s lock file: one maker per feed across threads and processes (flock on
+    separate opens excludes threads of one process too)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.lock"), "wb") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
+
+
+def _once(paths: tuple[Path, ...], make: Callable[[], None], what: str) -> None:
+    """Build ``paths`` (made together by ``make``) unless they exist; at most once."""
+    if all(p.exists() for p in paths):
+        return
+    with _exclusive(paths[0]):
+        if all(p.exists() for p in paths):  # another worker or process made them meanwhile
+            return
+        t0 = time.process_time()
+        with _one_at_a_time:
+            make()
+        log.info("demo feed %s generated (%.1f s CPU)", what, time.process_time() - t0)
 
 
 def facade_clips(variant: int, folder: Path) -> tuple[Path, Path]:
     """(quiet, throw) clips of a facade variant: one render, two files. The quiet clip is
     the throw clip's tail after the object has landed, so both show the same facade."""
     v = variant % len(FACADE_VARIANTS)
-    quiet = folder / f"facade{v}-quiet-v{VERSION}.mp4"
-    throw = folder / f"facade{v}-throw-v{VERSION}.mp4"
+    quiet = folder / f"facade{v}-quiet.mp4"
+    throw = folder / f"facade{v}-throw.mp4"
 
     def make() -> None:
         from app.vision.synth.clip import plan_clip
@@ -119,17 +146,10 @@ def facade_clips(variant: int, folder: Path) -> tuple[Path, Path]:
         cut = int((t_end + 1.5) * FACADE_FPS)
         encode(frames, throw, FACADE_FPS)
         encode(frames[cut:], quiet, FACADE_FPS)
-        (folder / f"facade{v}-v{VERSION}.json").write_text(
+        (folder / f"facade{v}.json").write_text(
             json.dumps({"facade": plan.facade, "truth": plan.truth}), encoding="utf-8")
 
-    with _locks_guard:
-        lock = _locks.setdefault(quiet, threading.Lock())
-    with lock:  # one lock for the pair: both files come from one render
-        if not (quiet.exists() and throw.exists()):
-            t0 = time.process_time()
-            with _one_at_a_time:
-                make()
-            log.info("demo facade feed %d generated (%.1f s CPU)", v, time.process_time() - t0)
+    _once((quiet, throw), make, f"facade{v}")
     return quiet, throw
 
 
@@ -144,14 +164,17 @@ def ground_kind(camera: Camera) -> str:
 
 def ground_clip(kind: str, seed: int, folder: Path) -> Path:
     from app.vision import demo_courtyard
-    path = folder / f"{kind}{seed}-v{VERSION}.mp4"
-    return _once(path, lambda: encode(demo_courtyard.render(kind, seed), path, 5.0))
+    path = folder / f"{kind}{seed}.mp4"
+    _once((path,), lambda: encode(demo_courtyard.render(kind, seed), path, 5.0), path.stem)
+    return path
 
 
 def playlist(camera: Camera, index: int, folder: Path | None) -> Callable[[], str]:
     """A callable giving the next clip to play for a demo camera (generating on first use)."""
     if folder is None:
         def nothing() -> str:
+            from app.vision.source import VideoSourceError  # OpenCV: only with cameras
+
             raise VideoSourceError(f"camera {camera.id}: no stream configured")
         return nothing
     rng = np.random.default_rng(index + 1)
