@@ -1,4 +1,5 @@
-"""The main window's status bar: live link, message rate, devices per level, clock.
+"""The main window's status bar: live link, message rate, devices per level, clock, and
+what this machine lacks ("alarm sound unavailable: …", app.optional_parts).
 
 Refreshed by the main window's timer about once a second; counting levels walks the
 snapshot only when the store's version moved, which at a few thousand devices is well under
@@ -7,11 +8,14 @@ a millisecond.
 
 from __future__ import annotations
 
+import html
 import time
 from collections import Counter
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from app import optional_parts
 from app.domain.kinds import Level
 from app.runtime.engine import Engine
 from ui.i18n import level_name
@@ -40,6 +44,14 @@ class StatusBar(QStatusBar):
         self.addWidget(self._link_led)
         self.addWidget(self._link)
         self.addWidget(self._rate)
+        self.notice = QLabel()  # reasons come from the OS and libraries: plain text
+        self.notice.setObjectName("UnavailableNotice")
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        # a long reason is cut at the bar's end (whole in the tooltip), never widening the
+        # window beyond what the operator set
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.notice.hide()
+        self.addWidget(self.notice, 1)
         for level in CHIP_LEVELS:
             chip = KpiTile(level_name(level), LEVEL_RGB[level])
             chip.setToolTip(self.tr("Devices: %1").replace("%1", level_name(level)))
@@ -60,6 +72,7 @@ class StatusBar(QStatusBar):
         rate = engine.ingest.rate.rate(time.time())
         self._rate.setText(self.tr("%1 msg/s").replace("%1", f"{rate:,.0f}"))
         self._count_levels()
+        self._show_unavailable()
         self._clock.setText(time.strftime("%Y-%m-%d %H:%M:%S"))
 
     def _count_levels(self) -> None:
@@ -71,6 +84,16 @@ class StatusBar(QStatusBar):
         counts = Counter(state.level for state in snapshot.devices.values())
         for level, chip in self.chips.items():
             chip.set_value(counts.get(level, 0))
+
+    def _show_unavailable(self) -> None:
+        missing = optional_parts.unavailable()
+        names = {optional_parts.SOUND: self.tr("alarm sound"),
+                 optional_parts.CAMERAS: self.tr("cameras")}
+        lines = [self.tr("%1 unavailable: %2").replace("%1", names.get(part, part))
+                 .replace("%2", reason) for part, reason in sorted(missing.items())]
+        self.notice.setText(" · ".join(lines))
+        self.notice.setToolTip("<p>" + "<br>".join(html.escape(line) for line in lines))
+        self.notice.setVisible(bool(lines))
 
     def _source_name(self, name: str) -> str:
         known = {"simulator": self.tr("Simulator"), "mqtt": self.tr("MQTT broker"),

@@ -39,7 +39,8 @@ from app.sources.base import Source
 from app.state.store import StateStore
 from app.storage import StorageError, StorageWriter
 from app.storage import queries as stored
-from app.vision.cameras import CameraManager
+from app.vision import demo_feeds
+from app.vision.no_cameras import camera_manager
 
 log = logging.getLogger(__name__)
 
@@ -103,9 +104,9 @@ class Engine:
         self.alarms.book.subscribe(AlarmRecorder(self.writer))
         self.acoustic = AcousticWatch(self.scene, self.alarms.book)
         data = paths.user_data_dir()
-        self.cameras = CameraManager(
+        self.cameras = camera_manager(
             self.scene.cameras if config.cameras.enabled else (), book=self.alarms.book,
-            evidence_dir=data / "evidence", demo_feeds_dir=data / "demo-feeds",
+            evidence_dir=data / "evidence", demo_feeds_dir=demo_feeds.cache_dir(),
             scene_cameras_dir=scene_dir / "cameras",
             max_demo_analysed=config.cameras.max_demo_analysed)
         self.ingest.subscribe(self.acoustic.handle_events)
@@ -114,7 +115,9 @@ class Engine:
         self._housekeeper: threading.Thread | None = None
         self.started = False
 
-    def start(self) -> None:
+    def start(self, *, cameras: bool = True) -> None:
+        """``cameras=False``: the caller starts ``self.cameras`` later (the GUI does, after
+        its first live frame: 18 demo feeds decoding would delay it by seconds)."""
         if self.started:
             return
         try:
@@ -137,7 +140,8 @@ class Engine:
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
                                              daemon=True)
         self._housekeeper.start()
-        self.cameras.start()
+        if cameras:
+            self.cameras.start()
         self.source.start(self.ingest.handle_batch)
         self.started = True
         log.info("engine started: %d devices, source %s", len(self.scene.devices),
