@@ -15,7 +15,7 @@ ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql)
 need_cmd ffmpeg ffmpeg
 need_rtsp_server
 need_cjk_fonts
-need_qt_runtime
+need_app_runtime
 install_needed
 
 python3 -m pip install -q --disable-pip-version-check -e ".[dev]"
