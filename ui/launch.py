@@ -101,8 +101,8 @@ def launch(args: argparse.Namespace) -> int:
         signal_first = getattr(view, "sig_first_live_frame", None)
         if signal_first is not None:
             signal_first.connect(lambda: log.info(
-                "first live frame %.2f s after start (%.2f s CPU); RSS %.0f MB",
-                process_age_s(), time.process_time(), rss_mb()))
+                "first live frame %.2f s after start; RSS %.0f MB; %.2f s CPU",
+                process_age_s(), rss_mb(), time.process_time()))
             signal_first.connect(engine.cameras.start)  # idempotent
         QTimer.singleShot(CAMERAS_AT_THE_LATEST_MS, engine.cameras.start)
         window.show()

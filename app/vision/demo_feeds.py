@@ -50,6 +50,20 @@ THROW_EVERY_S = (150.0, 420.0)  # a throw clip now and then, per camera
 _one_at_a_time = threading.Lock()
 
 
+class FeedCancelled(OSError):
+    """The cameras are stopping: the feed being made is dropped (made again next start)."""
+
+
+def _unless_stopped(frames: Iterable[np.ndarray], stop: threading.Event | None,
+                    what: str) -> Iterator[np.ndarray]:
+    """The frames, cut short when ``stop`` is set: quitting the app during a first start
+    must not wait for every feed to be rendered."""
+    for frame in frames:
+        if stop is not None and stop.is_set():
+            raise FeedCancelled(f"demo feed {what}: cancelled, the cameras are stopping")
+        yield frame
+
+
 def cache_dir() -> Path:
     """The generated feeds of this generator version: ``CONTROL_ROOM_CACHE`` or the user's
     cache folder, never the data folder (a new CONTROL_ROOM_DATA must not render them again)."""
@@ -79,6 +93,16 @@ def encode(frames: Iterable[np.ndarray], path: Path, fps: float) -> None:
     it = iter(frames)
     first = next(it)
     h, w = first.shape[:2]
+    try:
+        _encode(first, it, tmp, w, h, fps, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(path)
+
+
+def _encode(first: np.ndarray, it: Iterator[np.ndarray], tmp: Path, w: int, h: int,
+            fps: float, path: Path) -> None:
     exe = shutil.which("ffmpeg")
     if exe:
         proc = subprocess.Popen(
@@ -102,7 +126,6 @@ def encode(frames: Iterable[np.ndarray], path: Path, fps: float) -> None:
         for f in it:
             wr.write(f)
         wr.release()
-    tmp.replace(path)
 
 
 @contextlib.contextmanager
@@ -118,7 +141,8 @@ def _exclusive(path: Path) -> Iterator[None]:
             fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def _once(paths: tuple[Path, ...], make: Callable[[], None], what: str) -> None:
+def _once(paths: tuple[Path, ...], make: Callable[[], None], what: str,
+          stop: threading.Event | None = None) -> None:
     """Build ``paths`` (made together by ``make``) unless they exist; at most once."""
     if all(p.exists() for p in paths):
         return
@@ -127,11 +151,14 @@ def _once(paths: tuple[Path, ...], make: Callable[[], None], what: str) -> None:
             return
         t0 = time.process_time()
         with _one_at_a_time:
+            if stop is not None and stop.is_set():  # waited for the lock while quitting
+                raise FeedCancelled(f"demo feed {what}: cancelled, the cameras are stopping")
             make()
         log.info("demo feed %s generated (%.1f s CPU)", what, time.process_time() - t0)
 
 
-def facade_clips(variant: int, folder: Path) -> tuple[Path, Path]:
+def facade_clips(variant: int, folder: Path,
+                 stop: threading.Event | None = None) -> tuple[Path, Path]:
     """(quiet, throw) clips of a facade variant: one render, two files. The quiet clip is
     the throw clip's tail after the object has landed, so both show the same facade."""
     v = variant % len(FACADE_VARIANTS)
@@ -141,7 +168,7 @@ def facade_clips(variant: int, folder: Path) -> tuple[Path, Path]:
     def make() -> None:
         from app.vision.synth.clip import plan_clip
         plan = plan_clip(facade_spec(v))
-        frames = list(plan.frames)
+        frames = list(_unless_stopped(plan.frames, stop, f"facade{v}"))
         t_end = max(e["t_last_visible"] or 0.0 for e in plan.truth["events"])
         cut = int((t_end + 1.5) * FACADE_FPS)
         encode(frames, throw, FACADE_FPS)
@@ -149,7 +176,7 @@ def facade_clips(variant: int, folder: Path) -> tuple[Path, Path]:
         (folder / f"facade{v}.json").write_text(
             json.dumps({"facade": plan.facade, "truth": plan.truth}), encoding="utf-8")
 
-    _once((quiet, throw), make, f"facade{v}")
+    _once((quiet, throw), make, f"facade{v}", stop)
     return quiet, throw
 
 
@@ -162,15 +189,19 @@ def ground_kind(camera: Camera) -> str:
     return "garden"
 
 
-def ground_clip(kind: str, seed: int, folder: Path) -> Path:
+def ground_clip(kind: str, seed: int, folder: Path,
+                stop: threading.Event | None = None) -> Path:
     from app.vision import demo_courtyard
     path = folder / f"{kind}{seed}.mp4"
-    _once((path,), lambda: encode(demo_courtyard.render(kind, seed), path, 5.0), path.stem)
+    _once((path,), lambda: encode(_unless_stopped(demo_courtyard.render(kind, seed), stop,
+                                                  path.stem), path, 5.0), path.stem, stop)
     return path
 
 
-def playlist(camera: Camera, index: int, folder: Path | None) -> Callable[[], str]:
-    """A callable giving the next clip to play for a demo camera (generating on first use)."""
+def playlist(camera: Camera, index: int, folder: Path | None,
+             stop: threading.Event | None = None) -> Callable[[], str]:
+    """A callable giving the next clip to play for a demo camera (generating on first use;
+    ``stop`` set cancels a generation, raising FeedCancelled, an OSError)."""
     if folder is None:
         def nothing() -> str:
             from app.vision.source import VideoSourceError  # OpenCV: only with cameras
@@ -182,7 +213,7 @@ def playlist(camera: Camera, index: int, folder: Path | None) -> Callable[[], st
         state = {"next_throw": time.time() + float(rng.uniform(20.0, THROW_EVERY_S[0]))}
 
         def next_facade() -> str:
-            quiet, throw = facade_clips(index, folder)
+            quiet, throw = facade_clips(index, folder, stop)
             now = time.time()
             if now >= state["next_throw"]:
                 state["next_throw"] = now + float(rng.uniform(*THROW_EVERY_S))
@@ -190,4 +221,4 @@ def playlist(camera: Camera, index: int, folder: Path | None) -> Callable[[], st
             return str(quiet)
         return next_facade
     kind = ground_kind(camera)
-    return lambda: str(ground_clip(kind, index % 3, folder))
+    return lambda: str(ground_clip(kind, index % 3, folder, stop))
