@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 
 from app import __version__
 from app.cli import commands
+from app.cli.args import seconds
 from app.config import AppConfig, ConfigError, load_config
 
 
@@ -29,22 +30,25 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message}\n")
 
 
-def add_config_options(parser: argparse.ArgumentParser) -> None:
-    """Options every engine-running command shares; flags override the config file.
+#: options for the engine's configuration; a command takes those it uses (add_config_options)
+CONFIG_OPTIONS = {
+    "config": ("FILE.toml", "configuration file"),
+    "broker": ("URL", "MQTT broker, e.g. mqtt://localhost:1883"),
+    "db": ("URL", "database URL (SQLAlchemy form)"),
+    "scene": ("DIR", "scene folder (default: the demo)"),
+}
+#: top-level options only the GUI (no command) reads
+GUI_OPTIONS = ("lang", "screenshot", "panel", "quit_after")
 
-    Defaults are suppressed so that a subcommand's parser does not overwrite the same option
-    given before the subcommand (``control-room --config F serve``); the top-level parser
-    sets the real defaults. The loaded config reaches commands as ``args.app_config``.
-    """
-    quiet = argparse.SUPPRESS
-    parser.add_argument("--config", metavar="FILE.toml", default=quiet,
-                        help="configuration file")
-    parser.add_argument("--broker", metavar="URL", default=quiet,
-                        help="MQTT broker, e.g. mqtt://localhost:1883")
-    parser.add_argument("--db", metavar="URL", default=quiet,
-                        help="database URL (SQLAlchemy form)")
-    parser.add_argument("--scene", metavar="DIR", default=quiet,
-                        help="scene folder (default: the demo)")
+
+def add_config_options(parser: argparse.ArgumentParser, *names: str) -> None:
+    """The config options a command uses (all four when none are named); flags override the
+    config file. Each may also be given before the command (``control-room --config F
+    serve``): ``run`` merges the two places, and refuses an option the command does not take
+    instead of ignoring it. The loaded config reaches commands as ``args.app_config``."""
+    for name in names or tuple(CONFIG_OPTIONS):
+        metavar, text = CONFIG_OPTIONS[name]
+        parser.add_argument(f"--{name}", metavar=metavar, help=text)
 
 
 def config_from_args(args: argparse.Namespace) -> AppConfig:
@@ -72,14 +76,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"control-room {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging")
-    add_config_options(parser)
-    parser.set_defaults(config=None, broker=None, db=None, scene=None)
-    parser.add_argument("--lang", choices=["zh_CN", "en"], help="UI language (default: locale)")
-    parser.add_argument("--screenshot", metavar="FILE.png",
+    # top-level options land under "top_*" so a command's option of the same name cannot
+    # overwrite them unseen; run() merges them (_settle_top_options)
+    for name, (metavar, text) in CONFIG_OPTIONS.items():
+        parser.add_argument(f"--{name}", dest=f"top_{name}", metavar=metavar, help=text)
+    parser.add_argument("--lang", dest="top_lang", choices=["zh_CN", "en"],
+                        help="UI language (default: locale)")
+    parser.add_argument("--screenshot", dest="top_screenshot", metavar="FILE.png",
                         help="save the whole window once live data is drawn, then exit")
-    parser.add_argument("--panel", choices=["alarms", "dispatch", "cameras"],
+    parser.add_argument("--panel", dest="top_panel", choices=["alarms", "dispatch", "cameras"],
                         help="bring this bottom panel to the front at start")
-    parser.add_argument("--quit-after", metavar="S", type=float,
+    parser.add_argument("--quit-after", dest="top_quit_after", metavar="S", type=seconds,
                         help="quit after S seconds (with --screenshot: at the latest)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
@@ -94,6 +101,7 @@ def run(argv: Sequence[str] | None,
     args, rest = parser.parse_known_args(argv)
     if rest and not getattr(args, "bench_options", False):
         parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    _settle_top_options(parser, args)
     args.rest = rest  # a benchmark's own options, parsed by the benchmark
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,
@@ -113,6 +121,34 @@ def run(argv: Sequence[str] | None,
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+def _settle_top_options(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Merge the options given before the command into the command's own: an option works
+    in either position, or is refused when the command does not take it (``--db X db
+    stats`` used to be ignored, and the default database created)."""
+    command = args.command
+    for name in GUI_OPTIONS:
+        value = getattr(args, f"top_{name}")
+        if command is None:
+            setattr(args, name, value)
+        elif value is not None:
+            parser.error(f"--{name.replace('_', '-')} is an option of the GUI (control-room "
+                         f"without a command), not of {command!r}")
+    for name in CONFIG_OPTIONS:
+        top = getattr(args, f"top_{name}")
+        if command is None:
+            setattr(args, name, top)
+            continue
+        if top is None:
+            continue
+        if not hasattr(args, name):  # the command has no such option
+            parser.error(f"--{name} does not apply to {command!r}")
+        own = getattr(args, name)
+        if own is not None and own != top:
+            parser.error(f"--{name} given twice, before and after {command!r}: "
+                         f"{top!r} and {own!r}")
+        setattr(args, name, top)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

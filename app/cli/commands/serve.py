@@ -20,6 +20,7 @@ import time
 from collections.abc import Iterator
 
 from app.cli import UsageError, add_config_options
+from app.cli.args import seconds
 
 log = logging.getLogger("control-room.serve")
 
@@ -43,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("serve", help="run the engine headless until SIGTERM/SIGINT",
                             description=__doc__.split("\n\n")[0].split(": ", 1)[1])
     add_config_options(parser)
-    parser.add_argument("--stats-every", type=float, default=10.0, metavar="S",
+    parser.add_argument("--stats-every", type=seconds, default=10.0, metavar="S",
                         help="log ingest figures every S seconds (default 10)")
     parser.set_defaults(func=_run)
 
@@ -52,8 +53,6 @@ def _run(args: argparse.Namespace) -> int:
     from app.runtime.engine import Engine
     from app.scene.errors import SceneError
 
-    if args.stats_every <= 0:
-        raise UsageError(f"--stats-every must be positive, not {args.stats_every}")
     try:
         engine = Engine(args.app_config)
     except SceneError as exc:
