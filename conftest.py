@@ -10,6 +10,7 @@ import pytest
 pytest_plugins = [
     "tests.fixtures.broker",
     "tests.fixtures.database",
+    "tests.fixtures.disk",
     "tests.fixtures.display",
     "tests.fixtures.rtsp",
 ]
@@ -17,12 +18,16 @@ pytest_plugins = [
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_user_data_dir():
-    """Tests never write into the real user's data folder (database, alarm state)."""
+    """Tests never write into the real user's data folder (database, alarm state) or
+    secrets folder (audit key)."""
     with tempfile.TemporaryDirectory(prefix="control-room-test-data-") as folder:
-        previous = os.environ.get("CONTROL_ROOM_DATA")
+        previous = {name: os.environ.get(name)
+                    for name in ("CONTROL_ROOM_DATA", "CONTROL_ROOM_SECRETS")}
         os.environ["CONTROL_ROOM_DATA"] = folder
+        os.environ["CONTROL_ROOM_SECRETS"] = os.path.join(folder, "secrets")
         yield folder
-        if previous is None:
-            os.environ.pop("CONTROL_ROOM_DATA", None)
-        else:
-            os.environ["CONTROL_ROOM_DATA"] = previous
+        for name, value in previous.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -7,6 +7,7 @@ pyproject), and ``CONTROL_ROOM_HOME`` overrides both.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
@@ -49,4 +50,17 @@ def user_data_dir() -> Path:
     """Per-user writable folder (database, recordings, evidence); created on demand."""
     path = Path(os.environ.get("CONTROL_ROOM_DATA") or platformdirs.user_data_dir(_APP_NAME))
     path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def secrets_dir() -> Path:
+    """Per-user folder for keys (the audit trail's HMAC key and chain head): apart from the
+    data folder that holds the database, so a copy of the database never carries its key.
+    ``CONTROL_ROOM_SECRETS`` overrides it. Created on demand, readable by the owner only."""
+    path = Path(os.environ.get("CONTROL_ROOM_SECRETS")
+                or Path(platformdirs.user_config_dir(_APP_NAME)) / "secrets")
+    path.mkdir(parents=True, exist_ok=True)
+    # a folder the user does not own (a mounted secret) is used as it is
+    with contextlib.suppress(OSError):
+        path.chmod(0o700)
     return path

@@ -102,6 +102,7 @@ def _latency(devices: list[Device], samples: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
     from app.alarms.book import AlarmBook
+    from app.facade.parts import PartsRoom
     from ui.alarm_board import AlarmBoard
     from ui.alarm_sound import AlarmSounder
 
@@ -111,7 +112,7 @@ def _latency(devices: list[Device], samples: int) -> dict[str, float]:
     rules = {d.id: RuleSet(limits=(LimitRule(point="temp_c", h=85.0),)) for d in targets}
     book = AlarmBook()
     engine = AlarmEngine(store, book=book, overrides=rules)
-    board = AlarmBoard(book, store, user="bench", sounder=AlarmSounder(enabled=False))
+    board = AlarmBoard(PartsRoom(book=book, store=store), sounder=AlarmSounder(enabled=False))
     sent: dict[str, float] = {}
     done = threading.Event()
 

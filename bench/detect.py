@@ -1,12 +1,14 @@
-"""``control-room bench detect``: quality on a held-out synthetic set, and speed.
+"""``control-room bench detect [--set NAME ...]``: quality per source, and speed.
 
-Quality: ``--throws`` throw clips (1280×720, one throw each, a random distractor mix, ~30 %
-night) and ``--hours`` camera-hours of distractor-only clips of 60 s (640×360 by default,
-``--distractor-width`` to change), from seeds disjoint from the dev set the detector was
-tuned on (``bench/detect_set.py``), encoded to H.264 and read back through the same
-``VideoFrameSource`` → ``FallingObjectDetector`` path as ``control-room detect``.
-``--jobs`` runs clips in parallel processes: only on an idle machine (it is shared).
-Speed: decoding alone, the detector alone on decoded 1280×720 frames, and both.
+Quality, on each ``--set`` (``bench/detect_sources.py``: the project's renderer, the
+independent CCTV renderer and public footage, each with a dev and a held-out part):
+``--throws`` throw clips and ``--hours`` camera-hours of distractor-only clips of 60 s
+(640×360 by default), rendered once into the cache and read back through the same
+``VideoFrameSource`` → ``FallingObjectDetector`` path as ``control-room detect``. Several
+sets are scored each on its own and all together. ``--jobs`` runs clips in parallel
+processes: only on an idle machine (it is shared).
+Speed, in CPU time of the process: decoding alone, the detector alone on decoded 720p
+frames, and both, on a synthetic clip and on real facade footage when it is cached.
 """
 
 from __future__ import annotations
@@ -25,19 +27,23 @@ import numpy as np
 from app.vision import VideoFrameSource, load_facade
 from app.vision.falling import FallingObjectDetector
 from app.vision.synth import ClipSpec, make_clip
-from bench.detect_set import SEEDS, distractor_spec, evaluate, throw_spec
+from bench import detect_real
+from bench.detect_set import SEEDS
+from bench.detect_sources import SETS, Job, evaluate, jobs
 
 HELD_OUT_SEED = SEEDS["held-out"][0]
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--throws", type=int, default=64, help="throw clips (one throw each)")
+    parser.add_argument("--throws", type=int, default=64, help="throw clips per rendered set")
     parser.add_argument("--hours", type=float, default=1.0,
-                        help="camera-hours of distractor-only video (60 s clips)")
+                        help="camera-hours of distractor-only video per rendered set (60 s clips)")
     parser.add_argument("--distractor-width", type=int, default=640)
-    parser.add_argument("--set", choices=sorted(SEEDS), default="held-out")
+    parser.add_argument("--set", action="append", choices=SETS, dest="sets",
+                        help="a set to run (repeat for several; each is scored on its own and "
+                        "all together); default held-out")
     parser.add_argument("--jobs", type=int, default=1, help="parallel processes (idle box only)")
-    parser.add_argument("--workdir", help="keep the clips here (default: a temp dir)")
+    parser.add_argument("--fresh", action="store_true", help="render the clips again")
     parser.add_argument("--dump", help="append every clip's scored result here (JSON Lines, "
                         "as each clip ends: a long run that is stopped keeps what it did)")
     parser.add_argument("--from-dump", help="only compute the figures from such a file")
@@ -46,28 +52,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quick", dest="quick_here", action="store_true", help=argparse.SUPPRESS)
 
 
-def _job(args: tuple) -> dict:
-    kind, seed, width, seconds, work, keep = args
-    spec = throw_spec(seed) if kind == "throw" else distractor_spec(seed, width, seconds)
-    return evaluate(spec, work, keep)
+def _job(args: tuple) -> dict | None:
+    job, fresh = args
+    return evaluate(job, fresh)
 
 
-def clip_jobs(args: argparse.Namespace) -> list[tuple]:
-    s_throw, s_dis = SEEDS[args.set]
-    n_throw = 3 if args.quick else args.throws
-    seconds = 20.0 if args.quick else 60.0
-    n_dis = 1 if args.quick else max(1, round(args.hours * 3600 / seconds))
-    keep = bool(args.workdir)
-    return ([("throw", s_throw + i, 1280, 6.0, args.workdir, keep) for i in range(n_throw)]
-            + [("dis", s_dis + i, args.distractor_width, seconds, args.workdir, keep)
-               for i in range(n_dis)])
+def clip_jobs(args: argparse.Namespace) -> list[Job]:
+    out = []
+    for name in args.sets:
+        if args.quick:
+            out += jobs(name, 3, 1 / 180, args.distractor_width, 20.0)
+        else:
+            out += jobs(name, args.throws, args.hours, args.distractor_width)
+    return out
 
 
 def run_clips(args: argparse.Namespace) -> list[dict]:
-    jobs = clip_jobs(args)
     results = []
+    work = [(j, args.fresh) for j in clip_jobs(args)]
     with ProcessPoolExecutor(args.jobs) if args.jobs > 1 else _Serial() as pool:
-        for r in pool.map(_job, jobs):
+        for r in pool.map(_job, work):
+            if r is None:
+                continue  # public footage not in the cache (bench/detect_real.py)
             results.append(r)
             if args.dump:
                 with open(args.dump, "a", encoding="utf-8") as fh:
@@ -83,6 +89,14 @@ class _Serial:
         return None
 
     map = staticmethod(map)
+
+
+def _safe(sel, row: dict) -> bool:
+    """A split's test on a row that may lack the field (real footage has no size or floor)."""
+    try:
+        return bool(sel(row))
+    except TypeError:
+        return False
 
 
 def _pct(num: int, den: int) -> float | None:
@@ -101,9 +115,11 @@ def figures(results: list[dict]) -> dict:
             exposure[k] += c["seconds"] / 3600
     hit = [r for r in rows if r["detected"]]
     tp = len(hit)
+    floored = [r for r in hit if r["floor_gt"] is not None]  # real footage has no floors
+    n_fl = len(floored)
 
     def recall(sel) -> str | None:
-        picked = [r["detected"] for r in rows if sel(r)]
+        picked = [r["detected"] for r in rows if _safe(sel, r)]
         return f"{sum(picked) / len(picked):.3f} ({sum(picked)}/{len(picked)})" if picked else None
 
     lat = [r["latency_s"] for r in hit]
@@ -111,12 +127,15 @@ def figures(results: list[dict]) -> dict:
     return {
         "throws": len(rows), "detected": tp, "false_alarms": len(fas),
         "recall": recall(lambda r: True),
+        "recall_size_2_4px": recall(lambda r: r["size_px"] < 4.5),
         "recall_size_2_5px": recall(lambda r: r["size_px"] < 5),
         "recall_size_5_9px": recall(lambda r: 5 <= r["size_px"] < 9),
         "recall_size_9_14px": recall(lambda r: r["size_px"] >= 9),
         "recall_contrast_lt50": recall(lambda r: r["contrast"] < 50),
         "recall_contrast_ge50": recall(lambda r: r["contrast"] >= 50),
         "recall_night": recall(lambda r: r["night"]),
+        "recall_floors_2_6": recall(lambda r: 2 <= r["floor_gt"] <= 6),
+        "recall_burst_throws": recall(lambda r: r["throws_in_clip"] > 1),
         "recall_light_objects": recall(lambda r: r["mass"] == "light"),
         "precision": round(tp / (tp + len(fas)), 3) if tp + len(fas) else None,
         "false_alarms_in_throw_clips": len(fas) - n_dis_fa,
@@ -129,58 +148,88 @@ def figures(results: list[dict]) -> dict:
         "latency_release_to_alarm_s_median": round(statistics.median(lat), 2) if lat else None,
         "latency_release_to_alarm_s_p90": round(float(np.percentile(lat, 90)), 2) if lat else None,
         "latency_release_to_alarm_s_max": round(max(lat), 2) if lat else None,
-        "floor_exact_pct": _pct(sum(r["floor"] == r["floor_gt"] for r in hit), tp),
-        "floor_within_1_pct": _pct(sum(r["floor"] is not None
-                                       and abs(r["floor"] - r["floor_gt"]) <= 1 for r in hit), tp),
-        "floor_exact_pct_at_alarm": _pct(sum(r["floor_early"] == r["floor_gt"] for r in hit), tp),
+        "floor_exact_pct": _pct(sum(r["floor"] == r["floor_gt"] for r in floored), n_fl),
+        "floor_within_1_pct": _pct(sum(r["floor"] is not None and abs(r["floor"] - r["floor_gt"])
+                                       <= 1 for r in floored), n_fl),
+        "floor_exact_pct_at_alarm": _pct(sum(r["floor_early"] == r["floor_gt"]
+                                             for r in floored), n_fl),
         "floor_within_1_pct_at_alarm": _pct(sum(r["floor_early"] is not None and abs(
-            r["floor_early"] - r["floor_gt"]) <= 1 for r in hit), tp),
-        "column_exact_pct": _pct(sum(r["column"] == r["column_gt"] for r in hit), tp),
+            r["floor_early"] - r["floor_gt"]) <= 1 for r in floored), n_fl),
+        "column_exact_pct": _pct(sum(r["column"] == r["column_gt"] for r in floored), n_fl),
+    }
+
+
+def _cpu_fps(frames, fn) -> float:
+    """Frames per CPU-second of this process (the machine is shared: wall time lies)."""
+    t0, n = time.process_time(), 0
+    for f, t in frames:
+        fn(f, t)
+        n += 1
+    return n / max(time.process_time() - t0, 1e-9)
+
+
+def _speed_on(video: Path, facade_path: Path | None, tag: str) -> dict:
+    facade = load_facade(facade_path) if facade_path else None
+    src = VideoFrameSource(video)
+    fps = src.fps
+    frames = list(src)
+    decode = _cpu_fps(VideoFrameSource(video), lambda f, t: None)
+    det = FallingObjectDetector(facade=facade, fps=fps)
+    detect_only = _cpu_fps(frames, det.process)
+    del frames
+    det = FallingObjectDetector(facade=facade, fps=fps)
+    both = _cpu_fps(VideoFrameSource(video), det.process)
+    h = src.height
+    return {
+        f"{tag}_decode_fps_{h}p": round(decode, 1),
+        f"{tag}_detector_fps_{h}p_excl_decode": round(detect_only, 1),
+        f"{tag}_detector_ms_per_frame_excl_decode": round(1000 / detect_only, 1),
+        f"{tag}_detector_fps_{h}p_incl_decode": round(both, 1),
+        f"{tag}_ratio_incl_decode_to_decode_alone": round(both / decode, 3),
+        f"{tag}_streams_25fps_realtime_2_cores": round(2 * both / 25.0, 2),
     }
 
 
 def _speed(work: Path, quick: bool) -> dict:
+    """CPU time of one process: decoding alone, the detector alone on decoded frames, and
+    both; on a synthetic 720p clip and on real 720p facade footage when it is cached."""
     paths = make_clip(ClipSpec(seed=HELD_OUT_SEED - 1, throws=1, duration_s=4.0 if quick else 8.0,
                                distractors=("bird", "leaf", "shake")), work, "speed")
-    t0 = time.perf_counter()
-    frames = [(f, t) for f, t in VideoFrameSource(paths["video"])]
-    decode = len(frames) / (time.perf_counter() - t0)
-    det = FallingObjectDetector(facade=load_facade(paths["facade"]))
-    t0 = time.perf_counter()
-    for f, t in frames:
-        det.process(f, t)
-    detect_only = len(frames) / (time.perf_counter() - t0)
-    del frames
-    det = FallingObjectDetector(facade=load_facade(paths["facade"]))
-    t0, n = time.perf_counter(), 0
-    for f, t in VideoFrameSource(paths["video"]):
-        det.process(f, t)
-        n += 1
-    both = n / (time.perf_counter() - t0)
-    cores = 2
-    return {
-        "decode_fps_720p": round(decode, 1),
-        "detector_fps_720p_excl_decode": round(detect_only, 1),
-        "detector_fps_720p_incl_decode": round(both, 1),
-        "ratio_incl_decode_to_decode_alone": round(both / decode, 3),
-        "streams_25fps_realtime_2_cores": round(cores * both / 25.0, 2),
-        "load_avg_1min_at_start": round(float(np.loadtxt("/proc/loadavg", usecols=0)), 2),
-    }
+    out = _speed_on(paths["video"], paths["facade"], "synth")
+    real = detect_real.clip_path("office2.mp4")
+    if real is not None:
+        fac = work / "office.facade.json"
+        fac.write_text(json.dumps(detect_real.FACADES["office2.mp4"]), encoding="utf-8")
+        out.update(_speed_on(real, fac, "real"))
+    out["load_avg_1min_at_start"] = round(float(np.loadtxt("/proc/loadavg", usecols=0)), 2)
+    return out
+
+
+def per_set(results: list[dict]) -> dict:
+    """Figures of each set on its own and, when there are several, of all together."""
+    sets = sorted({r.get("set", "held-out") for r in results})
+    if len(sets) == 1:
+        return {"set": sets[0], **figures(results)}
+    out = {}
+    for name in sets:
+        out.update({f"{name}.{k}": v for k, v in
+                    figures([r for r in results if r.get("set", "held-out") == name]).items()})
+    out.update({f"all.{k}": v for k, v in figures(results).items()})
+    return out
 
 
 def run(args: argparse.Namespace) -> dict:
     args.quick = bool(getattr(args, "quick", False) or getattr(args, "quick_here", False))
     if args.from_dump:
         lines = Path(args.from_dump).read_text(encoding="utf-8").splitlines()
-        return figures([json.loads(ln) for ln in lines if ln.strip()])
+        return per_set([json.loads(ln) for ln in lines if ln.strip()])
+    args.sets = args.sets or ["held-out"]
+    out = {}
     with tempfile.TemporaryDirectory() as tmp:
-        work = Path(args.workdir or tmp)
-        out = {"set": args.set, "seeds_throws_from": SEEDS[args.set][0],
-               "seeds_distractors_from": SEEDS[args.set][1]}
         if not args.no_speed:
-            out.update(_speed(work, args.quick))
-        t0 = time.perf_counter()
-        results = run_clips(args)
-        out.update(figures(results))
-        out["quality_wall_s"] = round(time.perf_counter() - t0, 1)
+            out.update(_speed(Path(tmp), args.quick))
+    t0 = time.perf_counter()
+    results = run_clips(args)
+    out.update(per_set(results))
+    out["quality_wall_s"] = round(time.perf_counter() - t0, 1)
     return out

@@ -1,6 +1,8 @@
-"""Why the falling-object detector erred, on the DEV set only (never the held-out seeds).
+"""Why the falling-object detector erred, on a DEV set only (never the held-out ones).
 
-    python -m bench.detect_analyse --throws 40 --hours 0.3 [--jobs 1] > errors.txt
+    python -m bench.detect_analyse [--set cctv-dev] --throws 40 --hours 0.3 > errors.txt
+
+Clips come from the benchmark's cache (``bench/detect_sources.py``), rendered on first use.
 
 For every missed throw: the judged tracks near the truth's trajectory, with the verdict
 (reason, fitted acceleration, drop, residual, span, horizontal travel). For every false
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -20,8 +21,9 @@ import numpy as np
 
 from app.vision import VideoFrameSource, load_facade
 from app.vision.falling import FallingObjectDetector
-from app.vision.synth import make_clip
-from bench.detect_set import SEEDS, _attribute, _match, distractor_spec, throw_spec
+from bench.detect_set import _attribute, _match
+from bench.detect_sources import SETS, Job, materialize
+from bench.detect_sources import jobs as all_jobs
 
 
 def _verdict(tr, v) -> dict:
@@ -33,23 +35,21 @@ def _verdict(tr, v) -> dict:
             "origin": None if v.origin_px is None else [round(c) for c in v.origin_px]}
 
 
-def analyse(job: tuple) -> list[dict]:
-    kind, seed, work = job
-    spec = throw_spec(seed) if kind == "throw" else distractor_spec(seed)
-    with tempfile.TemporaryDirectory(dir=work) as tmp:
-        paths = make_clip(spec, tmp, f"s{seed}")
-        truth = json.loads(Path(paths["truth"]).read_text())
-        src = VideoFrameSource(paths["video"])
-        fac = load_facade(paths["facade"])
-        det = FallingObjectDetector(facade=fac, fps=src.fps)
-        det.judged = []
-        events = []
-        for frame, t in src:
-            events += det.process(frame, t)
-        events += det.flush()
-        if hasattr(det, "take_updates"):
-            fin = {e.event_id: e for e in det.take_updates()}
-            events = [fin.get(e.event_id, e) for e in events]
+def analyse(job: Job) -> list[dict]:
+    seed = job.ident
+    paths = materialize(job)
+    truth = json.loads(Path(paths["truth"]).read_text())
+    src = VideoFrameSource(paths["video"])
+    fac = load_facade(paths["facade"]) if paths.get("facade") else None
+    det = FallingObjectDetector(facade=fac, fps=src.fps)
+    det.judged = []
+    events = []
+    for frame, t in src:
+        events += det.process(frame, t)
+    events += det.flush()
+    if hasattr(det, "take_updates"):
+        fin = {e.event_id: e for e in det.take_updates()}
+        events = [fin.get(e.event_id, e) for e in events]
     out, matched = [], set()
     w = truth["width"]
     for ev in events:
@@ -70,9 +70,9 @@ def analyse(job: tuple) -> list[dict]:
             out.append({"seed": seed, "error": "floor off" if ev.floor is not None
                         and abs(ev.floor - gt["floor"]) <= 1 else "floor wrong",
                         "floor": ev.floor, "floor_gt": gt["floor"], "gt_origin": gt["origin_px"],
-                        "gt_t_start": gt["t_start"], "mass": gt["mass"], "g_eff": gt["g_eff"],
+                        "gt_t_start": gt["t_start"], "mass": gt.get("mass"), "g_eff": gt.get("g_eff"),
                         "event": ev.to_json(), "first_pt": list(ev.track[0]),
-                        "facade_v_of_first": round(float(fac.to_facade(
+                        "facade_v_of_first": None if fac is None else round(float(fac.to_facade(
                             np.array([ev.track[0][1:]]))[0, 1]), 2)})
     for k, gt in enumerate(truth["events"]):
         if k in matched:
@@ -81,8 +81,8 @@ def analyse(job: tuple) -> list[dict]:
                 if tr.t[-1] >= gt["t_start"] and tr.t[0] <= (gt["t_last_visible"] or 99)
                 and abs(np.median(tr.x) - gt["origin_px"][0]) < 0.08 * w]
         out.append({"seed": seed, "error": "miss", "size": gt["size_px"],
-                    "contrast": gt["contrast"], "night": truth["night"], "mass": gt["mass"],
-                    "g_eff": gt["g_eff"], "t_start": gt["t_start"],
+                    "contrast": gt.get("contrast"), "night": truth["night"],
+                    "mass": gt.get("mass"), "floor": gt.get("floor"), "t_start": gt["t_start"],
                     "t_last": gt["t_last_visible"], "origin": gt["origin_px"],
                     "distractors": truth["distractors"], "judged_near": near,
                     "stage": vars(det.stage.stats)})
@@ -95,10 +95,10 @@ def main() -> None:
     ap.add_argument("--hours", type=float, default=0.3)
     ap.add_argument("--first", type=int, default=0, help="skip this many dev seeds")
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--set", default="dev", choices=[s for s in SETS if s.endswith("dev")])
     a = ap.parse_args()
-    s_throw, s_dis = SEEDS["dev"]
-    jobs = [("throw", s_throw + a.first + i, None) for i in range(a.throws)]
-    jobs += [("dis", s_dis + i, None) for i in range(round(a.hours * 60))]
+    jobs = [j for j in all_jobs(a.set, a.first + a.throws, a.hours)
+            if j.kind == "dis" or isinstance(j.ident, str) or j.ident >= a.first]
     runner = ProcessPoolExecutor(a.jobs).map if a.jobs > 1 else map
     for errs in runner(analyse, jobs):
         for e in errs:

@@ -29,6 +29,7 @@ import numpy as np
 from app.vision import VideoFrameSource, load_facade
 from app.vision.facade import parse_facade
 from app.vision.falling import FallingConfig, FallingObjectDetector
+from app.vision.falling.cadence import Cadence
 from app.vision.falling.foreground import Blobs, MotionStage, StageStats
 from app.vision.synth import ClipSpec, make_clip
 from bench.detect import figures
@@ -44,6 +45,14 @@ class _RecordingStage(MotionStage):
         blobs = super().step(gray)
         self.record.append(None if blobs is None else (blobs.xy.copy(), blobs.size.copy()))
         return blobs
+
+
+class _Verbatim(Cadence):
+    """Every frame as it comes: the record holds one entry per frame, and the replay feeds
+    blank frames that would all look like repeats."""
+
+    def accept(self, gray, t):
+        return t
 
 
 class _ReplayStage:
@@ -76,6 +85,7 @@ def build_one(job: tuple) -> str:
         src = VideoFrameSource(paths["video"])
         det = FallingObjectDetector(facade=load_facade(paths["facade"]), fps=src.fps)
         det.stage = _RecordingStage(det.cfg, src.fps)
+        det.cadence = _Verbatim(src.fps)
         times, shape = [], None
         for frame, t in src:
             shape = frame.shape[:2]
@@ -95,6 +105,7 @@ def replay(path: str, cfg: FallingConfig | None = None) -> dict:
     facade = parse_facade(json.loads(data["facade"]))
     det = FallingObjectDetector(cfg, facade=facade, fps=data["fps"])
     det.stage = _ReplayStage(data["record"])
+    det.cadence = _Verbatim(data["fps"])
     frame = np.zeros(data["shape"], np.uint8)
     raised, final, at, n = drive(det, ((frame, t) for t in data["times"]))
     return score(_spec(data["kind"], data["seed"]), data["truth"], raised, final, at, n)

@@ -41,7 +41,8 @@ def distractor_spec(seed: int, width: int = 640, seconds: float = 60.0) -> ClipS
 def run_detector(paths: dict) -> tuple[list, dict, list[float], int]:
     """(first-raised events, final version per event id, time each was raised, frames)."""
     src = VideoFrameSource(paths["video"])
-    return drive(FallingObjectDetector(facade=load_facade(paths["facade"]), fps=src.fps), src)
+    facade = load_facade(paths["facade"]) if paths.get("facade") else None
+    return drive(FallingObjectDetector(facade=facade, fps=src.fps), src)
 
 
 def drive(det: FallingObjectDetector, frames) -> tuple[list, dict, list[float], int]:
@@ -134,10 +135,11 @@ def score(spec: ClipSpec, truth: dict, raised: list, final: dict, at: list[float
     rows = []
     for k, gt in enumerate(truth["events"]):
         det = next((r for r in throws if r["k"] == k), None)
-        rows.append({"seed": spec.seed, "size_px": gt["size_px"], "contrast": gt["contrast"],
-                     "night": truth["night"], "mass": gt["mass"], "floor_gt": gt["floor"],
+        rows.append({"seed": spec.seed, "size_px": gt["size_px"], "contrast": gt.get("contrast"),
+                     "night": truth["night"], "mass": gt.get("mass"), "floor_gt": gt["floor"],
                      "column_gt": gt["column"], "t_start": gt["t_start"],
                      "origin_px": gt["origin_px"], "detected": det is not None,
+                     "throws_in_clip": len(truth["events"]),
                      **({} if det is None else {x: det[x] for x in
                                                 ("latency_s", "floor_early", "floor",
                                                  "column", "event")})})

@@ -10,7 +10,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: files under scenes/ and resources/ that are sources for something else, not loaded
-NOT_SHIPPED = {".ts", ".py", ".md"}
+NOT_SHIPPED = {".ts", ".tsv", ".py", ".md"}
 
 
 def test_wheel_ships_packages_scene_and_resources(tmp_path: Path) -> None:

@@ -11,11 +11,14 @@ The output is committed data; rerun this script after changing it and commit bot
 
 from __future__ import annotations
 
+import json
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 from app.domain.model import Camera, Device, Location, Microphone, PointSpec, Technician, Zone
+from app.scene.georef import crs_point_of
 from app.scene.model import (
     Building,
     Gate,
@@ -61,7 +64,8 @@ KINDS: dict[str, tuple[dict[str, PointSpec], float]] = {
     "sprinkler_valve": ({"pressure_mpa": P("MPa", (0.3, 1.0), (0.2, 1.2)), "open": ALARM_BIT},
                         60),
     "elevator": ({"floor": P(), "running": BIT, "door_open": BIT, "fault": ALARM_BIT,
-                  "load_kg": P("kg", (0, 800), (0, 1000))}, 10),
+                  "load_kg": P("kg", (0, 800), (0, 1000)), "door_zone": BIT, "occupied": BIT,
+                  "runs": P("次"), "door_cycles": P("次")}, 10),
     "water_pump": ({"running": BIT, "power_kw": P("kW", (0, 15), (0, 22)),
                     "outlet_mpa": P("MPa", (0.3, 0.6), (0.15, 0.8)),
                     "vibration_mm_s": P("mm/s", (0, 4.5), (0, 7.1))}, 10),
@@ -70,8 +74,10 @@ KINDS: dict[str, tuple[dict[str, PointSpec], float]] = {
     "pipe_pressure": ({"pressure_mpa": P("MPa", (0.25, 0.45), (0.15, 0.6))}, 60),
     "transformer": ({"temp_c": P("°C", (20, 85), (0, 105)), "load_pct": P("%", (0, 80), (0, 100)),
                      "voltage_v": P("V", (380, 420), (360, 440))}, 10),
-    "manhole_cover": ({"open": ALARM_BIT, "tilt_deg": P("°", (0, 5), (0, 15)),
-                       "battery_pct": P("%", (30, 100), (10, 100))}, 300),
+    "manhole_cover": ({"open": ALARM_BIT, "tilt_deg": P("°", (0, 10), (0, 90)),
+                       "battery_pct": P("%", (30, 100), (10, 100)),
+                       "water_level_cm": P("cm", (0, 30), (0, 60)),
+                       "gas_lel_pct": P("%LEL", (0, 10), (0, 25))}, 300),
     "door_access": ({"door_open": BIT, "forced": ALARM_BIT}, 60),
     "barrier_gate": ({"open": BIT, "fault": ALARM_BIT, "passes": P("次")}, 30),
     "parking_space": ({"occupied": BIT}, 60),
@@ -191,6 +197,10 @@ def towers(s: Builder) -> None:
                     put("HM", "heat_meter", (ux - 2, cy + 2, z + 1))
                 if (i * 31 + f * 7 + u) % 23 == 0:  # flats of elderly residents
                     put("PB", "panic_button", (ux, cy + 4, z + 0.9))
+        # the tower's main water meter: its flats' meters are its sub-meters (operations)
+        s.device(f"{bid}-WM-MAIN", "water_meter", f"{label} 总水表",
+                 (cx - w / 2 + 2, cy + 1, -0.5), bid, 1,
+                 points={"total_m3": P("m³"), "flow_m3h": P("m³/h")})
 
 
 def garage(s: Builder) -> list[ParkingSpace]:
@@ -499,12 +509,46 @@ def build() -> Scene:
                  devices=tuple(s.devices), technicians=tuple(technicians()), **ground())
 
 
-SITE = Site("绿景花园", 113.9436, 22.5405, 4547, (494190.0, 2493820.0),
-            ((-150.0, -125.0), (150.0, 125.0)), "demo")
+# The site origin is stated once, as longitude/latitude; its easting/northing in the CRS
+# (CGCS2000 / 3-degree Gauss-Kruger CM 114E) is derived from it by PROJ, so the two cannot
+# disagree (hand-typed, they once lay 167 m apart).
+LON, LAT, EPSG = 113.9436, 22.5405, 4547
+SITE = Site("绿景花园", origin_lon=LON, origin_lat=LAT, crs_epsg=EPSG,
+            origin_crs=tuple(r(v) for v in crs_point_of(EPSG, LON, LAT)),  # type: ignore
+            bounds=((-150.0, -125.0), (150.0, 125.0)), site_id="demo")
+
+
+def operations(scene: Scene) -> dict[str, Any]:
+    """operations.json: parking zones, the pump room's tanks, the chargers' transformer, the
+    towers' water mains and each lift's 96333 rescue code (docs/operations.md)."""
+    lifts = [d.id for d in scene.devices if d.kind == "elevator"]
+    return {
+        "parking": {
+            "zones": [
+                {"id": "compound", "name": "小区",
+                 "gates": ["GATE-S-IN", "GATE-S-OUT", "GATE-N-IN", "GATE-N-OUT"],
+                 "spaces": ["*"], "extra_capacity": 160},
+                {"id": "garage", "name": "地下车库", "gates": ["GATE-G"], "spaces": ["*"]}],
+            "visitor_overstay_h": 24},
+        "tanks": [{"id": "P01", "name": "生活水箱（水泵房）",
+                   "level_devices": ["P01-TL1", "P01-TL2"],
+                   "pumps": ["P01-WP1", "P01-WP2", "P01-WP3"], "capacity_m3": 60,
+                   "min_pct": 30, "max_pct": 95, "pump_flow_m3h": 64.8, "pump_kw": 11,
+                   "switch_on_pct": 45, "switch_off_pct": 90}],
+        "chargers": {"transformer": "S01-TR1", "capacity_kva": 1250, "max_loading_pct": 80,
+                     "ready_by": "07:30", "max_kw": 7},
+        "water_mains": [{"main": f"{b.id}-WM-MAIN", "building": b.id} for b in scene.buildings
+                        if b.use == "residential"],
+        # stand-ins for the codes the 96333 platform issues: five digits, unique per lift
+        "rescue_codes": {d: f"{zlib.crc32(d.encode()) % 90000 + 10000:05d}" for d in lifts},
+    }
 
 
 def write(out: Path) -> None:
-    save_scene(build(), out)
+    scene = build()
+    save_scene(scene, out)
+    (out / "operations.json").write_text(
+        json.dumps(operations(scene), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Command 2 of the README: run the whole test suite on a fresh Debian machine.
 # Installs what the tests need when it is missing (Debian: xvfb, mosquitto, postgresql,
-# ffmpeg, GStreamer's RTSP server, CJK fonts, Qt/OpenGL runtime libraries; Python: this
+# ffmpeg, poppler-utils, GStreamer's RTSP server, CJK fonts, Qt/OpenGL runtime libraries; Python: this
 # project with its dev extra), then runs ruff and pytest (the import contracts are a test:
 # tests/test_architecture.py). Any failure, or a pytest run that collects no test, fails the
 # script.
@@ -13,6 +13,7 @@ need_cmd xvfb-run xvfb xauth
 need_cmd mosquitto mosquitto mosquitto-clients
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql)
 need_cmd ffmpeg ffmpeg
+need_cmd pdftoppm poppler-utils  # the operations report test renders PDF pages to PNG
 need_rtsp_server
 need_cjk_fonts
 need_app_runtime

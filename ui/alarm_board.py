@@ -1,14 +1,14 @@
 """AlarmBoard: the alarm list operators work from all shift.
 
 A live table (sortable, filterable by severity, state, kind, building and text) fed by the
-alarm book's events, delivered as queued Qt signals from the engine threads. Keyboard:
+ControlRoom's alarm changes, delivered on the GUI thread by the process's RoomBridge.
+Actions are commands sent as the signed-in user; what the user's role may not do is
+disabled, and the engine checks it again. Keyboard:
 A acknowledge, S shelve, C comment, M silence, N next unacknowledged. Selecting an alarm
 emits ``sig_device_selected`` so the main window flies the 3D view to the device.
 """
 
 from __future__ import annotations
-
-import getpass
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence
@@ -20,40 +20,37 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from app.alarms.book import AlarmBook, AlarmError
 from app.alarms.model import Alarm, AlarmChanged
-from app.state.store import StateStore
+from app.facade import commands as cmd
+from app.facade.room import ControlRoom
+from app.security.roles import Permission
 from ui.alarm_labels import describe, severity_name, state_name, type_name
 from ui.alarm_sound import AlarmSounder
+from ui.bridge import RoomBridge
+from ui.command_feedback import run_command
 from ui.i18n import kind_name
 from widgets.alarm_table import COLUMNS, AlarmFilterProxy, AlarmRow, AlarmTableModel
 
 ACTIVE_STATES = frozenset({"raised", "acknowledged", "dispatched", "cleared"})
 
 
-class AlarmBridge(QObject):
-    """Carries book events from engine threads to the GUI thread (a queued connection)."""
-
-    sig_changed = Signal(object)
-
-
 class AlarmBoard(QWidget):
     sig_device_selected = Signal(str)
 
-    def __init__(self, book: AlarmBook, store: StateStore, *, user: str | None = None,
-                 sounder: AlarmSounder | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, room: ControlRoom, *, sounder: AlarmSounder | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AlarmBoard")
-        self.book = book
-        self.store = store
-        self.user = user or getpass.getuser()
+        self.room = room
+        self.book = room.alarms
+        self.store = room.store
+        self.user = room.session.user
         self.sounder = sounder or AlarmSounder(self)
         headers = {"severity": self.tr("Severity"), "state": self.tr("State"),
                    "raised_at": self.tr("Raised"), "building": self.tr("Building"),
@@ -64,10 +61,8 @@ class AlarmBoard(QWidget):
         self.proxy.setSourceModel(self.model)
         self.proxy.set_filters(states=ACTIVE_STATES)
         self._build()
-        self._bridge = AlarmBridge(self)
-        self._bridge.sig_changed.connect(self._on_changed)
-        book.subscribe(self._bridge.sig_changed.emit)
-        for alarm in book.open_alarms():
+        RoomBridge.of(room).sig_alarm.connect(self._on_changed)
+        for alarm in self.book.open_alarms():
             self._show(alarm)
 
     # ---- layout --------------------------------------------------------------------------
@@ -121,19 +116,26 @@ class AlarmBoard(QWidget):
 
         self.counts = QLabel()
         buttons = QHBoxLayout()
-        actions = ((self.tr("Acknowledge (A)"), self.acknowledge_selected, "A"),
-                   (self.tr("Shelve (S)"), self.shelve_selected, "S"),
-                   (self.tr("Comment (C)"), self.comment_selected, "C"),
-                   (self.tr("Silence (M)"), self.silence_selected, "M"),
-                   (self.tr("Next (N)"), self.select_next_unacknowledged, "N"))
+        may = self.room.session.may
+        actions = ((self.tr("Acknowledge (A)"), self.acknowledge_selected, "A",
+                    may(Permission.ACKNOWLEDGE)),
+                   (self.tr("Shelve (S)"), self.shelve_selected, "S", may(Permission.SHELVE)),
+                   (self.tr("Comment (C)"), self.comment_selected, "C",
+                    may(Permission.ACKNOWLEDGE)),
+                   (self.tr("Silence (M)"), self.silence_selected, "M", True),
+                   (self.tr("Next (N)"), self.select_next_unacknowledged, "N", True))
         # plain keys while the table has focus (an event filter, not QShortcut: it works
         # whether or not the window manager considers the window active)
         self._keys: dict[int, object] = {}
-        for label, slot, key in actions:
+        self.buttons: dict[str, QPushButton] = {}
+        for label, slot, key, allowed in actions:
             button = QPushButton(label)
             button.clicked.connect(slot)
+            button.setVisible(allowed)  # the engine checks again; hidden is for clarity
             buttons.addWidget(button)
-            self._keys[QKeySequence(key)[0].key()] = slot
+            self.buttons[key] = button
+            if allowed:
+                self._keys[QKeySequence(key)[0].key()] = slot
         self.table.installEventFilter(self)
         buttons.addStretch(1)
         buttons.addWidget(self.counts)
@@ -205,6 +207,11 @@ class AlarmBoard(QWidget):
         self.counts.setText(self.tr("%1 open, %2 unacknowledged")
                             .replace("%1", str(len(rows))).replace("%2", str(unack)))
 
+    def set_commands_enabled(self, enabled: bool) -> None:
+        """Off while a console's server is away: nothing would reach it."""
+        for key in ("A", "S", "C"):
+            self.buttons[key].setEnabled(enabled)
+
     # ---- operator actions ----------------------------------------------------------------
     def selected_alarm(self) -> AlarmRow | None:
         index = self.table.currentIndex()
@@ -226,7 +233,7 @@ class AlarmBoard(QWidget):
     def acknowledge_selected(self) -> None:
         row = self.selected_alarm()
         if row is not None:
-            self._act(lambda: self.book.acknowledge(row.id, self.user))
+            self._act(cmd.AcknowledgeAlarm(alarm_id=row.id))
 
     def shelve_selected(self) -> None:
         row = self.selected_alarm()
@@ -238,7 +245,8 @@ class AlarmBoard(QWidget):
             return
         reason, ok = QInputDialog.getText(self, self.tr("Shelve alarm"), self.tr("Reason:"))
         if ok:
-            self._act(lambda: self.book.shelve(row.id, self.user, minutes * 60.0, reason))
+            self._act(cmd.ShelveAlarm(alarm_id=row.id, duration_s=minutes * 60.0,
+                                      reason=reason[:500]))
 
     def comment_selected(self) -> None:
         row = self.selected_alarm()
@@ -246,12 +254,14 @@ class AlarmBoard(QWidget):
             return
         text, ok = QInputDialog.getText(self, self.tr("Comment"), self.tr("Comment:"))
         if ok:
-            self._act(lambda: self.book.comment(row.id, self.user, text))
+            self._act(cmd.CommentAlarm(alarm_id=row.id, text=text[:2000]))
 
     def silence_selected(self) -> None:
         row = self.selected_alarm()
         if row is not None:
-            self.sounder.silence(row.id)
+            self.sounder.silence(row.id)  # this console's sound, whatever the answer
+            if self.room.session.may(Permission.ACKNOWLEDGE):
+                self._act(cmd.SilenceAlarm(alarm_id=row.id))  # recorded: who silenced it
             alarm = self.book.get(row.id)
             if alarm is not None:
                 self._show(alarm)
@@ -269,11 +279,8 @@ class AlarmBoard(QWidget):
                 self.table.setCurrentIndex(self.proxy.index(k, 0))
                 return
 
-    def _act(self, action) -> None:
-        try:
-            action()
-        except AlarmError as exc:
-            QMessageBox.warning(self, self.tr("Alarm"), str(exc))
+    def _act(self, command: cmd.Command) -> None:
+        run_command(self, self.room, command)
 
     # ---- filters and selection -----------------------------------------------------------
     def _on_filters_changed(self) -> None:

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.alarms.book import AlarmBook
 from app.alarms.model import Alarm
-from app.state.store import StateStore
+from app.facade.room import ControlRoom
 from ui.alarm_labels import describe, severity_name, type_name
 
 
@@ -41,10 +40,10 @@ def time_to_clear(alarm: Alarm) -> float | None:
 
 
 class AlarmHistory(QWidget):
-    def __init__(self, book: AlarmBook, store: StateStore, parent: QWidget | None = None) -> None:
+    def __init__(self, room: ControlRoom, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.book = book
-        self.store = store
+        self.book = room.alarms
+        self.store = room.store
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search history…"))
         self.search.setClearButtonEnabled(True)

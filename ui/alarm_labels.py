@@ -36,6 +36,7 @@ _SUFFIXES = {
 
 _WHOLE = {
     "offline": QT_TRANSLATE_NOOP("Alarm", "Offline"),
+    "feed_silent": QT_TRANSLATE_NOOP("Alarm", "No data from the site"),
     "welfare_check": QT_TRANSLATE_NOOP("Alarm", "Welfare check (lives alone)"),
     "event.smoke": QT_TRANSLATE_NOOP("Alarm", "Smoke"),
     "event.gas_leak": QT_TRANSLATE_NOOP("Alarm", "Gas leak"),
@@ -59,7 +60,38 @@ _WHOLE = {
     "combo.running_no_pressure": QT_TRANSLATE_NOOP("Alarm", "Pump running, no pressure"),
     "combo.stuck_between_floors": QT_TRANSLATE_NOOP("Alarm", "Elevator stuck"),
     "combo.hot_under_light_load": QT_TRANSLATE_NOOP("Alarm", "Hot under light load"),
+    # operations (app.operations, app.alarms.defaults)
+    "combo.stopped_outside_door_zone": QT_TRANSLATE_NOOP("Alarm",
+                                                         "Lift stopped outside the door zone"),
+    "combo.moving_doors_open": QT_TRANSLATE_NOOP("Alarm", "Lift moving with doors open"),
+    "combo.trapped_passenger": QT_TRANSLATE_NOOP("Alarm", "Passenger trapped in the lift"),
+    "combo.cover_off": QT_TRANSLATE_NOOP("Alarm", "Manhole cover off"),
+    "gate.silent": QT_TRANSLATE_NOOP("Alarm", "Gate silent"),
+    "gate.manual_releases": QT_TRANSLATE_NOOP("Alarm", "Many manual releases"),
+    "gate.unreported": QT_TRANSLATE_NOOP("Alarm", "Gate not reporting passes"),
+    "parking.overstay": QT_TRANSLATE_NOOP("Alarm", "Vehicles overstaying"),
+    "charger.faulted": QT_TRANSLATE_NOOP("Alarm", "Charger faulted"),
+    "water.night_flow": QT_TRANSLATE_NOOP("Alarm", "Night flow above its baseline (leak?)"),
+    "water.unaccounted": QT_TRANSLATE_NOOP("Alarm", "Unaccounted water"),
+    "storage.blocked": QT_TRANSLATE_NOOP("Alarm", "Storage cannot keep data"),
 }
+
+#: what an operations condition says (app.operations.conditions.message "what")
+_OPERATIONS = {
+    "gate_silent": QT_TRANSLATE_NOOP(
+        "AlarmDetail", "No pass for {minutes} min while the other gates saw {peers}"),
+    "manual_releases": QT_TRANSLATE_NOOP("AlarmDetail",
+                                         "{count} manual releases in the last hour"),
+    "gate_unreported": QT_TRANSLATE_NOOP(
+        "AlarmDetail", "{count} passes counted by the controller but not reported"),
+    "overstay": QT_TRANSLATE_NOOP("AlarmDetail", "{count} vehicles over their time: {plates}"),
+    "charger_faulted": QT_TRANSLATE_NOOP("AlarmDetail", "Connector faulted: {error}"),
+    "night_flow": QT_TRANSLATE_NOOP("AlarmDetail",
+                                    "Night flow {flow} L/h, usually {baseline} L/h"),
+    "unaccounted": QT_TRANSLATE_NOOP(
+        "AlarmDetail", "{percent}% of the main's water ({m3} m³) not on the flats' meters"),
+}
+_RESCUE = QT_TRANSLATE_NOOP("AlarmDetail", "96333 rescue code {code}")
 
 
 #: app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)
@@ -72,10 +104,15 @@ _DETAIL = {
     "rate": QT_TRANSLATE_NOOP("AlarmDetail", "{point} changing {rate} per minute"),
     "offline": QT_TRANSLATE_NOOP("AlarmDetail", "Device offline"),
     "stale": QT_TRANSLATE_NOOP("AlarmDetail", "No data for too long"),
+    "feed_silent": QT_TRANSLATE_NOOP("AlarmDetail",
+                                     "No message from any device for {seconds} s"),
     "welfare": QT_TRANSLATE_NOOP(
         "AlarmDetail", "{unit} {resident}: no water use or door activity for {hours} h"),
     "sound": QT_TRANSLATE_NOOP(
         "AlarmDetail", "Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}"),
+    "storage": QT_TRANSLATE_NOOP(
+        "AlarmDetail", "Storage cannot keep incoming data: {held} messages held "
+        "unacknowledged, {dropped} dropped ({reason})"),
 }
 
 
@@ -83,6 +120,21 @@ def describe(alarm) -> str:  # noqa: ANN001 (an app.alarms.model.Alarm)
     """The alarm's detail in the UI language; the English message when it has no data."""
     d = dict(alarm.detail or {})
     template = str(d.pop("t", ""))
+    code = d.pop("rescue_code", None)
+    text = _describe(alarm, template, d)
+    if code:  # a lift's alarm shows the code its rescuers ask for
+        text += " · " + QCoreApplication.translate("AlarmDetail", _RESCUE).format(code=code)
+    return text
+
+
+def _describe(alarm, template: str, d: dict) -> str:  # noqa: ANN001
+    if template == "operations":
+        source = _OPERATIONS.get(str(d.get("what")))
+        try:
+            return QCoreApplication.translate("AlarmDetail", source).format(**formatted(d)) \
+                if source else alarm.message
+        except (KeyError, IndexError, ValueError):
+            return alarm.message
     if template == "combo":
         return type_name(alarm.type)
     if template == "event":
@@ -149,6 +201,8 @@ def state_name(state: str) -> str:
 def type_name(type_: str) -> str:
     if type_ in _WHOLE:
         return _tr(_WHOLE[type_])
+    if type_.startswith("parking.overstay."):  # one per parking zone
+        return _tr(_WHOLE["parking.overstay"])
     point, _, suffix = type_.rpartition(".")
     if point and suffix in _SUFFIXES:
         return f"{point_name(point)} {_tr(_SUFFIXES[suffix])}"

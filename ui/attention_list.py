@@ -15,6 +15,7 @@ from app.domain.kinds import Level
 from app.state.store import StateStore
 from ui.i18n import kind_name, level_name
 from ui.theme import level_rgb
+from widgets.plain_text import tooltip
 
 #: worst first: an alarm outranks a warning, a silent device outranks a stale one
 PRIORITY = {Level.ALARM: 0, Level.WARNING: 1, Level.OFFLINE: 2, Level.STALE: 3}
@@ -81,7 +82,7 @@ class AttentionList(QListWidget):
             name = device.name if kind in device.name else f"{device.name} · {kind}"
             item = QListWidgetItem(self._icons[level], f"{name} · {level_name(level)}")
             item.setData(Qt.ItemDataRole.UserRole, device_id)
-            item.setToolTip(device_id)
+            item.setToolTip(tooltip(device_id))
             self.addItem(item)
         self.setUpdatesEnabled(True)
 

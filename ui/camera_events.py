@@ -1,25 +1,22 @@
-"""Camera events on the wall: the queued-signal bridge from the camera workers, the banner
-text, the recent-events list and the bar of actions for the event on the main tile.
-
-Camera workers call the manager's listeners on their own threads; ``CameraEventBridge``
-turns each call into a Qt signal emitted from that thread, which Qt queues to the GUI thread
-because the bridge lives there (the alarm board does the same with the alarm book).
-"""
+"""Camera events on the wall: the banner text, the recent-events list and the bar of
+actions for the event on the main tile. (Events reach the GUI thread through the process's
+RoomBridge.)"""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QWidget,
 )
+
+from widgets.plain_text import plain_label, tooltip
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole
 MAX_LISTED = 200
@@ -27,12 +24,6 @@ MAX_LISTED = 200
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("CameraWall", text)
-
-
-class CameraEventBridge(QObject):
-    """Carries CameraEvents from worker threads to the GUI thread (a queued connection)."""
-
-    sig_event = Signal(object)
 
 
 def event_title(event) -> str:
@@ -76,7 +67,7 @@ class EventList(QListWidget):
         stamp = time.strftime("%H:%M:%S", time.localtime(event.t))
         name = self._names.get(event.camera_id, event.camera_id)
         item = QListWidgetItem(f"{stamp}  {name}\n{event_title(event)}")
-        item.setToolTip(f"{item.text()}\n{event.id}")
+        item.setToolTip(tooltip(f"{item.text()}\n{event.id}"))
         item.setData(EVENT_ROLE, event)
         if event.kind in ("falling_object", "tampering"):
             item.setForeground(Qt.GlobalColor.white)
@@ -102,7 +93,7 @@ class EventBar(QFrame):
         self.setStyleSheet("QFrame#CameraEventBar { background: #5a1712; border: none; }"
                            "QFrame#CameraEventBar QLabel { background: transparent;"
                            " color: #ffffff; font-weight: 600; }")
-        self.label = QLabel()
+        self.label = plain_label()  # camera names and event data come from outside
         self.replay_button = QPushButton(_tr("Replay clip"))
         self.live_button = QPushButton(_tr("Live"))
         self.export_button = QPushButton(_tr("Export evidence…"))

@@ -10,6 +10,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QDrag, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
+from widgets.plain_text import tooltip
 from widgets.video_tile import DOT_RGB, camera_mime
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -47,8 +48,8 @@ class CameraList(QListWidget):
         for camera_id, name in cameras:
             item = QListWidgetItem(self._icons["none"], name)
             item.setData(ID_ROLE, camera_id)
-            item.setToolTip(f"{camera_id} — " + self.tr(
-                "drag onto a tile, or double-click for the main tile"))
+            item.setToolTip(tooltip(f"{camera_id} — " + self.tr(
+                "drag onto a tile, or double-click for the main tile")))
             self.addItem(item)
         self._states = {}
 

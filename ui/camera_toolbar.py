@@ -68,5 +68,10 @@ class WallToolBar(QToolBar):
         self.addAction(self.masks_action)
         self.addAction(self.facade_action)
 
+    def set_editing_allowed(self, allowed: bool) -> None:
+        """Masks and facades are for users who may edit them (the engine checks again)."""
+        self.masks_action.setVisible(allowed)
+        self.facade_action.setVisible(allowed)
+
     def set_layout(self, name: str) -> None:
         self.layout_actions[name].setChecked(True)

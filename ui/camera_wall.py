@@ -2,10 +2,10 @@
 five small ones, cameras dragged in from a list, live overlays, and camera events that pop
 their camera onto the main tile with the clip ready to replay.
 
-Frames are pulled, never pushed: one QTimer at ~15 fps asks the manager for each visible
-tile's latest snapshot and repaints only when its sequence number moved; overlays and
-status are refreshed at 5 Hz. Events arrive from camera workers through a queued-signal
-bridge. Layout and tile assignment persist in QSettings.
+Frames are pulled, never pushed: one QTimer at ~15 fps asks the ControlRoom's cameras for
+each visible tile's latest snapshot and repaints only when its sequence number moved;
+overlays and status are refreshed at 5 Hz. Camera events arrive through the process's
+RoomBridge. Layout and tile assignment persist in QSettings.
 """
 
 from __future__ import annotations
@@ -26,12 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.scene.model import Scene
+from app.facade.errors import CommandError
+from app.facade.room import ControlRoom
+from app.security.roles import Permission
+from ui.bridge import RoomBridge
 from ui.camera_clip import ClipPlayer
-from ui.camera_events import CameraEventBridge, EventBar, EventList, event_title
+from ui.camera_events import EventBar, EventList, event_title
 from ui.camera_list import CameraList
 from ui.camera_overlays import tile_overlays
 from ui.camera_toolbar import LAYOUTS, WallToolBar
+from ui.command_feedback import error_text
 from widgets.video_tile import VideoTile
 
 log = logging.getLogger(__name__)
@@ -54,13 +58,14 @@ class CameraWall(QWidget):
     sig_evidence_exported = Signal(str)
     sig_event_shown = Signal(object)  # a CameraEvent is on the main tile: raise the wall
 
-    def __init__(self, manager, scene: Scene, parent: QWidget | None = None, *,
+    def __init__(self, room: ControlRoom, parent: QWidget | None = None, *,
                  settings: QSettings | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("CameraWall")
-        self.manager = manager
+        self.room = room
+        self.manager = room.cameras
         self._settings = settings if settings is not None else QSettings()
-        self.names = {c.id: c.name for c in scene.cameras}
+        self.names = {c.id: c.name for c in room.scene.cameras}
         self.layout_name = "1+5"
         self._assign: list[str | None] = [None] * MAX_TILES
         self._seq: list[int | None] = [None] * MAX_TILES
@@ -74,11 +79,9 @@ class CameraWall(QWidget):
         self.player = ClipPlayer(self)
         self.player.sig_frame.connect(self._on_clip_frame)
         self.player.sig_finished.connect(self._on_clip_finished)
-        self._bridge = CameraEventBridge(self)
-        self._bridge.sig_event.connect(self._on_camera_event)
-        for event in manager.events()[-50:]:
+        for event in self.manager.events()[-50:]:
             self.events_list.add_event(event)
-        manager.subscribe(self._bridge.sig_event.emit)
+        RoomBridge.of(room).sig_camera.connect(self._on_camera_event)
         self._timer = QTimer(self)
         self._timer.setInterval(FRAME_MS)
         self._timer.timeout.connect(self._on_tick)
@@ -90,6 +93,7 @@ class CameraWall(QWidget):
         self.toolbar.sig_layout.connect(self.set_layout)
         self.toolbar.sig_masks.connect(self._on_edit_masks)
         self.toolbar.sig_facade.connect(self._on_calibrate_facade)
+        self.toolbar.set_editing_allowed(self.room.session.may(Permission.EDIT_MASKS))
         self.camera_list = CameraList()
         ids = self.manager.camera_ids()
         self.camera_list.set_cameras([(cid, self.names.get(cid, cid)) for cid in ids])
@@ -282,7 +286,9 @@ class CameraWall(QWidget):
         has_clip = bool(event.clip_path) and Path(event.clip_path).is_file()
         self.event_bar.show_event(f"{self.names.get(event.camera_id, event.camera_id)} — "
                                   f"{event_title(event)}", has_clip)
-        self.event_bar.export_button.setEnabled(event.kind == "falling_object")
+        self.event_bar.export_button.setEnabled(
+            event.kind == "falling_object"
+            and self.room.session.may(Permission.EXPORT_EVIDENCE))
         self.sig_event_shown.emit(event)
         if has_clip:
             self.replay_clip()
@@ -337,10 +343,10 @@ class CameraWall(QWidget):
             if not out_dir:
                 return None
         try:
-            path = self.manager.export_evidence(event_id, Path(out_dir))
-        except Exception as exc:  # an engine error is reported, never a crash of the wall
+            path = self.room.export_evidence(event_id, Path(out_dir))
+        except CommandError as exc:  # refused or failed: reported, never a crash of the wall
             log.warning("evidence export of %s failed: %s", event_id, exc)
-            self.message.setText(self.tr("Export failed: %1").replace("%1", str(exc)))
+            self.message.setText(self.tr("Export failed: %1").replace("%1", error_text(exc)))
             return None
         self.message.setText(self.tr("Evidence exported to %1").replace("%1", str(path)))
         self.sig_evidence_exported.emit(str(path))
@@ -355,7 +361,7 @@ class CameraWall(QWidget):
 
         camera_id = self.selected_camera()
         if camera_id:
-            MaskEditor(self.manager, camera_id, self.names.get(camera_id, camera_id),
+            MaskEditor(self.room, camera_id, self.names.get(camera_id, camera_id),
                        self).exec()
 
     def _on_calibrate_facade(self) -> None:
@@ -363,7 +369,7 @@ class CameraWall(QWidget):
 
         camera_id = self.selected_camera()
         if camera_id:
-            FacadeCalibrator(self.manager, camera_id, self.names.get(camera_id, camera_id),
+            FacadeCalibrator(self.room, camera_id, self.names.get(camera_id, camera_id),
                              self).exec()
 
     # ---- persistence ---------------------------------------------------------------------

@@ -1,41 +1,17 @@
-"""Alarms for the 3D view: a queued-signal bridge from the AlarmBook's engine-thread
-listeners to the GUI thread, and the per-device summary the view colours by.
+"""Alarms for the 3D view: the per-device summary the view colours by (changes reach it on
+the GUI thread through the process's RoomBridge).
 
-The book calls listeners on engine threads; Qt objects may only be touched on the GUI
-thread, so the listener does nothing but emit a signal that Qt queues to the bridge's own
-(GUI) thread. The summary keeps the latest copy of every open alarm and answers, per device,
+The summary keeps the latest copy of every open alarm and answers, per device,
 the worst severity among alarms that are open, active, not shelved and not suppressed (a
 maintenance alarm is logged, not announced), and whether any of those is unacknowledged.
 """
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject, Qt, Signal
-
-from app.alarms.book import AlarmBook
-from app.alarms.model import Alarm, AlarmChanged
-
-
-class AlarmBridge(QObject):
-    """Re-emits the book's AlarmChanged events on the GUI thread."""
-
-    sig_alarm_changed = Signal(object)  # AlarmChanged
-    _sig_from_engine = Signal(object)
-
-    def __init__(self, book: AlarmBook, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._sig_from_engine.connect(self.sig_alarm_changed.emit,
-                                      Qt.ConnectionType.QueuedConnection)
-        book.subscribe(self._on_engine_event)
-
-    def _on_engine_event(self, event: AlarmChanged) -> None:  # engine thread
-        # the view (and this bridge) may be gone: the book outlives it
-        with contextlib.suppress(RuntimeError):
-            self._sig_from_engine.emit(event)
+from app.alarms.model import Alarm
 
 
 def _counts(alarm: Alarm, now: float) -> bool:

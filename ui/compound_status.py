@@ -58,6 +58,18 @@ class DeviceLook:
     def shown(self) -> np.ndarray:
         return self.kind_shown & self.focus_shown
 
+    def grow(self, n: int) -> None:
+        """Room for devices registered while running (births, operators): appended rows
+        start unknown, unalarmed and shown."""
+        extra = n - len(self.level)
+        if extra <= 0:
+            return
+        self.level = np.concatenate([self.level, np.full(extra, int(Level.UNKNOWN), np.int8)])
+        self.severity = np.concatenate([self.severity, np.zeros(extra, np.int8)])
+        self.unacked = np.concatenate([self.unacked, np.zeros(extra, bool)])
+        self.kind_shown = np.concatenate([self.kind_shown, np.ones(extra, bool)])
+        self.focus_shown = np.concatenate([self.focus_shown, np.ones(extra, bool)])
+
     def compose(self, indices: np.ndarray, phase: float = 0.0
                 ) -> tuple[np.ndarray, np.ndarray]:
         """(rgba (k, 4), sizes (k,)) of the dots ``indices``; hidden dots get size 0."""

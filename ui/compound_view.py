@@ -18,12 +18,13 @@ import numpy as np
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from app.alarms.book import AlarmBook
 from app.alarms.model import AlarmChanged
 from app.domain.kinds import Level
+from app.facade.room import AlarmReader
 from app.scene.model import Scene
 from app.state.store import StateStore
-from ui.compound_alarms import AlarmBridge, DeviceAlarms
+from ui.bridge import RoomBridge
+from ui.compound_alarms import DeviceAlarms
 from ui.compound_heat import floor_values
 from ui.compound_layers import PIPE_NETWORKS, SiteLayers, parking_polygons
 from ui.compound_status import (
@@ -67,7 +68,7 @@ class CompoundView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view)
-        self._devices = scene.devices
+        self._devices = tuple(scene.devices)
         self._ids = [d.id for d in scene.devices]
         self._index = {device_id: i for i, device_id in enumerate(self._ids)}
         self._xyz = np.array([d.location.xyz for d in scene.devices],
@@ -75,7 +76,6 @@ class CompoundView(QWidget):
         self._kinds = np.array([d.kind for d in scene.devices], dtype=object)
         self.look = DeviceLook(len(self._ids))
         self.alarms = DeviceAlarms()
-        self._bridge: AlarmBridge | None = None
         self._pulsing = np.zeros(0, dtype=np.int64)
         self._version = -1  # forces a full refresh on the first tick
         self._live_pending = False
@@ -114,11 +114,11 @@ class CompoundView(QWidget):
         """Apply store changes now (what the timer does each tick)."""
         self._on_tick()
 
-    def attach_alarms(self, book: AlarmBook) -> None:
-        """Colour devices by their open alarms from now on (seeded with the open ones)."""
-        self._bridge = AlarmBridge(book, self)
-        self._bridge.sig_alarm_changed.connect(self._on_alarm_changed)
-        self._restyle(self.alarms.seed(book.open_alarms()))
+    def attach_alarms(self, alarms: AlarmReader, bridge: RoomBridge) -> None:
+        """Colour devices by their open alarms from now on: seeded with the open ones, then
+        kept up to date by the process's bridge (changes arrive on the GUI thread)."""
+        bridge.sig_alarm.connect(self._on_alarm_changed)
+        self._restyle(self.alarms.seed(alarms.open_alarms()))
 
     def fly_to_device(self, device_id: str, distance: float = 60.0) -> bool:
         i = self._index.get(device_id)
@@ -320,6 +320,10 @@ class CompoundView(QWidget):
         if version == self._version:
             return False
         changed = self._store.changes_since(self._version)
+        if changed is None:  # a full refresh: devices registered meanwhile come in too
+            self._add_devices(d.id for d in self._store.devices())
+        elif any(i not in self._index for i in changed):
+            self._add_devices(changed)
         if changed is None:
             ids = self._ids
             indices = np.arange(len(self._ids))
@@ -337,6 +341,28 @@ class CompoundView(QWidget):
         if not self._first_live_done and bool((levels != Level.UNKNOWN).any()):
             self._live_pending = True
         return True
+
+    def _add_devices(self, ids: Iterable[str]) -> None:
+        """Devices registered while running (a birth an operator accepted, a manual
+        registration) join the 3D view at the end of its arrays, so no index moves."""
+        new = [d for d in (self._store.device(i) for i in ids if i not in self._index)
+               if d is not None]
+        if not new:
+            return
+        for device in new:
+            self._index[device.id] = len(self._ids)
+            self._ids.append(device.id)
+        self._devices = self._devices + tuple(new)
+        self._xyz = np.vstack([self._xyz, np.array([d.location.xyz for d in new],
+                                                   dtype=np.float64)])
+        self._kinds = np.concatenate([self._kinds, np.array([d.kind for d in new],
+                                                            dtype=object)])
+        self.look.grow(len(self._ids))
+        self._view.set_devices(self._ids, self._xyz,
+                               np.full(len(self._ids), LEVEL_SIZE[Level.UNKNOWN]),
+                               kinds=self._kinds)
+        self._write(np.arange(len(self._ids)))
+        self._restyle([d.id for d in new])
 
     def _update_heat(self) -> None:
         values, scale = floor_values(self.heat_metric, self._devices, self._store,

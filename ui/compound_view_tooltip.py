@@ -74,7 +74,8 @@ class HoverTips(QObject):
 
     # ---- one kind of thing each -----------------------------------------------------------
     def _device_text(self, hit: Hit) -> str:
-        device = self._devices.get(hit.id)
+        # the store knows devices registered while running too (births, operators)
+        device = self._devices.get(hit.id) or self._store.device(hit.id)
         if device is None:
             return ""
         return _lines(device.name, f"{device.id} · {kind_name(device.kind)}",

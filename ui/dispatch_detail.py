@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
 
 from app.dispatch.runtime_view import OrderView
 from ui import dispatch_labels as L
+from widgets.plain_text import plain_label
 
 
 class OrderDetail(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.heading = QLabel(self.tr("Select a work order"))
+        self.heading = plain_label(self.tr("Select a work order"))  # titles carry names
         self.heading.setWordWrap(True)
         self.heading.setObjectName("OrderHeading")
-        self.who = QLabel()
+        self.who = plain_label()
         self.who.setWordWrap(True)
         self.who.setObjectName("OrderSuggestion")
         self.terms = QTableWidget(0, 2)

@@ -1,8 +1,8 @@
 """DispatchPanel: the dispatcher's desk — order queue, technicians, reasons, timeline, KPIs.
 
-Pull, don't push: a QTimer (2 Hz) reads a ``DispatchSnapshot`` from the runtime and updates
-the models in place. Dispatch events arrive from engine threads as a queued signal and only
-bring the next refresh forward. Assigning: drag an order onto a technician, or select both
+Pull, don't push: a QTimer (2 Hz) reads a ``DispatchSnapshot`` from the ControlRoom and
+updates the models in place. Dispatch events arrive through the process's RoomBridge and
+only bring the next refresh forward. Every action is a command sent as the signed-in user. Assigning: drag an order onto a technician, or select both
 and press "Assign to selected" (keyboard users). Choosing someone other than the suggested
 technician, or moving an order someone already holds, is an override and needs a reason.
 
@@ -13,9 +13,7 @@ technician's position on each refresh.
 
 from __future__ import annotations
 
-import getpass
-
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -33,47 +31,44 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dispatch.runtime import DispatchRuntime
 from app.dispatch.runtime_view import DispatchSnapshot
+from app.facade import commands as cmd
+from app.facade.errors import CommandError
+from app.facade.room import ControlRoom
+from app.security.roles import Permission
 from ui import dispatch_labels as L
+from ui.bridge import RoomBridge
+from ui.command_feedback import error_text
 from ui.dispatch_detail import OrderDetail
 from ui.dispatch_models import OrderQueueModel, TechnicianModel
+from widgets.plain_text import plain_label
 
 REFRESH_MS = 500
 QUEUED_STATES = frozenset({"created", "rejected"})
-
-
-class DispatchBridge(QObject):
-    """Carries dispatch events from engine threads to the GUI thread (queued)."""
-
-    sig_event = Signal(object)
 
 
 class DispatchPanel(QWidget):
     sig_show_route = Signal(str, object)  # technician id, [(x, y, z), ...]
     sig_technicians = Signal(object)  # {tech id: (x, y, z)}
 
-    def __init__(self, runtime: DispatchRuntime, parent: QWidget | None = None, *,
-                 user: str | None = None) -> None:
+    def __init__(self, room: ControlRoom, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("DispatchPanel")
-        self.runtime = runtime
-        self.actor = f"dispatcher:{user or getpass.getuser()}"
+        self.room = room
+        assert room.dispatch is not None, "the dispatch panel needs a running dispatch"
+        self.runtime = room.dispatch
         self.snapshot: DispatchSnapshot | None = None
-        self.tech_names = {t.id: t.name for t in runtime.scene.technicians}
+        self.tech_names = {t.id: t.name for t in room.scene.technicians}
         self.orders = OrderQueueModel(
             [self.tr("Order"), self.tr("Priority"), self.tr("State"), self.tr("Fault"),
              self.tr("Skill"), self.tr("Technician"), self.tr("SLA"), self.tr("Created")],
-            runtime.service.config.sla, self)
+            self.runtime.sla, self)
         self.techs = TechnicianModel(
             [self.tr("Technician"), self.tr("Skills"), self.tr("Shift"), self.tr("Load"),
              self.tr("Position")], self)
         self.techs.sig_order_dropped.connect(self._on_order_dropped)
         self._build()
-        self._bridge = DispatchBridge(self)
-        self._bridge.sig_event.connect(self._on_dispatch_event,
-                                       Qt.ConnectionType.QueuedConnection)
-        runtime.subscribe(self._bridge.sig_event.emit)
+        RoomBridge.of(room).sig_dispatch.connect(self._on_dispatch_event)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.refresh)
         self._timer.start(REFRESH_MS)
@@ -89,11 +84,11 @@ class DispatchPanel(QWidget):
         self.auto.setToolTip(self.tr("Send each new order to the suggested technician at "
                                      "once; switch off to decide every assignment yourself"))
         self.auto.toggled.connect(self._on_auto_toggled)
-        self.banner = QLabel()
+        self.banner = plain_label()
         self.banner.setObjectName("DispatchReadOnly")
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("color: #f39c12")
-        self.message = QLabel()
+        self.message = plain_label()  # engine lines carry ids and names from outside
         self.message.setObjectName("DispatchMessage")
         self.message.setWordWrap(True)
 
@@ -181,7 +176,8 @@ class DispatchPanel(QWidget):
         self.auto.blockSignals(True)
         self.auto.setChecked(snap.auto_assign)
         self.auto.blockSignals(False)
-        self.auto.setEnabled(snap.read_only_reason is None)
+        self.auto.setEnabled(snap.read_only_reason is None
+                             and self.room.session.may(Permission.OVERRIDE))
         self.banner.setText(snap.read_only_reason or "")
         self.detail.show_order(self._selected_view(), self.tech_names)
         self._show_kpis(snap.kpis)
@@ -211,7 +207,11 @@ class DispatchPanel(QWidget):
         tech = view.order.assignee or (view.suggestion.tech_id if view.suggestion else None)
         if tech is None or view.order.state == "arrived":
             return
-        self.sig_show_route.emit(tech, self.runtime.route(tech, view.id))
+        try:
+            route = self.runtime.route(tech, view.id)
+        except (CommandError, KeyError, ValueError):  # the order went meanwhile, or offline
+            return
+        self.sig_show_route.emit(tech, route)
 
     def _on_dispatch_event(self, _event: object) -> None:
         if not self._soon.isActive():
@@ -222,7 +222,16 @@ class DispatchPanel(QWidget):
         self._emit_route()
 
     def _on_auto_toggled(self, on: bool) -> None:
-        self.runtime.set_auto_assign(on)
+        try:
+            self.room.execute(cmd.SetAutoAssign(on=on))
+        except CommandError as exc:
+            self._say(error_text(exc), error=True)
+
+    def set_commands_enabled(self, enabled: bool) -> None:
+        """Off while a console's server is away: nothing would reach it."""
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(enabled)
+        self.order_view.setDragEnabled(enabled)
 
     # -- selection ------------------------------------------------------------------------------
     def selected_order_id(self) -> str | None:
@@ -278,12 +287,13 @@ class DispatchPanel(QWidget):
                 self._say(self.tr("Not assigned: an override needs a reason"), error=True)
                 return False
         try:
-            order = self.runtime.assign(order_id, tech_id, actor=self.actor, reason=reason)
-        except (ValueError, RuntimeError) as exc:  # DispatchError, PublishNotAllowed
-            self._say(str(exc), error=True)
+            self.room.execute(cmd.AssignOrder(order_id=order_id, tech_id=tech_id,
+                                              reason=reason[:500]))
+        except CommandError as exc:  # refused, or the engine's one line (DispatchError …)
+            self._say(error_text(exc), error=True)
             return False
         self.reason.clear()
-        self._say(self.tr("%1 assigned to %2").replace("%1", order.id).replace(
+        self._say(self.tr("%1 assigned to %2").replace("%1", order_id).replace(
             "%2", self.tech_names.get(tech_id, tech_id)))
         self.refresh()
         return True
@@ -293,10 +303,10 @@ class DispatchPanel(QWidget):
         if order_id is None:
             return False
         try:
-            self.runtime.set_state(order_id, to, actor=self.actor,
-                                   note=self.reason.text().strip())
-        except (ValueError, RuntimeError) as exc:  # IllegalTransition, DispatchError
-            self._say(str(exc), error=True)
+            self.room.execute(cmd.SetOrderState(order_id=order_id, to=to,
+                                                note=self.reason.text().strip()[:500]))
+        except CommandError as exc:  # refused, or IllegalTransition / DispatchError
+            self._say(error_text(exc), error=True)
             return False
         self.reason.clear()
         self.refresh()

@@ -24,24 +24,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.facade.commands import SetFacade
+from app.facade.errors import CommandError
+from app.facade.room import ControlRoom
 from app.vision.facade import Facade, FacadeError, parse_facade
 from ui.camera_canvas import FrameCanvas
 from ui.camera_overlays import facade_grid
+from ui.command_feedback import error_text
 
 GRAB_PX = 12  # screen pixels within which a click picks up an existing corner
 _GRID_LABEL = re.compile(r"^(\d+)F×(\d+)")
 
 
 class FacadeCalibrator(QDialog):
-    def __init__(self, manager, camera_id: str, title: str = "",
+    def __init__(self, room: ControlRoom, camera_id: str, title: str = "",
                  parent: QWidget | None = None, *, frame: np.ndarray | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("FacadeCalibrator")
         self.setWindowTitle(self.tr("Facade calibration — %1").replace("%1", title or camera_id))
-        self.manager, self.camera_id = manager, camera_id
+        self.room, self.camera_id = room, camera_id
         self.corner_names = [self.tr("top-left"), self.tr("top-right"),
                              self.tr("bottom-right"), self.tr("bottom-left")]
-        snap = manager.latest(camera_id)
+        snap = room.cameras.latest(camera_id) if room.cameras is not None else None
         self.corners: list[tuple[float, float]] = []
         floors, columns = 18, 6
         for ov in (snap.overlays if snap is not None else ()):
@@ -165,8 +169,12 @@ class FacadeCalibrator(QDialog):
             facade = self.facade()
             if facade is None:
                 return
-            self.manager.set_facade(self.camera_id, facade)
-        except (ValueError, KeyError, OSError) as exc:  # FacadeError is a ValueError
+            self.room.execute(SetFacade(camera_id=self.camera_id, facade=facade.to_json() | {
+                "floor_height_m": facade.floor_height_m}))
+        except ValueError as exc:  # FacadeError: the corners do not make a facade
             self.prompt.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            return
+        except CommandError as exc:  # refused or failed by the engine
+            self.prompt.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             return
         self.accept()

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ui.compound_view import CompoundView
+from widgets.plain_text import plain_label
 
 
 class FloorPicker(QWidget):
@@ -31,7 +31,7 @@ class FloorPicker(QWidget):
         self.building_combo = QComboBox(self)
         self.floor_list = QListWidget(self)
         self.exit_button = QPushButton(self)
-        self._caption = QLabel(self)
+        self._caption = plain_label(parent=self)  # building names come from the scene
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self._caption)

@@ -57,6 +57,26 @@ LEVEL_NAMES: dict[Level, str] = {
 }
 
 
+#: the roles of app.security.roles, translated in the "Role" context
+ROLE_NAMES: dict[str, str] = {
+    "guard": QT_TRANSLATE_NOOP("Role", "Security guard"),
+    "engineer": QT_TRANSLATE_NOOP("Role", "Engineer"),
+    "dispatcher": QT_TRANSLATE_NOOP("Role", "Dispatcher"),
+    "supervisor": QT_TRANSLATE_NOOP("Role", "Supervisor"),
+    "auditor": QT_TRANSLATE_NOOP("Role", "Auditor"),
+    "instructor": QT_TRANSLATE_NOOP("Role", "Instructor"),
+    "trainee": QT_TRANSLATE_NOOP("Role", "Trainee"),
+    "administrator": QT_TRANSLATE_NOOP("Role", "Administrator"),
+    "wall": QT_TRANSLATE_NOOP("Role", "Video wall"),
+}
+
+
+def role_name(role: object) -> str:
+    key = str(getattr(role, "value", role))
+    source = ROLE_NAMES.get(key)
+    return QCoreApplication.translate("Role", source) if source else key
+
+
 def kind_name(kind: str) -> str:
     source = KIND_NAMES.get(kind)
     return QCoreApplication.translate("DeviceKind", source) if source else kind

@@ -2,43 +2,47 @@
 
 Shows messages/s and totals, the broker connection state, rejects by reason with the last
 offending sample (topic, detail, payload head), and unknown devices with their first
-payload. It pulls from the engine's ``Ingest`` and ``Source`` on a QTimer (~2 Hz) — never
-pushed from worker threads — and rebuilds a table only when its content changed.
+payload; a user who may edit rules registers an unknown device from here. It pulls the
+ControlRoom's ``IngestHealth`` on a QTimer (~2 Hz) — never pushed from worker threads —
+and rebuilds a table only when its content changed. Everything in the tables came from
+outside: shown as plain text, tooltips included.
 """
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
-    QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.ingest.pipeline import Ingest
-from app.sources.base import Source
+from app.facade.room import ControlRoom
+from app.security.roles import Permission
+from widgets.plain_text import plain_label, tooltip
 
 REFRESH_MS = 500
 
 
 class IngestHealthPanel(QWidget):
-    def __init__(self, ingest: Ingest, source: Source, parent: QWidget | None = None) -> None:
+    def __init__(self, room: ControlRoom, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("IngestHealthPanel")
-        self._ingest = ingest
-        self._source = source
+        self._room = room
         self._shown_rejects: object = None
         self._shown_unknown: object = None
+        self._unknown_ids: list[str] = []
+        self._unknown_births: dict[str, object] = {}
 
-        self.rate_label = QLabel(self)
-        self.link_label = QLabel(self)
-        self.totals_label = QLabel(self)
+        self.rate_label = plain_label(parent=self)
+        self.link_label = plain_label(parent=self)
+        self.totals_label = plain_label(parent=self)
         for label in (self.rate_label, self.link_label, self.totals_label):
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
@@ -48,8 +52,24 @@ class IngestHealthPanel(QWidget):
                                           self.tr("First topic"), self.tr("First payload")])
         rejects_box = QGroupBox(self.tr("Rejected messages (last sample per reason)"), self)
         QVBoxLayout(rejects_box).addWidget(self.rejects_table)
+        self.unknown_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.unknown_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         unknown_box = QGroupBox(self.tr("Unknown devices (to register)"), self)
-        QVBoxLayout(unknown_box).addWidget(self.unknown_table)
+        unknown_layout = QVBoxLayout(unknown_box)
+        unknown_layout.addWidget(self.unknown_table)
+        self.register_button = QPushButton(self.tr("Register selected device…"), unknown_box)
+        self.register_button.clicked.connect(self._on_register)
+        self.dismiss_button = QPushButton(self.tr("Dismiss"), unknown_box)
+        self.dismiss_button.setToolTip(self.tr("Take it off the list: its messages count as "
+                                               "from an unknown device"))
+        self.dismiss_button.clicked.connect(self._on_dismiss)
+        for button in (self.register_button, self.dismiss_button):
+            button.setVisible(room.session.may(Permission.EDIT_RULES))
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.dismiss_button)
+        row.addWidget(self.register_button)
+        unknown_layout.addLayout(row)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.rate_label)
@@ -75,20 +95,19 @@ class IngestHealthPanel(QWidget):
         return table
 
     def _on_refresh(self) -> None:
-        ingest = self._ingest
-        self.rate_label.setText(_arg(self.tr("Messages/s: %1"),
-                                     f"{ingest.rate.rate(time.time()):,.0f}"))
-        status = self._source.status()
-        state = self.tr("connected") if status.connected else self.tr("disconnected")
-        self.link_label.setText(_arg(self.tr("Source %1: %2 — %3"), self._source.name, state,
-                                     status.detail))
-        self.link_label.setProperty("state", "ok" if status.connected else "bad")
-        counts = ingest.counts()
+        health = self._room.health()
+        self.rate_label.setText(_arg(self.tr("Messages/s: %1"), f"{health.rate_per_s:,.0f}"))
+        link = health.link
+        state = self.tr("connected") if link.connected else self.tr("disconnected")
+        self.link_label.setText(_arg(self.tr("Source %1: %2 — %3"), link.source, state,
+                                     link.detail))
+        self.link_label.setProperty("state", "ok" if link.connected else "bad")
+        counts = health.counts
         self.totals_label.setText(
             _arg(self.tr("Received %1, accepted %2, rejected %3, waiting for birth %4"),
                  f"{counts['received']:,}", f"{counts['accepted']:,}",
                 f"{counts['rejected']:,}", f"{counts.get('parked', 0):,}"))
-        reject_counts, samples, unknown = ingest.ledger.snapshot()
+        reject_counts, samples, unknown = health.rejects, health.samples, health.unknown
         rows = [(reason, n, samples.get(reason)) for reason, n in reject_counts.items() if n]
         key = tuple((r, n) for r, n, _ in rows)
         if key != self._shown_rejects:
@@ -99,6 +118,8 @@ class IngestHealthPanel(QWidget):
         key_u = tuple((u.device_id, u.count) for u in unknown)
         if key_u != self._shown_unknown:
             self._shown_unknown = key_u
+            self._unknown_ids = [u.device_id for u in unknown]
+            self._unknown_births = {u.device_id: u.birth for u in unknown}
             self._fill(self.unknown_table, [
                 (u.device_id, str(u.count), u.first_topic, u.first_payload[:200])
                 for u in unknown])
@@ -109,8 +130,32 @@ class IngestHealthPanel(QWidget):
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text)
+                item.setToolTip(tooltip(text))
                 table.setItem(r, c, item)
+
+    def _on_register(self) -> None:
+        row = self.unknown_table.currentRow()
+        if not 0 <= row < len(self._unknown_ids):
+            return
+        from ui.register_device import RegisterDeviceDialog
+
+        device_id = self._unknown_ids[row]
+        dialog = RegisterDeviceDialog(self._room, device_id, self,
+                                      birth=self._unknown_births.get(device_id))
+        if dialog.exec():
+            self._shown_unknown = None
+            self._on_refresh()
+
+    def _on_dismiss(self) -> None:
+        row = self.unknown_table.currentRow()
+        if not 0 <= row < len(self._unknown_ids):
+            return
+        from app.facade.commands import DismissDevice
+        from ui.command_feedback import run_command
+
+        if run_command(self, self._room, DismissDevice(device_id=self._unknown_ids[row])):
+            self._shown_unknown = None
+            self._on_refresh()
 
 
 def _arg(template: str, *values: str) -> str:

@@ -1,8 +1,9 @@
 """The device inspector: find a device, see what it is, where it is, how it is doing, and
 a live trend of one of its points.
 
-The panel pulls from the StateStore on the main window's UI timer (``refresh``); it never
-gets called from a worker thread. Only the shown device and a few recently viewed ones are
+The panel pulls from the ControlRoom's store on the main window's UI timer (``refresh``); it
+never gets called from a worker thread. Names, ids and rooms come from outside (scene files,
+birth messages): every label that shows them is plain text. Only the shown device and a few recently viewed ones are
 sampled into history (see ``DeviceHistory``).
 """
 
@@ -28,18 +29,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.alarms.engine import AlarmEngine
 from app.domain.kinds import Level
 from app.domain.model import Device, PointSpec
-from app.scene.model import Scene
+from app.facade.commands import FreezeLearnedBand
+from app.facade.room import ControlRoom
+from app.security.roles import Permission
 from app.state.levels import point_level
-from app.state.store import DeviceState, StateStore
+from app.state.store import DeviceState
 from ui.attention_list import AttentionList
+from ui.command_feedback import run_command
 from ui.device_history import DeviceHistory
 from ui.device_search import DeviceSearch
 from ui.i18n import kind_name, level_name
 from ui.point_names import point_name
 from ui.theme import ACCENT_RGB, LEVEL_RGB, PANEL_RGB, TEXT_RGB, level_rgb
+from widgets.plain_text import make_plain, tooltip
 from widgets.status_led import StatusLed
 from widgets.trend_plot import TrendPlot
 
@@ -61,12 +65,12 @@ class InspectorPanel(QFrame):
     sig_device_chosen = Signal(str)
     sig_selection_cleared = Signal()
 
-    def __init__(self, store: StateStore, scene: Scene, parent: QWidget | None = None, *,
-                 alarms: AlarmEngine | None = None) -> None:
+    def __init__(self, room: ControlRoom, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("InspectorPanel")
-        self._store = store
-        self._alarms = alarms
+        self._room = room
+        store = self._store = room.store
+        scene = room.scene
         self._buildings = {b.id: b.name for b in scene.buildings}
         self._history = DeviceHistory(store)
         self._device: Device | None = None
@@ -109,6 +113,8 @@ class InspectorPanel(QFrame):
 
         self._kind, self._building, self._floor = QLabel(), QLabel(), QLabel()
         self._xyz, self._updated = QLabel(), QLabel()
+        for label in (self._name, self._id, self._kind, self._building, self._floor):
+            make_plain(label)
         self._led = StatusLed(diameter=14)
         self._level = QLabel()
         self._level.setObjectName("LevelText")
@@ -159,6 +165,7 @@ class InspectorPanel(QFrame):
             "The dashed lines are the band learned from this point's history for this hour "
             "of the week. Freezing stops learning; the band stays as it is."))
         self.freeze_learned.toggled.connect(self._on_freeze_toggled)
+        self.freeze_learned.setEnabled(room.session.may(Permission.EDIT_RULES))
         self._learned_note = QLabel()
         self._learned_note.setObjectName("Hint")
         learned_row = QHBoxLayout()
@@ -265,7 +272,7 @@ class InspectorPanel(QFrame):
             spec = device.points[name]
             label = point_name(name)
             point = QTableWidgetItem(f"{label} ({spec.unit})" if spec.unit else label)
-            point.setToolTip(name)
+            point.setToolTip(tooltip(name))
             point.setData(Qt.ItemDataRole.UserRole, name)
             self._values.setItem(row, 0, point)
             self._values.setItem(row, 1, QTableWidgetItem("–"))
@@ -334,43 +341,34 @@ class InspectorPanel(QFrame):
         self.trend.set_title(f"{label} ({spec.unit})" if spec.unit else label)
         self.trend.set_band(spec.normal)
         t, y = self._history.series(device.id, point)
-        now = time.time()
+        now = self._room.clock()  # the scenario's time in training
         self.trend.set_series(t, y, now=now)
         self._update_learned(device, point, now)
 
-    def _learned_rule(self, device: Device, point: str):
-        if self._alarms is None:
-            return None
-        return next((r for r in self._alarms.rules(device).limits
-                     if r.point == point and r.learned), None)
-
     def _update_learned(self, device: Device, point: str, now: float) -> None:
         """Show where the learned band lies, or how far its warm-up has come."""
-        rule = self._learned_rule(device, point)
-        self._learned_row.setVisible(rule is not None)
-        if rule is None or self._alarms is None:
+        info = self._room.learned(device.id, point)
+        self._learned_row.setVisible(info.learned)
+        if not info.learned:
             self.trend.set_learned_band(None)
             return
-        learned = self._alarms.learned
-        band = learned.band(device.id, point, now, (rule.ll, rule.hh))
-        self.trend.set_learned_band(band)
-        if band is None:
+        self.trend.set_learned_band(info.band)
+        if info.band is None:
             self._learned_note.setText(self.tr("Learning: %1 of %2 readings for this hour")
-                                       .replace("%1", str(learned.samples(device.id, point, now)))
-                                       .replace("%2", str(learned.config.warmup_samples)))
+                                       .replace("%1", str(info.samples))
+                                       .replace("%2", str(info.warmup)))
         else:
             self._learned_note.setText(self.tr("Learned band %1 – %2")
-                                       .replace("%1", format_value(band[0]))
-                                       .replace("%2", format_value(band[1])))
+                                       .replace("%1", format_value(info.band[0]))
+                                       .replace("%2", format_value(info.band[1])))
         self.freeze_learned.blockSignals(True)
-        self.freeze_learned.setChecked(learned.is_frozen(device.id, point))
+        self.freeze_learned.setChecked(info.frozen)
         self.freeze_learned.blockSignals(False)
 
     def _on_freeze_toggled(self, frozen: bool) -> None:
         device, point = self._device, self.current_point()
-        if device is None or self._alarms is None or not point:
+        if device is None or not point:
             return
-        if frozen:
-            self._alarms.learned.freeze(device.id, point)
-        else:
-            self._alarms.learned.unfreeze(device.id, point)
+        if run_command(self, self._room, FreezeLearnedBand(
+                device_id=device.id, point=point, frozen=frozen)) is None:
+            self._update_learned(device, point, time.time())  # show the real state again

@@ -23,6 +23,7 @@ from app.runtime.engine import Engine
 from app.scene.errors import SceneError
 from ui.i18n import choose_language, install_translators
 from ui.main_window import SETTINGS_LANG, MainWindow
+from ui.rooms import console_room, desk_room
 from ui.screenshot import ScreenshotJob
 from ui.theme import apply_theme
 
@@ -82,18 +83,33 @@ def launch(args: argparse.Namespace) -> int:
                            settings.value(SETTINGS_LANG))
     translators = install_translators(app, lang)  # noqa: F841 (kept alive for the app's life)
     apply_theme(app, config.ui.theme)
-    try:
-        engine = Engine(config)
-    except SceneError as exc:  # a user's scene folder: one line, exit 2, like a config error
-        raise ConfigError(str(exc)) from exc
-
     screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)
-    engine.start(cameras=False)
+    engine: Engine | None = None
+    if getattr(args, "server", None):
+        room = console_room(args.server, config)
+        if room is None:  # the operator cancelled the sign-in
+            return 0
+    else:
+        try:
+            engine = Engine(config)
+        except SceneError as exc:  # a user's scene folder: one line, exit 2, like a config
+            raise ConfigError(str(exc)) from exc
+        engine.start(cameras=False)  # started after the first live frame, below
+        try:
+            room = desk_room(engine, config)
+        except BaseException:
+            engine.stop()
+            raise
+        if room is None:
+            engine.stop()
+            return 0
     try:
         # a screenshot is for a README or a test: a fixed size, not the user's last layout
-        window = MainWindow(engine, settings=settings, lang=lang,
-                            restore_state=not screenshot)
+        window = MainWindow(room, settings=settings, lang=lang,
+                            restore_state=not screenshot,
+                            idle_lock_s=config.security.idle_lock_s,
+                            workspace=getattr(args, "workspace", None))
         view = window.compound_view
         panel = getattr(args, "panel", None)
         if panel:
@@ -103,8 +119,10 @@ def launch(args: argparse.Namespace) -> int:
             signal_first.connect(lambda: log.info(
                 "first live frame %.2f s after start; RSS %.0f MB; %.2f s CPU",
                 process_age_s(), rss_mb(), time.process_time()))
-            signal_first.connect(engine.cameras.start)  # idempotent
-        QTimer.singleShot(CAMERAS_AT_THE_LATEST_MS, engine.cameras.start)
+            if engine is not None:
+                signal_first.connect(engine.cameras.start)  # idempotent
+        if engine is not None:
+            QTimer.singleShot(CAMERAS_AT_THE_LATEST_MS, engine.cameras.start)
         window.show()
         if screenshot:
             ScreenshotJob(window, view, screenshot,
@@ -114,7 +132,9 @@ def launch(args: argparse.Namespace) -> int:
         _quit_on_sigint(app)
         return app.exec()
     finally:
-        engine.stop()
+        room.close()
+        if engine is not None:
+            engine.stop()
 
 
 def _quit_on_sigint(app: QApplication) -> None:

@@ -23,7 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.facade.commands import SetPrivacyMasks, SetShieldZones
+from app.facade.errors import CommandError
+from app.facade.room import ControlRoom
 from ui.camera_canvas import FrameCanvas
+from ui.command_feedback import error_text
 
 Polygon = list[tuple[float, float]]
 
@@ -34,14 +38,14 @@ def _inside(polygon: Polygon, x: float, y: float) -> bool:
 
 
 class MaskEditor(QDialog):
-    def __init__(self, manager, camera_id: str, title: str = "",
+    def __init__(self, room: ControlRoom, camera_id: str, title: str = "",
                  parent: QWidget | None = None, *, frame: np.ndarray | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("MaskEditor")
         self.setWindowTitle(self.tr("Privacy masks and shield zones — %1")
                             .replace("%1", title or camera_id))
-        self.manager, self.camera_id = manager, camera_id
-        snap = manager.latest(camera_id)
+        self.room, self.camera_id = room, camera_id
+        snap = room.cameras.latest(camera_id) if room.cameras is not None else None
         self.polygons: dict[str, list[Polygon]] = {"mask": [], "shield": []}
         for ov in (snap.overlays if snap is not None else ()):
             if ov.kind in self.polygons and len(ov.points) >= 3:
@@ -165,11 +169,16 @@ class MaskEditor(QDialog):
     def save(self) -> None:
         self.close_polygon()  # a polygon left open with enough vertices is meant to count
         try:
-            self.manager.set_privacy_masks(self.camera_id,
-                                           [list(p) for p in self.polygons["mask"]])
-            self.manager.set_shield_zones(self.camera_id,
-                                          [list(p) for p in self.polygons["shield"]])
-        except (ValueError, KeyError, OSError) as exc:  # the engine names the problem
-            self.hint.setText(self.tr("Not saved: %1").replace("%1", str(exc)))
+            for command in (
+                    SetPrivacyMasks(camera_id=self.camera_id, polygons=_lists(self.polygons["mask"])),
+                    SetShieldZones(camera_id=self.camera_id,
+                                   polygons=_lists(self.polygons["shield"]))):
+                self.room.execute(command)
+        except CommandError as exc:  # the engine names the problem
+            self.hint.setText(self.tr("Not saved: %1").replace("%1", error_text(exc)))
             return
         self.accept()
+
+
+def _lists(polygons: list[Polygon]) -> list[list[list[float]]]:
+    return [[[float(x), float(y)] for x, y in polygon] for polygon in polygons]

@@ -42,6 +42,11 @@ POINT_NAMES = {
     "level_db": QT_TRANSLATE_NOOP("Point", "Sound level"),
     "passes": QT_TRANSLATE_NOOP("Point", "Passes"),
     "pressed": QT_TRANSLATE_NOOP("Point", "Pressed"),
+    "door_zone": QT_TRANSLATE_NOOP("Point", "In door zone"),
+    "runs": QT_TRANSLATE_NOOP("Point", "Runs (total)"),
+    "door_cycles": QT_TRANSLATE_NOOP("Point", "Door cycles (total)"),
+    "water_level_cm": QT_TRANSLATE_NOOP("Point", "Water level"),
+    "gas_lel_pct": QT_TRANSLATE_NOOP("Point", "Gas concentration"),
 }
 
 

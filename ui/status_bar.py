@@ -8,19 +8,18 @@ a millisecond.
 
 from __future__ import annotations
 
-import html
 import time
 from collections import Counter
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
 from app import optional_parts
 from app.domain.kinds import Level
-from app.runtime.engine import Engine
-from ui.i18n import level_name
+from app.facade.room import ControlRoom
+from ui.i18n import level_name, role_name
 from ui.theme import LEVEL_RGB
 from widgets.kpi_tile import KpiTile
+from widgets.plain_text import plain_label, tooltip
 from widgets.status_led import StatusLed
 
 #: the levels shown as chips, in the order an operator scans them
@@ -30,23 +29,25 @@ DISCONNECTED_RGB = LEVEL_RGB[Level.ALARM]
 
 
 class StatusBar(QStatusBar):
-    def __init__(self, engine: Engine, parent: QWidget | None = None) -> None:
+    def __init__(self, room: ControlRoom, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setSizeGripEnabled(False)
-        self._engine = engine
+        self._room = room
         self._counted_version = -1
 
         self._link_led = StatusLed(DISCONNECTED_RGB, diameter=11)
-        self._link = QLabel()
+        self._link = plain_label()
+        self._user = plain_label()
+        self._user.setObjectName("SignedInUser")
         self._rate = QLabel()
         self._rate.setToolTip(self.tr("Messages received per second (5 s average)"))
         self.chips: dict[Level, KpiTile] = {}
         self.addWidget(self._link_led)
         self.addWidget(self._link)
         self.addWidget(self._rate)
-        self.notice = QLabel()  # reasons come from the OS and libraries: plain text
+        self.addWidget(self._user)
+        self.notice = plain_label()  # reasons come from the OS and libraries
         self.notice.setObjectName("UnavailableNotice")
-        self.notice.setTextFormat(Qt.TextFormat.PlainText)
         # a long reason is cut at the bar's end (whole in the tooltip), never widening the
         # window beyond what the operator set
         self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -63,20 +64,25 @@ class StatusBar(QStatusBar):
         self.refresh()
 
     def refresh(self) -> None:
-        engine = self._engine
-        status = engine.source.status()
-        self._link_led.set_rgb(CONNECTED_RGB if status.connected else DISCONNECTED_RGB)
-        state = self.tr("connected") if status.connected else self.tr("disconnected")
-        self._link.setText(f"{self._source_name(engine.source.name)} · {state}")
-        self._link.setToolTip(status.detail)
-        rate = engine.ingest.rate.rate(time.time())
-        self._rate.setText(self.tr("%1 msg/s").replace("%1", f"{rate:,.0f}"))
+        room = self._room
+        health = room.health()
+        link = health.link
+        live = link.connected and room.link().server_connected
+        self._link_led.set_rgb(CONNECTED_RGB if live else DISCONNECTED_RGB)
+        state = self.tr("connected") if link.connected else self.tr("disconnected")
+        if not room.link().server_connected:
+            state = self.tr("server lost")
+        self._link.setText(f"{self._source_name(link.source)} · {state}")
+        self._link.setToolTip(tooltip(link.detail))
+        self._rate.setText(self.tr("%1 msg/s").replace("%1", f"{health.rate_per_s:,.0f}"))
+        session = room.session
+        self._user.setText(f"{session.display_name} · {role_name(session.role)}")
         self._count_levels()
         self._show_unavailable()
-        self._clock.setText(time.strftime("%Y-%m-%d %H:%M:%S"))
+        self._clock.setText(time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(room.clock())))
 
     def _count_levels(self) -> None:
-        store = self._engine.store
+        store = self._room.store
         if store.version == self._counted_version:
             return
         snapshot = store.snapshot()
@@ -92,10 +98,10 @@ class StatusBar(QStatusBar):
         lines = [self.tr("%1 unavailable: %2").replace("%1", names.get(part, part))
                  .replace("%2", reason) for part, reason in sorted(missing.items())]
         self.notice.setText(" · ".join(lines))
-        self.notice.setToolTip("<p>" + "<br>".join(html.escape(line) for line in lines))
+        self.notice.setToolTip(tooltip("\n".join(lines)))
         self.notice.setVisible(bool(lines))
 
     def _source_name(self, name: str) -> str:
         known = {"simulator": self.tr("Simulator"), "mqtt": self.tr("MQTT broker"),
-                 "replay": self.tr("Replay")}
+                 "replay": self.tr("Replay"), "training": self.tr("Training")}
         return known.get(name, name)

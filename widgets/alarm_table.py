@@ -20,6 +20,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from widgets.plain_text import tooltip
+
 Index = QModelIndex | QPersistentModelIndex
 
 #: severity 1..4 → row colour (text on the dark theme stays readable on all of them)
@@ -131,7 +133,7 @@ class AlarmTableModel(QAbstractTableModel):
             unacknowledged = row.state in ("raised",)
             return QBrush(QColor(r, g, b, 70 if unacknowledged else 28))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.device_id}\n{row.message}"
+            return tooltip(f"{row.device_id}\n{row.message}")  # outside text: shown as is
         return None
 
 
@@ -147,8 +149,8 @@ def _display(row: AlarmRow, column: str) -> str:
         return dt.datetime.fromtimestamp(row.raised_at).strftime("%m-%d %H:%M:%S")
     if column == "building":
         return row.building
-    if column == "device":
-        return f"{row.device_name} ({row.kind_label})"
+    if column == "device":  # the control room itself or a camera has no device kind
+        return f"{row.device_name} ({row.kind_label})" if row.kind_label else row.device_name
     if column == "type":
         return row.type_label + (f" +{row.children}" if row.children else "")
     if column == "message":

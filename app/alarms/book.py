@@ -2,22 +2,26 @@
 clear, close, shelve, comment, maintenance suppression and escalation.
 
 Every transition records who and when, and is announced to listeners as ``AlarmChanged``
-(a copy of the alarm, so listeners on other threads never see it change under them).
+(a copy of the alarm, so listeners on other threads never see it change under them), with a
+book-wide sequence number so a mirror (a remote console) can tell a stale event from a new
+one. Listeners are called after the book's lock is released, in the order of the changes.
 Time comes from an injected clock so escalation can be tested without sleeping.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import threading
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 import msgspec
 
 from app.alarms.model import Alarm, AlarmChanged, Severity, Transition
+from app.listeners import Listeners, Subscription
 
 Listener = Callable[[AlarmChanged], None]
 
@@ -59,11 +63,47 @@ class AlarmBook:
         self._by_id: dict[str, Alarm] = {}
         self.closed: deque[Alarm] = deque(maxlen=history_size)
         self._windows: list[MaintenanceWindow] = []
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[AlarmChanged] = Listeners("alarm book")
         self._lock = threading.RLock()
+        self._depth = 0  # nesting of _locked() in the thread holding the lock
+        self._seq = 0
+        self._outbox: deque[AlarmChanged] = deque()
+        self._emit_lock = threading.RLock()
 
-    def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Listener, *, weak: bool = False) -> Subscription:
+        return self._listeners.subscribe(listener, weak=weak)
+
+    @property
+    def seq(self) -> int:
+        """The sequence number of the newest change."""
+        return self._seq
+
+    @contextlib.contextmanager
+    def _locked(self) -> Iterator[None]:
+        """The book's lock; changes recorded inside are announced once the outermost
+        holder has released it."""
+        with self._lock:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                outermost = self._depth == 0
+        if outermost:
+            self._flush()
+
+    def _flush(self) -> None:
+        # One drainer at a time keeps listeners seeing changes in sequence order. A thread
+        # that finds another draining leaves its changes to it instead of waiting (the
+        # drainer may be inside a listener that waits for this very thread).
+        while self._outbox:
+            if not self._emit_lock.acquire(blocking=False):
+                return
+            try:
+                while self._outbox:
+                    self._listeners.emit(self._outbox.popleft())
+            finally:
+                self._emit_lock.release()
 
     # ---- engine side ---------------------------------------------------------------------
     def raise_alarm(self, device_id: str, type_: str, severity: Severity, message: str, *,
@@ -72,7 +112,7 @@ class AlarmBook:
                     detail: dict[str, object] | None = None) -> Alarm:
         """Raise, or count a repeat of, the one open alarm of this device and type."""
         now = self.clock() if at is None else at
-        with self._lock:
+        with self._locked():
             alarm = self._open.get((device_id, type_))
             if alarm is not None:
                 alarm.count += 1
@@ -98,7 +138,7 @@ class AlarmBook:
 
     def clear_alarm(self, device_id: str, type_: str, at: float | None = None) -> Alarm | None:
         now = self.clock() if at is None else at
-        with self._lock:
+        with self._locked():
             alarm = self._open.get((device_id, type_))
             if alarm is None or not alarm.active:
                 return None
@@ -119,13 +159,13 @@ class AlarmBook:
 
     def restore(self, alarm: Alarm) -> None:
         """Reinstate an open alarm read back from storage (engine restart); not announced."""
-        with self._lock:
+        with self._locked():
             self._open[alarm.key] = alarm
             self._by_id[alarm.id] = alarm
 
     # ---- operator side -------------------------------------------------------------------
     def acknowledge(self, alarm_id: str, by: str, note: str = "") -> Alarm:
-        with self._lock:
+        with self._locked():
             alarm = self._get_open(alarm_id)
             if alarm.acknowledged_at is not None:
                 raise AlarmError(f"alarm {alarm_id} is already acknowledged by "
@@ -139,7 +179,7 @@ class AlarmBook:
             return alarm
 
     def dispatch(self, alarm_id: str, order_id: str, by: str) -> Alarm:
-        with self._lock:
+        with self._locked():
             alarm = self._get_open(alarm_id)
             alarm.dispatched_order = order_id
             return self._record(alarm, "dispatched", by, order_id)
@@ -147,7 +187,7 @@ class AlarmBook:
     def comment(self, alarm_id: str, by: str, text: str) -> Alarm:
         if not text.strip():
             raise AlarmError("a comment needs some text")
-        with self._lock:
+        with self._locked():
             return self._record(self._get_any(alarm_id), "commented", by, text.strip())
 
     def shelve(self, alarm_id: str, by: str, duration_s: float, reason: str) -> Alarm:
@@ -155,20 +195,20 @@ class AlarmBook:
             raise AlarmError("shelving needs a positive duration")
         if not reason.strip():
             raise AlarmError("shelving needs a reason")
-        with self._lock:
+        with self._locked():
             alarm = self._get_open(alarm_id)
             alarm.shelved_until = self.clock() + duration_s
             alarm.shelved_reason = reason.strip()
             return self._record(alarm, "shelved", by, f"{duration_s:.0f}s: {reason.strip()}")
 
     def unshelve(self, alarm_id: str, by: str) -> Alarm:
-        with self._lock:
+        with self._locked():
             alarm = self._get_open(alarm_id)
             alarm.shelved_until = None
             return self._record(alarm, "unshelved", by)
 
     def close(self, alarm_id: str, by: str, note: str = "") -> Alarm:
-        with self._lock:
+        with self._locked():
             alarm = self._get_open(alarm_id)
             if alarm.active:
                 raise AlarmError(f"alarm {alarm_id} is still active: it closes once cleared")
@@ -180,7 +220,7 @@ class AlarmBook:
         if end <= start:
             raise AlarmError("a maintenance window must end after it starts")
         window = MaintenanceWindow(frozenset(device_ids), start, end, reason, by)
-        with self._lock:
+        with self._locked():
             self._windows.append(window)
         return window
 
@@ -190,7 +230,7 @@ class AlarmBook:
         alarms escalated now."""
         now = self.clock()
         escalated = []
-        with self._lock:
+        with self._locked():
             self._windows = [w for w in self._windows if w.end > now]
             for alarm in list(self._open.values()):
                 if alarm.shelved_until is not None and now >= alarm.shelved_until:
@@ -212,6 +252,12 @@ class AlarmBook:
     def open_alarms(self) -> list[Alarm]:
         with self._lock:
             return [copy.deepcopy(a) for a in self._open.values()]
+
+    def snapshot(self) -> tuple[int, list[Alarm], list[Alarm]]:
+        """(seq, open alarms, closed alarms kept for history), copies taken at one moment."""
+        with self._lock:
+            return (self._seq, [copy.deepcopy(a) for a in self._open.values()],
+                    [copy.deepcopy(a) for a in self.closed])
 
     def get(self, alarm_id: str) -> Alarm | None:
         with self._lock:
@@ -254,7 +300,6 @@ class AlarmBook:
         now = self.clock() if at is None else at
         if action != "repeated":  # repeats are counted, not logged one by one
             alarm.history.append(Transition(now, action, by, note))
-        event = AlarmChanged(action, copy.deepcopy(alarm), now)
-        for listener in self._listeners:
-            listener(event)
+        self._seq += 1
+        self._outbox.append(AlarmChanged(action, copy.deepcopy(alarm), now, self._seq))
         return alarm

@@ -43,6 +43,12 @@ _EVENTS: dict[str, tuple[tuple[str, Severity], ...]] = {
     "water_pump": (("trip", Severity.HIGH),),
 }
 
+#: event alarms that last until the device says the condition is over: an opened manhole
+#: cover is a hole in the road until its sensor reports it "restored" (a day at most)
+_EVENT_CLEARING: dict[str, dict[str, object]] = {
+    "manhole_cover": {"hold_s": 86400.0, "cleared_by": ("restored",)},
+}
+
 #: combinations, applied when the device has every point they name
 _COMBOS: dict[str, tuple[ComboRule, ...]] = {
     "water_pump": (
@@ -59,6 +65,33 @@ _COMBOS: dict[str, tuple[ComboRule, ...]] = {
                           Condition(point="fault", op="==", value=1.0)),
                   severity=Severity.CRITICAL, on_delay_s=20.0,
                   message="elevator stopped with a fault and doors closed"),
+        # the delays that keep a car waiting at a landing, or a slow report, from alarming:
+        # a car at rest outside the door zone for 45 s cannot let anyone out
+        ComboRule(name="stopped_outside_door_zone",
+                  all_of=(Condition(point="running", op="==", value=0.0),
+                          Condition(point="door_zone", op="==", value=0.0)),
+                  severity=Severity.HIGH, on_delay_s=45.0, off_delay_s=10.0,
+                  message="car stopped outside the door zone"),
+        # unintended car movement: any report of it is one too many
+        ComboRule(name="moving_doors_open",
+                  all_of=(Condition(point="running", op="==", value=1.0),
+                          Condition(point="door_open", op="==", value=1.0)),
+                  severity=Severity.CRITICAL, on_delay_s=0.0, off_delay_s=30.0,
+                  message="car moving with doors open"),
+        # trapped = occupied and doors closed and stopped, for longer than a ride can wait
+        ComboRule(name="trapped_passenger",
+                  all_of=(Condition(point="occupied", op="==", value=1.0),
+                          Condition(point="door_open", op="==", value=0.0),
+                          Condition(point="running", op="==", value=0.0)),
+                  severity=Severity.CRITICAL, on_delay_s=60.0, off_delay_s=10.0,
+                  message="passenger trapped"),
+    ),
+    "manhole_cover": (
+        # over 90° the cover is off its frame: no delay, whatever vibration does
+        ComboRule(name="cover_off",
+                  all_of=(Condition(point="tilt_deg", op=">", value=90.0),),
+                  severity=Severity.CRITICAL, on_delay_s=0.0, off_delay_s=30.0,
+                  message="manhole cover off (tilt over 90°)"),
     ),
     "transformer": (
         ComboRule(name="hot_under_light_load",
@@ -78,6 +111,8 @@ _OFFLINE: dict[str, OfflineRule | None] = {
     "elevator": OfflineRule(severity=Severity.MEDIUM, on_delay_s=60.0),
     "water_pump": OfflineRule(severity=Severity.MEDIUM, on_delay_s=60.0),
     "barrier_gate": OfflineRule(severity=Severity.MEDIUM, on_delay_s=60.0),
+    # a cover's sensor sleeps between heartbeats: stale (3 missed) is the alarm itself
+    "manhole_cover": OfflineRule(severity=Severity.MEDIUM, on_delay_s=0.0),
     # meters report every few minutes; a short silence is not worth an operator's attention
     "water_meter": OfflineRule(severity=Severity.LOW, on_delay_s=1800.0),
     "power_meter": OfflineRule(severity=Severity.LOW, on_delay_s=1800.0),
@@ -119,6 +154,8 @@ def _limit_for(name: str, spec: PointSpec, kind: str) -> LimitRule | None:
     span = (hi_n - lo_n) if spec.normal is not None else (
         (hi_l - lo_l) if spec.limits is not None else 1.0)
     life_safety = kind in _LIFE_SAFETY
+    if (kind, name) == ("manhole_cover", "tilt_deg"):
+        hi_l = None  # beyond 90° is the cover_off combination: at once, not after a delay
     return LimitRule(
         point=name, h=hi_n, l=lo_n, hh=hi_l, ll=lo_l,
         hysteresis=0.02 * span,
@@ -137,7 +174,8 @@ def rules_for(device: Device) -> RuleSet:
     rates: tuple[RateRule, ...] = ()
     if device.kind == "transformer" and "temp_c" in device.points:
         rates = (RateRule(point="temp_c", max_rise_per_min=3.0, severity=Severity.HIGH),)
-    events = tuple(EventRule(kind=k, severity=s) for k, s in _EVENTS.get(device.kind, ()))
+    events = tuple(EventRule(kind=k, severity=s, **_EVENT_CLEARING.get(device.kind, {}))
+                   for k, s in _EVENTS.get(device.kind, ()))
     combos = tuple(c for c in _COMBOS.get(device.kind, ())
                    if all(cond.point in device.points for cond in c.all_of + c.any_of))
     offline = _OFFLINE.get(device.kind, OfflineRule())

@@ -38,7 +38,10 @@ class AlarmEngine:
                  overrides: Mapping[str, RuleSet] | None = None,
                  kind_overrides: Mapping[str, RuleSet] | None = None,
                  grouper: FloodGrouper | None = None,
-                 welfare: Iterable[WelfareRule] = ()) -> None:
+                 welfare: Iterable[WelfareRule] = (),
+                 device_notes: Mapping[str, Mapping[str, object]] | None = None) -> None:
+        """``device_notes``: facts shown with every alarm of a device, e.g. a lift's 96333
+        rescue code (``{"B01-EL1": {"rescue_code": "31415"}}``)."""
         self.store = store
         self.clock = clock
         self.book = book or AlarmBook(clock)
@@ -46,6 +49,7 @@ class AlarmEngine:
         self.timers = timers or ConditionTimers()
         self.grouper = grouper or FloodGrouper()
         self.welfare = WelfareWatch(tuple(welfare), started_at=clock())
+        self.device_notes = {k: dict(v) for k, v in (device_notes or {}).items()}
         self._overrides = dict(overrides or {})
         self._kind_overrides = dict(kind_overrides or {})
         self._rules: dict[str, RuleSet] = {}
@@ -70,6 +74,8 @@ class AlarmEngine:
                     self._telemetry(event)
                 elif isinstance(event, ev.DeviceEventReceived):
                     self._device_event(event)
+                elif isinstance(event, ev.MetaReceived):  # a birth or registration may
+                    self._rules.pop(event.device_id, None)  # bring points and bands
 
     def _telemetry(self, event: ev.TelemetryReceived) -> None:
         device = self.store.device(event.device_id)
@@ -167,7 +173,15 @@ class AlarmEngine:
             return
         if self.welfare.watches(device.id):
             self.welfare.door_event(device.id, event.ts)
-        for rule in self.rules(device).events:
+        rules = self.rules(device).events
+        clears = [r for r in rules if event.kind in r.cleared_by]
+        for rule in clears:  # "restored": the condition is over, whatever the hold time
+            type_ = f"event.{rule.kind}"
+            self._event_last.pop((device.id, type_), None)
+            self.book.clear_alarm(device.id, type_, at=event.ts)
+        if clears:
+            return
+        for rule in rules:
             if rule.kind == event.kind:
                 type_ = f"event.{event.kind}"
                 self._event_last[(device.id, type_)] = (event.ts, rule.hold_s)
@@ -205,6 +219,21 @@ class AlarmEngine:
                                        hours=f"{hours:.1f}"), None, now)
         self.book.tick()
 
+    # ---- conditions judged outside the rules (app.operations) --------------------------
+    def report_condition(self, device_id: str, type_: str, present: bool, t: float, *,
+                         severity: Severity, message: dict, value: float | None = None,
+                         on_delay_s: float = 0.0, off_delay_s: float = 0.0) -> None:
+        """A condition another part of the engine judges (a silent gate, a night flow above
+        its baseline): raised and cleared through the same delays, grouping and book as
+        the rules' own. ``message`` is ``messages.detail(...)``. Unknown devices are
+        ignored."""
+        device = self.store.device(device_id)
+        if device is None:
+            return
+        with self._lock:
+            self._step(device, type_, present, t, on_delay_s, off_delay_s, severity, message,
+                       value)
+
     # ---- shared --------------------------------------------------------------------------
     def _step(self, device: Device, type_: str, present: bool, t: float, on_delay: float,
               off_delay: float, severity: Severity, message: dict, value: float | None) -> None:
@@ -220,6 +249,9 @@ class AlarmEngine:
     def _raise(self, device: Device, type_: str, severity: Severity, message: dict,
                value: float | None, t: float) -> None:
         """``message`` is data (messages.detail): the board words it in its language."""
+        notes = self.device_notes.get(device.id)
+        if notes:
+            message = {**message, **notes}
         existing = self.book.find_open(device.id, type_)
         parent = None
         if existing is None:

@@ -16,11 +16,15 @@ TEMPLATES: Mapping[str, str] = {
     "unusual": "{point} {value} unusual for this hour (usual {lo}–{hi})",
     "rate": "{point} changing {rate} per minute",
     "combo": "{name}",
-    "event": "{data}",
+    "event": "{kind} {data}",  # "smoke", "gas_leak fault=gas_leak, severity=0.6"
     "offline": "offline",
     "stale": "silent (stale)",
+    "feed_silent": "no messages from the site for {seconds} s",  # app.ingest.feed
     "welfare": "{unit} {resident}: no water or door activity for {hours} h",
     "sound": "{kind}{level} located at ({x}, {y}, {z}) ±{uncertainty} m {where}",
+    "operations": "{what}",  # app.operations: gate, parking, charger, water; values by name
+    "storage": "storage cannot keep incoming data: {held} messages held unacknowledged, "
+               "{dropped} dropped ({reason})",
 }
 
 
@@ -47,6 +51,9 @@ def formatted(values: Mapping[str, Any]) -> dict[str, str]:
 def describe(d: Mapping[str, Any]) -> str:
     template = TEMPLATES.get(str(d.get("t")), "")
     try:
-        return template.format(**formatted(d)).strip()
+        text = template.format(**formatted(d)).strip()
     except (KeyError, IndexError):
-        return str({k: v for k, v in d.items() if k != "t"})
+        text = str({k: v for k, v in d.items() if k != "t"})
+    if d.get("rescue_code"):  # a lift's 96333 code goes with every alarm of that lift
+        text += f" (96333 rescue code {d['rescue_code']})"
+    return text

@@ -8,6 +8,7 @@ it is both acknowledged and cleared, when it closes.
 from __future__ import annotations
 
 import enum
+from typing import Any
 
 import msgspec
 
@@ -49,7 +50,7 @@ class Alarm(msgspec.Struct, kw_only=True):
     parent_id: str | None = None  # the root-cause alarm of a flood group
     escalations: int = 0
     #: the message as data (app.alarms.messages), worded by each screen in its language
-    detail: dict[str, object] = msgspec.field(default_factory=dict)
+    detail: dict[str, Any] = msgspec.field(default_factory=dict)
     history: list[Transition] = msgspec.field(default_factory=list)
 
     @property
@@ -78,3 +79,4 @@ class AlarmChanged(msgspec.Struct, frozen=True):
     action: str
     alarm: Alarm
     at: float
+    seq: int = 0  # the book's sequence number of this change: higher is newer

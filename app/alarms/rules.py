@@ -49,11 +49,13 @@ class RateRule(_Rule):
 
 class EventRule(_Rule):
     """A device event kind (``smoke``, ``door_forced`` ...) raises an alarm at once; it clears
-    when no repeat came for ``hold_s``."""
+    when no repeat came for ``hold_s``, or at once when the device sends one of the
+    ``cleared_by`` kinds (a manhole cover's ``restored``)."""
 
     kind: str
     severity: Severity = Severity.HIGH
     hold_s: float = 300.0
+    cleared_by: tuple[str, ...] = ()
 
 
 Op = Literal["<", "<=", ">", ">=", "==", "!="]

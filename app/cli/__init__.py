@@ -38,7 +38,7 @@ CONFIG_OPTIONS = {
     "scene": ("DIR", "scene folder (default: the demo)"),
 }
 #: top-level options only the GUI (no command) reads
-GUI_OPTIONS = ("lang", "screenshot", "panel", "quit_after")
+GUI_OPTIONS = ("lang", "screenshot", "panel", "workspace", "server", "quit_after")
 
 
 def add_config_options(parser: argparse.ArgumentParser, *names: str) -> None:
@@ -84,8 +84,16 @@ def build_parser() -> argparse.ArgumentParser:
                         help="UI language (default: locale)")
     parser.add_argument("--screenshot", dest="top_screenshot", metavar="FILE.png",
                         help="save the whole window once live data is drawn, then exit")
-    parser.add_argument("--panel", dest="top_panel", choices=["alarms", "dispatch", "cameras"],
+    parser.add_argument("--panel", dest="top_panel",
+                        choices=["alarms", "dispatch", "cameras", "operations"],
                         help="bring this bottom panel to the front at start")
+    parser.add_argument("--workspace", dest="top_workspace",
+                        choices=["security", "engineering", "dispatch", "supervision",
+                                 "operations", "audit"],
+                        help="the desk's layout (default: by the user's role)")
+    parser.add_argument("--server", dest="top_server", metavar="URL",
+                        help="be a console of a running `control-room serve` "
+                        "(e.g. http://control-room.local:8780); the user signs in")
     parser.add_argument("--quit-after", dest="top_quit_after", metavar="S", type=seconds,
                         help="quit after S seconds (with --screenshot: at the latest)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)

@@ -6,6 +6,8 @@ from app.config.model import (
     DatabaseConfig,
     MqttConfig,
     SceneConfig,
+    SecurityConfig,
+    ServerConfig,
     SimulatorConfig,
     UiConfig,
 )
@@ -16,6 +18,8 @@ __all__ = [
     "DatabaseConfig",
     "MqttConfig",
     "SceneConfig",
+    "SecurityConfig",
+    "ServerConfig",
     "SimulatorConfig",
     "UiConfig",
     "load_config",

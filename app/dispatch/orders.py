@@ -15,10 +15,10 @@ withdraws it (timeout, pre-emption by an urgent order). Anything else raises
 
 from __future__ import annotations
 
-import itertools
 from typing import Literal
 
 import msgspec
+from ulid import ULID
 
 from app.domain.model import Location
 
@@ -141,9 +141,7 @@ def sla_status(order: WorkOrder, now: float, sla: dict[int, Sla] | None = None
     return out
 
 
-_counter = itertools.count(1)
-
-
 def new_order_id(ts: float) -> str:
-    """Sortable and unique within a process: WO-<epoch s>-<n>."""
-    return f"WO-{int(ts)}-{next(_counter):04d}"
+    """Unique across processes and compounds (two engines on one broker must never send a
+    technician two orders with one id) and sortable by creation time: WO-<ULID of ts>."""
+    return f"WO-{ULID.from_timestamp(max(ts, 0.0))}"

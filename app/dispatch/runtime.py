@@ -43,8 +43,9 @@ from app.domain.model import Location, Vec3
 from app.ingest.events import OrderUpdateReceived, TechLocationReceived
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
+from app.listeners import Listeners, Subscription
+from app.outbound import Publisher
 from app.scene.model import Scene
-from app.sources.base import Source
 from app.state.store import StateStore
 
 log = logging.getLogger(__name__)
@@ -64,13 +65,13 @@ class DispatchRuntimeConfig(msgspec.Struct, frozen=True, forbid_unknown_fields=T
 
 
 class DispatchRuntime:
-    def __init__(self, scene: Scene, store: StateStore, ingest: Ingest, source: Source,
+    def __init__(self, scene: Scene, store: StateStore, ingest: Ingest, publisher: Publisher,
                  alarm_book: AlarmBook, repository: WorkOrderRepository, *,
                  clock: Callable[[], float] = time.time, simulate_handsets: bool,
                  config: DispatchRuntimeConfig | None = None,
                  topics: TopicScheme | None = None) -> None:
         self.config = config or DispatchRuntimeConfig()
-        self.scene, self.store, self.ingest, self.source = scene, store, ingest, source
+        self.scene, self.store, self.ingest, self.publisher = scene, store, ingest, publisher
         self.book = alarm_book
         self.clock = clock
         self.topics = topics or getattr(ingest, "scheme", None) or TopicScheme()
@@ -83,16 +84,16 @@ class DispatchRuntime:
                          if simulate_handsets else None)
         self.events: deque[DispatchEvent] = deque(maxlen=self.config.events_kept)
         self.version = 0  # bumped on every dispatch event: the panel refreshes when it moves
-        self._listeners: list[EventListener] = []
+        self._listeners: Listeners[DispatchEvent] = Listeners("dispatch")
         self._pending_alarms: deque[AlarmChanged] = deque()
         self._plan = Plan([], {})
         service_config = msgspec.structs.replace(self.config.service,
                                                  auto_assign=self.config.auto_assign)
         self.service = DispatchService(
             self.roster, repository, graph=self.graph, publisher=self._publish,
-            can_publish=source.can_publish, clock=clock, topics=self.topics,
+            can_publish=publisher.delivers, clock=clock, topics=self.topics,
             config=service_config, on_event=self._on_service_event)
-        self.read_only_reason = read_only_reason(source)
+        self.read_only_reason = read_only_reason(publisher)
         # alarm id → order id, so a repeated or re-escalated alarm makes one order only
         self._alarm_orders = {o.origin_ref: o.id for o in self.service.orders()
                               if o.origin == "alarm" and o.origin_ref}
@@ -102,10 +103,10 @@ class DispatchRuntime:
         alarm_book.subscribe(self._on_alarm)
 
     # -- subscriptions --------------------------------------------------------------------
-    def subscribe(self, listener: EventListener) -> None:
+    def subscribe(self, listener: EventListener, *, weak: bool = False) -> Subscription:
         """``listener(DispatchEvent)`` on whichever thread caused it; keep it quick (the UI
         bridge only emits a queued signal)."""
-        self._listeners.append(listener)
+        return self._listeners.subscribe(listener, weak=weak)
 
     # -- inputs from the engine -----------------------------------------------------------
     def _on_ingest(self, events: Sequence[object]) -> None:
@@ -303,14 +304,14 @@ class DispatchRuntime:
 
     # -- plumbing ---------------------------------------------------------------------------
     def _publish(self, topic: str, payload: bytes, *, qos: int = 1, retain: bool = False) -> None:
-        self.source.publish(topic, payload, qos=qos, retain=retain)
+        self.publisher.publish(topic, payload, qos=qos, retain=retain)
         if self.handsets is not None:  # the embedded demo's handsets hear what was sent
             self.handsets.deliver(topic, payload, qos=qos, retain=retain)
 
     def _redeliver_held_orders(self) -> None:
         # after a restart the simulated handsets have forgotten their jobs: send them again
         for o in self.service.orders():
-            if o.state in HELD and o.assignee and self.source.can_publish:
+            if o.state in HELD and o.assignee and self.publisher.delivers:
                 body = {"order_id": o.id, "state": "assigned",
                         "location": {"xyz": list(o.location.xyz),
                                      "building": o.location.building,
@@ -322,11 +323,7 @@ class DispatchRuntime:
         # under the service's lock: record and hand on, nothing slow
         self.events.append(event)
         self.version += 1
-        for listener in self._listeners:
-            try:
-                listener(event)
-            except Exception:  # a broken view must not break dispatch
-                log.exception("dispatch listener %r failed", listener)
+        self._listeners.emit(event)
 
 
 def _graph(scene: Scene) -> WalkGraph | None:

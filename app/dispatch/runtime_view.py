@@ -11,7 +11,7 @@ import msgspec
 from app.dispatch.assignment import Suggestion
 from app.dispatch.orders import WorkOrder
 from app.dispatch.technicians import TechnicianStatus
-from app.sources.base import Source
+from app.outbound import Publisher
 
 
 class OrderView(msgspec.Struct, frozen=True):
@@ -47,9 +47,9 @@ class DispatchSnapshot(msgspec.Struct, frozen=True):
         return next((v for v in self.orders if v.id == order_id), None)
 
 
-def read_only_reason(source: Source) -> str | None:
-    """Why orders cannot reach handsets on this source, or None when they can."""
-    if source.can_publish:
+def read_only_reason(publisher: Publisher) -> str | None:
+    """Why orders cannot reach handsets in this session, or None when they can."""
+    if publisher.delivers:
         return None
-    return (f"read-only source ({source.name}): orders are recorded but never sent to "
+    return (f"read-only source ({publisher.name}): orders are recorded but never sent to "
             "handsets; replay and training cannot command real technicians")

@@ -7,6 +7,9 @@ place and times are also real columns, so ``control-room db stats`` counts order
 and SQL can query them. Each lifecycle step becomes one ``work_order_events`` row, written
 once: the repository remembers how much of each order's history is already stored.
 
+Orders belong to the repository's site (the compound): it reads and writes only those, so
+compounds sharing one database never see each other's orders.
+
 Saves are synchronous (an order is rare and precious, unlike a reading): the order and its
 new events commit in one transaction. If the database is unreachable, dispatch carries on in
 memory; the unsaved orders are kept and written by the next save or ``flush()``.
@@ -33,14 +36,17 @@ _EVENTS = m.WorkOrderEventRow.__table__
 
 
 class SqlOrderRepository:
-    def __init__(self, engine: sa.Engine, *, sla: dict[int, Sla] | None = None) -> None:
+    def __init__(self, engine: sa.Engine, *, site: str,
+                 sla: dict[int, Sla] | None = None) -> None:
         self.engine = engine
+        self.site = site
         self.sla = sla or DEFAULT_SLA
         self.last_error: str | None = None
         self._lock = threading.Lock()
         self._unsaved: dict[str, bytes] = {}  # order id → the newest encoded order
         with engine.connect() as conn:
             counts = conn.execute(sa.select(_EVENTS.c.order_id, sa.func.count())
+                                  .where(_EVENTS.c.site == site)
                                   .group_by(_EVENTS.c.order_id)).all()
         self._stored_events: dict[str, int] = {oid: int(n) for oid, n in counts}
 
@@ -65,14 +71,14 @@ class SqlOrderRepository:
         if raw is not None:
             return msgspec.json.decode(raw, type=WorkOrder)
         with self.engine.connect() as conn:
-            data = conn.execute(sa.select(_ORDERS.c.data).where(_ORDERS.c.id == order_id)
-                                ).scalar_one_or_none()
+            data = conn.execute(sa.select(_ORDERS.c.data).where(
+                _ORDERS.c.site == self.site, _ORDERS.c.id == order_id)).scalar_one_or_none()
         return None if data is None else msgspec.convert(data, WorkOrder)
 
     def all(self) -> list[WorkOrder]:
         with self.engine.connect() as conn:
-            rows = conn.execute(sa.select(_ORDERS.c.data).order_by(_ORDERS.c.created_at,
-                                                                  _ORDERS.c.id)).scalars()
+            rows = conn.execute(sa.select(_ORDERS.c.data).where(_ORDERS.c.site == self.site)
+                                .order_by(_ORDERS.c.created_at, _ORDERS.c.id)).scalars()
             orders = {o.id: o for o in (msgspec.convert(d, WorkOrder) for d in rows)}
         with self._lock:
             for oid, raw in self._unsaved.items():
@@ -87,8 +93,8 @@ class SqlOrderRepository:
         events = []
         for o in orders:
             done = self._stored_events.get(o.id, 0)
-            events += [{"order_id": o.id, "state": h.to_state, "at": h.ts, "by": h.actor,
-                        "note": h.note} for h in o.history[done:]]
+            events += [{"site": self.site, "order_id": o.id, "state": h.to_state, "at": h.ts,
+                        "by": h.actor, "note": h.note} for h in o.history[done:]]
         try:
             with self.engine.begin() as conn:
                 write_rows(conn, "work_orders", [self._row(o) for o in orders])
@@ -109,8 +115,8 @@ class SqlOrderRepository:
     def _row(self, o: WorkOrder) -> dict[str, Any]:
         x, y, z = (float(c) for c in o.location.xyz)
         stamps = [o.created_at] + [h.ts for h in o.history] + [n.ts for n in o.notes]
-        return {"id": o.id, "state": o.state, "priority": o.priority, "kind": o.skill,
-                "device_id": o.device_id, "building": o.location.building,
+        return {"site": self.site, "id": o.id, "state": o.state, "priority": o.priority,
+                "kind": o.skill, "device_id": o.device_id, "building": o.location.building,
                 "floor": o.location.floor, "x": x, "y": y, "z": z,
                 "assigned_tech": o.assignee, "created_at": o.created_at,
                 "updated_at": max(stamps), "sla_due_at": self._due(o),

@@ -1,9 +1,15 @@
 """Decode one raw contract message into an ingest event, or raise ``Rejected(reason)``.
 
 One reason per message, checked in this order: not_our_topic, oversized, not_utf8,
-invalid_json, schema, non_finite, clock_skew. (unknown_device and duplicate need the
-StateStore and are decided by the pipeline.) msgspec does the parsing and the type checks
-in one pass; JSON has no NaN/Infinity, so a non-finite number is one that overflows a float.
+invalid_json, schema, nul_char, non_finite, clock_skew. (unknown_device, unknown_event,
+birth_conflict, bad_location, duplicate and seq_jump need the StateStore or the scene and are
+decided by the pipeline.) msgspec does the parsing and the type checks in one pass; JSON has no
+NaN/Infinity, so a non-finite number is one that overflows a float. Nesting deeper than
+Python's recursion allows (1000 levels) is a schema reject, as is event data nested deeper
+than ``MAX_DATA_DEPTH``: storing and wording such data would recurse as deep again.
+Text holding a NUL character (JSON ``\u0000``) is refused here (nul_char): PostgreSQL cannot
+store it in a text column and would refuse the row only after it was counted as accepted,
+so both databases keep the same rows and the counters say what was stored.
 """
 
 from __future__ import annotations
@@ -13,11 +19,15 @@ import math
 import msgspec
 
 from app.ingest import events as ev
-from app.ingest import payloads as p
-from app.ingest.topics import Route
-from app.sources.base import RawMessage
+from app.wire import payloads as p
+from app.wire.message import RawMessage
+from app.wire.topics import Route
 
 MAX_PAYLOAD_BYTES = 64 * 1024
+#: how deep an event's ``data`` may nest (objects and arrays)
+MAX_DATA_DEPTH = 8
+#: bands of a point beyond this magnitude are a typo or an attack, not a sensor range
+MAX_BAND = 1e9
 
 _DECODERS: dict[tuple[str, str], msgspec.json.Decoder] = {
     ("dev", "meta"): msgspec.json.Decoder(p.MetaPayload),
@@ -63,6 +73,10 @@ def decode_message(route: Route | None, message: RawMessage,
         raise Rejected("schema", text) from None
     except (msgspec.DecodeError, UnicodeDecodeError) as exc:
         raise Rejected("invalid_json", str(exc)) from None
+    except RecursionError:
+        raise Rejected("schema", "nested too deeply to decode") from None
+    if b"\\u0000" in payload and _holds_nul(msgspec.to_builtins(body)):
+        raise Rejected("nul_char", "text holds a NUL character (\\u0000)")
 
     if family == "dev":
         if leaf == "telemetry":
@@ -76,9 +90,11 @@ def decode_message(route: Route | None, message: RawMessage,
             ts = None if body.ts is None else _ts(body.ts, received_at, None)
             return ev.StatusReceived(rid, body.online, ts, received_at)
         if leaf == "event":
+            _shallow(body.data)
             return ev.DeviceEventReceived(rid, _ts(body.ts, received_at, max_skew_s),
                                           body.kind, body.data, received_at)
         _finite(body.location.xyz, "location.xyz")  # meta
+        _bands(body.points)
         return ev.MetaReceived(rid, False, body, received_at)
     if family == "mic":
         _ts(body.ts_ns / 1e6, received_at, max_skew_s)
@@ -86,8 +102,11 @@ def decode_message(route: Route | None, message: RawMessage,
             _finite((body.level_db,), "level_db")
         return ev.MicArrivalReceived(rid, body.ts_ns, body.kind, body.level_db, received_at)
     if family == "gate":
+        if body.fee is not None:
+            _finite((body.fee,), "fee")
         return ev.GatePassReceived(rid, _ts(body.ts, received_at, max_skew_s), body.plate,
-                                   body.dir, body.paid, received_at)
+                                   body.dir, body.paid, received_at, body.colour,
+                                   body.vehicle, body.release, body.fee, body.pay)
     if leaf == "location":
         _finite(body.xyz, "xyz")
         return ev.TechLocationReceived(rid, _ts(body.ts, received_at, max_skew_s), body.xyz,
@@ -95,9 +114,60 @@ def decode_message(route: Route | None, message: RawMessage,
     return ev.OrderUpdateReceived(rid, body.order_id, body.state, body.note, received_at)
 
 
+def _holds_nul(value: object) -> bool:
+    """Whether any string in a decoded payload (keys too, at any depth) holds a NUL.
+    Iterative: hostile nesting must not exhaust the stack."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if "\x00" in item:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list | tuple):
+            stack.extend(item)
+    return False
+
+
 def _finite(values: tuple[float, ...], field: str) -> None:
     if not all(math.isfinite(v) for v in values):
         raise Rejected("non_finite", f"{field} is not finite")
+
+
+def _bands(points: dict[str, p.MetaPoint]) -> None:
+    """A birth's declared bands are honoured, so they must make sense: finite, bounded,
+    low <= high, the normal band inside the limits (the scene's rule too)."""
+    for name, point in points.items():
+        for band_name in ("normal", "limits"):
+            band = getattr(point, band_name)
+            if band is None:
+                continue
+            where = f"points.{name}.{band_name}"
+            _finite(band, where)
+            if max(abs(band[0]), abs(band[1])) > MAX_BAND:
+                raise Rejected("schema", f"{where}: beyond ±{MAX_BAND:g}")
+            if band[0] > band[1]:
+                raise Rejected("schema", f"{where}: low {band[0]:g} is above high {band[1]:g}")
+        if point.normal is not None and point.limits is not None and not (
+                point.limits[0] <= point.normal[0] and point.normal[1] <= point.limits[1]):
+            raise Rejected("schema", f"points.{name}: normal {list(point.normal)} is not "
+                                     f"inside limits {list(point.limits)}")
+
+
+def _shallow(data: object) -> None:
+    """Raise when ``data`` nests deeper than MAX_DATA_DEPTH (iterative: no recursion)."""
+    stack = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else (
+            value if isinstance(value, list) else ())
+        for child in children:
+            if isinstance(child, dict | list):
+                if depth + 1 > MAX_DATA_DEPTH:
+                    raise Rejected("schema", f"data nests deeper than {MAX_DATA_DEPTH} levels")
+                stack.append((child, depth + 1))
 
 
 def _ts(raw: p.Timestamp, received_at: float, max_skew_s: float | None) -> float:

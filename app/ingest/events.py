@@ -50,6 +50,11 @@ class GatePassReceived(msgspec.Struct, frozen=True):
     dir: str
     paid: bool | None
     received_at: float
+    colour: str | None = None
+    vehicle: str | None = None
+    release: str | None = None
+    fee: float | None = None
+    pay: str | None = None
 
 
 class TechLocationReceived(msgspec.Struct, frozen=True):

@@ -1,95 +1,18 @@
-"""The MQTT contract's payloads, declared once as typed structs (CONTRACTS.md).
+"""Moved to ``app.wire.payloads``; this re-export stays for one release."""
 
-Timestamps arrive as RFC 3339 strings or epoch milliseconds; ``to_epoch_s`` normalises them.
-"""
-
-from __future__ import annotations
-
-import datetime as dt
-from typing import Annotated, Literal
-
-import msgspec
-
-from app.domain.kinds import DeviceKind
-
-Timestamp = str | int | float
-
-
-class MetaLocation(msgspec.Struct, frozen=True):
-    xyz: tuple[float, float, float]
-    building: str | None = None
-    floor: int | None = None
-    room: str | None = None
-
-
-class MetaPoint(msgspec.Struct, frozen=True):
-    unit: str = ""
-
-
-class MetaPayload(msgspec.Struct, frozen=True):
-    kind: DeviceKind  # a kind outside the contract's list is a schema reject
-    name: str
-    location: MetaLocation
-    points: dict[str, MetaPoint] = {}
-    #: optional extension: seconds between reports; silence for 3x this marks it stale
-    report_interval_s: Annotated[float, msgspec.Meta(gt=0, le=86400 * 7)] | None = None
-
-
-class StatusPayload(msgspec.Struct, frozen=True):
-    online: bool
-    ts: Timestamp | None = None
-
-
-class TelemetryPayload(msgspec.Struct, frozen=True):
-    ts: Timestamp
-    values: dict[str, float]
-    seq: int | None = None
-
-
-class EventPayload(msgspec.Struct, frozen=True):
-    ts: Timestamp
-    kind: str
-    data: dict[str, object] = {}
-
-
-class MicEventPayload(msgspec.Struct, frozen=True):
-    ts_ns: int
-    kind: Literal["impact", "hiss", "bang"]
-    level_db: float | None = None
-
-
-class GatePassPayload(msgspec.Struct, frozen=True):
-    ts: Timestamp
-    plate: str
-    dir: Literal["in", "out"]
-    paid: bool | None = None
-
-
-class TechLocationPayload(msgspec.Struct, frozen=True):
-    ts: Timestamp
-    xyz: tuple[float, float, float]
-
-
-class OrderUpdatePayload(msgspec.Struct, frozen=True):
-    order_id: str
-    state: Literal["accepted", "rejected", "arrived", "done"]
-    note: str = ""
-
-
-def to_epoch_s(ts: Timestamp) -> float:
-    """RFC 3339 string or epoch milliseconds → epoch seconds. Raises ValueError."""
-    if isinstance(ts, bool):
-        raise ValueError("timestamp is a boolean")
-    if isinstance(ts, int | float):
-        return float(ts) / 1000.0
-    text = ts.strip()
-    if text.endswith(("Z", "z")):
-        text = text[:-1] + "+00:00"
-    parsed = dt.datetime.fromisoformat(text)
-    if parsed.tzinfo is None:
-        raise ValueError(f"timestamp {ts!r} has no UTC offset")
-    return parsed.timestamp()
-
-
-def now_ms() -> int:
-    return int(dt.datetime.now(dt.UTC).timestamp() * 1000)
+from app.wire.payloads import (  # noqa: F401
+    EventPayload,
+    GatePassPayload,
+    MetaLocation,
+    MetaPayload,
+    MetaPoint,
+    MicEventPayload,
+    OrderUpdatePayload,
+    StatusPayload,
+    TechLocationPayload,
+    TelemetryPayload,
+    Timestamp,
+    Word,
+    now_ms,
+    to_epoch_s,
+)

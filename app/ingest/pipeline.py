@@ -5,11 +5,15 @@ Bad input never raises out of ``handle_batch``: it is dropped and counted in the
 ``RejectLedger`` under exactly one reason, with the last offending sample, so that
 ``received == accepted + ledger.total() + len(parking)`` always holds.
 
-Birth messages (retained ``meta``) register devices, an empty one removes it; telemetry,
-status and events of devices nobody registered are listed for the operator, who registers
-them with ``register_unknown``; their telemetry and events are parked for a while in case
-the birth is on its way (after a restart it arrives after the session's queue). QoS 1 duplicates are dropped by device + seq (or device
-time when a device sends no seq) and counted as ``duplicate``.
+Births (retained ``meta``) are requests, never commands (app.ingest.births): a known
+device may announce itself as it is known; a new one goes, with its birth, to the list of
+unknown devices, where an operator registers (``register``) or dismisses (``dismiss``) it,
+both naming the user; registrations outlive a restart (app.ingest.registrations).
+Telemetry, status and events of devices nobody registered are listed too; their telemetry
+and events are parked for a while in case the device becomes known (app.ingest.parking).
+An event kind the device's kind does not send is ``unknown_event`` (app.wire.vocabulary).
+QoS 1 duplicates are dropped by device + seq (or device time when a device sends no seq)
+and counted as ``duplicate``; odd sequences are counted as anomalies (app.ingest.dedupe).
 """
 
 from __future__ import annotations
@@ -20,22 +24,38 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
-from app.domain.model import Device, Vec3
+import msgspec
+
+from app.domain.kinds import DEVICE_KINDS
+from app.domain.model import Device, Location, Vec3
+from app.ingest import births
 from app.ingest import events as ev
 from app.ingest.decode import Rejected, decode_message
-from app.ingest.dedupe import Deduper
+from app.ingest.dedupe import DUPLICATE, JUMP, NEW, Deduper
+from app.ingest.feed import FeedWatch
+from app.ingest.loglimit import LogLimiter
 from app.ingest.parking import ParkingLot
-from app.ingest.registry import device_for_operator, device_from_meta, points_from_sample
+from app.ingest.registrations import Dismissal, Registration, RegistrationFile
+from app.ingest.registry import (
+    device_for_operator,
+    device_from_meta,
+    meta_of,
+    points_from_sample,
+)
 from app.ingest.rejects import RejectLedger
-from app.ingest.topics import Route, TopicScheme
-from app.sources.base import RawMessage
+from app.listeners import Listeners, Subscription
+from app.scene.model import Scene
 from app.state.store import StateStore
+from app.wire.message import RawMessage
+from app.wire.payloads import MetaPayload
+from app.wire.topics import Route, TopicScheme
+from app.wire.vocabulary import event_allowed, events_of
 
 log = logging.getLogger(__name__)
 
 Listener = Callable[[list[ev.IngestEvent]], None]
 
-#: routes of valid topics are cached (topic strings repeat); bounded against topic floods
+#: routes of topics whose messages were accepted are cached (topic strings repeat); bounded
 _ROUTE_CACHE_MAX = 100_000
 #: statuses of not-yet-registered devices kept until their birth message arrives
 _PENDING_STATUS_MAX = 1000
@@ -66,27 +86,46 @@ class RateMeter:
 class Ingest:
     def __init__(self, store: StateStore, scheme: TopicScheme, *,
                  max_clock_skew_s: float | None = 3600.0,
-                 park_unknown_s: float = 0.0) -> None:
+                 park_unknown_s: float = 0.0, scene: Scene | None = None,
+                 registrations: RegistrationFile | None = None,
+                 trust_births: bool = False) -> None:
         """``park_unknown_s``: how long telemetry/events of unregistered devices wait for
         their birth before they count as unknown_device (0 = at once). Live MQTT wants ~30 s
-        (the session queue arrives before the births); see app.ingest.parking."""
+        (the session queue arrives before the births); see app.ingest.parking.
+
+        The devices in ``store`` now are *defined* (the scene's): births never change them
+        and no operator removes them. ``scene`` gives the location checks for new devices;
+        ``registrations`` keeps operator registrations across restarts (loaded now).
+        ``trust_births``: register new devices from their births without an operator —
+        only for a recording played back offline, whose births were decided long ago."""
         self.store = store
         self.scheme = scheme
+        self.scene = scene
         self.max_clock_skew_s = max_clock_skew_s
+        self.trust_births = trust_births
         self.ledger = RejectLedger()
         self.rate = RateMeter()
         self.dedupe = Deduper()
+        self.feed = FeedWatch()
         self.received = 0
         self.accepted = 0
-        self._listeners: list[Listener] = []
+        self._listeners: Listeners[list[ev.IngestEvent]] = Listeners("ingest")
         self._lock = threading.Lock()
         self._routes: dict[str, Route] = {}
         self._pending_status: OrderedDict[str, ev.StatusReceived] = OrderedDict()
         self.parking = ParkingLot(hold_s=park_unknown_s)
         self._out: list[ev.IngestEvent] = []
+        self._log = LogLimiter(log)
+        self._defined = frozenset(d.id for d in store.devices())
+        self._registrations = registrations
+        self._registered: dict[str, Registration] = {}
+        for reg in registrations.load() if registrations is not None else ():
+            if reg.device.id not in self._defined:
+                self._registered[reg.device.id] = reg
+                store.register(reg.device)
 
-    def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Listener, *, weak: bool = False) -> Subscription:
+        return self._listeners.subscribe(listener, weak=weak)
 
     # ---- the hot path --------------------------------------------------------------------
     def handle_batch(self, messages: Sequence[RawMessage]) -> list[ev.IngestEvent]:
@@ -95,44 +134,49 @@ class Ingest:
         with self._lock:
             self._out = decoded
             self._expire_parked(now)
+            anomalies = self.dedupe.anomalies
             one = self._one
             for message in messages:
                 one(message)
             self.received += len(messages)
             self.accepted += len(decoded)
             self.rate.add(len(messages), now)
+            self.feed.note(len(messages), now)
+            if self.dedupe.anomalies != anomalies:
+                last = self.dedupe.last_anomalies()[-1]
+                self._log.log("sequence_anomaly", logging.WARNING,
+                              "sequence anomaly: %s %s: %s", last.device_id, last.what,
+                              last.detail)
         self._notify(decoded)
         return decoded
 
     def _one(self, message: RawMessage) -> None:
         topic = message.topic
         route = self._routes.get(topic)
-        if route is None:
+        cached = route is not None
+        if not cached:
             route = self.scheme.route(topic)
-            if route is not None and len(self._routes) < _ROUTE_CACHE_MAX:
-                self._routes[topic] = route
         try:
             event = decode_message(route, message, self.max_clock_skew_s)
-            if self._apply(event):
-                self._out.append(event)
+            self._out.append(self._apply(event))
+            if not cached and len(self._routes) < _ROUTE_CACHE_MAX:
+                self._routes[topic] = route  # accepted topics only: a flood fills nothing
         except Rejected as rejected:
             if rejected.reason == "unknown_device":
-                self.ledger.unknown_device(route.entity_id, topic, message.payload)
+                self.ledger.unknown_device(route.entity_id, topic, message.payload,
+                                           birth=getattr(rejected, "birth", None))
                 if route.leaf in ("telemetry", "event") and self.parking.park(
                         route.entity_id, message, time.time()):
                     return  # its birth may be on its way (see app.ingest.parking)
             self.ledger.reject(rejected.reason, topic, message.payload, rejected.detail)
         except Exception as exc:  # a bug must cost one message, not the stream
-            log.exception("ingest failed on a message from %s", topic)
+            self._log.log(f"internal:{type(exc).__name__}", logging.ERROR,
+                          "ingest failed on a message from %s", topic[:200], exc_info=True)
             self.ledger.reject("schema", topic, message.payload,
                                f"internal error: {type(exc).__name__}")
 
     def _notify(self, decoded: list[ev.IngestEvent]) -> None:
-        for listener in self._listeners:
-            try:
-                listener(decoded)
-            except Exception:  # a faulty consumer must not stop ingest
-                log.exception("ingest listener %r failed", listener)
+        self._listeners.emit(decoded)  # a faulty consumer is logged, never stops ingest
 
     def _expire_parked(self, now: float) -> None:
         for message in self.parking.expired(now):
@@ -146,45 +190,75 @@ class Ingest:
         with self._lock:
             self._expire_parked(time.time() if now is None else now)
 
-    def _apply(self, event: ev.IngestEvent) -> bool:
-        """Update the state store. Raises Rejected (unknown_device, duplicate); returns
-        False only for an event that changes nothing and is not an error (none today)."""
+    def _apply(self, event: ev.IngestEvent) -> ev.IngestEvent:
+        """Update the state store; returns the event for the listeners. Raises Rejected
+        (unknown_device, unknown_event, birth_conflict, bad_location, duplicate, seq_jump)."""
         store = self.store
         cls = type(event)
         if cls is ev.TelemetryReceived:
             device_id = event.device_id
             if store.device(device_id) is None:
                 raise _unknown(device_id)
-            if (self.dedupe.seen_seq(device_id, event.seq, event.ts) if event.seq is not None
-                    else self.dedupe.seen_recent(device_id, "ts", event.ts)):
+            dedupe, now = self.dedupe, event.received_at
+            verdict = (dedupe.check_seq(device_id, event.seq, event.ts, now)
+                       if event.seq is not None else
+                       DUPLICATE if dedupe.seen_recent(device_id, "ts", event.ts) else NEW)
+            if verdict == DUPLICATE:
                 raise Rejected("duplicate", f"{device_id} seq={event.seq} ts={event.ts} "
                                             "was already received")
-            store.apply_values(device_id, event.values, event.ts, event.received_at)
+            if verdict == JUMP:
+                raise Rejected("seq_jump", f"{device_id} seq={event.seq}: a jump this large "
+                                           "is believed only when the next message follows it")
+            # ordered by a time no further ahead than the device's clock usually is: one
+            # reading from the future must not keep the genuine ones behind it
+            store.apply_values(device_id, event.values,
+                               dedupe.believable_ts(device_id, event.ts, now), now)
         elif cls is ev.StatusReceived:
             if not store.apply_online(event.device_id, event.online, event.received_at):
                 self._remember_status(event)
                 raise _unknown(event.device_id)
         elif cls is ev.DeviceEventReceived:
-            device_id = event.device_id
-            if store.device(device_id) is None:
-                raise _unknown(device_id)
-            if self.dedupe.seen_recent(device_id, "event", (event.ts, event.kind)):
-                raise Rejected("duplicate", f"{device_id} event {event.kind} at {event.ts} "
+            device = store.device(event.device_id)
+            if device is None:
+                raise _unknown(event.device_id)
+            if not event_allowed(device.kind, event.kind):
+                raise Rejected("unknown_event", f"a {device.kind} does not send "
+                               f"{event.kind[:64]!r}; it may send: "
+                               f"{', '.join(events_of(device.kind))}")
+            if self.dedupe.seen_recent(device.id, "event", (event.ts, event.kind)):
+                raise Rejected("duplicate", f"{device.id} event {event.kind} at {event.ts} "
                                             "was already received")
         elif cls is ev.MetaReceived:
-            self._apply_meta(event)
-        return True
+            return self._apply_meta(event)
+        return event
 
     # ---- devices coming and going ----------------------------------------------------------
-    def _apply_meta(self, event: ev.MetaReceived) -> None:
+    def _apply_meta(self, event: ev.MetaReceived) -> ev.MetaReceived:
         device_id = event.device_id
+        known = self.store.device(device_id)
         if event.removed:
-            self.store.remove(device_id)
-            self.dedupe.forget(device_id)
+            if known is not None:
+                raise births.removal_refused(device_id)
+            self.ledger.forget_unknown(device_id)  # the device withdrew its request
             self._pending_status.pop(device_id, None)
-            return
-        device = device_from_meta(device_id, event.payload, self.store.device(device_id))
+            return event
+        meta: MetaPayload = event.payload  # type: ignore[assignment]
+        if known is not None:
+            try:
+                device = births.known_birth(device_id, meta, known)
+            except Rejected as conflict:
+                if device_id in self._registered:  # the operator may accept the change
+                    self.ledger.unknown_device(device_id, self.scheme.device(device_id, "meta"),
+                                               msgspec.json.encode(meta), birth=meta)
+                raise conflict from None
+            if device is not known:
+                self.store.register(device)
+            return msgspec.structs.replace(event, payload=meta_of(device))
+        device = births.new_device(device_id, meta, self.scene)
+        if not self.trust_births:
+            raise births.listed(device_id, meta)
         self._register(device)
+        return event
 
     def _register(self, device: Device) -> None:
         self.store.register(device)
@@ -203,37 +277,108 @@ class Ingest:
             pending.popitem(last=False)
         pending[event.device_id] = event
 
-    def register_device(self, device: Device) -> None:
-        """Add or replace a device (operator action); its pending status and parked
-        messages are applied."""
+    # ---- operator decisions (the caller authorises and audits; ``by`` names the user) -----
+    def register(self, device_id: str, by: str, *, kind: str | None = None,
+                 name: str | None = None, xyz: Vec3 | None = None,
+                 building: str | None = None, floor: int | None = None,
+                 report_interval_s: float | None = None) -> Registration:
+        """Register a device from the unknown-devices list: as its birth describes it, or
+        (without a birth) as the operator describes it, points taken from its first
+        telemetry. What the operator gives overrides the birth. A registered device's new
+        birth (listed after a birth_conflict) replaces it. Raises ValueError (one line)."""
+        if not by.strip():
+            raise ValueError("a registration names the user who makes it")
+        if device_id in self._defined:
+            raise ValueError(f"{device_id!r} is defined by the scene: change the scene instead")
+        if kind is not None and kind not in DEVICE_KINDS:
+            raise ValueError(f"kind {kind!r} is not a device kind; one of: "
+                             f"{', '.join(DEVICE_KINDS)}")
+        entry = self.ledger.unknown_entry(device_id)
+        if entry is not None and entry.birth is not None:
+            device = device_from_meta(device_id, entry.birth, None)
+            if kind is not None:
+                device = msgspec.structs.replace(device, kind=kind)
+        elif kind is None:
+            raise ValueError(f"{device_id!r} sent no birth: say what kind of device it is")
+        else:
+            device = device_for_operator(device_id, kind, points=points_from_sample(
+                entry.first_payload) if entry is not None else {})
+        loc = device.location
+        location = Location(xyz=loc.xyz if xyz is None else xyz,
+                            building=loc.building if building is None else building,
+                            floor=loc.floor if floor is None else floor, room=loc.room)
+        device = msgspec.structs.replace(
+            device, name=name or device.name, location=location,
+            report_interval_s=report_interval_s or device.report_interval_s)
+        if not device.report_interval_s > 0:
+            raise ValueError("report_interval_s must be positive")
+        problem = births.place_problem(self.scene, location) if self.scene else None
+        if problem:
+            raise ValueError(f"{device_id!r}: {problem}")
+        registration = Registration(device, by, time.time())
         released: list[ev.IngestEvent] = []
         with self._lock:
             self._out = released
+            self._registered[device_id] = registration
+            self._save_registrations()
             self._register(device)
-            self.accepted += len(released)
-        if released:
-            self._notify(released)
+            released.insert(0, ev.MetaReceived(device_id, False, meta_of(device),
+                                               registration.at))
+            self.accepted += len(released) - 1  # the parked messages (the meta is no message)
+        self._notify(released)
+        return registration
+
+    def dismiss(self, device_id: str, by: str) -> Dismissal:
+        """Take a device off the unknown-devices list (its parked messages count as
+        unknown_device), or remove a device an operator registered. Raises ValueError."""
+        if not by.strip():
+            raise ValueError("a dismissal names the user who makes it")
+        if device_id in self._defined:
+            raise ValueError(f"{device_id!r} is defined by the scene: change the scene instead")
+        removed: list[ev.IngestEvent] = []
+        with self._lock:
+            listed = self.ledger.forget_unknown(device_id)
+            self._pending_status.pop(device_id, None)
+            for message in self.parking.take(device_id):
+                self.ledger.reject("unknown_device", message.topic, message.payload,
+                                   f"device {device_id!r} was dismissed by {by}")
+            was_registered = self._registered.pop(device_id, None) is not None
+            if not (listed or was_registered):
+                raise ValueError(f"{device_id!r} is neither listed nor registered")
+            if was_registered:
+                self._save_registrations()
+                self.store.remove(device_id)
+                self.dedupe.forget(device_id)
+                removed.append(ev.MetaReceived(device_id, True, None, time.time()))
+        self._notify(removed)
+        return Dismissal(device_id, by, time.time(), was_registered)
 
     def register_unknown(self, device_id: str, kind: str, *, name: str | None = None,
                          xyz: Vec3 = (0.0, 0.0, 0.0), building: str | None = None,
-                         floor: int | None = None,
-                         report_interval_s: float = 60.0) -> Device:
-        """Register a device from the unknown-devices list; its points are taken from its
-        first telemetry payload when there was one. Raises ValueError for a bad kind/id."""
-        sample = next((u for u in self.ledger.snapshot()[2] if u.device_id == device_id), None)
-        points = points_from_sample(sample.first_payload) if sample else {}
-        device = device_for_operator(device_id, kind, name=name, xyz=xyz, building=building,
-                                     floor=floor, points=points,
-                                     report_interval_s=report_interval_s)
-        self.register_device(device)
-        return device
+                         floor: int | None = None, report_interval_s: float = 60.0,
+                         by: str = "operator") -> Device:
+        """The former operation (kept for one release; use ``register``). Its default
+        position (the origin) means "not given": a listed birth's place then stands."""
+        return self.register(device_id, by, kind=kind, name=name,
+                             xyz=None if xyz == (0.0, 0.0, 0.0) else xyz, building=building,
+                             floor=floor, report_interval_s=report_interval_s).device
+
+    def registrations(self) -> list[Registration]:
+        with self._lock:
+            return list(self._registered.values())
+
+    def _save_registrations(self) -> None:
+        if self._registrations is not None:
+            self._registrations.save(self._registered.values())
 
     def counts(self) -> dict[str, int]:
-        """Totals; received = accepted + rejected + parked (waiting for a birth)."""
+        """Totals; received = accepted + rejected + parked (waiting for a birth);
+        sequence_anomalies are messages taken (or dropped as duplicates) whose seq was odd."""
         with self._lock:
             self._expire_parked(time.time())
             return {"received": self.received, "accepted": self.accepted,
-                    "rejected": self.ledger.total(), "parked": len(self.parking)}
+                    "rejected": self.ledger.total(), "parked": len(self.parking),
+                    "sequence_anomalies": self.dedupe.anomalies}
 
 
 def _unknown(device_id: str) -> Rejected:

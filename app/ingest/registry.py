@@ -1,9 +1,6 @@
-"""Turn a device's birth message (retained ``…/dev/{id}/meta``) or an operator's decision
-into a ``Device`` for the StateStore.
-
-A device already defined by the scene keeps the scene's point limits (the birth message only
-carries units); the birth message's name, kind and location win, because the device knows
-where it was installed better than an old drawing.
+"""Turn a new device's birth message (retained ``…/dev/{id}/meta``) or an operator's
+decision into a ``Device`` for the StateStore. What a birth may change of a device already
+known is app.ingest.births's to decide.
 """
 
 from __future__ import annotations
@@ -12,20 +9,18 @@ import msgspec
 
 from app.domain.kinds import DEVICE_KINDS
 from app.domain.model import Device, Location, PointSpec, Vec3
-from app.ingest.payloads import MetaPayload
+from app.wire.payloads import MetaLocation, MetaPayload, MetaPoint
 
 #: report interval for devices that do not state one and are not in the scene (seconds)
 DEFAULT_REPORT_INTERVAL_S = 60.0
 
 
 def device_from_meta(device_id: str, meta: MetaPayload, existing: Device | None) -> Device:
+    """The device as its birth describes it, bands included (decode checked them); the
+    points of ``existing`` that the birth does not name are kept."""
     points: dict[str, PointSpec] = dict(existing.points) if existing else {}
     for name, point in meta.points.items():
-        old = points.get(name)
-        if old is None:
-            points[name] = PointSpec(unit=point.unit)
-        elif point.unit and point.unit != old.unit:
-            points[name] = msgspec.structs.replace(old, unit=point.unit)
+        points[name] = PointSpec(unit=point.unit, normal=point.normal, limits=point.limits)
     loc = meta.location
     interval = meta.report_interval_s or (existing.report_interval_s if existing
                                           else DEFAULT_REPORT_INTERVAL_S)
@@ -37,6 +32,19 @@ def device_from_meta(device_id: str, meta: MetaPayload, existing: Device | None)
         points=points,
         report_interval_s=interval,
     )
+
+
+def meta_of(device: Device) -> MetaPayload:
+    """The birth that describes ``device`` as the control room knows it (what ingest hands
+    on to storage and alarms after a birth or a registration)."""
+    loc = device.location
+    return MetaPayload(
+        kind=device.kind, name=device.name,
+        location=MetaLocation(xyz=loc.xyz, building=loc.building, floor=loc.floor,
+                              room=loc.room),
+        points={n: MetaPoint(unit=p.unit, normal=p.normal, limits=p.limits)
+                for n, p in device.points.items()},
+        report_interval_s=device.report_interval_s)
 
 
 def device_for_operator(device_id: str, kind: str, *, name: str | None = None,

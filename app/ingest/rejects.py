@@ -1,4 +1,9 @@
-"""Counting what ingest drops, by reason, with the last offending sample of each."""
+"""Counting what ingest drops, by reason, with the last offending sample of each, and the
+list of unknown devices an operator may register (with their birth, when they sent one).
+
+Both are bounded: a flood of births or of unknown ids costs at most
+``MAX_UNKNOWN_DEVICES`` entries (the oldest is forgotten first), each of bounded size.
+"""
 
 from __future__ import annotations
 
@@ -8,16 +13,23 @@ from collections import OrderedDict
 
 import msgspec
 
+from app.wire.payloads import MetaPayload
+
 REASONS = (
     "not_our_topic",
     "oversized",
     "not_utf8",
     "invalid_json",
     "schema",
+    "nul_char",
     "non_finite",
     "unknown_device",
+    "unknown_event",
+    "birth_conflict",
+    "bad_location",
     "clock_skew",
     "duplicate",
+    "seq_jump",
 )
 
 MAX_SAMPLE_BYTES = 512
@@ -38,6 +50,8 @@ class UnknownDevice(msgspec.Struct, frozen=True):
     first_payload: str
     first_seen: float
     count: int
+    #: the latest valid birth (MetaPayload) it sent, which an operator may accept as is
+    birth: MetaPayload | None = None
 
 
 class RejectLedger:
@@ -55,20 +69,27 @@ class RejectLedger:
             self.counts[reason] = self.counts.get(reason, 0) + 1
             self.samples[reason] = sample
 
-    def unknown_device(self, device_id: str, topic: str, payload: bytes) -> None:
+    def unknown_device(self, device_id: str, topic: str, payload: bytes,
+                       birth: MetaPayload | None = None) -> None:
         with self._lock:
             seen = self.unknown.get(device_id)
             if seen is None:
                 if len(self.unknown) >= MAX_UNKNOWN_DEVICES:
                     self.unknown.popitem(last=False)
                 self.unknown[device_id] = UnknownDevice(device_id, topic, _head(payload),
-                                                        time.time(), 1)
+                                                        time.time(), 1, birth)
             else:
-                self.unknown[device_id] = msgspec.structs.replace(seen, count=seen.count + 1)
+                self.unknown[device_id] = msgspec.structs.replace(
+                    seen, count=seen.count + 1, birth=birth or seen.birth)
 
-    def forget_unknown(self, device_id: str) -> None:
+    def unknown_entry(self, device_id: str) -> UnknownDevice | None:
         with self._lock:
-            self.unknown.pop(device_id, None)
+            return self.unknown.get(device_id)
+
+    def forget_unknown(self, device_id: str) -> bool:
+        """Take a device off the list; True when it was on it."""
+        with self._lock:
+            return self.unknown.pop(device_id, None) is not None
 
     def total(self) -> int:
         with self._lock:

@@ -12,6 +12,8 @@
 - ``p``: the payload when it is valid UTF-8 (contract payloads are JSON, so this stays
   readable and greppable); otherwise ``b64``: the payload in base64 — hostile bytes are
   recorded exactly, too. ``r``: 1 when the broker delivered it as a retained message.
+- A line whose ``t`` is not a finite number within ``MAX_T_S`` is damaged (``t: 1e300``
+  would have a player wait for ever), as is one that fails to parse.
 - Appendable: opening an existing recording for writing continues it (``t`` stays relative
   to the first header). Crash-tolerant: every line stands alone and is flushed per batch, so
   a killed recorder leaves at most one partial last line, which readers skip (and a writer
@@ -21,6 +23,7 @@
 from __future__ import annotations
 
 import base64
+import math
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -31,6 +34,8 @@ import msgspec
 FORMAT = "control-room-recording"
 VERSION = 1
 FSYNC_EVERY_S = 1.0
+#: the longest recording a player accepts: ten years after the first header
+MAX_T_S = 10 * 365 * 86400.0
 
 
 class RecordingError(ValueError):
@@ -159,7 +164,8 @@ def read_recording(path: str | Path, skipped: list[int] | None = None) -> Iterat
                 if skipped is not None:
                     skipped.append(number)
                 continue
-            if frame.p is None and not _valid_b64(frame.b64):
+            if (frame.p is None and not _valid_b64(frame.b64)) or not (
+                    math.isfinite(frame.t) and abs(frame.t) <= MAX_T_S):
                 if skipped is not None:
                     skipped.append(number)
                 continue

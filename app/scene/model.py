@@ -87,12 +87,17 @@ class WalkEdge(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
 
 
 class Site(msgspec.Struct, frozen=True, forbid_unknown_fields=True):
+    """The compound and where it lies. Without ``crs_epsg`` the site is not georeferenced:
+    nothing is assumed (a city model without a CRS keeps its own frame, never the demo's)."""
+
     name: str
-    # geographic anchor of the site origin, for CityJSON export (EPSG:4326 lon/lat)
-    origin_lon: float = 113.93
-    origin_lat: float = 22.53
-    crs_epsg: int = 4547  # CGCS2000 / 3-degree Gauss-Kruger CM 114E
+    # geographic anchor of the site origin (EPSG:4326 lon/lat); must agree with origin_crs
+    # (app.scene.georef checks it with pyproj)
+    origin_lon: float | None = None
+    origin_lat: float | None = None
+    crs_epsg: int | None = None  # projected CRS of origin_crs, e.g. 4547 (CGCS2000 CM 114E)
     origin_crs: XY = (0.0, 0.0)  # site origin in that CRS's easting/northing
+    origin_z: float = 0.0  # height of site z = 0 in the model's height system (e.g. NAP)
     bounds: tuple[XY, XY] = ((-200.0, -200.0), (200.0, 200.0))
     site_id: str = "demo"
 

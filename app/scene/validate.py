@@ -18,7 +18,8 @@ import numpy as np
 
 from app.domain.kinds import DEVICE_KINDS, SKILLS
 from app.scene import geometry
-from app.scene.model import Building, Scene
+from app.scene.ids import id_problem
+from app.scene.model import Building, Scene, Site
 
 SHIFTS = ("day", "night", "on_call")
 PIPE_NETWORKS = ("water", "gas", "heating", "drainage", "power")
@@ -27,6 +28,14 @@ GATE_DEVICE_KINDS = ("barrier_gate", "door_access")
 WALK_EDGE_KINDS = ("walk", "stairs", "elevator", "road")
 #: how far outside its footprint a device may sit (wall-mounted door readers, hydrants)
 FOOTPRINT_TOLERANCE_M = 0.5
+# bounds that keep every number usable downstream (export, 3D view, floor lists): a value
+# past them is a typo or an attack (floors 1e9 made `scene export` run out of memory)
+MAX_FLOORS = 200  # the tallest building has 163
+MAX_BASEMENTS = 20
+MAX_FLOOR_HEIGHT_M = 50.0
+MAX_SITE_M = 100_000.0  # site values (coordinates, sizes) within 100 km of the origin
+MAX_CRS_M = 1e8  # eastings/northings of any projected CRS
+_ANY_SITE = Site("")
 # sections whose items carry an id that must be unique within the section
 _ID_SECTIONS = ("buildings", "roads", "lawns", "parking", "gates", "pipes", "walk_nodes",
                 "cameras", "microphones", "devices", "technicians", "zones")
@@ -79,11 +88,23 @@ def _walk_floats(value: Any, path: str) -> Iterator[tuple[str, float]]:
             yield from _walk_floats(v, f"{path}[{i}]")
 
 
-def _non_finite(scene: Scene) -> Iterator[Problem]:
-    site = msgspec.to_builtins(scene.site)
-    for path, v in _walk_floats(site, ""):
+def _numbers(scene: Scene) -> Iterator[Problem]:
+    """Every number finite, and site values within MAX_SITE_M (device point bands are in
+    the device's own units and only need to be finite)."""
+    site = scene.site
+    for path, v in _walk_floats(msgspec.to_builtins(site), ""):
         if not math.isfinite(v):
             yield Problem("site", None, path, f"not a finite number: {v}")
+        elif abs(v) > (MAX_CRS_M if path.startswith("origin_crs") else MAX_SITE_M):
+            yield Problem("site", None, path, f"{v:g} is out of range")
+    for path, v, low, high in (("origin_lon", site.origin_lon, -180, 180),
+                               ("origin_lat", site.origin_lat, -90, 90)):
+        if v is not None and math.isfinite(v) and not low <= v <= high:
+            yield Problem("site", None, path, f"{v:g} is not within {low}..{high} degrees")
+    (x0, y0), (x1, y1) = site.bounds
+    if not (x0 < x1 and y0 < y1):
+        yield Problem("site", None, "bounds", "expected [[xmin, ymin], [xmax, ymax]] with "
+                                              "min < max")
     for section in msgspec.structs.fields(Scene):
         if section.name == "site":
             continue
@@ -91,6 +112,21 @@ def _non_finite(scene: Scene) -> Iterator[Problem]:
             for path, v in _walk_floats(item, ""):
                 if not math.isfinite(v):
                     yield Problem(section.name, i, path, f"not a finite number: {v}")
+                elif abs(v) > MAX_SITE_M and not path.startswith("points."):
+                    yield Problem(section.name, i, path, f"{v:g} is out of range (site values "
+                                  f"lie within {MAX_SITE_M / 1000:g} km of the origin)")
+
+
+def _ids(scene: Scene) -> Iterator[Problem]:
+    """Ids are joined into paths and MQTT topics: safe characters only (app.scene.ids)."""
+    problem = id_problem(scene.site.site_id)
+    if problem:
+        yield Problem("site", None, "site_id", problem)
+    for section in _ID_SECTIONS:
+        for i, item in enumerate(getattr(scene, section)):
+            problem = id_problem(item.id, graph_node=section == "walk_nodes")
+            if problem:
+                yield Problem(section, i, "id", problem)
 
 
 def _duplicates(scene: Scene) -> Iterator[Problem]:
@@ -133,8 +169,60 @@ def _buildings(scene: Scene) -> Iterator[Problem]:
             yield Problem("buildings", i, "floors", "floors and basements must not be negative")
         elif b.floors + b.basements == 0:
             yield Problem("buildings", i, "floors", "a building needs at least one floor")
+        if b.floors > MAX_FLOORS:
+            yield Problem("buildings", i, "floors", f"{b.floors} floors: at most {MAX_FLOORS}")
+        if b.basements > MAX_BASEMENTS:
+            yield Problem("buildings", i, "basements",
+                          f"{b.basements} basements: at most {MAX_BASEMENTS}")
         if not b.floor_height_m > 0:
             yield Problem("buildings", i, "floor_height_m", "must be positive")
+        elif b.floor_height_m > MAX_FLOOR_HEIGHT_M:
+            yield Problem("buildings", i, "floor_height_m",
+                          f"{b.floor_height_m:g} m: at most {MAX_FLOOR_HEIGHT_M:g} m a floor")
+
+
+def _within_site(scene: Scene) -> Iterator[Problem]:
+    """What is drawn on the ground lies inside the site bounds (the 3D view's ground and
+    first view are the bounds; a footprint 1 km away is a wrong origin or CRS)."""
+    (x0, y0), (x1, y1) = scene.site.bounds
+    lo, hi = np.array([x0, y0]), np.array([x1, y1])
+    shown = f"({x0:g}..{x1:g}, {y0:g}..{y1:g})"
+
+    def outside(section: str, key: str, shapes: list) -> Iterator[Problem]:
+        # all vertices of the section at once; shapes are polygons or single points
+        lengths = [len(shape) if key.endswith(("footprint", "polygon")) else 1
+                   for shape in shapes]
+        points = [p[:2] for shape, n in zip(shapes, lengths, strict=True)
+                  for p in (shape if key.endswith(("footprint", "polygon")) else [shape])]
+        if not points:
+            return
+        xy = np.asarray(points, dtype=float)
+        with np.errstate(invalid="ignore"):
+            distance = np.linalg.norm(np.maximum(lo - xy, 0) + np.maximum(xy - hi, 0), axis=1)
+        owner = np.repeat(np.arange(len(shapes)), lengths)
+        starts = np.cumsum([0, *lengths])
+        for i in np.unique(owner[distance > 1e-6]):
+            k = int(np.argmax(distance[starts[i]:starts[i + 1]]))
+            x, y = xy[starts[i] + k]
+            vertex = f"vertex {k} " if lengths[i] > 1 else ""
+            yield Problem(section, int(i), key, f"{vertex}({x:g}, {y:g}) is "
+                          f"{distance[starts[i] + k]:.0f} m outside the site bounds {shown}")
+    yield from outside("buildings", "footprint", [b.footprint for b in scene.buildings])
+    yield from outside("lawns", "polygon", [lw.polygon for lw in scene.lawns])
+    yield from outside("zones", "polygon", [z.polygon for z in scene.zones])
+    yield from outside("devices", "location.xyz", [d.location.xyz for d in scene.devices])
+    yield from outside("cameras", "xyz", [c.xyz for c in scene.cameras])
+    yield from outside("microphones", "xyz", [m.xyz for m in scene.microphones])
+
+
+def building_problem(building: Building) -> str | None:
+    """The first thing that makes one building unusable (for importers that skip a bad
+    object instead of refusing the whole file); None when it is fine."""
+    scene = Scene(site=_ANY_SITE, buildings=(building,))
+    for check in (_numbers, _polygons, _buildings):
+        for problem in check(scene):
+            return f"{problem.path}: {problem.message}"
+    return None
 
 
 def _floor_problem(building: Building, floor: int) -> str | None:
@@ -280,5 +368,5 @@ def _walk_graph(scene: Scene) -> Iterator[Problem]:
                 break
 
 
-_CHECKS = (_non_finite, _duplicates, _polygons, _buildings, _devices, _located,
-           _inside_footprints, _references, _technicians, _vocabularies, _walk_graph)
+_CHECKS = (_numbers, _ids, _duplicates, _polygons, _buildings, _within_site, _devices,
+           _located, _inside_footprints, _references, _technicians, _vocabularies, _walk_graph)

@@ -2,7 +2,8 @@
 
 A source delivers batches of raw contract messages (topic + payload bytes, exactly as they
 would travel over MQTT) to a sink; ingest decodes them. So every source exercises the same
-decoder and nothing downstream knows which source runs.
+decoder and nothing downstream knows which source runs. The message itself is the wire
+contract's (``app.wire``).
 """
 
 from __future__ import annotations
@@ -12,12 +13,7 @@ from collections.abc import Callable, Sequence
 
 import msgspec
 
-
-class RawMessage(msgspec.Struct, frozen=True):
-    topic: str
-    payload: bytes
-    received_at: float  # epoch seconds on this machine's clock
-
+from app.wire.message import RawMessage  # re-exported: the old home of RawMessage
 
 MessageSink = Callable[[Sequence[RawMessage]], None]
 

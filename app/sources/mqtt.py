@@ -22,6 +22,11 @@ durable; the rest is resent to the next session and stored once.
 
 The control room announces itself on a retained ``…/control-room/{instance}/status`` topic
 (``{"online":true}``) with a last will of ``{"online":false}``.
+
+Client ids: by default ``control-room-{site}-{instance}``. Two clients with one id evict each
+other, both reconnecting, forever; ``mqtt_takeover.TakeoverWatch`` notices it from how the
+connections end, and the source then stops reconnecting (the broker said "taken over") or
+backs off (it just closed us), saying why in its status.
 """
 
 from __future__ import annotations
@@ -41,10 +46,12 @@ from paho.mqtt.properties import Properties
 from paho.mqtt.subscribeoptions import SubscribeOptions
 
 from app.config import ConfigError, MqttConfig
-from app.ingest.topics import TopicScheme
-from app.sources.base import MessageSink, RawMessage, Source, SourceStatus
+from app.sources.base import MessageSink, Source, SourceStatus
 from app.sources.mqtt_ack import GENERATION_SHIFT, MID_MASK, AckBook, DurabilityBarrier, ack_key
+from app.sources.mqtt_takeover import TakeoverWatch
 from app.sources.mqtt_url import BrokerAddress, parse_broker_url
+from app.wire.message import RawMessage
+from app.wire.topics import TopicScheme
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +62,8 @@ OFFLINE = b'{"online":false}'
 MessageFactory = Callable[[mqtt.MQTTMessage, float], Any]
 #: the largest Receive Maximum MQTT 5 allows (a two-byte integer)
 RECEIVE_MAXIMUM_LIMIT = 65535
+RECONNECT_MIN_S = 1
+RECONNECT_MAX_S = 30
 
 
 def _raw_message(msg: mqtt.MQTTMessage, now: float) -> RawMessage:
@@ -69,7 +78,11 @@ class MqttSource(Source):
                  subscriptions: Sequence[str] | None = None, announce: bool = True,
                  client_id: str | None = None, queue_limit: int = 200_000,
                  batch_max: int = 2000, message_factory: MessageFactory | None = None,
-                 receive_maximum: int | None = None, stop_ack_timeout_s: float = 10.0) -> None:
+                 receive_maximum: int | None = None, stop_ack_timeout_s: float = 10.0,
+                 retain_as_published: bool = False) -> None:
+        """``retain_as_published``: deliver the retain flag as the publisher set it, also
+        for messages published while subscribed (MQTT 5; the recorder wants it, so that a
+        birth that went out retained is recorded as retained)."""
         if not config.url:
             raise ConfigError("mqtt.url: no broker URL given")
         self.address: BrokerAddress = parse_broker_url(config.url)
@@ -78,7 +91,7 @@ class MqttSource(Source):
         self.instance = instance
         self.subscriptions = list(subscriptions or scheme.subscriptions())
         self.announce = announce
-        self.client_id = client_id or config.client_id
+        self.client_id = client_id or config.client_id_for(scheme.site, instance)
         self.status_topic = scheme.control_room_status(instance)
         self.queue_limit = queue_limit
         self.batch_max = batch_max
@@ -87,6 +100,7 @@ class MqttSource(Source):
         # large enough to cover the rate times the time to durability (~0.5-1 s of commits)
         self.receive_maximum = max(1, min(receive_maximum or queue_limit, RECEIVE_MAXIMUM_LIMIT))
         self.stop_ack_timeout_s = stop_ack_timeout_s
+        self.retain_as_published = retain_as_published
         self._barrier: DurabilityBarrier | None = None
         self._acks = AckBook()
         self._ack_lock = threading.Lock()  # orders acks against a connection change
@@ -107,6 +121,9 @@ class MqttSource(Source):
         self.subscribed = threading.Event()
         self._connected = False
         self._refused: str | None = None  # why the broker said no, kept for status()
+        self._takeover = TakeoverWatch(self.client_id)
+        self.taken_over = False  # stopped reconnecting: another client uses our id
+        self.suspected_takeover: str | None = None  # reported while reconnects back off
         self._detail = "not started"
 
     def __repr__(self) -> str:
@@ -135,7 +152,7 @@ class MqttSource(Source):
         client.on_connect_fail = self._on_connect_fail
         client.on_message = self._on_message
         client.on_subscribe = self._on_subscribe
-        client.reconnect_delay_set(min_delay=1, max_delay=30)
+        client.reconnect_delay_set(min_delay=RECONNECT_MIN_S, max_delay=RECONNECT_MAX_S)
         client.max_queued_messages_set(0)  # commands published while offline wait, unbounded
         self._configure_security(client)
         if self.announce:
@@ -180,6 +197,8 @@ class MqttSource(Source):
 
     def status(self) -> SourceStatus:
         detail = self._detail
+        if self.suspected_takeover and self.suspected_takeover not in detail:
+            detail += f"; {self.suspected_takeover}"
         if self.dropped:
             detail += f"; {self.dropped} QoS 0 messages dropped (delivery queue full)"
         return SourceStatus(connected=self._connected, detail=detail)
@@ -210,12 +229,14 @@ class MqttSource(Source):
             log.warning("MQTT %s refused the connection: %s", self.address.display, reason)
             return
         self._refused = None
+        self._takeover.connected(time.monotonic())
         self.connects += 1
         self._connected = True
         self._detail = f"connected to {self.address.display}"
         log.info("MQTT connected to %s (session present: %s)", self.address.display,
                  flags.session_present)
-        client.subscribe([(t, SubscribeOptions(qos=1)) for t in self.subscriptions])
+        options = SubscribeOptions(qos=1, retainAsPublished=self.retain_as_published)
+        client.subscribe([(t, options) for t in self.subscriptions])
         if self.announce:
             client.publish(self.status_topic, ONLINE, qos=1, retain=True)
 
@@ -227,12 +248,14 @@ class MqttSource(Source):
             log.warning("MQTT subscription refused: %s", failed[0])
         self.subscribed.set()
 
-    def _on_disconnect(self, _client: mqtt.Client, _userdata: object, _flags: Any,
+    def _on_disconnect(self, client: mqtt.Client, _userdata: object, _flags: Any,
                        reason: Any, _props: Any) -> None:
         self._connected = False
         self.subscribed.clear()
         with self._ack_lock:  # acks of this connection's packet ids must not reach the next
             self._generation += 1
+        if self._client is not None and self._judge_ending(client, reason):
+            return
         if self._client is not None and self._refused is not None:
             # the disconnect that follows a refusal says "protocol error": keep the cause
             self._detail = f"{self._refused}; retrying"
@@ -240,6 +263,30 @@ class MqttSource(Source):
             self._detail = f"disconnected ({reason}); reconnecting"
             log.warning("MQTT disconnected from %s: %s; reconnecting", self.address.display,
                         reason)
+
+    def _judge_ending(self, client: mqtt.Client, reason: Any) -> bool:
+        """A connection we did not close ended: is another client using our id? True when
+        the verdict (stop, or back off) is now the source's status."""
+        verdict = self._takeover.ended(getattr(reason, "value", None), time.monotonic())
+        if verdict.action == "stop":
+            self.taken_over = True
+            self._detail = verdict.message
+            log.error("MQTT %s", verdict.message)
+            client.disconnect()  # in a callback: ends paho's reconnect loop
+            return True
+        if verdict.action == "back_off":
+            client.reconnect_delay_set(min_delay=verdict.delay_s,
+                                       max_delay=max(verdict.delay_s, RECONNECT_MAX_S))
+            self.suspected_takeover = verdict.message
+            self._detail = verdict.message
+            log.error("MQTT %s", verdict.message)
+            return True
+        if verdict.action == "recovered":
+            client.reconnect_delay_set(min_delay=RECONNECT_MIN_S, max_delay=RECONNECT_MAX_S)
+            self.suspected_takeover = None
+        elif verdict.message:
+            log.warning("MQTT %s", verdict.message)
+        return False
 
     def _on_connect_fail(self, _client: mqtt.Client, _userdata: object) -> None:
         self._connected = False

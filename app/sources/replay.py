@@ -7,6 +7,10 @@ keeps the recorded gaps between messages divided by ``speed`` (``speed <= 0`` = 
 possible). Messages are stamped ``received_at`` with the replay's wall clock, as if live.
 Device timestamps stay as recorded, so an engine replaying an old recording must run
 ingest without the clock-skew check (``Ingest(max_clock_skew_s=None)``).
+
+Only what devices sent under the recording's root is delivered (app.recording.selection):
+the control room's own alarms, orders and status in an old recording are not fed back as if
+devices had sent them; the skipped frames are counted in ``selection.skipped``.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ import time
 from pathlib import Path
 
 from app.recording.format import read_header, read_recording
-from app.sources.base import MessageSink, RawMessage, Source, SourceStatus
+from app.recording.selection import ReplaySelection
+from app.sources.base import MessageSink, Source, SourceStatus
+from app.wire.message import RawMessage
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +34,12 @@ class ReplaySource(Source):
     name = "replay"
     can_publish = False
 
-    def __init__(self, path: str | Path, speed: float = 1.0, *, loop: bool = False) -> None:
+    def __init__(self, path: str | Path, speed: float = 1.0, *, loop: bool = False,
+                 root: str = "cr/demo") -> None:
+        """``root``: the topic root of recordings whose header does not name theirs."""
         self.path = Path(path)
         self.header = read_header(self.path)  # RecordingError now, not on the worker thread
+        self.selection = ReplaySelection(self.header, root)
         self.speed = speed
         self.loop = loop
         self.delivered = 0
@@ -97,7 +106,8 @@ class ReplaySource(Source):
                         wait = due - time.monotonic()
                     if wait > 0 and self._stop.wait(wait):
                         return
-            batch.append(RawMessage(frame.topic, frame.payload, time.time()))
+            if self.selection.judge(frame) is None:
+                batch.append(RawMessage(frame.topic, frame.payload, time.time()))
             if len(batch) >= BATCH_MAX:
                 self._deliver(sink, batch)
                 batch = []

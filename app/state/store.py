@@ -99,6 +99,17 @@ class StateStore:
             self._put(device_id, old.values, old.ts, seen_at or old.seen_at or self._clock(), online)
             return True
 
+    def mirror(self, state: DeviceState) -> bool:
+        """Take a state as another engine computed it (a remote console's mirror of its
+        server): values, times and level as given; the version is this store's own, so
+        ``changes_since`` works the same for the views. False for an unknown device."""
+        with self._lock:
+            if state.device_id not in self._devices:
+                return False
+            version = self._bump(state.device_id)
+            self._states[state.device_id] = msgspec.structs.replace(state, version=version)
+            return True
+
     def mark_stale(self, now: float | None = None) -> list[str]:
         """Re-evaluate staleness; returns the ids whose level changed. Call periodically."""
         now = self._clock() if now is None else now

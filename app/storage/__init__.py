@@ -8,6 +8,7 @@ from app.storage.database import StorageError, open_database
 from app.storage.queries import (
     HistoryPoint,
     counts,
+    counts_by_site,
     history,
     latest_readings,
     save_alarm,
@@ -17,4 +18,4 @@ from app.storage.volume import VolumePolicy
 from app.storage.writer import StorageWriter
 
 __all__ = ["HistoryPoint", "StorageError", "StorageWriter", "VolumePolicy", "counts",
-           "history", "latest_readings", "open_database", "save_alarm", "save_work_order"]
+           "counts_by_site", "history", "latest_readings", "open_database", "save_alarm", "save_work_order"]

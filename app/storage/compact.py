@@ -32,7 +32,7 @@ def _merge_statement(dialect: str) -> sa.Executable:
     greatest = sa.func.greatest if pg else sa.func.max
     total = old.count + new.count
     return stmt.on_conflict_do_update(
-        index_elements=["device_id", "point", "minute"],
+        index_elements=["site", "device_id", "point", "minute"],
         set_={
             "count": total,
             "min": least(old.min, new.min),
@@ -43,15 +43,16 @@ def _merge_statement(dialect: str) -> sa.Executable:
         })
 
 
-def aggregate(rows: list[Any]) -> list[dict[str, Any]]:
-    """1-minute aggregates of (device_id, point, ts, value) rows sorted by key and ts."""
+def aggregate(rows: list[Any], site: str) -> list[dict[str, Any]]:
+    """1-minute aggregates of one site's (device_id, point, ts, value) rows sorted by key
+    and ts."""
     groups: dict[tuple[str, str, int], dict[str, Any]] = {}
     for device_id, point, ts, value in rows:
         minute = int(math.floor(ts / 60.0)) * 60
         g = groups.get((device_id, point, minute))
         if g is None:
             groups[(device_id, point, minute)] = {
-                "device_id": device_id, "point": point, "minute": minute, "count": 1,
+                "site": site, "device_id": device_id, "point": point, "minute": minute, "count": 1,
                 "min": value, "max": value, "mean": value, "last": value, "last_ts": ts}
             continue
         g["count"] += 1
@@ -63,26 +64,27 @@ def aggregate(rows: list[Any]) -> list[dict[str, Any]]:
     return list(groups.values())
 
 
-def compact(engine: Engine, cutoff: float, window_s: float = WINDOW_S) -> int:
-    """Fold every raw reading with ts < cutoff (rounded down to a minute) into aggregates
-    and delete it. Returns the number of raw rows folded."""
+def compact(engine: Engine, cutoff: float, site: str, window_s: float = WINDOW_S) -> int:
+    """Fold every raw reading of ``site`` with ts < cutoff (rounded down to a minute) into
+    aggregates and delete it. Returns the number of raw rows folded. Each site's writer
+    compacts its own rows: compounds sharing a database never touch each other's."""
     cutoff = math.floor(cutoff / 60.0) * 60.0
     merge = _merge_statement(engine.dialect.name)
     folded = 0
     while True:
         with engine.begin() as conn:
             first = conn.execute(sa.select(sa.func.min(_raw.c.ts))
-                                 .where(_raw.c.ts < cutoff)).scalar()
+                                 .where(_raw.c.site == site, _raw.c.ts < cutoff)).scalar()
             if first is None:
                 return folded
             start = math.floor(first / 60.0) * 60.0
             end = min(start + window_s, cutoff)
-            in_window = sa.and_(_raw.c.ts >= start, _raw.c.ts < end)
+            in_window = sa.and_(_raw.c.site == site, _raw.c.ts >= start, _raw.c.ts < end)
             rows = conn.execute(
                 sa.select(_raw.c.device_id, _raw.c.point, _raw.c.ts, _raw.c.value)
                 .where(in_window)
                 .order_by(_raw.c.device_id, _raw.c.point, _raw.c.ts)).all()
-            aggregates = aggregate(rows)
+            aggregates = aggregate(rows, site)
             if aggregates:
                 conn.execute(merge, aggregates)
             conn.execute(sa.delete(_raw).where(in_window))

@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 DEFAULT_FILE_NAME = "control-room.db"
+#: the site of rows written before sites existed, unless the upgrading program says
+DEFAULT_SITE = "demo"
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
 
@@ -106,11 +108,14 @@ def _sqlite_engine(parsed: URL, busy_timeout_ms: int) -> Engine:
     return engine
 
 
-def alembic_config(connection: sa.Connection | None = None) -> Config:
-    """Alembic's Config built in code: works from a checkout and an installed package."""
+def alembic_config(connection: sa.Connection | None = None,
+                   site: str = DEFAULT_SITE) -> Config:
+    """Alembic's Config built in code: works from a checkout and an installed package.
+    ``site``: whose rows the ones written before sites existed are (revision 0003)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
+    config.attributes["site"] = site
     return config
 
 
@@ -124,8 +129,9 @@ def current_revision(connection: sa.Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema to ``revision``; refuse a database newer than this program."""
+def migrate(engine: Engine, revision: str = "head", *, site: str = DEFAULT_SITE) -> None:
+    """Bring the schema to ``revision``; refuse a database newer than this program.
+    ``site`` adopts the rows written before sites existed (see revision 0003)."""
     script = ScriptDirectory.from_config(alembic_config())
     with engine.begin() as conn:
         current = current_revision(conn)
@@ -134,10 +140,27 @@ def migrate(engine: Engine, revision: str = "head") -> None:
                 f"the database {_show(engine.url)} has schema revision {current!r}, newer "
                 f"than this program knows (up to {script.get_current_head()!r}): "
                 "upgrade control-room")
-    with engine.begin() as conn:
-        current = current_revision(conn)
-        command.upgrade(alembic_config(conn), revision)
-        after = current_revision(conn)
+        if current == script.get_revision(revision).revision:
+            return  # at the revision already: the usual case, no transaction to rebuild
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:  # rebuilt tables must not cascade deletes: enforcement off, checked below
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()
+        try:
+            with conn.begin():
+                current = current_revision(conn)
+                command.upgrade(alembic_config(conn, site), revision)
+                after = current_revision(conn)
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").all() if sqlite else []
+                if broken:  # rolls the whole upgrade back
+                    raise StorageError(f"migrating {_show(engine.url)} broke {len(broken)} "
+                                       f"foreign keys (first: {tuple(broken[0])}); nothing "
+                                       "was changed")
+        finally:
+            if sqlite:
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     if after != current:
         log.info("database schema migrated from %s to %s", current or "empty", after)
 
@@ -150,11 +173,12 @@ def _known(script: ScriptDirectory, revision: str) -> bool:
 
 
 def open_database(url: str | None, *, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
-                  revision: str = "head") -> Engine:
-    """Connect, create or migrate the schema to head, and return the engine."""
+                  revision: str = "head", site: str = DEFAULT_SITE) -> Engine:
+    """Connect, create or migrate the schema to head, and return the engine. ``site``: the
+    opener's site, which adopts rows from before sites existed (see ``migrate``)."""
     engine = create_engine(url, busy_timeout_ms=busy_timeout_ms)
     try:
-        migrate(engine, revision)
+        migrate(engine, revision, site=site)
     except StorageError:
         engine.dispose()
         raise

@@ -2,9 +2,11 @@
 
 When the database stalls (locked, down, slow) the writer's bounded queue fills; from then on
 new records are appended here instead of growing memory, and the writer replays the file,
-in order, once it has caught up. Each line is ``[tag, record]`` in JSON. Appends are flushed
-to the operating system at once, so they survive a crash of the process (not a power cut:
-that would need an fsync per append, too slow for the ingest thread). The file outlives the
+in order, once it has caught up. Each line is ``[tag, record]`` in JSON. Appends are written
+to the operating system at once (unbuffered), so they survive a crash of the process (not a
+power cut: that would need an fsync per append, too slow for the ingest thread). An append
+is all or nothing: one the disk cannot take (ENOSPC, EIO) or past the size limit raises and
+leaves the file as it was, so a full disk never tears a line the next append would join. The file outlives the
 process: a journal left by a crash is replayed on the next start. Replayed rows are
 idempotent (see ``rows``), so replaying a line twice stores it once. A torn last line (the
 process died mid-write) is skipped and counted.
@@ -13,6 +15,7 @@ process died mid-write) is skipped and counted.
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import os
 import threading
@@ -23,8 +26,8 @@ import msgspec
 log = logging.getLogger(__name__)
 
 
-class JournalFull(Exception):
-    """The journal reached its size limit; the caller counts what it could not keep."""
+class JournalFull(OSError):
+    """The journal reached its size limit; nothing of the refused append was written."""
 
 
 class SpillJournal:
@@ -38,13 +41,12 @@ class SpillJournal:
         self._encoder = msgspec.json.Encoder()
         self._lock = threading.Lock()
         path.parent.mkdir(parents=True, exist_ok=True)
-        self._fh = open(path, "ab")  # noqa: SIM115 - held open for the writer's lifetime
-        self._size = self._fh.tell()
+        # unbuffered: a write that fails leaves nothing queued in a buffer to land later
+        self._fh = open(path, "ab", buffering=0)  # noqa: SIM115 - held for the writer's life
+        self._size = self._fh.seek(0, os.SEEK_END)
         if self._size and not self._ends_with_newline():
             # a line torn by a crash: end it, so it cannot swallow the next record
-            self._fh.write(b"\n")
-            self._fh.flush()
-            self._size += 1
+            self._write(b"\n")
         self._read_offset = 0
         self.pending = self._count_lines() if self._size else 0
         self.torn = 0
@@ -62,19 +64,34 @@ class SpillJournal:
     def size(self) -> int:
         return self._size
 
-    def append(self, records: list[object]) -> None:
-        """Append records (any thread). Raises JournalFull past the size limit."""
+    def append(self, records: list[object]) -> int:
+        """Append records, all or none (any thread); returns the position after them.
+        Raises JournalFull past the size limit, OSError when the disk refuses."""
         lines = bytearray()
         for record in records:
             lines += self._encoder.encode((self._tags[type(record)], record))
             lines += b"\n"
         with self._lock:
             if self._size + len(lines) > self.max_bytes:
-                raise JournalFull(f"spill journal {self.path} is full ({self._size} bytes)")
-            self._fh.write(lines)
-            self._fh.flush()
-            self._size += len(lines)
+                raise JournalFull(errno.EFBIG, f"spill journal {self.path} reached its "
+                                  f"limit of {self.max_bytes} bytes")
+            self._write(bytes(lines))
             self.pending += len(records)
+            return self._size
+
+    def _write(self, data: bytes) -> None:
+        """Under the lock: write all of ``data`` at the end, or undo the part written."""
+        view = memoryview(data)
+        done = 0
+        try:
+            while done < len(data):
+                done += self._fh.write(view[done:]) or 0
+        except OSError:
+            if done:  # a partial line would join the next record into one unreadable line
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self._fh.fileno(), self._size)
+            raise
+        self._size += done
 
     @property
     def committed_offset(self) -> int:
@@ -133,14 +150,13 @@ class SpillJournal:
 
     def sync(self) -> None:
         with self._lock:
-            self._fh.flush()
             os.fsync(self._fh.fileno())
 
     def close(self) -> None:
         with self._lock:
             if not self._fh.closed:
-                self._fh.flush()
-                os.fsync(self._fh.fileno())
+                with contextlib.suppress(OSError):  # a full disk must not stop the stop
+                    os.fsync(self._fh.fileno())
                 self._fh.close()
         if self._size == 0:
             with contextlib.suppress(FileNotFoundError):

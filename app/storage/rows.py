@@ -1,9 +1,10 @@
 """Rows: turning engine records into table rows, and writing a batch of rows idempotently.
 
 Every statement is safe to repeat: live-stream tables insert with ``ON CONFLICT DO NOTHING``
-on their natural key, entities (devices, alarms, work orders) are upserted by id. So a batch
-that is retried after a failed commit, or a journal replayed after a crash, never stores a
-row twice. Both SQLite and PostgreSQL support the same ``ON CONFLICT`` forms.
+on their natural key, entities (devices, alarms, work orders) are upserted by (site, id). So
+a batch that is retried after a failed commit, or a journal replayed after a crash, never
+stores a row twice. Both SQLite and PostgreSQL support the same ``ON CONFLICT`` forms.
+Every row carries its ``site``: a ``RowBatch`` stamps its own on each row it takes.
 """
 
 from __future__ import annotations
@@ -38,15 +39,17 @@ class TableRows(msgspec.Struct, frozen=True):
 
 
 class RowBatch:
-    """Rows waiting for one transaction, grouped by table."""
+    """Rows waiting for one transaction, grouped by table, all of one site."""
 
-    def __init__(self) -> None:
+    def __init__(self, site: str) -> None:
+        self.site = site
         self.rows: dict[str, list[dict[str, Any]]] = {}
         self.keyed: dict[str, dict[str, dict[str, Any]]] = {}
         self.removed_devices: set[str] = set()
         self.count = 0
 
     def add(self, table: str, row: dict[str, Any]) -> None:
+        row["site"] = self.site
         if table in _KEYED:
             self.keyed.setdefault(table, {})[row["id"]] = row
             if table == "devices":
@@ -83,8 +86,9 @@ def statement(dialect: str, table_name: str) -> sa.Executable:
     if table_name in _IGNORE_DUPLICATES:
         return stmt.on_conflict_do_nothing()
     if table_name in _KEYED:
-        update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name != "id"}
-        return stmt.on_conflict_do_update(index_elements=["id"], set_=update)
+        update = {c.name: stmt.excluded[c.name] for c in table.columns
+                  if c.name not in ("site", "id")}
+        return stmt.on_conflict_do_update(index_elements=["site", "id"], set_=update)
     return stmt
 
 
@@ -92,9 +96,10 @@ def write_rows(conn: sa.Connection, table_name: str, rows: list[dict[str, Any]])
     conn.execute(statement(conn.dialect.name, table_name), rows)
 
 
-def write_removals(conn: sa.Connection, device_ids: set[str]) -> None:
+def write_removals(conn: sa.Connection, site: str, device_ids: set[str]) -> None:
     table = _TABLES["devices"]
-    conn.execute(sa.update(table).where(table.c.id.in_(sorted(device_ids)))
+    conn.execute(sa.update(table).where(table.c.site == site,
+                                        table.c.id.in_(sorted(device_ids)))
                  .values(removed=True))
 
 
@@ -102,7 +107,7 @@ def write_batch(conn: sa.Connection, batch: RowBatch) -> None:
     for table, rows in batch.tables():
         write_rows(conn, table, rows)
     if batch.removed_devices:
-        write_removals(conn, batch.removed_devices)
+        write_removals(conn, batch.site, batch.removed_devices)
 
 
 # ---- normalising what callers hand in ---------------------------------------------------

@@ -1,13 +1,14 @@
 """The body of the StorageWriterWorker thread: take records, filter, batch, commit, retry.
 
 Kept apart from ``writer`` (the thread-safe API) because everything here runs on the worker
-thread only: the deadband filter, the open batch and the journal replay cursor need no locks.
+thread only: the deadband filter and the open batch need no locks. Where records wait, in
+what order, and how durable they are is the ``Backlog``'s business: the worker takes from
+it, and tells it when a batch is committed or a commit failed.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import time
 from typing import TYPE_CHECKING, Any
 
@@ -24,8 +25,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MAX_BACKOFF_S = 2.0
-#: tables upserted by id (rows._KEYED): replaying them out of order would lose a state
-_LAST_STATE_WINS = frozenset({"devices", "alarms", "work_orders"})
 _TRANSIENT = (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.DisconnectionError,
               sa_exc.TimeoutError)
 
@@ -43,13 +42,10 @@ def _one_line(exc: BaseException) -> str:
 class WorkerLoop:
     def __init__(self, writer: StorageWriter) -> None:
         self.w = writer
-        self.batch = r.RowBatch()
-        self.batch_records: list[object] = []  # queue records in the open batch
-        self.batch_seq = 0  # the newest queue group in the open batch (0: none)
+        self.backlog = writer.backlog
+        self.batch = r.RowBatch(writer.site)
+        self.open = False  # records taken since the last commit (the batch may be empty)
         self.batch_started = 0.0
-        self.journal_cursor = writer.journal.committed_offset if writer.journal else 0
-        self.journal_pos: int | None = None  # journal position the open batch reaches
-        self.journal_n = 0
         self.failures = 0
         self.retry_at = 0.0
         now = time.monotonic()
@@ -68,12 +64,9 @@ class WorkerLoop:
             if stopping and now >= w._deadline:
                 self._give_up()
                 return
-            if self.failures:  # a batch waits for the database to come back
+            if self.failures:  # the batch waits for the database to come back
                 if now >= self.retry_at:
-                    if self.batch:
-                        self._commit()
-                    else:  # it went to the journal: take it from there
-                        self.failures = 0
+                    self._commit()
                 else:
                     time.sleep(min(0.05, self.retry_at - now))
                 continue
@@ -81,95 +74,30 @@ class WorkerLoop:
                 self._rejects()
                 final_rejects_done = True
             timeout = 0.0 if stopping else 0.05
-            if self.batch:
+            if self.open:
                 timeout = max(0.0, min(timeout, self.batch_started + cfg.flush_interval_s - now))
-            took = self._take(timeout)
+            records = self.backlog.take(timeout)
+            if records is not None:
+                if not self.open:
+                    self.open = True
+                    self.batch_started = time.monotonic()
+                self._convert(records)
+                if not self.batch:  # all filtered out (deadband): settled at once
+                    self._committed()
+                    continue
             now = time.monotonic()
-            if took and not self.batch:
-                self._nothing_to_write()
             if self.batch and (self.batch.count >= cfg.batch_rows
                                or now - self.batch_started >= cfg.flush_interval_s
-                               or stopping and not took):
+                               or stopping and records is None):
                 self._commit()
                 continue
-            if not took and not self.batch:
-                if self._finish_spill() and stopping:
-                    return
+            if records is None and not self.open:
+                if self.backlog.finish_spill():
+                    w._idle.set()
+                    if stopping:
+                        return
                 if not stopping:
                     self._periodic(now)
-
-    def _take(self, timeout: float) -> bool:
-        w = self.w
-        try:
-            seq, records = (w._queue.get(timeout=timeout) if timeout > 0
-                            else w._queue.get_nowait())
-        except queue.Empty:
-            return self._take_journal()
-        self.batch_seq = seq
-        with w._lock:
-            w._queued -= len(records)
-            w._worker_batch_empty = False
-        self._start_batch()
-        self.batch_records.extend(records)
-        self._convert(records)
-        return True
-
-    def _take_journal(self) -> bool:
-        journal = self.w.journal
-        if journal is None or self.journal_cursor >= journal.size:
-            return False
-        if self.batch_seq:  # commit queue groups first: a batch is all queue or all journal
-            return False  # (so a failed one can move to the journal whole, see below)
-        records, position = journal.read(self.journal_cursor)
-        if position == self.journal_cursor:
-            return False
-        with self.w._lock:
-            self.w._worker_batch_empty = False
-        self._start_batch()
-        self.journal_cursor = position
-        self.journal_pos = position
-        self.journal_n += len(records)
-        self._convert(records)
-        return True
-
-    def _nothing_to_write(self) -> None:
-        """Everything taken was filtered out (deadband): settle it as if committed."""
-        w = self.w
-        if self.journal_pos is not None and w.journal is not None:
-            w.journal.consumed(self.journal_pos, self.journal_n)
-        self.journal_pos = None
-        self.journal_n = 0
-        self.batch_records = []
-        with w._lock:
-            w._worker_batch_empty = True
-        self._settle()
-
-    def _settle(self) -> None:
-        """The open batch's queue groups are durable: advance the writer's watermark.
-        (Journal records were durable when they were appended: nothing to settle.)"""
-        if self.batch_seq:
-            seq, self.batch_seq = self.batch_seq, 0
-            self.w._settle(seq)
-
-    def _start_batch(self) -> None:
-        if not self.batch:
-            self.batch_started = time.monotonic()
-
-    def _finish_spill(self) -> bool:
-        """Leave spilling mode once the queue and the journal are both drained."""
-        w = self.w
-        with w._lock:
-            if w._queued:
-                return False
-            drained = w.journal is None or w.journal.reset_if_drained()
-            if drained:
-                self.journal_cursor = 0
-                if w._spilling:
-                    log.info("database caught up: spill journal replayed")
-                w._spilling = False
-                w._worker_batch_empty = True
-        w._idle.set()
-        return drained
 
     # ---- records to rows -----------------------------------------------------------------
     def _convert(self, records: list[object]) -> None:
@@ -189,7 +117,10 @@ class WorkerLoop:
             elif isinstance(rec, ev.GatePassReceived):
                 batch.add("gate_passes", {"gate_id": rec.gate_id, "ts": rec.ts,
                                           "plate": rec.plate, "dir": rec.dir, "paid": rec.paid,
-                                          "received_at": rec.received_at})
+                                          "received_at": rec.received_at,
+                                          "colour": rec.colour, "vehicle": rec.vehicle,
+                                          "release": rec.release, "fee_yuan": rec.fee,
+                                          "pay_method": rec.pay})
             elif isinstance(rec, ev.MetaReceived):
                 self._meta(rec)
             else:  # TableRows
@@ -251,103 +182,56 @@ class WorkerLoop:
         if self.batch.removed_devices:
             try:
                 with w.engine.begin() as conn:
-                    r.write_removals(conn, self.batch.removed_devices)
+                    r.write_removals(conn, self.batch.site, self.batch.removed_devices)
             except Exception as exc:
                 if is_transient(exc):
                     self._failed(exc)
                     return False
                 bad += len(self.batch.removed_devices)
-        with w._lock:
-            w.counters["bad_rows"] += bad
+        w.counters["bad_rows"] += bad
         return True
 
     def _failed(self, exc: BaseException) -> None:
+        """Keep the batch and retry with backoff; meanwhile the backlog makes the batch and
+        what waits behind it durable in the journal, if the journal can take them."""
         w = self.w
         self.failures += 1
         delay = min(MAX_BACKOFF_S, 0.05 * 2 ** min(self.failures, 8))
         self.retry_at = time.monotonic() + delay
-        with w._lock:
-            w.counters["errors"] += 1
-            w.last_error = _one_line(exc)
+        w.counters["errors"] += 1
+        w.last_error = _one_line(exc)
         if self.failures in (1, 10) or self.failures % 100 == 0:
             log.warning("database write failed %d times, retrying: %s", self.failures,
                         w.last_error)
-        if self.failures == 1:
-            self._journal_batch()
-
-    def _journal_batch(self) -> None:
-        """First failure: move the open batch, then the queue's backlog, to the journal,
-        so they are durable (acknowledgements keep flowing) while the database is away.
-        The batch goes as the rows it became — already past the deadband filter, which
-        remembers them as stored and would skip them on replay.
-
-        If the writer is spilling already, the journal holds newer records than this
-        batch; it may still follow them when its rows do not depend on order (inserts,
-        not "last state wins" upserts). Otherwise it waits in memory for the database."""
-        w = self.w
-        if not self.batch_seq or self.journal_pos is not None:
-            return  # nothing from the queue, or journal records that would be doubled
-        tables = self.batch.tables()
-        rows: list[object] = [r.TableRows(table, list(rows)) for table, rows in tables]
-        rows += [ev.MetaReceived(d, True, None, 0.0) for d in self.batch.removed_devices]
-        order_free = not self.batch.removed_devices and not any(
-            table in _LAST_STATE_WINS for table, _ in tables)
-        with w._lock:
-            if not w._spilling:
-                w._start_spilling(ahead=rows)
-            elif order_free:
-                w._spill(rows)
-            else:
-                return
-        w._settle(self.batch_seq)
-        self.batch = r.RowBatch()
-        self.batch_records = []
-        self.batch_seq = 0
-        with w._lock:
-            w._worker_batch_empty = True
+        self.backlog.spill_now()
 
     def _committed(self) -> None:
         w = self.w
         n = self.batch.count
         readings = len(self.batch.rows.get("readings", ()))
-        if self.journal_pos is not None and w.journal is not None:
-            w.journal.consumed(self.journal_pos, self.journal_n)
-        self.batch = r.RowBatch()
-        self.batch_records = []
-        self.journal_pos = None
-        self.journal_n = 0
+        self.backlog.committed()
+        self.batch = r.RowBatch(w.site)
+        self.open = False
         if self.failures:
             log.info("database writes resumed after %d failures", self.failures)
+            w.last_error = None
         self.failures = 0
-        with w._lock:
-            w.counters["written"] += n
-            w.counters["readings_written"] += readings
-            w._worker_batch_empty = True
-        self._settle()
+        w.counters["written"] += n
+        w.counters["readings_written"] += readings
         w._commits.append((time.monotonic(), n))
         w._idle.set()
 
     def _give_up(self) -> None:
         """Stop deadline reached with the database still refusing: journal what is left."""
         w = self.w
-        left: list[object] = list(self.batch_records)
-        with w._lock:  # producers wait, so nothing slips in between drain and settle
-            last = self.batch_seq
-            while True:
-                try:
-                    last, records = w._queue.get_nowait()
-                except queue.Empty:
-                    break
-                left.extend(records)
-            w._queued = 0
-            if left:
-                w._spill(left)
-        if last:  # journaled (or counted as dropped): settled
-            w._settle(last)
-        self.batch_seq = 0
-        if left or self.batch:
-            log.error("stopped with the database unavailable: %d records kept in %s for the "
-                      "next start", len(left), w.journal.path if w.journal else "?")
+        lost = self.backlog.give_up()
+        if self.open:
+            log.error("stopped with the database unavailable: what was not committed is kept "
+                      "in %s for the next start", w.journal.path if w.journal else "?")
+        if lost:
+            log.error("stopped with the database and the spill journal unavailable: %d "
+                      "messages were kept nowhere; they were never acknowledged, so the "
+                      "broker sends them again to the next session", lost)
 
     # ---- periodic housekeeping -----------------------------------------------------------
     def _periodic(self, now: float) -> None:
@@ -360,9 +244,8 @@ class WorkerLoop:
             try:
                 w.compact()
             except Exception as exc:  # retried next period; never kills the worker
-                with w._lock:
-                    w.counters["errors"] += 1
-                    w.last_error = f"compaction failed: {_one_line(exc)}"
+                w.counters["errors"] += 1
+                w.last_error = f"compaction failed: {_one_line(exc)}"
                 log.warning("%s", w.last_error)
 
     def _rejects(self) -> None:
@@ -383,10 +266,5 @@ class WorkerLoop:
                          "detail": sample.detail if sample else "",
                          "payload_head": sample.payload_head if sample else "",
                          "at": sample.at if sample else self.w._clock()})
-        if rows:
-            records: list[object] = [r.TableRows("rejects", rows)]
-            self._start_batch()
-            self.batch_records.extend(records)
-            self._convert(records)
-            with self.w._lock:
-                self.w._worker_batch_empty = False
+        if rows:  # queued like any record: same order, same durability
+            self.backlog.put([r.TableRows("rejects", rows)])

@@ -16,7 +16,7 @@ import math
 import threading
 import time
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from app.alarms.book import AlarmBook
 from app.alarms.messages import detail
 from app.alarms.model import Severity
 from app.domain.model import Camera
+from app.listeners import Listeners, Subscription
 from app.vision import demo_feeds
 from app.vision.camera_analysis import CameraAnalysis, PendingClip
 from app.vision.camera_settings import SettingsError, SettingsStore, parse_polygons
@@ -71,7 +72,7 @@ class CameraManager:
         self._cameras = {c.id: c for c in cameras}
         self._rt: dict[str, CameraRuntime] = {}
         self._analysis: dict[str, CameraAnalysis] = {}
-        self._listeners: list[Callable[[CameraEvent], None]] = []
+        self._listeners: Listeners[CameraEvent] = Listeners("cameras")
         self._events: list[CameraEvent] = []
         self._evidence: dict[str, dict] = {}  # event id → metadata and file paths
         self._lock = threading.Lock()
@@ -149,8 +150,9 @@ class CameraManager:
         a = self._analysis.get(camera_id)
         return a.ring if a is not None else None
 
-    def subscribe(self, listener: Callable[[CameraEvent], None]) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Callable[[CameraEvent], None], *,
+                  weak: bool = False) -> Subscription:
+        return self._listeners.subscribe(listener, weak=weak)
 
     def events(self) -> list[CameraEvent]:
         with self._lock:
@@ -183,31 +185,14 @@ class CameraManager:
         self._rt[camera_id].set_settings(self.store.get(camera_id))
 
     def nearest_camera(self, xyz: tuple[float, float, float]) -> str | None:
-        best_in, best_any = None, None
-        for cam in self._cameras.values():
-            dx, dy, dz = (xyz[i] - cam.xyz[i] for i in range(3))
-            dist = math.sqrt(dx * dx + dy * dy + dz * dz)
-            if best_any is None or dist < best_any[0]:
-                best_any = (dist, cam.id)
-            az = math.degrees(math.atan2(dy, dx))
-            el = math.degrees(math.atan2(dz, math.hypot(dx, dy)))
-            d_az = abs((az - cam.yaw_deg + 180.0) % 360.0 - 180.0)
-            inside = (dist <= cam.range_m and d_az <= cam.hfov_deg / 2
-                      and abs(el - cam.pitch_deg) <= cam.vfov_deg / 2)
-            if inside and (best_in is None or dist < best_in[0]):
-                best_in = (dist, cam.id)
-        return (best_in or best_any or (None, None))[1]
+        return nearest_camera(self._cameras.values(), xyz)
 
     # ---- hooks called by the analysis threads ------------------------------------------
     def _emit(self, ev: CameraEvent) -> None:
         with self._lock:
             self._events.append(ev)
             del self._events[:-1000]  # a flapping stream must not grow memory forever
-        for listener in list(self._listeners):
-            try:
-                listener(ev)
-            except Exception:
-                log.exception("camera event listener failed")
+        self._listeners.emit(ev)
 
     def _event(self, rt: CameraRuntime, kind: str, data: dict, t: float | None = None,
                clip: str | None = None, snap: str | None = None,
@@ -352,5 +337,23 @@ class CameraManager:
         return export_package(files, meta, Path(out_dir) / f"evidence-{event_id}.zip")
 
 
+def nearest_camera(cameras: Iterable[Camera], xyz: tuple[float, float, float]) -> str | None:
+    """The camera whose view holds ``xyz`` (the closest such), else the closest camera."""
+    best_in, best_any = None, None
+    for cam in cameras:
+        dx, dy, dz = (xyz[i] - cam.xyz[i] for i in range(3))
+        dist = math.sqrt(dx * dx + dy * dy + dz * dz)
+        if best_any is None or dist < best_any[0]:
+            best_any = (dist, cam.id)
+        az = math.degrees(math.atan2(dy, dx))
+        el = math.degrees(math.atan2(dz, math.hypot(dx, dy)))
+        d_az = abs((az - cam.yaw_deg + 180.0) % 360.0 - 180.0)
+        inside = (dist <= cam.range_m and d_az <= cam.hfov_deg / 2
+                  and abs(el - cam.pitch_deg) <= cam.vfov_deg / 2)
+        if inside and (best_in is None or dist < best_in[0]):
+            best_in = (dist, cam.id)
+    return (best_in or best_any or (None, None))[1]
+
+
 __all__ = ["CameraEvent", "CameraManager", "CameraStatus", "FrameSnapshot", "Overlay",
-           "SettingsError"]
+           "SettingsError", "nearest_camera"]

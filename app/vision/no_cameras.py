@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from app.listeners import Listeners, Subscription
 from app.optional_parts import CAMERAS, report_unavailable
 
 
@@ -25,6 +26,9 @@ def camera_manager(cameras, **kwargs):  # noqa: ANN001, ANN201 (CameraManager | 
 
 class NoCameras:
     """A camera manager without cameras."""
+
+    def __init__(self) -> None:
+        self._listeners: Listeners = Listeners()  # nobody ever hears anything
 
     def start(self) -> None:
         pass
@@ -44,14 +48,21 @@ class NoCameras:
     def ring(self, camera_id: str) -> None:
         return None
 
-    def subscribe(self, listener: Callable[[object], None]) -> None:
-        pass
+    def subscribe(self, listener: Callable[[object], None], *,
+                  weak: bool = False) -> Subscription:
+        return self._listeners.subscribe(listener, weak=weak)
 
     def events(self) -> list:
         return []
 
     def settings(self, camera_id: str):  # noqa: ANN201
         raise KeyError(camera_id)
+
+    def set_privacy_masks(self, camera_id: str, polygons) -> None:  # noqa: ANN001
+        raise KeyError(f"no camera {camera_id!r}")
+
+    set_shield_zones = set_privacy_masks
+    set_facade = set_privacy_masks
 
     def nearest_camera(self, xyz: tuple[float, float, float]) -> None:
         return None

@@ -54,6 +54,10 @@ class VideoFrameSource:
         self.width = int(self._cap.get(cv2.CAP_PROP_FRAME_WIDTH))
         self.height = int(self._cap.get(cv2.CAP_PROP_FRAME_HEIGHT))
         self.frames_read = 0
+        # What the container says it holds (files only; 0 when it does not say): a file
+        # that ends early was cut short or is corrupt, and the caller must say so.
+        count = 0 if _is_url(self.uri) else self._cap.get(cv2.CAP_PROP_FRAME_COUNT)
+        self.frames_expected = int(count) if count and count > 0 else None
         # Read the first frame now: a file that opens but does not decode is reported here,
         # before the caller has printed anything.
         ok, first = self._cap.read()
@@ -80,6 +84,15 @@ class VideoFrameSource:
                 yield frame, t
         finally:
             self.close()
+
+    @property
+    def frames_unreadable(self) -> int:
+        """Frames the container announced but that could not be read (after iterating).
+        Containers estimate their count from the duration: a frame or two of slack."""
+        if self.frames_expected is None:
+            return 0
+        missing = self.frames_expected - self.frames_read
+        return missing if missing > max(2, 0.01 * self.frames_expected) else 0
 
     def close(self) -> None:
         if self._cap is not None:

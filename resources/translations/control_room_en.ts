@@ -97,252 +97,316 @@
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="39" />
+        <source>No data from the site</source>
+        <translation>No data from the site</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="40" />
         <source>Welfare check (lives alone)</source>
         <translation>Welfare check (lives alone)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="40" />
+        <location filename="../../ui/alarm_labels.py" line="41" />
         <source>Smoke</source>
         <translation>Smoke</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="41" />
+        <location filename="../../ui/alarm_labels.py" line="42" />
         <source>Gas leak</source>
         <translation>Gas leak</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="42" />
+        <location filename="../../ui/alarm_labels.py" line="43" />
         <source>Door forced</source>
         <translation>Door forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="43" />
+        <location filename="../../ui/alarm_labels.py" line="44" />
         <source>Door held open</source>
         <translation>Door held open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="44" />
+        <location filename="../../ui/alarm_labels.py" line="45" />
         <source>Manhole cover opened</source>
         <translation>Manhole cover opened</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="45" />
+        <location filename="../../ui/alarm_labels.py" line="46" />
         <source>Manhole cover displaced</source>
         <translation>Manhole cover displaced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="46" />
         <location filename="../../ui/alarm_labels.py" line="47" />
+        <location filename="../../ui/alarm_labels.py" line="48" />
         <source>Panic button</source>
         <translation>Panic button</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="48" />
+        <location filename="../../ui/alarm_labels.py" line="49" />
         <source>Passenger trapped</source>
         <translation>Passenger trapped</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="49" />
+        <location filename="../../ui/alarm_labels.py" line="50" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="50" />
+        <location filename="../../ui/alarm_labels.py" line="51" />
         <source>Trip</source>
         <translation>Trip</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="51" />
+        <location filename="../../ui/alarm_labels.py" line="52" />
         <source>Tampering</source>
         <translation>Tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="52" />
+        <location filename="../../ui/alarm_labels.py" line="53" />
         <source>Gate forced</source>
         <translation>Gate forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="53" />
+        <location filename="../../ui/alarm_labels.py" line="54" />
         <source>Video loss</source>
         <translation>Video loss</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="54" />
+        <location filename="../../ui/alarm_labels.py" line="55" />
         <source>Camera tampering</source>
         <translation>Camera tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="55" />
+        <location filename="../../ui/alarm_labels.py" line="56" />
         <source>Object thrown from height</source>
         <translation>Object thrown from height</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="56" />
+        <location filename="../../ui/alarm_labels.py" line="57" />
         <source>Bang heard (located)</source>
         <translation>Bang heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="57" />
+        <location filename="../../ui/alarm_labels.py" line="58" />
         <source>Impact heard (located)</source>
         <translation>Impact heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="58" />
+        <location filename="../../ui/alarm_labels.py" line="59" />
         <source>Hiss heard (leak?)</source>
         <translation>Hiss heard (leak?)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="59" />
+        <location filename="../../ui/alarm_labels.py" line="60" />
         <source>Pump running, no pressure</source>
         <translation>Pump running, no pressure</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="60" />
+        <location filename="../../ui/alarm_labels.py" line="61" />
         <source>Elevator stuck</source>
         <translation>Elevator stuck</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="61" />
+        <location filename="../../ui/alarm_labels.py" line="62" />
         <source>Hot under light load</source>
         <translation>Hot under light load</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="64" />
+        <source>Lift stopped outside the door zone</source>
+        <translation>Lift stopped outside the door zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="66" />
+        <source>Lift moving with doors open</source>
+        <translation>Lift moving with doors open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="67" />
+        <source>Passenger trapped in the lift</source>
+        <translation>Passenger trapped in the lift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="68" />
+        <source>Manhole cover off</source>
+        <translation>Manhole cover off</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="69" />
+        <source>Gate silent</source>
+        <translation>Gate silent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="70" />
+        <source>Many manual releases</source>
+        <translation>Many manual releases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="71" />
+        <source>Gate not reporting passes</source>
+        <translation>Gate not reporting passes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="72" />
+        <source>Vehicles overstaying</source>
+        <translation>Vehicles overstaying</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="73" />
+        <source>Charger faulted</source>
+        <translation>Charger faulted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="74" />
+        <source>Night flow above its baseline (leak?)</source>
+        <translation>Night flow above its baseline (leak?)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="75" />
+        <source>Unaccounted water</source>
+        <translation>Unaccounted water</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="76" />
+        <source>Storage cannot keep data</source>
+        <translation>Storage cannot keep data</translation>
     </message>
 </context>
 <context>
     <name>AlarmBoard</name>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="55" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="55" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="59" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="59" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="60" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="60" />
-        <location filename="../../ui/alarm_board.py" line="276" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="61" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="61" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="76" />
+        <location filename="../../ui/alarm_board.py" line="71" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="78" />
+        <location filename="../../ui/alarm_board.py" line="73" />
         <source>%1 and above</source>
         <translation>%1 and above</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="81" />
+        <location filename="../../ui/alarm_board.py" line="76" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="82" />
+        <location filename="../../ui/alarm_board.py" line="77" />
         <source>Unacknowledged</source>
         <translation>Unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="83" />
+        <location filename="../../ui/alarm_board.py" line="78" />
         <source>Cleared, to acknowledge</source>
         <translation>Cleared, to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="85" />
+        <location filename="../../ui/alarm_board.py" line="80" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="87" />
+        <location filename="../../ui/alarm_board.py" line="82" />
         <source>All buildings</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="96" />
+        <location filename="../../ui/alarm_board.py" line="91" />
         <source>Search device, building, text…</source>
         <translation>Search device, building, text…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="124" />
+        <location filename="../../ui/alarm_board.py" line="120" />
         <source>Acknowledge (A)</source>
         <translation>Acknowledge (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="125" />
+        <location filename="../../ui/alarm_board.py" line="122" />
         <source>Shelve (S)</source>
         <translation>Shelve (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126" />
+        <location filename="../../ui/alarm_board.py" line="123" />
         <source>Comment (C)</source>
         <translation>Comment (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="127" />
+        <location filename="../../ui/alarm_board.py" line="125" />
         <source>Silence (M)</source>
         <translation>Silence (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="128" />
+        <location filename="../../ui/alarm_board.py" line="126" />
         <source>Next (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="205" />
+        <location filename="../../ui/alarm_board.py" line="207" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="235" />
-        <location filename="../../ui/alarm_board.py" line="239" />
+        <location filename="../../ui/alarm_board.py" line="242" />
+        <location filename="../../ui/alarm_board.py" line="246" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="236" />
+        <location filename="../../ui/alarm_board.py" line="243" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="239" />
+        <location filename="../../ui/alarm_board.py" line="246" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="247" />
+        <location filename="../../ui/alarm_board.py" line="255" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="247" />
+        <location filename="../../ui/alarm_board.py" line="255" />
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
@@ -350,104 +414,155 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="67" />
+        <location filename="../../ui/alarm_labels.py" line="81" />
+        <source>No pass for {minutes} min while the other gates saw {peers}</source>
+        <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
+        <translation>No pass for {minutes} min while the other gates saw {peers}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="83" />
+        <source>{count} manual releases in the last hour</source>
+        <translation>{count} manual releases in the last hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="85" />
+        <source>{count} passes counted by the controller but not reported</source>
+        <translation>{count} passes counted by the controller but not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="87" />
+        <source>{count} vehicles over their time: {plates}</source>
+        <translation>{count} vehicles over their time: {plates}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="88" />
+        <source>Connector faulted: {error}</source>
+        <translation>Connector faulted: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="89" />
+        <source>Night flow {flow} L/h, usually {baseline} L/h</source>
+        <translation>Night flow {flow} L/h, usually {baseline} L/h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="91" />
+        <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
+        <translation>{percent}% of the main's water ({m3} m³) not on the flats' meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="94" />
+        <source>96333 rescue code {code}</source>
+        <translation>96333 rescue code {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="99" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value} above {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="68" />
+        <location filename="../../ui/alarm_labels.py" line="100" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value} below {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="69" />
+        <location filename="../../ui/alarm_labels.py" line="101" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}: abnormal state ({value})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="70" />
+        <location filename="../../ui/alarm_labels.py" line="102" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value} unusual for this hour (usual {lo}–{hi})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="72" />
+        <location filename="../../ui/alarm_labels.py" line="104" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} changing {rate} per minute</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="73" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>Device offline</source>
         <translation>Device offline</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="74" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>No data for too long</source>
         <translation>No data for too long</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="75" />
+        <location filename="../../ui/alarm_labels.py" line="107" />
+        <source>No message from any device for {seconds} s</source>
+        <translation>No message from any device for {seconds} s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="109" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}: no water use or door activity for {hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="77" />
+        <location filename="../../ui/alarm_labels.py" line="111" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="103" />
+        <location filename="../../ui/alarm_labels.py" line="113" />
+        <source>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</source>
+        <translation>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="155" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>cause</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="104" />
+        <location filename="../../ui/alarm_labels.py" line="156" />
         <source>degree</source>
         <translation>degree</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="157" />
         <source>floor</source>
         <translation>floor</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="158" />
         <source>column</source>
         <translation>column</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="107" />
+        <location filename="../../ui/alarm_labels.py" line="159" />
         <source>building</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="108" />
+        <location filename="../../ui/alarm_labels.py" line="160" />
         <source>state</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="109" />
+        <location filename="../../ui/alarm_labels.py" line="161" />
         <source>reason</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="113" />
+        <location filename="../../ui/alarm_labels.py" line="165" />
         <source>covered</source>
         <translation>covered</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="114" />
+        <location filename="../../ui/alarm_labels.py" line="166" />
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="115" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>blurred</source>
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="134" />
+        <location filename="../../ui/alarm_labels.py" line="186" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -455,60 +570,129 @@
 <context>
     <name>AlarmHistory</name>
     <message>
-        <location filename="../../ui/alarm_history.py" line="49" />
+        <location filename="../../ui/alarm_history.py" line="48" />
         <source>Search history…</source>
         <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="53" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="53" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="53" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="53" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="55" />
+        <location filename="../../ui/alarm_history.py" line="54" />
         <source>Acknowledged by</source>
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="55" />
+        <location filename="../../ui/alarm_history.py" line="54" />
         <source>Time to acknowledge</source>
         <translation>Time to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="56" />
+        <location filename="../../ui/alarm_history.py" line="55" />
         <source>Time to clear</source>
         <translation>Time to clear</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="56" />
+        <location filename="../../ui/alarm_history.py" line="55" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="86" />
+        <location filename="../../ui/alarm_history.py" line="85" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>%1 alarms, mean time to acknowledge %2</translation>
     </message>
 </context>
 <context>
+    <name>AuditPanel</name>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="43" />
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>User</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="45" />
+        <source>Object (alarm:…, order:…, user:…)</source>
+        <translation>Object (alarm:…, order:…, user:…)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="52" />
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="54" />
+        <source>Export CSV…</source>
+        <translation>Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>Console</source>
+        <translation>Console</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="59" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="60" />
+        <source>Object</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="60" />
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="60" />
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="95" />
+        <source>%1 records</source>
+        <translation>%1 records</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="107" />
+        <source>Export audit trail</source>
+        <translation>Export audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_panel.py" line="110" />
+        <source>Exported to %1</source>
+        <translation>Exported to %1</translation>
+    </message>
+</context>
+<context>
     <name>CameraList</name>
     <message>
-        <location filename="../../ui/camera_list.py" line="51" />
+        <location filename="../../ui/camera_list.py" line="52" />
         <source>drag onto a tile, or double-click for the main tile</source>
         <translation>drag onto a tile, or double-click for the main tile</translation>
     </message>
@@ -516,34 +700,155 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../ui/camera_wall.py" line="100" />
+        <location filename="../../ui/camera_wall.py" line="104" />
         <source>Cameras</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="101" />
+        <location filename="../../ui/camera_wall.py" line="105" />
         <source>Camera events</source>
         <translation>Camera events</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="297" />
+        <location filename="../../ui/camera_wall.py" line="303" />
         <source>REPLAY</source>
         <translation>REPLAY</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="336" />
+        <location filename="../../ui/camera_wall.py" line="342" />
         <source>Export evidence to</source>
         <translation>Export evidence to</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="343" />
+        <location filename="../../ui/camera_wall.py" line="349" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="345" />
+        <location filename="../../ui/camera_wall.py" line="351" />
         <source>Evidence exported to %1</source>
         <translation>Evidence exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChargerPanel</name>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="42" />
+        <source>charging now</source>
+        <translation>charging now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="43" />
+        <source>faulted</source>
+        <translation>faulted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="44" />
+        <source>sessions today</source>
+        <translation>sessions today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="45" />
+        <source>kWh today</source>
+        <translation>kWh today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="46" />
+        <source>in valley hours</source>
+        <translation>in valley hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="47" />
+        <source>Charger</source>
+        <translation>Charger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="47" />
+        <source>Connector</source>
+        <translation>Connector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>Since</source>
+        <translation>Since</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="48" />
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="49" />
+        <source>Session kWh</source>
+        <translation>Session kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="49" />
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <location filename="../../ui/charger_panel.py" line="83" />
+        <source>%1 status messages did not validate; last: %2</source>
+        <translation>%1 status messages did not validate; last: %2</translation>
+    </message>
+</context>
+<context>
+    <name>CommandError</name>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="22" />
+        <source>Not allowed</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="23" />
+        <source>Not done</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="26" />
+        <source>Already acknowledged by %1 at %2.</source>
+        <translation>Already acknowledged by %1 at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="28" />
+        <source>Your role may not do this (%1). Ask a supervisor.</source>
+        <translation>Your role may not do this (%1). Ask a supervisor.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="30" />
+        <source>This is outside the area you look after.</source>
+        <translation>This is outside the area you look after.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="31" />
+        <source>A trainee acts only in a training session.</source>
+        <translation>A trainee acts only in a training session.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="33" />
+        <source>The audit trail cannot be written, so nothing was done.</source>
+        <translation>The audit trail cannot be written, so nothing was done.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="35" />
+        <source>Not connected to the server: nothing was sent.</source>
+        <translation>Not connected to the server: nothing was sent.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="37" />
+        <source>This alarm no longer exists.</source>
+        <translation>This alarm no longer exists.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="38" />
+        <source>This work order no longer exists.</source>
+        <translation>This work order no longer exists.</translation>
     </message>
 </context>
 <context>
@@ -617,6 +922,24 @@
         <location filename="../../ui/compound_view_legend.py" line="34" />
         <source>Device type</source>
         <translation>Device type</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../ui/connection_banner.py" line="33" />
+        <source>Sign in again…</source>
+        <translation>Sign in again…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_banner.py" line="48" />
+        <source>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</source>
+        <translation>The session has ended (signed out, locked or expired). What is shown is as it was at %1; commands are off until you sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/connection_banner.py" line="52" />
+        <source>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</source>
+        <translation>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</translation>
     </message>
 </context>
 <context>
@@ -908,236 +1231,414 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="63" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="63" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="63" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="63" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Skill</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="66" />
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="67" />
         <source>Technician</source>
         <translation>Technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="66" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="67" />
         <source>Skills</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="67" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="67" />
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="70" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="88" />
+        <location filename="../../ui/dispatch_panel.py" line="83" />
         <source>Assign automatically</source>
         <translation>Assign automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="89" />
+        <location filename="../../ui/dispatch_panel.py" line="84" />
         <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
         <translation>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="117" />
+        <location filename="../../ui/dispatch_panel.py" line="112" />
         <source>Assign to selected technician</source>
         <translation>Assign to selected technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="120" />
+        <location filename="../../ui/dispatch_panel.py" line="115" />
         <source>Reason for overriding the suggestion</source>
         <translation>Reason for overriding the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="121" />
+        <location filename="../../ui/dispatch_panel.py" line="116" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="122" />
+        <location filename="../../ui/dispatch_panel.py" line="117" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="123" />
+        <location filename="../../ui/dispatch_panel.py" line="118" />
         <source>Cancel order</source>
         <translation>Cancel order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="124" />
         <source>To accept</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="124" />
         <source>To arrive</source>
         <translation>To arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <location filename="../../ui/dispatch_panel.py" line="125" />
         <source>To resolve</source>
         <translation>To resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <location filename="../../ui/dispatch_panel.py" line="125" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="143" />
+        <location filename="../../ui/dispatch_panel.py" line="138" />
         <source>Work orders</source>
         <translation>Work orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="146" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>Technicians (drop an order on one to assign it)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="152" />
+        <location filename="../../ui/dispatch_panel.py" line="147" />
         <source>Mean response times, from the order's creation</source>
         <translation>Mean response times, from the order's creation</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="258" />
+        <location filename="../../ui/dispatch_panel.py" line="267" />
         <source>Select a work order and a technician first</source>
         <translation>Select a work order and a technician first</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="273" />
+        <location filename="../../ui/dispatch_panel.py" line="282" />
         <source>Override</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="274" />
+        <location filename="../../ui/dispatch_panel.py" line="283" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>Why %1 instead of the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="278" />
+        <location filename="../../ui/dispatch_panel.py" line="287" />
         <source>Not assigned: an override needs a reason</source>
         <translation>Not assigned: an override needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="286" />
+        <location filename="../../ui/dispatch_panel.py" line="296" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
     </message>
 </context>
 <context>
+    <name>EnergyPanel</name>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="66" />
+        <source>kWh today</source>
+        <translation>kWh today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="66" />
+        <source>¥ today, all meters</source>
+        <translation>¥ today, all meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="67" />
+        <source>in valley hours</source>
+        <translation>in valley hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="68" />
+        <source>m³ water today</source>
+        <translation>m³ water today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="69" />
+        <location filename="../../ui/energy_panel.py" line="76" />
+        <source>Operations report…</source>
+        <extracomment>the same menu for the main window's File menu</extracomment>
+        <translation>Operations report…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="71" />
+        <source>Daily (yesterday)</source>
+        <translation>Daily (yesterday)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="72" />
+        <source>Monthly (last month)</source>
+        <translation>Monthly (last month)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="82" />
+        <source>Load today by group (kW); shaded: valley and peak hours</source>
+        <translation>Load today by group (kW); shaded: valley and peak hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="83" />
+        <source>kW</source>
+        <translation>kW</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <source>Group</source>
+        <translation>Group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>kWh</source>
+        <translation>kWh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="88" />
+        <source>¥</source>
+        <translation>¥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="86" />
+        <source>Valley share</source>
+        <translation>Valley share</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="87" />
+        <source>m³</source>
+        <translation>m³</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <source>Recommendation</source>
+        <translation>Recommendation</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <source>Saving ¥/day</source>
+        <translation>Saving ¥/day</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="90" />
+        <source>Saving</source>
+        <translation>Saving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="90" />
+        <source>Run in</source>
+        <translation>Run in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="91" />
+        <source>Limits</source>
+        <translation>Limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="98" />
+        <source>By equipment group</source>
+        <translation>By equipment group</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="99" />
+        <source>By building</source>
+        <translation>By building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="103" />
+        <source>Peak/valley schedule recommendations</source>
+        <translation>Peak/valley schedule recommendations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="127" />
+        <source>Waiting for the first aggregation of the meters…</source>
+        <translation>Waiting for the first aggregation of the meters…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="177" />
+        <source>Fill the tank %1 in cheap hours</source>
+        <translation>Fill the tank %1 in cheap hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="179" />
+        <source>Shift EV charging (transformer %1)</source>
+        <translation>Shift EV charging (transformer %1)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="188" />
+        <source>Night flow above its own baseline (possible leak): %1</source>
+        <translation>Night flow above its own baseline (possible leak): %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="193" />
+        <source>Unaccounted water yesterday: %1</source>
+        <translation>Unaccounted water yesterday: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="203" />
+        <source>Save the operations report</source>
+        <translation>Save the operations report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="204" />
+        <source>PDF (*.pdf);;HTML (*.html)</source>
+        <translation>PDF (*.pdf);;HTML (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="211" />
+        <source>Writing %1 …</source>
+        <translation>Writing %1 …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="228" />
+        <source>The report could not be written: %1</source>
+        <translation>The report could not be written: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/energy_panel.py" line="231" />
+        <source>Report written: %1</source>
+        <translation>Report written: %1</translation>
+    </message>
+</context>
+<context>
     <name>FacadeCalibrator</name>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="40" />
+        <location filename="../../ui/facade_calibrator.py" line="44" />
         <source>Facade calibration — %1</source>
         <translation>Facade calibration — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="42" />
+        <location filename="../../ui/facade_calibrator.py" line="46" />
         <source>top-left</source>
         <translation>top-left</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="42" />
+        <location filename="../../ui/facade_calibrator.py" line="46" />
         <source>top-right</source>
         <translation>top-right</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="43" />
+        <location filename="../../ui/facade_calibrator.py" line="47" />
         <source>bottom-right</source>
         <translation>bottom-right</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="43" />
+        <location filename="../../ui/facade_calibrator.py" line="47" />
         <source>bottom-left</source>
         <translation>bottom-left</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="70" />
+        <location filename="../../ui/facade_calibrator.py" line="74" />
         <source>Floors</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="71" />
+        <location filename="../../ui/facade_calibrator.py" line="75" />
         <source>Columns</source>
         <translation>Columns</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="72" />
+        <location filename="../../ui/facade_calibrator.py" line="76" />
         <source>Lowest floor</source>
         <translation>Lowest floor</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="76" />
+        <location filename="../../ui/facade_calibrator.py" line="80" />
         <source>Reset corners</source>
         <translation>Reset corners</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="78" />
+        <location filename="../../ui/facade_calibrator.py" line="82" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="80" />
+        <location filename="../../ui/facade_calibrator.py" line="84" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="153" />
+        <location filename="../../ui/facade_calibrator.py" line="157" />
         <source>Click the facade's %1 corner.</source>
         <translation>Click the facade's %1 corner.</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="156" />
+        <location filename="../../ui/facade_calibrator.py" line="160" />
         <source>These corners do not make a facade: %1</source>
         <translation>These corners do not make a facade: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="159" />
+        <location filename="../../ui/facade_calibrator.py" line="163" />
         <source>Check the grid against the windows; drag a corner to correct it, then save.</source>
         <translation>Check the grid against the windows; drag a corner to correct it, then save.</translation>
     </message>
     <message>
-        <location filename="../../ui/facade_calibrator.py" line="170" />
+        <location filename="../../ui/facade_calibrator.py" line="175" />
+        <location filename="../../ui/facade_calibrator.py" line="178" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -1208,82 +1709,82 @@
         <translation>Office</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="90" />
+        <location filename="../../ui/compound_view_tooltip.py" line="91" />
         <source>Watches %1</source>
         <translation>Watches %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="94" />
+        <location filename="../../ui/compound_view_tooltip.py" line="95" />
         <source>Click to open its feed</source>
         <translation>Click to open its feed</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="100" />
+        <location filename="../../ui/compound_view_tooltip.py" line="101" />
         <source>Technician %1</source>
         <translation>Technician %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="112" />
+        <location filename="../../ui/compound_view_tooltip.py" line="113" />
         <source>%1 floors</source>
         <translation>%1 floors</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="114" />
+        <location filename="../../ui/compound_view_tooltip.py" line="115" />
         <source>%1 basements</source>
         <translation>%1 basements</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="121" />
+        <location filename="../../ui/compound_view_tooltip.py" line="122" />
         <source>Under the pointer: %1</source>
         <translation>Under the pointer: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="123" />
+        <location filename="../../ui/compound_view_tooltip.py" line="124" />
         <source>%1 devices · %2 open alarms</source>
         <translation>%1 devices · %2 open alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="131" />
+        <location filename="../../ui/compound_view_tooltip.py" line="132" />
         <source>Outdoors</source>
         <translation>Outdoors</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="135" />
+        <location filename="../../ui/compound_view_tooltip.py" line="136" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="140" />
+        <location filename="../../ui/compound_view_tooltip.py" line="141" />
         <source>Floor %1</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="141" />
+        <location filename="../../ui/compound_view_tooltip.py" line="142" />
         <source>Basement %1</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="155" />
+        <location filename="../../ui/compound_view_tooltip.py" line="156" />
         <source>last data %1</source>
         <translation>last data %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="157" />
+        <location filename="../../ui/compound_view_tooltip.py" line="158" />
         <source>Status: %1</source>
         <translation>Status: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="162" />
+        <location filename="../../ui/compound_view_tooltip.py" line="163" />
         <source>unacknowledged</source>
         <translation>unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="163" />
+        <location filename="../../ui/compound_view_tooltip.py" line="164" />
         <source>Alarm: %1</source>
         <translation>Alarm: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/compound_view_tooltip.py" line="168" />
+        <location filename="../../ui/compound_view_tooltip.py" line="169" />
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
@@ -1291,82 +1792,97 @@
 <context>
     <name>IngestHealthPanel</name>
     <message>
-        <location filename="../../ui/ingest_health.py" line="45" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="45" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="45" />
+        <location filename="../../ui/ingest_health.py" line="49" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="46" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="46" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Payload (start)</source>
         <translation>Payload (start)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="47" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="47" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>First topic</source>
         <translation>First topic</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="48" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>First payload</source>
         <translation>First payload</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="53" />
         <source>Rejected messages (last sample per reason)</source>
         <translation>Rejected messages (last sample per reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="57" />
         <source>Unknown devices (to register)</source>
         <translation>Unknown devices (to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="79" />
+        <location filename="../../ui/ingest_health.py" line="60" />
+        <source>Register selected device…</source>
+        <translation>Register selected device…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="62" />
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="63" />
+        <source>Take it off the list: its messages count as from an unknown device</source>
+        <translation>Take it off the list: its messages count as from an unknown device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/ingest_health.py" line="99" />
         <source>Messages/s: %1</source>
         <translation>Messages/s: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="82" />
+        <location filename="../../ui/ingest_health.py" line="101" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="82" />
+        <location filename="../../ui/ingest_health.py" line="101" />
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="83" />
+        <location filename="../../ui/ingest_health.py" line="102" />
         <source>Source %1: %2 — %3</source>
         <translation>Source %1: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="88" />
+        <location filename="../../ui/ingest_health.py" line="107" />
         <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
         <translation>Received %1, accepted %2, rejected %3, waiting for birth %4</translation>
     </message>
@@ -1374,112 +1890,112 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="79" />
+        <location filename="../../ui/inspector.py" line="83" />
         <source>Click a device in the 3D view, or search above.</source>
         <translation>Click a device in the 3D view, or search above.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="100" />
+        <location filename="../../ui/inspector.py" line="104" />
         <source>Back to the overview</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="124" />
+        <location filename="../../ui/inspector.py" line="130" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="124" />
+        <location filename="../../ui/inspector.py" line="130" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="125" />
+        <location filename="../../ui/inspector.py" line="131" />
         <source>Floor / room</source>
         <translation>Floor / room</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="125" />
+        <location filename="../../ui/inspector.py" line="131" />
         <source>Position (m)</source>
         <translation>Position (m)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="126" />
+        <location filename="../../ui/inspector.py" line="132" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="126" />
+        <location filename="../../ui/inspector.py" line="132" />
         <source>Last report</source>
         <translation>Last report</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="140" />
+        <location filename="../../ui/inspector.py" line="146" />
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="140" />
+        <location filename="../../ui/inspector.py" line="146" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="140" />
+        <location filename="../../ui/inspector.py" line="146" />
         <source>Normal band</source>
         <translation>Normal band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="156" />
+        <location filename="../../ui/inspector.py" line="162" />
         <source>waiting for readings…</source>
         <translation>waiting for readings…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="157" />
+        <location filename="../../ui/inspector.py" line="163" />
         <source>Freeze learned band</source>
         <translation>Freeze learned band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="159" />
+        <location filename="../../ui/inspector.py" line="165" />
         <source>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</source>
         <translation>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="179" />
+        <location filename="../../ui/inspector.py" line="186" />
         <source>Live values</source>
         <translation>Live values</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="182" />
+        <location filename="../../ui/inspector.py" line="189" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="255" />
+        <location filename="../../ui/inspector.py" line="262" />
         <source>Floor %1</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="256" />
+        <location filename="../../ui/inspector.py" line="263" />
         <source>Basement %1</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="258" />
+        <location filename="../../ui/inspector.py" line="265" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="309" />
+        <location filename="../../ui/inspector.py" line="316" />
         <source>Needs attention (%1)</source>
         <translation>Needs attention (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="358" />
+        <location filename="../../ui/inspector.py" line="357" />
         <source>Learning: %1 of %2 readings for this hour</source>
         <translation>Learning: %1 of %2 readings for this hour</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="362" />
+        <location filename="../../ui/inspector.py" line="361" />
         <source>Learned band %1 – %2</source>
         <translation>Learned band %1 – %2</translation>
     </message>
@@ -1630,254 +2146,766 @@
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="39" />
+        <source>Sign in — %1</source>
+        <translation>Sign in — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="56" />
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="57" />
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="58" />
+        <source>Setup token</source>
+        <translation>Setup token</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="59" />
+        <source>Display name</source>
+        <translation>Display name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="62" />
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="66" />
+        <source>First start: create the administrator…</source>
+        <translation>First start: create the administrator…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="84" />
+        <source>Create and sign in</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="85" />
+        <source>Enter the one-time setup token the server printed at its start, and the administrator's name and password (at least 8 characters of 3 kinds).</source>
+        <translation>Enter the one-time setup token the server printed at its start, and the administrator's name and password (at least 8 characters of 3 kinds).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="92" />
+        <source>Enter your user name and password.</source>
+        <translation>Enter your user name and password.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="44" />
+        <source>TRAINING</source>
+        <translation>TRAINING</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="46" />
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
     <message>
         <location filename="../../ui/main_window.py" line="83" />
         <source>Smart Property Control Room — %1</source>
-        <extracomment>languages offered in the menu, each named in its own language (so never translated)</extracomment>
         <translation>Smart Property Control Room — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/desk_panels.py" line="32" />
         <source>Device inspector</source>
+        <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/console_guard.py" line="26" />
+        <source>Connection</source>
+        <translation>Connection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panels.py" line="33" />
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panels.py" line="34" />
         <source>3D layers</source>
         <translation>3D layers</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/desk_panels.py" line="35" />
         <source>Floors</source>
         <translation>Floors</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/desk_panels.py" line="36" />
         <source>3D view</source>
         <translation>3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="190" />
+        <location filename="../../ui/desk_panels.py" line="37" />
         <source>Active alarms</source>
         <translation>Active alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="191" />
+        <location filename="../../ui/desk_panels.py" line="38" />
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="193" />
+        <location filename="../../ui/desk_panels.py" line="39" />
         <source>Data intake</source>
         <translation>Data intake</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="195" />
+        <location filename="../../ui/desk_panels.py" line="40" />
         <source>Alarms</source>
         <translation>Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/desk_panels.py" line="41" />
         <source>Dispatch</source>
         <translation>Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/desk_panels.py" line="42" />
         <source>Camera wall</source>
         <translation>Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/desk_panels.py" line="43" />
+        <source>Operations</source>
+        <translation>Operations</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="21" />
         <source>&amp;File</source>
+        <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="278" />
+        <location filename="../../ui/window_menus.py" line="22" />
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/window_menus.py" line="23" />
         <source>&amp;View</source>
         <translation>&amp;View</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="284" />
+        <location filename="../../ui/window_menus.py" line="24" />
         <source>&amp;Reset 3D view</source>
         <translation>&amp;Reset 3D view</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="289" />
+        <location filename="../../ui/window_menus.py" line="25" />
         <source>Device &amp;inspector</source>
         <translation>Device &amp;inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="292" />
+        <location filename="../../ui/window_menus.py" line="26" />
         <source>&amp;Alarms</source>
         <translation>&amp;Alarms</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="298" />
+        <location filename="../../ui/window_menus.py" line="27" />
         <source>&amp;Dispatch</source>
         <translation>&amp;Dispatch</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="302" />
+        <location filename="../../ui/window_menus.py" line="28" />
         <source>&amp;Camera wall</source>
         <translation>&amp;Camera wall</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="305" />
+        <location filename="../../ui/window_menus.py" line="29" />
+        <source>&amp;Workspace</source>
+        <translation>&amp;Workspace</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="30" />
         <source>&amp;Full screen</source>
         <translation>&amp;Full screen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/window_menus.py" line="31" />
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="320" />
+        <location filename="../../ui/window_menus.py" line="32" />
         <source>Takes effect at the next start</source>
         <translation>Takes effect at the next start</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="324" />
+        <location filename="../../ui/window_menus.py" line="33" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="325" />
+        <location filename="../../ui/window_menus.py" line="34" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="377" />
+        <location filename="../../ui/main_window.py" line="236" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="382" />
+        <location filename="../../ui/window_menus.py" line="35" />
         <source>About</source>
         <translation>About</translation>
-    </message>
-    <message>
-        <location filename="../../ui/main_window.py" line="383" />
-        <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>MaskEditor</name>
     <message>
-        <location filename="../../ui/mask_editor.py" line="41" />
+        <location filename="../../ui/mask_editor.py" line="45" />
         <source>Privacy masks and shield zones — %1</source>
         <translation>Privacy masks and shield zones — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="65" />
+        <location filename="../../ui/mask_editor.py" line="69" />
         <source>Privacy mask (blacked out at capture)</source>
         <translation>Privacy mask (blacked out at capture)</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="66" />
+        <location filename="../../ui/mask_editor.py" line="70" />
         <source>Shield zone (detections ignored)</source>
         <translation>Shield zone (detections ignored)</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="71" />
+        <location filename="../../ui/mask_editor.py" line="75" />
         <source>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</source>
         <translation>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="76" />
+        <location filename="../../ui/mask_editor.py" line="80" />
         <source>Delete selected</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="78" />
+        <location filename="../../ui/mask_editor.py" line="82" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="80" />
+        <location filename="../../ui/mask_editor.py" line="84" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="173" />
+        <location filename="../../ui/mask_editor.py" line="178" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
 </context>
 <context>
+    <name>Operations</name>
+    <message>
+        <location filename="../../ui/operations_common.py" line="19" />
+        <source>Households</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="20" />
+        <source>Public power</source>
+        <translation>Public power</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="21" />
+        <source>Main meters</source>
+        <translation>Main meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="22" />
+        <source>Pumps</source>
+        <translation>Pumps</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="23" />
+        <source>Lighting</source>
+        <translation>Lighting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="24" />
+        <source>Chargers</source>
+        <translation>Chargers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="25" />
+        <source>Lifts</source>
+        <translation>Lifts</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="28" />
+        <source>Deep valley</source>
+        <translation>Deep valley</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="29" />
+        <source>Valley</source>
+        <translation>Valley</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="30" />
+        <source>Flat</source>
+        <translation>Flat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="31" />
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="32" />
+        <source>Critical peak</source>
+        <translation>Critical peak</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="39" />
+        <source>no plate read</source>
+        <extracomment>shading of tariff periods behind load curves (rgba)</extracomment>
+        <translation>no plate read</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="40" />
+        <source>too short</source>
+        <translation>too short</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="41" />
+        <source>too long</source>
+        <translation>too long</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="42" />
+        <source>unknown province</source>
+        <translation>unknown province</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="43" />
+        <source>impossible character</source>
+        <translation>impossible character</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="44" />
+        <source>not a plate format</source>
+        <translation>not a plate format</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="45" />
+        <source>colour does not match the plate</source>
+        <translation>colour does not match the plate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="48" />
+        <source>Available</source>
+        <translation>Available</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="49" />
+        <source>Preparing</source>
+        <translation>Preparing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="50" />
+        <source>Charging</source>
+        <translation>Charging</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="51" />
+        <source>Paused by car</source>
+        <translation>Paused by car</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="52" />
+        <source>Paused by charger</source>
+        <translation>Paused by charger</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="53" />
+        <source>Finishing</source>
+        <translation>Finishing</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="54" />
+        <source>Reserved</source>
+        <translation>Reserved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="55" />
+        <source>Unavailable</source>
+        <translation>Unavailable</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="56" />
+        <source>Faulted</source>
+        <translation>Faulted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="57" />
+        <source>Unknown</source>
+        <translation>Unknown</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="61" />
+        <source>level limits</source>
+        <extracomment>Recommendation.notes keys</extracomment>
+        <translation>level limits</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="62" />
+        <source>lowest</source>
+        <translation>lowest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="63" />
+        <source>highest</source>
+        <translation>highest</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="64" />
+        <source>today's level switch</source>
+        <translation>today's level switch</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="65" />
+        <source>sessions</source>
+        <translation>sessions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="66" />
+        <source>ready by</source>
+        <translation>ready by</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="67" />
+        <source>transformer peak now</source>
+        <translation>transformer peak now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="68" />
+        <source>planned</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="69" />
+        <source>limit</source>
+        <translation>limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="70" />
+        <source>not served</source>
+        <translation>not served</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_common.py" line="71" />
+        <source>no schedule keeps the limits</source>
+        <translation>no schedule keeps the limits</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsPanel</name>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="22" />
+        <source>Energy</source>
+        <translation>Energy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="23" />
+        <source>Parking</source>
+        <translation>Parking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/operations_dock.py" line="24" />
+        <source>Chargers</source>
+        <translation>Chargers</translation>
+    </message>
+</context>
+<context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="30" />
-        <location filename="../../ui/dispatch_detail.py" line="65" />
+        <location filename="../../ui/dispatch_detail.py" line="31" />
+        <location filename="../../ui/dispatch_detail.py" line="66" />
         <source>Select a work order</source>
         <translation>Select a work order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="37" />
+        <location filename="../../ui/dispatch_detail.py" line="38" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="37" />
+        <location filename="../../ui/dispatch_detail.py" line="38" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="42" />
+        <location filename="../../ui/dispatch_detail.py" line="43" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="42" />
+        <location filename="../../ui/dispatch_detail.py" line="43" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="42" />
+        <location filename="../../ui/dispatch_detail.py" line="43" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="43" />
+        <location filename="../../ui/dispatch_detail.py" line="44" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="52" />
+        <location filename="../../ui/dispatch_detail.py" line="53" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="78" />
+        <location filename="../../ui/dispatch_detail.py" line="79" />
         <source>Assigned to %1</source>
         <translation>Assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="82" />
+        <location filename="../../ui/dispatch_detail.py" line="83" />
         <source>Suggested: %1</source>
         <translation>Suggested: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="85" />
+        <location filename="../../ui/dispatch_detail.py" line="86" />
         <source>No suggestion yet</source>
         <translation>No suggestion yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="104" />
+        <location filename="../../ui/dispatch_detail.py" line="105" />
         <source>note</source>
         <translation>note</translation>
+    </message>
+</context>
+<context>
+    <name>ParkingPanel</name>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="54" />
+        <source>vehicles inside</source>
+        <translation>vehicles inside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="55" />
+        <source>passes today</source>
+        <translation>passes today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="56" />
+        <source>visitors today</source>
+        <translation>visitors today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="57" />
+        <source>manual releases</source>
+        <translation>manual releases</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="58" />
+        <source>plates flagged</source>
+        <translation>plates flagged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="60" />
+        <source>Occupancy: space sensors (solid) and gate count (dashed)</source>
+        <translation>Occupancy: space sensors (solid) and gate count (dashed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="61" />
+        <source>hour</source>
+        <translation>hour</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="61" />
+        <source>vehicles</source>
+        <translation>vehicles</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="63" />
+        <location filename="../../ui/parking_panel.py" line="77" />
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="63" />
+        <source>Spaces</source>
+        <translation>Spaces</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="64" />
+        <source>Sensors: taken</source>
+        <translation>Sensors: taken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="64" />
+        <source>Gates: inside</source>
+        <translation>Gates: inside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="65" />
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="65" />
+        <source>Plates inside</source>
+        <translation>Plates inside</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="66" />
+        <source>Residents / visitors</source>
+        <translation>Residents / visitors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="66" />
+        <source>Re-based</source>
+        <translation>Re-based</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="68" />
+        <source>Re-base on the sensors</source>
+        <translation>Re-base on the sensors</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="69" />
+        <source>Set the zone's gate count to what its space sensors see now (recorded with your name)</source>
+        <translation>Set the zone's gate count to what its space sensors see now (recorded with your name)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="72" />
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Gate</source>
+        <translation>Gate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="72" />
+        <source>Passes today</source>
+        <translation>Passes today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="73" />
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="73" />
+        <source>Last pass</source>
+        <translation>Last pass</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="74" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="75" />
+        <source>Direction</source>
+        <translation>Direction</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <source>Read as</source>
+        <translation>Read as</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <source>Why flagged</source>
+        <translation>Why flagged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="77" />
+        <source>Plate</source>
+        <translation>Plate</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="78" />
+        <source>Entered</source>
+        <translation>Entered</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="78" />
+        <source>Hours</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="82" />
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="91" />
+        <source>Gates</source>
+        <translation>Gates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="92" />
+        <source>Flagged plates</source>
+        <translation>Flagged plates</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="93" />
+        <source>Overstays</source>
+        <translation>Overstays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="139" />
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="140" />
+        <source>out</source>
+        <translation>out</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="148" />
+        <source>%1 passes counted but not reported</source>
+        <translation>%1 passes counted but not reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="150" />
+        <source>silent while others are busy</source>
+        <translation>silent while others are busy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="150" />
+        <source>reporting</source>
+        <translation>reporting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="173" />
+        <source>Re-based: the gate count now equals the sensors.</source>
+        <translation>Re-based: the gate count now equals the sensors.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/parking_panel.py" line="174" />
+        <source>Not re-based: the zone's sensors have not all reported yet.</source>
+        <translation>Not re-based: the zone's sensors have not all reported yet.</translation>
     </message>
 </context>
 <context>
@@ -1939,6 +2967,7 @@
     </message>
     <message>
         <location filename="../../ui/point_names.py" line="20" />
+        <location filename="../../ui/point_names.py" line="49" />
         <source>Gas concentration</source>
         <translation>Gas concentration</translation>
     </message>
@@ -2058,49 +3087,189 @@
         <source>Pressed</source>
         <translation>Pressed</translation>
     </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="45" />
+        <source>In door zone</source>
+        <translation>In door zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="46" />
+        <source>Runs (total)</source>
+        <translation>Runs (total)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="47" />
+        <source>Door cycles (total)</source>
+        <translation>Door cycles (total)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/point_names.py" line="48" />
+        <source>Water level</source>
+        <translation>Water level</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDeviceDialog</name>
+    <message>
+        <location filename="../../ui/register_device.py" line="36" />
+        <source>Register device</source>
+        <translation>Register device</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="43" />
+        <source>(outside the buildings)</source>
+        <translation>(outside the buildings)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="48" />
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="56" />
+        <source>Device id</source>
+        <translation>Device id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="57" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="58" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="59" />
+        <source>Building</source>
+        <translation>Building</translation>
+    </message>
+    <message>
+        <location filename="../../ui/register_device.py" line="60" />
+        <source>Floor</source>
+        <translation>Floor</translation>
+    </message>
+</context>
+<context>
+    <name>Role</name>
+    <message>
+        <location filename="../../ui/i18n.py" line="62" />
+        <source>Security guard</source>
+        <extracomment>the roles of app.security.roles, translated in the "Role" context</extracomment>
+        <translation>Security guard</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="63" />
+        <source>Engineer</source>
+        <translation>Engineer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="64" />
+        <source>Dispatcher</source>
+        <translation>Dispatcher</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="65" />
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="66" />
+        <source>Auditor</source>
+        <translation>Auditor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="67" />
+        <source>Instructor</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="68" />
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="69" />
+        <source>Administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../ui/i18n.py" line="70" />
+        <source>Video wall</source>
+        <translation>Video wall</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="38" />
+        <location filename="../../ui/status_bar.py" line="41" />
         <source>Messages received per second (5 s average)</source>
         <extracomment>the levels shown as chips, in the order an operator scans them</extracomment>
         <translation>Messages received per second (5 s average)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="45" />
+        <location filename="../../ui/status_bar.py" line="49" />
         <source>Devices: %1</source>
         <translation>Devices: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57" />
+        <location filename="../../ui/status_bar.py" line="63" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="57" />
+        <location filename="../../ui/status_bar.py" line="63" />
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="61" />
+        <location filename="../../ui/status_bar.py" line="65" />
+        <source>server lost</source>
+        <translation>server lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="68" />
         <source>%1 msg/s</source>
         <translation>%1 msg/s</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76" />
+        <location filename="../../ui/status_bar.py" line="85" />
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="76" />
+        <location filename="../../ui/status_bar.py" line="85" />
         <source>MQTT broker</source>
         <translation>MQTT broker</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="77" />
+        <location filename="../../ui/status_bar.py" line="86" />
         <source>Replay</source>
         <translation>Replay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="86" />
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="114" />
+        <source>Console locked</source>
+        <translation>Console locked</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="121" />
+        <source>Locked after %1 minutes without input. %2, enter your password to go on.</source>
+        <translation>Locked after %1 minutes without input. %2, enter your password to go on.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login_dialog.py" line="126" />
+        <source>Unlock</source>
+        <translation>Unlock</translation>
     </message>
 </context>
 <context>
@@ -2196,6 +3365,40 @@
         <location filename="../../ui/camera_toolbar.py" line="65" />
         <source>Click the facade corners of the selected camera and enter its floors and columns</source>
         <translation>Click the facade corners of the selected camera and enter its floors and columns</translation>
+    </message>
+</context>
+<context>
+    <name>Workspace</name>
+    <message>
+        <location filename="../../ui/workspaces.py" line="46" />
+        <source>Security: cameras and alarms</source>
+        <extracomment>panels of one group share a place as tabs; the first listed is in front the share of the window's width / height given to each area (the 3D view keeps the rest); an area without panels takes nothing</extracomment>
+        <translation>Security: cameras and alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="53" />
+        <source>Engineering: 3D, alarms and trends</source>
+        <translation>Engineering: 3D, alarms and trends</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="60" />
+        <source>Dispatch: orders and technicians</source>
+        <translation>Dispatch: orders and technicians</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="67" />
+        <source>Supervision: everything at a glance</source>
+        <translation>Supervision: everything at a glance</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="74" />
+        <source>Operations: energy, parking, chargers</source>
+        <translation>Operations: energy, parking, chargers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/workspaces.py" line="80" />
+        <source>Audit: the trail of actions</source>
+        <translation>Audit: the trail of actions</translation>
     </message>
 </context>
 </TS>

@@ -34,13 +34,15 @@ def sources() -> list[str]:
 def unfinished(ts: Path) -> list[str]:
     """Source texts without a finished translation (obsolete/vanished entries ignored)."""
     out = []
-    for message in ET.parse(ts).getroot().iter("message"):
-        tr = message.find("translation")
-        kind = tr.get("type") if tr is not None else "unfinished"
-        if kind in ("obsolete", "vanished"):
-            continue
-        if tr is None or kind == "unfinished" or not (tr.text or "").strip():
-            out.append(message.findtext("source") or "")
+    for context in ET.parse(ts).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            tr = message.find("translation")
+            kind = tr.get("type") if tr is not None else "unfinished"
+            if kind in ("obsolete", "vanished"):
+                continue
+            if tr is None or kind == "unfinished" or not (tr.text or "").strip():
+                out.append(f"{name}\t{message.findtext('source') or ''}")
     return out
 
 
@@ -106,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
                             str(ts.with_suffix(".qm"))], check=True)
     missing = unfinished(zh)
     for text in missing:
-        print(f"untranslated in {zh.name}: {text!r}", file=sys.stderr)
+        print(f"untranslated in {zh.name} (context<TAB>source): {text}", file=sys.stderr)
     return 1 if missing else 0
 
 

@@ -41,11 +41,11 @@ def test_transitions_are_stored_and_open_alarms_restored(writer) -> None:
     book.clear_alarm("B05-E1", "offline")  # acknowledged and cleared: closed
     assert writer.flush(10)
 
-    rows = {r["id"]: r for r in stored.alarms(writer.engine)}
+    rows = {r["id"]: r for r in stored.alarms(writer.engine, "demo")}
     assert rows[hot.id]["state"] == "acknowledged" and rows[hot.id]["count"] == 2
     assert rows[hot.id]["acknowledged_by"] == "王值班"
     assert rows[gone.id]["state"] == "closed"
-    transitions = stored.alarm_transitions(writer.engine, hot.id)
+    transitions = stored.alarm_transitions(writer.engine, "demo", hot.id)
     assert [(t["from_state"], t["to_state"]) for t in transitions] == [
         (None, "raised"), ("raised", "acknowledged")]
     assert transitions[1]["by"] == "王值班" and "已通知电工" in transitions[1]["note"]
@@ -53,7 +53,7 @@ def test_transitions_are_stored_and_open_alarms_restored(writer) -> None:
     # a new engine: the open alarm is back, the closed one is not
     restarted = AlarmBook(clock)
     open_rows = (r for s in ("raised", "acknowledged", "dispatched", "cleared")
-                 for r in stored.alarms(writer.engine, s))
+                 for r in stored.alarms(writer.engine, "demo", s))
     assert restore_open_alarms(restarted, open_rows) == 1
     back = restarted.find_open("TX1", "temp_c.high")
     assert back is not None and back.id == hot.id and back.state == "acknowledged"

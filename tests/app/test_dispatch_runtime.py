@@ -25,6 +25,7 @@ from app.dispatch.technicians import can_do
 from app.domain.model import Location
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
+from app.outbound import publisher_for
 from app.recording.format import RecordingWriter
 from app.scene.loader import load_scene
 from app.sources.base import PublishNotAllowed
@@ -55,7 +56,8 @@ def _runtime(scene, source=None, clock=None, simulate=True, **cfg):  # noqa: ANN
     ingest = Ingest(store, scheme)
     source = source or SimulatorSource(scene, SimulatorConfig(), scheme)
     book = AlarmBook(clock)
-    runtime = DispatchRuntime(scene, store, ingest, source, book, InMemoryOrderRepository(),
+    runtime = DispatchRuntime(scene, store, ingest, publisher_for(source), book,
+                              InMemoryOrderRepository(),
                               clock=clock, simulate_handsets=simulate,
                               config=DispatchRuntimeConfig(**cfg))
     return runtime, clock, book, source

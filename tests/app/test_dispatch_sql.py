@@ -38,7 +38,7 @@ def _service(scene, engine, clock):  # noqa: ANN001, ANN202
     techs = [technician("t1", ("plumbing",), home=(40.0, 0.0, 0.0)),
              technician("t2", ("plumbing",), home=(0.0, 0.0, 0.0))]
     sent: list = []
-    svc = DispatchService(TechnicianRoster(techs, clock=clock), SqlOrderRepository(engine),
+    svc = DispatchService(TechnicianRoster(techs, clock=clock), SqlOrderRepository(engine, site="demo"),
                           graph=WalkGraph.from_scene(scene),
                           publisher=lambda t, p, **k: sent.append((t, p)), can_publish=True,
                           clock=clock)
@@ -75,7 +75,7 @@ def test_an_order_survives_a_restart_mid_lifecycle(db_url: str, scene) -> None: 
     engine.dispose()
 
     engine = open_database(db_url)
-    final = SqlOrderRepository(engine).get(order.id)
+    final = SqlOrderRepository(engine, site="demo").get(order.id)
     assert final is not None and final.state == "closed"
     states = [h.to_state for h in final.history]
     assert states == ["assigned", "accepted", "en_route", "arrived", "done", "verified",
@@ -89,7 +89,7 @@ def test_an_order_survives_a_restart_mid_lifecycle(db_url: str, scene) -> None: 
                             .where(ev.c.order_id == order.id).order_by(ev.c.id)).all()
     assert [r.state for r in rows] == states
     assert rows[-2] == ("verified", "dispatcher:王", "回访住户：已修好")
-    (row,) = work_orders(engine)
+    (row,) = work_orders(engine, "demo")
     assert (row["state"], row["kind"], row["priority"], row["assigned_tech"]) == (
         "closed", "plumbing", 2, tech)
     assert row["building"] == "B2" and row["floor"] == 4
@@ -107,7 +107,7 @@ def test_db_stats_counts_orders_by_state_and_sla_due_is_the_next_clock(db_url: s
     svc.tick()  # two plumbers: both assigned
     svc.set_state(a.id, "cancelled", actor="dispatcher", note="住户已自行处理")
     assert counts(engine)["work_orders"] == {"assigned": 1, "cancelled": 1}
-    rows = {r["id"]: r for r in work_orders(engine)}
+    rows = {r["id"]: r for r in work_orders(engine, "demo")}
     other = next(r for oid, r in rows.items() if oid != a.id)
     assert other["sla_due_at"] == pytest.approx(T0 + 4 * 3600)  # P4: acknowledge in 4 h
     engine.dispose()
@@ -117,7 +117,7 @@ def test_an_unreachable_database_keeps_orders_in_memory_until_it_is_back(tmp_pat
                                                                         scene) -> None:  # noqa: ANN001
     url = f"sqlite:///{tmp_path / 'cr.db'}"
     engine = open_database(url)
-    repo = SqlOrderRepository(engine)
+    repo = SqlOrderRepository(engine, site="demo")
     order = WorkOrder(id="WO-1", title="停电", skill="electrical", priority=2,
                       location=PUMP_ROOM, created_at=T0)
     with engine.begin() as conn:  # simulate an outage: the table is gone
@@ -128,5 +128,5 @@ def test_an_unreachable_database_keeps_orders_in_memory_until_it_is_back(tmp_pat
     with engine.begin() as conn:
         conn.execute(sa.text("ALTER TABLE wo_away RENAME TO work_orders"))
     assert repo.flush() and repo.pending == 0
-    assert [o.title for o in SqlOrderRepository(engine).all()] == ["停电"]
+    assert [o.title for o in SqlOrderRepository(engine, site="demo").all()] == ["停电"]
     engine.dispose()

@@ -54,6 +54,7 @@ def mosquitto_pub(broker, topic: str, payload: bytes, *extra: str) -> None:
 
 def test_receives_and_decodes_every_contract_topic(mqtt_broker) -> None:
     store, ingest = engine_parts("m1")
+    store.register(Device("n1", "smoke_detector", "烟感 1", Location((1.0, 2.0, 3.0))))
     events = []
     ingest.subscribe(events.extend)
     source = source_for(mqtt_broker)
@@ -66,7 +67,7 @@ def test_receives_and_decodes_every_contract_topic(mqtt_broker) -> None:
                              "location": {"xyz": [1, 2, 3]}}),
             ("dev/m1/status", {"online": True}),
             ("dev/m1/telemetry", {"ts": ms, "seq": 1, "values": {"kw": 3.5}}),
-            ("dev/m1/event", {"ts": ms, "kind": "door_forced"}),
+            ("dev/n1/event", {"ts": ms, "kind": "smoke", "data": {"位置": "前室"}}),
             ("mic/a1/event", {"ts_ns": ms * 1_000_000, "kind": "bang"}),
             ("gate/g1/pass", {"ts": ms, "plate": "粤B12345", "dir": "out"}),
             ("tech/w1/location", {"ts": ms, "xyz": [1, 2, 0]}),
@@ -79,7 +80,8 @@ def test_receives_and_decodes_every_contract_topic(mqtt_broker) -> None:
             "MetaReceived", "StatusReceived", "TelemetryReceived", "DeviceEventReceived",
             "MicArrivalReceived", "GatePassReceived", "TechLocationReceived",
             "OrderUpdateReceived"}
-        assert store.device("n1").name == "烟感 1"
+        assert next(e for e in events if type(e).__name__ == "DeviceEventReceived").data == \
+            {"位置": "前室"}
         assert store.get("m1").values == {"kw": 3.5}
         assert next(e for e in events if type(e).__name__ == "GatePassReceived").plate == \
             "粤B12345"

@@ -137,6 +137,46 @@ CASES: list[tuple[str, Callable[[Files], None], str]] = [
      "buildings.json: buildings[0].floors: expected `int`, got `str`"),
     ("unknown section", _set("ground.json", "trees", value=[]),
      "ground.json: trees: unknown key"),
+    # numbers that once crashed `scene export` (MemoryError, OverflowError)
+    ("a billion floors", _set("buildings.json", "buildings", 0, "floors", value=10**9),
+     "buildings.json: buildings[0].floors: 1000000000 floors: at most 200"),
+    ("floor height past a float's range",
+     _set("buildings.json", "buildings", 0, "floor_height_m", value=1e308),
+     "buildings.json: buildings[0].floor_height_m: 1e+308 is out of range (site values lie "
+     "within 100 km of the origin)"),
+    ("a 60 m floor", _set("buildings.json", "buildings", 0, "floor_height_m", value=60),
+     "buildings.json: buildings[0].floor_height_m: 60 m: at most 50 m a floor"),
+    ("too many basements", _set("buildings.json", "buildings", 0, "basements", value=99),
+     "buildings.json: buildings[0].basements: 99 basements: at most 20"),
+    # ids go into evidence paths and MQTT topics
+    ("camera id climbing out of the evidence folder",
+     _set("cameras.json", "cameras", 0, "id", value="../../../tmp/x"),
+     "cameras.json: cameras[0].id: '../../../tmp/x' is not a safe id (letters, digits and "
+     "_ - . { } only, not starting with . or -, at most 128)"),
+    ("device id with an MQTT wildcard", _set("devices.json", "devices", 3, "id", value="BG+"),
+     "devices.json: devices[3].id: 'BG+' is not a safe id (letters, digits and _ - . { } "
+     "only, not starting with . or -, at most 128)"),
+    ("technician id with a space", _set("technicians.json", "technicians", 0, "id",
+                                        value="T 1"),
+     "technicians.json: technicians[0].id: 'T 1' is not a safe id (letters, digits and "
+     "_ - . { } only, not starting with . or -, at most 128)"),
+    ("site id a topic wildcard", _set("scene.json", "site", "site_id", value="#"),
+     "scene.json: site.site_id: '#' is not a safe id (letters, digits and _ - . { } only, "
+     "not starting with . or -, at most 128)"),
+    # what the 3D view shows lies inside the site bounds
+    ("footprint outside the site bounds",
+     _set("buildings.json", "buildings", 1, "footprint",
+          value=[[220, 0], [245, 0], [245, 10], [220, 10]]),
+     "buildings.json: buildings[1].footprint: vertex 1 (245, 0) is 45 m outside the site "
+     "bounds (-200..200, -200..200)"),
+    ("camera outside the site bounds",
+     _set("cameras.json", "cameras", 0, "xyz", value=[5, -1289, 4]),
+     "cameras.json: cameras[0].xyz: (5, -1289) is 1089 m outside the site bounds "
+     "(-200..200, -200..200)"),
+    ("bounds upside down", _set("scene.json", "site", "bounds", value=[[10, 0], [0, 10]]),
+     "scene.json: site.bounds: expected [[xmin, ymin], [xmax, ymax]] with min < max"),
+    ("latitude past the pole", _set("scene.json", "site", "origin_lat", value=91.0),
+     "scene.json: site.origin_lat: 91 is not within -90..90 degrees"),
 ]
 
 

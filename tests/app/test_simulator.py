@@ -7,7 +7,6 @@ import collections
 import datetime as dt
 import json
 import math
-import re
 import threading
 import time
 
@@ -17,6 +16,7 @@ from app.config.model import SimulatorConfig
 from app.domain import DEVICE_KINDS, Device, Level, Location, Microphone, PointSpec
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
+from app.operations.plates import classify
 from app.scene.model import Building, Gate, Scene, Site
 from app.sources.base import RawMessage
 from app.sources.simulator import CompoundSimulator, SimulatorSource
@@ -257,7 +257,9 @@ def test_microphone_arrivals_match_distances_to_the_source():
             d = math.dist(src.xyz, mics[mic_id])
             assert abs((body["ts_ns"] - src.ts_ns) * 343.0e-9 - d) < 1e-3
         loudest = max(heard, key=lambda m: heard[m]["level_db"])
-        assert loudest == min(mics, key=lambda m: math.dist(src.xyz, mics[m]))
+        nearest = min(math.dist(src.xyz, xyz) for xyz in mics.values())
+        # levels are rounded to 0.1 dB: two microphones nearly as far away may tie
+        assert math.dist(src.xyz, mics[loudest]) <= nearest * 10 ** (0.1 / 20) + 1e-9
 
 
 def test_gate_passes_carry_chinese_plates_on_the_gate_topic():
@@ -266,8 +268,11 @@ def test_gate_passes_carry_chinese_plates_on_the_gate_topic():
     assert len(passes) > 10
     assert {t for t, _ in passes} <= {SCHEME.gate_pass("north"), SCHEME.gate_pass(
         "barrier_gate-1"), SCHEME.gate_pass("barrier_gate-2")}
-    plate = re.compile(r"^[\u4e00-\u9fff][A-Z][A-HJ-NP-Z0-9]{5,6}$")
-    assert all(plate.match(b["plate"]) for _, b in passes)
+    # what a real gate says: most plates read clean (7 or 8 characters), a few misread
+    clean = [b for _, b in passes if classify(b["plate"], b["colour"]).valid]
+    assert len(clean) >= 0.9 * len(passes)
+    assert {b["vehicle"] for _, b in passes} <= {"resident", "visitor"}
+    assert all(b["release"] in ("auto", "manual") for _, b in passes)
     out = sum(b["dir"] == "out" for _, b in passes)
     assert out > len(passes) / 2  # 07:00-08:00: residents drive to work
 

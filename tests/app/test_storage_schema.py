@@ -13,7 +13,10 @@ from app.storage.database import create_engine, current_revision, head_revision
 from app.storage.models import Base
 
 TABLES = {"devices", "readings", "reading_aggregates", "device_events", "gate_passes",
+          "meter_hours", "tariff_versions", "charger_sessions", "parking_occupancy",
+          "parking_rebases",
           "rejects", "alarms", "alarm_transitions", "work_orders", "work_order_events",
+          "users", "console_sessions", "audit_log", "audit_checkpoints",
           "alembic_version"}
 
 

@@ -74,9 +74,9 @@ def test_deadband_and_heartbeat_decide_what_is_stored(db_url, tmp_path):
                                                                  (6, 100.6)]])
     assert writer.stop()
     engine = open_database(db_url)
-    stored = queries.latest_readings(engine, "t1", "temp_c", 0)
+    stored = queries.latest_readings(engine, "demo", "t1", "temp_c", 0)
     assert [(ts - 1e6, v) for ts, v in stored] == [(0, 20.0), (30, 20.25), (1000, 20.3)]
-    assert [v for _, v in queries.latest_readings(engine, "t1", "x", 0)] == [100, 100.6]
+    assert [v for _, v in queries.latest_readings(engine, "demo", "t1", "x", 0)] == [100, 100.6]
     engine.dispose()
     assert writer.stats()["skipped_deadband"] == 5
 
@@ -102,12 +102,12 @@ def test_cjk_names_and_plates_round_trip(db_url, tmp_path):
                    GatePassReceived("北门", 11.0, "京A·D1234", "out", None, 11.0)])
     assert writer.stop()
     engine = open_database(db_url)
-    (device,) = queries.devices(engine)
+    (device,) = queries.devices(engine, "demo")
     assert (device["id"], device["name"], device["building"], device["room"]) == (
         "水表-3-01", "3栋 水表", "3栋", "泵房")
     assert device["points"] == {"flow": {"unit": "m³/h"}}
-    assert [p["plate"] for p in queries.gate_passes(engine, plate="粤B12345")] == ["粤B12345"]
-    assert queries.gate_passes(engine)[1]["gate_id"] == "北门"
+    assert [p["plate"] for p in queries.gate_passes(engine, "demo", plate="粤B12345")] == ["粤B12345"]
+    assert queries.gate_passes(engine, "demo")[1]["gate_id"] == "北门"
     engine.dispose()
 
 
@@ -119,7 +119,7 @@ def test_meta_removal_marks_the_device_removed(db_url, tmp_path):
     writer.submit([MetaReceived("a", True, None, 200.0)])
     assert writer.stop()
     engine = open_database(db_url)
-    assert [d["id"] for d in queries.devices(engine)] == ["b"]
+    assert [d["id"] for d in queries.devices(engine, "demo")] == ["b"]
     assert queries.counts(engine)["devices_removed"] == 1
     engine.dispose()
 
@@ -136,20 +136,20 @@ def test_alarms_and_work_orders_upsert_with_history(db_url, tmp_path):
                                   "at": 20.0, "by": "张工"})
     assert writer.stop()
     engine = open_database(db_url)
-    queries.save_work_order(engine, {"id": "W1", "state": "assigned", "priority": 1,
+    queries.save_work_order(engine, "demo", {"id": "W1", "state": "assigned", "priority": 1,
                                      "kind": "electrical", "created_at": 21.0,
                                      "updated_at": 21.0, "xyz": (1, 2, 3),
                                      "assigned_tech": "李师傅"},
                             event={"state": "assigned", "at": 21.0})
-    (row,) = queries.alarms(engine)
+    (row,) = queries.alarms(engine, "demo")
     assert (row["state"], row["acknowledged_by"], row["count"]) == ("acknowledged", "张工", 2)
     assert row["data"] == {"rule": "温度>90"}
-    assert [t["to_state"] for t in queries.alarm_transitions(engine, "A1")] == [
+    assert [t["to_state"] for t in queries.alarm_transitions(engine, "demo", "A1")] == [
         "raised", "acknowledged"]
     counts = queries.counts(engine)
     assert counts["alarms"] == {"acknowledged": 1}
     assert counts["work_orders"] == {"assigned": 1}
-    assert queries.work_orders(engine)[0]["x"] == 1.0
+    assert queries.work_orders(engine, "demo")[0]["x"] == 1.0
     engine.dispose()
 
 
@@ -164,7 +164,7 @@ def test_a_row_the_database_refuses_is_counted_and_the_rest_stored(db_url, tmp_p
     writer.start()
     writer.submit([telemetry("d1", 1.0, v=1)])
     # a transition for an alarm that does not exist breaks the foreign key
-    writer._enqueue([TableRows("alarm_transitions", [
+    writer.submit([TableRows("alarm_transitions", [
         {"alarm_id": "ghost", "from_state": None, "to_state": "raised", "at": 1.0,
          "by": None, "note": ""}])])
     writer.submit([telemetry("d1", 2.0, v=2)])

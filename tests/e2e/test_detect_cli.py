@@ -97,3 +97,34 @@ def test_installed_entry_point_help():
     res = subprocess.run(["control-room", "detect", "--help"], capture_output=True, text=True,
                          timeout=60)
     assert res.returncode == 0 and "--facade" in res.stdout
+
+
+def test_frames_too_small_to_analyse(tmp_path):
+    tiny = tmp_path / "tiny.mkv"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-f", "rawvideo", "-pix_fmt", "bgr24",
+                    "-s", "1x1", "-r", "25", "-i", "-", "-c:v", "ffv1", str(tiny)],
+                   input=bytes([128, 128, 128]) * 25, check=True)
+    _one_line_exit_2(detect(str(tiny), "--detector", "falling", "--json"), str(tiny), "1×1")
+
+
+@pytest.fixture(scope="module")
+def streamable(clip, tmp_path_factory):
+    """The clip with its index at the front, as cameras and NVRs write files: cut short,
+    it still opens and decodes up to the cut."""
+    out = tmp_path_factory.mktemp("faststart") / "throw.mp4"
+    subprocess.run(["ffmpeg", "-loglevel", "error", "-i", str(clip["video"]), "-c", "copy",
+                    "-movflags", "+faststart", str(out)], check=True)
+    return out
+
+
+def test_a_video_cut_short_says_how_many_frames_were_lost(tmp_path, streamable):
+    data = streamable.read_bytes()
+    cut = tmp_path / "cut.mp4"
+    cut.write_bytes(data[: int(len(data) * 0.3)])  # most of it gone: refuse
+    _one_line_exit_2(detect(str(cut), "--detector", "falling", "--json"), str(cut),
+                     "frames could not be decoded")
+    nearly = tmp_path / "nearly.mp4"
+    nearly.write_bytes(data[: int(len(data) * 0.9)])  # a little gone: detect, and warn
+    res = detect(str(nearly), "--detector", "falling", "--json")
+    assert res.returncode == 0 and "Traceback" not in res.stderr
+    assert "frames could not be decoded" in res.stderr

@@ -62,15 +62,17 @@ def test_serve_ingests_simulate_and_exits_0_on_sigterm(mqtt_broker, tmp_path) ->
 
 def test_restarted_serve_gets_what_was_published_while_down_exactly_once(mqtt_broker,
                                                                           tmp_path) -> None:
-    birth = b'{"kind":"power_meter","name":"1","location":{"xyz":[0,0,0]}}'
+    # a demo-scene power meter announcing itself as the scene knows it
+    birth = (b'{"kind":"power_meter","name":"1","location":{"building":"B01","floor":1,'
+             b'"xyz":[-110,68,1.5]}}')
     pub = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="meter", protocol=mqtt.MQTTv5)
     pub.connect("127.0.0.1", mqtt_broker.port)
     pub.loop_start()
-    pub.publish("cr/demo/dev/pm-1/meta", birth, qos=1, retain=True).wait_for_publish(5)
+    pub.publish("cr/demo/dev/B01-F01-U01-PM/meta", birth, qos=1, retain=True).wait_for_publish(5)
 
     def burst(seqs: range) -> None:
         for s in seqs:
-            info = pub.publish("cr/demo/dev/pm-1/telemetry",
+            info = pub.publish("cr/demo/dev/B01-F01-U01-PM/telemetry",
                                b'{"ts":%d,"seq":%d,"values":{"kw":1}}' % (time.time() * 1000, s),
                                qos=1)
         info.wait_for_publish(10)

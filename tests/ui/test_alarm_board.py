@@ -8,6 +8,9 @@ from PySide6.QtCore import Qt
 from app.alarms.book import AlarmBook
 from app.alarms.model import Severity
 from app.domain.model import Device, Location
+from app.facade.parts import PartsRoom
+from app.facade.session import Session
+from app.security.roles import Grant, Role
 from app.state.store import StateStore
 from ui.alarm_board import AlarmBoard
 from ui.alarm_sound import AlarmSounder
@@ -20,6 +23,11 @@ class Clock:
 
     def __call__(self) -> float:
         return self.t
+
+
+def _duty_session() -> Session:
+    return Session(user="值班员", display_name="值班员", grant=Grant(Role.SUPERVISOR),
+                   console="test", demo=True)
 
 
 def _devices() -> list[Device]:
@@ -38,7 +46,8 @@ def board(qtbot):
     clock = Clock()
     book = AlarmBook(clock)
     sounder = AlarmSounder(enabled=False)
-    widget = AlarmBoard(book, StateStore(_devices()), user="值班员", sounder=sounder)
+    room = PartsRoom(book=book, store=StateStore(_devices()), session=_duty_session())
+    widget = AlarmBoard(room, sounder=sounder)
     qtbot.addWidget(widget)
     widget.resize(1200, 500)
     widget.show()
@@ -126,7 +135,7 @@ def test_history_shows_times_to_acknowledge_and_clear(qtbot) -> None:
     clock = Clock()
     book = AlarmBook(clock)
     store = StateStore(_devices())
-    history = AlarmHistory(book, store)
+    history = AlarmHistory(PartsRoom(book=book, store=store))
     qtbot.addWidget(history)
     t0 = clock.t
     a = book.raise_alarm("TX1", "temp_c.high", Severity.HIGH, "hot", at=t0)

@@ -12,6 +12,7 @@ from tests.ui.test_camera_wall_fakes import (
     COLOURS,
     CameraEvent,
     FakeCameraManager,
+    camera_room,
     demo_scene,
     drop_camera,
     write_clip,
@@ -29,7 +30,7 @@ def settings(tmp_path):
 @pytest.fixture
 def wall(qtbot, settings):
     scene = demo_scene()
-    widget = CameraWall(FakeCameraManager(scene), scene, settings=settings)
+    widget = CameraWall(camera_room(FakeCameraManager(scene), scene), settings=settings)
     qtbot.addWidget(widget)
     widget.resize(1280, 760)
     widget.show()
@@ -81,7 +82,7 @@ def test_layouts_switch_and_persist(wall, qtbot, settings) -> None:
     main, small = wall.tiles[0], wall.tiles[1]
     assert main.width() > 1.8 * small.width() and main.height() > 1.8 * small.height()
     wall.set_layout("9")
-    again = CameraWall(wall.manager, demo_scene(), settings=settings)
+    again = CameraWall(wall.room, settings=settings)
     qtbot.addWidget(again)
     assert again.layout_name == "9" and again.assignment() == wall.assignment()
     again.stop()

@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 
 from app.domain.model import Camera
+from app.listeners import Listeners, Subscription
 from app.scene.model import Scene, Site
 from app.vision.cameras import CameraEvent, CameraStatus, FrameSnapshot
 
@@ -39,10 +40,11 @@ def demo_scene(n: int = 8) -> Scene:
 
 class FakeCameraManager:
     def __init__(self, scene: Scene) -> None:
+        self.scene = scene
         self._ids = [c.id for c in scene.cameras]
         self._snaps: dict[str, FrameSnapshot] = {}
         self._status = {cid: ONLINE for cid in self._ids}
-        self._listeners: list[Callable] = []
+        self._listeners: Listeners[CameraEvent] = Listeners("fake cameras")
         self._events: list[CameraEvent] = []
         self.latest_calls = 0
         self.masks: dict[str, list] = {}
@@ -64,7 +66,7 @@ class FakeCameraManager:
     def emit_from_thread(self, event: CameraEvent) -> None:
         """Deliver an event the way a camera worker does: on another thread."""
         self._events.append(event)
-        worker = threading.Thread(target=lambda: [f(event) for f in self._listeners])
+        worker = threading.Thread(target=lambda: self._listeners.emit(event))
         worker.start()
         worker.join()
 
@@ -79,17 +81,18 @@ class FakeCameraManager:
     def status(self, camera_id: str) -> CameraStatus:
         return self._status[camera_id]
 
-    def subscribe(self, listener: Callable[[CameraEvent], None]) -> None:
-        self._listeners.append(listener)
+    def subscribe(self, listener: Callable[[CameraEvent], None], *,
+                  weak: bool = False) -> Subscription:
+        return self._listeners.subscribe(listener, weak=weak)
 
     def events(self) -> list[CameraEvent]:
         return list(self._events)
 
     def set_privacy_masks(self, camera_id: str, polygons) -> None:
-        self.masks[camera_id] = [list(p) for p in polygons]
+        self.masks[camera_id] = [[tuple(pt) for pt in p] for p in polygons]
 
     def set_shield_zones(self, camera_id: str, polygons) -> None:
-        self.shields[camera_id] = [list(p) for p in polygons]
+        self.shields[camera_id] = [[tuple(pt) for pt in p] for p in polygons]
 
     def set_facade(self, camera_id: str, facade) -> None:
         self.facades[camera_id] = facade
@@ -102,6 +105,13 @@ class FakeCameraManager:
         out.write_bytes(b"PK")
         self.exports.append((event_id, Path(out_dir)))
         return out
+
+
+def camera_room(manager: FakeCameraManager, scene: Scene):  # noqa: ANN201
+    """A ControlRoom whose cameras are ``manager`` (the demo session: may edit and export)."""
+    from app.facade.parts import PartsRoom
+
+    return PartsRoom(scene=scene, cameras=manager)
 
 
 def drop_camera(widget, camera_id: str) -> bool:

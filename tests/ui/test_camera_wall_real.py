@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from app.domain.model import Camera
+from app.facade.parts import PartsRoom
 from app.scene.model import Scene, Site
 from app.vision.cameras import CameraManager
 from tests.fixtures.display import x_display  # noqa: F401  (fixture)
@@ -29,7 +30,7 @@ def test_real_manager_frames_reach_the_tile(qtbot, tmp_path) -> None:
                             demo_feeds_dir=None, settings_file=None, tamper=None)
     manager.start()
     try:
-        wall = CameraWall(manager, scene, settings=QSettings(
+        wall = CameraWall(PartsRoom(scene=scene, cameras=manager), settings=QSettings(
             str(tmp_path / "w.ini"), QSettings.Format.IniFormat))
         qtbot.addWidget(wall)
         wall.set_layout("1")

@@ -20,6 +20,7 @@ from tests.ui.test_compound_fixtures import (  # noqa: F401  (fixtures)
     x_display,
     xyz_of,
 )
+from ui.bridge import RoomBridge
 from ui.compound_status import SEVERITY_RGB
 from widgets.scene_view import STATUS_RGB
 
@@ -36,7 +37,7 @@ def _on_engine_thread(fn, *args):
 
 def test_device_takes_its_alarm_severity_colour_and_returns_on_close(view, scene, qtbot):
     book = AlarmBook(clock=lambda: 100.0)
-    view.attach_alarms(book)
+    view.attach_alarms(book, RoomBridge.of(book))
     mh1, mh2, mh3 = (xyz_of(scene, i) for i in ("mh-1", "mh-2", "mh-3"))
     assert pixel_distance(view, mh2, STATUS_RGB["normal"]) < 45
 
@@ -63,7 +64,7 @@ def test_device_takes_its_alarm_severity_colour_and_returns_on_close(view, scene
 
 def test_unacknowledged_alarm_pulses_touching_only_its_row(view, qtbot):
     book = AlarmBook()
-    view.attach_alarms(book)
+    view.attach_alarms(book, RoomBridge.of(book))
     book.raise_alarm("mh-3", "t", Severity.CRITICAL, "x")  # GUI thread: direct, still queued
     qtbot.waitUntil(lambda: view.look.severity[view.device_index("mh-3")] > 0, timeout=2000)
     glyphs = view.scene_view.devices
@@ -83,7 +84,7 @@ def test_unacknowledged_alarm_pulses_touching_only_its_row(view, qtbot):
 
 def test_labels_only_for_alarmed_devices_most_severe_first(view, scene, qtbot):
     book = AlarmBook()
-    view.attach_alarms(book)
+    view.attach_alarms(book, RoomBridge.of(book))
     assert view.scene_view.labels.shown() == []  # no alarm, no selection: no label
     book.raise_alarm("mh-1", "t", Severity.LOW, "x")
     book.raise_alarm("mh-3", "t", Severity.CRITICAL, "x")

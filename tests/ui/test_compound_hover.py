@@ -18,6 +18,7 @@ from tests.ui.test_compound_fixtures import (  # noqa: F401  (fixtures)
     x_display,
     xyz_of,
 )
+from ui.bridge import RoomBridge
 from widgets.scene_pointer import REST_MS
 
 pytestmark = pytest.mark.gui
@@ -66,7 +67,7 @@ def test_device_tooltip_names_it_and_shows_its_live_value(view, store, qtbot):
 
 def test_alarmed_device_tooltip_carries_the_alarm(view, qtbot):
     book = AlarmBook()
-    view.attach_alarms(book)
+    view.attach_alarms(book, RoomBridge.of(book))
     book.raise_alarm("mh-3", "temp_c.high", Severity.CRITICAL, "too hot")
     qtbot.waitUntil(lambda: view.look.severity[view.device_index("mh-3")] > 0, timeout=2000)
     text = _hover(view, qtbot, xyz_of(view.scene, "mh-3"), "井盖3")

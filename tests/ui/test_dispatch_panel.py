@@ -19,10 +19,14 @@ from app.dispatch.repository import InMemoryOrderRepository
 from app.dispatch.runtime import DispatchRuntime, DispatchRuntimeConfig
 from app.domain.kinds import Level
 from app.domain.model import Location
+from app.facade.parts import PartsRoom
+from app.facade.session import Session
 from app.ingest.pipeline import Ingest
 from app.ingest.topics import TopicScheme
+from app.outbound import publisher_for
 from app.recording.format import RecordingWriter
 from app.scene.loader import load_scene
+from app.security.roles import Grant, Role
 from app.sources.replay import ReplaySource
 from app.sources.simulator.source import SimulatorSource
 from app.state.store import StateStore
@@ -54,12 +58,16 @@ def _make(scene, qtbot, source=None):  # noqa: ANN001, ANN202
     store = StateStore(scene.devices)
     book = AlarmBook(clock)
     runtime = DispatchRuntime(scene, store, Ingest(store, scheme),
-                              source or SimulatorSource(scene, SimulatorConfig(), scheme), book,
+                              publisher_for(source or SimulatorSource(scene, SimulatorConfig(),
+                                                                      scheme)), book,
                               InMemoryOrderRepository(), clock=clock, simulate_handsets=False,
                               config=DispatchRuntimeConfig(auto_assign=False))
     book.raise_alarm(TRANSFORMER, "temp_c.high", Severity.HIGH, "temp_c 112 > 105")
     runtime.tick()
-    panel = DispatchPanel(runtime, user="王")
+    session = Session(user="王", display_name="王", grant=Grant(Role.DISPATCHER),
+                      console="test", demo=True)
+    panel = DispatchPanel(PartsRoom(book=book, store=store, scene=scene, dispatch=runtime,
+                                    session=session))
     qtbot.addWidget(panel)
     panel.resize(1400, 800)
     panel.show()
@@ -144,7 +152,7 @@ def test_assign_by_button_then_reassign_by_drag_and_drop_with_a_reason(scene, qt
     qtbot.waitUntil(lambda: runtime.service.order(order.id).assignee == other, timeout=2000)
     assert panel.orders.cells[row][TECH_COL] == panel.tech_names[other]
     got = runtime.service.order(order.id)
-    assert "dispatcher:王" in got.explanation["manual"] and "熟悉配电房" in got.history[-1].note
+    assert got.explanation["manual"].startswith("王") and "熟悉配电房" in got.history[-1].note
     qtbot.waitUntil(lambda: "熟悉配电房" in "".join(
         panel.detail.timeline.topLevelItem(i).text(3)
         for i in range(panel.detail.timeline.topLevelItemCount())), timeout=2000)

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from app.vision.facade import Facade
 from tests.fixtures.display import x_display  # noqa: F401  (fixture)
-from tests.ui.test_camera_wall_fakes import FakeCameraManager, demo_scene
+from tests.ui.test_camera_wall_fakes import FakeCameraManager, camera_room, demo_scene
 from ui.facade_calibrator import FacadeCalibrator
 
 pytestmark = pytest.mark.gui
@@ -17,7 +17,7 @@ CORNERS = [(100.0, 20.0), (220.0, 30.0), (230.0, 170.0), (90.0, 160.0)]
 
 def test_four_clicks_build_the_facade(qtbot) -> None:
     manager = FakeCameraManager(demo_scene(2))
-    dialog = FacadeCalibrator(manager, "CAM-02", "2栋北立面")
+    dialog = FacadeCalibrator(camera_room(manager, manager.scene), "CAM-02", "2栋北立面")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -47,7 +47,7 @@ def test_four_clicks_build_the_facade(qtbot) -> None:
 
 def test_degenerate_corners_cannot_be_saved(qtbot) -> None:
     manager = FakeCameraManager(demo_scene(1))
-    dialog = FacadeCalibrator(manager, "CAM-01")
+    dialog = FacadeCalibrator(camera_room(manager, manager.scene), "CAM-01")
     qtbot.addWidget(dialog)
     dialog.corners = [(10.0, 10.0), (50.0, 10.0), (90.0, 10.0), (130.0, 10.0)]  # a line
     dialog._update()

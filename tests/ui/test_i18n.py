@@ -10,7 +10,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from app import paths
-from tests.ui.test_main_window_fixtures import SITE_NAME, scripted_engine  # noqa: F401
+from tests.ui.test_main_window_fixtures import SITE_NAME, demo_room, scripted_engine  # noqa: F401
 from ui.i18n import choose_language, install_translators, kind_name, translations_dir
 from ui.main_window import MainWindow
 from ui.theme import pick_ui_font
@@ -71,10 +71,10 @@ def test_chinese_window(qtbot, scripted_engine, translated, tmp_path):  # noqa: 
 
     translated("zh_CN")
     engine, _ = scripted_engine
-    win = MainWindow(engine, lang="zh_CN",
+    win = MainWindow(demo_room(engine), lang="zh_CN",
                      settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
-    assert win.windowTitle() == f"智慧物业控制室 — {SITE_NAME}"
+    assert win.windowTitle() == f"演示 DEMO — 智慧物业控制室 — {SITE_NAME}"
     assert _menu_titles(win) == ["文件(&F)", "视图(&V)", "帮助(&H)"]
     assert win.inspector_dock.windowTitle() == "设备详情"
     assert kind_name("water_meter") == "水表" and kind_name("gas_detector") == "燃气探测器"
@@ -87,10 +87,10 @@ def test_english_window(qtbot, scripted_engine, translated, tmp_path):  # noqa: 
 
     translated("en")
     engine, _ = scripted_engine
-    win = MainWindow(engine, lang="en",
+    win = MainWindow(demo_room(engine), lang="en",
                      settings=QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     qtbot.addWidget(win)
-    assert win.windowTitle() == f"Smart Property Control Room — {SITE_NAME}"
+    assert win.windowTitle() == f"DEMO — Smart Property Control Room — {SITE_NAME}"
     assert _menu_titles(win) == ["&File", "&View", "&Help"]
     assert kind_name("water_meter") == "Water meter"
 

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from app.domain.kinds import DEVICE_KINDS, Level
-from tests.ui.test_main_window_fixtures import scripted_engine  # noqa: F401 (fixture)
+from tests.ui.test_main_window_fixtures import demo_room, scripted_engine  # noqa: F401 (fixture)
 from ui.i18n import KIND_NAMES
 from ui.inspector import InspectorPanel
 from ui.theme import LEVEL_RGB
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def panel(qtbot, scripted_engine):  # noqa: F811
     engine, source = scripted_engine
-    widget = InspectorPanel(engine.store, engine.scene)
+    widget = InspectorPanel(demo_room(engine))
     qtbot.addWidget(widget)
     widget.resize(420, 800)
     widget.show()
@@ -114,7 +114,7 @@ def test_overview_lists_devices_needing_attention_worst_first(panel, qtbot):
 
 def test_trend_shows_the_learned_band_and_an_engineer_can_freeze_it(qtbot, scripted_engine):  # noqa: F811
     engine, source = scripted_engine
-    widget = InspectorPanel(engine.store, engine.scene, alarms=engine.alarms)
+    widget = InspectorPanel(demo_room(engine))
     qtbot.addWidget(widget)
     widget.show()
     widget.show_device("S1-TR-1")

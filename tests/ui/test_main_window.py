@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings
 from app.domain.kinds import Level
 from tests.ui.test_main_window_fixtures import (  # noqa: F401 (fixtures)
     SITE_NAME,
+    demo_room,
     scripted_engine,
     settings,
 )
@@ -20,7 +21,7 @@ pytestmark = pytest.mark.gui
 @pytest.fixture
 def window(qtbot, scripted_engine, settings):  # noqa: F811
     engine, _source = scripted_engine
-    win = MainWindow(engine, settings=settings, lang="en")
+    win = MainWindow(demo_room(engine), settings=settings, lang="en")
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -66,24 +67,24 @@ def test_search_selects_and_flies_to_the_device(window, qtbot, monkeypatch):
 def test_window_layout_is_restored_on_next_start(qtbot, scripted_engine, tmp_path):  # noqa: F811
     engine, _source = scripted_engine
     path = str(tmp_path / "layout.ini")
-    first = MainWindow(engine, settings=QSettings(path, QSettings.Format.IniFormat))
+    first = MainWindow(demo_room(engine), settings=QSettings(path, QSettings.Format.IniFormat))
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
     qtbot.wait(100)
-    first.resize(1100, 720)
+    first.resize(1400, 760)
     first.inspector_dock.hide()
-    qtbot.waitUntil(lambda: first.width() == 1100)
+    qtbot.waitUntil(lambda: first.width() == 1400)
     first.close()  # closing saves geometry and dock state
     first.deleteLater()
     qtbot.wait(50)
 
-    second = MainWindow(engine, settings=QSettings(path, QSettings.Format.IniFormat))
+    second = MainWindow(demo_room(engine), settings=QSettings(path, QSettings.Format.IniFormat))
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
     qtbot.wait(100)
-    assert (second.width(), second.height()) == (1100, 720)
+    assert (second.width(), second.height()) == (1400, 760)
     assert not second.inspector_dock.isVisible()
 
 

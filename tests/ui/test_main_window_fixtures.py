@@ -86,3 +86,11 @@ def settings(tmp_path):
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "control-room.ini"), QSettings.Format.IniFormat)
+
+
+def demo_room(engine: Engine):  # noqa: ANN201
+    """The engine's ControlRoom as the embedded demo sees it."""
+    from app.facade.local import LocalControlRoom
+    from app.facade.session import DEMO_SESSION
+
+    return LocalControlRoom(engine, DEMO_SESSION)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from app.vision.cameras import Overlay
 from tests.fixtures.display import x_display  # noqa: F401  (fixture)
-from tests.ui.test_camera_wall_fakes import FakeCameraManager, demo_scene
+from tests.ui.test_camera_wall_fakes import FakeCameraManager, camera_room, demo_scene
 from ui.mask_editor import MaskEditor
 
 pytestmark = pytest.mark.gui
@@ -19,7 +19,7 @@ def editor(qtbot):
     manager = FakeCameraManager(demo_scene(2))
     manager.push("CAM-01", manager.latest("CAM-01").frame,
                  (Overlay("mask", ((10.0, 10.0), (60.0, 10.0), (60.0, 40.0)), "privacy"),))
-    dialog = MaskEditor(manager, "CAM-01", "1栋北立面")
+    dialog = MaskEditor(camera_room(manager, manager.scene), "CAM-01", "1栋北立面")
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -55,8 +55,8 @@ def test_clicked_polygon_is_saved_in_image_pixels(editor, qtbot) -> None:
     assert editor.isVisible()  # Enter closed the polygon, not the dialog
     assert len(editor.polygons["shield"]) == 1
     editor.save()
-    manager = editor.manager
-    assert manager.masks["CAM-01"] == [list(p) for p in editor.polygons["mask"]]
+    manager = editor.room.cameras
+    assert manager.masks["CAM-01"] == [[tuple(pt) for pt in p] for p in editor.polygons["mask"]]
     assert len(manager.masks["CAM-01"]) == 2 and len(manager.shields["CAM-01"][0]) == 4
 
 
@@ -68,4 +68,4 @@ def test_select_and_delete(editor, qtbot) -> None:
     qtbot.keyClick(canvas, Qt.Key.Key_Delete)
     assert editor.polygons["mask"] == []
     editor.save()
-    assert editor.manager.masks["CAM-01"] == []
+    assert editor.room.cameras.masks["CAM-01"] == []

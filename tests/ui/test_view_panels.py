@@ -20,6 +20,7 @@ from tests.ui.test_compound_fixtures import (  # noqa: F401  (fixtures)
     x_display,
     xyz_of,
 )
+from ui.bridge import RoomBridge
 from ui.layer_panel import LayerPanel
 from ui.view_search import ViewSearch
 from ui.viewpoints import ViewpointsPanel
@@ -80,7 +81,7 @@ def test_layer_panel_boxes_switch_layers_and_kinds(view, scene, qtbot):
 
 def test_heat_mode_colours_the_floor_with_an_alarm(view, qtbot):
     book = AlarmBook()
-    view.attach_alarms(book)
+    view.attach_alarms(book, RoomBridge.of(book))
     panel = LayerPanel(view)
     qtbot.addWidget(panel)
     panel.heat_combo.setCurrentIndex(panel.heat_combo.findData("alarms"))

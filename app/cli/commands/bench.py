@@ -9,7 +9,8 @@ import sys
 
 from app.cli import UsageError
 
-BENCHES = ("ingest", "render", "detect", "dispatch", "alarms")
+BENCHES = ("ingest", "render", "detect", "dispatch", "alarms", "seats", "operations",
+           "hostile")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

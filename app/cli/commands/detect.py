@@ -32,9 +32,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(func=_run)
 
 
+def _check_unreadable(video: str, source) -> None:
+    """A video that ends before the frames its container announced was cut short or is
+    corrupt: say how many frames were lost, and refuse the result when most were."""
+    lost = source.frames_unreadable
+    if not lost:
+        return
+    what = (f"{video}: {lost} of {source.frames_expected} frames could not be decoded "
+            "(truncated or corrupt video)")
+    if lost > source.frames_expected / 2:
+        raise UsageError(what)
+    log.warning("%s; detection ran on the %d that could", what, source.frames_read)
+
+
 def _run(args: argparse.Namespace) -> int:
     from app.vision import FacadeError, VideoFrameSource, VideoSourceError, load_facade
     from app.vision.falling import FallingObjectDetector
+    from app.vision.falling.detector import MIN_SIDE_PX
 
     if args.detector != "falling":
         raise UsageError(f"detector {args.detector!r} is not available yet")
@@ -43,6 +57,9 @@ def _run(args: argparse.Namespace) -> int:
         source = VideoFrameSource(args.video)
     except (FacadeError, VideoSourceError) as exc:
         raise UsageError(str(exc)) from None
+    if min(source.width, source.height) < MIN_SIDE_PX:
+        raise UsageError(f"{args.video}: frames are {source.width}×{source.height} px, too "
+                         f"small to detect anything in (at least {MIN_SIDE_PX} px a side)")
     detector = FallingObjectDetector(facade=facade, fps=source.fps)
     # the live detector raises an alarm while the object still falls and refines it later
     # (same event_id); a file's events are printed in their final form, one line each
@@ -60,6 +77,7 @@ def _run(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from None
     collect(detector.flush())
     collect(detector.take_updates())
+    _check_unreadable(args.video, source)
     count = len(events)
     for ev in sorted(events.values(), key=lambda e: e.t_start):
         d = ev.to_json()
@@ -71,7 +89,8 @@ def _run(args: argparse.Namespace) -> int:
                   f"({d['origin_px'][0]:.0f}, {d['origin_px'][1]:.0f}){where} "
                   f"confidence {d['confidence']:.2f}")
     stats = detector.stage.stats
-    log.info("%s: %d frames, %d events; skipped for shake %d, global resets %d",
-             args.video, source.frames_read, count, stats.skipped_shake, stats.global_resets)
+    log.info("%s: %d frames (%d repeated), %d events; skipped for shake %d, global resets %d",
+             args.video, source.frames_read, detector.cadence.dropped, count,
+             stats.skipped_shake, stats.global_resets)
     sys.stdout.flush()
     return 0

@@ -1,22 +1,25 @@
 """``control-room record --broker URL --out FILE [--duration S]``: record live traffic.
 
-Subscribes to ``{prefix}/{site}/#`` (QoS 1, persistent session) and appends every message
-with its receive time to a recording (format: ``app.recording.format``) until the duration
-ends or SIGINT/SIGTERM; what is queued is written before exiting 0.
+Subscribes to ``{prefix}/{site}/#`` (QoS 1, persistent session, MQTT 5 retain-as-published)
+and appends every message with its receive time and retained marker to a recording
+(format: ``app.recording.format``) until the duration ends or SIGINT/SIGTERM; what is queued
+is written before exiting 0. The control room's own traffic (alarm events, work orders, its
+status) is not recorded: it is not what the compound said (docs/mqtt.md).
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import math
 import threading
 import time
 
 from app.cli import UsageError, add_config_options, config_from_args
 from app.cli.args import seconds
 from app.cli.commands.serve import stop_on_signals
-from app.ingest.topics import TopicScheme
 from app.recording import RecordingError, RecordingWriter
+from app.wire.topics import TopicError, TopicScheme
 
 log = logging.getLogger("control-room.record")
 
@@ -38,22 +41,31 @@ def _run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if not config.mqtt.url:
         raise UsageError("record needs a broker: give --broker mqtt://HOST:PORT")
-    if args.duration is not None and args.duration <= 0:
-        raise UsageError(f"--duration must be positive, not {args.duration}")
-    scheme = TopicScheme(config.mqtt.prefix, args.site or config.mqtt.site)
+    if args.duration is not None and not (math.isfinite(args.duration) and args.duration > 0):
+        raise UsageError(f"--duration must be a positive number of seconds, not {args.duration}")
+    try:
+        scheme = TopicScheme(config.mqtt.prefix, args.site or config.mqtt.site or "demo")
+    except TopicError as exc:
+        raise UsageError(f"--site: {exc}" if args.site else str(exc)) from None
     try:
         writer = RecordingWriter(args.out, root=scheme.root)
     except RecordingError as exc:
         raise UsageError(str(exc)) from None
     lock = threading.Lock()
+    own = [0]  # the control room's own messages, left out
 
     def sink(batch: list) -> None:
+        kept = [m for m in batch if not scheme.is_outbound(m[0])]
         with lock:
-            writer.write(batch)
+            own[0] += len(batch) - len(kept)
+            writer.write(kept)
 
     source = MqttSource(config.mqtt, scheme, subscriptions=[f"{scheme.root}/#"], announce=False,
-                        client_id=args.client_id or f"{config.mqtt.client_id}-recorder",
-                        message_factory=lambda m, now: (m.topic, bytes(m.payload), now, m.retain))
+                        client_id=args.client_id or (
+                            config.mqtt.client_id_for(scheme.site, config.instance)
+                            + "-recorder"),
+                        message_factory=lambda m, now: (m.topic, bytes(m.payload), now, m.retain),
+                        retain_as_published=True)
     stop = threading.Event()
     with stop_on_signals(stop):
         source.start(sink)
@@ -64,5 +76,8 @@ def _run(args: argparse.Namespace) -> int:
                 break
         source.stop()
     writer.close()
+    if own[0]:
+        log.info("left out %d messages of the control room's own (alarms, orders, status)",
+                 own[0])
     log.info("recorded %d messages to %s", writer.frames, args.out)
     return 0

@@ -1,14 +1,17 @@
-"""``control-room replay FILE --broker URL --speed X``: republish a recording to a broker.
+"""``control-room replay FILE --broker URL --speed X [--retain]``: republish a recording.
 
-Every message goes out with its recorded topic, payload and retain flag (QoS 1), keeping the
-recorded gaps between messages divided by ``--speed`` (``--speed 0``: as fast as possible).
-Exits 0 once the broker has acknowledged everything.
+Sends what devices sent under the recording's own root, with its recorded topic and payload
+(QoS 1), keeping the recorded gaps between messages divided by ``--speed`` (``--speed 0``:
+as fast as possible). Never sends another site's topics, ``$SYS/…``, or the control room's
+own traffic (alarm events, work orders, its status), and never retained unless ``--retain``
+(docs/mqtt.md, "Record and replay"). Exits 0 once the broker has acknowledged everything.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import math
 import os
 import threading
 import time
@@ -17,6 +20,8 @@ from app.cli import UsageError, add_config_options, config_from_args
 from app.cli.args import non_negative
 from app.cli.commands.serve import stop_on_signals
 from app.recording import RecordingError, read_header, read_recording
+from app.recording.selection import ReplaySelection
+from app.wire.topics import TopicError, TopicScheme
 
 log = logging.getLogger("control-room.replay")
 
@@ -28,6 +33,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_config_options(parser, "config", "broker")
     parser.add_argument("--speed", type=non_negative, default=1.0, metavar="X",
                         help="time scale: 2 = twice as fast, 0 = as fast as possible")
+    parser.add_argument("--retain", action="store_true",
+                        help="publish what arrived retained (births, statuses) retained again "
+                             "(default: nothing is published retained)")
     parser.set_defaults(func=_run)
 
 
@@ -37,13 +45,16 @@ def _run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if not config.mqtt.url:
         raise UsageError("replay needs a broker: give --broker mqtt://HOST:PORT")
-    if args.speed < 0:
+    if not (math.isfinite(args.speed) and args.speed >= 0):
         raise UsageError(f"--speed must be 0 (as fast as possible) or positive, not {args.speed}")
     try:
-        read_header(args.file)
-    except RecordingError as exc:
+        default_root = TopicScheme(config.mqtt.prefix, config.mqtt.site).root
+        selection = ReplaySelection(read_header(args.file), default_root,
+                                    keep_retained=args.retain)
+    except (RecordingError, TopicError) as exc:
         raise UsageError(str(exc)) from None
-    publisher = MqttPublisher(config.mqtt, f"{config.mqtt.client_id}-replay-{os.getpid()}")
+    client_id = f"{config.mqtt.client_id or 'control-room'}-replay-{os.getpid()}"
+    publisher = MqttPublisher(config.mqtt, client_id)
     publisher.connect()
     stop = threading.Event()
     skipped: list[int] = []
@@ -59,11 +70,15 @@ def _run(args: argparse.Namespace) -> int:
                     break
             if stop.is_set():
                 break
-            publisher.publish(frame.topic, frame.payload, retain=frame.retain)
+            if selection.judge(frame) is None:
+                publisher.publish(frame.topic, frame.payload, retain=selection.retain(frame))
     complete = publisher.close()
     if skipped:
         log.warning("skipped %d damaged lines (first: line %d)", len(skipped), skipped[0])
-    log.info("replayed %d messages from %s", publisher.published, args.file)
+    if selection.skipped:
+        log.warning("not sent: %s", selection.summary())
+    log.info("replayed %d messages from %s to %s/#", publisher.published, args.file,
+             selection.scheme.root)
     if not complete:
         log.error("the broker did not acknowledge every message")
         return 1

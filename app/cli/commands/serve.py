@@ -1,5 +1,6 @@
-"""``control-room serve [--config F] [--broker URL] [--db URL] [--scene DIR]``: the whole
-engine headless (ingest, alarms, storage, dispatch, detection), no GUI.
+"""``control-room serve [--config F] [--broker URL] [--db URL] [--listen H:P]``: the whole
+engine headless (ingest, alarms, storage, dispatch, detection), no GUI, serving
+consoles, the video wall and integrators over its HTTP/WebSocket API.
 
 Runs until SIGTERM or SIGINT, then stops cleanly — the source delivers what it has queued,
 the engine flushes and joins its threads — and exits 0. Every ``--stats-every`` seconds it
@@ -46,6 +47,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_config_options(parser)
     parser.add_argument("--stats-every", type=seconds, default=10.0, metavar="S",
                         help="log ingest figures every S seconds (default 10)")
+    parser.add_argument("--listen", metavar="HOST:PORT", default=None,
+                        help="where consoles connect (default from [server] listen, "
+                        "127.0.0.1:8780; port 0 = any free port; '' = no API)")
     parser.set_defaults(func=_run)
 
 
@@ -60,11 +64,14 @@ def _run(args: argparse.Namespace) -> int:
     stop = threading.Event()
     with stop_on_signals(stop):
         engine.start()
+        api = _start_api(engine, args)
         log.info("serving: source %s, %d devices; stop with SIGTERM or Ctrl-C",
                  engine.source.name, len(engine.store.devices()))
         while not stop.wait(args.stats_every):
             _log_figures(engine)
         log.info("stopping")
+        if api is not None:
+            api.stop()
         engine.stop()
     _log_figures(engine)
     counts = engine.ingest.counts()
@@ -73,6 +80,26 @@ def _run(args: argparse.Namespace) -> int:
     sys.stdout.write("\n")
     sys.stdout.flush()
     return 0
+
+
+def _start_api(engine: object, args: argparse.Namespace):  # noqa: ANN202
+    """The API for consoles; when it cannot listen the engine keeps ingesting (logged)."""
+    import msgspec
+
+    from app.server.runner import ApiError, ApiServer
+
+    server = engine.config.server  # type: ignore[attr-defined]
+    if args.listen is not None:
+        server = msgspec.structs.replace(server, listen=args.listen)
+    if not server.listen:
+        return None
+    api = ApiServer(engine, server)  # type: ignore[arg-type]
+    try:
+        api.start()
+    except ApiError as exc:
+        log.error("consoles cannot connect: %s (the engine keeps ingesting)", exc)
+        return None
+    return api
 
 
 def _log_figures(engine: object) -> None:

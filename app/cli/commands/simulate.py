@@ -78,7 +78,8 @@ def _run(args: argparse.Namespace) -> int:
     if count is not None:
         scene = resize_devices(scene, count)
     sim = simulator(scene)
-    publisher = MqttPublisher(config.mqtt, f"{config.mqtt.client_id}-simulate-{os.getpid()}")
+    client_id = f"{config.mqtt.client_id or 'control-room'}-simulate-{os.getpid()}"
+    publisher = MqttPublisher(config.mqtt, client_id)
     publisher.connect()
     stop = threading.Event()
     with stop_on_signals(stop):

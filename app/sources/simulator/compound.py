@@ -15,22 +15,17 @@ from typing import Any
 
 import msgspec
 
-from app.ingest.topics import TopicScheme
 from app.scene.model import Scene
+from app.wire.topics import TopicScheme
 
 from . import faults as flt
-from .happenings import (
-    AcousticSource,
-    DoorEvent,
-    GatePass,
-    arrivals,
-    hour_happenings,
-    resident_plates,
-)
+from .happenings import AcousticSource, DoorEvent, arrivals, hour_happenings
 from .hostile import hostile
 from .kinds import DEFAULT_POINTS
 from .models import MODELS
 from .noise import gauss, key_of, uniform
+from .ocpp import connector_status
+from .vehicles import GatePass, Gates, cars, vehicle_passes
 from .world import DeviceSim, Fault, TankGroup, World
 
 Message = tuple[str, bytes, bool]  # topic, payload, retain
@@ -59,8 +54,12 @@ class CompoundSimulator:
             self.by_kind.setdefault(d.kind, []).append(i)
         self.world = World(seed, math.nan, self.devices)
         self._group_tanks()
+        self._group_mains()
         self._gate_ids = {g.device_id: g.id for g in scene.gates if g.device_id}
-        self._plates = resident_plates(seed)
+        self._gates = Gates.of([self.devices[i] for i in self.by_kind.get("barrier_gate", [])],
+                               {g.device_id: g.name for g in scene.gates if g.device_id})
+        self._fleet = cars(seed, [self.devices[i].key for i in self.by_kind.get(
+            "parking_space", [])]) if self.by_kind.get("barrier_gate") else []
         self._heap: list[tuple[float, int, int, Any]] = []
         self._t: float | None = None
         self._next_hour = 0
@@ -133,6 +132,24 @@ class CompoundSimulator:
                 if kind == "water_pump":
                     tank.pumps.append(dev)
 
+    def _group_mains(self) -> None:
+        """A building's water meter without a flat is its main: it sees its flats' water
+        and what leaks on the way."""
+        flats: dict[str, list[DeviceSim]] = {}
+        mains = []
+        for i in self.by_kind.get("water_meter", []):
+            dev = self.devices[i]
+            building = dev.device.location.building
+            if building is None:
+                continue
+            if dev.device.location.room:
+                flats.setdefault(building, []).append(dev)
+            else:
+                mains.append(dev)
+        for dev in mains:
+            if dev.device.location.building in flats:  # a clubhouse's meter has no flats
+                dev.state["subs"] = flats[dev.device.location.building]
+
     def _start(self, t0: float) -> None:
         if self._t is not None:
             return
@@ -150,7 +167,10 @@ class CompoundSimulator:
         if self.faults_enabled:
             self._push_faults([f for f in flt.hour_faults(self.seed, hour, self.by_kind,
                                                           len(self.devices)) if f.start >= t0])
-        for t, what in hour_happenings(self.seed, hour, self.scene, self.by_kind, self._plates):
+        for t, what in hour_happenings(self.seed, hour, self.scene, self.by_kind):
+            if t >= t0:
+                self._push(t, _HAPPENING, what)
+        for t, what in vehicle_passes(self.seed, hour, self._fleet, self._gates):
             if t >= t0:
                 self._push(t, _HAPPENING, what)
 
@@ -188,6 +208,12 @@ class CompoundSimulator:
         dev.seq += 1
         self._emit(out, dev.telemetry_topic, {"ts": round(t * 1000), "seq": dev.seq,
                                               "values": shown}, dev, t)
+        if dev.kind == "ev_charger":  # the charging gateway forwards OCPP status changes
+            status = connector_status(dev, values, t)
+            if status is not None:
+                self._emit(out, dev.event_topic, {"ts": round(t * 1000),
+                                                  "kind": "connector_status",
+                                                  "data": status}, dev, t)
 
     def _fault_start(self, f: Fault, t: float, out: list[Message]) -> None:
         dev = self.devices[f.device]
@@ -219,7 +245,8 @@ class CompoundSimulator:
         if f.name == "pump_failure":
             self.world.pumps_down -= 1
         if dev.online:
-            self._emit(out, dev.event_topic, {"ts": round(t * 1000), "kind": "recovered",
+            self._emit(out, dev.event_topic, {"ts": round(t * 1000),
+                                              "kind": flt.CATALOGUE[f.name].end_event,
                                               "data": {"fault": f.name}}, dev, t)
 
     def _happen(self, what: Any, t: float, out: list[Message]) -> None:
@@ -237,9 +264,17 @@ class CompoundSimulator:
         if isinstance(what, GatePass):
             activity[(dev.index, "pass")] = t
             self.world.passes[dev.index] = self.world.passes.get(dev.index, 0) + 1
+            if not what.reported or (dev.fault is not None and dev.fault.name ==
+                                     "pass_feed_lost"):
+                return  # counted by the controller, never reported
             gate_id = self._gate_ids.get(dev.device.id, dev.device.id)
-            self._emit(out, self.scheme.gate_pass(gate_id), {
-                "ts": ms, "plate": what.plate, "dir": what.dir, "paid": what.paid}, dev, t)
+            body = {"ts": ms, "plate": what.plate, "dir": what.dir, "paid": what.paid,
+                    "colour": what.colour, "vehicle": what.vehicle, "release": what.release}
+            if what.fee is not None:
+                body["fee"] = what.fee
+            if what.pay is not None:
+                body["pay"] = what.pay
+            self._emit(out, self.scheme.gate_pass(gate_id), body, dev, t)
         elif isinstance(what, DoorEvent):
             activity[(dev.index, what.kind.removesuffix("_open"))] = t
             if what.kind == "door_forced":

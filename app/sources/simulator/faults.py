@@ -28,6 +28,7 @@ class FaultType:
     minutes: tuple[float, float]
     event: str | None
     effects: dict[str, Effect]
+    end_event: str = "recovered"  # what the device says when it is over
 
 
 CATALOGUE: dict[str, FaultType] = {
@@ -39,16 +40,34 @@ CATALOGUE: dict[str, FaultType] = {
                                "outlet_mpa": ("down", 30.0), "vibration_mm_s": ("up", 10.0)}),
     "elevator_stuck": FaultType("elevator", 2.0, (5, 30), "elevator_stuck",
                                 {"fault": ("set", 1), "running": ("set", 0),
-                                 "door_open": ("set", 0)}),
+                                 "door_open": ("set", 0), "door_zone": ("set", 0),
+                                 "occupied": ("set", 0), "load_kg": ("set", 0)}),
+    # stopped between floors with riders inside: the trapped-passenger rule's case
+    "elevator_trapped": FaultType("elevator", 1.0, (5, 25), None,
+                                  {"fault": ("set", 1), "running": ("set", 0),
+                                   "door_open": ("set", 0), "door_zone": ("set", 0),
+                                   "occupied": ("set", 1), "load_kg": ("set", 140)}),
+    "elevator_door_moving": FaultType("elevator", 0.2, (1, 3), None,
+                                      {"running": ("set", 1), "door_open": ("set", 1),
+                                       "door_zone": ("set", 0)}),
     "gas_leak": FaultType("gas_detector", 1.0, (5, 20), "gas_leak", {"lel_pct": ("up", 90.0)}),
     "manhole_open": FaultType("manhole_cover", 1.0, (10, 60), "manhole_open",
-                              {"tilt_deg": ("up", 5.0), "open": ("set", 1)}),
+                              {"tilt_deg": ("up", 5.0), "open": ("set", 1)},
+                              end_event="restored"),
+    "manhole_flooded": FaultType("manhole_cover", 0.5, (30, 180), None,
+                                 {"water_level_cm": ("up", 900.0)}),
+    "sewer_gas": FaultType("manhole_cover", 0.3, (10, 60), None,
+                           {"gas_lel_pct": ("up", 300.0)}),
+    "sensor_battery_low": FaultType("manhole_cover", 0.2, (120, 720), None,
+                                    {"battery_pct": ("down", 600.0)}),
     "smoke_alarm": FaultType("smoke_detector", 1.0, (3, 10), "smoke",
                              {"smoke_pct_m": ("up", 45.0)}),
     "ev_charger_fault": FaultType("ev_charger", 1.0, (10, 60), "charger_fault",
                                   {"state": ("set", 2), "power_kw": ("set", 0)}),
     "barrier_fault": FaultType("barrier_gate", 0.5, (5, 30), "gate_fault",
                                {"fault": ("set", 1), "open": ("set", 1)}),
+    # the controller keeps counting but its pass messages are lost
+    "pass_feed_lost": FaultType("barrier_gate", 0.3, (20, 60), None, {}),
     "offline": FaultType(None, 0.0, (2, 20), None, {}),
 }
 

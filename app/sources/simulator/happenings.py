@@ -1,5 +1,6 @@
-"""Discrete happenings drawn per simulated hour: vehicle gate passes with Chinese plates,
-door openings (rarely forced), panic presses and acoustic impacts heard by microphones.
+"""Discrete happenings drawn per simulated hour: door openings (rarely forced), panic
+presses and acoustic impacts heard by microphones. Vehicles and their gate passes are drawn
+in ``vehicles``.
 
 Each hour's draws come from ``random.Random`` seeded by (seed, hour, stream), so they do not
 depend on tick sizes. Rates follow the daily curves.
@@ -15,26 +16,14 @@ from app.scene.model import Scene
 
 from .curves import curve, local_hour
 from .noise import mix, poisson
+from .vehicles import GatePass
 
 SPEED_OF_SOUND_MPS = 343.0
-GATE_PASSES_PER_HOUR_PEAK = 60.0
 DOOR_OPENS_PER_HOUR_PEAK = 6.0
 DOOR_FORCED_PER_HOUR = 0.3
 PANIC_PER_HOUR = 0.1
 IMPACTS_PER_HOUR = 1.5
 SLOT_S = 300.0
-
-_PLATE_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789"  # no I or O on Chinese plates
-_VISITOR_PREFIXES = ("粤B", "粤B", "粤A", "粤S", "湘A", "赣B", "桂A", "鄂A")
-_RESIDENT_CARS = 400
-
-
-@dataclass(frozen=True, slots=True)
-class GatePass:
-    device: int
-    plate: str
-    dir: str
-    paid: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,21 +43,7 @@ class AcousticSource:
     level_db_1m: float
 
 
-Happening = GatePass | DoorEvent | AcousticSource
-
-
-def plate(rng: random.Random, prefix: str = "粤B") -> str:
-    """A plausible plate: 5 characters, or 'D'/'F' + 5 digits for new-energy cars."""
-    if rng.random() < 0.2:
-        return prefix + rng.choice("DF") + "".join(rng.choices("0123456789", k=5))
-    body = rng.choices(_PLATE_CHARS, k=2) + rng.choices("0123456789", k=3)
-    rng.shuffle(body)
-    return prefix + "".join(body)
-
-
-def resident_plates(seed: int) -> list[str]:
-    rng = random.Random(mix(seed ^ 0xCA5))
-    return [plate(rng) for _ in range(_RESIDENT_CARS)]
+Happening = GatePass | DoorEvent | AcousticSource  # GatePass: see vehicles
 
 
 def _times(rng: random.Random, t_start: float, per_hour: float, name: str | None) -> list[float]:
@@ -82,21 +57,11 @@ def _times(rng: random.Random, t_start: float, per_hour: float, name: str | None
     return out
 
 
-def hour_happenings(seed: int, hour: int, scene: Scene, by_kind: dict[str, list[int]],
-                    plates: list[str]) -> list[tuple[float, Happening]]:
+def hour_happenings(seed: int, hour: int, scene: Scene, by_kind: dict[str, list[int]]
+                    ) -> list[tuple[float, Happening]]:
     t0 = hour * 3600.0
     out: list[tuple[float, Happening]] = []
     rng = random.Random(mix(seed * 7_000_003 + hour))
-    for dev in by_kind.get("barrier_gate", []):
-        for t in _times(rng, t0, GATE_PASSES_PER_HOUR_PEAK / 2, "cars_out"):
-            resident = rng.random() < 0.85
-            out.append((t, GatePass(dev, rng.choice(plates) if resident else
-                                    plate(rng, rng.choice(_VISITOR_PREFIXES)), "out",
-                                    resident or rng.random() < 0.95)))
-        for t in _times(rng, t0, GATE_PASSES_PER_HOUR_PEAK / 2, "cars_in"):
-            resident = rng.random() < 0.8
-            out.append((t, GatePass(dev, rng.choice(plates) if resident else
-                                    plate(rng, rng.choice(_VISITOR_PREFIXES)), "in", resident)))
     doors = by_kind.get("door_access", [])
     for dev in doors:
         for t in _times(rng, t0, DOOR_OPENS_PER_HOUR_PEAK, "activity"):

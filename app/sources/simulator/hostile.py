@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.ingest.topics import TopicScheme
+from app.wire.topics import TopicScheme
 
 Msg = tuple[str, bytes, bool]
 # (scheme, device id, epoch ms, n) -> message
@@ -35,6 +35,9 @@ MAKERS: dict[str, Maker] = {
     "clock_skew": lambda s, d, ms, n: _tel(s, d, b'{"ts":%d,"values":{"v":1.0}}'
                                            % (ms - CLOCK_OFF_MS)),
     "not_our_topic": lambda s, d, ms, n: (f"{s.root}/dev/{d}/gossip", b"{}", False),
+    # text no database can keep as text (PostgreSQL refuses NUL)
+    "nul_char": lambda s, d, ms, n: (s.device(d, "event"),
+                                     b'{"ts":%d,"kind":"smoke\\u0000"}' % ms, False),
 }
 
 KINDS: tuple[str, ...] = tuple(MAKERS)

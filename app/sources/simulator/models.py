@@ -10,8 +10,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from .curves import curve, local_day, local_hour
+from .curves import LOCAL_OFFSET_S, curve, local_day, local_hour
 from .noise import gauss, uniform
+from .vehicles import is_visitor_space, resident_day, visitor_space_day
 from .world import DeviceSim, World
 
 Values = dict[str, float]
@@ -32,7 +33,9 @@ LEVELS: dict[str, dict[str, LevelRow]] = {
     "sprinkler_valve": {"pressure_mpa": (0.62, "water", -0.03, 0.005, 0.0, 0.05),
                         "open": (0, None, 0, 0, 0, 0)},
     "manhole_cover": {"open": (0, None, 0, 0, 0, 0), "tilt_deg": (0.8, None, 0.0, 0.2, 0.0, 0.5),
-                      "battery_pct": _BATTERY},
+                      "battery_pct": _BATTERY,
+                      "water_level_cm": (8.0, None, 0.0, 0.8, 0.0, 5.0),
+                      "gas_lel_pct": (0.6, None, 0.0, 0.3, 0.0, 0.3)},
     "camera": {"online": (1, None, 0, 0, 0, 0), "fps": (25.0, None, 0.0, 0.4, 0.0, 0.0)},
     "microphone": {"online": (1, None, 0, 0, 0, 0),
                    "level_db": (38.0, "activity", 20.0, 1.5, 20.0, 3.0)},
@@ -42,8 +45,9 @@ LEVELS: dict[str, dict[str, LevelRow]] = {
 # kind: (rate point, cumulative point, curve, rate at curve=1, per-device spread, to-cumulative)
 MeterRow = tuple[str, str, str, float, float, float]
 METERS: dict[str, MeterRow] = {
-    "power_meter": ("power_kw", "total_kwh", "power", 2.2, 0.45, 1 / 3600),
-    "water_meter": ("flow_m3h", "total_m3", "water", 0.6, 0.5, 1 / 3600),
+    # a flat: ~10 kWh and ~1 m³ a day, the evening peak well above the night
+    "power_meter": ("power_kw", "total_kwh", "power", 0.9, 0.45, 1 / 3600),
+    "water_meter": ("flow_m3h", "total_m3", "water", 0.1, 0.5, 1 / 3600),
     "heat_meter": ("power_kw", "total_gj", "power", 9.0, 0.3, 1e-6),  # kW·s = kJ
 }
 
@@ -69,12 +73,46 @@ def _level(dev: DeviceSim, t: float, world: World) -> Values:
     return out
 
 
+LEAK_M3H = 0.03  # a running toilet
+LEAK_PER_METER_DAY = 0.004
+MAIN_LOSS = 0.03  # water lost between a building's main and its flats, every day
+RISER_LEAK_M3H = 1.5
+RISER_LEAK_PER_DAY = 0.08
+
+
+def _scale(dev: DeviceSim) -> float:
+    return 1.0 + METERS[dev.kind][4] * (2 * uniform(dev.key, 0, 1) - 1)
+
+
+def _leak(dev: DeviceSim, t: float) -> float:
+    """A flat's leak lasts a local day: its night flow stands above its usual floor."""
+    return LEAK_M3H if uniform(dev.key, local_day(t), 31) < LEAK_PER_METER_DAY else 0.0
+
+
+def _main_rate(dev: DeviceSim, t: float) -> float:
+    """A building's main meter: its flats' water (their mean, without their noise) and
+    what is lost on the way, more on a day its riser leaks."""
+    subs = dev.state["subs"]
+    if "scales" not in dev.state:
+        dev.state["scales"] = sum(_scale(sub) for sub in subs)
+    _, _, name, peak, _, _ = METERS[dev.kind]
+    flats = peak * dev.state["scales"] * (0.08 + curve(name, local_hour(t)))
+    flats += sum(_leak(sub, t) for sub in subs)
+    riser = RISER_LEAK_M3H if uniform(dev.key, local_day(t), 33) < RISER_LEAK_PER_DAY else 0.0
+    return flats * (1 + MAIN_LOSS) + riser
+
+
 def _meter(dev: DeviceSim, t: float, world: World) -> Values:
     rate_pt, cum_pt, name, peak, spread, to_cum = METERS[dev.kind]
-    scale = 1.0 + spread * (2 * uniform(dev.key, 0, 1) - 1)
-    rate = peak * scale * (0.08 + curve(name, local_hour(t))) * (1 + 0.15 * gauss(dev.key,
-                                                                                 dev.seq))
-    rate = max(0.0, rate)
+    scale = _scale(dev)
+    if "subs" in dev.state:
+        rate = _main_rate(dev, t)
+    else:
+        rate = peak * scale * (0.08 + curve(name, local_hour(t))) * (
+            1 + 0.15 * gauss(dev.key, dev.seq))
+        rate = max(0.0, rate)
+        if dev.kind == "water_meter":
+            rate += _leak(dev, t)
     st = dev.state
     if "cum" not in st:  # a meter that has been counting for a few years
         st["cum"] = peak * scale * 3.0e7 * to_cum * (0.5 + uniform(dev.key, 0, 2))
@@ -101,8 +139,10 @@ def _elevator(dev: DeviceSim, t: float, world: World) -> Values:
     b = dev.building
     lo = -b.basements if b is not None and b.basements else 1
     hi = b.floors if b is not None and b.floors > 1 else 18
-    if not st:
-        st.update(floor=1, target=1, phase="idle", since=t, until=t, n=0, load=0.0)
+    if not st:  # a lift in service for years: its controller's counters are well on
+        runs = int(300_000 * uniform(dev.key, 0, 8))
+        st.update(floor=1, target=1, phase="idle", since=t, until=t, n=0, load=0.0,
+                  runs=runs, doors=int(runs * 1.1))
     while st["until"] <= t:
         n = st["n"] = st["n"] + 1
         start = st["until"]
@@ -110,22 +150,27 @@ def _elevator(dev: DeviceSim, t: float, world: World) -> Values:
             target = lo + int(uniform(dev.key, n, 5) * (hi - lo + 1))
             if target == st["floor"]:
                 target = 1 if st["floor"] != 1 else hi
-            st.update(phase="run", target=target, since=start,
-                      until=start + 3.0 + ELEVATOR_S_PER_FLOOR * abs(target - st["floor"]))
-        elif st["phase"] == "run":
             people = int(uniform(dev.key, n, 6) * 8 * curve("activity", local_hour(start)))
-            st.update(phase="door", floor=st["target"], load=people * 68.0, since=start,
+            st.update(phase="run", target=target, since=start, load=people * 68.0,
+                      runs=st["runs"] + 1,
+                      until=start + 3.0 + ELEVATOR_S_PER_FLOOR * abs(target - st["floor"]))
+        elif st["phase"] == "run":  # arrived: doors open, the riders get out
+            st.update(phase="door", floor=st["target"], since=start, doors=st["doors"] + 1,
                       until=start + ELEVATOR_DOOR_S)
         else:
             mean_wait = 45.0 / (0.05 + curve("activity", local_hour(start)))
             wait = -mean_wait * math.log(1.0 - uniform(dev.key, n, 7))
-            st.update(phase="idle", since=start, until=start + wait)
+            st.update(phase="idle", since=start, until=start + wait, load=0.0)
     floor = st["floor"]
     if st["phase"] == "run":  # show the car passing floors on the way
         frac = (t - st["since"]) / max(1e-6, st["until"] - st["since"])
         floor = round(st["floor"] + (st["target"] - st["floor"]) * frac)
-    return {"floor": float(floor or 1), "running": float(st["phase"] == "run"),
-            "door_open": float(st["phase"] == "door"), "load_kg": st["load"], "fault": 0.0}
+    running = st["phase"] == "run"
+    return {"floor": float(floor or 1), "running": float(running),
+            "door_open": float(st["phase"] == "door"), "load_kg": st["load"], "fault": 0.0,
+            # at rest the car is always level with a landing: inside its door zone
+            "door_zone": float(not running), "occupied": float(st["load"] > 0),
+            "runs": float(st["runs"]), "door_cycles": float(st["doors"])}
 
 
 def _tank_of(dev: DeviceSim, world: World):
@@ -177,15 +222,16 @@ def _transformer(dev: DeviceSim, t: float, world: World) -> Values:
 
 
 def _parking(dev: DeviceSim, t: float, world: World) -> Values:
-    """Residents' cars leave in the morning and come back in the evening; some stay home."""
+    """Residents' cars leave in the morning and come back in the evening; some stay home.
+    The very same trips pass the gates (``vehicles``)."""
     day, hour = local_day(t), local_hour(t)
-    if uniform(dev.key, 0, 1) > 0.85:  # an unsold/visitor space: occupied by day, sometimes
-        return {"occupied": float(9 <= hour < 9 + 10 * uniform(dev.key, day, 2))}
-    if uniform(dev.key, day, 3) > 0.7:  # the car stays home today
+    if is_visitor_space(dev.key):  # a space let to a visitor by the day
+        arrive, leave = visitor_space_day(dev.key, day)
+        return {"occupied": float(arrive <= hour < leave)}
+    trip = resident_day(dev.key, day)
+    if trip is None:  # the car stays home today
         return {"occupied": 1.0}
-    leave = 6.5 + 2.5 * uniform(dev.key, day, 4)
-    back = 17.0 + 3.5 * uniform(dev.key, day, 5)
-    return {"occupied": float(not leave <= hour < back)}
+    return {"occupied": float(not trip[0] <= hour < trip[1])}
 
 
 EV_POWER_KW = 7.0
@@ -196,6 +242,15 @@ def _session(key: int, day: int) -> tuple[float, float] | None:
         return None
     start = day * 24 + 18.0 + 4.5 * uniform(key, day, 2)
     return start, start + 2.0 + 5.0 * uniform(key, day, 3)
+
+
+def charger_session(dev: DeviceSim, t: float) -> tuple[float, float] | None:
+    """(start, end) epoch seconds of the charging session running at ``t``, if any."""
+    day, hours = local_day(t), local_day(t) * 24 + local_hour(t)
+    for s in (_session(dev.key, day), _session(dev.key, day - 1)):
+        if s is not None and s[0] <= hours < s[1]:
+            return tuple(x * 3600.0 - LOCAL_OFFSET_S for x in s)  # type: ignore[return-value]
+    return None
 
 
 def _ev_charger(dev: DeviceSim, t: float, world: World) -> Values:

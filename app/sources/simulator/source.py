@@ -17,9 +17,10 @@ import time
 from collections import deque
 
 from app.config.model import SimulatorConfig
-from app.ingest.topics import TopicScheme
 from app.scene.model import Scene
-from app.sources.base import MessageSink, RawMessage, Source, SourceStatus
+from app.sources.base import MessageSink, Source, SourceStatus
+from app.wire.message import RawMessage
+from app.wire.topics import TopicScheme
 
 from .compound import CompoundSimulator, Message
 

@@ -16,9 +16,15 @@ class FallingConfig:
     beta_var: float = 0.02  # noise-variance learning rate: ~2 s
     edge_jitter_px: float = 0.35  # residual misregistration after jitter compensation
     max_shift_px: float = 12.0  # larger shake: skip the frame rather than guess
+    # A shift is believed only with a clear correlation peak that also explains the frame:
+    # undoing it leaves at most this share of the difference to the background.
+    shake_min_response: float = 0.2
+    shake_explained: float = 0.8
     global_fraction: float = 0.02  # changed area beyond this is a global change: reset
     max_blobs: int = 400  # more blobs than this is noise/rain/lighting, not an object
-    max_blob_frac: float = 0.1  # blobs taller/wider than this fraction of the height
+    max_blob_frac: float = 0.18  # blobs taller/wider than this fraction of the height (a thrown
+    # board or chair close to a steep camera spans a tenth of the frame and more)
+    streak_ratio: float = 6.0  # longer than this × its width (and 4 % of H): a rain streak
     activity_tau_s: float = 8.0  # how long a pixel must stay busy to be masked (trees)
     activity_busy: float = 0.12  # busy fraction above which a cell is masked
     shield_polygons: tuple[tuple[tuple[float, float], ...], ...] = ()  # never analysed
@@ -44,6 +50,15 @@ class FallingConfig:
     side_rms_drop_frac: float = 0.005
     max_back_extrapolation_s: float = 2.0  # origin: how far before the first point (a late start)
     min_fill: float = 0.6  # points per frame spanned: real falls are seen in most frames
+    # Strong evidence (near-g acceleration far above its error, a close fit, no holes)
+    # accepts a short track or a drop of under two floors: the lowest floors' drops.
+    strong_min_points: int = 8
+    strong_min_span_s: float = 0.45
+    strong_a_min_mps2: float = 5.0
+    strong_a_sigma: float = 6.0
+    strong_fill: float = 0.8
+    strong_rms_m: float = 0.15
+    strong_min_drop_floors: float = 0.6
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Terminal-speed falls (light objects, no acceleration left): long, fast, straight, steep.
     terminal_span_s: float = 1.2

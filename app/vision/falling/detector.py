@@ -16,6 +16,7 @@ import cv2
 import numpy as np
 
 from app.vision.facade import Facade
+from app.vision.falling.cadence import Cadence
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import MotionStage
 from app.vision.falling.physics import judge
@@ -23,6 +24,7 @@ from app.vision.falling.stitch import StitchPool, join
 from app.vision.falling.tracker import Track, Tracker
 
 log = logging.getLogger(__name__)
+MIN_SIDE_PX = 32  # the motion stage works on a quarter-size copy and 16×16 cells
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,7 @@ class FallingObjectDetector:
                  fps: float = 25.0) -> None:
         self.cfg = config or FallingConfig()
         self.facade = facade
-        self.fps = fps
+        self.cadence = Cadence(fps)
         self.stage = MotionStage(self.cfg, fps)
         self.tracker: Tracker | None = None
         self.shape: tuple[int, int] | None = None
@@ -65,8 +67,19 @@ class FallingObjectDetector:
         self._live: dict[int, Track] = {}  # event id → its still-growing live track
         self._next_id = 1
 
+    @property
+    def fps(self) -> float:
+        """Distinct frames per second (repeated frames do not count)."""
+        return self.cadence.effective_fps
+
     def process(self, frame_bgr: np.ndarray, t: float) -> list[FallingObjectEvent]:
         gray = frame_bgr if frame_bgr.ndim == 2 else cv2.cvtColor(frame_bgr, cv2.COLOR_BGR2GRAY)
+        if min(gray.shape[:2]) < MIN_SIDE_PX:
+            raise ValueError(f"frames of {gray.shape[1]}×{gray.shape[0]} px are too small "
+                             f"to detect anything in (at least {MIN_SIDE_PX} px a side)")
+        t = self.cadence.accept(gray, t)
+        if t is None:
+            return []  # a repeat of the previous frame: nothing moved, nothing to learn
         if self.tracker is None or gray.shape != self.shape:
             self.shape = gray.shape
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
@@ -133,7 +146,7 @@ class FallingObjectDetector:
     def _judge(self, ended: list[Track]) -> list[FallingObjectEvent]:
         events = []
         for tr in ended:
-            if len(tr.t) < self.cfg.min_points:
+            if len(tr.t) < min(self.cfg.min_points, self.cfg.strong_min_points):
                 continue  # the bulk: noise and one-frame flickers, not worth a fit
             early = self._early_of(tr)
             v = judge(tr, self.cfg, self.facade, self.shape[0], fps=self.fps)
@@ -189,25 +202,50 @@ class FallingObjectDetector:
             floor, column, tuple(zip(tr.t, tr.x, tr.y, strict=True)), event_id)
 
     def _duplicate(self, ev: FallingObjectEvent) -> bool:
-        """A track broken in two (occlusion) must not raise two alarms."""
+        """A track broken in two (occlusion) must not raise two alarms; a second object
+        thrown a second later from the next window must. The difference is physics: the
+        later fragment of one fall starts where that fall's object was, or would be by
+        then, on its own trajectory; a new throw starts elsewhere."""
         for e in self._recent:
             if e.event_id == ev.event_id:
                 continue
             # Its track as raised (with the stitched head, if any) and, when raised early,
-            # the live track as it has grown since: a live track broken again and joined to
-            # the same head is the same fall.
+            # the live track as it has grown since.
             live = self._live.get(e.event_id)
-            tx = np.array([p[1] for p in e.track] + (live.x if live is not None else []))
-            ty = np.array([p[2] for p in e.track] + (live.y if live is not None else []))
-            t_end = live.t[-1] if live is not None else e.t_end
+            pts = set(e.track) | (set(zip(live.t, live.x, live.y, strict=True))
+                                  if live is not None else set())
+            known = np.array(sorted(pts))
             # A fall lost mid-air (over glass of its own shade) can reappear lower down up to
             # ~3 s later: a light object falls for 5–7 s in view.
-            if e.t_start - 0.2 <= ev.t_start <= t_end + 3.0:
-                x0, y0 = ev.track[0][1], ev.track[0][2]
-                near = np.hypot(tx - x0, ty - y0).min()
-                # A later fragment of the same fall starts below where the first one ended,
-                # in the same vertical corridor (falls are steep).
-                below = y0 >= ty[-1] - 10 and abs(x0 - tx[-1]) < 0.06 * self.shape[1]
-                if (near < 60 and ev.t_start <= t_end + 1.0) or below:
-                    return True
+            if (known[0, 0] - 0.2 <= ev.t_start <= known[-1, 0] + 3.0
+                    and self._on_trajectory(known, ev.track[:5])):
+                return True
         return False
+
+    def _on_trajectory(self, known: np.ndarray, points) -> bool:
+        """Are these (t, x, y) points where the object of the ``known`` track was (while it
+        was tracked) or could be (after: between carrying on at its last speed and carrying
+        on accelerating as it did)?"""
+        t, x, y = known[:, 0], known[:, 1], known[:, 2]
+        tol0 = max(12.0, 0.02 * self.shape[0])
+        tail = slice(max(0, len(t) - 12), len(t))
+        if len(t) >= 4:
+            tt = t[tail] - t[-1]
+            vx = float(np.polyfit(tt, x[tail], 1)[0])
+            cy = np.polyfit(tt, y[tail], 2)
+            vy, ay = float(cy[1]), max(0.0, 2 * float(cy[0]))
+        else:
+            vx = vy = ay = 0.0
+        for tp, xp, yp in points:
+            if tp <= t[-1]:
+                if np.hypot(xp - np.interp(tp, t, x), yp - np.interp(tp, t, y)) > tol0:
+                    return False
+                continue
+            dt = tp - t[-1]
+            tol = tol0 + 20.0 * dt
+            y_lin = y[-1] + vy * dt
+            y_acc = y_lin + 0.5 * ay * dt * dt
+            if not (min(y_lin, y_acc) - tol <= yp <= max(y_lin, y_acc) + tol
+                    and abs(xp - (x[-1] + vx * dt)) <= tol + 0.3 * abs(vx) * dt):
+                return False
+        return True

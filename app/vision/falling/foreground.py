@@ -44,6 +44,8 @@ class MotionStage:
         self.stats = StageStats()
         self.shift = (0.0, 0.0)
         self.unsettled = False  # the last frame was speckle everywhere: relearn at full rate
+        self._big: tuple[float, float] | None = None  # last shift too large to compensate
+        self._areas: np.ndarray | None = None  # where the background changed, last frame
 
     def _init(self, g: np.ndarray) -> None:
         h, w = g.shape
@@ -69,11 +71,32 @@ class MotionStage:
         self.grad2 = cv2.max(gx * gx, gy * gy)
 
     def _register(self, g: np.ndarray, small: np.ndarray) -> tuple[float, float] | None:
+        """The frame's shift against the background; None for a confident shake too large
+        to compensate. A shift is believed only when the correlation peak is clear *and*
+        moving the frame by it explains the frame better than not moving it: on a static
+        camera looking at featureless sky, dashed lane markings or a large moving vehicle
+        the peak is noise or the vehicle, and skipping on it left the detector blind for
+        most of the time (issue 18)."""
         # Copies: OpenCV 5's phaseCorrelate applies the window to its inputs in place.
-        (dx, dy), _ = cv2.phaseCorrelate(self.bg_small.copy(), small.copy(), self.window)
+        (dx, dy), response = cv2.phaseCorrelate(self.bg_small.copy(), small.copy(), self.window)
+        if not (response >= self.cfg.shake_min_response and math.isfinite(dx + dy)):
+            return 0.0, 0.0
+        # A small shift is cheap to compensate either way; a large one (a skip, or edges
+        # everywhere if wrong) must be shown to be real.
+        if math.hypot(dx, dy) * _SMALL > 0.5 * self.cfg.max_shift_px \
+                and not self._explains(small, dx, dy):
+            return 0.0, 0.0
         dx, dy = dx * _SMALL, dy * _SMALL
         if math.hypot(dx, dy) > self.cfg.max_shift_px:
+            big, self._big = self._big, (dx, dy)
+            if big is not None and math.hypot(dx - big[0], dy - big[1]) < 1.5:
+                # The same large offset twice: the camera has settled at a new position
+                # (a drifting or re-aimed mount), not shaking: move the model with it.
+                self._rebase(dx, dy)
+                self._big = None
+                return 0.0, 0.0
             return None
+        self._big = None
         if math.hypot(dx, dy) > 0.3:
             # Refine on a full-resolution central crop: quarter-size precision is ~0.4 px,
             # enough to light up every window edge.
@@ -87,6 +110,30 @@ class MotionStage:
             if math.hypot(rx, ry) < 2.0:
                 dx, dy = dx + rx, dy + ry
         return dx, dy
+
+    def _rebase(self, dx: float, dy: float) -> None:
+        m = np.float32([[1, 0, dx], [0, 1, dy]])
+        h, w = self.shape
+        self.bg = cv2.warpAffine(self.bg, m, (w, h), borderMode=cv2.BORDER_REPLICATE)
+        self.var = cv2.warpAffine(self.var, m, (w, h), borderMode=cv2.BORDER_REPLICATE)
+        self.bg_small = cv2.warpAffine(self.bg_small, m / np.float32([1, 1, _SMALL]),
+                                       self.small_size, borderMode=cv2.BORDER_REPLICATE)
+        self._edges()
+
+    def _explains(self, small: np.ndarray, dx: float, dy: float) -> bool:
+        """Does undoing the shift (quarter-size px) bring the frame clearly closer to the
+        background? Compared away from the borders the warp fills in."""
+        m = np.float32([[1, 0, -dx], [0, 1, -dy]])
+        back = cv2.warpAffine(small, m, self.small_size, borderMode=cv2.BORDER_REPLICATE)
+        b = int(math.ceil(max(abs(dx), abs(dy)))) + 1
+        h, w = small.shape
+        if 2 * b >= min(h, w):
+            return False
+        inner = (slice(b, h - b), slice(b, w - b))
+        ref = self.bg_small[inner]
+        before = float(cv2.norm(small[inner], ref, cv2.NORM_L1))
+        after = float(cv2.norm(back[inner], ref, cv2.NORM_L1))
+        return after < self.cfg.shake_explained * before
 
     def step(self, gray: np.ndarray) -> Blobs | None:
         """One frame; None when the frame was skipped (warm-up, shake, global change)."""
@@ -149,8 +196,16 @@ class MotionStage:
         cv2.accumulateWeighted(fg_small.astype(np.float32) * (1 / 255), self.activity,
                                1.0 / (cfg.activity_tau_s * self.fps))
         self.warm += 1
+        # A global change (light, exposure) changes the background over areas, and stays;
+        # rain lit by the IR lamp changes streaks everywhere, elsewhere every frame, and
+        # counting those had the stage resetting on every frame of a night downpour, blind
+        # to anything falling through it. So the change is measured on the quarter-size
+        # difference after a 5×5 median (20 px at full size: streaks and small objects
+        # go, areas stay) and must be in the same places two frames running.
         changed = cv2.countNonZero(fg) / fg.size
-        if changed > cfg.global_fraction:
+        if changed <= cfg.global_fraction:
+            self._areas = None
+        elif self._areal(small, fg_small):
             self.stats.global_resets += 1
             self.bg = gf.copy()
             self.bg_small = small.copy()
@@ -160,7 +215,31 @@ class MotionStage:
             return None
         blobs = self._blobs(fg)
         self.unsettled = blobs is None
+        self._last = blobs
         return blobs
+
+    def _areal(self, small: np.ndarray, fg_small: np.ndarray) -> bool:
+        """Has the background itself changed, over areas spread across the frame, in this
+        frame and the one before alike? Rain changes other places every frame."""
+        diff = cv2.medianBlur(cv2.absdiff(small, self.bg_small), 5)
+        noise = math.sqrt(float(np.median(self.var[::8, ::8])))
+        areas = cv2.compare(diff, 3.0 * noise + 4.0, cv2.CMP_GT)
+        prev, self._areas = self._areas, areas
+        if not (cv2.countNonZero(areas) / areas.size > self.cfg.global_fraction
+                and self._spread(areas)):
+            return False
+        if prev is None or prev.shape != areas.shape:
+            return False
+        both = cv2.countNonZero(cv2.bitwise_and(prev, areas))
+        either = cv2.countNonZero(cv2.bitwise_or(prev, areas))
+        return both >= 0.4 * either
+
+    def _spread(self, fg_small: np.ndarray) -> bool:
+        """A global change (light, exposure, shake) touches the whole frame; a bus or a
+        lorry passing below the facade changes as much area in one place, and resetting on
+        it blinded the detector on every frame of a busy street (issue 18)."""
+        cells = cv2.resize(fg_small, (4, 4), interpolation=cv2.INTER_AREA)
+        return int(np.count_nonzero(cells > 0.005 * 255)) >= 6
 
     def _blobs(self, fg: np.ndarray) -> Blobs | None:
         cfg = self.cfg
@@ -171,13 +250,50 @@ class MotionStage:
             return None
         if not contours:
             return Blobs(np.zeros((0, 2)), np.zeros(0))
-        rects = np.array([cv2.boundingRect(c) for c in contours], dtype=np.float64)
+        rects = _merge_fragments(np.array([cv2.boundingRect(c) for c in contours],
+                                          dtype=np.float64))
         wh = rects[:, 2:] - 2  # undo the dilation
         xy = rects[:, :2] + rects[:, 2:] / 2
         size = np.maximum(wh.max(axis=1), 1.0)
         keep = size <= cfg.max_blob_frac * self.shape[0]
+        # Streaks: a rain drop close to the lens, smeared over the exposure, is many times
+        # longer than wide; a falling object's smear is a few times its width at most.
+        thin = np.maximum(wh.min(axis=1), 1.0)
+        keep &= ~((size >= cfg.streak_ratio * thin) & (size >= 0.04 * self.shape[0]))
         sx = np.clip((xy[:, 0] / _SMALL).astype(int), 0, self.small_size[0] - 1)
         sy = np.clip((xy[:, 1] / _SMALL).astype(int), 0, self.small_size[1] - 1)
         busy = (self.activity[sy, sx] > cfg.activity_busy) | (self.blocked[sy, sx] > 0)
         keep &= ~busy
         return Blobs(xy[keep], size[keep])
+
+
+def _merge_fragments(rects: np.ndarray, min_size: float = 6.0) -> np.ndarray:
+    """(x, y, w, h) rects with the fragments of a large object merged into it: a tumbling
+    bar or a dark object over a lit window splits into pieces a few pixels apart, and the
+    tracker would follow one piece here and another there. Only around large blobs (few),
+    so the cost stays linear in the number of blobs."""
+    if len(rects) < 2:
+        return rects
+    size = rects[:, 2:].max(axis=1)
+    # a rain streak is long and thin: it is not an object whose pieces lie around it
+    compact = rects[:, 2:].min(axis=1) * 3 >= size
+    alive = np.ones(len(rects), bool)
+    centres = np.flatnonzero((size >= min_size) & compact)
+    for i in centres[np.argsort(-size[centres])]:
+        if not alive[i]:
+            continue
+        x, y, w, h = rects[i]
+        pad = 0.5 * max(w, h)
+        cx = rects[:, 0] + rects[:, 2] / 2
+        cy = rects[:, 1] + rects[:, 3] / 2
+        near = (alive & (size <= size[i]) & (cx >= x - pad) & (cx <= x + w + pad)
+                & (cy >= y - pad) & (cy <= y + h + pad))
+        near[i] = False
+        if near.any():
+            grp = rects[near | (np.arange(len(rects)) == i)]
+            x0, y0 = grp[:, 0].min(), grp[:, 1].min()
+            x1, y1 = (grp[:, 0] + grp[:, 2]).max(), (grp[:, 1] + grp[:, 3]).max()
+            rects[i] = (x0, y0, x1 - x0, y1 - y0)
+            alive &= ~near
+    return rects[alive]
+

@@ -79,10 +79,15 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
 def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Facade | None,
                   frame_h: int, fps: float | None) -> Verdict:
     t = np.asarray(track.t[i0:i1]) - track.t[i0]
-    if len(t) < cfg.min_points:
-        return Verdict(False, "few points")
-    if t[-1] < cfg.min_span_s:
-        return Verdict(False, "short span")
+    # A short track is judged only as a candidate for the strong-evidence rule below (a
+    # drop from the lowest floors is over within a second, and the camera may not see
+    # its end); everything else needs the full span.
+    short = len(t) < cfg.min_points or t[-1] < cfg.min_span_s
+    if facade is None or len(t) < cfg.strong_min_points or t[-1] < cfg.strong_min_span_s:
+        if len(t) < cfg.min_points:
+            return Verdict(False, "few points")
+        if t[-1] < cfg.min_span_s:
+            return Verdict(False, "short span")
     xy = np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1)
     if facade is not None:
         uv = facade.to_facade(xy)
@@ -116,12 +121,23 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     side_ok = rms_side <= (cfg.max_side_rms_m if facade is not None else rms_lim) \
         + cfg.side_rms_drop_frac * drop
     steep = np.ptp(horiz) <= cfg.max_horizontal_ratio * drop
-    terminal = facade is not None and _terminal(t, h, horiz, drop, fill, rms_ok, cfg)
-    if fill < cfg.min_fill:
+    terminal = facade is not None and not short and _terminal(t, h, horiz, drop, fill,
+                                                                rms_ok, cfg)
+    # Strong evidence makes up for a short drop: a near-free-fall acceleration measured
+    # many standard errors above zero, on a gap-free track that the parabola fits closely.
+    # Birds and insects fit ≈ 0 and flutter does not fit; this is what a 1.2 s drop from
+    # the third floor looks like, and it is over before it has fallen two storeys in view.
+    strong = (facade is not None and cfg.strong_a_min_mps2 <= accel <= a_max
+              and accel >= cfg.strong_a_sigma * 2 * sd_c2 and fill >= cfg.strong_fill
+              and rms <= cfg.strong_rms_m + cfg.rms_drop_frac * drop
+              and drop >= cfg.strong_min_drop_floors * facade.floor_height_m)
+    if short and not strong:
+        v.reason = "short track, weak evidence"
+    elif fill < cfg.min_fill:
         v.reason = "gappy track"
     elif not side_ok:
         v.reason = "swings sideways"
-    elif drop < min_drop:
+    elif drop < min_drop and not strong:
         v.reason = "small drop"
     elif terminal:
         pass  # light object at its terminal speed: judged by _terminal

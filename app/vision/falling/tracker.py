@@ -26,6 +26,7 @@ class Track:
     y: list[float] = field(default_factory=list)
     size: list[float] = field(default_factory=list)
     misses: int = 0
+    _fit: tuple | None = field(default=None, repr=False, compare=False)
 
     def add(self, t: float, x: float, y: float, s: float) -> None:
         self.t.append(t)
@@ -45,11 +46,15 @@ class Track:
             vy = (self.y[-1] - self.y[-2]) / dt0
             ay = a_prior
         else:
-            tt = np.asarray(self.t[-8:]) - self.t[-1]
-            px = np.polyfit(tt, self.x[-8:], 1)
-            py = np.polyfit(tt, self.y[-8:], 2)
-            vx, vy, ay = px[0], py[1], 2 * py[0]
-            ay = 0.5 * (ay + a_prior) if n < 8 else ay
+            # The fit changes only when a point is added; a coasting track (and every track
+            # is asked every frame) reuses it.
+            if self._fit is None or self._fit[0] != n:
+                tt = np.asarray(self.t[-8:]) - self.t[-1]
+                px = np.polyfit(tt, self.x[-8:], 1)
+                py = np.polyfit(tt, self.y[-8:], 2)
+                ay = 2 * py[0]
+                self._fit = (n, px[0], py[1], 0.5 * (ay + a_prior) if n < 8 else ay)
+            _n, vx, vy, ay = self._fit
         dt = t - self.t[-1]
         x = self.x[-1] + vx * dt
         y = self.y[-1] + vy * dt + 0.5 * ay * dt * dt
