@@ -1,8 +1,8 @@
 """Parts of the program a machine may lack, and why: the program starts without them and
 says so instead of crashing.
 
-The alarm sound needs QtMultimedia and its audio libraries (libpulse) plus an audio output;
-the cameras need OpenCV. Whoever finds its part missing calls ``report_unavailable`` once;
+The alarm sound needs QtMultimedia and its audio libraries (libpulse); the cameras need
+OpenCV. Whoever finds its part missing calls ``report_unavailable`` once;
 the status bar shows every report ("alarm sound unavailable: libpulse.so.0: …") and the log
 has it. A process-wide record, because the parts that notice (a camera manager in the
 engine, the alarm board's sounder) and the status bar that tells the operator never meet.
