@@ -7,6 +7,10 @@ delay (or sometimes rejects), walks the walkway route at the routed pace publish
 says comes out of ``step(now)`` as contract messages (topic + payload bytes), so it can go
 through ingest, any Source, or a real broker. Driven by a simulated clock; deterministic
 under a seed (each decision draws from a generator seeded by seed, technician and order).
+
+After a restart of the control room ``resume`` hands each handset the open order it held,
+in the state the control room last knew: an accepted or en-route order is walked to at
+once (nothing is accepted twice), an arrived one is worked on where it is.
 """
 
 from __future__ import annotations
@@ -49,6 +53,7 @@ class _Job(msgspec.Struct):
     path: np.ndarray | None = None  # polyline being walked
     started: float = 0.0
     seconds: float = 0.0
+    resumed: str | None = None  # the order's state when handed back after a restart
 
 
 class _Handset:
@@ -72,6 +77,7 @@ class HandsetSimulator:
         self.handsets = {t.id: _Handset(t, start_xyz.get(t.id, t.home_xyz))
                          for t in technicians}
         self._inbox: list[tuple[str, bytes]] = []
+        self._resumes: list[tuple[str, str, str, dict]] = []
         self._decoder = msgspec.json.Decoder(_OrderMsg)
 
     def position(self, tech_id: str) -> Vec3:
@@ -81,6 +87,11 @@ class HandsetSimulator:
     def deliver(self, topic: str, payload: bytes, *, qos: int = 1, retain: bool = False) -> None:
         """Take a message the control room published (only tech/{id}/orders matter)."""
         self._inbox.append((topic, payload))
+
+    def resume(self, tech_id: str, order_id: str, state: str, location: dict) -> None:
+        """Hand back an order ``tech_id`` held before a restart (``state``: assigned,
+        accepted, en_route or arrived; ``location`` as in an order message)."""
+        self._resumes.append((tech_id, order_id, state, location))
 
     def step(self, now: float) -> list[RawMessage]:
         """Advance every handset to ``now``; the messages they send, in time order."""
@@ -93,6 +104,11 @@ class HandsetSimulator:
 
     # -- inside ---------------------------------------------------------------------------
     def _read_inbox(self, now: float) -> None:
+        resumes, self._resumes = self._resumes, []
+        for tech_id, order_id, state, location in resumes:
+            h = self.handsets.get(tech_id)
+            if h is not None:
+                h.jobs.append(self._job(h, order_id, location, now, resumed=state))
         inbox, self._inbox = self._inbox, []
         prefix = f"{self.topics.root}/tech/"
         for topic, payload in inbox:
@@ -105,13 +121,19 @@ class HandsetSimulator:
             h.jobs = [j for j in h.jobs if j.order_id != msg.order_id]
             if msg.state != "assigned" or msg.location is None:
                 continue  # withdrawn or cancelled: dropped above
-            rng = random.Random(f"{self.seed}:{h.tech.id}:{msg.order_id}")
-            cfg = self.config
-            h.jobs.append(_Job(
-                order_id=msg.order_id, target=tuple(msg.location["xyz"]),  # type: ignore[arg-type]
-                building=msg.location.get("building"), floor=msg.location.get("floor"),
-                phase="deciding", until=now + rng.uniform(*cfg.accept_delay_s),
-                reject=rng.random() < cfg.reject_probability, work_s=rng.uniform(*cfg.work_s)))
+            h.jobs.append(self._job(h, msg.order_id, msg.location, now))
+
+    def _job(self, h: _Handset, order_id: str, location: dict, now: float, *,
+             resumed: str | None = None) -> _Job:
+        rng = random.Random(f"{self.seed}:{h.tech.id}:{order_id}")
+        cfg = self.config
+        delay, reject = rng.uniform(*cfg.accept_delay_s), rng.random() < cfg.reject_probability
+        if resumed not in (None, "assigned"):  # already accepted: goes on at once
+            delay, reject = 0.0, False
+        return _Job(order_id=order_id, target=tuple(location["xyz"]),  # type: ignore[arg-type]
+                    building=location.get("building"), floor=location.get("floor"),
+                    phase="deciding", until=now + delay, reject=reject,
+                    work_s=rng.uniform(*cfg.work_s), resumed=resumed)
 
     def _advance(self, h: _Handset, now: float, out: list[tuple[float, str, bytes]]) -> None:
         cfg = self.config
@@ -122,7 +144,13 @@ class HandsetSimulator:
             if now < job.until:
                 break
             t = job.until
-            if job.phase == "deciding":
+            if job.phase == "deciding" and job.resumed == "arrived":
+                h.xyz = np.asarray(job.target, dtype=float)  # on site, working
+                out.append(self._fix(h, t))
+                job.phase, job.until = "working", t + job.work_s
+            elif job.phase == "deciding" and job.resumed in ("accepted", "en_route"):
+                self._start_walk(h, job, t)  # accepted before the restart: on the way
+            elif job.phase == "deciding":
                 if job.reject:
                     out.append(self._update(h, job, "rejected", t, "busy with another job"))
                     self._finish(h, t)
