@@ -87,12 +87,19 @@ def clock_time(ts: float | None) -> str:
     return "" if ts is None else time.strftime("%H:%M:%S", time.localtime(ts))
 
 
+#: QT_TRANSLATE_NOOP puts them in the "Dispatch" context that tr() looks them up in (a bare
+#: tr("…") outside a class was collected under no context, so it never showed in Chinese)
+_NEVER = QT_TRANSLATE_NOOP("Dispatch", "never reported")
+_SECONDS_AGO = QT_TRANSLATE_NOOP("Dispatch", "%1 s ago")
+_MINUTES_AGO = QT_TRANSLATE_NOOP("Dispatch", "%1 min ago")
+
+
 def age(seconds: float | None) -> str:
     if seconds is None:
-        return tr("never reported")
+        return tr(_NEVER)
     if seconds < 90:
-        return tr("%1 s ago").replace("%1", str(int(seconds)))
-    return tr("%1 min ago").replace("%1", str(int(seconds // 60)))
+        return tr(_SECONDS_AGO).replace("%1", str(int(seconds)))
+    return tr(_MINUTES_AGO).replace("%1", str(int(seconds // 60)))
 
 
 def order_title(order: WorkOrder, device_name: str | None) -> str:
