@@ -65,10 +65,11 @@ def curve(name: str, t: np.ndarray) -> np.ndarray:
     return np.interp(hours, _XS[name], _YS[name])
 
 
-def _insert_readings(conn: sa.Connection, rows: list[tuple]) -> None:
+def _insert_readings(conn: sa.Connection, site: str, rows: list[tuple]) -> None:
     mark = "?" if conn.dialect.name == "sqlite" else "%s"
-    conn.exec_driver_sql(f"INSERT INTO readings (device_id, point, ts, value, seq) VALUES "
-                         f"({mark}, {mark}, {mark}, {mark}, NULL) ON CONFLICT DO NOTHING", rows)
+    conn.exec_driver_sql(f"INSERT INTO readings (site, device_id, point, ts, value, seq) VALUES "
+                         f"({mark}, {mark}, {mark}, {mark}, {mark}, NULL) ON CONFLICT DO NOTHING",
+                         [(site, *row) for row in rows])
 
 
 def _register(device, point: str, ts: np.ndarray, per_step: np.ndarray, start: float,
@@ -151,9 +152,9 @@ def fill(engine: Engine, scene: Scene, config: OperationsConfig, start: float, d
     mains = [d for d in devices if d.kind == "water_meter" and not d.location.room
              and d.location.building in towers]
     with engine.begin() as conn:
-        r.write_rows(conn, "devices", [r.device_row(
+        r.write_rows(conn, "devices", [{**r.device_row(
             d.id, d.kind, d.name, d.location, {p: spec.unit for p, spec in d.points.items()},
-            start) for d in scene.devices])
+            start), "site": site} for d in scene.devices])
         for device in devices:
             kind = device.kind
             if device in mains:
@@ -189,7 +190,7 @@ def fill(engine: Engine, scene: Scene, config: OperationsConfig, start: float, d
                         rows += _register(device.id, "door_cycles", ts, series * 1.1,
                                           base * 1.1, rng, False)
             rows = list(rows)
-            _insert_readings(conn, rows)
+            _insert_readings(conn, site, rows)
             counts["readings"] += len(rows)
         for main in mains:  # what the flats drew, what is lost on the way, a leaking riser
             key = key_of(seed, main.id)
@@ -199,11 +200,11 @@ def fill(engine: Engine, scene: Scene, config: OperationsConfig, start: float, d
                               for d in day_of]) * sim_models.RISER_LEAK_M3H * STEP_S / 3600
             rows = list(_register(main.id, "total_m3", ts, series * (1 + sim_models.MAIN_LOSS)
                                   + riser, 5000.0, rng, False))
-            _insert_readings(conn, rows)
+            _insert_readings(conn, site, rows)
             counts["readings"] += len(rows)
     counts.update(_passes_and_parking(engine, scene, config, start, days, site, seed))
     counts.update(_sessions(engine, scene, start, days, site, seed))
-    counts.update(_alarms_and_orders(engine, scene, start, days, seed))
+    counts.update(_alarms_and_orders(engine, scene, start, days, site, seed))
     counts["seconds"] = time.perf_counter() - t_begin
     return counts
 
@@ -231,7 +232,7 @@ def _passes_and_parking(engine: Engine, scene: Scene, config: OperationsConfig, 
         for t, p in vehicle_passes(seed, hour, fleet, gates):
             if not p.reported or t >= start + days * 86400:
                 continue
-            rows.append({"gate_id": gate_ids.get(scene.devices[p.device].id,
+            rows.append({"site": site, "gate_id": gate_ids.get(scene.devices[p.device].id,
                                                  scene.devices[p.device].id),
                          "ts": t, "plate": p.plate, "dir": p.dir, "paid": p.paid,
                          "received_at": t, "colour": p.colour, "vehicle": p.vehicle,
@@ -299,7 +300,7 @@ def _sessions(engine: Engine, scene: Scene, start: float, days: int, site: str,
     return {"charger_sessions": len(rows)}
 
 
-def _alarms_and_orders(engine: Engine, scene: Scene, start: float, days: int,
+def _alarms_and_orders(engine: Engine, scene: Scene, start: float, days: int, site: str,
                        seed: int) -> dict[str, int]:
     rnd = random.Random(mix(seed ^ 0xA1A))
     by_kind: dict[str, list] = {}
@@ -312,10 +313,10 @@ def _alarms_and_orders(engine: Engine, scene: Scene, start: float, days: int,
         for _ in range(max(0, n)):
             d = rnd.choice(members)
             t = start + rnd.random() * days * 86400
-            alarms.append(r.alarm_row({"id": uuid.UUID(int=rnd.getrandbits(128)).hex[:12],
+            alarms.append({**r.alarm_row({"id": uuid.UUID(int=rnd.getrandbits(128)).hex[:12],
                                        "device_id": d.id, "type": type_, "severity": severity,
                                        "state": "closed", "raised_at": t,
-                                       "closed_at": t + 900, "count": 1}))
+                                       "closed_at": t + 900, "count": 1}), "site": site})
             if severity in ("HIGH", "CRITICAL") and rnd.random() < 0.5:
                 order = WorkOrder(id=uuid.UUID(int=rnd.getrandbits(128)).hex[:10],
                                   title=type_, skill="general", priority=2,
@@ -329,7 +330,7 @@ def _alarms_and_orders(engine: Engine, scene: Scene, start: float, days: int,
         if alarms:
             r.write_rows(conn, "alarms", alarms)
         if orders:
-            r.write_rows(conn, "work_orders", [_order_row(o) for o in orders])
+            r.write_rows(conn, "work_orders", [{**_order_row(o), "site": site} for o in orders])
     return {"alarms": len(alarms), "work_orders": len(orders)}
 
 

@@ -22,7 +22,7 @@ install_needed
 python3 -m pip install -q --disable-pip-version-check -e ".[dev]"
 
 echo "== ruff"
-python3 -m ruff check .
+python3 -m ruff check --no-cache .  # a stale cache once hid what a clean clone reports
 # The suite runs as three pytest processes: the engine's tests (no GUI), the end-to-end and
 # packaging tests (no GUI), then the GUI tests (real windows under Xvfb, VTK). In one
 # process, after everything else had run, the interpreter crashed inside Qt's event loop

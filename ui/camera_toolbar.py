@@ -39,6 +39,7 @@ class WallToolBar(QToolBar):
     sig_layout = Signal(str)
     sig_masks = Signal()
     sig_facade = Signal()
+    sig_zones = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,13 +66,19 @@ class WallToolBar(QToolBar):
         self.facade_action.setToolTip(self.tr("Click the facade corners of the selected "
                                               "camera and enter its floors and columns"))
         self.facade_action.triggered.connect(self.sig_facade)
+        self.zones_action = QAction(self.tr("Construction zones…"), self)
+        self.zones_action.setToolTip(self.tr("Draw the lawns, no-build areas, fire lanes and "
+                                             "rooftops watched for illegal construction"))
+        self.zones_action.triggered.connect(self.sig_zones)
         self.addAction(self.masks_action)
         self.addAction(self.facade_action)
+        self.addAction(self.zones_action)
 
     def set_editing_allowed(self, allowed: bool) -> None:
         """Masks and facades are for users who may edit them (the engine checks again)."""
         self.masks_action.setVisible(allowed)
         self.facade_action.setVisible(allowed)
+        self.zones_action.setVisible(allowed)
 
     def set_layout(self, name: str) -> None:
         self.layout_actions[name].setChecked(True)

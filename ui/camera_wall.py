@@ -93,6 +93,7 @@ class CameraWall(QWidget):
         self.toolbar.sig_layout.connect(self.set_layout)
         self.toolbar.sig_masks.connect(self._on_edit_masks)
         self.toolbar.sig_facade.connect(self._on_calibrate_facade)
+        self.toolbar.sig_zones.connect(self._on_edit_zones)
         self.toolbar.set_editing_allowed(self.room.session.may(Permission.EDIT_MASKS))
         self.camera_list = CameraList()
         ids = self.manager.camera_ids()
@@ -363,6 +364,13 @@ class CameraWall(QWidget):
         if camera_id:
             MaskEditor(self.room, camera_id, self.names.get(camera_id, camera_id),
                        self).exec()
+
+    def _on_edit_zones(self) -> None:
+        from ui.zone_editor import ZoneEditor
+
+        camera_id = self.selected_camera()
+        if camera_id:
+            ZoneEditor(self.room, camera_id, self.names.get(camera_id, camera_id), self).exec()
 
     def _on_calibrate_facade(self) -> None:
         from ui.facade_calibrator import FacadeCalibrator

@@ -41,6 +41,7 @@ _WORDS = (
     QT_TRANSLATE_NOOP("MainWindow", "Dispatch"),
     QT_TRANSLATE_NOOP("MainWindow", "Camera wall"),
     QT_TRANSLATE_NOOP("MainWindow", "Operations"),
+    QT_TRANSLATE_NOOP("MainWindow", "Construction review"),
 )
 
 
@@ -133,5 +134,16 @@ def _cameras(w: MainWindow) -> None:
     w.camera_dock = w.add_panel("cameras", _tr("Camera wall"), w.camera_wall,
                                 object_name="CameraDock")
     w.camera_wall.sig_event_shown.connect(w._on_camera_event_shown)
+    if getattr(w.room.cameras, "construction", None) is not None:
+        from ui.change_review import ChangeReview
+
+        w.change_review = ChangeReview(w.room)
+        w.add_panel("changes", _tr("Construction review"), w.change_review,
+                    object_name="ChangeReviewDock")
+        scene_view = getattr(w.compound_view, "scene_view", None)
+        if scene_view is not None:
+            from ui.construction_3d import ConstructionOverlay
+
+            w.construction_3d = ConstructionOverlay(w.room, scene_view)
     if hasattr(w.compound_view, "sig_camera_picked"):
         w.compound_view.sig_camera_picked.connect(w._on_camera_picked)

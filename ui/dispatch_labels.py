@@ -87,8 +87,8 @@ def clock_time(ts: float | None) -> str:
     return "" if ts is None else time.strftime("%H:%M:%S", time.localtime(ts))
 
 
-#: QT_TRANSLATE_NOOP puts them in the "Dispatch" context that tr() looks them up in (a bare
-#: tr("…") outside a class was collected under no context, so it never showed in Chinese)
+# QT_TRANSLATE_NOOP puts them in the "Dispatch" context that tr() looks them up in (a bare
+# tr("…") outside a class was collected under no context, so it never showed in Chinese)
 _NEVER = QT_TRANSLATE_NOOP("Dispatch", "never reported")
 _SECONDS_AGO = QT_TRANSLATE_NOOP("Dispatch", "%1 s ago")
 _MINUTES_AGO = QT_TRANSLATE_NOOP("Dispatch", "%1 min ago")

@@ -66,7 +66,7 @@ DISPATCH = Workspace(
 SUPERVISION = Workspace(
     "supervision", QT_TRANSLATE_NOOP("Workspace", "Supervision: everything at a glance"),
     (Placement("alarms", BOTTOM, "bottom"), Placement("dispatch", BOTTOM, "bottom"),
-     Placement("operations", BOTTOM, "bottom"),
+     Placement("operations", BOTTOM, "bottom"), Placement("changes", BOTTOM, "bottom"),
      Placement("cameras", RIGHT, "side"), Placement("inspector", RIGHT, "side"),
      Placement("layers", RIGHT, "side"), Placement("floors", RIGHT, "side")),
     {BOTTOM: 0.40, RIGHT: 0.36})

@@ -48,7 +48,7 @@ HIGHLIGHT_RGB = (0.30, 0.90, 1.00)
 
 # draw order of translucent layers, bottom-up
 _RANK = {"underground": 0, "ground": 1, "lawns": 2, "roads": 3, "parking": 4,
-         "buildings": 6, "building_lines": 7}
+         "construction": 5, "buildings": 6, "building_lines": 7}
 
 
 def _rgb01(color: Sequence[float]) -> tuple[float, float, float]:

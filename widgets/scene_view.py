@@ -86,6 +86,7 @@ class SceneView(ScenePicking, QWidget):
         self.heat = FloorHeat(self.layers)
         self.technicians: TechnicianMarkers | None = None
         self.routes: RouteLines | None = None
+        self.construction = None  # GroundZones, made when a camera has zones
         self._flight = CameraFlight(self.renderer.GetActiveCamera, self._after_camera_move,
                                     self)
         self._initialized = False
@@ -132,6 +133,17 @@ class SceneView(ScenePicking, QWidget):
                            rgb: Sequence[int], width: float = 4.0) -> StateCells:
         """Thick segments, each recolourable (gate arms, charger posts)."""
         return StateCells.segments(self.layers, layer, a, b, rgb, width)
+
+    def set_construction(self, zones: Sequence[tuple[np.ndarray, str]],
+                         changes: Sequence[tuple[float, float, bool]]) -> None:
+        """Construction zones on the ground ((k, 2) site metres, kind) and changes at their
+        place ((x, y, still open)), layer ``construction``."""
+        if self.construction is None:
+            from widgets.scene_zones import GroundZones
+
+            self.construction = GroundZones(self.layers)
+        self.construction.set_zones(zones)
+        self.construction.set_changes(changes)
 
     def set_technicians(self, positions: Mapping[str, Sequence[float]]) -> None:
         if self.technicians is None:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
 MIME_CAMERA = "application/x-control-room-camera"
 TITLE_H = 24
-OVERLAY_KINDS = ("track", "mask", "shield", "facade", "draft", "selected")
+OVERLAY_KINDS = ("track", "mask", "shield", "facade", "draft", "selected", "zone", "change")
 Overlay = tuple[str, Sequence[tuple[float, float]], str]
 
 #: status dot colours: the same green/orange/grey the rest of the control room uses
@@ -41,6 +41,7 @@ _FACADE = QColor(108, 180, 240, 170)
 _DRAFT = QColor(255, 80, 200)
 _SELECT = QColor(74, 163, 223)
 _ALARM = QColor(231, 76, 60)
+_ZONE = QColor(255, 176, 32)  # construction zones: amber, apart from shields' cyan
 
 
 def frame_to_qimage(frame: np.ndarray) -> QImage:
@@ -231,6 +232,14 @@ class VideoTile(QWidget):
                 p.setPen(QPen(_FACADE, 1))
                 p.setBrush(Qt.BrushStyle.NoBrush)
                 p.drawPolyline(poly)
+            elif kind == "zone":
+                p.setPen(QPen(_ZONE, 2, Qt.PenStyle.DashDotLine))
+                p.setBrush(QColor(255, 176, 32, 22))
+                p.drawPolygon(poly)
+            elif kind == "change":
+                p.setPen(QPen(_ALARM, 2.5))
+                p.setBrush(QColor(231, 76, 60, 70))
+                p.drawPolygon(poly)
             else:  # draft / selected: polygons being edited, with their vertices
                 colour = _SELECT if kind == "selected" else _DRAFT
                 p.setPen(QPen(colour, 2))
@@ -241,7 +250,7 @@ class VideoTile(QWidget):
                     p.drawEllipse(poly[i], 3.5, 3.5)
             if label and kind == "facade":
                 last_label_y = self._paint_floor_label(p, poly[0], label, last_label_y)
-            elif label and kind in ("track", "draft", "selected"):
+            elif label and kind in ("track", "draft", "selected", "zone"):
                 # masks and shields say what they are by their style: no label clutter
                 p.setPen(QColor(255, 255, 255))
                 p.drawText(poly[0] + QPointF(4, -4), label)

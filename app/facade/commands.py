@@ -167,6 +167,39 @@ class SetFacade(Command, tag="camera.facade"):
     facade: dict | None  # the facade file's JSON (app.vision.facade.parse_facade checks it)
 
 
+class SetConstructionZones(Command, tag="camera.construction_zones"):
+    """A camera's construction/encroachment zones (None: stop that analysis)."""
+
+    permission = Permission.EDIT_MASKS
+    camera_id: Id
+    zones: dict | None  # the zones file's JSON (app.vision.construction.zones.parse_zones)
+
+
+# ---- construction changes (the operator's review) ----------------------------------------
+class AcceptChange(Command, tag="construction.accept"):
+    """The change is allowed: the detector absorbs it into its reference."""
+
+    permission = Permission.REVIEW_CHANGES
+    change_id: Id
+    reason: Reason
+
+
+class RejectChange(Command, tag="construction.reject"):
+    """A false alarm: muted while it stays, kept for tuning."""
+
+    permission = Permission.REVIEW_CHANGES
+    change_id: Id
+    reason: Reason
+
+
+class DispatchChange(Command, tag="construction.dispatch"):
+    """A work order for the enforcement team and an evidence package for urban management."""
+
+    permission = Permission.REVIEW_CHANGES
+    change_id: Id
+    note: Reason = ""
+
+
 class ExportEvidence(Command, tag="evidence.export"):
     """Build the evidence package of a camera event; its bytes are a download."""
 
@@ -205,7 +238,8 @@ ANY_COMMAND = (AcknowledgeAlarm | CommentAlarm | SilenceAlarm | ShelveAlarm | Un
                | CloseAlarm | CreateOrder | CreateOrderFromAlarm | AssignOrder | SetOrderState
                | AddOrderNote | SetAutoAssign | RegisterDevice | DismissDevice | FreezeLearnedBand
                | ParkingRebase
-               | SetPrivacyMasks | SetShieldZones | SetFacade | ExportEvidence | AddUser
+               | SetPrivacyMasks | SetShieldZones | SetFacade | SetConstructionZones
+               | AcceptChange | RejectChange | DispatchChange | ExportEvidence | AddUser
                | SetUserPassword | LockUser | UnlockUser)
 
 #: every command class, by its tag

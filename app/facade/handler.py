@@ -158,6 +158,12 @@ class CommandHandler:
         if isinstance(command, c.FreezeLearnedBand):
             building, camera = self._device_place(command.device_id)
             return f"device:{command.device_id}/{command.point}", building, camera
+        if hasattr(command, "change_id"):  # a construction change: its camera's scope
+            record = self._construction().change_or_none(command.change_id)  # type: ignore[attr-defined]
+            if record is None:
+                raise CommandFailed("unknown_change", f"no construction change "
+                                    f"{command.change_id!r}")  # type: ignore[attr-defined]
+            return f"change:{record.id}", None, record.camera_id
         if hasattr(command, "camera_id"):
             return f"camera:{command.camera_id}", None, command.camera_id  # type: ignore[attr-defined]
         if isinstance(command, c.ExportEvidence):
@@ -259,6 +265,11 @@ class CommandHandler:
                 except FacadeError as exc:
                     raise CommandFailed("bad_facade", str(exc)) from None
                 self._cameras().set_facade(camera_id, parsed)
+            case c.SetConstructionZones() | c.AcceptChange() | c.RejectChange() \
+                    | c.DispatchChange():
+                from app.facade.construction import run_construction
+
+                return run_construction(self._construction(), command, who)
             case c.ExportEvidence(event_id=event_id):
                 from app import paths
 
@@ -286,6 +297,12 @@ class CommandHandler:
         if self.engine.cameras is None:
             raise CommandFailed("no_cameras", "cameras are not running")
         return self.engine.cameras
+
+    def _construction(self):  # noqa: ANN202
+        service = self._cameras().construction
+        if service is None:  # app.vision.no_cameras: OpenCV could not be loaded
+            raise CommandFailed("no_cameras", "cameras are not running")
+        return service
 
     def _users(self):  # noqa: ANN202
         if self.engine.users is None:

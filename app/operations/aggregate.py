@@ -55,8 +55,8 @@ def hour_floor(t: float) -> int:
 
 # ---- reading samples ------------------------------------------------------------------------
 _SAMPLES = sa.text(
-    "SELECT ts, value FROM readings WHERE device_id = :d AND point = :p AND ts >= :a "
-    "AND ts < :b UNION ALL SELECT last_ts, last FROM reading_aggregates WHERE device_id = :d "
+    "SELECT ts, value FROM readings WHERE site = :s AND device_id = :d AND point = :p AND ts >= :a "
+    "AND ts < :b UNION ALL SELECT last_ts, last FROM reading_aggregates WHERE site = :s AND device_id = :d "
     "AND point = :p AND minute >= :am AND minute < :b")
 _SAMPLES_SQL = str(_SAMPLES)
 _STYLE = {"qmark": lambda name: "?", "format": lambda name: "%s",
@@ -84,19 +84,19 @@ def _raw_rows(conn: sa.Connection, sql: str, params: dict[str, Any]) -> list[tup
 
 _PARAM = re.compile(r"(?<!:):(\w+)")
 _BEFORE = sa.text(
-    "SELECT ts, value FROM readings WHERE device_id = :d AND point = :p AND ts < :a "
+    "SELECT ts, value FROM readings WHERE site = :s AND device_id = :d AND point = :p AND ts < :a "
     "ORDER BY ts DESC LIMIT 1")
 _AFTER = sa.text(
-    "SELECT ts, value FROM readings WHERE device_id = :d AND point = :p AND ts >= :b "
+    "SELECT ts, value FROM readings WHERE site = :s AND device_id = :d AND point = :p AND ts >= :b "
     "ORDER BY ts LIMIT 1")
 
 
-def read_samples(conn: sa.Connection, point: MeteredPoint, start: float, end: float,
-                 now: float) -> tuple[np.ndarray, np.ndarray]:
+def read_samples(conn: sa.Connection, site: str, point: MeteredPoint, start: float,
+                 end: float, now: float) -> tuple[np.ndarray, np.ndarray]:
     """Samples of ``point`` around [start, end): the window widened by LOOKAROUND_S, plus
     the nearest sample outside it when the window holds none on that side."""
     a, b = start - LOOKAROUND_S, end + LOOKAROUND_S
-    params = {"d": point.device_id, "p": point.point, "a": a, "b": b,
+    params = {"s": site, "d": point.device_id, "p": point.point, "a": a, "b": b,
               "am": math.floor(a / 60.0) * 60}  # a compacted minute holding ts >= a
     rows = _raw_rows(conn, _SAMPLES_SQL, params)
     if not rows:
@@ -236,7 +236,7 @@ def aggregate(engine: Engine, site: str, points: Iterable[MeteredPoint],
     priced: dict[tuple[str | None, str | None], Pricing] = {}
     with engine.connect() as conn:
         for point in points:
-            ts, values = read_samples(conn, point, first, first + n_hours * HOUR_S, now)
+            ts, values = read_samples(conn, site, point, first, first + n_hours * HOUR_S, now)
             result.points += 1
             result.samples += len(ts)
             if len(ts) < 2:

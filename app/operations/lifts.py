@@ -54,7 +54,8 @@ def lift_stats(engine: Engine, site: str, lifts: Iterable[Device], config: Opera
         doors = counter_totals(engine, site, start, end, "door_cycles")
     t = AlarmRow.__table__
     query = (sa.select(t.c.device_id, t.c.type, sa.func.count())
-             .where(t.c.raised_at >= start, t.c.raised_at < end, t.c.type.in_(FAULT_TYPES),
+             .where(t.c.site == site, t.c.raised_at >= start, t.c.raised_at < end,
+                    t.c.type.in_(FAULT_TYPES),
                     t.c.device_id.in_([d.id for d in lifts]))
              .group_by(t.c.device_id, t.c.type))
     faults: dict[str, int] = {}

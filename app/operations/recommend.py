@@ -27,12 +27,12 @@ _sessions = ChargerSessionRow.__table__
 GRID_S = 300
 
 
-def _series(conn: sa.Connection, device_ids: tuple[str, ...], point: str, start: float,
-            end: float) -> list[tuple[np.ndarray, np.ndarray]]:
+def _series(conn: sa.Connection, site: str, device_ids: tuple[str, ...], point: str,
+            start: float, end: float) -> list[tuple[np.ndarray, np.ndarray]]:
     out = []
     for device_id in device_ids:
         rows = conn.execute(sa.select(_raw.c.ts, _raw.c.value).where(
-            _raw.c.device_id == device_id, _raw.c.point == point, _raw.c.ts >= start - 3600,
+            _raw.c.site == site, _raw.c.device_id == device_id, _raw.c.point == point, _raw.c.ts >= start - 3600,
             _raw.c.ts < end).order_by(_raw.c.ts)).all()
         if rows:
             data = np.array(rows, dtype=np.float64)
@@ -46,15 +46,15 @@ def _step(ts: np.ndarray, values: np.ndarray, grid: np.ndarray) -> np.ndarray:
     return np.where(i >= 0, values[np.clip(i, 0, None)], np.nan)
 
 
-def tank_demand(engine: Engine, tank: TankConfig, day_start: float, days: int = 7
+def tank_demand(engine: Engine, site: str, tank: TankConfig, day_start: float, days: int = 7
                 ) -> tuple[np.ndarray, float] | None:
     """Per half-hour, the water drawn from the tank, averaged over the ``days`` before
     ``day_start`` (drawn = pumped − rise in level); and the level at ``day_start``."""
     start = day_start - days * 86400
     grid = np.arange(start, day_start + 1, GRID_S, dtype=np.float64)
     with engine.connect() as conn:
-        levels = _series(conn, tank.level_devices, "level_pct", start, day_start + 1)
-        pumps = _series(conn, tank.pumps, "running", start, day_start + 1)
+        levels = _series(conn, site, tank.level_devices, "level_pct", start, day_start + 1)
+        pumps = _series(conn, site, tank.pumps, "running", start, day_start + 1)
     if not levels:
         return None
     stack = np.array([np.interp(grid, ts, v, left=np.nan, right=np.nan) for ts, v in levels])
@@ -76,9 +76,9 @@ def _slots(starts: np.ndarray, values: np.ndarray) -> list[ScheduleSlot]:
             for s, v in zip(starts, values, strict=True)]
 
 
-def recommend_tank(engine: Engine, tank: TankConfig, book: TariffBook, tariff_id: str,
-                   day_start: float) -> Recommendation | None:
-    found = tank_demand(engine, tank, day_start)
+def recommend_tank(engine: Engine, site: str, tank: TankConfig, book: TariffBook,
+                   tariff_id: str, day_start: float) -> Recommendation | None:
+    found = tank_demand(engine, site, tank, day_start)
     if found is None:
         return None
     demand, level0 = found
@@ -124,7 +124,7 @@ def recommend_chargers(engine: Engine, site: str, cfg: ChargerPlanConfig, book: 
                                       _sessions.c.ended_at, _sessions.c.energy_kwh).where(
             _sessions.c.site == site, _sessions.c.started_at >= start,
             _sessions.c.started_at < start + 86400, _sessions.c.energy_kwh > 0)).all()
-        base = _series(conn, (cfg.transformer,), "load_pct", start, start + 86400) \
+        base = _series(conn, site, (cfg.transformer,), "load_pct", start, start + 86400) \
             if cfg.transformer else []
     if not rows:
         return None

@@ -359,7 +359,7 @@ class OperationsService:
         tariff = self.config.tariffs.tariff_for("electricity", "pumps")
         for tank in self.config.tanks:
             if tariff is not None:
-                rec = recommend_tank(self.engine, tank, self.book, tariff, today)
+                rec = recommend_tank(self.engine, self.site, tank, self.book, tariff, today)
                 if rec is not None:
                     out.append(rec)
         if self.charger_tariff is not None:

@@ -224,6 +224,8 @@ class Engine:
                 self.scene, self.store, self.ingest, self.publisher, self.alarms.book,
                 SqlOrderRepository(self.writer.engine, site=self.scheme.site),
                 clock=self._dispatch_clock, simulate_handsets=self._simulate_handsets)
+            if self.cameras.construction is not None:  # None: no OpenCV (no_cameras)
+                self.cameras.construction.work_orders = self.dispatch  # dispatched changes
         self.operations.start(self.writer.engine)
         self._stop.clear()
         self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",

@@ -6,7 +6,9 @@ the user data folder. File format, both places::
 
     {"privacy_masks": [[[x, y], ...], ...],   # image px; filled black at capture
      "shield_zones":  [[[x, y], ...], ...],   # shown, never analysed
-     "facade": {CONTRACTS facade} | null}
+     "facade": {CONTRACTS facade} | null,
+     "construction": {CONTRACTS zones file} | null,   # construction/encroachment zones
+     "ground": {"image_px": [...], "site_xy": [...]} | null}  # ground-plane calibration
 
 The user file holds ``{"cameras": {"<id>": {...}}}``. A bad file or entry is reported in one
 log line and ignored: a typo in a mask must never stop the cameras.
@@ -22,11 +24,16 @@ import threading
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from app.vision.construction.ground import GroundCalibration, GroundError, parse_ground
+from app.vision.construction.zones import ZonesError, ZoneSet, parse_zones
 from app.vision.facade import Facade, FacadeError, parse_facade
 
 log = logging.getLogger(__name__)
 
 Polygon = tuple[tuple[float, float], ...]
+
+
+EXTRA_KEYS = ("construction", "ground")
 
 
 class SettingsError(ValueError):
@@ -38,6 +45,9 @@ class CameraSettings:
     privacy_masks: tuple[Polygon, ...] = ()
     shield_zones: tuple[Polygon, ...] = ()
     facade: Facade | None = None
+    construction: ZoneSet | None = None
+    ground: GroundCalibration | None = field(default=None, compare=False)
+    ground_points: dict | None = None  # the "ground" entry as stored
     # keys actually present, so a user file can override one key and inherit the others
     present: frozenset[str] = field(default=frozenset(), compare=False)
 
@@ -45,7 +55,10 @@ class CameraSettings:
         return {"privacy_masks": [[list(p) for p in poly] for poly in self.privacy_masks],
                 "shield_zones": [[list(p) for p in poly] for poly in self.shield_zones],
                 "facade": self.facade.to_json() | {"floor_height_m": self.facade.floor_height_m}
-                if self.facade is not None else None}
+                if self.facade is not None else None,
+                "construction": self.construction.to_json()
+                if self.construction is not None else None,
+                "ground": self.ground_points}
 
 
 def parse_polygons(value: object, what: str) -> tuple[Polygon, ...]:
@@ -70,7 +83,7 @@ def parse_polygons(value: object, what: str) -> tuple[Polygon, ...]:
 def parse_settings(data: object) -> CameraSettings:
     if not isinstance(data, dict):
         raise SettingsError("expected a JSON object")
-    unknown = set(data) - {"privacy_masks", "shield_zones", "facade"}
+    unknown = set(data) - {"privacy_masks", "shield_zones", "facade", *EXTRA_KEYS}
     if unknown:
         raise SettingsError(f"unknown key {sorted(unknown)[0]!r}")
     masks = parse_polygons(data.get("privacy_masks", []), "privacy_masks")
@@ -81,7 +94,19 @@ def parse_settings(data: object) -> CameraSettings:
             facade = parse_facade(data["facade"])
         except FacadeError as exc:
             raise SettingsError(f"facade: {exc}") from None
-    return CameraSettings(masks, shields, facade, frozenset(data))
+    zones = ground = None
+    if data.get("construction") is not None:
+        try:
+            zones = parse_zones(data["construction"])
+        except ZonesError as exc:
+            raise SettingsError(f"construction: {exc}") from None
+    if data.get("ground") is not None:
+        try:
+            ground = parse_ground(data["ground"])
+        except GroundError as exc:
+            raise SettingsError(f"ground: {exc}") from None
+    return CameraSettings(masks, shields, facade, zones, ground, data.get("ground"),
+                          frozenset(data))
 
 
 def _read_json(path: Path) -> object | None:
@@ -102,6 +127,10 @@ def merge(base: CameraSettings, top: CameraSettings) -> CameraSettings:
         out = replace(out, shield_zones=top.shield_zones)
     if "facade" in top.present:
         out = replace(out, facade=top.facade)
+    if "construction" in top.present:
+        out = replace(out, construction=top.construction)
+    if "ground" in top.present:
+        out = replace(out, ground=top.ground, ground_points=top.ground_points)
     return replace(out, present=base.present | top.present)
 
 

@@ -1,11 +1,14 @@
 """CameraManager: every camera of the scene, live — capture, privacy masks, video loss,
-tampering, falling-object detection on facade cameras, evidence clips and packages.
+tampering, falling-object detection on facade cameras, construction/encroachment detection
+where zones are drawn (its review loop: ``manager.construction``), evidence clips and
+packages.
 
 Per camera two threads (camera_worker.py): ``CameraWorker`` reads and masks frames,
 ``CameraAnalysisWorker`` runs the checks; one shared ``ClipWriterWorker`` encodes clips. The
 UI pulls ``latest()`` (cheap, no copy: the frame is read-only) and subscribes to events.
 Alarms go to the camera device of the same id: event.video_loss (MEDIUM), event.tampering
-(HIGH), event.falling_object (CRITICAL).
+(HIGH), event.falling_object (CRITICAL), event.illegal_construction (MEDIUM),
+event.camera_moved (HIGH).
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ from app.vision.camera_analysis import CameraAnalysis, PendingClip
 from app.vision.camera_settings import SettingsError, SettingsStore, parse_polygons
 from app.vision.camera_types import CameraEvent, CameraStatus, FrameSnapshot, Overlay
 from app.vision.camera_worker import Backoff, CameraAnalysisWorker, CameraRuntime, CameraWorker
+from app.vision.construction.service import ConstructionService
+from app.vision.construction.zones import ZoneSet
 from app.vision.evidence import ClipWriterWorker, RingBuffer, annotate, export_package
 from app.vision.facade import Facade
 from app.vision.falling import FallingObjectEvent
@@ -79,6 +84,9 @@ class CameraManager:
         self._stop = threading.Event()
         self._threads: list[threading.Thread] = []
         self._clips: ClipWriterWorker | None = None
+        self.construction = ConstructionService(self, book, self.evidence_dir, clock=clock)
+        self.construction_config = None  # ConstructionConfig override (tests, benches)
+        self.construction.subscribe(self._construction_changed)
         demo_analysed = 0
         for index, cam in enumerate(cameras):
             analysed = cam.watches is not None
@@ -113,8 +121,10 @@ class CameraManager:
             self._threads += [cap, ana]
             cap.start()
             ana.start()
-        log.info("cameras started: %d (%d analysed for falling objects)", len(self._rt),
-                 sum(rt.analysed for rt in self._rt.values()))
+        log.info("cameras started: %d (%d analysed for falling objects, %d for construction)",
+                 len(self._rt), sum(rt.analysed for rt in self._rt.values()),
+                 sum(bool(rt.settings.construction and rt.settings.construction.zones)
+                     for rt in self._rt.values()))
 
     def stop(self) -> None:
         """Stop and join every worker; pending clips are cut short and written first."""
@@ -129,6 +139,9 @@ class CameraManager:
     # ---- queries ------------------------------------------------------------------------
     def camera_ids(self) -> list[str]:
         return list(self._rt)
+
+    def camera(self, camera_id: str) -> Camera | None:
+        return self._cameras.get(camera_id)
 
     def status(self, camera_id: str) -> CameraStatus:
         rt = self._rt[camera_id]
@@ -175,6 +188,23 @@ class CameraManager:
         value = None if facade is None else facade.to_json() | {
             "floor_height_m": facade.floor_height_m}
         self.store.put(camera_id, "facade", value)
+        self._rt[camera_id].set_settings(self.store.get(camera_id))
+
+    def set_construction_zones(self, camera_id: str, zones: ZoneSet | None) -> None:
+        """Zones of construction/encroachment analysis (None or no zones: none)."""
+        if camera_id not in self._rt:
+            raise KeyError(f"no camera {camera_id!r}")
+        self.store.put(camera_id, "construction", zones.to_json() if zones else None)
+        self._rt[camera_id].set_settings(self.store.get(camera_id))
+
+    def set_ground(self, camera_id: str, image_px, site_xy) -> None:
+        """Ground-plane calibration from ≥ 4 image points of known site position."""
+        from app.vision.construction.ground import GroundCalibration
+        if camera_id not in self._rt:
+            raise KeyError(f"no camera {camera_id!r}")
+        GroundCalibration.from_points(image_px, site_xy)  # raises GroundError if unusable
+        self.store.put(camera_id, "ground", {"image_px": [list(map(float, p)) for p in image_px],
+                                             "site_xy": [list(map(float, p)) for p in site_xy]})
         self._rt[camera_id].set_settings(self.store.get(camera_id))
 
     def _set(self, camera_id: str, key: str, polygons) -> None:
@@ -227,6 +257,24 @@ class CameraManager:
         log.warning("camera %s: tampering (%s)", rt.id, new)
         self._alarm(rt, "event.tampering", Severity.HIGH, f"camera {new}", {"state": new})
         self._event(rt, "tampering", {"state": new, "was": old, **figures})
+
+    def construction_started(self, rt: CameraRuntime, analyzer) -> None:
+        self.construction.attach(rt.id, analyzer)
+
+    def construction_event(self, camera_id: str, ev) -> None:
+        self.construction.on_event(camera_id, ev)
+
+    def _construction_changed(self, rec) -> None:  # noqa: ANN001
+        """A change raised or decided becomes a camera event too: the views that follow
+        camera events (the review list, the event log) hear of it on every console."""
+        rt = self._rt.get(rec.camera_id)
+        if rt is None:
+            return
+        after = Path(rec.folder) / "after.jpg"
+        self._event(rt, "construction_change",
+                    {"change_id": rec.id, "state": rec.state, "zone": rec.zone,
+                     "zone_kind": rec.zone_kind, "confidence": rec.confidence},
+                    snap=str(after) if after.is_file() else None)
 
     def falling_detected(self, rt: CameraRuntime, ev: FallingObjectEvent,
                          ring: RingBuffer) -> dict | None:

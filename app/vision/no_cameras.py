@@ -29,6 +29,9 @@ class NoCameras:
 
     def __init__(self) -> None:
         self._listeners: Listeners = Listeners()  # nobody ever hears anything
+        #: no construction review either: the desk leaves its panel out (its module needs
+        #: OpenCV), commands on changes answer "no_cameras"
+        self.construction = None
 
     def start(self) -> None:
         pass
@@ -63,9 +66,15 @@ class NoCameras:
 
     set_shield_zones = set_privacy_masks
     set_facade = set_privacy_masks
+    set_construction_zones = set_privacy_masks
+    set_ground = set_privacy_masks
+
+    def camera(self, camera_id: str):  # noqa: ANN201
+        raise KeyError(camera_id)
 
     def nearest_camera(self, xyz: tuple[float, float, float]) -> None:
         return None
 
     def export_evidence(self, event_id: str, out_dir: Path) -> Path:
         raise KeyError(event_id)
+

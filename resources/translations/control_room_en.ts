@@ -682,34 +682,152 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../ui/camera_wall.py" line="104" />
+        <location filename="../../ui/camera_wall.py" line="105" />
         <source>Cameras</source>
         <translation>Cameras</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="105" />
+        <location filename="../../ui/camera_wall.py" line="106" />
         <source>Camera events</source>
         <translation>Camera events</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="303" />
+        <location filename="../../ui/camera_wall.py" line="304" />
         <source>REPLAY</source>
         <translation>REPLAY</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="342" />
+        <location filename="../../ui/camera_wall.py" line="343" />
         <source>Export evidence to</source>
         <translation>Export evidence to</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="349" />
+        <location filename="../../ui/camera_wall.py" line="350" />
         <source>Export failed: %1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="351" />
+        <location filename="../../ui/camera_wall.py" line="352" />
         <source>Evidence exported to %1</source>
         <translation>Evidence exported to %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeReview</name>
+    <message>
+        <location filename="../../ui/change_review.py" line="63" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="63" />
+        <source>accepted</source>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="64" />
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="64" />
+        <source>dispatched</source>
+        <translation>dispatched</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="71" />
+        <source>Open only</source>
+        <translation>Open only</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="81" />
+        <source>Why (required to accept or reject)</source>
+        <translation>Why (required to accept or reject)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="82" />
+        <source>Accept (allowed)</source>
+        <translation>Accept (allowed)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="83" />
+        <source>Reject (false alarm)</source>
+        <translation>Reject (false alarm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="84" />
+        <source>Dispatch to enforcement</source>
+        <translation>Dispatch to enforcement</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="107" />
+        <source>Changes are reviewed at a desk of the server: this console does not hold their pictures.</source>
+        <translation>Changes are reviewed at a desk of the server: this console does not hold their pictures.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="110" />
+        <source>You may look at changes; deciding on them needs the review permission.</source>
+        <translation>You may look at changes; deciding on them needs the review permission.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="157" />
+        <source>No change selected.</source>
+        <translation>No change selected.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="162" />
+        <source>Before</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="162" />
+        <source>After</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="163" />
+        <source>at %1, %2 m in the compound</source>
+        <translation>at %1, %2 m in the compound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="165" />
+        <source>place unknown (no ground calibration)</source>
+        <translation>place unknown (no ground calibration)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="168" />
+        <source>Confidence %1</source>
+        <translation>Confidence %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="169" />
+        <source>no longer seen</source>
+        <translation>no longer seen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="173" />
+        <source>Work order %1</source>
+        <translation>Work order %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="188" />
+        <source>Not done: %1</source>
+        <translation>Not done: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="191" />
+        <source>Accepted: absorbed into the camera's reference.</source>
+        <translation>Accepted: absorbed into the camera's reference.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="192" />
+        <source>Rejected as a false alarm; kept for tuning.</source>
+        <translation>Rejected as a false alarm; kept for tuning.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="193" />
+        <source>Dispatched; evidence package %1</source>
+        <translation>Dispatched; evidence package %1</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2403,11 @@
         <translation>Operations</translation>
     </message>
     <message>
+        <location filename="../../ui/desk_panels.py" line="44" />
+        <source>Construction review</source>
+        <translation>Construction review</translation>
+    </message>
+    <message>
         <location filename="../../ui/window_menus.py" line="21" />
         <source>&amp;File</source>
         <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
@@ -2369,42 +2492,42 @@
 <context>
     <name>MaskEditor</name>
     <message>
-        <location filename="../../ui/mask_editor.py" line="45" />
+        <location filename="../../ui/mask_editor.py" line="37" />
         <source>Privacy masks and shield zones — %1</source>
         <translation>Privacy masks and shield zones — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="69" />
+        <location filename="../../ui/mask_editor.py" line="75" />
         <source>Privacy mask (blacked out at capture)</source>
         <translation>Privacy mask (blacked out at capture)</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="70" />
+        <location filename="../../ui/mask_editor.py" line="76" />
         <source>Shield zone (detections ignored)</source>
         <translation>Shield zone (detections ignored)</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="75" />
+        <location filename="../../ui/mask_editor.py" line="81" />
         <source>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</source>
         <translation>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="80" />
+        <location filename="../../ui/mask_editor.py" line="86" />
         <source>Delete selected</source>
         <translation>Delete selected</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="82" />
+        <location filename="../../ui/mask_editor.py" line="89" />
         <source>Save</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="84" />
+        <location filename="../../ui/mask_editor.py" line="91" />
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="178" />
+        <location filename="../../ui/mask_editor.py" line="127" />
         <source>Not saved: %1</source>
         <translation>Not saved: %1</translation>
     </message>
@@ -3288,7 +3411,7 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../widgets/video_tile.py" line="196" />
+        <location filename="../../widgets/video_tile.py" line="197" />
         <source>NO SIGNAL</source>
         <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
         <translation>NO SIGNAL</translation>
@@ -3329,55 +3452,65 @@
 <context>
     <name>WallToolBar</name>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="48" />
+        <location filename="../../ui/camera_toolbar.py" line="49" />
         <source>1</source>
         <extracomment>layout name -&gt; tile cells (row, column, row span, column span); tile 0 is the main tile</extracomment>
         <translation>1</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="48" />
+        <location filename="../../ui/camera_toolbar.py" line="49" />
         <source>2×2</source>
         <translation>2×2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="48" />
+        <location filename="../../ui/camera_toolbar.py" line="49" />
         <source>3×3</source>
         <translation>3×3</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="49" />
+        <location filename="../../ui/camera_toolbar.py" line="50" />
         <source>4×4</source>
         <translation>4×4</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="49" />
+        <location filename="../../ui/camera_toolbar.py" line="50" />
         <source>1 large + 5</source>
         <translation>1 large + 5</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="54" />
+        <location filename="../../ui/camera_toolbar.py" line="55" />
         <source>Wall layout: %1</source>
         <translation>Wall layout: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="60" />
+        <location filename="../../ui/camera_toolbar.py" line="61" />
         <source>Privacy masks…</source>
         <translation>Privacy masks…</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="61" />
+        <location filename="../../ui/camera_toolbar.py" line="62" />
         <source>Draw privacy masks and shield zones on the selected camera</source>
         <translation>Draw privacy masks and shield zones on the selected camera</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="64" />
+        <location filename="../../ui/camera_toolbar.py" line="65" />
         <source>Facade calibration…</source>
         <translation>Facade calibration…</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="65" />
+        <location filename="../../ui/camera_toolbar.py" line="66" />
         <source>Click the facade corners of the selected camera and enter its floors and columns</source>
         <translation>Click the facade corners of the selected camera and enter its floors and columns</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="69" />
+        <source>Construction zones…</source>
+        <translation>Construction zones…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="70" />
+        <source>Draw the lawns, no-build areas, fire lanes and rooftops watched for illegal construction</source>
+        <translation>Draw the lawns, no-build areas, fire lanes and rooftops watched for illegal construction</translation>
     </message>
 </context>
 <context>
@@ -3412,6 +3545,89 @@
         <location filename="../../ui/workspaces.py" line="80" />
         <source>Audit: the trail of actions</source>
         <translation>Audit: the trail of actions</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneEditor</name>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="37" />
+        <source>Green space (lawn)</source>
+        <translation>Green space (lawn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="38" />
+        <source>No-build area</source>
+        <translation>No-build area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="39" />
+        <source>Fire lane</source>
+        <translation>Fire lane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="40" />
+        <source>Rooftop</source>
+        <translation>Rooftop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="54" />
+        <source>Construction zones — %1</source>
+        <translation>Construction zones — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="97" />
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="100" />
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="101" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="102" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="103" />
+        <source>Alarm after it stays</source>
+        <translation>Alarm after it stays</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="104" />
+        <source>Click to add a vertex; double-click or Enter closes the zone; click inside one to select it, Delete removes it.</source>
+        <translation>Click to add a vertex; double-click or Enter closes the zone; click inside one to select it, Delete removes it.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="108" />
+        <source>Delete selected</source>
+        <translation>Delete selected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="110" />
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="112" />
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="117" />
+        <source>Zones</source>
+        <translation>Zones</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="209" />
+        <source>Not saved: %1</source>
+        <translation>Not saved: %1</translation>
     </message>
 </context>
 </TS>

@@ -682,34 +682,152 @@
 <context>
     <name>CameraWall</name>
     <message>
-        <location filename="../../ui/camera_wall.py" line="104" />
+        <location filename="../../ui/camera_wall.py" line="105" />
         <source>Cameras</source>
         <translation>摄像机</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="105" />
+        <location filename="../../ui/camera_wall.py" line="106" />
         <source>Camera events</source>
         <translation>视频事件</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="303" />
+        <location filename="../../ui/camera_wall.py" line="304" />
         <source>REPLAY</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="342" />
+        <location filename="../../ui/camera_wall.py" line="343" />
         <source>Export evidence to</source>
         <translation>证据导出到</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="349" />
+        <location filename="../../ui/camera_wall.py" line="350" />
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_wall.py" line="351" />
+        <location filename="../../ui/camera_wall.py" line="352" />
         <source>Evidence exported to %1</source>
         <translation>证据已导出到 %1</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeReview</name>
+    <message>
+        <location filename="../../ui/change_review.py" line="63" />
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="63" />
+        <source>accepted</source>
+        <translation>已认可</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="64" />
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="64" />
+        <source>dispatched</source>
+        <translation>已派单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="71" />
+        <source>Open only</source>
+        <translation>仅显示待处理</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="81" />
+        <source>Why (required to accept or reject)</source>
+        <translation>原因（认可或驳回时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="82" />
+        <source>Accept (allowed)</source>
+        <translation>认可（合规）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="83" />
+        <source>Reject (false alarm)</source>
+        <translation>驳回（误报）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="84" />
+        <source>Dispatch to enforcement</source>
+        <translation>派单执法</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="107" />
+        <source>Changes are reviewed at a desk of the server: this console does not hold their pictures.</source>
+        <translation>变化须在服务器端席位复核：本控制台没有其图片。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="110" />
+        <source>You may look at changes; deciding on them needs the review permission.</source>
+        <translation>您可以查看变化；处理需要复核权限。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="157" />
+        <source>No change selected.</source>
+        <translation>未选择变化。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="162" />
+        <source>Before</source>
+        <translation>之前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="162" />
+        <source>After</source>
+        <translation>之后</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="163" />
+        <source>at %1, %2 m in the compound</source>
+        <translation>位于小区坐标 %1, %2 米</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="165" />
+        <source>place unknown (no ground calibration)</source>
+        <translation>位置未知（未做地面标定）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="168" />
+        <source>Confidence %1</source>
+        <translation>置信度 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="169" />
+        <source>no longer seen</source>
+        <translation>已不再可见</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="173" />
+        <source>Work order %1</source>
+        <translation>工单 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="188" />
+        <source>Not done: %1</source>
+        <translation>未执行：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="191" />
+        <source>Accepted: absorbed into the camera's reference.</source>
+        <translation>已认可：已并入该摄像机的参考画面。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="192" />
+        <source>Rejected as a false alarm; kept for tuning.</source>
+        <translation>已作为误报驳回；保留用于调优。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="193" />
+        <source>Dispatched; evidence package %1</source>
+        <translation>已派单；证据包 %1</translation>
     </message>
 </context>
 <context>
@@ -2285,6 +2403,11 @@
         <translation>运营</translation>
     </message>
     <message>
+        <location filename="../../ui/desk_panels.py" line="44" />
+        <source>Construction review</source>
+        <translation>违建复核</translation>
+    </message>
+    <message>
         <location filename="../../ui/window_menus.py" line="21" />
         <source>&amp;File</source>
         <extracomment>the words of this module, translated in the window's own context (listed here so lupdate finds them; ``_tr`` looks them up)</extracomment>
@@ -2369,42 +2492,42 @@
 <context>
     <name>MaskEditor</name>
     <message>
-        <location filename="../../ui/mask_editor.py" line="45" />
+        <location filename="../../ui/mask_editor.py" line="37" />
         <source>Privacy masks and shield zones — %1</source>
         <translation>隐私遮挡与屏蔽区 — %1</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="69" />
+        <location filename="../../ui/mask_editor.py" line="75" />
         <source>Privacy mask (blacked out at capture)</source>
         <translation>隐私遮挡（采集时即涂黑）</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="70" />
+        <location filename="../../ui/mask_editor.py" line="76" />
         <source>Shield zone (detections ignored)</source>
         <translation>屏蔽区（不做检测）</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="75" />
+        <location filename="../../ui/mask_editor.py" line="81" />
         <source>Click to add a vertex; double-click or Enter closes the polygon; click inside one to select it, Delete removes it; Escape drops the one being drawn.</source>
         <translation>单击添加顶点；双击或回车闭合多边形；在多边形内单击选中，Delete 删除；Esc 放弃正在绘制的多边形。</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="80" />
+        <location filename="../../ui/mask_editor.py" line="86" />
         <source>Delete selected</source>
         <translation>删除所选</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="82" />
+        <location filename="../../ui/mask_editor.py" line="89" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="84" />
+        <location filename="../../ui/mask_editor.py" line="91" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../ui/mask_editor.py" line="178" />
+        <location filename="../../ui/mask_editor.py" line="127" />
         <source>Not saved: %1</source>
         <translation>未保存：%1</translation>
     </message>
@@ -3288,7 +3411,7 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../widgets/video_tile.py" line="196" />
+        <location filename="../../widgets/video_tile.py" line="197" />
         <source>NO SIGNAL</source>
         <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
         <translation>无信号</translation>
@@ -3329,55 +3452,65 @@
 <context>
     <name>WallToolBar</name>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="48" />
+        <location filename="../../ui/camera_toolbar.py" line="49" />
         <source>1</source>
         <extracomment>layout name -&gt; tile cells (row, column, row span, column span); tile 0 is the main tile</extracomment>
         <translation>1</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="48" />
+        <location filename="../../ui/camera_toolbar.py" line="49" />
         <source>2×2</source>
         <translation>2×2</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="48" />
+        <location filename="../../ui/camera_toolbar.py" line="49" />
         <source>3×3</source>
         <translation>3×3</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="49" />
+        <location filename="../../ui/camera_toolbar.py" line="50" />
         <source>4×4</source>
         <translation>4×4</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="49" />
+        <location filename="../../ui/camera_toolbar.py" line="50" />
         <source>1 large + 5</source>
         <translation>1 大 + 5 小</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="54" />
+        <location filename="../../ui/camera_toolbar.py" line="55" />
         <source>Wall layout: %1</source>
         <translation>画面布局：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="60" />
+        <location filename="../../ui/camera_toolbar.py" line="61" />
         <source>Privacy masks…</source>
         <translation>隐私遮挡…</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="61" />
+        <location filename="../../ui/camera_toolbar.py" line="62" />
         <source>Draw privacy masks and shield zones on the selected camera</source>
         <translation>在所选摄像机上绘制隐私遮挡和屏蔽区</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="64" />
+        <location filename="../../ui/camera_toolbar.py" line="65" />
         <source>Facade calibration…</source>
         <translation>立面标定…</translation>
     </message>
     <message>
-        <location filename="../../ui/camera_toolbar.py" line="65" />
+        <location filename="../../ui/camera_toolbar.py" line="66" />
         <source>Click the facade corners of the selected camera and enter its floors and columns</source>
         <translation>点击所选摄像机画面中的立面角点，并输入层数和列数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="69" />
+        <source>Construction zones…</source>
+        <translation>违建监测区域…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_toolbar.py" line="70" />
+        <source>Draw the lawns, no-build areas, fire lanes and rooftops watched for illegal construction</source>
+        <translation>绘制需监测私搭乱建的绿地、禁建区、消防通道和屋顶</translation>
     </message>
 </context>
 <context>
@@ -3412,6 +3545,89 @@
         <location filename="../../ui/workspaces.py" line="80" />
         <source>Audit: the trail of actions</source>
         <translation>审计：操作记录</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneEditor</name>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="37" />
+        <source>Green space (lawn)</source>
+        <translation>绿地（草坪）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="38" />
+        <source>No-build area</source>
+        <translation>禁建区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="39" />
+        <source>Fire lane</source>
+        <translation>消防通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="40" />
+        <source>Rooftop</source>
+        <translation>屋顶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="54" />
+        <source>Construction zones — %1</source>
+        <translation>违建监测区域 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="97" />
+        <source> h</source>
+        <translation> 小时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="100" />
+        <source>Id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="101" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="102" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="103" />
+        <source>Alarm after it stays</source>
+        <translation>持续多久后报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="104" />
+        <source>Click to add a vertex; double-click or Enter closes the zone; click inside one to select it, Delete removes it.</source>
+        <translation>单击添加顶点；双击或按回车闭合区域；单击区域内部选中，按 Delete 删除。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="108" />
+        <source>Delete selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="110" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="112" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="117" />
+        <source>Zones</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/zone_editor.py" line="209" />
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
     </message>
 </context>
 </TS>

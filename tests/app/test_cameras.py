@@ -72,7 +72,9 @@ def test_throw_file_camera_alarm_clip_snapshot_masks_and_export(tmp_path, throw_
         snap = mgr.latest("CAM-T")
         assert snap.frame[:90, :120].max() == 0  # masked before anyone sees it
         assert snap.frame[200:, 300:].max() > 0
-        assert {o.kind for o in snap.overlays} >= {"mask", "facade"}
+        # overlays are drawn by the analysis thread, a few ms after capture published a frame
+        assert wait_until(lambda: {o.kind for o in mgr.latest("CAM-T").overlays}
+                          >= {"mask", "facade"}, 5)
         ring = mgr.ring("CAM-T")
         assert wait_until(lambda: len(ring) > 10, 5)
         for _, jpg in ring.between(0, 1e12)[-5:]:

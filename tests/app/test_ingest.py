@@ -54,8 +54,11 @@ def msg(topic: str, payload: object, at: float = NOW) -> RawMessage:
     return RawMessage(f"cr/demo/{topic}", body, at)
 
 
-def telemetry(device: str, seq: int | None, ts: int = NOW_MS, **values: float) -> RawMessage:
-    body: dict = {"ts": ts, "values": values or {"temp_c": 50.0}}
+def telemetry(device: str, seq: int | None, ts: int | None = None, **values: float
+              ) -> RawMessage:
+    # now, not when the module was imported: minutes into a suite, that reading is stale
+    body: dict = {"ts": int(time.time() * 1000) if ts is None else ts,
+                  "values": values or {"temp_c": 50.0}}
     if seq is not None:
         body["seq"] = seq
     return msg(f"dev/{device}/telemetry", body)

@@ -153,7 +153,7 @@ def tariff_files(tmp_path: Path) -> dict[str, Path]:
 
 def setup(db_url, tmp_path, book):
     writer = StorageWriter(db_url, DatabaseConfig(batch_rows=500, flush_interval_s=0.05),
-                           journal_path=tmp_path / "spill.jsonl")
+                           site=SITE, journal_path=tmp_path / "spill.jsonl")
     writer.start()
     writer.register_devices([meter_device()])  # as the engine does: units give deadbands
     scene = Scene(Site("测试小区", site_id=SITE),

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib.util
 import math
-import time
 from collections import Counter
 from pathlib import Path
 
@@ -25,13 +24,6 @@ ROOT = Path(__file__).resolve().parents[2]
 @pytest.fixture(scope="module")
 def demo() -> Scene:
     return load_scene(paths.demo_scene_dir())
-
-
-def test_demo_loads_well_under_half_a_second() -> None:
-    load_scene(paths.demo_scene_dir())  # warm the file cache and imports
-    started = time.perf_counter()
-    load_scene(paths.demo_scene_dir())
-    assert time.perf_counter() - started < 0.5
 
 
 def test_every_device_kind_and_enough_devices(demo: Scene) -> None:
@@ -155,5 +147,11 @@ def test_generator_reproduces_the_committed_demo(tmp_path: Path) -> None:
     # cameras/ holds the facade calibrations made by tools/gen_demo_feeds.py, not this script
     assert names == sorted(p.name for p in committed.iterdir() if p.is_file())
     for name in names:
-        assert (tmp_path / name).read_bytes() == (committed / name).read_bytes(), name
+        made, kept = (tmp_path / name).read_bytes(), (committed / name).read_bytes()
+        if made != kept:  # name the first difference, not 600 bytes of context
+            at = next((i for i, (a, b) in enumerate(zip(made, kept, strict=False)) if a != b),
+                      min(len(made), len(kept)))
+            raise AssertionError(f"{name} differs at byte {at}: generated "
+                                 f"{made[max(0, at - 80):at + 80]!r}, committed "
+                                 f"{kept[max(0, at - 80):at + 80]!r}")
     assert sum((committed / n).stat().st_size for n in names) < 3_000_000

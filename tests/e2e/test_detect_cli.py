@@ -87,11 +87,6 @@ def test_bad_facade_json(tmp_path, clip):
                      str(bad), "corners_px")
 
 
-def test_construction_detector_is_not_available_yet(clip):
-    _one_line_exit_2(detect(str(clip["video"]), "--detector", "construction"),
-                     "not available yet")
-
-
 @pytest.mark.skipif(shutil.which("control-room") is None, reason="entry point not installed")
 def test_installed_entry_point_help():
     res = subprocess.run(["control-room", "detect", "--help"], capture_output=True, text=True,

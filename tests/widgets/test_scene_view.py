@@ -124,3 +124,18 @@ def test_fly_to_centres_the_target(view, qtbot):
     x, y = view.world_to_display(XYZ[4])
     assert abs(x - W / 2) < 3 and abs(y - H / 2) < 3
     assert view.pick_at(x, y) == "t2"
+
+
+def test_construction_zone_on_the_ground_and_change_pinned_where_it_stands(view):
+    before = view.grab_image()
+    zone = np.array([(20.0, -55.0), (60.0, -55.0), (60.0, -45.0), (20.0, -45.0)])
+    view.set_construction([(zone, "fire_lane")], [(40.0, -50.0, True)])
+    image = view.grab_image()
+    assert view.construction.zone_count == 1 and view.construction.change_count == 1
+    x, y = view.world_to_display((40.0, -50.0, 3.0))  # half-way up the pin
+    assert _near(image, (x, y), (255, 38, 25), radius=3) < 90  # the open change: red
+    assert _near(before, (x, y), (255, 38, 25), radius=3) > 150  # nothing red there before
+    view.set_construction([(zone, "fire_lane")], [(40.0, -50.0, False)])  # decided: white
+    decided = view.grab_image()
+    assert _near(decided, (x, y), (255, 38, 25), radius=3) > 120  # no longer red
+    assert _near(decided, (x, y), (200, 205, 212), radius=3) < 100  # a light grey pin

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from app.cli import UsageError, config_from_args
+from app.config.site import site_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -48,7 +49,7 @@ def _open(args: argparse.Namespace):
 
     config = config_from_args(args)
     try:
-        return open_database(config.database.url, site=args.site or _config_site(config))
+        return open_database(config.database.url, site=args.site or site_of(config))
     except StorageError as exc:
         raise UsageError(str(exc)) from None
 
@@ -89,21 +90,6 @@ def _open_existing(args: argparse.Namespace):
                          f"{head_revision()!r}: run `control-room db migrate` (or upgrade "
                          "control-room)")
     return engine
-
-
-def _config_site(config) -> str:  # noqa: ANN001 (an AppConfig)
-    """The site the engine of this config runs: mqtt.site, else its scene's site_id."""
-    if config.mqtt.site:
-        return config.mqtt.site
-    if config.scene.dir:
-        import msgspec
-
-        try:  # the manifest alone: the scene's devices are not needed for a name
-            manifest = msgspec.json.decode((Path(config.scene.dir) / "scene.json").read_bytes())
-            return str(manifest["site"].get("site_id") or "demo")
-        except (OSError, msgspec.DecodeError, KeyError, TypeError, AttributeError):
-            pass  # an unreadable scene is for `serve` to report; stats still work
-    return "demo"
 
 
 def _stats(args: argparse.Namespace) -> int:

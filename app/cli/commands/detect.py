@@ -1,4 +1,5 @@
-"""``control-room detect VIDEO --detector falling [--facade F.json] --json``.
+"""``control-room detect VIDEO --detector falling [--facade F.json] --json``, and
+``--detector construction --zones Z.json`` (app/vision/construction/offline.py).
 
 Offline detection on a video file through the same path a live camera worker uses
 (``VideoFrameSource`` → detector ``process``/``flush``). Events go to stdout as JSON Lines,
@@ -24,9 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "(高空抛物): traced to floor and column when a facade calibration is given.")
     parser.add_argument("video", metavar="VIDEO", help="video file (anything FFmpeg reads)")
     parser.add_argument("--detector", required=True, choices=["falling", "construction"],
-                        help="which detector (construction: not available yet)")
+                        help="which detector: falling objects, or construction in zones")
     parser.add_argument("--facade", metavar="F.json",
                         help="facade calibration: corners_px, floors, columns, lowest_floor")
+    parser.add_argument("--zones", metavar="Z.json",
+                        help="construction zones: zones (id, kind, polygon_px), min_persist_s "
+                        "(video time)")
     parser.add_argument("--json", action="store_true",
                         help="JSON Lines on stdout (one event a line); default is text")
     parser.set_defaults(func=_run)
@@ -50,8 +54,8 @@ def _run(args: argparse.Namespace) -> int:
     from app.vision.falling import FallingObjectDetector
     from app.vision.falling.detector import MIN_SIDE_PX
 
-    if args.detector != "falling":
-        raise UsageError(f"detector {args.detector!r} is not available yet")
+    if args.detector == "construction":
+        return _run_construction(args)
     try:
         facade = load_facade(args.facade) if args.facade else None
         source = VideoFrameSource(args.video)
@@ -92,5 +96,41 @@ def _run(args: argparse.Namespace) -> int:
     log.info("%s: %d frames (%d repeated), %d events; skipped for shake %d, global resets %d",
              args.video, source.frames_read, detector.cadence.dropped, count,
              stats.skipped_shake, stats.global_resets)
+    sys.stdout.flush()
+    return 0
+
+
+def _run_construction(args: argparse.Namespace) -> int:
+    """The construction branch: the file fed to the live camera's analyser
+    (app/vision/construction/offline.py), events printed as they are raised."""
+    from app.vision import VideoFrameSource, VideoSourceError
+    from app.vision.construction.events import Detection
+    from app.vision.construction.offline import detect_file, event_line
+    from app.vision.construction.zones import ZonesError, load_zones
+
+    if not args.zones:
+        raise UsageError("--detector construction needs --zones Z.json")
+    if args.facade:
+        raise UsageError("--facade is for --detector falling, not construction")
+    try:
+        zones = load_zones(args.zones)
+        VideoFrameSource(args.video).close()  # a bad video is reported before anything
+    except (ZonesError, VideoSourceError) as exc:
+        raise UsageError(str(exc)) from None
+
+    def show(ev) -> None:
+        line = event_line(ev, args.json)
+        if line is not None:
+            print(line, flush=True)
+
+    try:
+        run = detect_file(args.video, zones, on_event=show)
+    except (VideoSourceError, ValueError) as exc:
+        raise UsageError(f"{args.video}: {exc}") from None
+    changes = sum(isinstance(e, Detection) for e in run.events)
+    per = 1000 * run.cpu_s / max(run.samples, 1)
+    log.info("%s: %d frames, %d samples (%.1f ms CPU each), %d changes; unregistered %d, "
+             "global changes %d", args.video, run.frames, run.samples, per, changes,
+             run.stats.get("unregistered", 0), run.stats.get("global", 0))
     sys.stdout.flush()
     return 0

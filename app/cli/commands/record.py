@@ -18,6 +18,7 @@ import time
 from app.cli import UsageError, add_config_options, config_from_args
 from app.cli.args import seconds
 from app.cli.commands.serve import stop_on_signals
+from app.config.site import site_of
 from app.recording import RecordingError, RecordingWriter
 from app.wire.topics import TopicError, TopicScheme
 
@@ -44,7 +45,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.duration is not None and not (math.isfinite(args.duration) and args.duration > 0):
         raise UsageError(f"--duration must be a positive number of seconds, not {args.duration}")
     try:
-        scheme = TopicScheme(config.mqtt.prefix, args.site or config.mqtt.site or "demo")
+        scheme = TopicScheme(config.mqtt.prefix, args.site or site_of(config))
     except TopicError as exc:
         raise UsageError(f"--site: {exc}" if args.site else str(exc)) from None
     try:

@@ -19,6 +19,7 @@ import time
 from app.cli import UsageError, add_config_options, config_from_args
 from app.cli.args import non_negative
 from app.cli.commands.serve import stop_on_signals
+from app.config.site import site_of
 from app.recording import RecordingError, read_header, read_recording
 from app.recording.selection import ReplaySelection
 from app.wire.topics import TopicError, TopicScheme
@@ -48,7 +49,7 @@ def _run(args: argparse.Namespace) -> int:
     if not (math.isfinite(args.speed) and args.speed >= 0):
         raise UsageError(f"--speed must be 0 (as fast as possible) or positive, not {args.speed}")
     try:
-        default_root = TopicScheme(config.mqtt.prefix, config.mqtt.site).root
+        default_root = TopicScheme(config.mqtt.prefix, site_of(config)).root
         selection = ReplaySelection(read_header(args.file), default_root,
                                     keep_retained=args.retain)
     except (RecordingError, TopicError) as exc:

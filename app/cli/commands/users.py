@@ -17,6 +17,7 @@ import socket
 import sys
 
 from app.cli import UsageError, config_from_args
+from app.config.site import site_of
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -129,7 +130,7 @@ def _run(args: argparse.Namespace) -> int:
             users.unlock(args.name)
             detail = {}
         try:
-            open_trail(engine, config.mqtt.site, config.security.audit_key_file).append(
+            open_trail(engine, site_of(config), config.security.audit_key_file).append(
                 f"terminal:{_login()}"[:64], f"user.{action}", f"user:{args.name}",
                 console=socket.gethostname(), detail=detail)
         except AuditError as exc:

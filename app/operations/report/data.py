@@ -106,12 +106,12 @@ def period(kind: Kind, day: dt.date, utc_offset_h: float = 8.0) -> tuple[float, 
     return start.timestamp(), nxt.timestamp()
 
 
-def _alarms(engine: Engine, start: float, end: float) -> tuple[int, int, list[Count],
-                                                                  list[Count], list[Count]]:
+def _alarms(engine: Engine, site: str, start: float, end: float
+            ) -> tuple[int, int, list[Count], list[Count], list[Count]]:
     a, d = m.AlarmRow.__table__, m.DeviceRow.__table__
     query = (sa.select(a.c.type, a.c.severity, d.c.kind, d.c.building, sa.func.count())
-             .select_from(a.outerjoin(d, a.c.device_id == d.c.id))
-             .where(a.c.raised_at >= start, a.c.raised_at < end)
+             .select_from(a.outerjoin(d, sa.and_(a.c.device_id == d.c.id, d.c.site == a.c.site)))
+             .where(a.c.site == site, a.c.raised_at >= start, a.c.raised_at < end)
              .group_by(a.c.type, a.c.severity, d.c.kind, d.c.building))
     kinds, buildings, types = Counter(), Counter(), Counter()
     total = critical = 0
@@ -129,10 +129,10 @@ def _alarms(engine: Engine, start: float, end: float) -> tuple[int, int, list[Co
     return total, critical, top(kinds), top(buildings, 20), top(types)
 
 
-def _work_orders(engine: Engine, start: float, end: float) -> dict[str, float | int | None]:
+def _work_orders(engine: Engine, site: str, start: float, end: float) -> dict[str, float | int | None]:
     t = m.WorkOrderRow.__table__
     with engine.connect() as conn:
-        rows = conn.execute(sa.select(t.c.data).where(t.c.created_at >= start,
+        rows = conn.execute(sa.select(t.c.data).where(t.c.site == site, t.c.created_at >= start,
                                                       t.c.created_at < end)).scalars().all()
     orders = []
     for data in rows:
@@ -154,7 +154,8 @@ def _parking(engine: Engine, site: str, start: float, end: float, offset_s: floa
     with engine.connect() as conn:
         passes = conn.execute(sa.select(g.c.ts, g.c.plate, g.c.dir, g.c.paid, g.c.colour,
                                         g.c.vehicle, g.c.release)
-                              .where(g.c.ts >= start, g.c.ts < end).order_by(g.c.ts)).all()
+                              .where(g.c.site == site, g.c.ts >= start, g.c.ts < end)
+                              .order_by(g.c.ts)).all()
         samples = conn.execute(sa.select(p.c.zone, p.c.ts, p.c.capacity, p.c.occupied,
                                          p.c.arrivals).where(p.c.site == site, p.c.ts >= start,
                                                              p.c.ts < end)
@@ -209,7 +210,7 @@ def _charging(engine: Engine, site: str, start: float, end: float,
         n, kwh = conn.execute(sa.select(sa.func.count(), sa.func.sum(s.c.energy_kwh)).where(
             s.c.site == site, s.c.started_at >= start, s.c.started_at < end)).one()
         faults = conn.execute(sa.select(sa.func.count()).where(
-            a.c.type == "charger.faulted", a.c.raised_at >= start, a.c.raised_at < end)
+            a.c.site == site, a.c.type == "charger.faulted", a.c.raised_at >= start, a.c.raised_at < end)
         ).scalar_one()
     per = sums.by_device("chargers")
     total = sum(c.amount for c in per)
@@ -223,14 +224,14 @@ def gather(engine: Engine, scene: Scene, config: OperationsConfig, kind: Kind,
     site = site or scene.site.site_id
     offset_h = config.utc_offset_h
     start, end = period(kind, day, offset_h)
-    total, critical, by_kind, by_building, by_type = _alarms(engine, start, end)
+    total, critical, by_kind, by_building, by_type = _alarms(engine, site, start, end)
     last_day = end - 86400
     flows = [f for f in leaks.night_flows(engine, site, last_day, config.leaks) if f.flagged]
     lifts = [d for d in scene.devices if d.kind == "elevator"]
     sums = energy.Breakdown(engine, site, start, end, offset_h)  # one pass over the period
     return ReportData(
         site, scene.site.name, kind, start, end, time.time(), offset_h, total, critical,
-        by_kind, by_building, by_type, _work_orders(engine, start, end),
+        by_kind, by_building, by_type, _work_orders(engine, site, start, end),
         sorted(sums.totals().values(), key=lambda c: c.key), sums.by_group(),
         sums.by_building(), sums.by_day(),
         energy.profiles(engine, site, start) if kind == "daily" else [],

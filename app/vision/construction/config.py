@@ -1,0 +1,40 @@
+"""Settings of the construction / encroachment detector, with why each default is what it is.
+
+Durations are in the stream's own time (seconds of video for a file, wall seconds live).
+``sample_period_s`` and ``min_persist_s`` come from the camera's zones; the rest are the
+detector's tuning (decided on the dev part of ``bench construction``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ConstructionConfig:
+    sample_period_s: float = 600.0  # live: one frame every 10 minutes is a time-lapse
+    min_persist_s: float = 12 * 3600.0
+    working_width: int = 640  # frames are analysed at this width (16 px blocks: 40 × 22)
+    block_px: int = 16
+    seed_samples: int = 12  # a reference is the median of this many samples of its bin
+    slow_step: int = 1  # grey levels per sample: the approximate-median slow background
+    learn_below: float = 0.5  # ... only in blocks this close to the reference (score)
+    # block change: a cue over its threshold (see features.compare)
+    hog_threshold: float = 0.40  # 1 - cosine of the gradient-orientation histograms
+    contrast_threshold: float = 0.85  # |log| of the block's texture energy ratio
+    chroma_threshold: float = 0.045  # chromaticity distance (r, g)
+    vegetation_threshold: float = 0.10  # drop of ExG - ExR against the other lawns
+    night_brightness_threshold: float = 0.35  # |log| of the brightness ratio, infrared only
+    min_energy: float = 0.015  # below: no texture to compare orientations of
+    # persistence
+    hit_ratio: float = 0.7  # share of the usable samples in a run that show the change
+    gap_samples: int = 6  # a run survives this many samples without the change (a person)
+    min_blocks: int = 2  # a region needs this many changed blocks inside a zone
+    vanish_samples: int = 3  # a background uncovered this long is learnt at once
+    global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
+    group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
+    # registration (ECC, Euclidean) to the reference
+    max_shift_frac: float = 0.025  # beyond this share of the width (16 px): moved, not sway
+    max_angle_deg: float = 1.5
+    min_correlation: float = 0.35  # of edge maps after alignment (snow at night: ~0.5)
+    mono_saturation: float = 0.05  # mean saturation below this: an infrared (night) picture

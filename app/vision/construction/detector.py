@@ -1,0 +1,321 @@
+"""ConstructionDetector: structures that appear and stay inside zones, from time-lapse samples.
+
+Per sample (the caller decides the cadence): working copy (640 wide) → infrared or colour →
+its time-of-day reference bin → ECC registration to it (failure: ``CameraMoved``, nothing
+else judged) → block features and comparison with the reference (slow model) and with the
+previous sample (fast model) → a block *hits* when it differs from the reference the same
+way it did a sample ago (something standing still that was not there) → runs per block
+(persistence.py) → connected blocks holding for ``min_persist_s`` with enough of them inside
+one zone raise a ``ChangeDetected`` with its before/after pictures. A sample where a large
+share of the blocks changed at once (snow, rain, exposure, dusk) judges nothing. The
+reference learns only where nothing is changing; the operator's accept copies a change into
+it, reject mutes it until it goes away.
+
+Thread-safe: the camera's analysis thread calls ``process``; operator actions (``absorb``,
+``mute``, ``reset``) come from elsewhere.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from app.vision.construction.config import ConstructionConfig
+from app.vision.construction.events import (
+    CameraMoved,
+    CameraSettled,
+    ChangeDetected,
+    ChangeGone,
+    Detection,
+)
+from app.vision.construction.features import BlockFeatures, block_features, compare
+from app.vision.construction.persistence import BlockRuns
+from app.vision.construction.reference import ReferenceBank, bin_key
+from app.vision.construction.registration import align, register
+from app.vision.construction.zones import BlockZones, ZoneSet
+
+MIN_STD = 6.0  # a sample flatter than this (grey levels) is too dark or covered to judge
+
+
+@dataclass
+class _Change:
+    event: ChangeDetected
+    blocks: np.ndarray  # (rows, cols) bool
+
+
+class ConstructionDetector:
+    def __init__(self, zones: ZoneSet, config: ConstructionConfig | None = None, *,
+                 hours_per_bin: int | None = None) -> None:
+        self.cfg = config or ConstructionConfig()
+        self.hours_per_bin = hours_per_bin
+        self._lock = threading.RLock()
+        self._zones = zones
+        self._geometry: tuple[int, int] | None = None  # frame (w, h) the grid was made for
+        self.samples = 0
+        self.moved = False
+        self.stats = {"samples": 0, "unregistered": 0, "global": 0, "dark": 0}
+
+    # ---- set-up on the first frame ------------------------------------------------------
+    def _setup(self, w: int, h: int) -> None:
+        cfg = self.cfg
+        self.scale = min(1.0, cfg.working_width / w)
+        ww, wh = round(w * self.scale), round(h * self.scale)
+        self.size = (ww // cfg.block_px * cfg.block_px, wh // cfg.block_px * cfg.block_px)
+        self.blocks = (self.size[1] // cfg.block_px, self.size[0] // cfg.block_px)
+        self.bank = ReferenceBank(self.blocks, cfg.block_px, cfg.seed_samples, cfg.slow_step)
+        self.runs = BlockRuns(self.blocks)
+        self.zone_blocks = BlockZones(self._zones, self.scale, self.blocks, cfg.block_px)
+        self.muted = np.zeros(self.blocks, bool)
+        self.changes: dict[str, _Change] = {}
+        self._prev: tuple[str, BlockFeatures] | None = None
+        self._warp: np.ndarray | None = None
+        self._last: tuple[str, np.ndarray, bool] | None = None  # bin, aligned sample, mono
+        self._geometry = (w, h)
+
+    def set_zones(self, zones: ZoneSet) -> None:
+        with self._lock:
+            self._zones = zones
+            if self._geometry is not None:
+                self.zone_blocks = BlockZones(zones, self.scale, self.blocks,
+                                              self.cfg.block_px)
+
+    @property
+    def zones(self) -> ZoneSet:
+        return self._zones
+
+    def _working(self, frame: np.ndarray) -> np.ndarray:
+        h, w = frame.shape[:2]
+        if self._geometry != (w, h):
+            self._setup(w, h)  # a new resolution: a new camera as far as we can tell
+        img = frame if self.scale == 1.0 else cv2.resize(
+            frame, (round(w * self.scale), round(h * self.scale)), interpolation=cv2.INTER_AREA)
+        if img.ndim == 2:
+            img = cv2.cvtColor(img, cv2.COLOR_GRAY2BGR)
+        return np.ascontiguousarray(img[:self.size[1], :self.size[0]])
+
+    def _mono(self, img: np.ndarray) -> bool:
+        small = cv2.resize(img, (80, 44), interpolation=cv2.INTER_AREA)
+        sat = cv2.cvtColor(small, cv2.COLOR_BGR2HSV)[..., 1]
+        return float(sat.mean()) / 255.0 < self.cfg.mono_saturation
+
+    # ---- one sample ---------------------------------------------------------------------
+    def process(self, frame: np.ndarray, t: float) -> list:
+        """Judge one sample; returns Detection, ChangeGone, CameraMoved, CameraSettled."""
+        with self._lock:
+            return self._process(frame, t)
+
+    def _process(self, frame: np.ndarray, t: float) -> list:
+        img = self._working(frame)
+        self.samples += 1
+        self.stats["samples"] += 1
+        if float(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY).std()) < MIN_STD:
+            self.stats["dark"] += 1  # covered or black: the tamper check's business
+            return []
+        mono = self._mono(img)
+        key = bin_key(t, mono, self.hours_per_bin)
+        b = self.bank.get(key)
+        target = b.image if b.image is not None else self.bank.anchor()
+        if target is None:  # the very first sample
+            self.bank.seed(b, img, mono)
+            return []
+        reg = register(target, img, self.cfg, b.warp if b.warp is not None else self._warp)
+        out: list = []
+        if b.image is None:  # seeding: register to another bin if it works, never alarm
+            aligned = align(img, reg.warp)[0] if reg.ok else img
+            self.bank.seed(b, aligned, mono)
+            self._prev = None
+            return out
+        if not reg.ok:
+            self.stats["unregistered"] += 1
+            self._prev = None
+            if not self.moved:
+                self.moved = True
+                out.append(CameraMoved(t, reg.reason, round(reg.correlation, 3)))
+            return out
+        if self.moved:
+            self.moved = False
+            out.append(CameraSettled(t))
+        b.warp = self._warp = reg.warp
+        aligned, inside = align(img, reg.warp)
+        cur = block_features(aligned, self.cfg.block_px, mono, inside)
+        self._judge(t, frame, key, b, aligned, cur, mono, out)
+        self._prev = (key, cur)
+        self._last = (key, aligned, mono)
+        return out
+
+    def _judge(self, t, frame, key, b, aligned, cur, mono, out) -> None:  # noqa: ANN001
+        cfg = self.cfg
+        stale = b.stale & cur.valid
+        self.bank.take(b, aligned, stale, mono, everywhere=False)
+        diff = compare(cur, b.features, self.zone_blocks, cfg)
+        usable = diff.valid & ~stale
+        changed = (diff.score >= 1.0) & usable
+        judged = usable.sum()
+        is_global = judged == 0 or changed.sum() > cfg.global_fraction * judged
+        if self._prev is not None and self._prev[0] == key:
+            fast = compare(cur, self._prev[1], self.zone_blocks, cfg)
+            static = fast.score < 1.0
+            is_global |= ((fast.score >= 1.0) & usable).sum() > cfg.global_fraction * judged
+        else:
+            static = np.zeros_like(usable)
+            is_global = True  # no sample before in this bin: cannot tell still from moving
+        if is_global:
+            self.stats["global"] += 1
+            usable = np.zeros_like(usable)
+        else:
+            usable = self._group_guard(changed, usable)
+        held = self._held()
+        self.runs.update(t, diff.appear & static, diff.vanish & static, usable, diff.score, cfg,
+                         can_deny=not mono)
+        # a background uncovered (a car gone that stood there while the reference was
+        # learnt) is taken at once — by this bin only: the others see for themselves
+        uncovered = (self.runs.vanish >= cfg.vanish_samples) & ~held & ~self.runs.active(cfg)
+        if uncovered.any():
+            self.bank.take(b, aligned, uncovered, mono, everywhere=False)
+            self.runs.clear(uncovered)
+            self.runs.vanish[uncovered] = 0
+        if usable.any():  # learn only where the sample agrees well with the reference
+            still = usable & (diff.score < cfg.learn_below) & ~self.runs.running & ~held
+            self.bank.learn(b, aligned, still, mono)
+        self.muted &= self.runs.running
+        self._regions(t, frame, b.image, aligned, out)
+        self._gone(t, out)
+
+    def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
+        """The lawns judged together: when many lawn blocks change at once (snow lying in
+        patches, frost, leaf fall) it is the weather, not a structure, and no lawn block is
+        judged this sample; the same for the rest of the picture."""
+        zb = self.zone_blocks
+        for group in (zb.green, ~zb.green):
+            judged = usable & group
+            n = judged.sum()
+            if n >= 8 and (changed & judged).sum() > self.cfg.group_fraction * n:
+                self.stats["group"] = self.stats.get("group", 0) + 1
+                usable = usable & ~group
+        return usable
+
+    def _held(self) -> np.ndarray:
+        """Blocks the reference must not learn: open changes and muted ones."""
+        held = self.muted.copy()
+        for c in self.changes.values():
+            held |= c.blocks
+        return held
+
+    # ---- regions ------------------------------------------------------------------------
+    def _regions(self, t: float, frame: np.ndarray, before: np.ndarray,
+                 after: np.ndarray, out: list) -> None:
+        cfg = self.cfg
+        active = self.runs.active(cfg) & ~self.muted
+        n, labels = cv2.connectedComponents(active.astype(np.uint8), connectivity=8)
+        zb = self.zone_blocks
+        for k in range(1, n):
+            comp = labels == k
+            owner = next((c for c in self.changes.values() if (c.blocks & comp).any()), None)
+            if owner is not None:
+                owner.blocks |= comp  # it grew: still the same change
+                continue
+            inside = comp & zb.any
+            if inside.sum() < cfg.min_blocks:
+                continue
+            zi = self._standing_in(comp)
+            if zi is None:
+                continue
+            onset = float(np.median(self.runs.start[inside]))
+            if t - onset < self._zones.min_persist_s:
+                continue
+            if (self.runs.misses[inside] > 0).mean() > 0.5:
+                continue  # not seen in this sample: raise it when it shows again
+            zone = self._zones.zones[zi]
+            event = ChangeDetected(
+                uuid.uuid4().hex[:12], zone.id, zone.kind, zone.name, t, onset,
+                self._bbox(comp), self._confidence(comp), int(comp.sum()),
+                self._outline(comp))
+            self.changes[event.id] = _Change(event, comp.copy())
+            out.append(Detection(event, before.copy(), after.copy(), frame.copy()))
+
+    def _standing_in(self, comp: np.ndarray) -> int | None:
+        """The zone the change stands in, judged by its footing — the lowest block of each
+        of its columns — not by what it covers: a shed on the plaza hides the lawn behind
+        it in the picture, but stands on the plaza. None when most of the footing is
+        outside every zone."""
+        rows = np.where(comp.any(axis=0), comp.shape[0] - 1 - np.argmax(comp[::-1], axis=0),
+                        -1)
+        cols = np.nonzero(rows >= 0)[0]
+        feet = self.zone_blocks.index[rows[cols], cols]
+        inside = feet[feet >= 0]
+        if len(inside) * 2 < len(feet):
+            return None
+        return int(np.bincount(inside).argmax())
+
+    def _gone(self, t: float, out: list) -> None:
+        for cid, c in list(self.changes.items()):
+            if not (c.blocks & self.runs.running).any():
+                del self.changes[cid]
+                out.append(ChangeGone(cid, t))
+
+    def _confidence(self, comp: np.ndarray) -> float:
+        score = float(self.runs.score[comp].mean())
+        ratio = float((self.runs.hits[comp] / np.maximum(self.runs.samples[comp], 1)).mean())
+        span = max(1e-6, 1.0 - self.cfg.hit_ratio)
+        conf = (0.5 + 0.25 * min(1.0, np.log2(max(score, 1.0)))
+                + 0.25 * min(1.0, (ratio - self.cfg.hit_ratio) / span))
+        return round(float(np.clip(conf, 0.5, 0.99)), 2)
+
+    def _bbox(self, comp: np.ndarray) -> tuple[int, int, int, int]:
+        rows, cols = np.nonzero(comp)
+        k = self.cfg.block_px / self.scale
+        x0, y0 = cols.min() * k, rows.min() * k
+        return (round(float(x0)), round(float(y0)), round(float((cols.max() + 1) * k - x0)),
+                round(float((rows.max() + 1) * k - y0)))
+
+    def _outline(self, comp: np.ndarray) -> tuple[tuple[float, float], ...]:
+        contours, _ = cv2.findContours(comp.astype(np.uint8), cv2.RETR_EXTERNAL,
+                                       cv2.CHAIN_APPROX_SIMPLE)
+        biggest = max(contours, key=cv2.contourArea)
+        k = self.cfg.block_px / self.scale
+        # block corners: a contour runs through block centres, so grow it by half a block
+        cx, cy = biggest[:, 0, 0].mean(), biggest[:, 0, 1].mean()
+        pts = []
+        for x, y in biggest[:, 0, :]:
+            ox = 0.5 if x >= cx else -0.5
+            oy = 0.5 if y >= cy else -0.5
+            pts.append((round(float((x + 0.5 + ox) * k), 1), round(float((y + 0.5 + oy) * k), 1)))
+        return tuple(pts)
+
+    # ---- operator actions ---------------------------------------------------------------
+    def absorb(self, change_id: str) -> bool:
+        """Accepted: the change becomes part of the reference (every bin), never raised
+        again. False when the detector no longer holds it (gone, or restarted)."""
+        with self._lock:
+            c = self.changes.pop(change_id, None)
+            if c is None:
+                return False
+            if self._last is not None:
+                key, aligned, mono = self._last
+                self.bank.take(self.bank.get(key), aligned, c.blocks, mono, everywhere=True)
+            self.runs.clear(c.blocks)
+            return True
+
+    def mute(self, change_id: str) -> bool:
+        """Rejected: not raised again while it stays; the reference keeps its old view."""
+        with self._lock:
+            c = self.changes.pop(change_id, None)
+            if c is None:
+                return False
+            self.muted |= c.blocks
+            return True
+
+    def reset(self) -> None:
+        """Learn the view afresh (the camera was re-aimed on purpose)."""
+        with self._lock:
+            if self._geometry is not None:
+                self._setup(*self._geometry)
+            self.moved = False
+
+    def open_changes(self) -> list[ChangeDetected]:
+        with self._lock:
+            return [c.event for c in self.changes.values()] if self._geometry else []

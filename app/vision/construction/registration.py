@@ -1,0 +1,94 @@
+"""Registration of a sample to its reference: ECC (Evangelidis & Psarakis 2008), Euclidean,
+coarse to fine on small grey copies.
+
+ECC maximises a correlation coefficient, so it ignores gain and offset (time of day,
+exposure); a Euclidean warp covers pole sway and a slow pan drift. Failure — no convergence,
+a correlation too low, a shift or turn beyond what jitter does — means the camera looks
+elsewhere: moved, knocked or tampered with, which is an alert of its own.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+from app.vision.construction.config import ConstructionConfig
+
+SMALL_W = 320  # ECC runs at this width, then half of it for the coarse pass
+
+
+@dataclass(frozen=True)
+class Registration:
+    ok: bool
+    warp: np.ndarray  # 2×3, working-resolution pixels: reference → sample
+    correlation: float
+    shift_px: float  # at working resolution
+    angle_deg: float
+    reason: str = ""
+
+
+def _prep(img: np.ndarray, width: int) -> np.ndarray:
+    """Grey, small, and reduced to locally normalised edge strength: ECC's correlation
+    ignores a global gain, not a lamp coming on over part of the view, and not snow turning
+    a dark lawn white (its edges change sign, not place) — edge magnitude over its local
+    mean keeps only where the edges are."""
+    gray = img if img.ndim == 2 else cv2.cvtColor(img, cv2.COLOR_BGR2GRAY)
+    h = round(gray.shape[0] * width / gray.shape[1])
+    small = cv2.resize(gray, (width, h), interpolation=cv2.INTER_AREA).astype(np.float32)
+    small = cv2.GaussianBlur(small, (0, 0), 1.0)
+    mag = cv2.magnitude(cv2.Sobel(small, cv2.CV_32F, 1, 0), cv2.Sobel(small, cv2.CV_32F, 0, 1))
+    local = cv2.GaussianBlur(mag, (0, 0), width / 40.0) + 4.0
+    return cv2.GaussianBlur(np.minimum(mag / local, 4.0), (5, 5), 1.0)
+
+
+def _ecc(ref: np.ndarray, cur: np.ndarray, warp: np.ndarray, iters: int
+         ) -> tuple[float, np.ndarray]:
+    criteria = (cv2.TERM_CRITERIA_EPS | cv2.TERM_CRITERIA_COUNT, iters, 1e-5)
+    rho, warp = cv2.findTransformECC(ref, cur, warp.copy(), cv2.MOTION_EUCLIDEAN, criteria,
+                                     None, 3)
+    return float(rho), warp
+
+
+def register(ref: np.ndarray, cur: np.ndarray, cfg: ConstructionConfig,
+             start: np.ndarray | None = None) -> Registration:
+    """Align ``cur`` to ``ref`` (both BGR or grey, same size: the working resolution);
+    ``start``: the last warp found for this camera (jitter is small, a drift continues)."""
+    width = ref.shape[1]
+    scale = SMALL_W / width
+    fine_ref, fine_cur = _prep(ref, SMALL_W), _prep(cur, SMALL_W)
+    coarse_ref, coarse_cur = _prep(ref, SMALL_W // 2), _prep(cur, SMALL_W // 2)
+    warp = np.eye(2, 3, dtype=np.float32)
+    if start is not None:
+        warp = start.astype(np.float32).copy()
+        warp[:, 2] *= scale / 2
+    try:
+        _, warp = _ecc(coarse_ref, coarse_cur, warp, 60)
+        warp[:, 2] *= 2.0
+        rho, warp = _ecc(fine_ref, fine_cur, warp, 40)
+    except cv2.error:
+        return Registration(False, np.eye(2, 3, dtype=np.float32), 0.0, math.inf, 0.0,
+                            "no convergence")
+    warp[:, 2] /= scale  # back to working pixels
+    shift = float(np.hypot(warp[0, 2], warp[1, 2]))
+    angle = math.degrees(math.atan2(float(warp[1, 0]), float(warp[0, 0])))
+    reason = ""
+    if rho < cfg.min_correlation:
+        reason = f"correlation {rho:.2f}"
+    elif shift > cfg.max_shift_frac * width:
+        reason = f"shifted {shift:.0f} px"
+    elif abs(angle) > cfg.max_angle_deg:
+        reason = f"turned {angle:.1f}°"
+    return Registration(not reason, warp, rho, shift, angle, reason)
+
+
+def align(img: np.ndarray, warp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """``img`` warped into the reference's geometry, and the mask of pixels it covers."""
+    h, w = img.shape[:2]
+    flags = cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP
+    out = cv2.warpAffine(img, warp, (w, h), flags=flags, borderMode=cv2.BORDER_REPLICATE)
+    inside = cv2.warpAffine(np.full((h, w), 255, np.uint8), warp, (w, h), flags=flags,
+                            borderMode=cv2.BORDER_CONSTANT, borderValue=0)
+    return out, (inside > 250).astype(np.uint8)

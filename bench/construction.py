@@ -1,0 +1,161 @@
+"""``control-room bench construction``: the construction detector on synthetic time-lapses
+(bench/construction_set.py) — recall of structures inside zones, latency, false alarms per
+camera-week, camera moves reported — and its CPU per camera next to the falling detector's.
+
+    control-room bench construction --json [--set dev|held-out] [--structures 30]
+        [--weeks 4] [--moves 6] [--jobs N] [--workdir DIR] [--dump r.jsonl]
+    control-room bench construction --from-dump r.jsonl      # figures again
+
+Every time-lapse is rendered, encoded to H.264 and read back through ``control-room
+detect``'s own path. CPU is process time (the machine is shared), per sample and as
+seconds per camera-hour at the live cadence (a sample every 10 minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from bench.construction_set import PERSIST_S, SEEDS, ensure, score
+
+LIVE_SAMPLES_PER_HOUR = 6.0  # ConstructionConfig.sample_period_s = 600
+FALLING_FPS = 25.0
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--set", choices=sorted(SEEDS), default="held-out")
+    parser.add_argument("--structures", type=int, default=30, help="structure runs (4.5 d)")
+    parser.add_argument("--weeks", type=int, default=4, help="distractor-only camera-weeks")
+    parser.add_argument("--moves", type=int, default=6, help="camera-move runs (2.5 d)")
+    parser.add_argument("--jobs", type=int, default=1, help="parallel processes (idle box only)")
+    parser.add_argument("--workdir", help="keep the videos here and reuse them")
+    parser.add_argument("--dump", help="append every run's scored result here (JSON Lines)")
+    parser.add_argument("--from-dump", help="only compute the figures from such a file")
+    parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--quick", dest="quick_here", action="store_true", help=argparse.SUPPRESS)
+
+
+def _job(job: tuple) -> dict:
+    kind, seed, work = job
+    return score(kind, seed, ensure(kind, seed, Path(work)))
+
+
+def jobs(args: argparse.Namespace, work: str) -> list[tuple]:
+    s, d, m = SEEDS[args.set]
+    quick = args.quick or args.quick_here
+    n_s, n_d, n_m = (2, 0, 1) if quick else (args.structures, args.weeks, args.moves)
+    return ([("structure", s + i, work) for i in range(n_s)]
+            + [("distractor", d + i, work) for i in range(n_d)]
+            + [("moved", m + i, work) for i in range(n_m)])
+
+
+def figures(results: list[dict]) -> dict:
+    structures = [s for r in results if r["kind"] == "structure" for s in r["structures"]]
+    found = [s for s in structures if s["latency_s"] is not None]
+    lat_h = sorted(s["latency_s"] / 3600 for s in found)
+    by_kind: dict[str, list] = {}
+    for s in structures:
+        by_kind.setdefault(s["kind"], []).append(s["latency_s"] is not None)
+    weeks = [r for r in results if r["kind"] == "distractor"]
+    week_days = sum(r["days"] for r in weeks)
+    fa_weeks = sum(len(r["false_alarms"]) for r in weeks)
+    runs = [r for r in results if r["kind"] == "structure"]
+    moves = [r for r in results if r["kind"] == "moved"]
+    delays = [r["move_reported_samples"] for r in moves]
+    causes = Counter(f["cause"] for r in results for f in r["false_alarms"])
+    samples = sum(r["samples"] for r in results)
+    cpu = sum(r["cpu_s"] for r in results)
+    # every alarm raised: a structure found once, its duplicates, and false alarms anywhere
+    false_all = sum(len(r["false_alarms"]) for r in results)
+    all_days = sum(r["days"] for r in results)
+    alarms = len(found) + false_all + sum(r["duplicates"] for r in results)
+    out = {
+        "structures_in_zones": len(structures),
+        "recall_in_zones": round(len(found) / len(structures), 3) if structures else None,
+        **{f"recall_{k}": round(sum(v) / len(v), 3) for k, v in sorted(by_kind.items())},
+        "latency_after_complete_h_median": round(statistics.median(lat_h), 1) if lat_h else None,
+        "latency_after_complete_h_max": round(lat_h[-1], 1) if lat_h else None,
+        "share_within_3x_persistence": round(sum(h <= 3 * PERSIST_S / 3600 for h in lat_h)
+                                             / len(structures), 3) if structures else None,
+        "persistence_h": PERSIST_S / 3600,
+        "false_alarms_in_structure_runs": sum(len(r["false_alarms"]) for r in runs),
+        "duplicate_alarms": sum(r["duplicates"] for r in results),
+        "structure_run_days": round(sum(r["days"] for r in runs), 1),
+        "distractor_camera_weeks": round(week_days / 7, 2),
+        "false_alarms_distractor_weeks": fa_weeks,
+        "false_alarms_per_camera_week": round(fa_weeks / (week_days / 7), 2) if weeks else None,
+        "false_alarms_per_camera_day_distractor": round(fa_weeks / week_days, 3)
+        if weeks else None,
+        "false_alarms_per_camera_day_all_runs": round(false_all / all_days, 3)
+        if all_days else None,
+        "precision": round(len(found) / alarms, 3) if alarms else None,
+        "false_alarm_causes": dict(causes),
+        "moves": len(moves),
+        "moves_reported_within_one_sample": sum(d is not None and d <= 1.0 for d in delays),
+        "false_camera_moved_alerts": sum(r["false_moves"] for r in results),
+        "samples": samples,
+        "cpu_ms_per_sample": round(1000 * cpu / samples, 1) if samples else None,
+        "cpu_s_per_camera_hour_live": round(cpu / samples * LIVE_SAMPLES_PER_HOUR, 3)
+        if samples else None,
+    }
+    return out
+
+
+def _speed(work: Path, results: list[dict]) -> dict:
+    """The falling detector on the same 640×360 pictures, per frame, for the comparison."""
+    import numpy as np
+
+    from app.vision import VideoFrameSource
+    from app.vision.falling import FallingObjectDetector
+    video = next(iter(sorted(work.glob("*.mp4"))), None)
+    if video is None:
+        return {}
+    frames = [f for _, (f, _t) in zip(range(150), VideoFrameSource(video), strict=False)]
+    det = FallingObjectDetector(fps=FALLING_FPS)
+    started = time.process_time()
+    for i, f in enumerate(frames):
+        det.process(np.ascontiguousarray(f), i / FALLING_FPS)
+    per_frame = (time.process_time() - started) / len(frames)
+    falling_hour = per_frame * FALLING_FPS * 3600
+    samples = sum(r["samples"] for r in results)
+    cpu = sum(r["cpu_s"] for r in results)
+    construction_hour = cpu / max(samples, 1) * LIVE_SAMPLES_PER_HOUR
+    return {"falling_cpu_ms_per_frame_640": round(1000 * per_frame, 2),
+            "falling_cpu_s_per_camera_hour_25fps": round(falling_hour, 1),
+            "construction_share_of_falling": round(construction_hour / falling_hour, 5)}
+
+
+def run(args: argparse.Namespace) -> dict:
+    if args.from_dump:
+        results = [json.loads(line) for line in Path(args.from_dump).read_text().splitlines()
+                   if line.strip()]
+        return figures(results)
+    tmp = None if args.workdir else tempfile.TemporaryDirectory(prefix="bench-construction-")
+    work = args.workdir or tmp.name
+    results = []
+    started = time.time()
+    pool = ProcessPoolExecutor(args.jobs) if args.jobs > 1 else None
+    try:
+        mapped = pool.map(_job, jobs(args, work)) if pool else map(_job, jobs(args, work))
+        for r in mapped:
+            results.append(r)
+            if args.dump:
+                with open(args.dump, "a", encoding="utf-8") as fh:
+                    fh.write(json.dumps(r) + "\n")
+        out = figures(results)
+        if not args.no_speed:
+            out |= _speed(Path(work), results)
+    finally:
+        if pool:
+            pool.shutdown()
+        if tmp is not None:
+            tmp.cleanup()
+    out["set"] = args.set
+    out["wall_s"] = round(time.time() - started, 1)
+    return out

@@ -1,0 +1,131 @@
+"""Evaluation set of the construction detector: time-lapse specs by seed, and scoring.
+
+Three kinds of time-lapse (app/vision/groundsynth), a frame every 10 minutes of compound
+time, 12 frames a video second, ``min_persist_s`` 12 h (6 s of video):
+- structure runs (4.5 days): one or two structures put up inside zones — sheds, fences,
+  paving over a lawn, rooftop rooms, a car left on the fire lane for days, in turn —
+  sometimes one outside every zone, with carts, cars, scaffolding, tents, people, weather;
+- distractor weeks (7 days): everything but a structure inside a zone (structures outside
+  zones included) — false alarms per camera-week;
+- camera moves (2.5 days): the camera is knocked askew on the second day.
+
+Seeds: dev 1000+ / 5000+ / 8000+; held-out 31 000+ / 35 000+ / 38 000+, never run while
+tuning. Every video goes through H.264 and ``control-room detect``'s own path
+(``offline.detect_file``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from app.vision.construction.events import CameraMoved, Detection
+from app.vision.construction.offline import detect_file
+from app.vision.construction.zones import load_zones
+from app.vision.groundsynth.timelapse import TimelapseSpec, write
+
+SEEDS = {"dev": (1000, 5000, 8000), "held-out": (31_000, 35_000, 38_000)}
+INSIDE_KINDS = ("shed", "fence", "paving", "rooftop", "vehicle")
+INTERVAL_S, FPS, PERSIST_S = 600.0, 12.0, 12 * 3600.0
+
+
+def structure_spec(seed: int) -> TimelapseSpec:
+    k = seed % len(INSIDE_KINDS)
+    kinds = (INSIDE_KINDS[k],) if seed % 3 else (INSIDE_KINDS[k],
+                                                 INSIDE_KINDS[(k + 2) % len(INSIDE_KINDS)])
+    outside = (("shed", "vehicle")[seed % 2],) if seed % 2 == 0 else ()
+    return TimelapseSpec(seed=seed, days=4.5, interval_s=INTERVAL_S, fps=FPS, inside=kinds,
+                         outside=outside, temporaries=4 + seed % 3,
+                         jitter_px=0.5 + (seed % 4) * 0.5, persist_s=PERSIST_S)
+
+
+def distractor_spec(seed: int) -> TimelapseSpec:
+    return TimelapseSpec(seed=seed, days=7.0, interval_s=INTERVAL_S, fps=FPS,
+                         outside=(("shed", "vehicle", "shed")[seed % 3],), temporaries=12,
+                         people=3.0 + seed % 3, jitter_px=0.5 + (seed % 4) * 0.5,
+                         persist_s=PERSIST_S)
+
+
+def moved_spec(seed: int) -> TimelapseSpec:
+    return TimelapseSpec(seed=seed, days=2.5, interval_s=INTERVAL_S, fps=FPS, temporaries=2,
+                         move_at_day=1.0 + (seed % 7) / 10, persist_s=PERSIST_S)
+
+
+SPECS = {"structure": structure_spec, "distractor": distractor_spec, "moved": moved_spec}
+
+
+def ensure(kind: str, seed: int, work: Path) -> dict[str, Path]:
+    """The video, zones and truth of one time-lapse (rendered once, then reused)."""
+    name = f"{kind}-{seed}"
+    paths = {k: work / f"{name}{ext}" for k, ext in (("video", ".mp4"),
+                                                    ("zones", ".zones.json"),
+                                                    ("truth", ".truth.json"))}
+    if not all(p.exists() for p in paths.values()):
+        work.mkdir(parents=True, exist_ok=True)
+        write(SPECS[kind](seed), work, name)
+    return paths
+
+
+def _overlap(a, b) -> float:  # noqa: ANN001
+    """Intersection over the smaller of two x, y, w, h boxes."""
+    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
+    x1, y1 = min(a[0] + a[2], b[0] + b[2]), min(a[1] + a[3], b[1] + b[3])
+    inter = max(0, x1 - x0) * max(0, y1 - y0)
+    return inter / max(1, min(a[2] * a[3], b[2] * b[3]))
+
+
+def score(kind: str, seed: int, paths: dict[str, Path], config=None) -> dict:  # noqa: ANN001
+    """Run the detector on one time-lapse and judge every alarm against the truth."""
+    truth = json.loads(paths["truth"].read_text())
+    run = detect_file(paths["video"], load_zones(paths["zones"]), config)
+    t0, step = truth["t0_s"], truth["interval_s"] * truth["fps"]  # compound s per video s
+    end = t0 + truth["frames"] * truth["interval_s"]
+    persist = truth["persist_s"]
+    objects = truth["objects"]
+    wanted = [o for o in objects if o["class"] == "structure" and o["zone"]
+              and end - o["t_complete"] >= 3 * persist]
+    found: dict[str, float] = {}
+    false_alarms, duplicates = [], 0
+    moved_at = []
+    for ev in run.events:
+        if isinstance(ev, CameraMoved):
+            moved_at.append(t0 + ev.t * step)
+            continue
+        if not isinstance(ev, Detection):
+            continue
+        e = ev.event
+        at = t0 + e.t_detected * step
+        match = next((o for o in wanted if o["zone"] == e.zone and at >= o["t_start"]
+                      and _overlap(o["bbox_px"], e.bbox_px) >= 0.25), None)
+        if match is not None:
+            if match["id"] in found:
+                duplicates += 1
+            else:
+                found[match["id"]] = at
+            continue
+        cause = max(objects, default=None, key=lambda o: _overlap(o["bbox_px"], e.bbox_px)
+                    if (o["t_start"] <= at and (o["t_end"] is None or o["t_end"] >= at - 86400))
+                    else -1)
+        if cause is None or _overlap(cause["bbox_px"], e.bbox_px) < 0.1:
+            cause_name = "scene"
+        else:
+            cause_name = f"{cause['class']}:{cause['kind']}" + ("" if cause["zone"]
+                                                                else ":outside")
+        false_alarms.append({"zone": e.zone, "t": at, "cause": cause_name,
+                             "weather": truth["weather"][int(at // 86400)]})
+    out = {"kind": kind, "seed": seed, "days": truth["frames"] * truth["interval_s"] / 86400,
+           "structures": [{"id": o["id"], "kind": o["kind"], "zone": o["zone"],
+                           "latency_s": (found[o["id"]] - o["t_complete"])
+                           if o["id"] in found else None} for o in wanted],
+           "false_alarms": false_alarms, "duplicates": duplicates,
+           "samples": run.samples, "cpu_s": run.cpu_s, "decode_cpu_s": run.decode_cpu_s,
+           "unregistered": run.stats.get("unregistered", 0)}
+    moved = truth.get("camera_moved_s")
+    if moved is not None:
+        after = [t for t in moved_at if t >= moved - 1.0]
+        out["move_reported_samples"] = ((after[0] - moved) / truth["interval_s"]
+                                        if after else None)
+        out["false_moves"] = sum(t < moved - 1.0 for t in moved_at)
+    else:
+        out["false_moves"] = len(moved_at)
+    return out
