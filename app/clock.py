@@ -44,11 +44,16 @@ MAX_SPEED = 10.0
 
 
 class VirtualClock:
-    """Scenario time: ``start`` epoch seconds at creation, paused until ``play()``."""
+    """Scenario time: ``start`` epoch seconds at creation, paused until ``play()``.
 
-    def __init__(self, start: float, *, speed: float = 1.0, playing: bool = False) -> None:
+    ``limits`` bound the speed: 0.25–10× for a player an operator drives; a replay that
+    republishes a recording may ask for other speeds."""
+
+    def __init__(self, start: float, *, speed: float = 1.0, playing: bool = False,
+                 limits: tuple[float, float] = (MIN_SPEED, MAX_SPEED)) -> None:
         if not math.isfinite(start):
             raise ValueError("a virtual clock needs a finite start time")
+        self._limits = limits
         self._cond = threading.Condition()
         self._base = float(start)  # virtual time at the last anchor
         self._anchor = time.monotonic()  # real time of the last anchor
@@ -56,10 +61,10 @@ class VirtualClock:
         self._playing = playing
         self._epoch = 0  # bumped by seek/interrupt: sleepers wake and re-check
 
-    @staticmethod
-    def _checked(speed: float) -> float:
-        if not (math.isfinite(speed) and MIN_SPEED <= speed <= MAX_SPEED):
-            raise ValueError(f"speed must be between {MIN_SPEED} and {MAX_SPEED}, got {speed}")
+    def _checked(self, speed: float) -> float:
+        lo, hi = self._limits
+        if not (math.isfinite(speed) and lo <= speed <= hi):
+            raise ValueError(f"speed must be between {lo:g} and {hi:g}, got {speed}")
         return float(speed)
 
     def __call__(self) -> float:

@@ -12,7 +12,6 @@ The output is committed data; rerun this script after changing it and commit bot
 from __future__ import annotations
 
 import json
-import sys
 import zlib
 from pathlib import Path
 from typing import Any
@@ -552,4 +551,9 @@ def write(out: Path) -> None:
 
 
 if __name__ == "__main__":
-    write(Path(sys.argv[1]) if len(sys.argv) > 1 else OUT)
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write the demo compound's scene files.")
+    parser.add_argument("out", nargs="?", type=Path, default=OUT,
+                        help=f"the scene folder (default: {OUT})")
+    write(parser.parse_args().out)

@@ -13,6 +13,11 @@ need_cmd xvfb-run xvfb xauth
 need_cmd mosquitto mosquitto mosquitto-clients
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_pkgs+=(postgresql)
 need_cmd ffmpeg ffmpeg
+# the video wall's two-monitor test: X.Org's dummy driver gives Qt real RandR monitors
+[ -e /usr/lib/xorg/modules/drivers/dummy_drv.so ] || need_pkgs+=(xserver-xorg-core
+                                                               xserver-xorg-video-dummy)
+need_cmd xrandr x11-xserver-utils
+need_cmd xwininfo x11-utils
 need_cmd pdftoppm poppler-utils  # the operations report test renders PDF pages to PNG
 need_rtsp_server
 need_cjk_fonts

@@ -36,6 +36,8 @@ _TEXTS = {
         "CommandError", "Not connected to the server: nothing was sent."),
     "unknown_alarm": QT_TRANSLATE_NOOP("CommandError", "This alarm no longer exists."),
     "unknown_order": QT_TRANSLATE_NOOP("CommandError", "This work order no longer exists."),
+    "wall_controlled": QT_TRANSLATE_NOOP("CommandError", "The wall is controlled by %1 at %2."),
+    "wall_not_controlled": QT_TRANSLATE_NOOP("CommandError", "Take control of the wall first."),
 }
 
 
@@ -53,6 +55,9 @@ def error_text(exc: CommandError) -> str:
         at = exc.data.get("at")
         when = time.strftime("%H:%M", time.localtime(float(at))) if at else "?"
         text = text.replace("%1", str(exc.data.get("by") or "?")).replace("%2", when)
+    elif exc.code == "wall_controlled":
+        text = text.replace("%1", str(exc.data.get("by") or "?")).replace(
+            "%2", str(exc.data.get("console") or "?"))
     elif exc.code == "permission":
         text = text.replace("%1", str(exc.data.get("permission", "")))
     return text

@@ -47,7 +47,9 @@ def pulse_phase(t: float) -> float:
 
 
 class DeviceLook:
-    def __init__(self, n: int) -> None:
+    def __init__(self, n: int, level_rgba: np.ndarray | None = None) -> None:
+        #: colours by Level: the status palette, or a wall's grey one (normal is grey)
+        self.level_rgba = LEVEL_RGBA if level_rgba is None else level_rgba
         self.level = np.full(n, int(Level.UNKNOWN), dtype=np.int8)
         self.severity = np.zeros(n, dtype=np.int8)  # 0 = no open active alarm
         self.unacked = np.zeros(n, dtype=bool)
@@ -75,7 +77,8 @@ class DeviceLook:
         """(rgba (k, 4), sizes (k,)) of the dots ``indices``; hidden dots get size 0."""
         sev = self.severity[indices]
         alarmed = sev > 0
-        rgba = np.where(alarmed[:, None], SEVERITY_RGBA[sev], LEVEL_RGBA[self.level[indices]])
+        rgba = np.where(alarmed[:, None], SEVERITY_RGBA[sev],
+                        self.level_rgba[self.level[indices]])
         sizes = np.where(alarmed, SEVERITY_SIZE[sev], LEVEL_SIZE[self.level[indices]])
         pulsing = alarmed & self.unacked[indices]
         if phase > 0.0 and pulsing.any():

@@ -60,7 +60,7 @@ class CompoundView(QWidget):
     sig_first_live_frame = Signal()
 
     def __init__(self, scene: Scene, store: StateStore, parent: QWidget | None = None,
-                 refresh_hz: float = 8.0) -> None:
+                 refresh_hz: float = 8.0, *, level_rgba: np.ndarray | None = None) -> None:
         super().__init__(parent)
         self._scene = scene
         self._store = store
@@ -74,7 +74,7 @@ class CompoundView(QWidget):
         self._xyz = np.array([d.location.xyz for d in scene.devices],
                              dtype=np.float64).reshape(-1, 3)
         self._kinds = np.array([d.kind for d in scene.devices], dtype=object)
-        self.look = DeviceLook(len(self._ids))
+        self.look = DeviceLook(len(self._ids), level_rgba)
         self.alarms = DeviceAlarms()
         self._pulsing = np.zeros(0, dtype=np.int64)
         self._version = -1  # forces a full refresh on the first tick
@@ -394,6 +394,7 @@ class CompoundView(QWidget):
         if not self._framed:
             # frame the compound once the widget has its real size (the aspect matters)
             self._framed = True
-            QTimer.singleShot(0, self._view.reset_view)
+            # (the view as context: a view deleted right after it showed is not called)
+            QTimer.singleShot(0, self._view, self._view.reset_view)
         else:
-            QTimer.singleShot(0, self._view.render)
+            QTimer.singleShot(0, self._view, self._view.render)

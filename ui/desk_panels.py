@@ -40,6 +40,7 @@ _WORDS = (
     QT_TRANSLATE_NOOP("MainWindow", "Alarms"),
     QT_TRANSLATE_NOOP("MainWindow", "Dispatch"),
     QT_TRANSLATE_NOOP("MainWindow", "Camera wall"),
+    QT_TRANSLATE_NOOP("MainWindow", "Video wall"),
     QT_TRANSLATE_NOOP("MainWindow", "Operations"),
     QT_TRANSLATE_NOOP("MainWindow", "Construction review"),
 )
@@ -63,6 +64,8 @@ def build_desk_panels(w: MainWindow) -> None:
         _dispatch(w)
     if room.cameras is not None:
         _cameras(w)
+    if room.session.may(Permission.CONTROL_WALL):
+        _wall(w)
     if getattr(room, "operations", None) is not None:
         from ui.operations_dock import OperationsPanel
 
@@ -75,6 +78,10 @@ def build_desk_panels(w: MainWindow) -> None:
 
         w.audit_panel = AuditPanel(room)
         w.add_panel("audit", _tr("Audit trail"), w.audit_panel, object_name="AuditDock")
+    if room.session.training:  # the watermark, the player, the instructor and the debrief
+        from ui.training.desk import add_training_panels
+
+        add_training_panels(w)
 
 
 def _view_controls(w: MainWindow) -> None:
@@ -125,6 +132,17 @@ def _dispatch(w: MainWindow) -> None:
                                   object_name="DispatchDock")
     w.dispatch_panel.sig_technicians.connect(w._on_technicians)
     w.dispatch_panel.sig_show_route.connect(w._on_route)
+
+
+def _wall(w: MainWindow) -> None:
+    """Control of the video wall (take control, preset), for those who may."""
+    from ui.wall.panel import WallPanel, desk_wall_file
+
+    wall = desk_wall_file()
+    if wall is None:
+        return
+    w.wall_panel = WallPanel(w.room, wall)
+    w.add_panel("wall", _tr("Video wall"), w.wall_panel, object_name="WallDock")
 
 
 def _cameras(w: MainWindow) -> None:

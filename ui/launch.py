@@ -77,16 +77,36 @@ def make_application() -> QApplication:
 def launch(args: argparse.Namespace) -> int:
     # loaded once by the CLI; a ConfigError propagates: the CLI prints it, exits 2
     config = getattr(args, "app_config", None) or config_from_args(args)
+    wall_config = getattr(args, "wall_config", None)
+    wall_file = None
+    if getattr(args, "wall", False) or wall_config:  # a bad file: one line, exit 2, no window
+        from ui.wall.launch import wall_file_for
+
+        wall_file = wall_file_for(wall_config)
     app = make_application()
     settings = QSettings()
     lang = choose_language(getattr(args, "lang", None), config.ui.lang,
                            settings.value(SETTINGS_LANG))
     translators = install_translators(app, lang)  # noqa: F841 (kept alive for the app's life)
     apply_theme(app, config.ui.theme)
+    if getattr(args, "wall", False):  # the wall alone (ui/wall/launch.py)
+        from ui.wall.launch import launch_wall
+
+        return launch_wall(args, config, wall_file)
+    if wall_config:  # the desk's Wall panel controls this wall file, shown beside the desk
+        from ui.wall.panel import use_wall_file
+
+        use_wall_file(wall_config)
     screenshot = getattr(args, "screenshot", None)
     quit_after = getattr(args, "quit_after", None)
     engine: Engine | None = None
-    if getattr(args, "server", None):
+    session = None  # a training session, when --training
+    if getattr(args, "training_progress", False):
+        return _progress(app)
+    if getattr(args, "training", None):
+        session, room = _training(args, config)
+        engine = session.engine
+    elif getattr(args, "server", None):
         room = console_room(args.server, config)
         if room is None:  # the operator cancelled the sign-in
             return 0
@@ -104,12 +124,14 @@ def launch(args: argparse.Namespace) -> int:
         if room is None:
             engine.stop()
             return 0
+    beside = None  # the wall on the desk's other screens (--wall-config)
     try:
         # a screenshot is for a README or a test: a fixed size, not the user's last layout
         window = MainWindow(room, settings=settings, lang=lang,
-                            restore_state=not screenshot,
+                            restore_state=not screenshot and session is None,
                             idle_lock_s=config.security.idle_lock_s,
-                            workspace=getattr(args, "workspace", None))
+                            workspace=getattr(args, "workspace", None)
+                            or (_staff_workspace(session) if session else None))
         view = window.compound_view
         panel = getattr(args, "panel", None)
         if panel:
@@ -124,6 +146,10 @@ def launch(args: argparse.Namespace) -> int:
         if engine is not None:
             QTimer.singleShot(CAMERAS_AT_THE_LATEST_MS, engine.cameras.start)
         window.show()
+        if wall_config:  # a one-PC control room: the wall on the desk's other screens
+            from ui.wall.panel import open_wall_beside
+
+            beside = open_wall_beside(window, room, wall_file)
         if screenshot:
             ScreenshotJob(window, view, screenshot,
                           quit_after if quit_after else DEFAULT_SCREENSHOT_TIMEOUT_S)
@@ -132,9 +158,45 @@ def launch(args: argparse.Namespace) -> int:
         _quit_on_sigint(app)
         return app.exec()
     finally:
+        if beside is not None:  # before the room: a quit without closing the desk (Ctrl+C)
+            beside.close()
         room.close()
-        if engine is not None:
+        if session is not None:
+            session.stop()  # scored; the result kept for the supervisor
+        elif engine is not None:
             engine.stop()
+
+
+def _training(args: argparse.Namespace, config):  # noqa: ANN001, ANN202
+    """A training session in this process: the engine on the scenario, a desk for the
+    trainee who may also drive the player."""
+    import getpass
+
+    from app.facade.local import LocalControlRoom
+    from app.training.session import TrainingSession, desk_session
+
+    trainee = args.trainee or getpass.getuser()
+    session = TrainingSession.build(config, args.training, trainee=trainee)
+    session.start(thread=True)
+    try:
+        return session, LocalControlRoom(session.engine, desk_session(trainee))
+    except BaseException:
+        session.stop(keep_result=False)
+        raise
+
+
+def _staff_workspace(session) -> str:  # noqa: ANN001
+    """The workspace of the staff the scenario trains."""
+    return {"guard": "security", "engineer": "engineering", "dispatcher": "dispatch"}.get(
+        session.scenario.spec.staff, "supervision")
+
+
+def _progress(app: QApplication) -> int:
+    from ui.training.progress_view import ProgressWindow
+
+    window = ProgressWindow()
+    window.show()
+    return app.exec()
 
 
 def _quit_on_sigint(app: QApplication) -> None:

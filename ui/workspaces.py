@@ -68,7 +68,8 @@ SUPERVISION = Workspace(
     (Placement("alarms", BOTTOM, "bottom"), Placement("dispatch", BOTTOM, "bottom"),
      Placement("operations", BOTTOM, "bottom"), Placement("changes", BOTTOM, "bottom"),
      Placement("cameras", RIGHT, "side"), Placement("inspector", RIGHT, "side"),
-     Placement("layers", RIGHT, "side"), Placement("floors", RIGHT, "side")),
+     Placement("layers", RIGHT, "side"), Placement("floors", RIGHT, "side"),
+     Placement("wall", RIGHT, "side")),
     {BOTTOM: 0.40, RIGHT: 0.36})
 OPERATIONS = Workspace(
     "operations", QT_TRANSLATE_NOOP("Workspace", "Operations: energy, parking, chargers"),
@@ -104,7 +105,9 @@ def apply_workspace(window, workspace: Workspace) -> None:  # noqa: ANN001 (a Ma
     for dock in docks.values():
         window.removeDockWidget(dock)
     placed: dict[str, list] = {}
-    for placement in workspace.placements:
+    # panels a session always shows whatever the workspace (training's player and debrief)
+    pinned = tuple(getattr(window, "pinned_placements", ()))
+    for placement in (*workspace.placements, *pinned):
         dock = docks.get(placement.panel)
         if dock is None:  # a panel this desk does not have (no cameras, no permission)
             continue
@@ -116,7 +119,7 @@ def apply_workspace(window, workspace: Workspace) -> None:  # noqa: ANN001 (a Ma
         if group:
             window.tabifyDockWidget(group[0], dock)
         group.append(dock)
-    named = {p.panel for p in workspace.placements}
+    named = {p.panel for p in (*workspace.placements, *pinned)}
     for panel, dock in docks.items():
         if panel not in named:
             dock.hide()

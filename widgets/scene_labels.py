@@ -28,6 +28,7 @@ class LabelPool:
         self._actors: list[vtkTextActor] = []
         self._anchors: list[vtkCoordinate] = []
         self._xyz = np.zeros((0, 3))
+        self._font_px = font_px
         self.texts: list[str] = []
         for _ in range(cap):
             anchor = vtkCoordinate()
@@ -66,6 +67,13 @@ class LabelPool:
             else:
                 actor.SetVisibility(False)
 
+    def set_font_px(self, px: int) -> None:
+        """Text size of every label (a video wall reads them from metres away)."""
+        self._font_px = px
+        for actor in self._actors:
+            actor.GetTextProperty().SetFontSize(px)
+            actor.SetPosition(0, max(_OFFSET_PX, px))
+
     def shown(self) -> list[str]:
         """Texts of the labels currently visible (after overlap culling)."""
         return [a.GetInput() for a in self._actors if a.GetVisibility()]
@@ -80,9 +88,9 @@ class LabelPool:
                 actor.SetVisibility(False)
                 continue
             # rough box: CJK glyphs are about one font size wide
-            w = 0.5 * 14 * max(len(self.texts[i]), 2) + 8
+            w = 0.5 * self._font_px * max(len(self.texts[i]), 2) + 8
             x, y = display_xy[i]
-            box = (x - w, y + _OFFSET_PX, x + w, y + _OFFSET_PX + 22)
+            box = (x - w, y + _OFFSET_PX, x + w, y + _OFFSET_PX + 1.6 * self._font_px)
             clash = any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3]
                         for b in placed)
             actor.SetVisibility(not clash)

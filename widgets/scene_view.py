@@ -42,6 +42,7 @@ from widgets.scene_symbols import family_codes
 from widgets.scene_xray import BuildingSet, XRay
 from widgets.vtk_compass import Compass
 from widgets.vtk_legend import Legend
+from widgets.vtk_watermark import Watermark
 
 __all__ = ["STATUS_RGB", "Hit", "SceneView"]
 
@@ -80,6 +81,7 @@ class SceneView(ScenePicking, QWidget):
         self._highlight = scene_layers.Highlight(self.renderer)
         self.labels = LabelPool(self.renderer)
         self.compass = Compass(self.renderer)
+        self.watermark = Watermark(self.renderer)  # training: drawn in every 3D frame
         self.frusta = CameraFrusta(self.renderer, self.layers)
         self.buildings = BuildingSet([])
         self.xray = XRay(self.renderer, self.layers)

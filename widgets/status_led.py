@@ -28,6 +28,11 @@ class StatusLed(QWidget):
             self._color = color
             self.update()
 
+    def set_diameter(self, diameter: int) -> None:
+        self._diameter = diameter
+        self.updateGeometry()
+        self.update()
+
     def color(self) -> QColor:
         return QColor(self._color)
 

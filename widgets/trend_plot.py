@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 RGB = tuple[int, int, int]
@@ -19,10 +19,13 @@ class TrendPlot(QWidget):
     def __init__(self, *, line_rgb: RGB = (74, 163, 223), band_rgb: RGB = (46, 204, 113),
                  background: RGB = (24, 28, 33), foreground: RGB = (200, 206, 212),
                  learned_rgb: RGB = (93, 173, 226), window_s: float = 300.0,
-                 parent: QWidget | None = None) -> None:
+                 utc_offset_s: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._window_s = window_s
-        axis = pg.DateAxisItem(orientation="bottom")
+        # the time axis in this computer's zone, or at ``utc_offset_s`` east of UTC (a wall
+        # shows its compound's time wherever its PC is set); pyqtgraph counts west as positive
+        axis = pg.DateAxisItem(orientation="bottom",
+                               utcOffset=None if utc_offset_s is None else -utc_offset_s)
         self._plot = pg.PlotWidget(axisItems={"bottom": axis}, background=QColor(*background))
         self._plot.setMenuEnabled(False)
         self._plot.setMouseEnabled(x=False, y=False)
@@ -59,8 +62,31 @@ class TrendPlot(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._plot)
 
+        self._title_size = "10pt"
+
     def set_title(self, text: str) -> None:
-        self._plot.setTitle(text, color=self._foreground.name(), size="10pt")
+        self._plot.setTitle(text, color=self._foreground.name(), size=self._title_size)
+
+    def set_text_pixel_size(self, px: int, family: str = "") -> None:
+        """Axis numbers and the title at ``px`` pixels (a video wall reads them from metres
+        away); the axes grow to fit them."""
+        font = QFont(family) if family else QFont()
+        font.setPixelSize(px)
+        item = self._plot.getPlotItem()
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setStyle(tickFont=font, tickTextOffset=max(4, px // 4))
+        item.getAxis("left").setWidth(int(px * 3.2))
+        item.getAxis("bottom").setHeight(int(px * 1.8))
+        self._title_size = f"{px}px"
+        self._empty.setFont(font)
+
+    def set_line_style(self, rgb: RGB, width: float) -> None:
+        """The series' colour and width (a wall draws it thick enough to see from afar)."""
+        colour = QColor(*rgb)
+        self._curve.setPen(pg.mkPen(colour, width=width))
+        self._curve.setSymbolBrush(colour)
+        self._curve.setSymbolSize(max(4, int(width * 2)))
 
     def set_band(self, band: tuple[float, float] | None) -> None:
         """Shade the normal band [lo, hi]; None hides it."""

@@ -76,6 +76,7 @@ class VideoTile(QWidget):
         self._banner: str | None = None
         self._caption: str | None = None  # e.g. "REPLAY" while a clip plays
         self._title_visible = True
+        self._text_px: int | None = None  # a wall sets its legible size; None = by tile size
         self._drop_hover = False
         self._press_pos: QPointF | None = None
 
@@ -142,6 +143,17 @@ class VideoTile(QWidget):
     def set_title_visible(self, on: bool) -> None:
         self._title_visible = on
         self.update()
+
+    def set_text_pixel_size(self, px: int | None) -> None:
+        """Size of NO SIGNAL, the banner and the caption in pixels (a video wall sizes its
+        text for the furthest seat); None sizes them by the tile as before."""
+        self._text_px = px
+        self.update()
+
+    def _sized(self, font: QFont) -> QFont:
+        if self._text_px:
+            font.setPixelSize(self._text_px)
+        return font
 
     # ---- geometry ------------------------------------------------------------------------
     def video_rect(self) -> QRectF:
@@ -281,15 +293,17 @@ class VideoTile(QWidget):
         font.setBold(True)
         font.setPointSizeF(max(9.0, min(22.0, area.height() / 12)))
         font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 2)
-        p.setFont(font)
+        p.setFont(self._sized(font))
         p.setPen(colour)
         p.drawText(area, Qt.AlignmentFlag.AlignCenter, text)
 
     def _paint_caption(self, p: QPainter, area: QRectF) -> None:
         font = QFont(self.font())
         font.setBold(True)
-        p.setFont(font)
-        box = QRectF(area.right() - 96, area.bottom() - 28, 88, 22)
+        p.setFont(self._sized(font))
+        w = max(88, p.fontMetrics().horizontalAdvance(self._caption or "") + 16)
+        h = max(22, p.fontMetrics().height() + 4)
+        box = QRectF(area.right() - w - 8, area.bottom() - h - 6, w, h)
         p.fillRect(box, QColor(0, 0, 0, 170))
         p.setPen(_TRACK)
         p.drawText(box, Qt.AlignmentFlag.AlignCenter, self._caption or "")
@@ -298,7 +312,7 @@ class VideoTile(QWidget):
         font = QFont(self.font())
         font.setBold(True)
         font.setPointSizeF(max(10.0, min(16.0, area.height() / 22)))
-        p.setFont(font)
+        p.setFont(self._sized(font))
         h = p.fontMetrics().height() + 12
         box = QRectF(area.x(), area.y(), area.width(), h)
         p.fillRect(box, QColor(200, 40, 30, 225))

@@ -248,7 +248,35 @@ class AlarmBook:
                     escalated.append(alarm)
         return escalated
 
+    def replace(self, open_alarms: Iterable[Alarm], closed: Iterable[Alarm],
+                windows: Iterable[MaintenanceWindow] = ()) -> None:
+        """Put the book back as it was (a training player seeking back to a snapshot).
+        Listeners hear every open alarm as ``synced`` and every alarm that is no longer
+        open as ``synced`` with ``closed_at`` set; the sequence keeps counting up."""
+        with self._locked():
+            gone = [a for a in self._open.values()]
+            self._open = {a.key: a for a in open_alarms}
+            self.closed.clear()
+            self.closed.extend(closed)
+            self._by_id = {a.id: a for a in (*self.closed, *self._open.values())}
+            self._windows = list(windows)
+            now = self.clock()
+            for alarm in gone:
+                if self._open.get(alarm.key) is None or self._open[alarm.key].id != alarm.id:
+                    alarm.closed_at = alarm.closed_at or now
+                    self._announce("synced", alarm, now)
+            for alarm in self._open.values():
+                self._announce("synced", alarm, now)
+
+    def _announce(self, action: str, alarm: Alarm, at: float) -> None:
+        self._seq += 1
+        self._outbox.append(AlarmChanged(action, copy.deepcopy(alarm), at, self._seq))
+
     # ---- readers -------------------------------------------------------------------------
+    def maintenance_windows(self) -> list[MaintenanceWindow]:
+        with self._lock:
+            return list(self._windows)
+
     def open_alarms(self) -> list[Alarm]:
         with self._lock:
             return [copy.deepcopy(a) for a in self._open.values()]

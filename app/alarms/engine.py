@@ -203,6 +203,9 @@ class AlarmEngine:
                 if state is None:
                     continue
                 present = state.level in (Level.OFFLINE, Level.STALE)
+                if (not present and self.timers.pending_since((device.id, "offline")) is None
+                        and not self.book.is_active(device.id, "offline")):
+                    continue  # nothing to start, hold or clear (most devices, every tick)
                 word = "offline" if state.level == Level.OFFLINE else "stale"
                 self._step(device, "offline", present, now, offline.on_delay_s, 0.0,
                            offline.severity, detail(word), None)

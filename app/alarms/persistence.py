@@ -61,7 +61,7 @@ class AlarmRecorder:
         self._last_state[alarm.id] = alarm.state
         if alarm.closed_at is not None:
             self._last_state.pop(alarm.id, None)
-        if change.action == "repeated":  # the row's count changes; no transition to log
+        if change.action in ("repeated", "synced"):  # the row changes; no transition to log
             self._sink.save_alarm(alarm_record(alarm))
             return
         last = alarm.history[-1] if alarm.history else None

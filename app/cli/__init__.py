@@ -38,7 +38,8 @@ CONFIG_OPTIONS = {
     "scene": ("DIR", "scene folder (default: the demo)"),
 }
 #: top-level options only the GUI (no command) reads
-GUI_OPTIONS = ("lang", "screenshot", "panel", "workspace", "server", "quit_after")
+GUI_OPTIONS = ("lang", "screenshot", "panel", "workspace", "server", "wall", "wall_config",
+               "training", "trainee", "training_progress", "quit_after")
 
 
 def add_config_options(parser: argparse.ArgumentParser, *names: str) -> None:
@@ -94,6 +95,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--server", dest="top_server", metavar="URL",
                         help="be a console of a running `control-room serve` "
                         "(e.g. http://control-room.local:8780); the user signs in")
+    parser.add_argument("--wall", dest="top_wall", action="store_true", default=None,
+                        help="large-screen wall-display mode: one frameless window per "
+                        "monitor of the wall file, read-only (with --server: a console "
+                        "signed in with a wall account)")
+    parser.add_argument("--wall-config", dest="top_wall_config", metavar="WALL.toml",
+                        help="the wall file: monitors, presets, schedule (default: the demo's "
+                        "2x2 sample); without --wall the desk also shows the wall on its "
+                        "other screens")
+    parser.add_argument("--training", dest="top_training", metavar="SCENARIO",
+                        help="a training session on a scenario file (or a recording, played "
+                        "as it is): nothing reaches the real compound")
+    parser.add_argument("--trainee", dest="top_trainee", metavar="NAME",
+                        help="who trains (with --training; default: this computer's user)")
+    parser.add_argument("--training-progress", dest="top_training_progress",
+                        action="store_true", default=None,
+                        help="a supervisor's view of the trainees' kept results")
     parser.add_argument("--quit-after", dest="top_quit_after", metavar="S", type=seconds,
                         help="quit after S seconds (with --screenshot: at the latest)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -136,25 +153,22 @@ def _settle_top_options(parser: argparse.ArgumentParser, args: argparse.Namespac
     in either position, or is refused when the command does not take it (``--db X db
     stats`` used to be ignored, and the default database created)."""
     command = args.command
-    for name in GUI_OPTIONS:
-        value = getattr(args, f"top_{name}")
-        if command is None:
-            setattr(args, name, value)
-        elif value is not None:
-            parser.error(f"--{name.replace('_', '-')} is an option of the GUI (control-room "
-                         f"without a command), not of {command!r}")
-    for name in CONFIG_OPTIONS:
+    for name in (*GUI_OPTIONS, *CONFIG_OPTIONS):
         top = getattr(args, f"top_{name}")
         if command is None:
             setattr(args, name, top)
             continue
         if top is None:
             continue
+        flag = f"--{name.replace('_', '-')}"
         if not hasattr(args, name):  # the command has no such option
-            parser.error(f"--{name} does not apply to {command!r}")
+            if name in GUI_OPTIONS:
+                parser.error(f"{flag} is an option of the GUI (control-room without a "
+                             f"command), not of {command!r}")
+            parser.error(f"{flag} does not apply to {command!r}")
         own = getattr(args, name)
         if own is not None and own != top:
-            parser.error(f"--{name} given twice, before and after {command!r}: "
+            parser.error(f"{flag} given twice, before and after {command!r}: "
                          f"{top!r} and {own!r}")
         setattr(args, name, top)
 

@@ -40,6 +40,7 @@ from app.listeners import Listeners, Subscription
 from app.security.audit import AuditRecord
 from app.state.store import StateStore
 from app.storage.queries import HistoryPoint
+from app.wall.control import WallMirror
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,7 @@ class RemoteControlRoom:
             CameraMirror(self.scene.cameras, api.frame, api.clip, self._cache_dir / "clips",
                          fetch_overlays=api.overlays) if self.scene.cameras else None)
         self._dispatch: DispatchMirror | None = None
+        self.wall = WallMirror()  # the video walls' control state, from Delta.extra["wall"]
         self.operations = RemoteOperations(api)
         self._versions: dict[str, int] = {}
         self._health: IngestHealth | None = None
@@ -80,6 +82,8 @@ class RemoteControlRoom:
         self._stop = threading.Event()
         self._synced = threading.Event()
         self.training = False
+        #: the newest value of each extra stream the server sends ({"training": …})
+        self.extra: dict[str, object] = {}
         self._thread = threading.Thread(target=self._run, name="ConsoleStream", daemon=True)
         self._thread.start()
         if self.cameras is not None:
@@ -292,6 +296,9 @@ class RemoteControlRoom:
         if delta.health is not None:
             self._health = delta.health
         if delta.extra:
+            self.extra.update(delta.extra)
+            if "wall" in delta.extra:
+                self.wall.update(delta.extra["wall"])
             self._events.emit(delta.extra)
 
     def _apply_states(self, states: list[wire.StateWire]) -> None:

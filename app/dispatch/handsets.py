@@ -39,6 +39,8 @@ class _OrderMsg(msgspec.Struct):
     order_id: str
     state: str
     location: dict | None = None
+    title: str = ""
+    created_at: float | None = None
 
 
 class _Job(msgspec.Struct):
@@ -108,7 +110,8 @@ class HandsetSimulator:
         for tech_id, order_id, state, location in resumes:
             h = self.handsets.get(tech_id)
             if h is not None:
-                h.jobs.append(self._job(h, order_id, location, now, resumed=state))
+                h.jobs.append(self._job(h, _OrderMsg(order_id, state, location), now,
+                                        resumed=state))
         inbox, self._inbox = self._inbox, []
         prefix = f"{self.topics.root}/tech/"
         for topic, payload in inbox:
@@ -121,19 +124,25 @@ class HandsetSimulator:
             h.jobs = [j for j in h.jobs if j.order_id != msg.order_id]
             if msg.state != "assigned" or msg.location is None:
                 continue  # withdrawn or cancelled: dropped above
-            h.jobs.append(self._job(h, msg.order_id, msg.location, now))
+            h.jobs.append(self._job(h, msg, now))
 
-    def _job(self, h: _Handset, order_id: str, location: dict, now: float, *,
+    def _job(self, h: _Handset, msg: _OrderMsg, now: float, *,
              resumed: str | None = None) -> _Job:
-        rng = random.Random(f"{self.seed}:{h.tech.id}:{order_id}")
-        cfg = self.config
-        delay, reject = rng.uniform(*cfg.accept_delay_s), rng.random() < cfg.reject_probability
+        delay, reject, work_s = self._decide(h.tech.id, msg)
         if resumed not in (None, "assigned"):  # already accepted: goes on at once
             delay, reject = 0.0, False
-        return _Job(order_id=order_id, target=tuple(location["xyz"]),  # type: ignore[arg-type]
+        location = msg.location or {}
+        return _Job(order_id=msg.order_id, target=tuple(location["xyz"]),  # type: ignore[arg-type]
                     building=location.get("building"), floor=location.get("floor"),
-                    phase="deciding", until=now + delay, reject=reject,
-                    work_s=rng.uniform(*cfg.work_s), resumed=resumed)
+                    phase="deciding", until=now + delay, reject=reject, work_s=work_s,
+                    resumed=resumed)
+
+    def _decide(self, tech_id: str, msg: _OrderMsg) -> tuple[float, bool, float]:
+        """(seconds before answering, rejects?, seconds of work) for an order received."""
+        rng = random.Random(f"{self.seed}:{tech_id}:{msg.order_id}")
+        cfg = self.config
+        return (rng.uniform(*cfg.accept_delay_s), rng.random() < cfg.reject_probability,
+                rng.uniform(*cfg.work_s))
 
     def _advance(self, h: _Handset, now: float, out: list[tuple[float, str, bytes]]) -> None:
         cfg = self.config

@@ -200,6 +200,13 @@ class DispatchChange(Command, tag="construction.dispatch"):
     note: Reason = ""
 
 
+class ViewCamera(Command, tag="camera.view"):
+    """A person put a camera on their main tile: recorded as a view (a training session
+    scores "the right camera checked")."""
+
+    camera_id: Id
+
+
 class ExportEvidence(Command, tag="evidence.export"):
     """Build the evidence package of a camera event; its bytes are a download."""
 
@@ -234,13 +241,87 @@ class UnlockUser(Command, tag="user.unlock"):
     name: Id
 
 
+# ---- the video wall ----------------------------------------------------------------------
+class TakeWallControl(Command, tag="wall.take_control"):
+    """Control the wall from this console (one console at a time; ``force`` takes it from
+    the console holding it)."""
+
+    permission = Permission.CONTROL_WALL
+    wall: Id = "main"
+    force: bool = False
+
+
+class ReleaseWall(Command, tag="wall.release"):
+    """Give the wall back to its schedule."""
+
+    permission = Permission.CONTROL_WALL
+    wall: Id = "main"
+
+
+class SetWallPreset(Command, tag="wall.set_preset"):
+    """Show a preset of the wall file (None: follow the schedule) while in control."""
+
+    permission = Permission.CONTROL_WALL
+    preset: Id | None
+    wall: Id = "main"
+
+
+# ---- training (the instructor) ----------------------------------------------------------
+ScenarioSeconds = Annotated[float, msgspec.Meta(ge=0, le=7 * 86400)]
+
+
+class TrainingPlay(Command, tag="training.play"):
+    permission = Permission.INSTRUCT
+
+
+class TrainingPause(Command, tag="training.pause"):
+    permission = Permission.INSTRUCT
+
+
+class TrainingSpeed(Command, tag="training.speed"):
+    permission = Permission.INSTRUCT
+    speed: Annotated[float, msgspec.Meta(ge=0.25, le=10)]
+
+
+class TrainingSeek(Command, tag="training.seek"):
+    """Go to a moment of the scenario (seconds after its start)."""
+
+    permission = Permission.INSTRUCT
+    at_s: ScenarioSeconds
+
+
+class TrainingInject(Command, tag="training.inject"):
+    """Inject now: a scripted event of the scenario by its id, brought forward, or an
+    event written like a scenario's timeline entry (app.training.scenario checks it)."""
+
+    permission = Permission.INSTRUCT
+    event_id: Id | None = None
+    event: dict | None = None
+
+
+class TrainingEnd(Command, tag="training.end"):
+    """End the run here (it is scored as it stands; the rest of the scenario is not played)."""
+
+    permission = Permission.INSTRUCT
+
+
+class TrainingAnnotate(Command, tag="training.annotate"):
+    """A note on the timeline, at ``at_s`` (default: now)."""
+
+    permission = Permission.INSTRUCT
+    text: Annotated[str, msgspec.Meta(min_length=1, max_length=2000)]
+    at_s: ScenarioSeconds | None = None
+
+
 ANY_COMMAND = (AcknowledgeAlarm | CommentAlarm | SilenceAlarm | ShelveAlarm | UnshelveAlarm
                | CloseAlarm | CreateOrder | CreateOrderFromAlarm | AssignOrder | SetOrderState
                | AddOrderNote | SetAutoAssign | RegisterDevice | DismissDevice | FreezeLearnedBand
-               | ParkingRebase
-               | SetPrivacyMasks | SetShieldZones | SetFacade | SetConstructionZones
-               | AcceptChange | RejectChange | DispatchChange | ExportEvidence | AddUser
-               | SetUserPassword | LockUser | UnlockUser)
+               | ParkingRebase | SetPrivacyMasks | SetShieldZones | SetFacade
+               | SetConstructionZones | AcceptChange | RejectChange | DispatchChange | ViewCamera
+               | ExportEvidence | AddUser | SetUserPassword | LockUser | UnlockUser
+               | TakeWallControl | ReleaseWall | SetWallPreset
+               | TrainingPlay | TrainingPause | TrainingSpeed | TrainingSeek | TrainingInject
+               | TrainingAnnotate | TrainingEnd)
 
 #: every command class, by its tag
 COMMANDS: dict[str, type[Command]] = {

@@ -166,6 +166,8 @@ class CommandHandler:
             return f"change:{record.id}", None, record.camera_id
         if hasattr(command, "camera_id"):
             return f"camera:{command.camera_id}", None, command.camera_id  # type: ignore[attr-defined]
+        if isinstance(command, (c.TakeWallControl, c.ReleaseWall, c.SetWallPreset)):
+            return f"wall:{command.wall}", None, None
         if isinstance(command, c.ExportEvidence):
             camera = self._event_camera(command.event_id)
             return f"evidence:{command.event_id}", None, camera
@@ -270,6 +272,22 @@ class CommandHandler:
                 from app.facade.construction import run_construction
 
                 return run_construction(self._construction(), command, who)
+            case c.ViewCamera():
+                pass  # the audit record is the point: who looked at which camera, when
+            case c.TrainingPlay():
+                self._training().play(who)
+            case c.TrainingPause():
+                self._training().pause(who)
+            case c.TrainingSpeed(speed=speed):
+                self._training().set_speed(speed, who)
+            case c.TrainingSeek(at_s=at_s):
+                self._training().seek(at_s, who)
+            case c.TrainingInject(event_id=event_id, event=event):
+                return {"injected": self._training().inject(who, event_id, event)}
+            case c.TrainingAnnotate(text=text, at_s=at_s):
+                self._training().annotate(who, text, at_s)
+            case c.TrainingEnd():
+                self._training().end(who)
             case c.ExportEvidence(event_id=event_id):
                 from app import paths
 
@@ -289,9 +307,21 @@ class CommandHandler:
                 self._users().lock(name)
             case c.UnlockUser(name=name):
                 self._users().unlock(name)
+            case c.TakeWallControl(wall=wall, force=force):
+                engine.wall.take(session, wall, force=force)
+            case c.ReleaseWall(wall=wall):
+                engine.wall.release(session, wall)
+            case c.SetWallPreset(wall=wall, preset=preset):
+                engine.wall.set_preset(session, wall, preset)
             case _:
                 raise CommandFailed("unknown_command", f"unknown command {_tag(command)}")
         return None
+
+    def _training(self):  # noqa: ANN202 (app.training's control, kept out of this module)
+        control = getattr(self.engine, "training_control", None)
+        if control is None:
+            raise CommandFailed("not_training", "this is not a training session")
+        return control
 
     def _cameras(self):  # noqa: ANN202
         if self.engine.cameras is None:

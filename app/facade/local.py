@@ -9,10 +9,11 @@ like a remote console.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import msgspec
 
 from app.dispatch.orders import Sla
 from app.dispatch.runtime_view import DispatchSnapshot
@@ -60,7 +61,7 @@ def link_of(engine: Engine) -> LinkState:
 
 def health_of(engine: Engine) -> IngestHealth:
     ingest = engine.ingest
-    now = time.time()
+    now = engine.clock()  # the rate meter counts in engine time (a training player's too)
     rejects, samples, unknown = ingest.ledger.snapshot()
     return IngestHealth(at=engine.clock(), rate_per_s=ingest.rate.rate(now),
                         counts=ingest.counts(), rejects=dict(rejects), samples=dict(samples),
@@ -127,9 +128,19 @@ class LocalControlRoom:
         ]
         if self.cameras is not None:
             self._subs.append(self.cameras.subscribe(self._events.emit))
+        #: the video walls' control state (read like the store; changes are emitted as
+        #: ``{"wall": …}``, the form a console receives them in from its server)
+        self.wall = engine.wall
+        self._subs.append(engine.wall.subscribe(self._on_wall))
         self._dispatch: RuntimeDispatchReader | None = None
         self.operations = (LocalOperations(engine, session)
                            if getattr(engine, "operations", None) is not None else None)
+        #: the newest value of each extra stream ({"training": …}), as a server sends them
+        self.extra: dict[str, Any] = {}
+        control = getattr(engine, "training_control", None)
+        if control is not None:
+            self.extra["training"] = msgspec.to_builtins(control.status())
+            self._subs.append(control.subscribe(self._on_training))
 
     @property
     def dispatch(self) -> RuntimeDispatchReader | None:
@@ -138,6 +149,16 @@ class LocalControlRoom:
             self._dispatch = RuntimeDispatchReader(self.engine.dispatch)
             self._subs.append(self.engine.dispatch.subscribe(self._events.emit))
         return self._dispatch
+
+    def _on_training(self, status: object) -> None:
+        extra = {"training": msgspec.to_builtins(status)}
+        self.extra.update(extra)
+        self._events.emit(extra)
+
+    def _on_wall(self, state) -> None:  # noqa: ANN001 (a WallState)
+        from app.wall.control import state_to_builtins
+
+        self._events.emit({"wall": state_to_builtins(state)})
 
     def link(self) -> LinkState:
         return link_of(self.engine)

@@ -88,7 +88,8 @@ class Ingest:
                  max_clock_skew_s: float | None = 3600.0,
                  park_unknown_s: float = 0.0, scene: Scene | None = None,
                  registrations: RegistrationFile | None = None,
-                 trust_births: bool = False) -> None:
+                 trust_births: bool = False,
+                 clock: Callable[[], float] = time.time) -> None:
         """``park_unknown_s``: how long telemetry/events of unregistered devices wait for
         their birth before they count as unknown_device (0 = at once). Live MQTT wants ~30 s
         (the session queue arrives before the births); see app.ingest.parking.
@@ -97,13 +98,15 @@ class Ingest:
         and no operator removes them. ``scene`` gives the location checks for new devices;
         ``registrations`` keeps operator registrations across restarts (loaded now).
         ``trust_births``: register new devices from their births without an operator —
-        only for a recording played back offline, whose births were decided long ago."""
+        only for a recording played back offline, whose births were decided long ago.
+        ``clock``: the engine's time (parking, the rate meter, reject samples)."""
         self.store = store
         self.scheme = scheme
         self.scene = scene
         self.max_clock_skew_s = max_clock_skew_s
         self.trust_births = trust_births
-        self.ledger = RejectLedger()
+        self._clock = clock
+        self.ledger = RejectLedger(clock)
         self.rate = RateMeter()
         self.dedupe = Deduper()
         self.feed = FeedWatch()
@@ -130,7 +133,7 @@ class Ingest:
     # ---- the hot path --------------------------------------------------------------------
     def handle_batch(self, messages: Sequence[RawMessage]) -> list[ev.IngestEvent]:
         decoded: list[ev.IngestEvent] = []
-        now = time.time()
+        now = self._clock()
         with self._lock:
             self._out = decoded
             self._expire_parked(now)
@@ -166,7 +169,7 @@ class Ingest:
                 self.ledger.unknown_device(route.entity_id, topic, message.payload,
                                            birth=getattr(rejected, "birth", None))
                 if route.leaf in ("telemetry", "event") and self.parking.park(
-                        route.entity_id, message, time.time()):
+                        route.entity_id, message, self._clock()):
                     return  # its birth may be on its way (see app.ingest.parking)
             self.ledger.reject(rejected.reason, topic, message.payload, rejected.detail)
         except Exception as exc:  # a bug must cost one message, not the stream
@@ -188,7 +191,7 @@ class Ingest:
     def expire_parked(self, now: float | None = None) -> None:
         """Turn messages parked longer than the hold time into unknown_device rejects."""
         with self._lock:
-            self._expire_parked(time.time() if now is None else now)
+            self._expire_parked(self._clock() if now is None else now)
 
     def _apply(self, event: ev.IngestEvent) -> ev.IngestEvent:
         """Update the state store; returns the event for the listeners. Raises Rejected
@@ -349,7 +352,7 @@ class Ingest:
                 self._save_registrations()
                 self.store.remove(device_id)
                 self.dedupe.forget(device_id)
-                removed.append(ev.MetaReceived(device_id, True, None, time.time()))
+                removed.append(ev.MetaReceived(device_id, True, None, self._clock()))
         self._notify(removed)
         return Dismissal(device_id, by, time.time(), was_registered)
 
@@ -375,7 +378,7 @@ class Ingest:
         """Totals; received = accepted + rejected + parked (waiting for a birth);
         sequence_anomalies are messages taken (or dropped as duplicates) whose seq was odd."""
         with self._lock:
-            self._expire_parked(time.time())
+            self._expire_parked(self._clock())
             return {"received": self.received, "accepted": self.accepted,
                     "rejected": self.ledger.total(), "parked": len(self.parking),
                     "sequence_anomalies": self.dedupe.anomalies}

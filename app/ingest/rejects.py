@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 
 import msgspec
 
@@ -57,14 +58,15 @@ class UnknownDevice(msgspec.Struct, frozen=True):
 class RejectLedger:
     """Thread-safe counters; ``snapshot()`` is what the ingest health panel shows."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self._clock = clock  # the engine's time: samples line up with the alarms
         self._lock = threading.Lock()
         self.counts: dict[str, int] = dict.fromkeys(REASONS, 0)
         self.samples: dict[str, RejectSample] = {}
         self.unknown: OrderedDict[str, UnknownDevice] = OrderedDict()
 
     def reject(self, reason: str, topic: str, payload: bytes, detail: str) -> None:
-        sample = RejectSample(reason, topic, detail[:300], _head(payload), time.time())
+        sample = RejectSample(reason, topic, detail[:300], _head(payload), self._clock())
         with self._lock:
             self.counts[reason] = self.counts.get(reason, 0) + 1
             self.samples[reason] = sample
@@ -77,7 +79,7 @@ class RejectLedger:
                 if len(self.unknown) >= MAX_UNKNOWN_DEVICES:
                     self.unknown.popitem(last=False)
                 self.unknown[device_id] = UnknownDevice(device_id, topic, _head(payload),
-                                                        time.time(), 1, birth)
+                                                        self._clock(), 1, birth)
             else:
                 self.unknown[device_id] = msgspec.structs.replace(
                     seen, count=seen.count + 1, birth=birth or seen.birth)

@@ -220,8 +220,7 @@ class OperationsService:
                     catch_up = False
                 if now >= next_conditions:
                     next_conditions = now + CONDITIONS_EVERY_S
-                    report(self.alarms, self.parking.conditions(now)
-                           + self.chargers.conditions(), now)
+                    self.report_conditions(now)
                 if now >= next_sample:
                     next_sample = now + SAMPLE_EVERY_S
                     self._store_parking(now)
@@ -244,6 +243,11 @@ class OperationsService:
             except Exception:  # one bad round must not end the worker
                 self.stats["errors"] += 1
                 log.exception("operations round failed")
+
+    def report_conditions(self, now: float) -> None:
+        """Raise or clear the parking and charger alarms as they stand at ``now`` (the
+        worker every few seconds; a training player, which steps time itself, per step)."""
+        report(self.alarms, self.parking.conditions(now) + self.chargers.conditions(), now)
 
     def day_start(self, now: float) -> float:
         return (now + self.offset_s) // 86400 * 86400 - self.offset_s
@@ -399,6 +403,7 @@ def build_energy_view(engine: Engine | None, site: str, day_start: float, now: f
     elec = totals.get("electricity")
     cost = sum(t.cost or 0.0 for t in totals.values())
     water = totals.get("water")
+    week_ago = energy.totals(engine, site, day_start - 7 * 86400, now - 7 * 86400)
     return EnergyView(
         now, day_start, energy.profiles(engine, site, day_start),
         energy.by_group(engine, site, day_start, end),
@@ -406,7 +411,9 @@ def build_energy_view(engine: Engine | None, site: str, day_start: float, now: f
         energy.by_day(engine, site, day_start - 6 * 86400, end, config.utc_offset_h),
         elec.valley_share if elec else None, cost, elec.amount if elec else 0.0,
         water.amount if water else 0.0, list(recommendations), list(leaking or []),
-        dict(unaccounted or {}), list(tariff_problems), *_day_periods(book, config, day_start))
+        dict(unaccounted or {}), list(tariff_problems), *_day_periods(book, config, day_start),
+        same_weekday_kwh=(week_ago["electricity"].amount if "electricity" in week_ago
+                          else None))
 
 
 def _day_periods(book: TariffBook | None, config: OperationsConfig, day_start: float

@@ -155,3 +155,5 @@ class EnergyView(msgspec.Struct, frozen=True):
     tariff_problems: list[str]
     periods: list[str] = []  # today's 48 half-hours: valley, flat, peak ... (site tariff)
     prices: list[float] = []  # and their electricity price (site tariff)
+    #: electricity of the same weekday last week up to the same hour (None: no data then)
+    same_weekday_kwh: float | None = None

@@ -1,5 +1,6 @@
 """Recordings of live MQTT traffic (the data side of replay and training mode)."""
 
+from app.recording.cursor import CursorPosition, RecordingCursor
 from app.recording.format import (
     Frame,
     RecordingError,
@@ -9,5 +10,5 @@ from app.recording.format import (
     read_recording,
 )
 
-__all__ = ["Frame", "RecordingError", "RecordingHeader", "RecordingWriter", "read_header",
-           "read_recording"]
+__all__ = ["CursorPosition", "Frame", "RecordingCursor", "RecordingError", "RecordingHeader",
+           "RecordingWriter", "read_header", "read_recording"]

@@ -12,6 +12,7 @@
 - ``p``: the payload when it is valid UTF-8 (contract payloads are JSON, so this stays
   readable and greppable); otherwise ``b64``: the payload in base64 — hostile bytes are
   recorded exactly, too. ``r``: 1 when the broker delivered it as a retained message.
+- A recording may be gzip-compressed (``*.gz``, read only): shipped recordings stay small.
 - A line whose ``t`` is not a finite number within ``MAX_T_S`` is damaged (``t: 1e300``
   would have a player wait for ever), as is one that fails to parse.
 - Appendable: opening an existing recording for writing continues it (``t`` stays relative
@@ -23,6 +24,7 @@
 from __future__ import annotations
 
 import base64
+import gzip
 import math
 import os
 import time
@@ -76,14 +78,19 @@ class RecordingWriter:
     """Appends messages to a recording; ``write`` takes (topic, payload, received_at,
     retain) tuples. Not thread-safe: one writer thread."""
 
-    def __init__(self, path: str | Path, *, root: str = "") -> None:
+    def __init__(self, path: str | Path, *, root: str = "",
+                 started_at: float | None = None) -> None:
+        """``started_at``: the recording's start (default: now; a recording generated from
+        the simulator gives its simulated start)."""
         self.path = Path(path)
         self.frames = 0
         existing = self.path.exists() and self.path.stat().st_size > 0
         if existing:
             self.header = read_header(self.path)
         else:
-            self.header = RecordingHeader(FORMAT, VERSION, time.time(), root)
+            self.header = RecordingHeader(FORMAT, VERSION,
+                                          time.time() if started_at is None else started_at,
+                                          root)
         try:
             self._fh = open(self.path, "ab")  # noqa: SIM115 - closed in close()
         except OSError as exc:
@@ -131,12 +138,20 @@ class RecordingWriter:
         self.close()
 
 
+def open_recording(path: str | Path):  # noqa: ANN201 (a binary file object)
+    """The recording's bytes, decompressed when it is a ``.gz``."""
+    if str(path).endswith(".gz"):
+        return gzip.open(path, "rb")
+    return open(path, "rb")  # noqa: SIM115 - the caller closes it
+
+
 def read_header(path: str | Path) -> RecordingHeader:
     try:
-        with open(path, "rb") as fh:
+        with open_recording(path) as fh:
             first = fh.readline()
-    except OSError as exc:
-        raise RecordingError(f"{path}: cannot read: {exc.strerror}") from None
+    except (OSError, EOFError) as exc:
+        raise RecordingError(f"{path}: cannot read: {getattr(exc, 'strerror', None) or exc}"
+                             ) from None
     try:
         header = _header_decoder.decode(first)
     except (msgspec.DecodeError, msgspec.ValidationError):
@@ -153,23 +168,29 @@ def read_recording(path: str | Path, skipped: list[int] | None = None) -> Iterat
     """The frames in file order, streamed. Damaged lines (a crash's partial last line) are
     skipped; their line numbers are appended to ``skipped`` when given."""
     read_header(path)
-    with open(path, "rb") as fh:
+    with open_recording(path) as fh:
         fh.readline()
         for number, line in enumerate(fh, start=2):
-            if not line.strip():
-                continue
-            try:
-                frame = _frame_decoder.decode(line)
-            except (msgspec.DecodeError, msgspec.ValidationError):
-                if skipped is not None:
-                    skipped.append(number)
-                continue
-            if (frame.p is None and not _valid_b64(frame.b64)) or not (
-                    math.isfinite(frame.t) and abs(frame.t) <= MAX_T_S):
-                if skipped is not None:
+            frame = decode_frame(line)
+            if frame is None:
+                if line.strip() and skipped is not None:
                     skipped.append(number)
                 continue
             yield frame
+
+
+def decode_frame(line: bytes) -> Frame | None:
+    """One line of a recording; None for a blank or damaged line."""
+    if not line.strip():
+        return None
+    try:
+        frame = _frame_decoder.decode(line)
+    except (msgspec.DecodeError, msgspec.ValidationError):
+        return None
+    if (frame.p is None and not _valid_b64(frame.b64)) or not (
+            math.isfinite(frame.t) and abs(frame.t) <= MAX_T_S):
+        return None
+    return frame
 
 
 def _valid_b64(text: str | None) -> bool:

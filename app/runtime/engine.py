@@ -55,6 +55,7 @@ from app.storage import StorageError, StorageWriter
 from app.storage import queries as stored
 from app.vision import demo_feeds
 from app.vision.no_cameras import camera_manager
+from app.wall.control import WallControl
 
 log = logging.getLogger(__name__)
 
@@ -105,13 +106,16 @@ class Engine:
     """``clock`` is the engine's time (the wall clock live, a VirtualClock in training);
     ``publisher`` where outgoing messages go (default: through the source when it can
     publish); ``simulate_handsets`` runs the demo's technicians' handsets (default: on the
-    embedded simulator only)."""
+    embedded simulator only); ``housekeeper=False`` leaves the time-driven work to whoever
+    drives the clock (the training player calls ``housekeeping_step`` itself)."""
 
     def __init__(self, config: AppConfig, *, scene: Scene | None = None,
                  source: Source | None = None, publisher: Publisher | None = None,
                  clock: Clock | None = None, simulate_handsets: bool | None = None,
-                 dispatch_clock: Callable[[], float] | None = None) -> None:
+                 dispatch_clock: Callable[[], float] | None = None,
+                 housekeeper: bool = True, registrations_path: Path | None = None) -> None:
         self.config = config
+        self._run_housekeeper = housekeeper
         self.clock: Clock = clock or WALL_CLOCK
         self._dispatch_clock = dispatch_clock or self.clock
         self._simulate_handsets = (simulate_handsets if simulate_handsets is not None
@@ -125,12 +129,14 @@ class Engine:
         # births are requests: new devices wait for an operator, whose registrations are
         # kept per site (app.ingest.registrations)
         registrations = RegistrationFile(
-            paths.user_data_dir() / f"registered-devices-{self.scheme.root.replace('/', '-')}.json")
+            registrations_path or paths.user_data_dir()
+            / f"registered-devices-{self.scheme.root.replace('/', '-')}.json")
         try:
             self.ingest = Ingest(self.store, self.scheme,
                                  max_clock_skew_s=config.mqtt.max_clock_skew_s,
                                  park_unknown_s=HOLD_S if config.mqtt.url else 0.0,
-                                 scene=self.scene, registrations=registrations)
+                                 scene=self.scene, registrations=registrations,
+                                 clock=self.clock)
         except RegistrationError as exc:
             raise ConfigError(str(exc)) from None
         self.source = source if source is not None else make_source(config, self.scene,
@@ -159,7 +165,8 @@ class Engine:
         self.ingest.subscribe(self.alarms.handle_events)
         try:  # parking, chargers, meters, tariffs, schedules (docs/operations.md)
             self.operations = OperationsService(self.scene, operations, site=self.scheme.site,
-                                                scene_dir=scene_dir, alarms=self.alarms)
+                                                scene_dir=scene_dir, alarms=self.alarms,
+                                                clock=self.clock)
         except TariffError as exc:
             raise ConfigError(str(exc)) from None
         self.ingest.subscribe(self.operations.handle_events)
@@ -176,7 +183,7 @@ class Engine:
             use_barrier(self.writer)
         self.alarms.book.subscribe(AlarmRecorder(self.writer))
         self.storage_alarm = StorageAlarm(self.alarms.book, self.writer.health)
-        self.acoustic = AcousticWatch(self.scene, self.alarms.book)
+        self.acoustic = AcousticWatch(self.scene, self.alarms.book, clock=self.clock)
         data = paths.user_data_dir()
         self.cameras = camera_manager(
             live_cameras(self.scene, config), book=self.alarms.book,
@@ -190,6 +197,11 @@ class Engine:
         self.audit: AuditTrail | None = None
         #: a training session: trainees may act, nothing reaches the real compound
         self.training = False
+        #: who controls the video walls and which preset they show (the wall.* commands)
+        self.wall = WallControl(self.clock)
+        #: the training session's player and instructor (app.training), the target of the
+        #: training.* commands; None outside training
+        self.training_control: object | None = None
         self.commands = CommandHandler(self)
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
@@ -226,11 +238,13 @@ class Engine:
                 clock=self._dispatch_clock, simulate_handsets=self._simulate_handsets)
             if self.cameras.construction is not None:  # None: no OpenCV (no_cameras)
                 self.cameras.construction.work_orders = self.dispatch  # dispatched changes
-        self.operations.start(self.writer.engine)
+        # a training player steps time itself: no worker on the wall clock (housekeeping_step)
+        self.operations.start(self.writer.engine, worker=self._run_housekeeper)
         self._stop.clear()
-        self._housekeeper = threading.Thread(target=self._housekeeping, name="EngineHousekeeper",
-                                             daemon=True)
-        self._housekeeper.start()
+        if self._run_housekeeper:
+            self._housekeeper = threading.Thread(target=self._housekeeping,
+                                                 name="EngineHousekeeper", daemon=True)
+            self._housekeeper.start()
         if cameras:
             self.cameras.start()
         self.source.start(self.ingest.handle_batch)
@@ -266,28 +280,34 @@ class Engine:
                              describe(message), at=now, detail=message)
 
     def _housekeeping(self) -> None:
+        # every HOUSEKEEPING_S of engine time: paused time pauses it, 10x runs it 10x
+        while not self.clock.sleep(HOUSEKEEPING_S, self._stop):
+            self.housekeeping_step()
+
+    def housekeeping_step(self) -> None:
         """Time-driven work: staleness, the alarm rules that depend on time alone, and the
         dispatch SLA timers (and, in the demo, the simulated handsets)."""
-        while not self._stop.wait(HOUSEKEEPING_S):
-            # the whole feed silent (a replay's end, a dead bridge) is one alarm, not one
-            # per device: silence is judged at the last message's time (app.ingest.feed)
-            now = self.clock()
-            self.store.mark_stale(self.ingest.feed.judging_time(now))
-            self._feed_alarm(self.ingest.feed.silent_for(now), now)
+        # the whole feed silent (a replay's end, a dead bridge) is one alarm, not one per
+        # device: silence is judged at the last message's time (app.ingest.feed)
+        now = self.clock()
+        self.store.mark_stale(self.ingest.feed.judging_time(now))
+        self._feed_alarm(self.ingest.feed.silent_for(now), now)
+        try:
+            self.storage_alarm.tick()
+            self.alarms.tick()
+            if not self._run_housekeeper:  # else the operations worker does it
+                self.operations.report_conditions(now)
+        except Exception:  # one bad rule must not stop staleness or escalation
+            log.exception("alarm tick failed")
+        try:
+            self.acoustic.tick()
+        except Exception:  # a bad solve must not stop the loop
+            log.exception("acoustic localisation failed")
+        if self.dispatch is not None:
             try:
-                self.storage_alarm.tick()
-                self.alarms.tick()
-            except Exception:  # one bad rule must not stop staleness or escalation
-                log.exception("alarm tick failed")
-            try:
-                self.acoustic.tick()
-            except Exception:  # a bad solve must not stop the loop
-                log.exception("acoustic localisation failed")
-            if self.dispatch is not None:
-                try:
-                    self.dispatch.tick()
-                except Exception:  # SLA timers must keep running for the other orders
-                    log.exception("dispatch tick failed")
+                self.dispatch.tick()
+            except Exception:  # SLA timers must keep running for the other orders
+                log.exception("dispatch tick failed")
 
     def __enter__(self) -> Engine:
         self.start()

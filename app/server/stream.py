@@ -20,6 +20,8 @@ import time
 from collections import deque
 from typing import TYPE_CHECKING
 
+import msgspec
+
 from app import __version__
 from app.api import wire
 from app.facade.local import health_of
@@ -95,8 +97,10 @@ class StreamHub:
         self._version = engine.store.version
         self._known_devices = {d.id for d in engine.store.devices()}
         self._dispatch_version = -1
+        self._wall_version = -1  # -1: send the wall state with the next frame
         self._dispatch_at = 0.0
         self._slow_at = 0.0
+        self._training_version = -1
         self._beat_at = 0.0
         self._task: asyncio.Task | None = None
         self.frames = 0
@@ -135,6 +139,8 @@ class StreamHub:
 
     def join(self, console: Console) -> None:
         self.consoles.add(console)
+        self._wall_version = -1  # a new console learns the walls' state with the next frame
+        self._training_version = -1  # and the training picture at once
 
     def leave(self, console: Console) -> None:
         self.consoles.discard(console)
@@ -203,8 +209,18 @@ class StreamHub:
             if engine.config.cameras.enabled:
                 cams = engine.cameras
                 camera_status = {cid: cams.status(cid) for cid in cams.camera_ids()}
+        extra: dict[str, object] = {}
+        wall = engine.wall.state()
+        if wall.version != self._wall_version:
+            self._wall_version = wall.version
+            extra["wall"] = msgspec.to_builtins(wall)
+        training = getattr(engine, "training_control", None)
+        if training is not None and training.version != self._training_version:
+            status = training.status()  # the instructor's and trainee's shared picture
+            self._training_version = status.version
+            extra["training"] = msgspec.to_builtins(status)
         delta = wire.Delta(at=engine.clock(), state_version=version, states=states,
                            devices=devices, removed=removed, alarms=alarms, dispatch=dispatch,
                            camera_events=camera_events, camera_status=camera_status,
-                           health=health)
+                           health=health, extra=extra or None)
         return None if delta.empty() else delta

@@ -2,11 +2,15 @@
 of training mode). Read-only by construction: ``can_publish`` is False and ``publish``
 raises ``PublishNotAllowed``, so nothing in replay can command a real device.
 
-The ``ReplayWorker`` thread streams the file (a long recording is never loaded whole) and
-keeps the recorded gaps between messages divided by ``speed`` (``speed <= 0`` = as fast as
-possible). Messages are stamped ``received_at`` with the replay's wall clock, as if live.
-Device timestamps stay as recorded, so an engine replaying an old recording must run
-ingest without the clock-skew check (``Ingest(max_clock_skew_s=None)``).
+The ``ReplayWorker`` thread streams the file (a long recording is never loaded whole)
+through a ``RecordingCursor`` and follows a clock: the recorded time of a message
+(``started_at + t``) is when it falls due. Given a clock (the engine's VirtualClock), the
+replay pauses, speeds up and seeks with it and stamps ``received_at`` with it; without one
+it makes its own clock running at ``speed`` (``speed <= 0`` = as fast as possible) and
+stamps the wall clock, as if live. Device timestamps stay as recorded, so an engine on the
+wall clock replaying an old recording must run ingest without the clock-skew check
+(``Ingest(max_clock_skew_s=None)``). ``due_batches`` is the one pacer: the ``replay``
+command republishing to a broker uses it too.
 
 Only what devices sent under the recording's root is delivered (app.recording.selection):
 the control room's own alarms, orders and status in an old recording are not fed back as if
@@ -18,9 +22,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from app.recording.format import read_header, read_recording
+from app.clock import Clock, VirtualClock
+from app.recording.cursor import RecordingCursor
+from app.recording.format import Frame, read_header
 from app.recording.selection import ReplaySelection
 from app.sources.base import MessageSink, Source, SourceStatus
 from app.wire.message import RawMessage
@@ -28,6 +35,37 @@ from app.wire.message import RawMessage
 log = logging.getLogger(__name__)
 
 BATCH_MAX = 2000
+#: a replay may run at any speed an operator asks for (the player's 0.25–10× is narrower)
+REPLAY_SPEEDS = (1e-3, 1e6)
+
+
+def replay_clock(cursor: RecordingCursor, speed: float) -> Clock | None:
+    """A clock starting at the recording's first message, running at ``speed``; None (as
+    fast as possible) for ``speed <= 0``."""
+    if speed <= 0:
+        return None
+    first = cursor.peek_t() or 0.0
+    return VirtualClock(cursor.header.started_at + first, speed=speed, playing=True,
+                        limits=REPLAY_SPEEDS)
+
+
+def due_batches(cursor: RecordingCursor, clock: Clock | None, stop: threading.Event,
+                batch_max: int = BATCH_MAX) -> Iterator[list[Frame]]:
+    """The recording in batches as they fall due on ``clock`` (whose time is the
+    recording's, ``header.started_at + frame.t``); ``clock=None``: as fast as possible.
+    Ends at the end of the recording or when ``stop`` is set."""
+    start = cursor.header.started_at
+    while not stop.is_set():
+        batch = (cursor.next(batch_max) if clock is None
+                 else cursor.until(clock() - start, batch_max))
+        if batch:
+            yield batch
+            continue
+        upcoming = cursor.peek_t()
+        if upcoming is None or clock is None:
+            return
+        if clock.sleep(start + upcoming - clock(), stop):
+            return
 
 
 class ReplaySource(Source):
@@ -35,13 +73,14 @@ class ReplaySource(Source):
     can_publish = False
 
     def __init__(self, path: str | Path, speed: float = 1.0, *, loop: bool = False,
-                 root: str = "cr/demo") -> None:
+                 clock: Clock | None = None, root: str = "cr/demo") -> None:
         """``root``: the topic root of recordings whose header does not name theirs."""
         self.path = Path(path)
         self.header = read_header(self.path)  # RecordingError now, not on the worker thread
         self.selection = ReplaySelection(self.header, root)
         self.speed = speed
         self.loop = loop
+        self.clock = clock
         self.delivered = 0
         self.skipped_lines: list[int] = []
         self.finished = threading.Event()
@@ -68,8 +107,9 @@ class ReplaySource(Source):
 
     def status(self) -> SourceStatus:
         state = "finished" if self.finished.is_set() else "replaying"
+        speed = getattr(self.clock, "speed", self.speed)
         return SourceStatus(connected=not self.finished.is_set(),
-                            detail=f"{state} {self.path.name} ×{self.speed:g}: "
+                            detail=f"{state} {self.path.name} ×{speed:g}: "
                                    f"{self.delivered} messages")
 
     # publish: the base class raises PublishNotAllowed — replay never commands devices
@@ -89,32 +129,19 @@ class ReplaySource(Source):
                         len(self.skipped_lines), self.skipped_lines[0])
 
     def _play_once(self, sink: MessageSink) -> None:
-        fast = self.speed <= 0
-        start_wall = time.monotonic()
-        first_t: float | None = None
-        batch: list[RawMessage] = []
-        for frame in read_recording(self.path, self.skipped_lines):
-            if first_t is None:
-                first_t = frame.t
-            if not fast:
-                due = start_wall + max(0.0, frame.t - first_t) / self.speed
-                wait = due - time.monotonic()
-                if wait > 0.002:
-                    if batch:  # deliver what is due before sleeping
-                        self._deliver(sink, batch)
-                        batch = []
-                        wait = due - time.monotonic()
-                    if wait > 0 and self._stop.wait(wait):
-                        return
-            if self.selection.judge(frame) is None:
-                batch.append(RawMessage(frame.topic, frame.payload, time.time()))
-            if len(batch) >= BATCH_MAX:
+        with RecordingCursor(self.path, skipped=self.skipped_lines) as cursor:
+            clock = self.clock or replay_clock(cursor, self.speed)
+            start = self.header.started_at
+            for due in due_batches(cursor, clock, self._stop):
+                frames = [f for f in due if self.selection.judge(f) is None]
+                if not frames:
+                    continue
+                if self.clock is not None:  # the engine's own time: as recorded
+                    batch = [RawMessage(f.topic, f.payload, start + f.t) for f in frames]
+                else:  # an engine on the wall clock: as if it came in now
+                    now = time.time()
+                    batch = [RawMessage(f.topic, f.payload, now) for f in frames]
                 self._deliver(sink, batch)
-                batch = []
-            if self._stop.is_set():
-                return
-        if batch:
-            self._deliver(sink, batch)
 
     def _deliver(self, sink: MessageSink, batch: list[RawMessage]) -> None:
         try:

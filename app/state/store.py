@@ -114,8 +114,16 @@ class StateStore:
         """Re-evaluate staleness; returns the ids whose level changed. Call periodically."""
         now = self._clock() if now is None else now
         changed = []
+        devices = self._devices
         with self._lock:
             for device_id, state in self._states.items():
+                # only silence changes with time: offline and never-heard-of do not, and a
+                # level was computed from these very values when they came in
+                if state.online is False or state.seen_at is None:
+                    continue
+                stale = now - state.seen_at > STALE_FACTOR * devices[device_id].report_interval_s
+                if stale == (state.level == Level.STALE):
+                    continue
                 level = self._level(device_id, state.values, state.seen_at, state.online, now)
                 if level != state.level:
                     self._put(device_id, state.values, state.ts, state.seen_at, state.online, now)

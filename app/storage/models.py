@@ -230,5 +230,5 @@ class WorkOrderEventRow(Base):
     by: Mapped[str | None] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
 
-# the security and operations tables share this Base (imported last: they import Base)
-from app.storage import models_operations, models_security  # noqa: E402, F401
+# the security, operations and training tables share this Base (imported last: they import Base)
+from app.storage import models_operations, models_security, models_training  # noqa: E402, F401

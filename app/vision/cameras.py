@@ -94,7 +94,7 @@ class CameraManager:
                 if analysed:  # the demo's CPU budget: at most a few analysed feeds
                     analysed = demo_analysed < max_demo_analysed
                     demo_analysed += analysed
-                next_uri = demo_feeds.playlist(cam, index, self.demo_feeds_dir,
+                next_uri = demo_feeds.playlist(cam, index, self.demo_feeds_dir, clock,
                                               self._stop)
             else:
                 next_uri = _fixed(cam.stream)
@@ -216,6 +216,11 @@ class CameraManager:
 
     def nearest_camera(self, xyz: tuple[float, float, float]) -> str | None:
         return nearest_camera(self._cameras.values(), xyz)
+
+    def record_event(self, event: CameraEvent) -> None:
+        """An event that did not come from a camera's own analysis (a training session's
+        injected throw, with its clip): listed and announced like the others."""
+        self._emit(event)
 
     # ---- hooks called by the analysis threads ------------------------------------------
     def _emit(self, ev: CameraEvent) -> None:

@@ -199,9 +199,11 @@ def ground_clip(kind: str, seed: int, folder: Path,
 
 
 def playlist(camera: Camera, index: int, folder: Path | None,
+             clock: Callable[[], float] = time.time,
              stop: threading.Event | None = None) -> Callable[[], str]:
     """A callable giving the next clip to play for a demo camera (generating on first use;
-    ``stop`` set cancels a generation, raising FeedCancelled, an OSError)."""
+    ``stop`` set cancels a generation, raising FeedCancelled, an OSError); throws come
+    every few minutes of ``clock`` time (the engine's)."""
     if folder is None:
         def nothing() -> str:
             from app.vision.source import VideoSourceError  # OpenCV: only with cameras
@@ -210,11 +212,11 @@ def playlist(camera: Camera, index: int, folder: Path | None,
         return nothing
     rng = np.random.default_rng(index + 1)
     if camera.watches is not None:
-        state = {"next_throw": time.time() + float(rng.uniform(20.0, THROW_EVERY_S[0]))}
+        state = {"next_throw": clock() + float(rng.uniform(20.0, THROW_EVERY_S[0]))}
 
         def next_facade() -> str:
             quiet, throw = facade_clips(index, folder, stop)
-            now = time.time()
+            now = clock()
             if now >= state["next_throw"]:
                 state["next_throw"] = now + float(rng.uniform(*THROW_EVERY_S))
                 return str(throw)

@@ -950,6 +950,16 @@
         <source>This work order no longer exists.</source>
         <translation>This work order no longer exists.</translation>
     </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="39" />
+        <source>The wall is controlled by %1 at %2.</source>
+        <translation>The wall is controlled by %1 at %2.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="40" />
+        <source>Take control of the wall first.</source>
+        <translation>Take control of the wall first.</translation>
+    </message>
 </context>
 <context>
     <name>CompoundLegend</name>
@@ -1040,6 +1050,109 @@
         <location filename="../../ui/connection_banner.py" line="52" />
         <source>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</source>
         <translation>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefView</name>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="54" />
+        <source>The debrief comes when the run ends.</source>
+        <translation>The debrief comes when the run ends.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="60" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="60" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="63" />
+        <source>Click an entry to go back to that moment</source>
+        <translation>Click an entry to go back to that moment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="65" />
+        <source>End the run now</source>
+        <translation>End the run now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="68" />
+        <source>Export HTML…</source>
+        <translation>Export HTML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="69" />
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="72" />
+        <source>Progress…</source>
+        <translation>Progress…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="108" />
+        <source>%1 — %2: played %3 of %4; earned %5 of %6 points, penalties %7, acknowledgements %8</source>
+        <translation>%1 — %2: played %3 of %4; earned %5 of %6 points, penalties %7, acknowledgements %8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="114" />
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="114" />
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="115" />
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="115" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="116" />
+        <source>Instructor</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="116" />
+        <source>Deadline</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="160" />
+        <source>Export the debrief</source>
+        <translation>Export the debrief</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="167" />
+        <source>Not exported</source>
+        <translation>Not exported</translation>
     </message>
 </context>
 <context>
@@ -1330,7 +1443,6 @@
     <message>
         <location filename="../../ui/dispatch_labels.py" line="92" />
         <source>never reported</source>
-        <extracomment>QT_TRANSLATE_NOOP puts them in the "Dispatch" context that tr() looks them up in (a bare tr("…") outside a class was collected under no context, so it never showed in Chinese)</extracomment>
         <translation>never reported</translation>
     </message>
     <message>
@@ -2117,6 +2229,118 @@
     </message>
 </context>
 <context>
+    <name>InstructorPanel</name>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="61" />
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>On</source>
+        <translation>On</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="61" />
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>Expected action</source>
+        <translation>Expected action</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="63" />
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>Event</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="67" />
+        <source>Trainee's actions</source>
+        <translation>Trainee's actions</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="68" />
+        <source>Expected</source>
+        <translation>Expected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="69" />
+        <source>Events</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="70" />
+        <source>Notes</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="72" />
+        <source>A note on the timeline, at this moment…</source>
+        <translation>A note on the timeline, at this moment…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="74" />
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="100" />
+        <source>%1 — trainee %2 — points %3 of %4 due so far</source>
+        <translation>%1 — trainee %2 — points %3 of %4 due so far</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="116" />
+        <source>Rewound: the instructor went back before it</source>
+        <translation>Rewound: the instructor went back before it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="134" />
+        <source>to come</source>
+        <translation>to come</translation>
+    </message>
+</context>
+<context>
     <name>L</name>
     <message>
         <location filename="../../ui/dispatch_models.py" line="170" />
@@ -2318,6 +2542,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/training/watermark.py" line="25" />
         <source>TRAINING</source>
         <translation>TRAINING</translation>
     </message>
@@ -2399,11 +2624,16 @@
     </message>
     <message>
         <location filename="../../ui/desk_panels.py" line="43" />
+        <source>Video wall</source>
+        <translation>Video wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panels.py" line="44" />
         <source>Operations</source>
         <translation>Operations</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panels.py" line="44" />
+        <location filename="../../ui/desk_panels.py" line="45" />
         <source>Construction review</source>
         <translation>Construction review</translation>
     </message>
@@ -3030,6 +3260,49 @@
     </message>
 </context>
 <context>
+    <name>PlayerBar</name>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="58" />
+        <source>Inject now</source>
+        <translation>Inject now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="64" />
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="83" />
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="83" />
+        <source>Play</source>
+        <translation>Play</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="88" />
+        <source>Seeking…</source>
+        <translation>Seeking…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="90" />
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="92" />
+        <source>Playing ×%1 (achieved ×%2)</source>
+        <translation>Playing ×%1 (achieved ×%2)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="95" />
+        <source>Paused</source>
+        <translation>Paused</translation>
+    </message>
+</context>
+<context>
     <name>Point</name>
     <message>
         <location filename="../../ui/point_names.py" line="9" />
@@ -3230,6 +3503,77 @@
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="36" />
+        <source>Training progress</source>
+        <translation>Training progress</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="44" />
+        <source>Every trainee</source>
+        <translation>Every trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="49" />
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="49" />
+        <location filename="../../ui/training/progress_view.py" line="53" />
+        <source>Trainee</source>
+        <translation>Trainee</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="53" />
+        <source>Scenario</source>
+        <translation>Scenario</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="59" />
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>Runs</source>
+        <translation>Runs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>First</source>
+        <translation>First</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>Best</source>
+        <translation>Best</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="55" />
+        <source>Last</source>
+        <translation>Last</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="60" />
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="62" />
+        <source>No training result kept yet.</source>
+        <translation>No training result kept yet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="65" />
+        <source>Trainee:</source>
+        <translation>Trainee:</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDeviceDialog</name>
     <message>
         <location filename="../../ui/register_device.py" line="36" />
@@ -3391,6 +3735,32 @@
     </message>
 </context>
 <context>
+    <name>TrainingDesk</name>
+    <message>
+        <location filename="../../ui/training/desk.py" line="31" />
+        <source>Training player</source>
+        <translation>Training player</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/desk.py" line="32" />
+        <source>Instructor</source>
+        <translation>Instructor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/desk.py" line="33" />
+        <source>Debrief</source>
+        <translation>Debrief</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWatermark</name>
+    <message>
+        <location filename="../../ui/training/watermark.py" line="18" />
+        <source>Training session: nothing reaches the real compound</source>
+        <translation>Training session: nothing reaches the real compound</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../../ui/login_dialog.py" line="114" />
@@ -3411,7 +3781,7 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../widgets/video_tile.py" line="197" />
+        <location filename="../../widgets/video_tile.py" line="209" />
         <source>NO SIGNAL</source>
         <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
         <translation>NO SIGNAL</translation>
@@ -3447,6 +3817,322 @@
         <location filename="../../ui/viewpoints.py" line="99" />
         <source>Name:</source>
         <translation>Name:</translation>
+    </message>
+</context>
+<context>
+    <name>Wall</name>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="74" />
+        <location filename="../../ui/wall/kpi_tile.py" line="76" />
+        <source>open</source>
+        <extracomment>the word after the figure ("7 open", "4,894 online")</extracomment>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="75" />
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="77" />
+        <source>occupied</source>
+        <translation>occupied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="78" />
+        <source>used</source>
+        <translation>used</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="82" />
+        <location filename="../../ui/wall/words.py" line="31" />
+        <source>Open alarms</source>
+        <translation>Open alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="83" />
+        <source>Devices online</source>
+        <translation>Devices online</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="84" />
+        <source>Work orders</source>
+        <translation>Work orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="85" />
+        <source>Parking occupied</source>
+        <translation>Parking occupied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="86" />
+        <source>Energy today</source>
+        <translation>Energy today</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="50" />
+        <source>Critical</source>
+        <extracomment>the wall's greys: background, tiles, their edges, text and quieter text alarm colours: red only here abnormal but not an alarm (a breached SLA, a stale feed): amber, always with a word alarm severity (1–4) → colour, shape and word</extracomment>
+        <translation>Critical</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="51" />
+        <source>High</source>
+        <translation>High</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="52" />
+        <source>Medium</source>
+        <translation>Medium</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="53" />
+        <source>Low</source>
+        <translation>Low</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="11" />
+        <source>%1 alarms in %2 minutes</source>
+        <translation>%1 alarms in %2 minutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="12" />
+        <source>%1 h ago</source>
+        <translation>%1 h ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="13" />
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="14" />
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="15" />
+        <source>%1 more alarms waiting</source>
+        <translation>%1 more alarms waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="16" />
+        <source>%1 offline</source>
+        <translation>%1 offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="17" />
+        <source>%1 past SLA</source>
+        <translation>%1 past SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="18" />
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="19" />
+        <source>%1 unacknowledged</source>
+        <translation>%1 unacknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="20" />
+        <source>%1 vs same weekday</source>
+        <translation>%1 vs same weekday</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="21" />
+        <source>%1 · by schedule</source>
+        <translation>%1 · by schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="22" />
+        <source>%1 · chosen by %2 (%3)</source>
+        <translation>%1 · chosen by %2 (%3)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="23" />
+        <source>+ %1 more</source>
+        <translation>+ %1 more</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="24" />
+        <source>ACKNOWLEDGED</source>
+        <translation>ACKNOWLEDGED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="25" />
+        <source>ALARM FLOOD</source>
+        <translation>ALARM FLOOD</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="26" />
+        <source>B%1</source>
+        <translation>B%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="27" />
+        <source>Camera: %1</source>
+        <translation>Camera: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="28" />
+        <source>Floor %1</source>
+        <translation>Floor %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="29" />
+        <source>LIVE</source>
+        <translation>LIVE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="30" />
+        <source>No open alarms</source>
+        <translation>No open alarms</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="32" />
+        <source>STALE</source>
+        <translation>STALE</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="33" />
+        <source>Technicians</source>
+        <translation>Technicians</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="34" />
+        <source>The compound</source>
+        <translation>The compound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="35" />
+        <source>The wall holds still: work the list at a console.</source>
+        <translation>The wall holds still: work the list at a console.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="36" />
+        <source>UNACKNOWLEDGED</source>
+        <translation>UNACKNOWLEDGED</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="37" />
+        <source>Video wall</source>
+        <translation>Video wall</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="38" />
+        <source>all within SLA</source>
+        <translation>all within SLA</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="39" />
+        <source>beyond its limit</source>
+        <translation>beyond its limit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="40" />
+        <source>dispatch is not running</source>
+        <translation>dispatch is not running</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="41" />
+        <source>just now</source>
+        <translation>just now</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="42" />
+        <source>no data</source>
+        <translation>no data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="43" />
+        <source>no energy source yet</source>
+        <translation>no energy source yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="44" />
+        <source>no fresh data</source>
+        <translation>no fresh data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="45" />
+        <source>no parking source yet</source>
+        <translation>no parking source yet</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="46" />
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="47" />
+        <source>of %1</source>
+        <translation>of %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="48" />
+        <source>outside its normal band</source>
+        <translation>outside its normal band</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="49" />
+        <source>stale</source>
+        <translation>stale</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="50" />
+        <source>waiting for data</source>
+        <translation>waiting for data</translation>
+    </message>
+</context>
+<context>
+    <name>WallPanel</name>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="76" />
+        <location filename="../../ui/wall/panel.py" line="149" />
+        <source>Take control</source>
+        <translation>Take control</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="78" />
+        <source>Release</source>
+        <translation>Release</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="83" />
+        <source>Preset</source>
+        <translation>Preset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="88" />
+        <source>Follow the schedule</source>
+        <translation>Follow the schedule</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="95" />
+        <source>Show the wall on the other screens</source>
+        <translation>Show the wall on the other screens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="119" />
+        <source>Nobody controls the wall: it follows its schedule.</source>
+        <translation>Nobody controls the wall: it follows its schedule.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="123" />
+        <source>You control the wall (since %1).</source>
+        <translation>You control the wall (since %1).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="125" />
+        <source>%1 controls the wall from %2 (since %3).</source>
+        <translation>%1 controls the wall from %2 (since %3).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="150" />
+        <source>%1 controls the wall from %2. Take it over?</source>
+        <translation>%1 controls the wall from %2. Take it over?</translation>
     </message>
 </context>
 <context>
@@ -3537,12 +4223,12 @@
         <translation>Supervision: everything at a glance</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="74" />
+        <location filename="../../ui/workspaces.py" line="75" />
         <source>Operations: energy, parking, chargers</source>
         <translation>Operations: energy, parking, chargers</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="80" />
+        <location filename="../../ui/workspaces.py" line="81" />
         <source>Audit: the trail of actions</source>
         <translation>Audit: the trail of actions</translation>
     </message>

@@ -950,6 +950,16 @@
         <source>This work order no longer exists.</source>
         <translation>该工单已不存在。</translation>
     </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="39" />
+        <source>The wall is controlled by %1 at %2.</source>
+        <translation>大屏正由 %1 在 %2 控制。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/command_feedback.py" line="40" />
+        <source>Take control of the wall first.</source>
+        <translation>请先接管大屏控制。</translation>
+    </message>
 </context>
 <context>
     <name>CompoundLegend</name>
@@ -1040,6 +1050,109 @@
         <location filename="../../ui/connection_banner.py" line="52" />
         <source>Connection to the server %1 lost. What is shown is as it was at %2; commands are off. Reconnecting…</source>
         <translation>与服务器 %1 的连接已中断。当前显示的是 %2 时的状态，操作已停用。正在重新连接…</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefView</name>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="54" />
+        <source>The debrief comes when the run ends.</source>
+        <translation>本次培训结束后生成讲评。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="59" />
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="60" />
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="60" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="63" />
+        <source>Click an entry to go back to that moment</source>
+        <translation>单击条目可回到该时刻</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="65" />
+        <source>End the run now</source>
+        <translation>立即结束本次培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="68" />
+        <source>Export HTML…</source>
+        <translation>导出 HTML…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="69" />
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="72" />
+        <source>Progress…</source>
+        <translation>培训进度…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="108" />
+        <source>%1 — %2: played %3 of %4; earned %5 of %6 points, penalties %7, acknowledgements %8</source>
+        <translation>%1 — %2：已进行 %3／%4；得 %5／%6 分，扣分 %7，告警确认 %8</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="114" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="114" />
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="115" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="115" />
+        <source>Note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="116" />
+        <source>Instructor</source>
+        <translation>教员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="116" />
+        <source>Deadline</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="160" />
+        <source>Export the debrief</source>
+        <translation>导出讲评</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/debrief_view.py" line="167" />
+        <source>Not exported</source>
+        <translation>未导出</translation>
     </message>
 </context>
 <context>
@@ -1330,7 +1443,6 @@
     <message>
         <location filename="../../ui/dispatch_labels.py" line="92" />
         <source>never reported</source>
-        <extracomment>QT_TRANSLATE_NOOP puts them in the "Dispatch" context that tr() looks them up in (a bare tr("…") outside a class was collected under no context, so it never showed in Chinese)</extracomment>
         <translation>从未上报</translation>
     </message>
     <message>
@@ -2117,6 +2229,118 @@
     </message>
 </context>
 <context>
+    <name>InstructorPanel</name>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Who</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="60" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="61" />
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>On</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="61" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>Expected action</source>
+        <translation>预期操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>Due</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="62" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="63" />
+        <source>Points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="64" />
+        <source>By</source>
+        <translation>注入者</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="65" />
+        <source>Note</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="67" />
+        <source>Trainee's actions</source>
+        <translation>学员操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="68" />
+        <source>Expected</source>
+        <translation>预期操作</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="69" />
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="70" />
+        <source>Notes</source>
+        <translation>批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="72" />
+        <source>A note on the timeline, at this moment…</source>
+        <translation>在时间线上此刻添加批注…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="74" />
+        <source>Add note</source>
+        <translation>添加批注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="100" />
+        <source>%1 — trainee %2 — points %3 of %4 due so far</source>
+        <translation>%1 — 学员 %2 — 已得 %3 分（截至目前应得 %4 分）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="116" />
+        <source>Rewound: the instructor went back before it</source>
+        <translation>已回退：教员跳回到此操作之前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/instructor_panel.py" line="134" />
+        <source>to come</source>
+        <translation>待发生</translation>
+    </message>
+</context>
+<context>
     <name>L</name>
     <message>
         <location filename="../../ui/dispatch_models.py" line="170" />
@@ -2318,6 +2542,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/training/watermark.py" line="25" />
         <source>TRAINING</source>
         <translation>培训 TRAINING</translation>
     </message>
@@ -2399,11 +2624,16 @@
     </message>
     <message>
         <location filename="../../ui/desk_panels.py" line="43" />
+        <source>Video wall</source>
+        <translation>监控大屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/desk_panels.py" line="44" />
         <source>Operations</source>
         <translation>运营</translation>
     </message>
     <message>
-        <location filename="../../ui/desk_panels.py" line="44" />
+        <location filename="../../ui/desk_panels.py" line="45" />
         <source>Construction review</source>
         <translation>违建复核</translation>
     </message>
@@ -3030,6 +3260,49 @@
     </message>
 </context>
 <context>
+    <name>PlayerBar</name>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="58" />
+        <source>Inject now</source>
+        <translation>立即注入</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="64" />
+        <source>Training</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="83" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="83" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="88" />
+        <source>Seeking…</source>
+        <translation>跳转中…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="90" />
+        <source>Finished</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="92" />
+        <source>Playing ×%1 (achieved ×%2)</source>
+        <translation>播放 ×%1（实际 ×%2）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/player_bar.py" line="95" />
+        <source>Paused</source>
+        <translation>已暂停</translation>
+    </message>
+</context>
+<context>
     <name>Point</name>
     <message>
         <location filename="../../ui/point_names.py" line="9" />
@@ -3230,6 +3503,77 @@
     </message>
 </context>
 <context>
+    <name>ProgressWindow</name>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="36" />
+        <source>Training progress</source>
+        <translation>培训进度</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="44" />
+        <source>Every trainee</source>
+        <translation>全部学员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="49" />
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="49" />
+        <location filename="../../ui/training/progress_view.py" line="53" />
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="53" />
+        <source>Scenario</source>
+        <translation>场景</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="59" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>Runs</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>First</source>
+        <translation>首次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="54" />
+        <source>Best</source>
+        <translation>最好</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="55" />
+        <source>Last</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="60" />
+        <source>Run</source>
+        <translation>第几次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="62" />
+        <source>No training result kept yet.</source>
+        <translation>尚无培训成绩。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/progress_view.py" line="65" />
+        <source>Trainee:</source>
+        <translation>学员：</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDeviceDialog</name>
     <message>
         <location filename="../../ui/register_device.py" line="36" />
@@ -3391,6 +3735,32 @@
     </message>
 </context>
 <context>
+    <name>TrainingDesk</name>
+    <message>
+        <location filename="../../ui/training/desk.py" line="31" />
+        <source>Training player</source>
+        <translation>培训播放器</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/desk.py" line="32" />
+        <source>Instructor</source>
+        <translation>教员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/training/desk.py" line="33" />
+        <source>Debrief</source>
+        <translation>讲评</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWatermark</name>
+    <message>
+        <location filename="../../ui/training/watermark.py" line="18" />
+        <source>Training session: nothing reaches the real compound</source>
+        <translation>培训模式：不会影响真实小区</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <location filename="../../ui/login_dialog.py" line="114" />
@@ -3411,7 +3781,7 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../widgets/video_tile.py" line="197" />
+        <location filename="../../widgets/video_tile.py" line="209" />
         <source>NO SIGNAL</source>
         <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
         <translation>无信号</translation>
@@ -3447,6 +3817,322 @@
         <location filename="../../ui/viewpoints.py" line="99" />
         <source>Name:</source>
         <translation>名称：</translation>
+    </message>
+</context>
+<context>
+    <name>Wall</name>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="74" />
+        <location filename="../../ui/wall/kpi_tile.py" line="76" />
+        <source>open</source>
+        <extracomment>the word after the figure ("7 open", "4,894 online")</extracomment>
+        <translation>未关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="75" />
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="77" />
+        <source>occupied</source>
+        <translation>已占用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="78" />
+        <source>used</source>
+        <translation>已用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="82" />
+        <location filename="../../ui/wall/words.py" line="31" />
+        <source>Open alarms</source>
+        <translation>未处理报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="83" />
+        <source>Devices online</source>
+        <translation>设备在线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="84" />
+        <source>Work orders</source>
+        <translation>工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="85" />
+        <source>Parking occupied</source>
+        <translation>车位占用</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/kpi_tile.py" line="86" />
+        <source>Energy today</source>
+        <translation>今日能耗</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="50" />
+        <source>Critical</source>
+        <extracomment>the wall's greys: background, tiles, their edges, text and quieter text alarm colours: red only here abnormal but not an alarm (a breached SLA, a stale feed): amber, always with a word alarm severity (1–4) → colour, shape and word</extracomment>
+        <translation>危急</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="51" />
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="52" />
+        <source>Medium</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/theme.py" line="53" />
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="11" />
+        <source>%1 alarms in %2 minutes</source>
+        <translation>%2 分钟内 %1 条报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="12" />
+        <source>%1 h ago</source>
+        <translation>%1 小时前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="13" />
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="14" />
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="15" />
+        <source>%1 more alarms waiting</source>
+        <translation>另有 %1 条报警排队</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="16" />
+        <source>%1 offline</source>
+        <translation>%1 台离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="17" />
+        <source>%1 past SLA</source>
+        <translation>%1 张超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="18" />
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="19" />
+        <source>%1 unacknowledged</source>
+        <translation>%1 条未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="20" />
+        <source>%1 vs same weekday</source>
+        <translation>比上周同日 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="21" />
+        <source>%1 · by schedule</source>
+        <translation>%1 · 按日程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="22" />
+        <source>%1 · chosen by %2 (%3)</source>
+        <translation>%1 · %2 控制（%3）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="23" />
+        <source>+ %1 more</source>
+        <translation>另有 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="24" />
+        <source>ACKNOWLEDGED</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="25" />
+        <source>ALARM FLOOD</source>
+        <translation>报警泛滥</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="26" />
+        <source>B%1</source>
+        <translation>地下%1层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="27" />
+        <source>Camera: %1</source>
+        <translation>摄像机：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="28" />
+        <source>Floor %1</source>
+        <translation>%1层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="29" />
+        <source>LIVE</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="30" />
+        <source>No open alarms</source>
+        <translation>无未处理报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="32" />
+        <source>STALE</source>
+        <translation>停滞</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="33" />
+        <source>Technicians</source>
+        <translation>维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="34" />
+        <source>The compound</source>
+        <translation>小区总览</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="35" />
+        <source>The wall holds still: work the list at a console.</source>
+        <translation>大屏不再逐条切换：请在操作台处理报警列表。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="36" />
+        <source>UNACKNOWLEDGED</source>
+        <translation>未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="37" />
+        <source>Video wall</source>
+        <translation>监控大屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="38" />
+        <source>all within SLA</source>
+        <translation>均未超时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="39" />
+        <source>beyond its limit</source>
+        <translation>超出报警限值</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="40" />
+        <source>dispatch is not running</source>
+        <translation>派单未运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="41" />
+        <source>just now</source>
+        <translation>刚刚</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="42" />
+        <source>no data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="43" />
+        <source>no energy source yet</source>
+        <translation>尚无能耗数据源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="44" />
+        <source>no fresh data</source>
+        <translation>无最新数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="45" />
+        <source>no parking source yet</source>
+        <translation>尚无停车数据源</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="46" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="47" />
+        <source>of %1</source>
+        <translation>共 %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="48" />
+        <source>outside its normal band</source>
+        <translation>超出正常范围</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="49" />
+        <source>stale</source>
+        <translation>位置过时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/words.py" line="50" />
+        <source>waiting for data</source>
+        <translation>等待数据</translation>
+    </message>
+</context>
+<context>
+    <name>WallPanel</name>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="76" />
+        <location filename="../../ui/wall/panel.py" line="149" />
+        <source>Take control</source>
+        <translation>接管控制</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="78" />
+        <source>Release</source>
+        <translation>释放</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="83" />
+        <source>Preset</source>
+        <translation>预设</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="88" />
+        <source>Follow the schedule</source>
+        <translation>按日程</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="95" />
+        <source>Show the wall on the other screens</source>
+        <translation>在其他屏幕上显示大屏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="119" />
+        <source>Nobody controls the wall: it follows its schedule.</source>
+        <translation>无人控制大屏：大屏按日程显示。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="123" />
+        <source>You control the wall (since %1).</source>
+        <translation>您正在控制大屏（自 %1 起）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="125" />
+        <source>%1 controls the wall from %2 (since %3).</source>
+        <translation>%1 正在 %2 控制大屏（自 %3 起）。</translation>
+    </message>
+    <message>
+        <location filename="../../ui/wall/panel.py" line="150" />
+        <source>%1 controls the wall from %2. Take it over?</source>
+        <translation>%1 正在 %2 控制大屏。要接管吗？</translation>
     </message>
 </context>
 <context>
@@ -3537,12 +4223,12 @@
         <translation>值班主管：全局一览</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="74" />
+        <location filename="../../ui/workspaces.py" line="75" />
         <source>Operations: energy, parking, chargers</source>
         <translation>运营：能耗、停车、充电</translation>
     </message>
     <message>
-        <location filename="../../ui/workspaces.py" line="80" />
+        <location filename="../../ui/workspaces.py" line="81" />
         <source>Audit: the trail of actions</source>
         <translation>审计：操作记录</translation>
     </message>

@@ -167,8 +167,23 @@ def test_cityjson_1_0_reads_like_its_1_1_original(imported: dict[str, CityImport
     assert result.scene.buildings == imported["DH_01_subs.city.json"].scene.buildings
 
 
-def test_our_upgrade_reads_like_cjio_upgrade() -> None:
-    cityjson = pytest.importorskip("cjio.cityjson")
+@pytest.fixture
+def cjio_cityjson():
+    """cjio's module, with the json encoder put back afterwards: importing cjio replaces
+    json.encoder's float formatting for the whole process (64.8 is then written 64.800000),
+    which changed every JSON file the rest of the suite wrote."""
+    import json.encoder
+
+    saved = json.encoder.c_make_encoder
+    try:
+        yield pytest.importorskip("cjio.cityjson")
+    finally:  # cjio shadows the builtin float inside json.encoder and drops the C encoder
+        json.encoder.c_make_encoder = saved
+        vars(json.encoder).pop("float", None)
+
+
+def test_our_upgrade_reads_like_cjio_upgrade(cjio_cityjson) -> None:
+    cityjson = cjio_cityjson
     old = downgrade_to_1_0(real("DH_01_subs.city.json"), epsg=7415)
     model = cityjson.CityJSON(j=copy.deepcopy(old))
     assert model.upgrade_version("2.0", 3)[0]

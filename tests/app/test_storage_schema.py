@@ -16,7 +16,7 @@ TABLES = {"devices", "readings", "reading_aggregates", "device_events", "gate_pa
           "meter_hours", "tariff_versions", "charger_sessions", "parking_occupancy",
           "parking_rebases",
           "rejects", "alarms", "alarm_transitions", "work_orders", "work_order_events",
-          "users", "console_sessions", "audit_log", "audit_checkpoints",
+          "users", "console_sessions", "audit_log", "audit_checkpoints", "training_results",
           "alembic_version"}
 
 

@@ -74,6 +74,12 @@ def _commands(snapshot: wire.Snapshot, role: Role) -> list[c.Command]:
         c.AddUser(name=f"new-{role.value}", password=PASSWORD, role="guard"),
         c.SetUserPassword(name="victim", password=PASSWORD),
         c.LockUser(name="victim"), c.UnlockUser(name="victim"),
+        c.TakeWallControl(), c.SetWallPreset(preset="night"), c.ReleaseWall(),
+        c.ViewCamera(camera_id="CAM-02"),
+        # on a server that is not training these fail (409), never pass as allowed
+        c.TrainingPlay(), c.TrainingPause(), c.TrainingSpeed(speed=2.0),
+        c.TrainingSeek(at_s=10.0), c.TrainingInject(event_id="throw"),
+        c.TrainingAnnotate(text="注意观察"), c.TrainingEnd(),
     ]
 
 

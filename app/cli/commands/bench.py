@@ -10,7 +10,7 @@ import sys
 from app.cli import UsageError
 
 BENCHES = ("ingest", "render", "detect", "dispatch", "alarms", "seats", "operations",
-           "hostile", "construction")
+           "hostile", "construction", "wall", "training")
 
 
 def register(sub: argparse._SubParsersAction) -> None:

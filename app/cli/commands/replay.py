@@ -14,13 +14,12 @@ import logging
 import math
 import os
 import threading
-import time
 
 from app.cli import UsageError, add_config_options, config_from_args
 from app.cli.args import non_negative
 from app.cli.commands.serve import stop_on_signals
 from app.config.site import site_of
-from app.recording import RecordingError, read_header, read_recording
+from app.recording import RecordingCursor, RecordingError, read_header
 from app.recording.selection import ReplaySelection
 from app.wire.topics import TopicError, TopicScheme
 
@@ -42,6 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     from app.sources.mqtt_publisher import MqttPublisher
+    from app.sources.replay import due_batches, replay_clock
 
     config = config_from_args(args)
     if not config.mqtt.url:
@@ -59,20 +59,13 @@ def _run(args: argparse.Namespace) -> int:
     publisher.connect()
     stop = threading.Event()
     skipped: list[int] = []
-    start = time.monotonic()
-    first_t: float | None = None
-    with stop_on_signals(stop):
-        for frame in read_recording(args.file, skipped):
-            if first_t is None:
-                first_t = frame.t
-            if args.speed > 0:
-                wait = start + (frame.t - first_t) / args.speed - time.monotonic()
-                if wait > 0 and stop.wait(wait):
-                    break
-            if stop.is_set():
-                break
-            if selection.judge(frame) is None:
-                publisher.publish(frame.topic, frame.payload, retain=selection.retain(frame))
+    with stop_on_signals(stop), RecordingCursor(args.file, skipped=skipped) as cursor:
+        # the replay source's pacer: the recorded gaps, divided by the speed
+        for frames in due_batches(cursor, replay_clock(cursor, args.speed), stop):
+            for frame in frames:
+                if selection.judge(frame) is None:
+                    publisher.publish(frame.topic, frame.payload,
+                                      retain=selection.retain(frame))
     complete = publisher.close()
     if skipped:
         log.warning("skipped %d damaged lines (first: line %d)", len(skipped), skipped[0])

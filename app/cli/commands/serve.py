@@ -17,7 +17,6 @@ import logging
 import signal
 import sys
 import threading
-import time
 from collections.abc import Iterator
 
 from app.cli import UsageError, add_config_options
@@ -50,6 +49,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("--listen", metavar="HOST:PORT", default=None,
                         help="where consoles connect (default from [server] listen, "
                         "127.0.0.1:8780; port 0 = any free port; '' = no API)")
+    parser.add_argument("--training", metavar="SCENARIO",
+                        help="serve a training session (the instructor plays it from a "
+                        "console); nothing reaches the real compound")
+    parser.add_argument("--trainee", metavar="NAME",
+                        help="who trains (with --training; default: whoever acts as trainee)")
     parser.set_defaults(func=_run)
 
 
@@ -57,13 +61,26 @@ def _run(args: argparse.Namespace) -> int:
     from app.runtime.engine import Engine
     from app.scene.errors import SceneError
 
-    try:
-        engine = Engine(args.app_config)
-    except SceneError as exc:
-        raise UsageError(str(exc)) from None
+    if args.stats_every <= 0:
+        raise UsageError(f"--stats-every must be positive, not {args.stats_every}")
+    session = None
+    if args.training:
+        from app.training.session import TrainingSession
+
+        session = TrainingSession.build(args.app_config, args.training,
+                                        trainee=args.trainee or "")
+        engine = session.engine
+    else:
+        try:
+            engine = Engine(args.app_config)
+        except SceneError as exc:
+            raise UsageError(str(exc)) from None
     stop = threading.Event()
     with stop_on_signals(stop):
-        engine.start()
+        if session is not None:
+            session.start(thread=True)  # paused: the instructor plays it
+        else:
+            engine.start()
         api = _start_api(engine, args)
         log.info("serving: source %s, %d devices; stop with SIGTERM or Ctrl-C",
                  engine.source.name, len(engine.store.devices()))
@@ -72,7 +89,10 @@ def _run(args: argparse.Namespace) -> int:
         log.info("stopping")
         if api is not None:
             api.stop()
-        engine.stop()
+        if session is not None:
+            session.stop()  # scored, its result kept
+        else:
+            engine.stop()
     _log_figures(engine)
     counts = engine.ingest.counts()
     rejects = {k: v for k, v in engine.ingest.ledger.snapshot()[0].items() if v}
@@ -108,6 +128,7 @@ def _log_figures(engine: object) -> None:
     rejects = {k: v for k, v in ingest.ledger.snapshot()[0].items() if v}
     status = engine.source.status()  # type: ignore[attr-defined]
     log.info("ingest %.0f msg/s; received %d, accepted %d, rejected %d %s; source %s: %s",
-             ingest.rate.rate(time.time()), counts["received"], counts["accepted"],
+             ingest.rate.rate(engine.clock()),  # type: ignore[attr-defined]
+             counts["received"], counts["accepted"],
              counts["rejected"], rejects or "", "up" if status.connected else "DOWN",
              status.detail)
