@@ -21,7 +21,7 @@ need_cmd xwininfo x11-utils
 need_cmd pdftoppm poppler-utils  # the operations report test renders PDF pages to PNG
 need_rtsp_server
 need_cjk_fonts
-need_qt_runtime
+need_app_runtime
 install_needed
 
 python3 -m pip install -q --disable-pip-version-check -e ".[dev]"

@@ -8,6 +8,8 @@ lifecycle step and note, oldest first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dispatch.orders import WorkOrder
 from app.dispatch.runtime_view import OrderView
 from ui import dispatch_labels as L
 from widgets.plain_text import plain_label
@@ -54,7 +57,8 @@ class OrderDetail(QWidget):
         layout.addWidget(self.timeline, 3)
         self._shown: tuple | None = None
 
-    def show_order(self, view: OrderView | None, tech_names: dict[str, str]) -> None:
+    def show_order(self, view: OrderView | None, tech_names: dict[str, str],
+                   title_of: Callable[[WorkOrder], str]) -> None:
         """Redraws only when something the dispatcher reads here changed."""
         key = None if view is None else (view.id, view.order.state, len(view.order.history),
                                          len(view.order.notes), view.suggestion,
@@ -73,7 +77,7 @@ class OrderDetail(QWidget):
         where = " ".join(str(p) for p in (loc.building, f"{loc.floor}F" if loc.floor is not None
                                           else None, loc.room) if p)
         self.heading.setText(f"{o.id} · P{o.priority} · {L.name(L.STATE_NAMES, o.state)}\n"
-                             f"{o.title}\n{where}")
+                             f"{title_of(o)}\n{where}")
         explanation = o.explanation
         if o.assignee:
             self.who.setText(self.tr("Assigned to %1").replace(

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dispatch.orders import WorkOrder
 from app.dispatch.runtime_view import DispatchSnapshot
 from app.facade import commands as cmd
 from app.facade.errors import CommandError
@@ -171,7 +172,7 @@ class DispatchPanel(QWidget):
     def refresh(self) -> None:
         snap = self.runtime.snapshot()
         self.snapshot = snap
-        self.orders.update(snap.orders, self.tech_names)
+        self.orders.update(snap.orders, self.tech_names, self.order_title)
         self.techs.update(snap.technicians)
         self.auto.blockSignals(True)
         self.auto.setChecked(snap.auto_assign)
@@ -179,10 +180,14 @@ class DispatchPanel(QWidget):
         self.auto.setEnabled(snap.read_only_reason is None
                              and self.room.session.may(Permission.OVERRIDE))
         self.banner.setText(snap.read_only_reason or "")
-        self.detail.show_order(self._selected_view(), self.tech_names)
+        self.detail.show_order(self._selected_view(), self.tech_names, self.order_title)
         self._show_kpis(snap.kpis)
         self.sig_technicians.emit({t.id: t.xyz for t in snap.technicians})
         self._emit_route()
+
+    def order_title(self, order: WorkOrder) -> str:
+        device = self.room.store.device(order.device_id) if order.device_id else None
+        return L.order_title(order, device.name if device is not None else None)
 
     def _show_kpis(self, kpis: dict[str, dict[str, float | int | None]]) -> None:
         names = ["all"] + sorted(k for k in kpis if k != "all")
@@ -218,7 +223,7 @@ class DispatchPanel(QWidget):
             self._soon.start()
 
     def _on_order_selected(self, *_args: object) -> None:
-        self.detail.show_order(self._selected_view(), self.tech_names)
+        self.detail.show_order(self._selected_view(), self.tech_names, self.order_title)
         self._emit_route()
 
     def _on_auto_toggled(self, on: bool) -> None:
