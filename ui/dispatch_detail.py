@@ -84,14 +84,31 @@ class OrderDetail(QWidget):
                 "%1", tech_names.get(o.assignee, o.assignee)))
         elif view.suggestion is not None:
             explanation = view.suggestion.explanation
+            tech = view.suggestion.tech_id
             self.who.setText(self.tr("Suggested: %1").replace(
-                "%1", str(explanation.get("summary", view.suggestion.tech_id))))
+                "%1", self._suggestion_words(tech_names.get(tech, tech), o.skill,
+                                             explanation)))
         else:
             self.who.setText(view.why_unassigned or self.tr("No suggestion yet"))
         if view.why_unassigned and view.suggestion is not None:
             self.who.setText(self.who.text() + "\n" + view.why_unassigned)
         self._show_terms(explanation)
         self._show_timeline(view)
+
+    def _suggestion_words(self, name: str, skill: str,
+                          explanation: dict[str, float | str]) -> str:
+        """The engine's reasons in the dispatcher's language (its own summary is English,
+        for logs and city platforms)."""
+        try:
+            minutes = float(explanation.get("travel_s", 0.0)) / 60.0
+            load = int(float(explanation.get("open_orders", 0.0)))
+            stale = float(explanation.get("stale_penalty_s", 0.0)) > 0
+        except (TypeError, ValueError):
+            return name
+        where = self.tr("last known position") if stale else self.tr("live position")
+        return (self.tr("%1: %2 min away (%3), %4 open order(s), %5")
+                .replace("%1", name).replace("%2", f"{minutes:.1f}").replace("%3", where)
+                .replace("%4", str(load)).replace("%5", L.name(L.SKILL_NAMES, skill)))
 
     def _show_terms(self, explanation: dict[str, float | str]) -> None:
         rows = [(L.name(L.TERM_NAMES, k), explanation[k]) for k in L.TERM_NAMES

@@ -42,7 +42,7 @@ from ui.bridge import RoomBridge
 from ui.command_feedback import error_text
 from ui.dispatch_detail import OrderDetail
 from ui.dispatch_models import OrderQueueModel, TechnicianModel
-from widgets.plain_text import plain_label
+from widgets.plain_text import plain_label, tooltip
 
 REFRESH_MS = 500
 QUEUED_STATES = frozenset({"created", "rejected"})
@@ -179,7 +179,12 @@ class DispatchPanel(QWidget):
         self.auto.blockSignals(False)
         self.auto.setEnabled(snap.read_only_reason is None
                              and self.room.session.may(Permission.OVERRIDE))
-        self.banner.setText(snap.read_only_reason or "")
+        # the engine's reason (English, names the source) goes to the tooltip; the operator
+        # reads what it means in their language
+        self.banner.setText("" if snap.read_only_reason is None else self.tr(
+            "Read-only session: work orders are recorded but never sent to technicians' "
+            "handsets (replay, simulator or training)"))
+        self.banner.setToolTip(tooltip(snap.read_only_reason or ""))
         self.detail.show_order(self._selected_view(), self.tech_names, self.order_title)
         self._show_kpis(snap.kpis)
         self.sig_technicians.emit({t.id: t.xyz for t in snap.technicians})

@@ -1590,27 +1590,32 @@
         <translation>Mean response times, from the order's creation</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="272" />
+        <location filename="../../ui/dispatch_panel.py" line="185" />
+        <source>Read-only session: work orders are recorded but never sent to technicians' handsets (replay, simulator or training)</source>
+        <translation>Read-only session: work orders are recorded but never sent to technicians' handsets (replay, simulator or training)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="277" />
         <source>Select a work order and a technician first</source>
         <translation>Select a work order and a technician first</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="287" />
+        <location filename="../../ui/dispatch_panel.py" line="292" />
         <source>Override</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="288" />
+        <location filename="../../ui/dispatch_panel.py" line="293" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>Why %1 instead of the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="292" />
+        <location filename="../../ui/dispatch_panel.py" line="297" />
         <source>Not assigned: an override needs a reason</source>
         <translation>Not assigned: an override needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="301" />
+        <location filename="../../ui/dispatch_panel.py" line="306" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
     </message>
@@ -3034,17 +3039,32 @@
         <translation>Assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="87" />
+        <location filename="../../ui/dispatch_detail.py" line="88" />
         <source>Suggested: %1</source>
         <translation>Suggested: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="90" />
+        <location filename="../../ui/dispatch_detail.py" line="92" />
         <source>No suggestion yet</source>
         <translation>No suggestion yet</translation>
     </message>
     <message>
+        <location filename="../../ui/dispatch_detail.py" line="108" />
+        <source>last known position</source>
+        <translation>last known position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="108" />
+        <source>live position</source>
+        <translation>live position</translation>
+    </message>
+    <message>
         <location filename="../../ui/dispatch_detail.py" line="109" />
+        <source>%1: %2 min away (%3), %4 open order(s), %5</source>
+        <translation>%1: %2 min away (%3), %4 open order(s), %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="126" />
         <source>note</source>
         <translation>note</translation>
     </message>

@@ -1590,27 +1590,32 @@
         <translation>平均响应时长（自工单创建起）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="272" />
+        <location filename="../../ui/dispatch_panel.py" line="185" />
+        <source>Read-only session: work orders are recorded but never sent to technicians' handsets (replay, simulator or training)</source>
+        <translation>只读会话：工单只作记录，不会发送到维修人员手机（回放、模拟或培训）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="277" />
         <source>Select a work order and a technician first</source>
         <translation>请先选择工单和维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="287" />
+        <location filename="../../ui/dispatch_panel.py" line="292" />
         <source>Override</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="288" />
+        <location filename="../../ui/dispatch_panel.py" line="293" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>为什么派给 %1 而不是推荐人员？</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="292" />
+        <location filename="../../ui/dispatch_panel.py" line="297" />
         <source>Not assigned: an override needs a reason</source>
         <translation>未派单：改派需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="301" />
+        <location filename="../../ui/dispatch_panel.py" line="306" />
         <source>%1 assigned to %2</source>
         <translation>%1 已派给 %2</translation>
     </message>
@@ -3034,17 +3039,32 @@
         <translation>已派给 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="87" />
+        <location filename="../../ui/dispatch_detail.py" line="88" />
         <source>Suggested: %1</source>
         <translation>推荐：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="90" />
+        <location filename="../../ui/dispatch_detail.py" line="92" />
         <source>No suggestion yet</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
+        <location filename="../../ui/dispatch_detail.py" line="108" />
+        <source>last known position</source>
+        <translation>最后已知位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="108" />
+        <source>live position</source>
+        <translation>实时位置</translation>
+    </message>
+    <message>
         <location filename="../../ui/dispatch_detail.py" line="109" />
+        <source>%1: %2 min away (%3), %4 open order(s), %5</source>
+        <translation>%1：步行约 %2 分钟（%3），手上 %4 张工单，%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="126" />
         <source>note</source>
         <translation>备注</translation>
     </message>

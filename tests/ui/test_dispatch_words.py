@@ -100,3 +100,9 @@ def test_an_order_from_an_event_alarm_reads_as_the_alarm_board_words_it(
     assert panel.select_order(order.id)
     assert cell in panel.detail.heading.text()
     assert "fault=" not in panel.detail.heading.text() and "severity=" not in cell
+    # the suggestion and the read-only notice in the dispatcher's language too (the
+    # engine's English summary is for logs; ScriptedSource delivers nothing to handsets)
+    qtbot.waitUntil(lambda: "分钟" in panel.detail.who.text(), timeout=5000)
+    assert "min away" not in panel.detail.who.text()
+    assert panel.snapshot.read_only_reason is not None, "a scripted source delivers nothing"
+    assert "只读" in panel.banner.text() and "read-only" not in panel.banner.text()
