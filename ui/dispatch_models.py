@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.dispatch.orders import Sla, WorkOrder
+from app.dispatch.orders import Sla, WorkOrder, short_order_id
 from app.dispatch.runtime_view import OrderView
 from app.dispatch.technicians import TechnicianStatus
 from app.domain.kinds import Level
@@ -109,7 +109,7 @@ class OrderQueueModel(_KeyedModel):
         for v in views:
             self.views[v.id] = v
             o = v.order
-            cells = [o.id, f"P{o.priority}", L.name(L.STATE_NAMES, o.state), title_of(o),
+            cells = [short_order_id(o.id), f"P{o.priority}", L.name(L.STATE_NAMES, o.state), title_of(o),
                      L.name(L.SKILL_NAMES, o.skill), tech_names.get(o.assignee or "", ""),
                      *self._sla_cell(v), L.clock_time(o.created_at)]
             colours: list[QColor | None] = [None] * len(cells)

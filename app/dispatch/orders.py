@@ -152,6 +152,15 @@ def sla_status(order: WorkOrder, now: float, sla: dict[int, Sla] | None = None
     return out
 
 
+def short_order_id(order_id: str) -> str:
+    """How a person reads and says an order's id: ``WO-`` and the last six characters of
+    its ULID (the random part; the first ten are the creation time, the same for every
+    order made in that millisecond). Other ids are shown whole."""
+    if order_id.startswith("WO-") and len(order_id) == 29:
+        return f"WO-{order_id[-6:]}"
+    return order_id
+
+
 def new_order_id(ts: float) -> str:
     """Unique across processes and compounds (two engines on one broker must never send a
     technician two orders with one id) and sortable by creation time: WO-<ULID of ts>."""
