@@ -182,8 +182,8 @@ class DispatchPanel(QWidget):
         # the engine's reason (English, names the source) goes to the tooltip; the operator
         # reads what it means in their language
         self.banner.setText("" if snap.read_only_reason is None else self.tr(
-            "Read-only session: work orders are recorded but never sent to technicians' "
-            "handsets (replay, simulator or training)"))
+            "Read-only source (%1): work orders are recorded but never sent to "
+            "technicians' handsets").replace("%1", snap.read_only_source or "?"))
         self.banner.setToolTip(tooltip(snap.read_only_reason or ""))
         self.detail.show_order(self._selected_view(), self.tech_names, self.order_title)
         self._show_kpis(snap.kpis)

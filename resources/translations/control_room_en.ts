@@ -257,138 +257,138 @@
 <context>
     <name>AlarmBoard</name>
     <message>
-        <location filename="../../ui/alarm_board.py" line="55" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="55" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="59" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="59" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="71" />
+        <location filename="../../ui/alarm_board.py" line="72" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="73" />
+        <location filename="../../ui/alarm_board.py" line="74" />
         <source>%1 and above</source>
         <translation>%1 and above</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="76" />
+        <location filename="../../ui/alarm_board.py" line="77" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="77" />
+        <location filename="../../ui/alarm_board.py" line="78" />
         <source>Unacknowledged</source>
         <translation>Unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="78" />
+        <location filename="../../ui/alarm_board.py" line="79" />
         <source>Cleared, to acknowledge</source>
         <translation>Cleared, to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="80" />
+        <location filename="../../ui/alarm_board.py" line="81" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="82" />
+        <location filename="../../ui/alarm_board.py" line="83" />
         <source>All buildings</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="91" />
+        <location filename="../../ui/alarm_board.py" line="92" />
         <source>Search device, building, text…</source>
         <translation>Search device, building, text…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="120" />
+        <location filename="../../ui/alarm_board.py" line="121" />
         <source>Acknowledge (A)</source>
         <translation>Acknowledge (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="122" />
+        <location filename="../../ui/alarm_board.py" line="123" />
         <source>Shelve (S)</source>
         <translation>Shelve (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="123" />
+        <location filename="../../ui/alarm_board.py" line="124" />
         <source>Comment (C)</source>
         <translation>Comment (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="125" />
+        <location filename="../../ui/alarm_board.py" line="126" />
         <source>Silence (M)</source>
         <translation>Silence (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126" />
+        <location filename="../../ui/alarm_board.py" line="127" />
         <source>Next (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="207" />
+        <location filename="../../ui/alarm_board.py" line="209" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="242" />
-        <location filename="../../ui/alarm_board.py" line="246" />
+        <location filename="../../ui/alarm_board.py" line="244" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="243" />
+        <location filename="../../ui/alarm_board.py" line="245" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="246" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="255" />
+        <location filename="../../ui/alarm_board.py" line="257" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="255" />
+        <location filename="../../ui/alarm_board.py" line="257" />
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
@@ -1591,8 +1591,8 @@
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="185" />
-        <source>Read-only session: work orders are recorded but never sent to technicians' handsets (replay, simulator or training)</source>
-        <translation>Read-only session: work orders are recorded but never sent to technicians' handsets (replay, simulator or training)</translation>
+        <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
+        <translation>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="277" />

@@ -257,138 +257,138 @@
 <context>
     <name>AlarmBoard</name>
     <message>
-        <location filename="../../ui/alarm_board.py" line="55" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="55" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Raised</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="59" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="59" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="71" />
+        <location filename="../../ui/alarm_board.py" line="72" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="73" />
+        <location filename="../../ui/alarm_board.py" line="74" />
         <source>%1 and above</source>
         <translation>%1及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="76" />
+        <location filename="../../ui/alarm_board.py" line="77" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="77" />
+        <location filename="../../ui/alarm_board.py" line="78" />
         <source>Unacknowledged</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="78" />
+        <location filename="../../ui/alarm_board.py" line="79" />
         <source>Cleared, to acknowledge</source>
         <translation>已消除待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="80" />
+        <location filename="../../ui/alarm_board.py" line="81" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="82" />
+        <location filename="../../ui/alarm_board.py" line="83" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="91" />
+        <location filename="../../ui/alarm_board.py" line="92" />
         <source>Search device, building, text…</source>
         <translation>搜索设备、楼栋、内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="120" />
+        <location filename="../../ui/alarm_board.py" line="121" />
         <source>Acknowledge (A)</source>
         <translation>确认 (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="122" />
+        <location filename="../../ui/alarm_board.py" line="123" />
         <source>Shelve (S)</source>
         <translation>搁置 (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="123" />
+        <location filename="../../ui/alarm_board.py" line="124" />
         <source>Comment (C)</source>
         <translation>备注 (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="125" />
+        <location filename="../../ui/alarm_board.py" line="126" />
         <source>Silence (M)</source>
         <translation>消音 (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126" />
+        <location filename="../../ui/alarm_board.py" line="127" />
         <source>Next (N)</source>
         <translation>下一条 (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="207" />
+        <location filename="../../ui/alarm_board.py" line="209" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="242" />
-        <location filename="../../ui/alarm_board.py" line="246" />
+        <location filename="../../ui/alarm_board.py" line="244" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>Shelve alarm</source>
         <translation>搁置报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="243" />
+        <location filename="../../ui/alarm_board.py" line="245" />
         <source>Shelve for (minutes):</source>
         <translation>搁置时长（分钟）：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="246" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="255" />
+        <location filename="../../ui/alarm_board.py" line="257" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="255" />
+        <location filename="../../ui/alarm_board.py" line="257" />
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
@@ -1591,8 +1591,8 @@
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="185" />
-        <source>Read-only session: work orders are recorded but never sent to technicians' handsets (replay, simulator or training)</source>
-        <translation>只读会话：工单只作记录，不会发送到维修人员手机（回放、模拟或培训）</translation>
+        <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
+        <translation>只读数据源（%1）：工单只作记录，不会发送到维修人员手机</translation>
     </message>
     <message>
         <location filename="../../ui/dispatch_panel.py" line="277" />

@@ -105,4 +105,4 @@ def test_an_order_from_an_event_alarm_reads_as_the_alarm_board_words_it(
     qtbot.waitUntil(lambda: "分钟" in panel.detail.who.text(), timeout=5000)
     assert "min away" not in panel.detail.who.text()
     assert panel.snapshot.read_only_reason is not None, "a scripted source delivers nothing"
-    assert "只读" in panel.banner.text() and "read-only" not in panel.banner.text()
+    assert "只读数据源" in panel.banner.text() and "read-only" not in panel.banner.text()
