@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 . tools/debian-deps.sh
-need_qt_runtime
+need_app_runtime
 need_cjk_fonts
 if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   need_cmd xvfb-run xvfb xauth

@@ -21,7 +21,7 @@ need_cmd xwininfo x11-utils
 need_cmd pdftoppm poppler-utils  # the operations report test renders PDF pages to PNG
 need_rtsp_server
 need_cjk_fonts
-need_qt_runtime
+need_app_runtime
 install_needed
 
 python3 -m pip install -q --disable-pip-version-check -e ".[dev]"
@@ -50,8 +50,21 @@ else
   echo "== pytest: end to end, packaging, architecture (no GUI)"
   status=0; run_pytest -m "not gui" tests/e2e tests/ui tests/widgets tests/test_*.py \
     || status=$?; statuses+=("$status")
-  echo "== pytest: GUI (Xvfb)"
-  status=0; run_pytest -m gui || status=$?; statuses+=("$status")
+  # One process per GUI test file: after dozens of VTK windows made and torn down in one
+  # process, a render now and then segfaulted inside a later test's event processing (seen in
+  # different files each time; every file passes on its own). A process per file keeps each
+  # to the windows it makes; the cost is ~2 s of imports per file.
+  echo "== pytest: GUI (Xvfb), one process per file"
+  gui_files=$(python3 -m pytest -q -p no:cacheprovider -m gui --collect-only 2>/dev/null \
+              | grep '::' | cut -d: -f1 | sort -u)
+  if [ -z "$gui_files" ]; then
+    echo "no GUI test collected: failing" >&2
+    statuses+=(1)
+  fi
+  for file in $gui_files; do
+    status=0; run_pytest -m gui "$file" || status=$?; statuses+=("$status")
+    if [ "$status" -ne 0 ] && [ "$status" -ne 5 ]; then echo "!! $file: exit $status" >&2; fi
+  done
 fi
 ran=0
 for status in "${statuses[@]}"; do

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.alarms.model import Alarm, AlarmChanged
+from app.dispatch.orders import short_order_id
 from app.facade import commands as cmd
 from app.facade.room import ControlRoom
 from app.security.roles import Permission
@@ -199,7 +200,8 @@ class AlarmBoard(QWidget):
             shelved=alarm.is_shelved(self.book.clock()),
             silenced=self.sounder.is_silenced(alarm.id), parent_id=alarm.parent_id,
             children=children,
-            order_label=f"→ {alarm.dispatched_order}" if alarm.dispatched_order else "")
+            order_label=f"→ {short_order_id(alarm.dispatched_order)}"
+            if alarm.dispatched_order else "")
 
     def _update_counts(self) -> None:
         rows = self.model.rows()

@@ -118,36 +118,44 @@ _DETAIL = {
 
 def describe(alarm) -> str:  # noqa: ANN001 (an app.alarms.model.Alarm)
     """The alarm's detail in the UI language; the English message when it has no data."""
-    d = dict(alarm.detail or {})
+    return describe_detail(alarm.type, alarm.detail, alarm.message)
+
+
+def describe_detail(type_: str, detail, message: str = "") -> str:  # noqa: ANN001 (a mapping)
+    """The one wording of what an alarm says (its type, and its detail as data from
+    app.alarms.messages.detail), used wherever it is shown: the alarm board, the 3D
+    tooltip, the history, the work orders made from it. ``message`` (English) is the
+    fallback for a detail it cannot word."""
+    d = dict(detail or {})
     template = str(d.pop("t", ""))
     code = d.pop("rescue_code", None)
-    text = _describe(alarm, template, d)
+    text = _describe(type_, message, template, d)
     if code:  # a lift's alarm shows the code its rescuers ask for
         text += " · " + QCoreApplication.translate("AlarmDetail", _RESCUE).format(code=code)
     return text
 
 
-def _describe(alarm, template: str, d: dict) -> str:  # noqa: ANN001
+def _describe(type_: str, message: str, template: str, d: dict) -> str:
     if template == "operations":
         source = _OPERATIONS.get(str(d.get("what")))
         try:
             return QCoreApplication.translate("AlarmDetail", source).format(**formatted(d)) \
-                if source else alarm.message
+                if source else message
         except (KeyError, IndexError, ValueError):
-            return alarm.message
+            return message
     if template == "combo":
-        return type_name(alarm.type)
+        return type_name(type_)
     if template == "event":
         return event_detail(d.get("data") or {})
     source = _DETAIL.get(template)
     if source is None:
-        return alarm.message
+        return message
     if "point" in d:
         d["point"] = point_name(str(d["point"]))
     try:
         return QCoreApplication.translate("AlarmDetail", source).format(**formatted(d))
     except (KeyError, IndexError, ValueError):
-        return alarm.message
+        return message
 
 
 #: keys of an event's data, worded for the screen; others are shown as key=value

@@ -1,14 +1,21 @@
 """Alarm sounds: a tone per severity, repeated while the most severe unacknowledged alarm
-waits, and silenceable per alarm by the operator (it stays on the board, only quiet)."""
+waits, and silenceable per alarm by the operator (it stays on the board, only quiet).
+
+QtMultimedia is loaded here, on first use, not at import: on a machine without its audio
+libraries (libpulse) the board works silently and the status bar says "alarm sound
+unavailable: …" (app.optional_parts), instead of the program not starting. (Asking
+QMediaDevices for audio outputs as well crashed the process now and then under Xvfb, so a
+machine with the libraries but no output device is not reported.)
+"""
 
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import QObject, QTimer, QUrl
-from PySide6.QtMultimedia import QSoundEffect
 
 from app import paths
+from app.optional_parts import SOUND, report_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -22,17 +29,26 @@ class AlarmSounder(QObject):
         self.silenced: set[str] = set()
         self.played: list[int] = []  # severities played, newest last (for the operator log)
         self._waiting: dict[str, int] = {}  # unacknowledged, audible alarm id → severity
-        self._effects: dict[int, QSoundEffect] = {}
+        self._effects: dict[int, QObject] = {}  # severity → QSoundEffect
+        if enabled:
+            self._load_effects()
+        self._repeat = QTimer(self)
+        self._repeat.setInterval(REPEAT_MS)
+        self._repeat.timeout.connect(self._on_repeat)
+        self._repeat.start()
+
+    def _load_effects(self) -> None:
+        try:
+            from PySide6.QtMultimedia import QSoundEffect
+        except ImportError as exc:  # e.g. libpulse.so.0: cannot open shared object file
+            report_unavailable(SOUND, exc)
+            return
         for severity in (1, 2, 3, 4):
             path = paths.resources_dir() / "sounds" / f"alarm-{severity}.wav"
             effect = QSoundEffect(self)
             effect.setSource(QUrl.fromLocalFile(str(path)))
             effect.setVolume(0.8)
             self._effects[severity] = effect
-        self._repeat = QTimer(self)
-        self._repeat.setInterval(REPEAT_MS)
-        self._repeat.timeout.connect(self._on_repeat)
-        self._repeat.start()
 
     def waiting(self, alarm_id: str, severity: int, audible: bool) -> None:
         """Track an alarm; ``audible`` is False once acknowledged, shelved, suppressed or

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-import cv2
 from PySide6.QtCore import QObject, QTimer, Signal
 
 log = logging.getLogger(__name__)
@@ -27,7 +26,7 @@ class ClipPlayer(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._cap: cv2.VideoCapture | None = None
+        self._cap = None  # cv2.VideoCapture while playing
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
         self.frames_shown = 0
@@ -35,6 +34,8 @@ class ClipPlayer(QObject):
 
     def play(self, path: str | Path) -> bool:
         """Start from the first frame; False (and sig_failed) when the file cannot be read."""
+        import cv2  # here, not at import: the GUI starts without OpenCV (optional_parts)
+
         self.stop()
         cap = cv2.VideoCapture(str(path))
         if not cap.isOpened():

@@ -8,6 +8,8 @@ lifecycle step and note, oldest first.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dispatch.orders import WorkOrder
 from app.dispatch.runtime_view import OrderView
 from ui import dispatch_labels as L
 from widgets.plain_text import plain_label
@@ -54,7 +57,8 @@ class OrderDetail(QWidget):
         layout.addWidget(self.timeline, 3)
         self._shown: tuple | None = None
 
-    def show_order(self, view: OrderView | None, tech_names: dict[str, str]) -> None:
+    def show_order(self, view: OrderView | None, tech_names: dict[str, str],
+                   title_of: Callable[[WorkOrder], str]) -> None:
         """Redraws only when something the dispatcher reads here changed."""
         key = None if view is None else (view.id, view.order.state, len(view.order.history),
                                          len(view.order.notes), view.suggestion,
@@ -73,21 +77,38 @@ class OrderDetail(QWidget):
         where = " ".join(str(p) for p in (loc.building, f"{loc.floor}F" if loc.floor is not None
                                           else None, loc.room) if p)
         self.heading.setText(f"{o.id} · P{o.priority} · {L.name(L.STATE_NAMES, o.state)}\n"
-                             f"{o.title}\n{where}")
+                             f"{title_of(o)}\n{where}")
         explanation = o.explanation
         if o.assignee:
             self.who.setText(self.tr("Assigned to %1").replace(
                 "%1", tech_names.get(o.assignee, o.assignee)))
         elif view.suggestion is not None:
             explanation = view.suggestion.explanation
+            tech = view.suggestion.tech_id
             self.who.setText(self.tr("Suggested: %1").replace(
-                "%1", str(explanation.get("summary", view.suggestion.tech_id))))
+                "%1", self._suggestion_words(tech_names.get(tech, tech), o.skill,
+                                             explanation)))
         else:
             self.who.setText(view.why_unassigned or self.tr("No suggestion yet"))
         if view.why_unassigned and view.suggestion is not None:
             self.who.setText(self.who.text() + "\n" + view.why_unassigned)
         self._show_terms(explanation)
         self._show_timeline(view)
+
+    def _suggestion_words(self, name: str, skill: str,
+                          explanation: dict[str, float | str]) -> str:
+        """The engine's reasons in the dispatcher's language (its own summary is English,
+        for logs and city platforms)."""
+        try:
+            minutes = float(explanation.get("travel_s", 0.0)) / 60.0
+            load = int(float(explanation.get("open_orders", 0.0)))
+            stale = float(explanation.get("stale_penalty_s", 0.0)) > 0
+        except (TypeError, ValueError):
+            return name
+        where = self.tr("last known position") if stale else self.tr("live position")
+        return (self.tr("%1: %2 min away (%3), %4 open order(s), %5")
+                .replace("%1", name).replace("%2", f"{minutes:.1f}").replace("%3", where)
+                .replace("%4", str(load)).replace("%5", L.name(L.SKILL_NAMES, skill)))
 
     def _show_terms(self, explanation: dict[str, float | str]) -> None:
         rows = [(L.name(L.TERM_NAMES, k), explanation[k]) for k in L.TERM_NAMES

@@ -1,11 +1,14 @@
 """The dispatch panel's vocabularies (order states, skills, shifts, cost terms) and formats
-(SLA countdowns, ages), translated in the "Dispatch" context."""
+(SLA countdowns, ages, what an order is about), translated in the "Dispatch" context."""
 
 from __future__ import annotations
 
 import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from app.dispatch.orders import WorkOrder
+from ui.alarm_labels import describe_detail, type_name
 
 _CTX = "Dispatch"
 
@@ -84,9 +87,30 @@ def clock_time(ts: float | None) -> str:
     return "" if ts is None else time.strftime("%H:%M:%S", time.localtime(ts))
 
 
+# QT_TRANSLATE_NOOP puts them in the "Dispatch" context that tr() looks them up in (a bare
+# tr("…") outside a class was collected under no context, so it never showed in Chinese)
+_NEVER = QT_TRANSLATE_NOOP("Dispatch", "never reported")
+_SECONDS_AGO = QT_TRANSLATE_NOOP("Dispatch", "%1 s ago")
+_MINUTES_AGO = QT_TRANSLATE_NOOP("Dispatch", "%1 min ago")
+
+
 def age(seconds: float | None) -> str:
     if seconds is None:
-        return tr("never reported")
+        return tr(_NEVER)
     if seconds < 90:
-        return tr("%1 s ago").replace("%1", str(int(seconds)))
-    return tr("%1 min ago").replace("%1", str(int(seconds // 60)))
+        return tr(_SECONDS_AGO).replace("%1", str(int(seconds)))
+    return tr(_MINUTES_AGO).replace("%1", str(int(seconds // 60)))
+
+
+def order_title(order: WorkOrder, device_name: str | None) -> str:
+    """What the order is about. An order made from an alarm is worded as the alarm board
+    words that alarm (ui.alarm_labels: "燃气泄漏 · 原因 燃气泄漏，程度 0.6", not the raw
+    "gas_leak fault=gas_leak, severity=0.6"); other orders (by hand, from a resident or a
+    detection) show their title, which a person or a detector wrote."""
+    cause = order.cause
+    if cause is None:
+        return order.title
+    what = type_name(cause.type)
+    detail = describe_detail(cause.type, cause.detail, cause.message)
+    text = what if not detail or detail == what else f"{what} · {detail}"
+    return f"{device_name}: {text}" if device_name else text

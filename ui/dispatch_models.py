@@ -11,7 +11,7 @@ tech_id)``. The panel decides what to do with it (suggested or override with a r
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -24,7 +24,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.dispatch.orders import Sla
+from app.dispatch.orders import Sla, WorkOrder, short_order_id
 from app.dispatch.runtime_view import OrderView
 from app.dispatch.technicians import TechnicianStatus
 from app.domain.kinds import Level
@@ -104,11 +104,12 @@ class OrderQueueModel(_KeyedModel):
         self.sla = sla
         self.views: dict[str, OrderView] = {}
 
-    def update(self, views: Sequence[OrderView], tech_names: dict[str, str]) -> None:
+    def update(self, views: Sequence[OrderView], tech_names: dict[str, str],
+               title_of: Callable[[WorkOrder], str]) -> None:
         for v in views:
             self.views[v.id] = v
             o = v.order
-            cells = [o.id, f"P{o.priority}", L.name(L.STATE_NAMES, o.state), o.title,
+            cells = [short_order_id(o.id), f"P{o.priority}", L.name(L.STATE_NAMES, o.state), title_of(o),
                      L.name(L.SKILL_NAMES, o.skill), tech_names.get(o.assignee or "", ""),
                      *self._sla_cell(v), L.clock_time(o.created_at)]
             colours: list[QColor | None] = [None] * len(cells)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dispatch.orders import WorkOrder
 from app.dispatch.runtime_view import DispatchSnapshot
 from app.facade import commands as cmd
 from app.facade.errors import CommandError
@@ -41,7 +42,7 @@ from ui.bridge import RoomBridge
 from ui.command_feedback import error_text
 from ui.dispatch_detail import OrderDetail
 from ui.dispatch_models import OrderQueueModel, TechnicianModel
-from widgets.plain_text import plain_label
+from widgets.plain_text import plain_label, tooltip
 
 REFRESH_MS = 500
 QUEUED_STATES = frozenset({"created", "rejected"})
@@ -171,18 +172,27 @@ class DispatchPanel(QWidget):
     def refresh(self) -> None:
         snap = self.runtime.snapshot()
         self.snapshot = snap
-        self.orders.update(snap.orders, self.tech_names)
+        self.orders.update(snap.orders, self.tech_names, self.order_title)
         self.techs.update(snap.technicians)
         self.auto.blockSignals(True)
         self.auto.setChecked(snap.auto_assign)
         self.auto.blockSignals(False)
         self.auto.setEnabled(snap.read_only_reason is None
                              and self.room.session.may(Permission.OVERRIDE))
-        self.banner.setText(snap.read_only_reason or "")
-        self.detail.show_order(self._selected_view(), self.tech_names)
+        # the engine's reason (English, names the source) goes to the tooltip; the operator
+        # reads what it means in their language
+        self.banner.setText("" if snap.read_only_reason is None else self.tr(
+            "Read-only source (%1): work orders are recorded but never sent to "
+            "technicians' handsets").replace("%1", snap.read_only_source or "?"))
+        self.banner.setToolTip(tooltip(snap.read_only_reason or ""))
+        self.detail.show_order(self._selected_view(), self.tech_names, self.order_title)
         self._show_kpis(snap.kpis)
         self.sig_technicians.emit({t.id: t.xyz for t in snap.technicians})
         self._emit_route()
+
+    def order_title(self, order: WorkOrder) -> str:
+        device = self.room.store.device(order.device_id) if order.device_id else None
+        return L.order_title(order, device.name if device is not None else None)
 
     def _show_kpis(self, kpis: dict[str, dict[str, float | int | None]]) -> None:
         names = ["all"] + sorted(k for k in kpis if k != "all")
@@ -218,7 +228,7 @@ class DispatchPanel(QWidget):
             self._soon.start()
 
     def _on_order_selected(self, *_args: object) -> None:
-        self.detail.show_order(self._selected_view(), self.tech_names)
+        self.detail.show_order(self._selected_view(), self.tech_names, self.order_title)
         self._emit_route()
 
     def _on_auto_toggled(self, on: bool) -> None:

@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 APP_NAME = "control-room"
 ORG_NAME = "SmartProperty"
 DEFAULT_SCREENSHOT_TIMEOUT_S = 60.0
+#: cameras start after the first live frame, or this long after the window when no live data
+#: comes (a quiet broker): decoding 18 feeds at once used to delay the first frame by seconds
+CAMERAS_AT_THE_LATEST_MS = 8000
 
 
 def process_age_s() -> float:
@@ -112,7 +115,7 @@ def launch(args: argparse.Namespace) -> int:
             engine = Engine(config)
         except SceneError as exc:  # a user's scene folder: one line, exit 2, like a config
             raise ConfigError(str(exc)) from exc
-        engine.start()
+        engine.start(cameras=False)  # started after the first live frame, below
         try:
             room = desk_room(engine, config)
         except BaseException:
@@ -136,7 +139,12 @@ def launch(args: argparse.Namespace) -> int:
         signal_first = getattr(view, "sig_first_live_frame", None)
         if signal_first is not None:
             signal_first.connect(lambda: log.info(
-                "first live frame %.2f s after start; RSS %.0f MB", process_age_s(), rss_mb()))
+                "first live frame %.2f s after start; RSS %.0f MB; %.2f s CPU",
+                process_age_s(), rss_mb(), time.process_time()))
+            if engine is not None:
+                signal_first.connect(engine.cameras.start)  # idempotent
+        if engine is not None:
+            QTimer.singleShot(CAMERAS_AT_THE_LATEST_MS, engine.cameras.start)
         window.show()
         if wall_config:  # a one-PC control room: the wall on the desk's other screens
             from ui.wall.panel import open_wall_beside

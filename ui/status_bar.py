@@ -1,4 +1,5 @@
-"""The main window's status bar: live link, message rate, devices per level, clock.
+"""The main window's status bar: live link, message rate, devices per level, clock, and
+what this machine lacks ("alarm sound unavailable: …", app.optional_parts).
 
 Refreshed by the main window's timer about once a second; counting levels walks the
 snapshot only when the store's version moved, which at a few thousand devices is well under
@@ -10,8 +11,9 @@ from __future__ import annotations
 import time
 from collections import Counter
 
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QStatusBar, QWidget
 
+from app import optional_parts
 from app.domain.kinds import Level
 from app.facade.room import ControlRoom
 from ui.i18n import level_name, role_name
@@ -44,6 +46,13 @@ class StatusBar(QStatusBar):
         self.addWidget(self._link)
         self.addWidget(self._rate)
         self.addWidget(self._user)
+        self.notice = plain_label()  # reasons come from the OS and libraries
+        self.notice.setObjectName("UnavailableNotice")
+        # a long reason is cut at the bar's end (whole in the tooltip), never widening the
+        # window beyond what the operator set
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.notice.hide()
+        self.addWidget(self.notice, 1)
         for level in CHIP_LEVELS:
             chip = KpiTile(level_name(level), LEVEL_RGB[level])
             chip.setToolTip(self.tr("Devices: %1").replace("%1", level_name(level)))
@@ -69,6 +78,7 @@ class StatusBar(QStatusBar):
         session = room.session
         self._user.setText(f"{session.display_name} · {role_name(session.role)}")
         self._count_levels()
+        self._show_unavailable()
         self._clock.setText(time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(room.clock())))
 
     def _count_levels(self) -> None:
@@ -80,6 +90,16 @@ class StatusBar(QStatusBar):
         counts = Counter(state.level for state in snapshot.devices.values())
         for level, chip in self.chips.items():
             chip.set_value(counts.get(level, 0))
+
+    def _show_unavailable(self) -> None:
+        missing = optional_parts.unavailable()
+        names = {optional_parts.SOUND: self.tr("alarm sound"),
+                 optional_parts.CAMERAS: self.tr("cameras")}
+        lines = [self.tr("%1 unavailable: %2").replace("%1", names.get(part, part))
+                 .replace("%2", reason) for part, reason in sorted(missing.items())]
+        self.notice.setText(" · ".join(lines))
+        self.notice.setToolTip(tooltip("\n".join(lines)))
+        self.notice.setVisible(bool(lines))
 
     def _source_name(self, name: str) -> str:
         known = {"simulator": self.tr("Simulator"), "mqtt": self.tr("MQTT broker"),

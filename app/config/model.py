@@ -1,5 +1,7 @@
 """The configuration, declared once. Every struct forbids unknown keys; bounds are checked
-by msgspec's constraints so a bad value is an error that names its field."""
+by msgspec's constraints so a bad value is an error that names its field (an upper bound
+also refuses TOML's ``inf``; ``nan`` fails every bound). Ids that become MQTT topic levels
+are checked in topic_ids.py."""
 
 from __future__ import annotations
 
@@ -10,8 +12,6 @@ import msgspec
 from app.alarms.overrides import AlarmsConfig
 
 Port = Annotated[int, msgspec.Meta(ge=1, le=65535)]
-PositiveFloat = Annotated[float, msgspec.Meta(gt=0)]
-NonNegativeFloat = Annotated[float, msgspec.Meta(ge=0)]
 
 
 class _Config(msgspec.Struct, frozen=True, forbid_unknown_fields=True, kw_only=True):
@@ -35,7 +35,7 @@ class MqttConfig(_Config):
     key_file: str | None = None
     keepalive_s: Annotated[int, msgspec.Meta(ge=5, le=3600)] = 30
     session_expiry_s: Annotated[int, msgspec.Meta(ge=0)] = 7 * 24 * 3600
-    max_clock_skew_s: PositiveFloat = 3600.0
+    max_clock_skew_s: Annotated[float, msgspec.Meta(gt=0, le=30 * 86400)] = 3600.0
 
     def client_id_for(self, site: str, instance: str) -> str:
         return self.client_id or f"control-room-{site}-{instance}"
@@ -51,8 +51,8 @@ class DatabaseConfig(_Config):
     #: SQLAlchemy URL; None = SQLite in the user data folder
     url: str | None = None
     batch_rows: Annotated[int, msgspec.Meta(ge=1, le=100_000)] = 2000
-    flush_interval_s: PositiveFloat = 0.5
-    raw_retention_days: PositiveFloat = 14.0
+    flush_interval_s: Annotated[float, msgspec.Meta(gt=0, le=60)] = 0.5
+    raw_retention_days: Annotated[float, msgspec.Meta(gt=0, le=36500)] = 14.0
 
 
 class SimulatorConfig(_Config):

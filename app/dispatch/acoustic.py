@@ -20,7 +20,10 @@ The emission time is unknown, so the unknowns are the source position x and the 
    radius: a 3-D Gaussian error falls inside it about 60 % of the time).
 
 Degenerate layouts (all mics at one point, collinear, or coplanar so the height is a mirror
-ambiguity) and fewer than 4 usable arrivals raise ``LocateError``.
+ambiguity), fewer than 4 usable arrivals, microphones beyond any site (±1,000 km) and
+arrivals that agree on no place — an answer less certain than the microphone array is wide,
+such as ±2e11 m from arrival times scattered over years — raise ``LocateError``: a one-line
+"cannot locate", never a traceback or a number nobody can use.
 """
 
 from __future__ import annotations
@@ -40,6 +43,9 @@ MIN_ARRIVALS = 4
 MIN_SPREAD_M = 0.5
 MAX_SUBSETS = 300
 MAX_CONDITION = 1e10
+#: site coordinates are metres from the site origin: anything farther is not a microphone of
+#: this compound (and 1e300 overflowed the solver)
+MAX_COORD_M = 1_000_000.0
 
 
 class LocateError(Exception):
@@ -149,13 +155,32 @@ def locate(mics: Mapping[str, Sequence[float]], arrivals_ns: Mapping[str, int], 
     if not speed_of_sound > 0:
         raise LocateError(f"speed of sound must be positive, got {speed_of_sound}")
     p_abs = np.asarray([mics[m] for m in ids], dtype=float)
+    if not (np.isfinite(p_abs).all() and np.abs(p_abs).max() <= MAX_COORD_M):
+        raise LocateError(f"cannot locate: microphone positions must be site coordinates "
+                          f"within ±{MAX_COORD_M:,.0f} m")
     check_layout(p_abs, ids)
+    try:
+        with np.errstate(all="ignore"):
+            result = _solve(ids, p_abs, arrivals_ns, float(speed_of_sound), timing_noise_s,
+                            inlier_k, seed)
+    except (ValueError, np.linalg.LinAlgError) as exc:  # the solver met non-finite numbers
+        raise LocateError(f"cannot locate: the arrival times do not fit one sound ({exc})"
+                          ) from None
+    span = float(np.max(np.linalg.norm(p_abs[:, None] - p_abs[None], axis=2)))
+    if not (np.isfinite(result.xyz).all() and result.uncertainty_m <= span):
+        raise LocateError(
+            f"cannot locate: the arrival times agree on no place (±{result.uncertainty_m:.3g}"
+            f" m, more than the {span:.0f} m the microphones span)")
+    return result
+
+
+def _solve(ids: list[str], p_abs: np.ndarray, arrivals_ns: Mapping[str, int], c: float,
+           timing_noise_s: float, inlier_k: float, seed: int) -> LocateResult:
     # Centre coordinates and times for conditioning; integer ns keep full precision here.
     origin = p_abs.mean(axis=0)
     p = p_abs - origin
     t_ref = min(arrivals_ns[m] for m in ids)
     tau = np.asarray([(arrivals_ns[m] - t_ref) * 1e-9 for m in ids])
-    c = float(speed_of_sound)
     rho = c * tau
     noise_m = c * timing_noise_s
     rng = np.random.default_rng(seed)

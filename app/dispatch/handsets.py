@@ -7,6 +7,10 @@ delay (or sometimes rejects), walks the walkway route at the routed pace publish
 says comes out of ``step(now)`` as contract messages (topic + payload bytes), so it can go
 through ingest, any Source, or a real broker. Driven by a simulated clock; deterministic
 under a seed (each decision draws from a generator seeded by seed, technician and order).
+
+After a restart of the control room ``resume`` hands each handset the open order it held,
+in the state the control room last knew: an accepted or en-route order is walked to at
+once (nothing is accepted twice), an arrived one is worked on where it is.
 """
 
 from __future__ import annotations
@@ -51,6 +55,7 @@ class _Job(msgspec.Struct):
     path: np.ndarray | None = None  # polyline being walked
     started: float = 0.0
     seconds: float = 0.0
+    resumed: str | None = None  # the order's state when handed back after a restart
 
 
 class _Handset:
@@ -74,6 +79,7 @@ class HandsetSimulator:
         self.handsets = {t.id: _Handset(t, start_xyz.get(t.id, t.home_xyz))
                          for t in technicians}
         self._inbox: list[tuple[str, bytes]] = []
+        self._resumes: list[tuple[str, str, str, dict]] = []
         self._decoder = msgspec.json.Decoder(_OrderMsg)
 
     def position(self, tech_id: str) -> Vec3:
@@ -83,6 +89,11 @@ class HandsetSimulator:
     def deliver(self, topic: str, payload: bytes, *, qos: int = 1, retain: bool = False) -> None:
         """Take a message the control room published (only tech/{id}/orders matter)."""
         self._inbox.append((topic, payload))
+
+    def resume(self, tech_id: str, order_id: str, state: str, location: dict) -> None:
+        """Hand back an order ``tech_id`` held before a restart (``state``: assigned,
+        accepted, en_route or arrived; ``location`` as in an order message)."""
+        self._resumes.append((tech_id, order_id, state, location))
 
     def step(self, now: float) -> list[RawMessage]:
         """Advance every handset to ``now``; the messages they send, in time order."""
@@ -95,6 +106,12 @@ class HandsetSimulator:
 
     # -- inside ---------------------------------------------------------------------------
     def _read_inbox(self, now: float) -> None:
+        resumes, self._resumes = self._resumes, []
+        for tech_id, order_id, state, location in resumes:
+            h = self.handsets.get(tech_id)
+            if h is not None:
+                h.jobs.append(self._job(h, _OrderMsg(order_id, state, location), now,
+                                        resumed=state))
         inbox, self._inbox = self._inbox, []
         prefix = f"{self.topics.root}/tech/"
         for topic, payload in inbox:
@@ -107,11 +124,18 @@ class HandsetSimulator:
             h.jobs = [j for j in h.jobs if j.order_id != msg.order_id]
             if msg.state != "assigned" or msg.location is None:
                 continue  # withdrawn or cancelled: dropped above
-            delay, reject, work_s = self._decide(h.tech.id, msg)
-            h.jobs.append(_Job(
-                order_id=msg.order_id, target=tuple(msg.location["xyz"]),  # type: ignore[arg-type]
-                building=msg.location.get("building"), floor=msg.location.get("floor"),
-                phase="deciding", until=now + delay, reject=reject, work_s=work_s))
+            h.jobs.append(self._job(h, msg, now))
+
+    def _job(self, h: _Handset, msg: _OrderMsg, now: float, *,
+             resumed: str | None = None) -> _Job:
+        delay, reject, work_s = self._decide(h.tech.id, msg)
+        if resumed not in (None, "assigned"):  # already accepted: goes on at once
+            delay, reject = 0.0, False
+        location = msg.location or {}
+        return _Job(order_id=msg.order_id, target=tuple(location["xyz"]),  # type: ignore[arg-type]
+                    building=location.get("building"), floor=location.get("floor"),
+                    phase="deciding", until=now + delay, reject=reject, work_s=work_s,
+                    resumed=resumed)
 
     def _decide(self, tech_id: str, msg: _OrderMsg) -> tuple[float, bool, float]:
         """(seconds before answering, rejects?, seconds of work) for an order received."""
@@ -129,7 +153,13 @@ class HandsetSimulator:
             if now < job.until:
                 break
             t = job.until
-            if job.phase == "deciding":
+            if job.phase == "deciding" and job.resumed == "arrived":
+                h.xyz = np.asarray(job.target, dtype=float)  # on site, working
+                out.append(self._fix(h, t))
+                job.phase, job.until = "working", t + job.work_s
+            elif job.phase == "deciding" and job.resumed in ("accepted", "en_route"):
+                self._start_walk(h, job, t)  # accepted before the restart: on the way
+            elif job.phase == "deciding":
                 if job.reject:
                     out.append(self._update(h, job, "rejected", t, "busy with another job"))
                     self._finish(h, t)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import msgspec
 
-from app.dispatch.acoustic import DEFAULT_SPEED_OF_SOUND
+from app.dispatch.acoustic import DEFAULT_SPEED_OF_SOUND, MAX_COORD_M
 
 
 class LocateInputError(ValueError):
@@ -70,8 +70,9 @@ def read_mics(path: str | Path) -> tuple[dict[str, tuple[float, float, float]], 
             raise LocateInputError(f"{path}: mics[{i}].id: empty")
         if mic.id in mics:
             raise LocateInputError(f"{path}: mics[{i}].id: duplicate microphone {mic.id!r}")
-        if not all(math.isfinite(v) for v in mic.xyz):
-            raise LocateInputError(f"{path}: mics[{i}].xyz: not finite")
+        if not all(math.isfinite(v) and abs(v) <= MAX_COORD_M for v in mic.xyz):
+            raise LocateInputError(f"{path}: mics[{i}].xyz: {list(mic.xyz)} are not site "
+                                   f"coordinates (metres, within ±{MAX_COORD_M:,.0f})")
         mics[mic.id] = mic.xyz
     return mics, spec.speed_of_sound_mps
 

@@ -15,7 +15,7 @@ withdraws it (timeout, pre-emption by an urgent order). Anything else raises
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import msgspec
 from ulid import ULID
@@ -78,6 +78,16 @@ DEFAULT_SLA: dict[int, Sla] = {
 }
 
 
+class Cause(msgspec.Struct, frozen=True):
+    """What an order from an alarm is about, as data (the alarm's type and its message
+    detail, app.alarms.messages), so each screen words it as the alarm board does; the
+    order's ``title`` keeps the English line for handsets, logs and city platforms."""
+
+    type: str  # the alarm type, e.g. "event.gas_leak", "temp_c.high"
+    detail: dict[str, Any] = {}  # app.alarms.messages.detail(...)
+    message: str = ""  # the English line, when the detail has no wording
+
+
 class WorkOrder(msgspec.Struct, kw_only=True):
     """Mutable, owned by the DispatchService; everyone else gets copies."""
 
@@ -88,6 +98,7 @@ class WorkOrder(msgspec.Struct, kw_only=True):
     location: Location
     origin: Origin = "manual"
     origin_ref: str | None = None  # alarm id, detection id, resident report id
+    cause: Cause | None = None  # orders from alarms: what to word on screen
     device_id: str | None = None
     created_at: float
     state: State = "created"
@@ -139,6 +150,15 @@ def sla_status(order: WorkOrder, now: float, sla: dict[int, Sla] | None = None
         end = met if met is not None else now
         out[f"{name}_breached"] = end - order.created_at > limit
     return out
+
+
+def short_order_id(order_id: str) -> str:
+    """How a person reads and says an order's id: ``WO-`` and the last six characters of
+    its ULID (the random part; the first ten are the creation time, the same for every
+    order made in that millisecond). Other ids are shown whole."""
+    if order_id.startswith("WO-") and len(order_id) == 29:
+        return f"WO-{order_id[-6:]}"
+    return order_id
 
 
 def new_order_id(ts: float) -> str:

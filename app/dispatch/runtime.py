@@ -33,7 +33,7 @@ from app.dispatch.intake import (
     skill_for,
     skill_for_report,
 )
-from app.dispatch.orders import HELD, QUEUED, WorkOrder
+from app.dispatch.orders import HELD, QUEUED, Cause, WorkOrder
 from app.dispatch.repository import WorkOrderRepository
 from app.dispatch.routing import RoutingError, WalkGraph
 from app.dispatch.runtime_view import DispatchSnapshot, OrderView, read_only_reason
@@ -94,6 +94,7 @@ class DispatchRuntime:
             can_publish=publisher.delivers, clock=clock, topics=self.topics,
             config=service_config, on_event=self._on_service_event)
         self.read_only_reason = read_only_reason(publisher)
+        self.read_only_source = None if publisher.delivers else publisher.name
         # alarm id → order id, so a repeated or re-escalated alarm makes one order only
         self._alarm_orders = {o.origin_ref: o.id for o in self.service.orders()
                               if o.origin == "alarm" and o.origin_ref}
@@ -186,7 +187,7 @@ class DispatchRuntime:
         order = self.service.create_order(
             title, skill_for(device.kind, alarm.type), priority_for(alarm.severity),
             device.location, origin="alarm", origin_ref=alarm.id, device_id=device.id,
-            actor=actor)
+            actor=actor, cause=Cause(alarm.type, dict(alarm.detail or {}), alarm.message))
         self._alarm_orders[alarm.id] = order.id
         return order
 
@@ -285,7 +286,8 @@ class DispatchRuntime:
             return DispatchSnapshot(version=self.version, at=now, orders=views,
                                     technicians=self.roster.snapshot(),
                                     kpis=self.service.kpis(), auto_assign=self.auto_assign,
-                                    read_only_reason=self.read_only_reason)
+                                    read_only_reason=self.read_only_reason,
+                                    read_only_source=self.read_only_source)
 
     def technician_positions(self) -> dict[str, Vec3]:
         with self.lock:
@@ -309,15 +311,14 @@ class DispatchRuntime:
             self.handsets.deliver(topic, payload, qos=qos, retain=retain)
 
     def _redeliver_held_orders(self) -> None:
-        # after a restart the simulated handsets have forgotten their jobs: send them again
+        # after a restart the simulated handsets have forgotten their jobs: hand each one
+        # back in the state it was in, so no handset stands still on an order "on the way"
+        assert self.handsets is not None
         for o in self.service.orders():
             if o.state in HELD and o.assignee and self.publisher.delivers:
-                body = {"order_id": o.id, "state": "assigned",
-                        "location": {"xyz": list(o.location.xyz),
-                                     "building": o.location.building,
-                                     "floor": o.location.floor}}
-                self.handsets.deliver(self.topics.tech(o.assignee, "orders"),  # type: ignore[union-attr]
-                                      msgspec.json.encode(body))
+                self.handsets.resume(o.assignee, o.id, o.state, {
+                    "xyz": list(o.location.xyz), "building": o.location.building,
+                    "floor": o.location.floor})
 
     def _on_service_event(self, event: DispatchEvent) -> None:
         # under the service's lock: record and hand on, nothing slow

@@ -42,6 +42,8 @@ class DispatchSnapshot(msgspec.Struct, frozen=True):
     kpis: dict[str, dict[str, float | int | None]]
     auto_assign: bool
     read_only_reason: str | None = None
+    #: the read-only source's name (replay, simulator, training) for the words people read
+    read_only_source: str | None = None
 
     def order(self, order_id: str) -> OrderView | None:
         return next((v for v in self.orders if v.id == order_id), None)

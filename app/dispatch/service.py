@@ -25,6 +25,7 @@ from app.dispatch.orders import (
     DEFAULT_SLA,
     HELD,
     QUEUED,
+    Cause,
     IllegalTransition,
     Note,
     Origin,
@@ -106,7 +107,8 @@ class DispatchService:
     # -- creating ---------------------------------------------------------------------
     def create_order(self, title: str, skill: str, priority: int, location: Location, *,
                      origin: Origin = "manual", origin_ref: str | None = None,
-                     device_id: str | None = None, actor: str = "dispatcher") -> WorkOrder:
+                     device_id: str | None = None, actor: str = "dispatcher",
+                     cause: Cause | None = None) -> WorkOrder:
         """An order from an alarm, a detection, a resident report or by hand."""
         if skill not in SKILLS:
             raise DispatchError(f"skill: {skill!r} is not one of {', '.join(SKILLS)}")
@@ -119,7 +121,7 @@ class DispatchService:
                 oid = new_order_id(now)
             order = WorkOrder(id=oid, title=title, skill=skill, priority=priority,
                               location=location, origin=origin, origin_ref=origin_ref,
-                              device_id=device_id, created_at=now)
+                              device_id=device_id, created_at=now, cause=cause)
             order.notes.append(Note(ts=now, author=actor, text=f"created from {origin}"))
             self._orders[oid] = order
             self._save(order)

@@ -329,7 +329,10 @@ class CommandHandler:
         return self.engine.cameras
 
     def _construction(self):  # noqa: ANN202
-        return self._cameras().construction
+        service = self._cameras().construction
+        if service is None:  # app.vision.no_cameras: OpenCV could not be loaded
+            raise CommandFailed("no_cameras", "cameras are not running")
+        return service
 
     def _users(self):  # noqa: ANN202
         if self.engine.users is None:

@@ -53,7 +53,8 @@ from app.sources.base import Source
 from app.state.store import StateStore
 from app.storage import StorageError, StorageWriter
 from app.storage import queries as stored
-from app.vision.cameras import CameraManager
+from app.vision import demo_feeds
+from app.vision.no_cameras import camera_manager
 from app.wall.control import WallControl
 
 log = logging.getLogger(__name__)
@@ -184,9 +185,9 @@ class Engine:
         self.storage_alarm = StorageAlarm(self.alarms.book, self.writer.health)
         self.acoustic = AcousticWatch(self.scene, self.alarms.book, clock=self.clock)
         data = paths.user_data_dir()
-        self.cameras = CameraManager(
+        self.cameras = camera_manager(
             live_cameras(self.scene, config), book=self.alarms.book,
-            evidence_dir=data / "evidence", demo_feeds_dir=data / "demo-feeds",
+            evidence_dir=data / "evidence", demo_feeds_dir=demo_feeds.cache_dir(),
             scene_cameras_dir=scene_dir / "cameras",
             max_demo_analysed=config.cameras.max_demo_analysed, clock=self.clock)
         self.ingest.subscribe(self.acoustic.handle_events)
@@ -206,7 +207,9 @@ class Engine:
         self._housekeeper: threading.Thread | None = None
         self.started = False
 
-    def start(self) -> None:
+    def start(self, *, cameras: bool = True) -> None:
+        """``cameras=False``: the caller starts ``self.cameras`` later (the GUI does, after
+        its first live frame: 18 demo feeds decoding would delay it by seconds)."""
         if self.started:
             return
         try:
@@ -233,7 +236,8 @@ class Engine:
                 self.scene, self.store, self.ingest, self.publisher, self.alarms.book,
                 SqlOrderRepository(self.writer.engine, site=self.scheme.site),
                 clock=self._dispatch_clock, simulate_handsets=self._simulate_handsets)
-            self.cameras.construction.work_orders = self.dispatch  # dispatched changes
+            if self.cameras.construction is not None:  # None: no OpenCV (no_cameras)
+                self.cameras.construction.work_orders = self.dispatch  # dispatched changes
         # a training player steps time itself: no worker on the wall clock (housekeeping_step)
         self.operations.start(self.writer.engine, worker=self._run_housekeeper)
         self._stop.clear()
@@ -241,7 +245,8 @@ class Engine:
             self._housekeeper = threading.Thread(target=self._housekeeping,
                                                  name="EngineHousekeeper", daemon=True)
             self._housekeeper.start()
-        self.cameras.start()
+        if cameras:
+            self.cameras.start()
         self.source.start(self.ingest.handle_batch)
         self.started = True
         log.info("engine started: %d devices, source %s", len(self.scene.devices),

@@ -137,6 +137,8 @@ class CameraWorker(threading.Thread):
                 reader = FrameReader(uri, open_timeout_s=self.open_timeout_s,
                                      read_timeout_s=self.read_timeout_s, clock=rt.clock)
             except (VideoSourceError, OSError, ValueError) as exc:
+                if self._halt.is_set():  # e.g. a demo feed's making cancelled by stop()
+                    break
                 self._failed(str(exc), first=not failed)
                 failed = True
                 self._halt.wait(self.backoff.next())

@@ -94,7 +94,8 @@ class CameraManager:
                 if analysed:  # the demo's CPU budget: at most a few analysed feeds
                     analysed = demo_analysed < max_demo_analysed
                     demo_analysed += analysed
-                next_uri = demo_feeds.playlist(cam, index, self.demo_feeds_dir, clock)
+                next_uri = demo_feeds.playlist(cam, index, self.demo_feeds_dir, clock,
+                                              self._stop)
             else:
                 next_uri = _fixed(cam.stream)
             rt = CameraRuntime(cam, self.store.get(cam.id), next_uri, analysed=analysed,

@@ -1,8 +1,11 @@
 """Demo camera feeds for the embedded default (cameras without a ``stream``).
 
-Generated on first use into the demo feeds folder (user data cache), in the camera's own
-worker thread so the application starts at once. Facade cameras play synthetic facade clips
-(app/vision/synth: windows lit and switched, curtains, birds, leaves) at 640×360, 15 fps;
+Generated on first use, in the camera's own worker thread, into one cache folder per user
+and generator version (``cache_dir()``): every data folder, test and instance reuses the same
+files, so a machine renders them once per install (about a minute of CPU) and never again.
+A file lock per feed keeps two processes starting at once from rendering the same feed twice.
+Facade cameras play synthetic facade clips (app/vision/synth: windows lit and switched,
+curtains, birds, leaves) at 640×360, 15 fps;
 now and then (every few minutes, per camera) the clip with a throw plays instead of the quiet
 one. Ground cameras play 5 fps loops of a garden, a vehicle gate or a garage level.
 
@@ -12,24 +15,28 @@ scenes/demo/cameras/<id>.json match the feeds; ``tools/gen_demo_feeds.py`` regen
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import logging
+import os
 import shutil
 import subprocess
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-import cv2
 import numpy as np
+import platformdirs
 
 from app.domain.model import Camera
-from app.vision.source import VideoSourceError
 
 log = logging.getLogger(__name__)
 
-VERSION = 1  # bump when the generator changes: cached feeds of another version are rebuilt
+#: bump when the generator's output changes: the cache folder is keyed by it, so feeds of
+#: another version are never played (and are rebuilt once into the new folder)
+VERSION = 1
 FACADE_FPS = 15.0
 FACADE_VARIANTS = (  # seed, night, distractors
     (101, False, ("bird", "windows", "curtains", "leaf")),
@@ -38,11 +45,30 @@ FACADE_VARIANTS = (  # seed, night, distractors
     (404, False, ("leaf", "windows", "paper")),
 )
 THROW_EVERY_S = (150.0, 420.0)  # a throw clip now and then, per camera
-_locks: dict[Path, threading.Lock] = {}
-_locks_guard = threading.Lock()
 #: one feed is made at a time: eighteen camera workers rendering at once starved the GUI
 #: thread at first start (the first live 3D frame came after ~20 s instead of ~2 s)
 _one_at_a_time = threading.Lock()
+
+
+class FeedCancelled(OSError):
+    """The cameras are stopping: the feed being made is dropped (made again next start)."""
+
+
+def _unless_stopped(frames: Iterable[np.ndarray], stop: threading.Event | None,
+                    what: str) -> Iterator[np.ndarray]:
+    """The frames, cut short when ``stop`` is set: quitting the app during a first start
+    must not wait for every feed to be rendered."""
+    for frame in frames:
+        if stop is not None and stop.is_set():
+            raise FeedCancelled(f"demo feed {what}: cancelled, the cameras are stopping")
+        yield frame
+
+
+def cache_dir() -> Path:
+    """The generated feeds of this generator version: ``CONTROL_ROOM_CACHE`` or the user's
+    cache folder, never the data folder (a new CONTROL_ROOM_DATA must not render them again)."""
+    base = os.environ.get("CONTROL_ROOM_CACHE") or platformdirs.user_cache_dir("control-room")
+    return Path(base) / f"demo-feeds-v{VERSION}"
 
 
 def facade_spec(variant: int):
@@ -62,11 +88,21 @@ def facade_calibration(variant: int) -> dict:
 def encode(frames: Iterable[np.ndarray], path: Path, fps: float) -> None:
     """H.264 through ffmpeg (mp4v through OpenCV without it); written under a temporary
     name and renamed, so a half-written feed is never played."""
-    tmp = path.with_name(path.stem + ".part.mp4")
+    tmp = path.with_name(f"{path.stem}.{os.getpid()}-{threading.get_ident()}.part.mp4")
     path.parent.mkdir(parents=True, exist_ok=True)
     it = iter(frames)
     first = next(it)
     h, w = first.shape[:2]
+    try:
+        _encode(first, it, tmp, w, h, fps, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    tmp.replace(path)
+
+
+def _encode(first: np.ndarray, it: Iterator[np.ndarray], tmp: Path, w: int, h: int,
+            fps: float, path: Path) -> None:
     exe = shutil.which("ffmpeg")
     if exe:
         proc = subprocess.Popen(
@@ -83,53 +119,64 @@ def encode(frames: Iterable[np.ndarray], path: Path, fps: float) -> None:
             if proc.wait() != 0:
                 raise OSError(f"ffmpeg failed to encode {path}")
     else:
+        import cv2
+
         wr = cv2.VideoWriter(str(tmp), cv2.VideoWriter_fourcc(*"mp4v"), fps, (w, h))
         wr.write(first)
         for f in it:
             wr.write(f)
         wr.release()
-    tmp.replace(path)
 
 
-def _once(path: Path, make: Callable[[], None]) -> Path:
-    """Build ``path`` once, even when several camera workers ask for it at the same time."""
-    with _locks_guard:
-        lock = _locks.setdefault(path, threading.Lock())
-    with lock:
-        if not path.exists():
-            t0 = time.process_time()
-            with _one_at_a_time:
-                make()
-            log.info("demo feed %s generated (%.1f s CPU)", path.name, time.process_time() - t0)
-    return path
+@contextlib.contextmanager
+def _exclusive(path: Path) -> Iterator[None]:
+    """Hold ``path``'s lock file: one maker per feed across threads and processes (flock on
+    separate opens excludes threads of one process too)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path.with_name(f".{path.name}.lock"), "wb") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
 
 
-def facade_clips(variant: int, folder: Path) -> tuple[Path, Path]:
+def _once(paths: tuple[Path, ...], make: Callable[[], None], what: str,
+          stop: threading.Event | None = None) -> None:
+    """Build ``paths`` (made together by ``make``) unless they exist; at most once."""
+    if all(p.exists() for p in paths):
+        return
+    with _exclusive(paths[0]):
+        if all(p.exists() for p in paths):  # another worker or process made them meanwhile
+            return
+        t0 = time.process_time()
+        with _one_at_a_time:
+            if stop is not None and stop.is_set():  # waited for the lock while quitting
+                raise FeedCancelled(f"demo feed {what}: cancelled, the cameras are stopping")
+            make()
+        log.info("demo feed %s generated (%.1f s CPU)", what, time.process_time() - t0)
+
+
+def facade_clips(variant: int, folder: Path,
+                 stop: threading.Event | None = None) -> tuple[Path, Path]:
     """(quiet, throw) clips of a facade variant: one render, two files. The quiet clip is
     the throw clip's tail after the object has landed, so both show the same facade."""
     v = variant % len(FACADE_VARIANTS)
-    quiet = folder / f"facade{v}-quiet-v{VERSION}.mp4"
-    throw = folder / f"facade{v}-throw-v{VERSION}.mp4"
+    quiet = folder / f"facade{v}-quiet.mp4"
+    throw = folder / f"facade{v}-throw.mp4"
 
     def make() -> None:
         from app.vision.synth.clip import plan_clip
         plan = plan_clip(facade_spec(v))
-        frames = list(plan.frames)
+        frames = list(_unless_stopped(plan.frames, stop, f"facade{v}"))
         t_end = max(e["t_last_visible"] or 0.0 for e in plan.truth["events"])
         cut = int((t_end + 1.5) * FACADE_FPS)
         encode(frames, throw, FACADE_FPS)
         encode(frames[cut:], quiet, FACADE_FPS)
-        (folder / f"facade{v}-v{VERSION}.json").write_text(
+        (folder / f"facade{v}.json").write_text(
             json.dumps({"facade": plan.facade, "truth": plan.truth}), encoding="utf-8")
 
-    with _locks_guard:
-        lock = _locks.setdefault(quiet, threading.Lock())
-    with lock:  # one lock for the pair: both files come from one render
-        if not (quiet.exists() and throw.exists()):
-            t0 = time.process_time()
-            with _one_at_a_time:
-                make()
-            log.info("demo facade feed %d generated (%.1f s CPU)", v, time.process_time() - t0)
+    _once((quiet, throw), make, f"facade{v}", stop)
     return quiet, throw
 
 
@@ -142,18 +189,25 @@ def ground_kind(camera: Camera) -> str:
     return "garden"
 
 
-def ground_clip(kind: str, seed: int, folder: Path) -> Path:
+def ground_clip(kind: str, seed: int, folder: Path,
+                stop: threading.Event | None = None) -> Path:
     from app.vision import demo_courtyard
-    path = folder / f"{kind}{seed}-v{VERSION}.mp4"
-    return _once(path, lambda: encode(demo_courtyard.render(kind, seed), path, 5.0))
+    path = folder / f"{kind}{seed}.mp4"
+    _once((path,), lambda: encode(_unless_stopped(demo_courtyard.render(kind, seed), stop,
+                                                  path.stem), path, 5.0), path.stem, stop)
+    return path
 
 
 def playlist(camera: Camera, index: int, folder: Path | None,
-             clock: Callable[[], float] = time.time) -> Callable[[], str]:
-    """A callable giving the next clip to play for a demo camera (generating on first use);
-    throws come every few minutes of ``clock`` time (the engine's)."""
+             clock: Callable[[], float] = time.time,
+             stop: threading.Event | None = None) -> Callable[[], str]:
+    """A callable giving the next clip to play for a demo camera (generating on first use;
+    ``stop`` set cancels a generation, raising FeedCancelled, an OSError); throws come
+    every few minutes of ``clock`` time (the engine's)."""
     if folder is None:
         def nothing() -> str:
+            from app.vision.source import VideoSourceError  # OpenCV: only with cameras
+
             raise VideoSourceError(f"camera {camera.id}: no stream configured")
         return nothing
     rng = np.random.default_rng(index + 1)
@@ -161,7 +215,7 @@ def playlist(camera: Camera, index: int, folder: Path | None,
         state = {"next_throw": clock() + float(rng.uniform(20.0, THROW_EVERY_S[0]))}
 
         def next_facade() -> str:
-            quiet, throw = facade_clips(index, folder)
+            quiet, throw = facade_clips(index, folder, stop)
             now = clock()
             if now >= state["next_throw"]:
                 state["next_throw"] = now + float(rng.uniform(*THROW_EVERY_S))
@@ -169,4 +223,4 @@ def playlist(camera: Camera, index: int, folder: Path | None,
             return str(quiet)
         return next_facade
     kind = ground_kind(camera)
-    return lambda: str(ground_clip(kind, index % 3, folder))
+    return lambda: str(ground_clip(kind, index % 3, folder, stop))

@@ -12,7 +12,6 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 
@@ -42,6 +41,8 @@ class Facade:
         # Facade units: u in columns from the left edge, v in floors from the bottom edge.
         dst = np.float32([[0, self.floors], [self.columns, self.floors],
                           [self.columns, 0], [0, 0]])
+        import cv2  # here, not at import: the GUI starts without OpenCV (optional_parts)
+
         area = cv2.contourArea(src)
         if abs(area) < 1.0:
             raise FacadeError("corners_px are degenerate (zero area)")
@@ -54,6 +55,8 @@ class Facade:
 
     def to_facade(self, pts_px: np.ndarray) -> np.ndarray:
         """(N,2) image points → (N,2) facade coordinates in (columns, floors) units."""
+        import cv2
+
         pts = np.asarray(pts_px, dtype=np.float64).reshape(-1, 1, 2)
         return cv2.perspectiveTransform(pts, self._h).reshape(-1, 2)
 

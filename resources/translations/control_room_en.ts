@@ -1,24 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/dispatch_labels.py" line="89" />
-        <source>never reported</source>
-        <translation>never reported</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_labels.py" line="91" />
-        <source>%1 s ago</source>
-        <translation>%1 s ago</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_labels.py" line="92" />
-        <source>%1 min ago</source>
-        <translation>%1 min ago</translation>
-    </message>
-</context>
-<context>
     <name>Alarm</name>
     <message>
         <location filename="../../ui/alarm_labels.py" line="15" />
@@ -275,138 +257,138 @@
 <context>
     <name>AlarmBoard</name>
     <message>
-        <location filename="../../ui/alarm_board.py" line="55" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="55" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="59" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="59" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="71" />
+        <location filename="../../ui/alarm_board.py" line="72" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="73" />
+        <location filename="../../ui/alarm_board.py" line="74" />
         <source>%1 and above</source>
         <translation>%1 and above</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="76" />
+        <location filename="../../ui/alarm_board.py" line="77" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="77" />
+        <location filename="../../ui/alarm_board.py" line="78" />
         <source>Unacknowledged</source>
         <translation>Unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="78" />
+        <location filename="../../ui/alarm_board.py" line="79" />
         <source>Cleared, to acknowledge</source>
         <translation>Cleared, to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="80" />
+        <location filename="../../ui/alarm_board.py" line="81" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="82" />
+        <location filename="../../ui/alarm_board.py" line="83" />
         <source>All buildings</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="91" />
+        <location filename="../../ui/alarm_board.py" line="92" />
         <source>Search device, building, text…</source>
         <translation>Search device, building, text…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="120" />
+        <location filename="../../ui/alarm_board.py" line="121" />
         <source>Acknowledge (A)</source>
         <translation>Acknowledge (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="122" />
+        <location filename="../../ui/alarm_board.py" line="123" />
         <source>Shelve (S)</source>
         <translation>Shelve (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="123" />
+        <location filename="../../ui/alarm_board.py" line="124" />
         <source>Comment (C)</source>
         <translation>Comment (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="125" />
+        <location filename="../../ui/alarm_board.py" line="126" />
         <source>Silence (M)</source>
         <translation>Silence (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126" />
+        <location filename="../../ui/alarm_board.py" line="127" />
         <source>Next (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="207" />
+        <location filename="../../ui/alarm_board.py" line="209" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="242" />
-        <location filename="../../ui/alarm_board.py" line="246" />
+        <location filename="../../ui/alarm_board.py" line="244" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="243" />
+        <location filename="../../ui/alarm_board.py" line="245" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="246" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="255" />
+        <location filename="../../ui/alarm_board.py" line="257" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="255" />
+        <location filename="../../ui/alarm_board.py" line="257" />
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
@@ -511,58 +493,58 @@
         <translation>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="155" />
+        <location filename="../../ui/alarm_labels.py" line="163" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>cause</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="156" />
+        <location filename="../../ui/alarm_labels.py" line="164" />
         <source>degree</source>
         <translation>degree</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="157" />
+        <location filename="../../ui/alarm_labels.py" line="165" />
         <source>floor</source>
         <translation>floor</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="158" />
+        <location filename="../../ui/alarm_labels.py" line="166" />
         <source>column</source>
         <translation>column</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="159" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>building</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="160" />
+        <location filename="../../ui/alarm_labels.py" line="168" />
         <source>state</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="161" />
+        <location filename="../../ui/alarm_labels.py" line="169" />
         <source>reason</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="165" />
+        <location filename="../../ui/alarm_labels.py" line="173" />
         <source>covered</source>
         <translation>covered</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="166" />
+        <location filename="../../ui/alarm_labels.py" line="174" />
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="167" />
+        <location filename="../../ui/alarm_labels.py" line="175" />
         <source>blurred</source>
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="186" />
+        <location filename="../../ui/alarm_labels.py" line="194" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -1293,327 +1275,347 @@
 <context>
     <name>Dispatch</name>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="13" />
+        <location filename="../../ui/dispatch_labels.py" line="16" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="14" />
+        <location filename="../../ui/dispatch_labels.py" line="17" />
         <source>Assigned</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="15" />
+        <location filename="../../ui/dispatch_labels.py" line="18" />
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="16" />
+        <location filename="../../ui/dispatch_labels.py" line="19" />
         <source>On the way</source>
         <translation>On the way</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="17" />
+        <location filename="../../ui/dispatch_labels.py" line="20" />
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="18" />
+        <location filename="../../ui/dispatch_labels.py" line="21" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="19" />
+        <location filename="../../ui/dispatch_labels.py" line="22" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="20" />
+        <location filename="../../ui/dispatch_labels.py" line="23" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="21" />
+        <location filename="../../ui/dispatch_labels.py" line="24" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="22" />
+        <location filename="../../ui/dispatch_labels.py" line="25" />
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="25" />
+        <location filename="../../ui/dispatch_labels.py" line="28" />
         <source>Electrical</source>
         <translation>Electrical</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="26" />
+        <location filename="../../ui/dispatch_labels.py" line="29" />
         <source>Plumbing</source>
         <translation>Plumbing</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="27" />
+        <location filename="../../ui/dispatch_labels.py" line="30" />
         <source>Elevator</source>
         <translation>Elevator</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="28" />
+        <location filename="../../ui/dispatch_labels.py" line="31" />
         <source>Fire</source>
         <translation>Fire</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="29" />
+        <location filename="../../ui/dispatch_labels.py" line="32" />
         <source>Gas</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="30" />
+        <location filename="../../ui/dispatch_labels.py" line="33" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="31" />
+        <location filename="../../ui/dispatch_labels.py" line="34" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="34" />
+        <location filename="../../ui/dispatch_labels.py" line="37" />
         <source>All shifts</source>
         <translation>All shifts</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="35" />
+        <location filename="../../ui/dispatch_labels.py" line="38" />
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="36" />
+        <location filename="../../ui/dispatch_labels.py" line="39" />
         <source>Night</source>
         <translation>Night</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="37" />
+        <location filename="../../ui/dispatch_labels.py" line="40" />
         <source>On call</source>
         <translation>On call</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="40" />
+        <location filename="../../ui/dispatch_labels.py" line="43" />
         <source>accept</source>
         <translation>accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="41" />
+        <location filename="../../ui/dispatch_labels.py" line="44" />
         <source>arrive</source>
         <translation>arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="42" />
+        <location filename="../../ui/dispatch_labels.py" line="45" />
         <source>resolve</source>
         <translation>resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="46" />
+        <location filename="../../ui/dispatch_labels.py" line="49" />
         <source>Walking time (s)</source>
         <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
         <translation>Walking time (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="47" />
+        <location filename="../../ui/dispatch_labels.py" line="50" />
         <source>Urgency weight</source>
         <translation>Urgency weight</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="48" />
+        <location filename="../../ui/dispatch_labels.py" line="51" />
         <source>Weighted walking time (s)</source>
         <translation>Weighted walking time (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="49" />
+        <location filename="../../ui/dispatch_labels.py" line="52" />
         <source>Open orders</source>
         <translation>Open orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="50" />
+        <location filename="../../ui/dispatch_labels.py" line="53" />
         <source>Busy penalty (s)</source>
         <translation>Busy penalty (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="51" />
+        <location filename="../../ui/dispatch_labels.py" line="54" />
         <source>Old position penalty (s)</source>
         <translation>Old position penalty (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="52" />
+        <location filename="../../ui/dispatch_labels.py" line="55" />
         <source>Urgent order bonus (s)</source>
         <translation>Urgent order bonus (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="53" />
+        <location filename="../../ui/dispatch_labels.py" line="56" />
         <source>Total cost (s)</source>
         <translation>Total cost (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="54" />
+        <location filename="../../ui/dispatch_labels.py" line="57" />
         <source>Dispatcher's choice</source>
         <translation>Dispatcher's choice</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="92" />
+        <source>never reported</source>
+        <translation>never reported</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="93" />
+        <source>%1 s ago</source>
+        <translation>%1 s ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="94" />
+        <source>%1 min ago</source>
+        <translation>%1 min ago</translation>
     </message>
 </context>
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="63" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="63" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="63" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="63" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="65" />
         <source>Skill</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
-        <location filename="../../ui/dispatch_panel.py" line="67" />
+        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Technician</source>
         <translation>Technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="65" />
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="65" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="67" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Skills</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="67" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="67" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="69" />
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="83" />
+        <location filename="../../ui/dispatch_panel.py" line="84" />
         <source>Assign automatically</source>
         <translation>Assign automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="84" />
+        <location filename="../../ui/dispatch_panel.py" line="85" />
         <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
         <translation>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="112" />
+        <location filename="../../ui/dispatch_panel.py" line="113" />
         <source>Assign to selected technician</source>
         <translation>Assign to selected technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="115" />
+        <location filename="../../ui/dispatch_panel.py" line="116" />
         <source>Reason for overriding the suggestion</source>
         <translation>Reason for overriding the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="116" />
+        <location filename="../../ui/dispatch_panel.py" line="117" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="117" />
+        <location filename="../../ui/dispatch_panel.py" line="118" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="118" />
+        <location filename="../../ui/dispatch_panel.py" line="119" />
         <source>Cancel order</source>
         <translation>Cancel order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="124" />
+        <location filename="../../ui/dispatch_panel.py" line="125" />
         <source>To accept</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="124" />
+        <location filename="../../ui/dispatch_panel.py" line="125" />
         <source>To arrive</source>
         <translation>To arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="125" />
+        <location filename="../../ui/dispatch_panel.py" line="126" />
         <source>To resolve</source>
         <translation>To resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="125" />
+        <location filename="../../ui/dispatch_panel.py" line="126" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="138" />
+        <location filename="../../ui/dispatch_panel.py" line="139" />
         <source>Work orders</source>
         <translation>Work orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="141" />
+        <location filename="../../ui/dispatch_panel.py" line="142" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>Technicians (drop an order on one to assign it)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="147" />
+        <location filename="../../ui/dispatch_panel.py" line="148" />
         <source>Mean response times, from the order's creation</source>
         <translation>Mean response times, from the order's creation</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="267" />
+        <location filename="../../ui/dispatch_panel.py" line="185" />
+        <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
+        <translation>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="277" />
         <source>Select a work order and a technician first</source>
         <translation>Select a work order and a technician first</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="282" />
+        <location filename="../../ui/dispatch_panel.py" line="292" />
         <source>Override</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="283" />
+        <location filename="../../ui/dispatch_panel.py" line="293" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>Why %1 instead of the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="287" />
+        <location filename="../../ui/dispatch_panel.py" line="297" />
         <source>Not assigned: an override needs a reason</source>
         <translation>Not assigned: an override needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="296" />
+        <location filename="../../ui/dispatch_panel.py" line="306" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
     </message>
@@ -2346,7 +2348,7 @@
 <context>
     <name>L</name>
     <message>
-        <location filename="../../ui/dispatch_models.py" line="169" />
+        <location filename="../../ui/dispatch_models.py" line="170" />
         <source>(off)</source>
         <translation>(off)</translation>
     </message>
@@ -2991,63 +2993,78 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="31" />
-        <location filename="../../ui/dispatch_detail.py" line="66" />
+        <location filename="../../ui/dispatch_detail.py" line="34" />
+        <location filename="../../ui/dispatch_detail.py" line="70" />
         <source>Select a work order</source>
         <translation>Select a work order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="38" />
+        <location filename="../../ui/dispatch_detail.py" line="41" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="38" />
+        <location filename="../../ui/dispatch_detail.py" line="41" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="43" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="43" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="43" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="44" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="53" />
+        <location filename="../../ui/dispatch_detail.py" line="56" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="79" />
+        <location filename="../../ui/dispatch_detail.py" line="83" />
         <source>Assigned to %1</source>
         <translation>Assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="83" />
+        <location filename="../../ui/dispatch_detail.py" line="88" />
         <source>Suggested: %1</source>
         <translation>Suggested: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="86" />
+        <location filename="../../ui/dispatch_detail.py" line="92" />
         <source>No suggestion yet</source>
         <translation>No suggestion yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="105" />
+        <location filename="../../ui/dispatch_detail.py" line="108" />
+        <source>last known position</source>
+        <translation>last known position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="108" />
+        <source>live position</source>
+        <translation>live position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="109" />
+        <source>%1: %2 min away (%3), %4 open order(s), %5</source>
+        <translation>%1: %2 min away (%3), %4 open order(s), %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="126" />
         <source>note</source>
         <translation>note</translation>
     </message>
@@ -3671,53 +3688,68 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="41" />
+        <location filename="../../ui/status_bar.py" line="43" />
         <source>Messages received per second (5 s average)</source>
         <extracomment>the levels shown as chips, in the order an operator scans them</extracomment>
         <translation>Messages received per second (5 s average)</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="49" />
+        <location filename="../../ui/status_bar.py" line="58" />
         <source>Devices: %1</source>
         <translation>Devices: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="63" />
+        <location filename="../../ui/status_bar.py" line="72" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="63" />
+        <location filename="../../ui/status_bar.py" line="72" />
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="65" />
+        <location filename="../../ui/status_bar.py" line="74" />
         <source>server lost</source>
         <translation>server lost</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68" />
+        <location filename="../../ui/status_bar.py" line="77" />
         <source>%1 msg/s</source>
         <translation>%1 msg/s</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="85" />
+        <location filename="../../ui/status_bar.py" line="96" />
+        <source>alarm sound</source>
+        <translation>alarm sound</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="97" />
+        <source>cameras</source>
+        <translation>cameras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="98" />
+        <source>%1 unavailable: %2</source>
+        <translation>%1 unavailable: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="105" />
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="85" />
+        <location filename="../../ui/status_bar.py" line="105" />
         <source>MQTT broker</source>
         <translation>MQTT broker</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86" />
+        <location filename="../../ui/status_bar.py" line="106" />
         <source>Replay</source>
         <translation>Replay</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86" />
+        <location filename="../../ui/status_bar.py" line="106" />
         <source>Training</source>
         <translation>Training</translation>
     </message>

@@ -1,24 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../ui/dispatch_labels.py" line="89" />
-        <source>never reported</source>
-        <translation>从未上报</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_labels.py" line="91" />
-        <source>%1 s ago</source>
-        <translation>%1 秒前</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_labels.py" line="92" />
-        <source>%1 min ago</source>
-        <translation>%1 分钟前</translation>
-    </message>
-</context>
-<context>
     <name>Alarm</name>
     <message>
         <location filename="../../ui/alarm_labels.py" line="15" />
@@ -275,138 +257,138 @@
 <context>
     <name>AlarmBoard</name>
     <message>
-        <location filename="../../ui/alarm_board.py" line="55" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="55" />
+        <location filename="../../ui/alarm_board.py" line="56" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Raised</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="57" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="58" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="59" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="59" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="71" />
+        <location filename="../../ui/alarm_board.py" line="72" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="73" />
+        <location filename="../../ui/alarm_board.py" line="74" />
         <source>%1 and above</source>
         <translation>%1及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="76" />
+        <location filename="../../ui/alarm_board.py" line="77" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="77" />
+        <location filename="../../ui/alarm_board.py" line="78" />
         <source>Unacknowledged</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="78" />
+        <location filename="../../ui/alarm_board.py" line="79" />
         <source>Cleared, to acknowledge</source>
         <translation>已消除待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="80" />
+        <location filename="../../ui/alarm_board.py" line="81" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="82" />
+        <location filename="../../ui/alarm_board.py" line="83" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="91" />
+        <location filename="../../ui/alarm_board.py" line="92" />
         <source>Search device, building, text…</source>
         <translation>搜索设备、楼栋、内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="120" />
+        <location filename="../../ui/alarm_board.py" line="121" />
         <source>Acknowledge (A)</source>
         <translation>确认 (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="122" />
+        <location filename="../../ui/alarm_board.py" line="123" />
         <source>Shelve (S)</source>
         <translation>搁置 (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="123" />
+        <location filename="../../ui/alarm_board.py" line="124" />
         <source>Comment (C)</source>
         <translation>备注 (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="125" />
+        <location filename="../../ui/alarm_board.py" line="126" />
         <source>Silence (M)</source>
         <translation>消音 (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126" />
+        <location filename="../../ui/alarm_board.py" line="127" />
         <source>Next (N)</source>
         <translation>下一条 (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="207" />
+        <location filename="../../ui/alarm_board.py" line="209" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="242" />
-        <location filename="../../ui/alarm_board.py" line="246" />
+        <location filename="../../ui/alarm_board.py" line="244" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>Shelve alarm</source>
         <translation>搁置报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="243" />
+        <location filename="../../ui/alarm_board.py" line="245" />
         <source>Shelve for (minutes):</source>
         <translation>搁置时长（分钟）：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="246" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="255" />
+        <location filename="../../ui/alarm_board.py" line="257" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="255" />
+        <location filename="../../ui/alarm_board.py" line="257" />
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
@@ -511,58 +493,58 @@
         <translation>存储无法保存收到的数据：{held} 条消息暂不确认（由代理服务器保留），已丢弃 {dropped} 条（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="155" />
+        <location filename="../../ui/alarm_labels.py" line="163" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="156" />
+        <location filename="../../ui/alarm_labels.py" line="164" />
         <source>degree</source>
         <translation>程度</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="157" />
+        <location filename="../../ui/alarm_labels.py" line="165" />
         <source>floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="158" />
+        <location filename="../../ui/alarm_labels.py" line="166" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="159" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="160" />
+        <location filename="../../ui/alarm_labels.py" line="168" />
         <source>state</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="161" />
+        <location filename="../../ui/alarm_labels.py" line="169" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="165" />
+        <location filename="../../ui/alarm_labels.py" line="173" />
         <source>covered</source>
         <translation>被遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="166" />
+        <location filename="../../ui/alarm_labels.py" line="174" />
         <source>moved</source>
         <translation>被移动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="167" />
+        <location filename="../../ui/alarm_labels.py" line="175" />
         <source>blurred</source>
         <translation>画面模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="186" />
+        <location filename="../../ui/alarm_labels.py" line="194" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -1293,327 +1275,347 @@
 <context>
     <name>Dispatch</name>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="13" />
+        <location filename="../../ui/dispatch_labels.py" line="16" />
         <source>Waiting</source>
         <translation>待派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="14" />
+        <location filename="../../ui/dispatch_labels.py" line="17" />
         <source>Assigned</source>
         <translation>已派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="15" />
+        <location filename="../../ui/dispatch_labels.py" line="18" />
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="16" />
+        <location filename="../../ui/dispatch_labels.py" line="19" />
         <source>On the way</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="17" />
+        <location filename="../../ui/dispatch_labels.py" line="20" />
         <source>On site</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="18" />
+        <location filename="../../ui/dispatch_labels.py" line="21" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="19" />
+        <location filename="../../ui/dispatch_labels.py" line="22" />
         <source>Verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="20" />
+        <location filename="../../ui/dispatch_labels.py" line="23" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="21" />
+        <location filename="../../ui/dispatch_labels.py" line="24" />
         <source>Rejected</source>
         <translation>已拒单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="22" />
+        <location filename="../../ui/dispatch_labels.py" line="25" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="25" />
+        <location filename="../../ui/dispatch_labels.py" line="28" />
         <source>Electrical</source>
         <translation>电工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="26" />
+        <location filename="../../ui/dispatch_labels.py" line="29" />
         <source>Plumbing</source>
         <translation>水工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="27" />
+        <location filename="../../ui/dispatch_labels.py" line="30" />
         <source>Elevator</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="28" />
+        <location filename="../../ui/dispatch_labels.py" line="31" />
         <source>Fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="29" />
+        <location filename="../../ui/dispatch_labels.py" line="32" />
         <source>Gas</source>
         <translation>燃气</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="30" />
+        <location filename="../../ui/dispatch_labels.py" line="33" />
         <source>Security</source>
         <translation>安防</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="31" />
+        <location filename="../../ui/dispatch_labels.py" line="34" />
         <source>General</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="34" />
+        <location filename="../../ui/dispatch_labels.py" line="37" />
         <source>All shifts</source>
         <translation>全部班次</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="35" />
+        <location filename="../../ui/dispatch_labels.py" line="38" />
         <source>Day</source>
         <translation>白班</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="36" />
+        <location filename="../../ui/dispatch_labels.py" line="39" />
         <source>Night</source>
         <translation>夜班</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="37" />
+        <location filename="../../ui/dispatch_labels.py" line="40" />
         <source>On call</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="40" />
+        <location filename="../../ui/dispatch_labels.py" line="43" />
         <source>accept</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="41" />
+        <location filename="../../ui/dispatch_labels.py" line="44" />
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="42" />
+        <location filename="../../ui/dispatch_labels.py" line="45" />
         <source>resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="46" />
+        <location filename="../../ui/dispatch_labels.py" line="49" />
         <source>Walking time (s)</source>
         <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
         <translation>步行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="47" />
+        <location filename="../../ui/dispatch_labels.py" line="50" />
         <source>Urgency weight</source>
         <translation>紧急权重</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="48" />
+        <location filename="../../ui/dispatch_labels.py" line="51" />
         <source>Weighted walking time (s)</source>
         <translation>加权步行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="49" />
+        <location filename="../../ui/dispatch_labels.py" line="52" />
         <source>Open orders</source>
         <translation>在办工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="50" />
+        <location filename="../../ui/dispatch_labels.py" line="53" />
         <source>Busy penalty (s)</source>
         <translation>忙碌惩罚（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="51" />
+        <location filename="../../ui/dispatch_labels.py" line="54" />
         <source>Old position penalty (s)</source>
         <translation>位置过旧惩罚（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="52" />
+        <location filename="../../ui/dispatch_labels.py" line="55" />
         <source>Urgent order bonus (s)</source>
         <translation>紧急工单加成（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="53" />
+        <location filename="../../ui/dispatch_labels.py" line="56" />
         <source>Total cost (s)</source>
         <translation>总代价（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="54" />
+        <location filename="../../ui/dispatch_labels.py" line="57" />
         <source>Dispatcher's choice</source>
         <translation>调度员指定</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="92" />
+        <source>never reported</source>
+        <translation>从未上报</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="93" />
+        <source>%1 s ago</source>
+        <translation>%1 秒前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="94" />
+        <source>%1 min ago</source>
+        <translation>%1 分钟前</translation>
     </message>
 </context>
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="63" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="63" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="63" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="63" />
+        <location filename="../../ui/dispatch_panel.py" line="64" />
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="65" />
         <source>Skill</source>
         <translation>工种</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
-        <location filename="../../ui/dispatch_panel.py" line="67" />
+        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Technician</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="65" />
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="65" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="67" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="67" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="67" />
+        <location filename="../../ui/dispatch_panel.py" line="68" />
         <source>Load</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="69" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="83" />
+        <location filename="../../ui/dispatch_panel.py" line="84" />
         <source>Assign automatically</source>
         <translation>自动派单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="84" />
+        <location filename="../../ui/dispatch_panel.py" line="85" />
         <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
         <translation>新工单立即派给推荐人员；关闭后每次派单由您决定</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="112" />
+        <location filename="../../ui/dispatch_panel.py" line="113" />
         <source>Assign to selected technician</source>
         <translation>派给所选人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="115" />
+        <location filename="../../ui/dispatch_panel.py" line="116" />
         <source>Reason for overriding the suggestion</source>
         <translation>不采用推荐的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="116" />
+        <location filename="../../ui/dispatch_panel.py" line="117" />
         <source>Verify</source>
         <translation>核验</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="117" />
+        <location filename="../../ui/dispatch_panel.py" line="118" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="118" />
+        <location filename="../../ui/dispatch_panel.py" line="119" />
         <source>Cancel order</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="124" />
+        <location filename="../../ui/dispatch_panel.py" line="125" />
         <source>To accept</source>
         <translation>接单时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="124" />
+        <location filename="../../ui/dispatch_panel.py" line="125" />
         <source>To arrive</source>
         <translation>到场时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="125" />
+        <location filename="../../ui/dispatch_panel.py" line="126" />
         <source>To resolve</source>
         <translation>解决时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="125" />
+        <location filename="../../ui/dispatch_panel.py" line="126" />
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="138" />
+        <location filename="../../ui/dispatch_panel.py" line="139" />
         <source>Work orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="141" />
+        <location filename="../../ui/dispatch_panel.py" line="142" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>维修人员（把工单拖到人员上即可派单）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="147" />
+        <location filename="../../ui/dispatch_panel.py" line="148" />
         <source>Mean response times, from the order's creation</source>
         <translation>平均响应时长（自工单创建起）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="267" />
+        <location filename="../../ui/dispatch_panel.py" line="185" />
+        <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
+        <translation>只读数据源（%1）：工单只作记录，不会发送到维修人员手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_panel.py" line="277" />
         <source>Select a work order and a technician first</source>
         <translation>请先选择工单和维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="282" />
+        <location filename="../../ui/dispatch_panel.py" line="292" />
         <source>Override</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="283" />
+        <location filename="../../ui/dispatch_panel.py" line="293" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>为什么派给 %1 而不是推荐人员？</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="287" />
+        <location filename="../../ui/dispatch_panel.py" line="297" />
         <source>Not assigned: an override needs a reason</source>
         <translation>未派单：改派需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="296" />
+        <location filename="../../ui/dispatch_panel.py" line="306" />
         <source>%1 assigned to %2</source>
         <translation>%1 已派给 %2</translation>
     </message>
@@ -2346,7 +2348,7 @@
 <context>
     <name>L</name>
     <message>
-        <location filename="../../ui/dispatch_models.py" line="169" />
+        <location filename="../../ui/dispatch_models.py" line="170" />
         <source>(off)</source>
         <translation>（关闭）</translation>
     </message>
@@ -2991,63 +2993,78 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="31" />
-        <location filename="../../ui/dispatch_detail.py" line="66" />
+        <location filename="../../ui/dispatch_detail.py" line="34" />
+        <location filename="../../ui/dispatch_detail.py" line="70" />
         <source>Select a work order</source>
         <translation>请选择工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="38" />
+        <location filename="../../ui/dispatch_detail.py" line="41" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="38" />
+        <location filename="../../ui/dispatch_detail.py" line="41" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="43" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="43" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="43" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="44" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="53" />
+        <location filename="../../ui/dispatch_detail.py" line="56" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="79" />
+        <location filename="../../ui/dispatch_detail.py" line="83" />
         <source>Assigned to %1</source>
         <translation>已派给 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="83" />
+        <location filename="../../ui/dispatch_detail.py" line="88" />
         <source>Suggested: %1</source>
         <translation>推荐：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="86" />
+        <location filename="../../ui/dispatch_detail.py" line="92" />
         <source>No suggestion yet</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="105" />
+        <location filename="../../ui/dispatch_detail.py" line="108" />
+        <source>last known position</source>
+        <translation>最后已知位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="108" />
+        <source>live position</source>
+        <translation>实时位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="109" />
+        <source>%1: %2 min away (%3), %4 open order(s), %5</source>
+        <translation>%1：步行约 %2 分钟（%3），手上 %4 张工单，%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_detail.py" line="126" />
         <source>note</source>
         <translation>备注</translation>
     </message>
@@ -3671,53 +3688,68 @@
 <context>
     <name>StatusBar</name>
     <message>
-        <location filename="../../ui/status_bar.py" line="41" />
+        <location filename="../../ui/status_bar.py" line="43" />
         <source>Messages received per second (5 s average)</source>
         <extracomment>the levels shown as chips, in the order an operator scans them</extracomment>
         <translation>每秒接收消息数（5 秒平均）</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="49" />
+        <location filename="../../ui/status_bar.py" line="58" />
         <source>Devices: %1</source>
         <translation>设备：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="63" />
+        <location filename="../../ui/status_bar.py" line="72" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="63" />
+        <location filename="../../ui/status_bar.py" line="72" />
         <source>disconnected</source>
         <translation>未连接</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="65" />
+        <location filename="../../ui/status_bar.py" line="74" />
         <source>server lost</source>
         <translation>服务器连接中断</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="68" />
+        <location filename="../../ui/status_bar.py" line="77" />
         <source>%1 msg/s</source>
         <translation>%1 条/秒</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="85" />
+        <location filename="../../ui/status_bar.py" line="96" />
+        <source>alarm sound</source>
+        <translation>报警声音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="97" />
+        <source>cameras</source>
+        <translation>摄像机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="98" />
+        <source>%1 unavailable: %2</source>
+        <translation>%1不可用：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/status_bar.py" line="105" />
         <source>Simulator</source>
         <translation>模拟器</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="85" />
+        <location filename="../../ui/status_bar.py" line="105" />
         <source>MQTT broker</source>
         <translation>MQTT 服务器</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86" />
+        <location filename="../../ui/status_bar.py" line="106" />
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../ui/status_bar.py" line="86" />
+        <location filename="../../ui/status_bar.py" line="106" />
         <source>Training</source>
         <translation>培训</translation>
     </message>

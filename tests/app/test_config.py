@@ -71,9 +71,62 @@ def test_environment_overrides_file(tmp_path: Path) -> None:
     assert config.simulator.faults is False
 
 
-def test_bad_environment_value_is_named() -> None:
-    with pytest.raises(ConfigError, match="key simulator.seed: expected `int`"):
-        load_config(None, environ={"CONTROL_ROOM__SIMULATOR__SEED": "many"})
+@pytest.mark.parametrize(("name", "value", "expected"), [
+    ("CONTROL_ROOM__SIMULATOR__SEED", "many", "expected `int`, got `str`"),
+    ("CONTROL_ROOM__MQTT__KEEPALIVE_S", "nan", "expected `int`"),
+    ("CONTROL_ROOM__DATABASE__FLUSH_INTERVAL_S", "inf", "expected `float` <= 60"),
+    ("CONTROL_ROOM__MQTT__URLL", "mqtt://x", "unknown key"),
+    ("CONTROL_ROOM__MQTTX__URL", "mqtt://x", "unknown key"),
+    ("CONTROL_ROOM__MQTT", "mqtt://x", "expected `object`, got `str`"),
+    ("CONTROL_ROOM__MQTT__SITE", "#", "'#' cannot be part of an MQTT topic"),
+    ("CONTROL_ROOM__SCENE__DIR", "/srv/a\x00b", "control character U+0000"),
+])
+def test_a_bad_environment_variable_is_named(name: str, value: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(None, environ={name: value})
+    assert str(info.value).startswith(f"environment variable {name}: ")
+    assert expected in str(info.value)
+
+
+def test_environment_values_keep_their_type() -> None:
+    config = load_config(None, environ={"CONTROL_ROOM__MQTT__PASSWORD": "123456",
+                                        "CONTROL_ROOM__MQTT__USERNAME": "007",
+                                        "CONTROL_ROOM__MQTT__KEEPALIVE_S": "60",
+                                        "CONTROL_ROOM__SIMULATOR__FAULTS": "false",
+                                        "CONTROL_ROOM__INSTANCE": "2"})
+    assert config.mqtt.password == "123456" and config.mqtt.username == "007"
+    assert config.mqtt.keepalive_s == 60 and config.simulator.faults is False
+    assert config.instance == "2"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('[mqtt]\nsite = "#"\n', "key mqtt.site: '#' cannot be part of an MQTT topic"),
+    ('[mqtt]\nsite = "a/b"\n', "key mqtt.site: 'a/b' cannot be part of an MQTT topic"),
+    ('[mqtt]\nsite = "$SYS"\n', "key mqtt.site: '$SYS' cannot start with $"),
+    ('instance = "x/#"\n', "key instance: 'x/#' cannot be part of an MQTT topic"),
+    ('instance = ""\n', "key instance: must not be empty"),
+    ('[mqtt]\nprefix = "a//b"\n', "key mqtt.prefix: no empty level"),
+    ('[mqtt]\nprefix = "cr/+"\n', "key mqtt.prefix: '+' cannot be part of an MQTT topic"),
+    ('[scene]\ndir = "a\\u0000b"\n', "key scene.dir: control character U+0000"),
+])
+def test_topic_ids_and_text_are_checked(tmp_path: Path, text: str, expected: str) -> None:
+    with pytest.raises(ConfigError) as info:
+        load_config(_write(tmp_path, text), environ={})
+    assert str(info.value).startswith(f"{tmp_path / 'control-room.toml'}: {expected}")
+
+
+def test_a_multi_level_prefix_and_a_chinese_site_are_fine(tmp_path: Path) -> None:
+    config = load_config(_write(tmp_path, '[mqtt]\nprefix = "acme/cr"\nsite = "绿景花园"\n'),
+                         environ={})
+    assert (config.mqtt.prefix, config.mqtt.site) == ("acme/cr", "绿景花园")
+
+
+def test_a_file_that_is_not_utf8_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "gbk.toml"
+    path.write_bytes('[mqtt]\nsite = "绿景"\n'.encode("gbk"))
+    with pytest.raises(ConfigError) as info:
+        load_config(path, environ={})
+    assert str(info.value).startswith(f"{path}: not UTF-8 text (byte 0x")
 
 
 def test_cli_exits_2_with_one_line_on_a_bad_config(tmp_path: Path) -> None:

@@ -64,6 +64,18 @@ def test_too_few_arrivals_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture) 
     assert len(err.err.strip().splitlines()) == 1 and "at least 4" in err.err
 
 
+def test_arrivals_that_agree_on_no_place_exit_1(tmp_path: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    """Arrival times scattered over a day gave an answer of ±2e11 m; refuse it."""
+    rng = np.random.default_rng(2)
+    for scale_ns in (10**12, 10**17):
+        arrivals = {mic: int(rng.integers(0, scale_ns)) for mic in COMPOUND_MICS}
+        assert run([*_write(tmp_path, COMPOUND_MICS, arrivals), "--json"]) == 1
+        err = capsys.readouterr()
+        assert err.out == "" and len(err.err.strip().splitlines()) == 1
+        assert "cannot locate" in err.err and "Traceback" not in err.err
+
+
 def test_coplanar_layout_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     flat = {k: (x, y, 5.0) for k, (x, y, _) in COMPOUND_MICS.items()}
     sound = synthesize(flat, (0.0, 0.0, 12.0), np.random.default_rng(1), n_echoes=0)
@@ -81,6 +93,7 @@ def test_coplanar_layout_exit_1(tmp_path: Path, capsys: pytest.CaptureFixture) -
     ("short_xyz", "mics[0].xyz"),
     ("missing_file", "cannot read"),
     ("bad_speed", "speed_of_sound_mps"),
+    ("mic_far_away", "mics[3].xyz: [1e+300, 0.0, 5.0] are not site coordinates"),
 ])
 def test_bad_input_exit_2_one_line(tmp_path: Path, capsys: pytest.CaptureFixture,
                                    case: str, needle: str) -> None:
@@ -101,6 +114,8 @@ def test_bad_input_exit_2_one_line(tmp_path: Path, capsys: pytest.CaptureFixture
         mics["mics"][0]["xyz"] = [1.0, 2.0]
     elif case == "bad_speed":
         mics["speed_of_sound_mps"] = -1
+    elif case == "mic_far_away":  # overflowed the solver: a SciPy traceback
+        mics["mics"][3]["xyz"] = [1e300, 0.0, 5.0]
     mics_path.write_text(json.dumps(mics))
     arr_path.write_text(json.dumps(arrs))
     if case == "malformed":

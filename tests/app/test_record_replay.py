@@ -272,8 +272,8 @@ def test_replay_sends_only_its_own_root_never_retained_unless_asked(mqtt_broker,
 @pytest.mark.parametrize("argv, says", [
     (["record", "--site", "#"], "--site: site '#' contains '#'"),
     (["record", "--site", "a/b"], "must be one topic level"),
-    (["record", "--duration", "nan"], "--duration must be a positive number"),
-    (["replay", "FILE", "--speed", "inf"], "--speed must be 0"),
+    (["record", "--duration", "nan"], "--duration: expected seconds > 0"),
+    (["replay", "FILE", "--speed", "inf"], "--speed: expected a number >= 0, not 'inf'"),
 ])
 def test_record_and_replay_mistakes_are_one_line_exit_2(argv, says, tmp_path) -> None:
     rec = tmp_path / "r.jsonl"

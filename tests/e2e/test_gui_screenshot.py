@@ -46,6 +46,9 @@ def test_screenshot_of_the_demo_compound(x_display, tmp_path):
     started = re.search(r"first live frame ([\d.]+) s after start; RSS (\d+) MB", proc.stderr)
     assert started, proc.stderr[-2000:]
     print(f"start to first live frame {started[1]} s, RSS {started[2]} MB")
+    # the cameras wait for the first frame: 18 feeds decoding used to delay it by seconds
+    cameras = proc.stderr.find("cameras started:")
+    assert cameras > started.end(), "the cameras started before the first frame"
 
     px = _pixels(out)
     assert (px.shape[1], px.shape[0]) == DEFAULT_SIZE

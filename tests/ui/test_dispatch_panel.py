@@ -189,7 +189,7 @@ def test_replay_shows_why_nothing_is_sent_and_refuses_to_assign(scene, qtbot,
     recording = tmp_path / "r.crrec"
     RecordingWriter(recording).close()
     panel, runtime, _ = _make(scene, qtbot, source=ReplaySource(recording))
-    assert "read-only source (replay)" in panel.banner.text()
+    assert "Read-only source (replay)" in panel.banner.text()
     assert not panel.auto.isEnabled()
     (order,) = runtime.service.orders()
     panel.select_order(order.id)

@@ -16,6 +16,7 @@ import threading
 import time
 
 from app.cli import UsageError, add_config_options, config_from_args
+from app.cli.args import seconds
 from app.cli.commands.serve import stop_on_signals
 from app.config.site import site_of
 from app.recording import RecordingError, RecordingWriter
@@ -27,9 +28,9 @@ log = logging.getLogger("control-room.record")
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("record", help="record live MQTT traffic to a file",
                             description=__doc__.split("\n\n")[1])
-    add_config_options(parser)
+    add_config_options(parser, "config", "broker")
     parser.add_argument("--out", required=True, metavar="FILE", help="recording (appended)")
-    parser.add_argument("--duration", type=float, metavar="S", help="stop after S seconds")
+    parser.add_argument("--duration", type=seconds, metavar="S", help="stop after S seconds")
     parser.add_argument("--site", help="site id in the topics (default: config mqtt.site)")
     parser.add_argument("--client-id", help="MQTT client id (default: <config>-recorder)")
     parser.set_defaults(func=_run)

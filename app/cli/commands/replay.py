@@ -16,6 +16,7 @@ import os
 import threading
 
 from app.cli import UsageError, add_config_options, config_from_args
+from app.cli.args import non_negative
 from app.cli.commands.serve import stop_on_signals
 from app.config.site import site_of
 from app.recording import RecordingCursor, RecordingError, read_header
@@ -29,8 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("replay", help="republish a recording to a broker",
                             description=__doc__.split("\n\n")[1])
     parser.add_argument("file", metavar="FILE", help="a recording made by `record`")
-    add_config_options(parser)
-    parser.add_argument("--speed", type=float, default=1.0, metavar="X",
+    add_config_options(parser, "config", "broker")
+    parser.add_argument("--speed", type=non_negative, default=1.0, metavar="X",
                         help="time scale: 2 = twice as fast, 0 = as fast as possible")
     parser.add_argument("--retain", action="store_true",
                         help="publish what arrived retained (births, statuses) retained again "

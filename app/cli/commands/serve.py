@@ -20,6 +20,7 @@ import threading
 from collections.abc import Iterator
 
 from app.cli import UsageError, add_config_options
+from app.cli.args import seconds
 
 log = logging.getLogger("control-room.serve")
 
@@ -43,7 +44,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("serve", help="run the engine headless until SIGTERM/SIGINT",
                             description=__doc__.split("\n\n")[0].split(": ", 1)[1])
     add_config_options(parser)
-    parser.add_argument("--stats-every", type=float, default=10.0, metavar="S",
+    parser.add_argument("--stats-every", type=seconds, default=10.0, metavar="S",
                         help="log ingest figures every S seconds (default 10)")
     parser.add_argument("--listen", metavar="HOST:PORT", default=None,
                         help="where consoles connect (default from [server] listen, "

@@ -23,6 +23,7 @@ from collections import deque
 import msgspec
 
 from app.cli import UsageError, add_config_options, config_from_args
+from app.cli.args import fraction, integer, positive, seconds
 from app.cli.commands.serve import stop_on_signals
 
 log = logging.getLogger("control-room.simulate")
@@ -35,14 +36,16 @@ PROBE_S = 120
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("simulate", help="publish a simulated compound to a real broker",
                             description=__doc__.split("\n\n")[1])
-    add_config_options(parser)
-    parser.add_argument("--devices", type=int, metavar="N", help="number of devices")
-    parser.add_argument("--rate", type=float, metavar="R", help="target messages per second")
+    add_config_options(parser, "config", "broker", "scene")
+    parser.add_argument("--devices", type=integer(1, MAX_DEVICES), metavar="N",
+                        help=f"number of devices, 1..{MAX_DEVICES}")
+    parser.add_argument("--rate", type=positive, metavar="R", help="target messages per second")
     parser.add_argument("--faults", action="store_true", help="inject equipment faults")
-    parser.add_argument("--malformed", type=float, default=0.0, metavar="P",
+    parser.add_argument("--malformed", type=fraction, default=0.0, metavar="P",
                         help="share of hostile messages, 0..1 (default 0)")
-    parser.add_argument("--seed", type=int, default=7, help="random seed (default 7)")
-    parser.add_argument("--duration", type=float, metavar="S", help="stop after S seconds")
+    parser.add_argument("--seed", type=integer(0, 2**32 - 1), default=7,
+                        help="random seed (default 7)")
+    parser.add_argument("--duration", type=seconds, metavar="S", help="stop after S seconds")
     parser.set_defaults(func=_run)
 
 
@@ -57,14 +60,6 @@ def _run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if not config.mqtt.url:
         raise UsageError("simulate needs a broker: give --broker mqtt://HOST:PORT")
-    if args.devices is not None and not 1 <= args.devices <= MAX_DEVICES:
-        raise UsageError(f"--devices must be within 1..{MAX_DEVICES}, not {args.devices}")
-    if args.rate is not None and not (math.isfinite(args.rate) and args.rate > 0):
-        raise UsageError(f"--rate must be a positive number, not {args.rate}")
-    if not 0.0 <= args.malformed <= 1.0:
-        raise UsageError(f"--malformed must be within 0..1, not {args.malformed}")
-    if args.duration is not None and args.duration <= 0:
-        raise UsageError(f"--duration must be positive, not {args.duration}")
     try:
         scene = load_scene(config.scene.dir or paths.demo_scene_dir())
     except SceneError as exc:
