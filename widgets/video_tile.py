@@ -196,27 +196,30 @@ class VideoTile(QWidget):
     # ---- painting ------------------------------------------------------------------------
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt override)
         p = QPainter(self)
-        p.fillRect(self.rect(), QColor(8, 10, 12))
-        video = self.video_rect()
-        live = self._image is not None and self._state != "offline"
-        if self._image is not None:
-            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.width() < 900)
-            p.drawImage(self.image_rect(), self._image)
-            if not live:  # keep the last picture, dimmed, under NO SIGNAL
-                p.fillRect(self.image_rect(), QColor(0, 0, 0, 170))
-            self._paint_overlays(p)
-        if not live and self.camera_id is not None:
-            self._paint_centre(p, video, self.tr("NO SIGNAL"), _ALARM)
-        elif self.camera_id is None:
-            self._paint_centre(p, video, "", QColor(90, 98, 108))
-        if self._caption:
-            self._paint_caption(p, video)
-        if self._banner:
-            self._paint_banner(p, video)
-        if self._title_visible:
-            self._paint_title(p)
-        self._paint_border(p)
-        p.end()
+        try:  # the painter ends even when a step fails: a painter left open on a widget
+            # crashes Qt when the widget is destroyed ("being painted")
+            p.fillRect(self.rect(), QColor(8, 10, 12))
+            video = self.video_rect()
+            live = self._image is not None and self._state != "offline"
+            if self._image is not None:
+                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, self.width() < 900)
+                p.drawImage(self.image_rect(), self._image)
+                if not live:  # keep the last picture, dimmed, under NO SIGNAL
+                    p.fillRect(self.image_rect(), QColor(0, 0, 0, 170))
+                self._paint_overlays(p)
+            if not live and self.camera_id is not None:
+                self._paint_centre(p, video, self.tr("NO SIGNAL"), _ALARM)
+            elif self.camera_id is None:
+                self._paint_centre(p, video, "", QColor(90, 98, 108))
+            if self._caption:
+                self._paint_caption(p, video)
+            if self._banner:
+                self._paint_banner(p, video)
+            if self._title_visible:
+                self._paint_title(p)
+            self._paint_border(p)
+        finally:
+            p.end()
 
     def _paint_overlays(self, p: QPainter) -> None:
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
