@@ -12,6 +12,7 @@ pytest_plugins = [
     "tests.fixtures.database",
     "tests.fixtures.disk",
     "tests.fixtures.display",
+    "tests.fixtures.held_widgets",
     "tests.fixtures.rtsp",
 ]
 
