@@ -61,15 +61,8 @@ else
     echo "no GUI test collected: failing" >&2
     statuses+=(1)
   fi
-  # Except: the zone editor's file runs after the mask editor's, in their process. Alone in
-  # a fresh process its first test segfaults in a canvas paint ("Cannot destroy paint device
-  # that is being painted"); after any mask-editor test it passes. Not understood yet (see
-  # the issue 14 note); kept visible here rather than hidden.
   for file in $gui_files; do
-    [ "$file" = tests/ui/test_zone_editor.py ] && continue
-    [ "$file" = tests/ui/test_mask_editor.py ] && file="$file tests/ui/test_zone_editor.py"
-    # shellcheck disable=SC2086  # two files in one word, split on purpose
-    status=0; run_pytest -m gui $file || status=$?; statuses+=("$status")
+    status=0; run_pytest -m gui "$file" || status=$?; statuses+=("$status")
     if [ "$status" -ne 0 ] && [ "$status" -ne 5 ]; then echo "!! $file: exit $status" >&2; fi
   done
 fi

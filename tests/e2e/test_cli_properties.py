@@ -93,7 +93,6 @@ def _bounded_run(path: tuple[str, ...]) -> Iterator[None]:
     SLOWEST_S, which the CLI turns into exit 130 and this test into a failure."""
     main = threading.main_thread().ident
     assert main is not None
-    previous = signal.signal(signal.SIGTERM, lambda *_: None)  # a late SIGTERM is harmless
     done = threading.Event()
 
     def terminate() -> None:
@@ -111,8 +110,18 @@ def _bounded_run(path: tuple[str, ...]) -> Iterator[None]:
         done.set()
         slowest.cancel()
         if terminator.is_alive():
-            terminator.join()  # no SIGTERM may come once the default handler is back
-        signal.signal(signal.SIGTERM, previous)
+            terminator.join()
+        slowest.join()  # a SIGINT it already sent lands here, not in a later example
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _sigterm_is_harmless() -> Iterator[None]:
+    """SIGTERM does nothing in this process while the module runs (serve installs its own
+    handler and puts this one back). Installed per run, it left a moment with the default
+    handler, and one SIGTERM landing there killed the whole pytest process silently."""
+    previous = signal.signal(signal.SIGTERM, lambda *_: None)
+    yield
+    signal.signal(signal.SIGTERM, previous)
 
 
 @pytest.fixture(scope="module")
