@@ -15,6 +15,10 @@ from widgets.scene_symbols import FAMILIES, KIND_FAMILY, family_of
 from widgets.scene_view import STATUS_RGB, SceneView
 from widgets.vtk_legend import SYMBOL_RGB
 
+# a VTK window on a display: with the GUI tests (their own process per file), not in the
+# end-to-end process, which died silently when this file opened its first 3D view there
+pytestmark = pytest.mark.gui
+
 W, H = 800, 500
 KIND = {"sensor": "pipe_pressure", "meter": "water_meter", "safety": "smoke_detector",
         "plant": "water_pump", "security": "door_access"}
