@@ -115,10 +115,10 @@ def test_the_desk_says_training_and_shows_the_run(desk, session, qtbot):
 
 # Known bug, open (issue 13 note): seeking from the debrief restores a snapshot, the alarm
 # changes reach the 3D view, and its VTK render segfaulted (3 of the last 4 full suites on
-# 2026-12-05; alone the file passes). Expected failure until fixed; the report keeps it in
-# sight as xfail/xpass.
-@pytest.mark.xfail(reason="training debrief seek: intermittent VTK render segfault (issue 13)",
-                   strict=False)
+# 2026-12-05; alone the file passes). A segfault takes the whole process down, so the test
+# is skipped (listed as skipped on every run) until it is fixed.
+@pytest.mark.skip(reason="training debrief seek: intermittent VTK render segfault (issue 13, "
+                  "open)")
 def test_the_debrief_seeks_the_player_and_exports_a_pdf(desk, session, qtbot, tmp_path):
     _act(session)
     session.player.step_to(300)
