@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import math
 import threading
 import time
 
@@ -42,8 +41,6 @@ def _run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if not config.mqtt.url:
         raise UsageError("record needs a broker: give --broker mqtt://HOST:PORT")
-    if args.duration is not None and not (math.isfinite(args.duration) and args.duration > 0):
-        raise UsageError(f"--duration must be a positive number of seconds, not {args.duration}")
     try:
         scheme = TopicScheme(config.mqtt.prefix, args.site or site_of(config))
     except TopicError as exc:

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import logging
-import math
 import os
 import threading
 
@@ -46,8 +45,6 @@ def _run(args: argparse.Namespace) -> int:
     config = config_from_args(args)
     if not config.mqtt.url:
         raise UsageError("replay needs a broker: give --broker mqtt://HOST:PORT")
-    if not (math.isfinite(args.speed) and args.speed >= 0):
-        raise UsageError(f"--speed must be 0 (as fast as possible) or positive, not {args.speed}")
     try:
         default_root = TopicScheme(config.mqtt.prefix, site_of(config)).root
         selection = ReplaySelection(read_header(args.file), default_root,
