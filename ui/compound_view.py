@@ -389,12 +389,19 @@ class CompoundView(QWidget):
         self.set_xray(building_id, floor)
         self.sig_floor_picked.emit(building_id, floor)
 
+    def _first_frame(self) -> None:
+        """Frame the compound with the live states already in the store: one render (a
+        second on a software renderer) sooner to the first live frame than waiting for
+        the next tick."""
+        self._apply_store_changes()
+        self._view.reset_view()
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if not self._framed:
             # frame the compound once the widget has its real size (the aspect matters)
             self._framed = True
             # (the view as context: a view deleted right after it showed is not called)
-            QTimer.singleShot(0, self._view, self._view.reset_view)
+            QTimer.singleShot(0, self._view, self._first_frame)
         else:
             QTimer.singleShot(0, self._view, self._view.render)

@@ -33,7 +33,7 @@ from collections.abc import Mapping, Sequence
 
 import msgspec
 import numpy as np
-from scipy.optimize import least_squares
+import scipy  # submodules load on first use: scipy.optimize costs ~0.3 s of start-up
 
 DEFAULT_SPEED_OF_SOUND = 343.0
 DEFAULT_TIMING_NOISE_S = 1e-4  # 0.1 ms: a typical onset-pick jitter
@@ -187,7 +187,7 @@ def _solve(ids: list[str], p_abs: np.ndarray, arrivals_ns: Mapping[str, int], c:
 
     best, best_cost = None, np.inf
     for guess in _initial_guesses(p, rho, noise_m, rng):
-        fit = least_squares(_residuals, guess, jac=_jacobian, args=(p, rho), loss="cauchy",
+        fit = scipy.optimize.least_squares(_residuals, guess, jac=_jacobian, args=(p, rho), loss="cauchy",
                             f_scale=3.0 * noise_m, method="trf")
         if fit.cost < best_cost:
             best, best_cost = fit.x, fit.cost
@@ -205,7 +205,7 @@ def _solve(ids: list[str], p_abs: np.ndarray, arrivals_ns: Mapping[str, int], c:
         if mad <= 1.5 * scale:
             break
         scale = mad
-        theta = least_squares(_residuals, theta, jac=_jacobian, args=(p, rho), loss="cauchy",
+        theta = scipy.optimize.least_squares(_residuals, theta, jac=_jacobian, args=(p, rho), loss="cauchy",
                               f_scale=3.0 * scale, method="trf").x
 
     inliers = np.ones(n, dtype=bool)
@@ -218,7 +218,7 @@ def _solve(ids: list[str], p_abs: np.ndarray, arrivals_ns: Mapping[str, int], c:
                               f"each other, at least {MIN_ARRIVALS} are needed")
         if new.sum() < n:
             check_layout(p_abs[new], [m for m, k in zip(ids, new, strict=True) if k])
-        theta = least_squares(_residuals, theta, jac=_jacobian, args=(p[new], rho[new]),
+        theta = scipy.optimize.least_squares(_residuals, theta, jac=_jacobian, args=(p[new], rho[new]),
                               method="lm" if new.sum() > 4 else "trf").x
         if np.array_equal(new, inliers):
             break

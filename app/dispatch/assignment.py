@@ -25,7 +25,7 @@ from collections.abc import Mapping, Sequence
 
 import msgspec
 import numpy as np
-from scipy.optimize import linear_sum_assignment
+import scipy  # submodules load on first use: scipy.optimize costs ~0.3 s of start-up
 
 from app.dispatch.orders import WorkOrder
 from app.dispatch.technicians import CERTIFIED_ONLY, TechnicianStatus, can_do
@@ -124,7 +124,7 @@ def plan(orders: Sequence[WorkOrder], techs: Sequence[TechnicianStatus], travel_
     if not techs:
         return Plan([], {o.id: "no technician on the roster" for o in orders})
     cost = cost_matrix(orders, techs, travel_s, cfg)
-    rows, cols = linear_sum_assignment(cost)
+    rows, cols = scipy.optimize.linear_sum_assignment(cost)
     suggestions: dict[str, Suggestion] = {}
     for i, j in zip(rows, cols, strict=True):
         if cost[i, j] < INFEASIBLE / 2:

@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import msgspec
 import numpy as np
-from scipy import sparse
-from scipy.optimize import linprog
+import scipy  # submodules load on first use: scipy.optimize costs ~0.3 s of start-up
 
 from app.operations.config import TankConfig
 
@@ -60,7 +59,7 @@ def plan_tank(tank: TankConfig, demand_m3: np.ndarray, prices: np.ndarray,
     a_ub = np.vstack([-tri, tri, -np.ones((1, n))])
     before = np.concatenate(([0.0], cum_d[:-1]))
     b_ub = np.concatenate([l0 - cum_d - lo, hi - l0 + before, [l0 - cum_d[-1] - end]])
-    result = linprog(prices * kwh_per_m3, A_ub=a_ub, b_ub=b_ub, bounds=[(0.0, q_max)] * n,
+    result = scipy.optimize.linprog(prices * kwh_per_m3, A_ub=a_ub, b_ub=b_ub, bounds=[(0.0, q_max)] * n,
                      method="highs")
     if result.status != 0:
         return TankPlan(False, np.zeros(n), np.full(n, np.nan), 0.0, 0.0,
@@ -176,9 +175,10 @@ def plan_chargers(needs: list[ChargeNeed], starts: np.ndarray, prices: np.ndarra
         vals_eq.append(1.0)
         bounds.append((0.0, None))
         cost.append(UNSERVED_PENALTY)
-    a_eq = sparse.csr_matrix((vals_eq, (rows_eq, cols_eq)), shape=(len(needs), n_p + len(needs)))
+    a_eq = scipy.sparse.csr_matrix((vals_eq, (rows_eq, cols_eq)),
+                                   shape=(len(needs), n_p + len(needs)))
     b_eq = np.array([need.energy_kwh for need in needs])
-    a_ub = sparse.csr_matrix(([1.0] * n_p, ([t for _, t in cols], list(range(n_p)))),
+    a_ub = scipy.sparse.csr_matrix(([1.0] * n_p, ([t for _, t in cols], list(range(n_p)))),
                              shape=(n_t, n_p + len(needs)))
     kw_now = charge_asap(needs, starts, slot_s)
     cost_now = float((kw_now * prices).sum() * hours)
@@ -186,7 +186,7 @@ def plan_chargers(needs: list[ChargeNeed], starts: np.ndarray, prices: np.ndarra
     if not needs:
         return ChargerPlan(True, np.zeros(n_t), kw_now, 0.0, cost_now, float(np.max(base_kw)),
                            peak_now, 0.0)
-    result = linprog(np.array(cost), A_ub=a_ub, b_ub=headroom, A_eq=a_eq, b_eq=b_eq,
+    result = scipy.optimize.linprog(np.array(cost), A_ub=a_ub, b_ub=headroom, A_eq=a_eq, b_eq=b_eq,
                      bounds=bounds, method="highs")
     if result.status != 0:
         return ChargerPlan(False, np.zeros(n_t), kw_now, 0.0, cost_now, 0.0, peak_now, 0.0,

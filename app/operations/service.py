@@ -60,6 +60,10 @@ log = logging.getLogger(__name__)
 CONDITIONS_EVERY_S = 5.0
 SAMPLE_EVERY_S = 300.0
 RECOMMEND_EVERY_S = 3600.0
+#: the catch-up, the aggregates and the recommendations wait this long after start: they
+#: cost a second of CPU that the first minutes of a start owe to the operator's screen
+#: (start to first live frame); parking and charger conditions are checked from the start
+HEAVY_AFTER_START_S = 15.0
 CATCH_UP_DAYS = 7
 
 
@@ -212,15 +216,18 @@ class OperationsService:
         next_recommend = 0.0
         day_checked = -1
         catch_up = True
+        heavy_from = self.clock() + HEAVY_AFTER_START_S
         while not self._stop.wait(1.0):
             now = self.clock()
             try:
-                if catch_up:
-                    self.catch_up(now)
-                    catch_up = False
                 if now >= next_conditions:
                     next_conditions = now + CONDITIONS_EVERY_S
                     self.report_conditions(now)
+                if now < heavy_from:
+                    continue
+                if catch_up:
+                    self.catch_up(now)
+                    catch_up = False
                 if now >= next_sample:
                     next_sample = now + SAMPLE_EVERY_S
                     self._store_parking(now)

@@ -7,6 +7,8 @@ current parameters; an older hash is upgraded at the next successful login.
 
 from __future__ import annotations
 
+import functools
+
 import argon2
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
@@ -56,5 +58,8 @@ def needs_rehash(stored_hash: str) -> bool:
         return True
 
 
-#: verified against when a user does not exist, so a login takes as long either way
-DUMMY_HASH = _HASHER.hash("not-a-real-password-Xy1!")
+@functools.cache
+def dummy_hash() -> str:
+    """Verified against when a user does not exist, so a login takes as long either way.
+    Made on first use: an Argon2 hash costs ~0.2 s of CPU, too much for every start."""
+    return _HASHER.hash("not-a-real-password-Xy1!")

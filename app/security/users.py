@@ -22,7 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from app.security.passwords import (
-    DUMMY_HASH,
+    dummy_hash,
     hash_password,
     needs_rehash,
     verify_password,
@@ -161,7 +161,7 @@ class UserDirectory:
         with self._lock:
             user_row = self._row(name)
             if user_row is None:
-                verify_password(DUMMY_HASH, password)  # the same cost as a real check
+                verify_password(dummy_hash(), password)  # the same cost as a real check
                 raise LoginRefused("wrong user name or password")
             user = _user(user_row)
             if user.disabled:

@@ -8,27 +8,26 @@ Every failure a user can cause (bad URL, unreachable server, missing driver) is 
 ``StorageError`` with one line that names the database, never its password.
 """
 
-# ruff: noqa: E402 - the alembic logger is quietened before alembic is first imported
 from __future__ import annotations
 
 import logging
 from pathlib import Path
-
-# Alembic chatters at INFO on import and on every open; our own line reports migrations
-logging.getLogger("alembic").setLevel(logging.WARNING)
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.script.revision import ResolutionError
-from alembic.util import CommandError
 from sqlalchemy import event
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
 
 from app import paths
+from app.storage.migrations import HEAD_REVISION
+
+if TYPE_CHECKING:  # Alembic itself is imported only when a schema has to change
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# Alembic chatters at INFO on import and on every open; our own line reports migrations
+logging.getLogger("alembic").setLevel(logging.WARNING)
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +111,8 @@ def alembic_config(connection: sa.Connection | None = None,
                    site: str = DEFAULT_SITE) -> Config:
     """Alembic's Config built in code: works from a checkout and an installed package.
     ``site``: whose rows the ones written before sites existed are (revision 0003)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
@@ -120,26 +121,43 @@ def alembic_config(connection: sa.Connection | None = None,
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def current_revision(connection: sa.Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(connection).get_current_revision()
+
+
+def _stamped_revision(engine: Engine) -> str | None:
+    """The revision in Alembic's version table, read without Alembic (None: no table)."""
+    with engine.connect() as conn:
+        if not sa.inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def migrate(engine: Engine, revision: str = "head", *, site: str = DEFAULT_SITE) -> None:
     """Bring the schema to ``revision``; refuse a database newer than this program.
     ``site`` adopts the rows written before sites existed (see revision 0003)."""
+    if revision in ("head", HEAD_REVISION) and _stamped_revision(engine) == HEAD_REVISION:
+        return  # the usual start: at the head already, no Alembic to import
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     with engine.begin() as conn:
         current = current_revision(conn)
         if current is not None and not _known(script, current):
             raise StorageError(
-                f"the database {_show(engine.url)} has schema revision {current!r}, newer "
-                f"than this program knows (up to {script.get_current_head()!r}): "
-                "upgrade control-room")
+                f"the database {_show(engine.url)} has schema revision {current!r}, which "
+                f"this program does not know (its newest is {script.get_current_head()!r}): "
+                "written by a newer control-room? upgrade this one")
         if current == script.get_revision(revision).revision:
             return  # at the revision already: the usual case, no transaction to rebuild
     with engine.connect() as conn:
@@ -166,6 +184,9 @@ def migrate(engine: Engine, revision: str = "head", *, site: str = DEFAULT_SITE)
 
 
 def _known(script: ScriptDirectory, revision: str) -> bool:
+    from alembic.script.revision import ResolutionError
+    from alembic.util import CommandError
+
     try:
         return script.get_revision(revision) is not None
     except (ResolutionError, CommandError):

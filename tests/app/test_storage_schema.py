@@ -3,6 +3,9 @@ and user mistakes in the URL are one-line StorageErrors. On SQLite and PostgreSQ
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
@@ -10,6 +13,7 @@ from alembic.runtime.migration import MigrationContext
 
 from app.storage import StorageError, open_database
 from app.storage.database import create_engine, current_revision, head_revision
+from app.storage.migrations import HEAD_REVISION
 from app.storage.models import Base
 
 TABLES = {"devices", "readings", "reading_aggregates", "device_events", "gate_passes",
@@ -68,7 +72,7 @@ def test_newer_schema_is_refused_with_one_clear_line(db_url):
     with pytest.raises(StorageError) as info:
         open_database(db_url)
     message = str(info.value)
-    assert "0099" in message and "newer" in message and "\n" not in message
+    assert "0099" in message and "does not know" in message and "\n" not in message
     # and nothing was changed in the refused database
     check = create_engine(db_url)
     with check.connect() as conn:
@@ -87,3 +91,18 @@ def test_bad_urls_are_one_line_errors_without_secrets(url, words):
         open_database(url)
     message = str(info.value)
     assert words in message and "\n" not in message and "hunter2" not in message
+
+
+def test_the_head_revision_constant_is_alembics_head():
+    # a database at HEAD_REVISION opens without Alembic: a new migration must move it
+    assert head_revision() == HEAD_REVISION
+
+
+def test_a_database_at_head_opens_without_importing_alembic(sqlite_url):
+    open_database(sqlite_url).dispose()  # created and migrated (Alembic runs here)
+    code = ("import sys; from app.storage import open_database; "
+            f"open_database({sqlite_url!r}).dispose(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=60).stdout
+    assert out.strip() == "[]"

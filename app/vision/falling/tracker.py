@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from scipy.optimize import linear_sum_assignment
+import scipy  # submodules load on first use: scipy.optimize costs ~0.3 s of start-up
 
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import Blobs
@@ -97,7 +97,7 @@ class Tracker:
                 d = np.hypot(nx, ny)
                 ok = d <= 1.0
                 cost[i, ok] = d[ok] - 0.001 * min(len(tr.t), 50)  # long tracks win ties
-            rows, cols = linear_sum_assignment(cost)
+            rows, cols = scipy.optimize.linear_sum_assignment(cost)
             for r, c in zip(rows, cols, strict=True):
                 if cost[r, c] < 1e5:
                     tr = self.active[r]
