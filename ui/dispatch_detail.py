@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.dispatch.orders import WorkOrder
 from app.dispatch.runtime_view import OrderView
+from app.dispatch.technicians import CERTIFIED_ONLY
 from ui import dispatch_labels as L
 from widgets.plain_text import plain_label
 
@@ -93,22 +94,19 @@ class OrderDetail(QWidget):
         if view.why_unassigned and view.suggestion is not None:
             self.who.setText(self.who.text() + "\n" + view.why_unassigned)
         self._show_terms(explanation)
-        self._show_timeline(view)
+        self._show_timeline(view, tech_names)
 
     def _suggestion_words(self, name: str, skill: str,
                           explanation: dict[str, float | str]) -> str:
-        """The engine's reasons in the dispatcher's language (its own summary is English,
-        for logs and city platforms)."""
+        """The suggestion's reasons, from its cost terms, in the dispatcher's language."""
         try:
             minutes = float(explanation.get("travel_s", 0.0)) / 60.0
             load = int(float(explanation.get("open_orders", 0.0)))
             stale = float(explanation.get("stale_penalty_s", 0.0)) > 0
         except (TypeError, ValueError):
             return name
-        where = self.tr("last known position") if stale else self.tr("live position")
-        return (self.tr("%1: %2 min away (%3), %4 open order(s), %5")
-                .replace("%1", name).replace("%2", f"{minutes:.1f}").replace("%3", where)
-                .replace("%4", str(load)).replace("%5", L.name(L.SKILL_NAMES, skill)))
+        return L.suggestion_words(name, minutes, "last known" if stale else "live", load,
+                                  skill, certified=skill in CERTIFIED_ONLY)
 
     def _show_terms(self, explanation: dict[str, float | str]) -> None:
         rows = [(L.name(L.TERM_NAMES, k), explanation[k]) for k in L.TERM_NAMES
@@ -119,11 +117,17 @@ class OrderDetail(QWidget):
             self.terms.setItem(r, 0, QTableWidgetItem(label))
             self.terms.setItem(r, 1, QTableWidgetItem(text))
 
-    def _show_timeline(self, view: OrderView) -> None:
+    def _show_timeline(self, view: OrderView, tech_names: dict[str, str]) -> None:
         o = view.order
-        entries = [(h.ts, h.actor, f"{L.name(L.STATE_NAMES, h.from_state)} → "
-                    f"{L.name(L.STATE_NAMES, h.to_state)}", h.note) for h in o.history]
-        entries += [(n.ts, n.author, self.tr("note"), n.text) for n in o.notes]
+        def who(actor: str) -> str:
+            return L.word_actor(actor, tech_names)
+
+        def words(text: str) -> str:
+            return L.word_note(text, tech_names)
+
+        entries = [(h.ts, who(h.actor), f"{L.name(L.STATE_NAMES, h.from_state)} → "
+                    f"{L.name(L.STATE_NAMES, h.to_state)}", words(h.note)) for h in o.history]
+        entries += [(n.ts, who(n.author), self.tr("note"), words(n.text)) for n in o.notes]
         entries.sort(key=lambda e: e[0])
         self.timeline.clear()
         for ts, who, step, note in entries:

@@ -7,6 +7,7 @@ import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.dispatch.notes import parse as parse_note
 from app.dispatch.orders import WorkOrder
 from ui.alarm_labels import describe_detail, type_name
 
@@ -114,3 +115,75 @@ def order_title(order: WorkOrder, device_name: str | None) -> str:
     detail = describe_detail(cause.type, cause.detail, cause.message)
     text = what if not detail or detail == what else f"{what} · {detail}"
     return f"{device_name}: {text}" if device_name else text
+
+
+_SUGGESTED = QT_TRANSLATE_NOOP("Dispatch", "%1: %2 min away (%3), %4 open order(s), %5")
+_CERTIFIED = QT_TRANSLATE_NOOP("Dispatch", "%1 (certified)")
+_PREEMPTS = QT_TRANSLATE_NOOP("Dispatch", "; takes the technician from %1")
+_WHERE = {
+    "live": QT_TRANSLATE_NOOP("Dispatch", "live position"),
+    "last known": QT_TRANSLATE_NOOP("Dispatch", "last known position"),
+}
+_SYSTEM = QT_TRANSLATE_NOOP("Dispatch", "System")
+#: app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)
+_NOTES = {
+    "created_from": QT_TRANSLATE_NOOP("Dispatch", "Created from %1"),
+    "manual": QT_TRANSLATE_NOOP("Dispatch", "Assigned by hand: %1"),
+    "reassigned": QT_TRANSLATE_NOOP("Dispatch", "Reassigned to %1: %2"),
+    "not_accepted": QT_TRANSLATE_NOOP("Dispatch", "Not accepted within %1 s"),
+}
+ORIGIN_NAMES = {
+    "alarm": QT_TRANSLATE_NOOP("Dispatch", "an alarm"),
+    "detection": QT_TRANSLATE_NOOP("Dispatch", "a camera detection"),
+    "resident": QT_TRANSLATE_NOOP("Dispatch", "a resident's report"),
+    "manual": QT_TRANSLATE_NOOP("Dispatch", "the dispatcher"),
+}
+
+
+def suggestion_words(tech_name: str, minutes: float, where: str, load: int, skill: str, *,
+                     certified: bool = False, preempts: str = "") -> str:
+    """Why the engine suggests a technician, in the dispatcher's language (the engine's
+    own summary, app.dispatch.notes "suggested", is English for logs and city platforms)."""
+    skill_text = name(SKILL_NAMES, skill)
+    if certified:
+        skill_text = tr(_CERTIFIED).replace("%1", skill_text)
+    text = (tr(_SUGGESTED).replace("%1", tech_name).replace("%2", f"{minutes:.1f}")
+            .replace("%3", tr(_WHERE.get(where, _WHERE["live"]))).replace("%4", str(load))
+            .replace("%5", skill_text))
+    return text + (tr(_PREEMPTS).replace("%1", preempts) if preempts else "")
+
+
+def word_actor(actor: str, tech_names: dict[str, str] | None = None) -> str:
+    """Who made a step: the engine itself, a technician by name, or a user's name."""
+    if actor == "system":
+        return tr(_SYSTEM)
+    if actor.startswith("tech:"):
+        tech = actor.removeprefix("tech:")
+        return (tech_names or {}).get(tech, tech)
+    return actor
+
+
+def word_note(text: str, tech_names: dict[str, str] | None = None) -> str:
+    """A line the engine wrote into an order, in the operator's language; anyone else's
+    words (a technician's, a dispatcher's) as they were written."""
+    parsed = parse_note(text)
+    if parsed is None:
+        return text
+    template, v = parsed
+    names = tech_names or {}
+    if template == "suggested":
+        try:
+            minutes, load = float(v["minutes"]), int(v["load"])
+        except ValueError:
+            return text
+        return suggestion_words(v["name"], minutes, v["where"], load, v["skill"],
+                                certified=bool(v["cert"]),
+                                preempts=v["preempts"].removeprefix("; pre-empts "))
+    wording = tr(_NOTES[template])
+    if template == "created_from":
+        return wording.replace("%1", name(ORIGIN_NAMES, v["origin"]))
+    if template == "manual":
+        return wording.replace("%1", v["reason"])
+    if template == "reassigned":
+        return wording.replace("%1", names.get(v["tech"], v["tech"])).replace("%2", v["reason"])
+    return wording.replace("%1", v["seconds"])  # not_accepted

@@ -27,6 +27,7 @@ import msgspec
 import numpy as np
 import scipy  # submodules load on first use: scipy.optimize costs ~0.3 s of start-up
 
+from app.dispatch.notes import note as note_line
 from app.dispatch.orders import WorkOrder
 from app.dispatch.technicians import CERTIFIED_ONLY, TechnicianStatus, can_do
 from app.domain.kinds import SKILLS
@@ -67,22 +68,22 @@ class HeldOrder(msgspec.Struct, frozen=True):
 
 
 def _explain(order: WorkOrder, st: TechnicianStatus, travel: float, cfg: AssignmentConfig,
-             note: str = "") -> dict[str, float | str]:
+             preempts: str = "") -> dict[str, float | str]:
     w = cfg.priority_weight[order.priority]
     load_pen = cfg.load_penalty_s * st.load
     stale_pen = cfg.stale_penalty_s if st.stale else 0.0
     bonus = cfg.priority_bonus_s[order.priority]
     total = w * travel + load_pen + stale_pen - bonus
-    cert = " (certified)" if order.skill in CERTIFIED_ONLY else ""
-    where = "last known" if st.stale else "live"
-    summary = (f"{st.tech.name}: {travel / 60:.1f} min away ({where} position), "
-               f"{st.load} open order(s), {order.skill}{cert}")
+    summary = note_line("suggested", name=st.tech.name, minutes=f"{travel / 60:.1f}",
+                        where="last known" if st.stale else "live", load=st.load,
+                        skill=order.skill, preempts=preempts,
+                        cert=" (certified)" if order.skill in CERTIFIED_ONLY else "")
     out: dict[str, float | str] = {
         "travel_s": round(travel, 1), "priority": float(order.priority),
         "priority_weight": w, "weighted_travel_s": round(w * travel, 1),
         "open_orders": float(st.load), "load_penalty_s": load_pen,
         "stale_penalty_s": stale_pen, "priority_bonus_s": -bonus,
-        "total_s": round(total, 1), "summary": summary + note}
+        "total_s": round(total, 1), "summary": summary}
     return out
 
 
@@ -146,9 +147,9 @@ def plan(orders: Sequence[WorkOrder], techs: Sequence[TechnicianStatus], travel_
             if current is not None:
                 taken.discard(current.tech_id)
             taken.add(t.id)
-            note = f"; pre-empts {', '.join(victims)}"
+            preempts = f"; pre-empts {', '.join(victims)}"
             suggestions[o.id] = Suggestion(o.id, t.id, float(travel_s[i, best]),
-                                           _explain(o, t, float(travel_s[i, best]), cfg, note),
+                                           _explain(o, t, float(travel_s[i, best]), cfg, preempts),
                                            preempts=victims)
     by_skill: dict[str, list[TechnicianStatus]] = {}
     unassigned = {}

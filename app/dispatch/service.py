@@ -21,6 +21,7 @@ import numpy as np
 
 from app.dispatch.assignment import AssignmentConfig, HeldOrder, Plan, Suggestion, plan
 from app.dispatch.kpis import response_kpis
+from app.dispatch.notes import note as note_line
 from app.dispatch.orders import (
     DEFAULT_SLA,
     HELD,
@@ -122,7 +123,8 @@ class DispatchService:
             order = WorkOrder(id=oid, title=title, skill=skill, priority=priority,
                               location=location, origin=origin, origin_ref=origin_ref,
                               device_id=device_id, created_at=now, cause=cause)
-            order.notes.append(Note(ts=now, author=actor, text=f"created from {origin}"))
+            order.notes.append(Note(ts=now, author=actor,
+                                    text=note_line("created_from", origin=origin)))
             self._orders[oid] = order
             self._save(order)
             self._emit("created", order, title)
@@ -168,12 +170,13 @@ class DispatchService:
                                         "cannot be sent to a handset")
             if order.state in ("assigned", "accepted", "en_route") and order.assignee != tech_id:
                 # the dispatcher moves a held order to someone else: withdraw it first
-                self._withdraw(order, actor, f"reassigned to {tech_id}: {reason}", block=False)
+                self._withdraw(order, actor, note_line("reassigned", tech=tech_id, reason=reason),
+                               block=False)
             manual = suggestion is None or suggestion.tech_id != tech_id
-            note = f"manual assignment: {reason}" if manual else suggestion.explanation[
+            why = note_line("manual", reason=reason) if manual else suggestion.explanation[
                 "summary"]
             now = self.clock()
-            transition(order, "assigned", ts=now, actor=actor, note=str(note))
+            transition(order, "assigned", ts=now, actor=actor, note=str(why))
             order.assignee = tech_id
             order.shift = tech.shift
             order.explanation = {} if manual else dict(suggestion.explanation)
@@ -185,7 +188,7 @@ class DispatchService:
             self.roster.add_order(tech_id, order_id)
             self._save(order)
             self._publish_order(order)
-            self._emit("assigned", order, str(note), tech_id)
+            self._emit("assigned", order, str(why), tech_id)
             return self.order(order_id)
 
     def auto_assign(self) -> list[Suggestion]:
@@ -241,8 +244,8 @@ class DispatchService:
                 if (o.state == "assigned" and o.assigned_at is not None
                         and now - o.assigned_at > self.config.accept_timeout_s):
                     tech = o.assignee
-                    self._withdraw(o, "system", f"not accepted within "
-                                   f"{self.config.accept_timeout_s:.0f} s", block=True)
+                    self._withdraw(o, "system", note_line("not_accepted", seconds=(
+                        f"{self.config.accept_timeout_s:.0f}")), block=True)
                     o.escalations += 1
                     self._save(o)
                     events.append(self._emit("escalated", o, f"{tech} did not accept; "

@@ -1275,185 +1275,256 @@
 <context>
     <name>Dispatch</name>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="16" />
+        <location filename="../../ui/dispatch_labels.py" line="17" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="17" />
+        <location filename="../../ui/dispatch_labels.py" line="18" />
         <source>Assigned</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="18" />
+        <location filename="../../ui/dispatch_labels.py" line="19" />
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="19" />
+        <location filename="../../ui/dispatch_labels.py" line="20" />
         <source>On the way</source>
         <translation>On the way</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="20" />
+        <location filename="../../ui/dispatch_labels.py" line="21" />
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="21" />
+        <location filename="../../ui/dispatch_labels.py" line="22" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="22" />
+        <location filename="../../ui/dispatch_labels.py" line="23" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="23" />
+        <location filename="../../ui/dispatch_labels.py" line="24" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="24" />
+        <location filename="../../ui/dispatch_labels.py" line="25" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="25" />
+        <location filename="../../ui/dispatch_labels.py" line="26" />
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="28" />
+        <location filename="../../ui/dispatch_labels.py" line="29" />
         <source>Electrical</source>
         <translation>Electrical</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="29" />
+        <location filename="../../ui/dispatch_labels.py" line="30" />
         <source>Plumbing</source>
         <translation>Plumbing</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="30" />
+        <location filename="../../ui/dispatch_labels.py" line="31" />
         <source>Elevator</source>
         <translation>Elevator</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="31" />
+        <location filename="../../ui/dispatch_labels.py" line="32" />
         <source>Fire</source>
         <translation>Fire</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="32" />
+        <location filename="../../ui/dispatch_labels.py" line="33" />
         <source>Gas</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="33" />
+        <location filename="../../ui/dispatch_labels.py" line="34" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="34" />
+        <location filename="../../ui/dispatch_labels.py" line="35" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="37" />
+        <location filename="../../ui/dispatch_labels.py" line="38" />
         <source>All shifts</source>
         <translation>All shifts</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="38" />
+        <location filename="../../ui/dispatch_labels.py" line="39" />
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="39" />
+        <location filename="../../ui/dispatch_labels.py" line="40" />
         <source>Night</source>
         <translation>Night</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="40" />
+        <location filename="../../ui/dispatch_labels.py" line="41" />
         <source>On call</source>
         <translation>On call</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="43" />
+        <location filename="../../ui/dispatch_labels.py" line="44" />
         <source>accept</source>
         <translation>accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="44" />
+        <location filename="../../ui/dispatch_labels.py" line="45" />
         <source>arrive</source>
         <translation>arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="45" />
+        <location filename="../../ui/dispatch_labels.py" line="46" />
         <source>resolve</source>
         <translation>resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="49" />
+        <location filename="../../ui/dispatch_labels.py" line="50" />
         <source>Walking time (s)</source>
         <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
         <translation>Walking time (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="50" />
+        <location filename="../../ui/dispatch_labels.py" line="51" />
         <source>Urgency weight</source>
         <translation>Urgency weight</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="51" />
+        <location filename="../../ui/dispatch_labels.py" line="52" />
         <source>Weighted walking time (s)</source>
         <translation>Weighted walking time (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="52" />
+        <location filename="../../ui/dispatch_labels.py" line="53" />
         <source>Open orders</source>
         <translation>Open orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="53" />
+        <location filename="../../ui/dispatch_labels.py" line="54" />
         <source>Busy penalty (s)</source>
         <translation>Busy penalty (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="54" />
+        <location filename="../../ui/dispatch_labels.py" line="55" />
         <source>Old position penalty (s)</source>
         <translation>Old position penalty (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="55" />
+        <location filename="../../ui/dispatch_labels.py" line="56" />
         <source>Urgent order bonus (s)</source>
         <translation>Urgent order bonus (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="56" />
+        <location filename="../../ui/dispatch_labels.py" line="57" />
         <source>Total cost (s)</source>
         <translation>Total cost (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="57" />
+        <location filename="../../ui/dispatch_labels.py" line="58" />
         <source>Dispatcher's choice</source>
         <translation>Dispatcher's choice</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="92" />
+        <location filename="../../ui/dispatch_labels.py" line="93" />
         <source>never reported</source>
         <translation>never reported</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="93" />
+        <location filename="../../ui/dispatch_labels.py" line="94" />
         <source>%1 s ago</source>
         <translation>%1 s ago</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="94" />
+        <location filename="../../ui/dispatch_labels.py" line="95" />
         <source>%1 min ago</source>
         <translation>%1 min ago</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="120" />
+        <source>%1: %2 min away (%3), %4 open order(s), %5</source>
+        <translation>%1: %2 min away (%3), %4 open order(s), %5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="121" />
+        <source>%1 (certified)</source>
+        <translation>%1 (certified)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="122" />
+        <source>; takes the technician from %1</source>
+        <translation>; takes the technician from %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="124" />
+        <source>live position</source>
+        <translation>live position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="125" />
+        <source>last known position</source>
+        <translation>last known position</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="127" />
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="130" />
+        <source>Created from %1</source>
+        <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
+        <translation>Created from %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="131" />
+        <source>Assigned by hand: %1</source>
+        <translation>Assigned by hand: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="132" />
+        <source>Reassigned to %1: %2</source>
+        <translation>Reassigned to %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="133" />
+        <source>Not accepted within %1 s</source>
+        <translation>Not accepted within %1 s</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="136" />
+        <source>an alarm</source>
+        <translation>an alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="137" />
+        <source>a camera detection</source>
+        <translation>a camera detection</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="138" />
+        <source>a resident's report</source>
+        <translation>a resident's report</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="139" />
+        <source>the dispatcher</source>
+        <translation>the dispatcher</translation>
     </message>
 </context>
 <context>
@@ -2993,78 +3064,63 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="34" />
-        <location filename="../../ui/dispatch_detail.py" line="70" />
+        <location filename="../../ui/dispatch_detail.py" line="35" />
+        <location filename="../../ui/dispatch_detail.py" line="71" />
         <source>Select a work order</source>
         <translation>Select a work order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="41" />
+        <location filename="../../ui/dispatch_detail.py" line="42" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="41" />
+        <location filename="../../ui/dispatch_detail.py" line="42" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="46" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="46" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="46" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="47" />
+        <location filename="../../ui/dispatch_detail.py" line="48" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="56" />
+        <location filename="../../ui/dispatch_detail.py" line="57" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="83" />
+        <location filename="../../ui/dispatch_detail.py" line="84" />
         <source>Assigned to %1</source>
         <translation>Assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="88" />
+        <location filename="../../ui/dispatch_detail.py" line="89" />
         <source>Suggested: %1</source>
         <translation>Suggested: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="92" />
+        <location filename="../../ui/dispatch_detail.py" line="93" />
         <source>No suggestion yet</source>
         <translation>No suggestion yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="108" />
-        <source>last known position</source>
-        <translation>last known position</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_detail.py" line="108" />
-        <source>live position</source>
-        <translation>live position</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_detail.py" line="109" />
-        <source>%1: %2 min away (%3), %4 open order(s), %5</source>
-        <translation>%1: %2 min away (%3), %4 open order(s), %5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_detail.py" line="126" />
+        <location filename="../../ui/dispatch_detail.py" line="130" />
         <source>note</source>
         <translation>note</translation>
     </message>
@@ -3801,7 +3857,7 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../widgets/video_tile.py" line="209" />
+        <location filename="../../widgets/video_tile.py" line="211" />
         <source>NO SIGNAL</source>
         <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
         <translation>NO SIGNAL</translation>

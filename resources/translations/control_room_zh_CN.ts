@@ -1275,185 +1275,256 @@
 <context>
     <name>Dispatch</name>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="16" />
+        <location filename="../../ui/dispatch_labels.py" line="17" />
         <source>Waiting</source>
         <translation>待派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="17" />
+        <location filename="../../ui/dispatch_labels.py" line="18" />
         <source>Assigned</source>
         <translation>已派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="18" />
+        <location filename="../../ui/dispatch_labels.py" line="19" />
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="19" />
+        <location filename="../../ui/dispatch_labels.py" line="20" />
         <source>On the way</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="20" />
+        <location filename="../../ui/dispatch_labels.py" line="21" />
         <source>On site</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="21" />
+        <location filename="../../ui/dispatch_labels.py" line="22" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="22" />
+        <location filename="../../ui/dispatch_labels.py" line="23" />
         <source>Verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="23" />
+        <location filename="../../ui/dispatch_labels.py" line="24" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="24" />
+        <location filename="../../ui/dispatch_labels.py" line="25" />
         <source>Rejected</source>
         <translation>已拒单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="25" />
+        <location filename="../../ui/dispatch_labels.py" line="26" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="28" />
+        <location filename="../../ui/dispatch_labels.py" line="29" />
         <source>Electrical</source>
         <translation>电工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="29" />
+        <location filename="../../ui/dispatch_labels.py" line="30" />
         <source>Plumbing</source>
         <translation>水工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="30" />
+        <location filename="../../ui/dispatch_labels.py" line="31" />
         <source>Elevator</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="31" />
+        <location filename="../../ui/dispatch_labels.py" line="32" />
         <source>Fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="32" />
+        <location filename="../../ui/dispatch_labels.py" line="33" />
         <source>Gas</source>
         <translation>燃气</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="33" />
+        <location filename="../../ui/dispatch_labels.py" line="34" />
         <source>Security</source>
         <translation>安防</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="34" />
+        <location filename="../../ui/dispatch_labels.py" line="35" />
         <source>General</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="37" />
+        <location filename="../../ui/dispatch_labels.py" line="38" />
         <source>All shifts</source>
         <translation>全部班次</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="38" />
+        <location filename="../../ui/dispatch_labels.py" line="39" />
         <source>Day</source>
         <translation>白班</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="39" />
+        <location filename="../../ui/dispatch_labels.py" line="40" />
         <source>Night</source>
         <translation>夜班</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="40" />
+        <location filename="../../ui/dispatch_labels.py" line="41" />
         <source>On call</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="43" />
+        <location filename="../../ui/dispatch_labels.py" line="44" />
         <source>accept</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="44" />
+        <location filename="../../ui/dispatch_labels.py" line="45" />
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="45" />
+        <location filename="../../ui/dispatch_labels.py" line="46" />
         <source>resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="49" />
+        <location filename="../../ui/dispatch_labels.py" line="50" />
         <source>Walking time (s)</source>
         <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
         <translation>步行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="50" />
+        <location filename="../../ui/dispatch_labels.py" line="51" />
         <source>Urgency weight</source>
         <translation>紧急权重</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="51" />
+        <location filename="../../ui/dispatch_labels.py" line="52" />
         <source>Weighted walking time (s)</source>
         <translation>加权步行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="52" />
+        <location filename="../../ui/dispatch_labels.py" line="53" />
         <source>Open orders</source>
         <translation>在办工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="53" />
+        <location filename="../../ui/dispatch_labels.py" line="54" />
         <source>Busy penalty (s)</source>
         <translation>忙碌惩罚（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="54" />
+        <location filename="../../ui/dispatch_labels.py" line="55" />
         <source>Old position penalty (s)</source>
         <translation>位置过旧惩罚（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="55" />
+        <location filename="../../ui/dispatch_labels.py" line="56" />
         <source>Urgent order bonus (s)</source>
         <translation>紧急工单加成（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="56" />
+        <location filename="../../ui/dispatch_labels.py" line="57" />
         <source>Total cost (s)</source>
         <translation>总代价（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="57" />
+        <location filename="../../ui/dispatch_labels.py" line="58" />
         <source>Dispatcher's choice</source>
         <translation>调度员指定</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="92" />
+        <location filename="../../ui/dispatch_labels.py" line="93" />
         <source>never reported</source>
         <translation>从未上报</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="93" />
+        <location filename="../../ui/dispatch_labels.py" line="94" />
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="94" />
+        <location filename="../../ui/dispatch_labels.py" line="95" />
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="120" />
+        <source>%1: %2 min away (%3), %4 open order(s), %5</source>
+        <translation>%1：步行约 %2 分钟（%3），手上 %4 张工单，%5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="121" />
+        <source>%1 (certified)</source>
+        <translation>%1（持证）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="122" />
+        <source>; takes the technician from %1</source>
+        <translation>；从 %1 调走该技工</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="124" />
+        <source>live position</source>
+        <translation>实时位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="125" />
+        <source>last known position</source>
+        <translation>最后已知位置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="127" />
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="130" />
+        <source>Created from %1</source>
+        <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
+        <translation>由%1生成</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="131" />
+        <source>Assigned by hand: %1</source>
+        <translation>人工派单：%1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="132" />
+        <source>Reassigned to %1: %2</source>
+        <translation>改派给 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="133" />
+        <source>Not accepted within %1 s</source>
+        <translation>%1 秒内未接单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="136" />
+        <source>an alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="137" />
+        <source>a camera detection</source>
+        <translation>摄像机识别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="138" />
+        <source>a resident's report</source>
+        <translation>业主报修</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="139" />
+        <source>the dispatcher</source>
+        <translation>调度员</translation>
     </message>
 </context>
 <context>
@@ -2993,78 +3064,63 @@
 <context>
     <name>OrderDetail</name>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="34" />
-        <location filename="../../ui/dispatch_detail.py" line="70" />
+        <location filename="../../ui/dispatch_detail.py" line="35" />
+        <location filename="../../ui/dispatch_detail.py" line="71" />
         <source>Select a work order</source>
         <translation>请选择工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="41" />
+        <location filename="../../ui/dispatch_detail.py" line="42" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="41" />
+        <location filename="../../ui/dispatch_detail.py" line="42" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="46" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="46" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="46" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="47" />
+        <location filename="../../ui/dispatch_detail.py" line="48" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="56" />
+        <location filename="../../ui/dispatch_detail.py" line="57" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="83" />
+        <location filename="../../ui/dispatch_detail.py" line="84" />
         <source>Assigned to %1</source>
         <translation>已派给 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="88" />
+        <location filename="../../ui/dispatch_detail.py" line="89" />
         <source>Suggested: %1</source>
         <translation>推荐：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="92" />
+        <location filename="../../ui/dispatch_detail.py" line="93" />
         <source>No suggestion yet</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="108" />
-        <source>last known position</source>
-        <translation>最后已知位置</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_detail.py" line="108" />
-        <source>live position</source>
-        <translation>实时位置</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_detail.py" line="109" />
-        <source>%1: %2 min away (%3), %4 open order(s), %5</source>
-        <translation>%1：步行约 %2 分钟（%3），手上 %4 张工单，%5</translation>
-    </message>
-    <message>
-        <location filename="../../ui/dispatch_detail.py" line="126" />
+        <location filename="../../ui/dispatch_detail.py" line="130" />
         <source>note</source>
         <translation>备注</translation>
     </message>
@@ -3801,7 +3857,7 @@
 <context>
     <name>VideoTile</name>
     <message>
-        <location filename="../../widgets/video_tile.py" line="209" />
+        <location filename="../../widgets/video_tile.py" line="211" />
         <source>NO SIGNAL</source>
         <extracomment>status dot colours: the same green/orange/grey the rest of the control room uses</extracomment>
         <translation>无信号</translation>

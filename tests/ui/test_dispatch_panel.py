@@ -31,6 +31,7 @@ from app.sources.replay import ReplaySource
 from app.sources.simulator.source import SimulatorSource
 from app.state.store import StateStore
 from ui.dispatch_panel import DispatchPanel
+from ui.i18n import install_translators
 from ui.theme import level_rgb
 
 pytestmark = [pytest.mark.gui,  # Qt 6 drag events take a QPoint; PySide flags it deprecated
@@ -116,13 +117,49 @@ def test_queue_shows_orders_with_the_suggestion_and_its_reasons(scene, qtbot) ->
              for r in range(panel.detail.terms.rowCount())}
     assert {"Walking time (s)", "Busy penalty (s)", "Total cost (s)"} <= set(terms)
     assert [panel.detail.timeline.topLevelItem(i).text(3)
-            for i in range(panel.detail.timeline.topLevelItemCount())] == ["created from alarm"]
+            for i in range(panel.detail.timeline.topLevelItemCount())] == ["Created from an alarm"]
     # a resident report arrives: one row inserted, the first row untouched (no reset)
     resets: list = []
     panel.orders.modelReset.connect(lambda: resets.append(1))
     runtime.create_from_resident_report("5栋电梯困人", Location((0.0, 0.0, 0.0), "B05", 1), "李")
     qtbot.waitUntil(lambda: panel.orders.rowCount() == 2, timeout=2000)
     assert resets == [] and panel.selected_order_id() == order.id
+
+
+def test_the_order_timeline_words_the_engines_lines_in_chinese(scene, qtbot, qapp,
+                                                              monkeypatch) -> None:  # noqa: ANN001
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        panel, runtime, _ = _make(scene, qtbot)
+        (order,) = runtime.service.orders()
+        suggested = runtime.snapshot().order(order.id).suggestion.tech_id
+        other = next(t.id for t in scene.technicians if t.id != suggested
+                     and "electrical" in t.certified)
+        panel.select_order(order.id)
+        panel.select_tech(suggested)
+        qtbot.mouseClick(panel.assign_button, Qt.MouseButton.LeftButton)
+        panel.reason.setText("熟悉配电房")
+        _drop(panel, order.id, other)
+        qtbot.waitUntil(lambda: runtime.service.order(order.id).assignee == other,
+                        timeout=2000)
+
+        def rows() -> list[tuple[str, str]]:
+            tree = panel.detail.timeline
+            return [(tree.topLevelItem(i).text(1), tree.topLevelItem(i).text(3))
+                    for i in range(tree.topLevelItemCount())]
+
+        qtbot.waitUntil(lambda: len(rows()) >= 4, timeout=2000)
+        notes = [note for _, note in rows()]
+        # stored in English for logs and city platforms, read in the operator's language
+        assert runtime.service.order(order.id).notes[0].text == "created from alarm"
+        assert "由告警生成" in notes
+        assert any(n.startswith(panel.tech_names[suggested] + "：步行约") for n in notes)
+        assert f"改派给 {panel.tech_names[other]}：熟悉配电房" in notes
+        assert not any("min away" in n or "created from" in n or "reassigned" in n
+                       for n in notes)
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
 
 
 def test_assign_by_button_then_reassign_by_drag_and_drop_with_a_reason(scene, qtbot,
