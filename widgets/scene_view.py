@@ -30,6 +30,7 @@ from vtkmodules.vtkInteractionStyle import vtkInteractorStyleTerrain
 from vtkmodules.vtkRenderingCore import vtkActor, vtkRenderer, vtkWindowToImageFilter
 
 from widgets import scene_layers, scene_networks
+from widgets.gl_renderer import multisamples_for_this_machine
 from widgets.scene_camera import CameraFlight, overview_pose, view_direction
 from widgets.scene_cctv import CameraFrusta
 from widgets.scene_devices import DeviceGlyphs
@@ -66,6 +67,7 @@ class SceneView(ScenePicking, QWidget):
         self.renderer = vtkRenderer()
         scene_layers.style_renderer(self.renderer)
         self.render_window = self._vtk.GetRenderWindow()
+        self.render_window.SetMultiSamples(multisamples_for_this_machine())
         self.render_window.AddRenderer(self.renderer)
         self.render_window.AddObserver("EndEvent", self._on_vtk_frame_end)
         # dot size follows the zoom whichever way the camera moved (style, flight, code)

@@ -7,6 +7,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from tests.fixtures.display import x_display  # noqa: F401  (fixture)
+from widgets.gl_renderer import GPU_MULTISAMPLES, is_software, renderer_name
 from widgets.scene_view import STATUS_RGB, SceneView
 
 pytestmark = pytest.mark.gui
@@ -139,3 +140,13 @@ def test_construction_zone_on_the_ground_and_change_pinned_where_it_stands(view)
     decided = view.grab_image()
     assert _near(decided, (x, y), (255, 38, 25), radius=3) > 120  # no longer red
     assert _near(decided, (x, y), (200, 205, 212), radius=3) < 100  # a light grey pin
+
+
+def test_multisampling_is_off_on_a_software_renderer_and_on_with_a_gpu(view):
+    name = renderer_name()
+    assert name, "no OpenGL context could be made"
+    # Xvfb draws with Mesa's llvmpipe: 4x multisampling would quadruple every pixel's cost
+    expected = 0 if is_software(name) else GPU_MULTISAMPLES
+    assert view.render_window.GetMultiSamples() == expected
+    assert is_software("llvmpipe (LLVM 15.0.6, 256 bits)")
+    assert not is_software("NVIDIA GeForce RTX 3060/PCIe/SSE2")
