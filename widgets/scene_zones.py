@@ -41,12 +41,17 @@ class GroundZones:
         self.change_count = 0
 
     def set_zones(self, zones: Sequence[tuple[np.ndarray, str]]) -> None:
-        """``zones``: (polygon (k, 2) site metres, kind) pairs."""
+        """``zones``: (polygon site metres, kind) pairs; a (k, 2) polygon lies on the
+        ground, a (k, 3) one on the plane of its first point's height (a roof)."""
         self.zone_count = len(zones)
         for kind in KIND_RGB:
-            polys = [np.asarray(p, np.float64)[:, :2] for p, k in zones if k == kind]
-            self.fills[kind].GetMapper().SetInputData(geo.flat_polygons(polys, LIFT_M))
-            self.lines[kind].GetMapper().SetInputData(_outlines(polys, LIFT_M + 0.05))
+            mine = [np.asarray(p, np.float64) for p, k in zones if k == kind]
+            polys = [p[:, :2] for p in mine]
+            base = [LIFT_M + (float(p[0, 2]) if p.shape[1] > 2 and len(p) else 0.0)
+                    for p in mine]
+            self.fills[kind].GetMapper().SetInputData(geo.flat_polygons(polys, base))
+            self.lines[kind].GetMapper().SetInputData(
+                _outlines(polys, [z + 0.05 for z in base]))
 
     def set_changes(self, changes: Sequence[tuple[float, float, bool]]) -> None:
         """``changes``: (x, y, open) — open ones in red, decided ones in white."""
@@ -56,9 +61,9 @@ class GroundZones:
             actor.GetMapper().SetInputData(_pins(pins))
 
 
-def _outlines(polys: list[np.ndarray], z: float):  # noqa: ANN202
+def _outlines(polys: list[np.ndarray], heights: Sequence[float]):  # noqa: ANN202
     pts, sizes = [], []
-    for p in polys:
+    for p, z in zip(polys, heights, strict=True):
         ring = np.vstack([p, p[:1]])
         pts.append(np.column_stack([ring, np.full(len(ring), z)]))
         sizes.append(len(ring))
