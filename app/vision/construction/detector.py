@@ -227,8 +227,11 @@ class ConstructionDetector:
             onset = float(np.median(self.runs.start[inside]))
             if t - onset < self._zones.min_persist_s:
                 continue
-            if (self.runs.misses[inside] > 0).mean() > 0.5:
-                continue  # not seen in this sample: raise it when it shows again
+            if self.runs.seen_at(t)[inside].mean() < 0.5:
+                # not seen in this sample: raise it when it shows again. A night picture
+                # cannot deny a change (persistence.py), so a cart taken away at dusk
+                # still runs at 3 a.m.: only a sample that shows a change may raise it
+                continue
             zone = self._zones.zones[zi]
             event = ChangeDetected(
                 uuid.uuid4().hex[:12], zone.id, zone.kind, zone.name, t, onset,
