@@ -32,8 +32,10 @@ class ConstructionConfig:
     min_blocks: int = 2  # a region needs this many changed blocks inside a zone
     vanish_samples: int = 3  # a background uncovered this long is learnt at once
     # weather: a change whose start is shared by this many blocks elsewhere (and at least
-    # this share of its own size), within this many samples, is not a structure
+    # this share of its own size) in this many separate places, within this many
+    # samples, is not a structure
     weather_min_blocks: int = 4
+    weather_min_places: int = 3
     weather_share: float = 0.5
     weather_sync_samples: float = 2.5
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure

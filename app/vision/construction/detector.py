@@ -253,11 +253,12 @@ class ConstructionDetector:
             out.append(Detection(event, before.copy(), after.copy(), frame.copy()))
 
     def _weather_like(self, comp: np.ndarray, onset: float) -> bool:
-        """Weather, not a structure: changes elsewhere in the picture — on the other lawns,
-        the paving, outside every zone — started with this one (snow lying in patches,
-        a wet ground drying unevenly). A structure goes up in one place; the weather
-        comes everywhere in the same sample. The others are the control, as the lawns
-        are for one another in features.py; blocks of changes already raised are not."""
+        """Weather, not a structure: changes in several other places of the picture — on
+        the other lawns, the paving, outside every zone — started with this one (snow
+        lying in patches, a wet ground drying unevenly). A structure goes up in one
+        place; the weather comes everywhere in the same sample. The others are the
+        control, as the lawns are for one another in features.py; blocks of changes
+        already raised are not."""
         cfg = self.cfg
         # the change itself: every running block joined to it (a structure half seen
         # yet, its far side still gathering hits), and a block's width round it
@@ -269,8 +270,12 @@ class ConstructionDetector:
         others = self.runs.running & ~near & ~self._held()
         with np.errstate(invalid="ignore"):
             sync = others & (np.abs(self.runs.start - onset) <= window)
-        return int(sync.sum()) >= max(cfg.weather_min_blocks,
-                                      cfg.weather_share * int(comp.sum()))
+        if int(sync.sum()) < max(cfg.weather_min_blocks, cfg.weather_share * int(comp.sum())):
+            return False
+        # scattered over several places, as snow or a drying ground is; two sheds that
+        # happen to go up on the same day are two things, not weather
+        places = cv2.connectedComponents(sync.astype(np.uint8), connectivity=8)[0] - 1
+        return places >= cfg.weather_min_places
 
     def _standing_in(self, comp: np.ndarray) -> int | None:
         """The zone the change stands in, judged by its footing — the lowest block of each
