@@ -36,7 +36,7 @@ class ConstructionOverlay(QObject):
         if self.reader is None:
             return
         zones = [(_at_height(z.polygon_xy, z.z), z.kind) for z in self.reader.ground_zones()]
-        changes = [(r.site_xy[0], r.site_xy[1], r.state == "open")
+        changes = [(r.site_xy[0], r.site_xy[1], r.state == "open", r.site_z)
                    for r in self.reader.changes() if r.site_xy is not None]
         shown = (tuple((z.tobytes(), k) for z, k in zones), tuple(changes))
         if shown == self._shown:

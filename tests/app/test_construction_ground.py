@@ -92,7 +92,7 @@ def test_a_rooftop_zone_lies_on_its_roof_at_the_roofs_height(tmp_path, monkeypat
     assert zones["lawn"].z == 0.0  # the ground's zones stay on the ground
     assert np.allclose(np.array(zones["lawn"].polygon_xy), SQUARE + [0, 10], atol=0.05)
     middle = pinhole.project(np.array([[0.0, 45.0, 15.0]]))[0][0]
-    site = mgr.construction._place("CAM-R", (height, width, 3),
-                                   (int(middle[0]) - 10, int(middle[1]) - 20, 20, 20),
-                                   "rooftop")
-    assert site is not None and np.allclose(site, (0.0, 45.0), atol=0.3)
+    site, site_z = mgr.construction._place("CAM-R", (height, width, 3),
+                                           (int(middle[0]) - 10, int(middle[1]) - 20, 20,
+                                            20), "rooftop")
+    assert site is not None and np.allclose(site, (0.0, 45.0), atol=0.3) and site_z == 15.0

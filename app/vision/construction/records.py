@@ -56,6 +56,7 @@ class ChangeRecord(msgspec.Struct, frozen=True):
     package: str | None = None
     still_seen: bool = True  # False once the detector no longer sees it
     folder: str = ""
+    site_z: float = 0.0  # the height it stands at: 0 on the ground, a roof's height
 
 
 def public_record(record: ChangeRecord) -> ChangeRecord:

@@ -100,12 +100,13 @@ class ConstructionService:
     def _detected(self, camera_id: str, d: Detection) -> None:
         ev = d.event
         cam = self.cameras.camera(camera_id)
-        site = self._place(camera_id, d.frame.shape, ev.bbox_px, ev.zone_kind)
+        site, site_z = self._place(camera_id, d.frame.shape, ev.bbox_px, ev.zone_kind)
         rec = ChangeRecord(
             ev.id, camera_id, cam.name if cam else camera_id, ev.zone, ev.zone_kind,
             ev.zone_name, ev.t_detected, ev.t_onset, ev.bbox_px, ev.polygon_px,
             ev.confidence, site,
-            folder=str(self.store.folder_for(camera_id, ev.id, self.clock())))
+            folder=str(self.store.folder_for(camera_id, ev.id, self.clock())),
+            site_z=site_z)
         try:
             self.store.create(rec, d.before, d.after, d.frame)
         except OSError as exc:
@@ -122,9 +123,10 @@ class ConstructionService:
                                                                "change": ev.id}))
         self._emit(rec)
 
-    def _place(self, camera_id: str, shape, bbox, kind: str = "") -> tuple[float, float] | None:
-        """Site (x, y) of the bottom centre of the change: where it stands (on a roof for
-        a rooftop zone)."""
+    def _place(self, camera_id: str, shape, bbox, kind: str = ""
+               ) -> tuple[tuple[float, float] | None, float]:
+        """Site (x, y) of the bottom centre of the change — where it stands — and the
+        height it stands at (a roof's for a rooftop zone, else 0)."""
         size = (shape[1], shape[0])
         cal = self.calibration(camera_id, size)
         x, y, w, h = bbox
@@ -133,10 +135,12 @@ class ConstructionService:
         if roof is not None:
             cal = GroundCalibration.from_pose(pinhole, roof.z)
         if cal is None:
-            return None
+            return None, 0.0
         xy = cal.to_site([[x + w / 2, y + h]])[0]
-        return (round(float(xy[0]), 2), round(float(xy[1]), 2)) if np.isfinite(xy).all() \
-            else None
+        if not np.isfinite(xy).all():
+            return None, 0.0
+        return (round(float(xy[0]), 2), round(float(xy[1]), 2)), \
+            (round(roof.z, 2) if roof is not None else 0.0)
 
     def set_buildings(self, buildings) -> None:  # noqa: ANN001 (scene Buildings)
         """The scene's buildings: a rooftop zone is drawn on the roof it lies on."""
@@ -254,7 +258,7 @@ class ConstructionService:
         if self.work_orders is not None:
             xy = rec.site_xy or (0.0, 0.0)
             order = self.work_orders.create_from_detection(
-                "illegal_construction", Location((xy[0], xy[1], 0.0)), ref=rec.id,
+                "illegal_construction", Location((xy[0], xy[1], rec.site_z)), ref=rec.id,
                 confidence=rec.confidence, detail=f"{rec.zone_name or rec.zone} "
                 f"({rec.camera_name})")
             order_id = order.id
