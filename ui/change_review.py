@@ -8,9 +8,9 @@ enforcement team and an evidence package for urban management). Decisions go to 
 as commands (role, scope, audit in the handler); the list follows the room's camera events
 (``construction_change``), so a decision taken at another console shows here too.
 
-Records and pictures are read from the engine's construction service, which only a room
-with the engine in the process has (``room.cameras.construction``); a remote console says
-so instead of showing an empty list.
+Records and pictures are read from ``room.cameras.construction``: the engine's construction
+service at a desk, the server's (``app/client/construction.py``) at a remote console; a
+room without one (no OpenCV) says so instead of showing an empty list.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ EVENT_KIND = "construction_change"
 def _picture(reader, change_id: str, which: str) -> np.ndarray | None:  # noqa: ANN001
     try:
         data = reader.picture(change_id, which)
-    except (OSError, ValueError):  # a record whose pictures were removed by hand
+    except (OSError, ValueError, CommandError):  # removed by hand; the server away
         return None
     return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
 

@@ -35,9 +35,8 @@ class ConstructionOverlay(QObject):
     def refresh(self) -> None:
         if self.reader is None:
             return
-        zones = [(np.asarray(z.polygon_xy, np.float64), z.kind)
-                 for z in self.reader.ground_zones()]
-        changes = [(r.site_xy[0], r.site_xy[1], r.state == "open")
+        zones = [(_at_height(z.polygon_xy, z.z), z.kind) for z in self.reader.ground_zones()]
+        changes = [(r.site_xy[0], r.site_xy[1], r.state == "open", r.site_z)
                    for r in self.reader.changes() if r.site_xy is not None]
         shown = (tuple((z.tobytes(), k) for z, k in zones), tuple(changes))
         if shown == self._shown:
@@ -45,3 +44,9 @@ class ConstructionOverlay(QObject):
         self._shown = shown
         if zones or changes or self.view.construction is not None:
             self.view.set_construction(zones, changes)
+
+
+def _at_height(polygon_xy, z: float) -> np.ndarray:  # noqa: ANN001
+    """(k, 3): the zone's outline on its plane (the ground, or the roof it lies on)."""
+    xy = np.asarray(polygon_xy, np.float64).reshape(-1, 2)
+    return np.column_stack([xy, np.full(len(xy), z)])

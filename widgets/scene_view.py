@@ -139,9 +139,9 @@ class SceneView(ScenePicking, QWidget):
         return StateCells.segments(self.layers, layer, a, b, rgb, width)
 
     def set_construction(self, zones: Sequence[tuple[np.ndarray, str]],
-                         changes: Sequence[tuple[float, float, bool]]) -> None:
+                         changes: Sequence[tuple]) -> None:
         """Construction zones on the ground ((k, 2) site metres, kind) and changes at their
-        place ((x, y, still open)), layer ``construction``."""
+        place ((x, y, still open[, z])), layer ``construction``."""
         if self.construction is None:
             from widgets.scene_zones import GroundZones
 

@@ -41,24 +41,31 @@ class GroundZones:
         self.change_count = 0
 
     def set_zones(self, zones: Sequence[tuple[np.ndarray, str]]) -> None:
-        """``zones``: (polygon (k, 2) site metres, kind) pairs."""
+        """``zones``: (polygon site metres, kind) pairs; a (k, 2) polygon lies on the
+        ground, a (k, 3) one on the plane of its first point's height (a roof)."""
         self.zone_count = len(zones)
         for kind in KIND_RGB:
-            polys = [np.asarray(p, np.float64)[:, :2] for p, k in zones if k == kind]
-            self.fills[kind].GetMapper().SetInputData(geo.flat_polygons(polys, LIFT_M))
-            self.lines[kind].GetMapper().SetInputData(_outlines(polys, LIFT_M + 0.05))
+            mine = [np.asarray(p, np.float64) for p, k in zones if k == kind]
+            polys = [p[:, :2] for p in mine]
+            base = [LIFT_M + (float(p[0, 2]) if p.shape[1] > 2 and len(p) else 0.0)
+                    for p in mine]
+            self.fills[kind].GetMapper().SetInputData(geo.flat_polygons(polys, base))
+            self.lines[kind].GetMapper().SetInputData(
+                _outlines(polys, [z + 0.05 for z in base]))
 
-    def set_changes(self, changes: Sequence[tuple[float, float, bool]]) -> None:
-        """``changes``: (x, y, open) — open ones in red, decided ones in white."""
+    def set_changes(self, changes: Sequence[tuple]) -> None:
+        """``changes``: (x, y, open[, z]) — open ones in red, decided ones in white; ``z``
+        the height it stands at (a roof), 0 when left out."""
         self.change_count = len(changes)
         for actor, want in ((self.open_pins, True), (self.done_pins, False)):
-            pins = [(x, y) for x, y, is_open in changes if is_open == want]
+            pins = [(c[0], c[1], c[3] if len(c) > 3 else 0.0) for c in changes
+                    if c[2] == want]
             actor.GetMapper().SetInputData(_pins(pins))
 
 
-def _outlines(polys: list[np.ndarray], z: float):  # noqa: ANN202
+def _outlines(polys: list[np.ndarray], heights: Sequence[float]):  # noqa: ANN202
     pts, sizes = [], []
-    for p in polys:
+    for p, z in zip(polys, heights, strict=True):
         ring = np.vstack([p, p[:1]])
         pts.append(np.column_stack([ring, np.full(len(ring), z)]))
         sizes.append(len(ring))
@@ -66,15 +73,16 @@ def _outlines(polys: list[np.ndarray], z: float):  # noqa: ANN202
     return geo.make_polydata(xyz, lines=(sizes, np.arange(len(xyz))))
 
 
-def _pins(xy: list[tuple[float, float]]):  # noqa: ANN202
-    """A vertical post and a 16-sided ring of 2.5 m radius at the foot of each pin."""
+def _pins(xyz: list[tuple[float, float, float]]):  # noqa: ANN202
+    """A vertical post and a 16-sided ring of 2.5 m radius at the foot of each pin (on the
+    ground, or on the roof it stands on)."""
     pts, sizes = [], []
     ang = np.linspace(0, 2 * np.pi, 17)
-    for x, y in xy:
-        pts.append(np.array([[x, y, LIFT_M], [x, y, PIN_M]]))
+    for x, y, z in xyz:
+        pts.append(np.array([[x, y, z + LIFT_M], [x, y, z + PIN_M]]))
         sizes.append(2)
         pts.append(np.column_stack([x + 2.5 * np.cos(ang), y + 2.5 * np.sin(ang),
-                                    np.full(17, LIFT_M + 0.1)]))
+                                    np.full(17, z + LIFT_M + 0.1)]))
         sizes.append(17)
     xyz = np.concatenate(pts) if pts else np.zeros((0, 3))
     return geo.make_polydata(xyz, lines=(sizes, np.arange(len(xyz))))

@@ -18,7 +18,7 @@ import msgspec
 
 from app.api import wire
 from app.facade.commands import Command
-from app.facade.errors import CommandError, NotConnected, error_from_json
+from app.facade.errors import CommandError, CommandFailed, NotConnected, error_from_json
 from app.facade.handler import CommandResult
 from app.facade.room import AuditQuery, LearnedInfo
 from app.scene.model import Scene
@@ -119,8 +119,18 @@ class ApiClient:
         return self._request("GET", "/health", timeout=2.0).json()
 
     # ---- reading -------------------------------------------------------------------------
-    def get_json(self, path: str, type_: Any, *, timeout: float = 5.0) -> Any:
-        return self._decode(self._request("GET", path, timeout=timeout), type_)
+    def get_json(self, path: str, type_: Any, *, timeout: float = 5.0,
+                 params: dict[str, Any] | None = None) -> Any:
+        return self._decode(self._request("GET", path, params=params, timeout=timeout), type_)
+
+    def get_bytes(self, path: str, *, timeout: float = 10.0) -> bytes:
+        """A file's bytes (a picture); an empty answer (204) or a missing one (404) is an
+        error naming the path, never empty bytes taken for a picture."""
+        response = self._request("GET", path, timeout=timeout)
+        if response.status_code != 200 or not response.content:
+            raise CommandFailed("not_found", f"{path}: nothing to fetch "
+                               f"(HTTP {response.status_code})")
+        return response.content
 
     def scene(self) -> Scene:
         return self._decode(self._request("GET", "/scene", timeout=30.0), Scene)

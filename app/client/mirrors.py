@@ -169,6 +169,8 @@ class CameraMirror:
         self._thread = threading.Thread(target=self._pull, name="CameraFramePuller",
                                         daemon=True)
         self.connected = True
+        #: the construction review (RemoteConstruction), set by the room that has a server
+        self.construction = None
 
     def start(self) -> None:
         self._thread.start()

@@ -27,6 +27,7 @@ from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
 from websockets.sync.client import connect
 
 from app.api import wire
+from app.client.construction import RemoteConstruction
 from app.client.http import ApiClient, SignedOut
 from app.client.mirrors import AlarmMirror, CameraMirror, DispatchMirror
 from app.client.operations import RemoteOperations
@@ -69,6 +70,8 @@ class RemoteControlRoom:
         self.cameras: CameraMirror | None = (
             CameraMirror(self.scene.cameras, api.frame, api.clip, self._cache_dir / "clips",
                          fetch_overlays=api.overlays) if self.scene.cameras else None)
+        if self.cameras is not None:  # the review list and 3D zones, as the desk has them
+            self.cameras.construction = RemoteConstruction(api)
         self._dispatch: DispatchMirror | None = None
         self.wall = WallMirror()  # the video walls' control state, from Delta.extra["wall"]
         self.operations = RemoteOperations(api)

@@ -190,6 +190,8 @@ class Engine:
             evidence_dir=data / "evidence", demo_feeds_dir=demo_feeds.cache_dir(),
             scene_cameras_dir=scene_dir / "cameras",
             max_demo_analysed=config.cameras.max_demo_analysed, clock=self.clock)
+        if self.cameras.construction is not None:  # rooftop zones lie on the scene's roofs
+            self.cameras.construction.set_buildings(self.scene.buildings)
         self.ingest.subscribe(self.acoustic.handle_events)
         self.dispatch: DispatchRuntime | None = None  # built at start: it needs the database
         # users and the audit trail live in the database too: built at start

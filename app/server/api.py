@@ -40,6 +40,8 @@ from app.server.stream import Console, StreamHub, hello_for, snapshot_of
 from app.storage import queries as stored
 from app.storage.queries import HistoryPoint
 from app.vision.camera_types import Overlay
+from app.vision.construction.records import PICTURES, ChangeRecord, public_record
+from app.vision.construction.service import GroundZone
 
 if TYPE_CHECKING:
     from app.runtime.engine import Engine
@@ -290,6 +292,52 @@ def create_app(engine: "Engine", gatekeeper: Gatekeeper) -> FastAPI:
         result = engine.commands.execute(who, cmd.ExportEvidence(event_id=event_id))
         path = Path(result.data["path"])
         return FileResponse(path, media_type="application/zip", filename=path.name)
+
+    # ---- construction review -------------------------------------------------------------
+    def _construction():  # noqa: ANN202
+        service = getattr(engine.cameras, "construction", None)
+        if service is None:
+            raise CommandFailed("no_construction", "construction review is not running "
+                                "(no OpenCV on the server)")
+        return service
+
+    @app.get(f"{P}/construction/changes", tags=["construction"],
+             summary="Construction/encroachment changes of the cameras in your scope, newest "
+             "first", responses={200: schemas.answer(list[ChangeRecord])})
+    def construction_changes(who: Annotated[Session, Depends(session)],
+                             state: Annotated[str | None,
+                                              Query(pattern="^(open|accepted|rejected|"
+                                                    "dispatched)$")] = None) -> Response:
+        return _json([public_record(r) for r in _construction().changes(state)
+                      if who.grant.scope.covers_camera(r.camera_id)])
+
+    @app.get(f"{P}/construction/changes/{{change_id}}/{{which}}.jpg", tags=["construction"],
+             summary="A change's picture: before (the reference), after (registered), frame "
+             "(as captured)")
+    def construction_picture(change_id: str, which: str,
+                             who: Annotated[Session, Depends(session)]) -> Response:
+        if which not in PICTURES:
+            raise _BadRequest(f"no picture {which!r}: before, after or frame")
+        service = _construction()
+        rec = service.change_or_none(change_id)
+        if rec is None:
+            raise CommandFailed("unknown_change", f"no change {change_id!r}")
+        if not who.grant.scope.covers_camera(rec.camera_id):
+            raise CommandRefused("scope", f"camera {rec.camera_id} is outside your scope")
+        try:
+            data = service.picture(change_id, which)
+        except OSError:  # removed by hand: the record stays, its picture is gone
+            return Response(status_code=404)
+        return Response(data, media_type="image/jpeg",
+                        headers={"Cache-Control": "private, max-age=86400"})
+
+    @app.get(f"{P}/construction/zones", tags=["construction"],
+             summary="The construction zones of the cameras in your scope, on the ground "
+             "(site metres; rooftop zones at roof height)",
+             responses={200: schemas.answer(list[GroundZone])})
+    def construction_zones(who: Annotated[Session, Depends(session)]) -> Response:
+        return _json([z for z in _construction().ground_zones()
+                      if who.grant.scope.covers_camera(z.camera_id)])
 
     # ---- operations ----------------------------------------------------------------------
     def _operations():  # noqa: ANN202

@@ -150,3 +150,17 @@ def test_multisampling_is_off_on_a_software_renderer_and_on_with_a_gpu(view):
     assert view.render_window.GetMultiSamples() == expected
     assert is_software("llvmpipe (LLVM 15.0.6, 256 bits)")
     assert not is_software("NVIDIA GeForce RTX 3060/PCIe/SSE2")
+
+
+def test_a_rooftop_zone_is_drawn_on_its_roof(view):
+    """A (k, 3) zone lies on the plane of its height: the clubhouse's roof (2 × 4 m), its
+    outline seen at the roof's edge in the picture, not at the foot of the walls."""
+    roof = np.array([(32.0, 22.0, 8.0), (48.0, 22.0, 8.0), (48.0, 32.0, 8.0),
+                     (32.0, 32.0, 8.0)])
+    purple = tuple(round(255 * c) for c in (0.70, 0.45, 0.95))
+    top = view.world_to_display((40.0, 22.0, 8.17))  # the outline's near edge, on the roof
+    foot = view.world_to_display((40.0, 22.0, 0.17))  # where a ground zone would draw it
+    view.set_construction([(roof, "rooftop")], [])
+    image = view.grab_image()
+    assert _near(image, top, purple, radius=2) < 60
+    assert _near(image, foot, purple, radius=2) > 100

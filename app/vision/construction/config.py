@@ -31,6 +31,13 @@ class ConstructionConfig:
     gap_samples: int = 6  # a run survives this many samples without the change (a person)
     min_blocks: int = 2  # a region needs this many changed blocks inside a zone
     vanish_samples: int = 3  # a background uncovered this long is learnt at once
+    # weather: a change whose start is shared by this many blocks elsewhere (and at least
+    # this share of its own size) in this many separate places, within this many
+    # samples, is not a structure
+    weather_min_blocks: int = 4
+    weather_min_places: int = 3
+    weather_share: float = 0.5
+    weather_sync_samples: float = 2.5
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
     # registration (ECC, Euclidean) to the reference

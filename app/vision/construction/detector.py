@@ -74,6 +74,8 @@ class ConstructionDetector:
         self._prev: tuple[str, BlockFeatures] | None = None
         self._warp: np.ndarray | None = None
         self._last: tuple[str, np.ndarray, bool] | None = None  # bin, aligned sample, mono
+        self._t: float | None = None  # time of the last sample
+        self._interval = self._zones.sample_period_s or cfg.sample_period_s
         self._geometry = (w, h)
 
     def set_zones(self, zones: ZoneSet) -> None:
@@ -110,6 +112,9 @@ class ConstructionDetector:
 
     def _process(self, frame: np.ndarray, t: float) -> list:
         img = self._working(frame)
+        if self._t is not None and t > self._t:
+            self._interval = t - self._t  # the sampling cadence, in the stream's time
+        self._t = t
         self.samples += 1
         self.stats["samples"] += 1
         if float(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY).std()) < MIN_STD:
@@ -214,7 +219,11 @@ class ConstructionDetector:
         zb = self.zone_blocks
         for k in range(1, n):
             comp = labels == k
-            owner = next((c for c in self.changes.values() if (c.blocks & comp).any()), None)
+            # a part up to two blocks away from a change raised before (a fence's posts,
+            # the walls of a shed whose flat sides match the ground) is that change
+            touching = cv2.dilate(comp.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+            owner = next((c for c in self.changes.values() if (c.blocks & touching).any()),
+                         None)
             if owner is not None:
                 owner.blocks |= comp  # it grew: still the same change
                 continue
@@ -227,8 +236,14 @@ class ConstructionDetector:
             onset = float(np.median(self.runs.start[inside]))
             if t - onset < self._zones.min_persist_s:
                 continue
-            if (self.runs.misses[inside] > 0).mean() > 0.5:
-                continue  # not seen in this sample: raise it when it shows again
+            if self._weather_like(comp, onset):
+                self.stats["weather"] = self.stats.get("weather", 0) + 1
+                continue
+            if self.runs.seen_at(t)[inside].mean() < 0.5:
+                # not seen in this sample: raise it when it shows again. A night picture
+                # cannot deny a change (persistence.py), so a cart taken away at dusk
+                # still runs at 3 a.m.: only a sample that shows a change may raise it
+                continue
             zone = self._zones.zones[zi]
             event = ChangeDetected(
                 uuid.uuid4().hex[:12], zone.id, zone.kind, zone.name, t, onset,
@@ -236,6 +251,31 @@ class ConstructionDetector:
                 self._outline(comp))
             self.changes[event.id] = _Change(event, comp.copy())
             out.append(Detection(event, before.copy(), after.copy(), frame.copy()))
+
+    def _weather_like(self, comp: np.ndarray, onset: float) -> bool:
+        """Weather, not a structure: changes in several other places of the picture — on
+        the other lawns, the paving, outside every zone — started with this one (snow
+        lying in patches, a wet ground drying unevenly). A structure goes up in one
+        place; the weather comes everywhere in the same sample. The others are the
+        control, as the lawns are for one another in features.py; blocks of changes
+        already raised are not."""
+        cfg = self.cfg
+        # the change itself: every running block joined to it (a structure half seen
+        # yet, its far side still gathering hits), and a block's width round it
+        _n, labels = cv2.connectedComponents((self.runs.running | comp).astype(np.uint8),
+                                             connectivity=8)
+        joined = np.isin(labels, np.unique(labels[comp]))
+        near = cv2.dilate(joined.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
+        window = cfg.weather_sync_samples * self._interval
+        others = self.runs.running & ~near & ~self._held()
+        with np.errstate(invalid="ignore"):
+            sync = others & (np.abs(self.runs.start - onset) <= window)
+        if int(sync.sum()) < max(cfg.weather_min_blocks, cfg.weather_share * int(comp.sum())):
+            return False
+        # scattered over several places, as snow or a drying ground is; two sheds that
+        # happen to go up on the same day are two things, not weather
+        places = cv2.connectedComponents(sync.astype(np.uint8), connectivity=8)[0] - 1
+        return places >= cfg.weather_min_places
 
     def _standing_in(self, comp: np.ndarray) -> int | None:
         """The zone the change stands in, judged by its footing — the lowest block of each

@@ -27,6 +27,7 @@ class BlockRuns:
         self.misses = np.zeros(shape, np.int32)  # consecutive usable samples without it
         self.score = np.zeros(shape, np.float32)  # mean change score over the hits
         self.vanish = np.zeros(shape, np.int32)  # consecutive samples showing it uncovered
+        self.last_hit = np.full(shape, np.nan)  # stream time of the run's latest hit
 
     @property
     def running(self) -> np.ndarray:
@@ -47,6 +48,7 @@ class BlockRuns:
         run = self.running & (usable if can_deny else hit)
         self.samples[run] += 1
         self.hits[hit] += 1
+        self.last_hit[hit] = t
         self.score[hit] += (score[hit] - self.score[hit]) / self.hits[hit]
         self.misses[hit] = 0
         self.misses[run & ~hit] += 1
@@ -63,7 +65,11 @@ class BlockRuns:
         ratio = self.hits / np.maximum(self.samples, 1)
         return self.running & (self.hits >= 3) & (ratio >= cfg.hit_ratio)
 
+    def seen_at(self, t: float) -> np.ndarray:
+        """Blocks whose change showed in the sample of time ``t``."""
+        return self.last_hit == t
+
     def clear(self, blocks: np.ndarray) -> None:
-        self.start[blocks] = np.nan
+        self.start[blocks] = self.last_hit[blocks] = np.nan
         self.hits[blocks] = self.samples[blocks] = self.misses[blocks] = 0
         self.score[blocks] = 0.0

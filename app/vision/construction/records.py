@@ -27,6 +27,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 STATES = ("open", "accepted", "rejected", "dispatched")
+PICTURES = ("before", "after", "frame")
 
 
 class Decision(msgspec.Struct, frozen=True):
@@ -55,6 +56,14 @@ class ChangeRecord(msgspec.Struct, frozen=True):
     package: str | None = None
     still_seen: bool = True  # False once the detector no longer sees it
     folder: str = ""
+    site_z: float = 0.0  # the height it stands at: 0 on the ground, a roof's height
+
+
+def public_record(record: ChangeRecord) -> ChangeRecord:
+    """The record as a remote console gets it: without the server's folder (a path there
+    means nothing to a console) and ``package`` reduced to its file name."""
+    package = Path(record.package).name if record.package else record.package
+    return msgspec.structs.replace(record, folder="", package=package)
 
 
 class RecordStore:
@@ -95,7 +104,7 @@ class RecordStore:
 
     @staticmethod
     def picture(record: ChangeRecord, which: str) -> bytes:
-        if which not in ("before", "after", "frame"):
+        if which not in PICTURES:
             raise ValueError(f"no picture {which!r}: before, after or frame")
         return (Path(record.folder) / f"{which}.jpg").read_bytes()
 

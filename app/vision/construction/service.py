@@ -18,6 +18,7 @@ on the camera's analysis thread (new records) or the caller's (decisions).
 from __future__ import annotations
 
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -32,6 +33,7 @@ from app.domain.model import Location
 from app.vision.construction.events import CameraMoved, CameraSettled, ChangeGone, Detection
 from app.vision.construction.ground import GroundCalibration, Pinhole
 from app.vision.construction.records import ChangeRecord, Decision, RecordStore
+from app.vision.construction.roofs import Roof, on_roof, roof_under, roofs_of
 from app.vision.construction.zones import ZoneSet, parse_zones
 from app.vision.evidence import export_package
 
@@ -53,6 +55,7 @@ class GroundZone(msgspec.Struct, frozen=True):
     kind: str
     name: str
     polygon_xy: tuple[tuple[float, float], ...]
+    z: float = 0.0  # height of the plane it lies on: 0 on the ground, a roof's height
 
 
 class DispatchResult(msgspec.Struct, frozen=True):
@@ -69,6 +72,7 @@ class ConstructionService:
         self.store = RecordStore(evidence_dir)
         self.clock = clock
         self.work_orders = None  # DispatchRuntime, set by the composition root
+        self._roofs: list[Roof] = []  # the scene's roofs, for rooftop zones (set_buildings)
         self._lock = threading.Lock()
         self._records: dict[str, ChangeRecord] = {r.id: r for r in self.store.load_all()}
         self._analyzers: dict[str, object] = {}
@@ -96,12 +100,13 @@ class ConstructionService:
     def _detected(self, camera_id: str, d: Detection) -> None:
         ev = d.event
         cam = self.cameras.camera(camera_id)
-        site = self._place(camera_id, d.frame.shape, ev.bbox_px)
+        site, site_z = self._place(camera_id, d.frame.shape, ev.bbox_px, ev.zone_kind)
         rec = ChangeRecord(
             ev.id, camera_id, cam.name if cam else camera_id, ev.zone, ev.zone_kind,
             ev.zone_name, ev.t_detected, ev.t_onset, ev.bbox_px, ev.polygon_px,
             ev.confidence, site,
-            folder=str(self.store.folder_for(camera_id, ev.id, self.clock())))
+            folder=str(self.store.folder_for(camera_id, ev.id, self.clock())),
+            site_z=site_z)
         try:
             self.store.create(rec, d.before, d.after, d.frame)
         except OSError as exc:
@@ -118,15 +123,28 @@ class ConstructionService:
                                                                "change": ev.id}))
         self._emit(rec)
 
-    def _place(self, camera_id: str, shape, bbox) -> tuple[float, float] | None:
-        """Site (x, y) of the bottom centre of the change: where it stands."""
-        cal = self.calibration(camera_id, (shape[1], shape[0]))
-        if cal is None:
-            return None
+    def _place(self, camera_id: str, shape, bbox, kind: str = ""
+               ) -> tuple[tuple[float, float] | None, float]:
+        """Site (x, y) of the bottom centre of the change — where it stands — and the
+        height it stands at (a roof's for a rooftop zone, else 0)."""
+        size = (shape[1], shape[0])
+        cal = self.calibration(camera_id, size)
         x, y, w, h = bbox
+        pinhole = self.pinhole(camera_id, size) if kind == "rooftop" and self._roofs else None
+        roof = roof_under(pinhole, [[x + w / 2, y + h]], self._roofs) if pinhole else None
+        if roof is not None:
+            cal = GroundCalibration.from_pose(pinhole, roof.z)
+        if cal is None:
+            return None, 0.0
         xy = cal.to_site([[x + w / 2, y + h]])[0]
-        return (round(float(xy[0]), 2), round(float(xy[1]), 2)) if np.isfinite(xy).all() \
-            else None
+        if not np.isfinite(xy).all():
+            return None, 0.0
+        return (round(float(xy[0]), 2), round(float(xy[1]), 2)), \
+            (round(roof.z, 2) if roof is not None else 0.0)
+
+    def set_buildings(self, buildings) -> None:  # noqa: ANN001 (scene Buildings)
+        """The scene's buildings: a rooftop zone is drawn on the roof it lies on."""
+        self._roofs = roofs_of(buildings)
 
     # ---- queries ------------------------------------------------------------------------
     def changes(self, state: str | None = None) -> list[ChangeRecord]:
@@ -159,14 +177,28 @@ class ConstructionService:
         settings = self.cameras.settings(camera_id)
         if settings.ground is not None:
             return settings.ground
+        pinhole = self.pinhole(camera_id, size)
+        return GroundCalibration.from_pose(pinhole) if pinhole is not None else None
+
+    def pinhole(self, camera_id: str, size: tuple[int, int] | None = None, *,
+                width: int | None = None) -> Pinhole | None:
+        """The camera's pose as a pinhole of its picture size: ``size``, else its newest
+        frame's, else ``width`` wide and as high as its fields of view make it (None
+        when none of these is known)."""
         cam = self.cameras.camera(camera_id)
+        if cam is None:
+            return None
         if size is None:
             snap = self.cameras.latest(camera_id)
-            if snap is None or cam is None:
+            if snap is not None:
+                size = (snap.frame.shape[1], snap.frame.shape[0])
+            elif width is not None:
+                aspect = math.tan(math.radians(cam.vfov_deg) / 2) / math.tan(
+                    math.radians(cam.hfov_deg) / 2)
+                size = (width, max(1, round(width * aspect)))
+            else:
                 return None
-            size = (snap.frame.shape[1], snap.frame.shape[0])
-        return GroundCalibration.from_pose(Pinhole(tuple(cam.xyz), cam.yaw_deg, cam.pitch_deg,
-                                                   cam.vfov_deg, *size))
+        return Pinhole(tuple(cam.xyz), cam.yaw_deg, cam.pitch_deg, cam.vfov_deg, *size)
 
     def ground_zones(self) -> list[GroundZone]:
         """Every camera's zones on the ground, for the 3D view."""
@@ -181,12 +213,18 @@ class ConstructionService:
             # zones' own extent (a points calibration needs no picture)
             width = (snap.frame.shape[1] if snap is not None
                      else int(max(x for z in zones.zones for x, _ in z.polygon_px)) + 1)
+            roofs = self._roofs if any(z.kind == "rooftop" for z in zones.zones) else []
+            pinhole = self.pinhole(cid, width=width) if roofs else None
             for z in zones.zones:
-                poly = cal.ground_polygon(z.polygon_px, width)
+                poly, height = cal.ground_polygon(z.polygon_px, width), 0.0
+                if z.kind == "rooftop" and pinhole is not None:
+                    # on the roof it lies on, through the camera's pose (a points
+                    # calibration knows the ground only)
+                    poly, height = on_roof(pinhole, z.polygon_px, width, roofs) or (poly, 0.0)
                 if len(poly) >= 3:
                     out.append(GroundZone(cid, z.id, z.kind, z.name,
                                           tuple((round(float(x), 2), round(float(y), 2))
-                                                for x, y in poly)))
+                                                for x, y in poly), round(height, 2)))
         return out
 
     # ---- commands (each carries the acting user) ----------------------------------------
@@ -220,7 +258,7 @@ class ConstructionService:
         if self.work_orders is not None:
             xy = rec.site_xy or (0.0, 0.0)
             order = self.work_orders.create_from_detection(
-                "illegal_construction", Location((xy[0], xy[1], 0.0)), ref=rec.id,
+                "illegal_construction", Location((xy[0], xy[1], rec.site_z)), ref=rec.id,
                 confidence=rec.confidence, detail=f"{rec.zone_name or rec.zone} "
                 f"({rec.camera_name})")
             order_id = order.id
