@@ -101,3 +101,48 @@ def test_a_leaf_diving_at_the_bottom_of_its_swing_is_not_a_fall():
         assert v.accepted is accepted, (swing, v.reason)
         if not accepted:
             assert v.reason == "swings sideways"
+
+
+def _with_clutter(tr: Track, rng: np.random.Generator, head: int, tail: int) -> Track:
+    """The track as a coasting tracker builds it where the object is lost: blobs of rain or
+    a moth taken on before the fall (every other frame) and after a 0.3 s hole at its end
+    (every third frame), 20–60 px beside the object's path."""
+    out = Track(1)
+    t0, t1 = tr.t[0], tr.t[-1]
+    for k in range(head, 0, -1):
+        d = rng.uniform(20, 40, 2) * rng.choice([-1, 1], 2)
+        out.add(t0 - 0.08 * k, tr.x[0] + d[0], tr.y[0] + d[1], 4.0)
+    for p in zip(tr.t, tr.x, tr.y, tr.size, strict=True):
+        out.add(*p)
+    for k in range(tail):
+        d = rng.uniform(30, 60, 2) * rng.choice([-1, 1], 2)
+        out.add(t1 + 0.3 + 0.12 * k, tr.x[-1] + d[0], tr.y[-1] + 10 * k + d[1], 4.0)
+    return out
+
+
+def test_a_fall_tracked_between_clutter_at_both_ends_is_accepted():
+    """A small object lost in IR-lit rain: the tracker coasted into rain blobs before and
+    after the clean part of the fall. The fall in the middle decides, and its origin is the
+    release, not the clutter."""
+    world, t = _fall(16 * FH + 1.2, 9.81, 40.0, 1.4)  # released on the 17th storey
+    clean = _track(world, t, t >= 0.2)
+    rng = np.random.default_rng(7)
+    for _ in range(5):
+        tr = _with_clutter(clean, rng, head=5, tail=6)
+        v = _judge(tr)
+        assert v.accepted, v
+        assert _facade().cell(*v.origin_px)[0] in (16, 17, 18)
+        assert v.t_first >= clean.t[0] - 1e-9  # the clutter head is not the start
+
+
+def test_clutter_alone_is_not_made_a_fall_by_trimming():
+    """Rain blobs chained by a coasting tracker, going down the frame at random: whatever
+    part of it is trimmed, no smooth falling trajectory is in it."""
+    rng = np.random.default_rng(3)
+    for _ in range(20):
+        tr = Track(1)
+        y = 100.0
+        for k in range(40):
+            y += rng.uniform(-5, 25)
+            tr.add(0.04 * k * rng.choice([1, 1, 2]) + 0.04 * k, 600 + rng.normal(0, 15), y, 4.0)
+        assert not _judge(tr).accepted

@@ -20,6 +20,7 @@ import numpy as np
 
 from app.vision.facade import Facade
 from app.vision.falling.config import FallingConfig
+from app.vision.falling.core import clean_cores
 from app.vision.falling.tracker import Track
 
 
@@ -73,6 +74,14 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
         if v.accepted:
             return v
         first = first or v
+    if parts and max(track.y) - track.y[0] >= 0.02 * frame_h:
+        # Clutter the track took on while the object was lost, trimmed off at both ends
+        # (``core.py``); fixed quarters cut a clean fall only by luck. Only for tracks that
+        # went down: the bulk (flicker, rain, birds) pays nothing.
+        for core in clean_cores(track, cfg.strong_min_points, fps or 25.0, cfg.stitch_gap_s):
+            v = _judge_points(core, 0, len(core.t), cfg, facade, frame_h, fps)
+            if v.accepted:
+                return v
     return first
 
 
