@@ -292,6 +292,13 @@ class SceneView(ScenePicking, QWidget):
         self._shut = True
         self._flight.finish()
         self._vtk.Finalize()
+        # VTK holds its observers (bound methods, here and in QVTKRenderWindowInteractor) as
+        # strong references back to these widgets: a cycle only the cyclic garbage collector
+        # frees, at any later moment, from any thread, possibly inside another window's
+        # render (a segfault in the GL driver). Without them, the render window and all it
+        # draws are freed when Qt deletes the widget, on the GUI thread.
+        for source in (self.render_window, self.renderer, self.interactor):
+            source.RemoveAllObservers()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.shutdown()
