@@ -199,10 +199,16 @@ def _progress(app: QApplication) -> int:
     return app.exec()
 
 
-def _quit_on_sigint(app: QApplication) -> None:
+def _quit_on_sigint(app: QApplication) -> QTimer:
     """Ctrl+C in the terminal closes the app cleanly (engine stopped) instead of being
-    swallowed while Qt's C++ loop runs: a idle timer lets Python look at signals."""
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    swallowed while Qt's C++ loop runs: a idle timer lets Python look at signals.
+
+    The quit is queued, not called in the handler: Python runs a handler inside whatever
+    Python code runs when the signal lands — often a callback from inside a VTK render —
+    and Qt 6's quit() closes every window there and then, finalising the render window
+    under the render in flight (the one-PC wall's segfault on Ctrl+C)."""
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, app.quit))
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(250)
+    return timer
