@@ -80,9 +80,11 @@ def launch(args: argparse.Namespace) -> int:
     wall_config = getattr(args, "wall_config", None)
     wall_file = None
     if getattr(args, "wall", False) or wall_config:  # a bad file: one line, exit 2, no window
+        from app.wall.memory import limit_malloc_arenas
         from ui.wall.launch import wall_file_for
 
         wall_file = wall_file_for(wall_config)
+        limit_malloc_arenas()  # before any engine thread: a wall runs for weeks
     app = make_application()
     settings = QSettings()
     lang = choose_language(getattr(args, "lang", None), config.ui.lang,
