@@ -181,7 +181,7 @@ class _Census:
                 snap0, "filename")) / 1024, 1)}
         out["py_growth_by_site"] = [
             f"{d.size_diff / 1024:+.1f} KB {d.count_diff:+d} at "
-            + " < ".join(f"{f.filename.rsplit('/', 2)[-2:][-1]}:{f.lineno}"
+            + " → ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}"  # caller → callee
                          for f in d.traceback) for d in lines]
         grew = sorted(((types1[k] - types0.get(k, 0), k) for k in types1), reverse=True)
         out["py_objects_grown"] = [f"{k} {n:+d}" for n, k in grew[:top] if n > 0]
