@@ -15,6 +15,9 @@ heap is given back (``malloc_trim``: what the process still holds), open file de
 warm-up (the demo feeds starting, the first preset) each series is fitted with a line: the
 slope per hour of wall time is the figure (flat means no leak). CPU is the process's own
 (``time.process_time``), as the machine is shared. Starts Xvfb when DISPLAY is unset.
+``events_waiting`` is the engine's changes the GUI thread has not handled yet: when it
+grows, the wall is behind its stream (a starved CPU) and memory grows with the queue. The
+process caps glibc's arenas as the wall does (app/wall/memory.py).
 """
 
 from __future__ import annotations
@@ -50,6 +53,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-wall", action="store_true",
                         help="the same engine and console without the wall: the baseline "
                         "that tells the wall's own growth from the engine's")
+    parser.add_argument("--tiles", default=None, metavar="KIND,...",
+                        help="keep only these tile kinds (overview, cameras, alarms, kpi, "
+                        "trend, map): run the wall with kinds left out to find what grows")
+    parser.add_argument("--diagnose", action="store_true",
+                        help="also trace Python allocations and count Python and Qt objects "
+                        "after the warm-up and at the end, and print what grew most")
 
 
 def _threads() -> int:
@@ -82,6 +91,105 @@ def _widgets() -> tuple[int, int]:
     return len(widgets), sum(isinstance(w, QVTKRenderWindowInteractor) for w in widgets)
 
 
+def _keep_kinds(wall, kinds: str | None):  # noqa: ANN001, ANN202 (a WallFile)
+    """The wall file with only the tiles of ``kinds`` (comma-separated tile kinds)."""
+    if not kinds:
+        return wall
+    import msgspec
+
+    keep = {k.strip() for k in kinds.split(",") if k.strip()}
+    known = {"overview", "cameras", "alarms", "kpi", "trend", "map"}
+    if keep - known:
+        from app.cli import UsageError
+
+        raise UsageError(f"--tiles: no tile kind {sorted(keep - known)[0]!r} "
+                         f"(one of {', '.join(sorted(known))})")
+
+    def layout(preset):  # noqa: ANN001, ANN202
+        return msgspec.structs.replace(preset, tiles=[
+            t for t in preset.tiles if t.__struct_config__.tag in keep])
+    return msgspec.structs.replace(wall, monitors=[
+        msgspec.structs.replace(m, presets={n: layout(p) for n, p in m.presets.items()})
+        for m in wall.monitors])
+
+
+class _Backlog:
+    """Changes the engine streamed to the wall's room that the GUI thread has not handled
+    yet (the bridge queues each one as a Qt event): a wall slower than its stream holds
+    them all, and its memory grows with them."""
+
+    def __init__(self, room) -> None:  # noqa: ANN001 (a ControlRoom)
+        from ui.bridge import RoomBridge
+
+        self.sent = self.handled = 0
+        self._sub = room.subscribe(self._sent)  # after the bridge's: counted as it queues
+        bridge = RoomBridge.of(room)
+        for sig in (bridge.sig_alarm, bridge.sig_dispatch, bridge.sig_camera, bridge.sig_link,
+                    bridge.sig_other):
+            sig.connect(self._handled)
+
+    def _sent(self, _event: object) -> None:  # the engine's threads
+        self.sent += 1
+
+    def _handled(self, _event: object) -> None:
+        self.handled += 1
+
+    def waiting(self) -> int:
+        return max(0, self.sent - self.handled)
+
+
+class _Census:
+    """``--diagnose``: Python allocations by line (tracemalloc), Python objects by type and
+    Qt objects by class, taken after the warm-up and at the end; what grew between."""
+
+    def __init__(self) -> None:
+        import tracemalloc
+
+        tracemalloc.start(4)
+        self.first: tuple | None = None
+
+    @staticmethod
+    def _take() -> tuple:
+        import tracemalloc
+        from collections import Counter
+
+        from PySide6.QtCore import QObject
+        from PySide6.QtWidgets import QApplication
+
+        gc.collect()
+        types = Counter(type(o).__qualname__ for o in gc.get_objects())
+        qt: Counter[str] = Counter()
+        app = QApplication.instance()
+        roots = [app, *QApplication.topLevelWidgets()]
+        for root in roots:
+            for obj in [root, *root.findChildren(QObject)]:
+                qt[type(obj).__name__] += 1
+        return tracemalloc.take_snapshot(), types, qt
+
+    def mark(self) -> None:
+        if self.first is None:
+            self.first = self._take()
+
+    def report(self, top: int = 12) -> dict[str, object]:
+        if self.first is None:
+            return {}
+        snap0, types0, qt0 = self.first
+        snap1, types1, qt1 = self._take()
+        lines = snap1.compare_to(snap0, "traceback")[:top]
+        out: dict[str, object] = {
+            "py_heap_growth_kb": round(sum(d.size_diff for d in snap1.compare_to(
+                snap0, "filename")) / 1024, 1)}
+        out["py_growth_by_site"] = [
+            f"{d.size_diff / 1024:+.1f} KB {d.count_diff:+d} at "
+            + " → ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}"  # caller → callee
+                         for f in d.traceback) for d in lines]
+        grew = sorted(((types1[k] - types0.get(k, 0), k) for k in types1), reverse=True)
+        out["py_objects_grown"] = [f"{k} {n:+d}" for n, k in grew[:top] if n > 0]
+        qgrew = sorted(((qt1[k] - qt0.get(k, 0), k) for k in qt1), reverse=True)
+        out["qt_objects_grown"] = [f"{k} {n:+d}" for n, k in qgrew[:top] if n > 0]
+        return out
+
+
 def _slope_per_hour(hours: np.ndarray, values: np.ndarray) -> float:
     if len(hours) < 3 or np.ptp(hours) <= 0:
         return float("nan")
@@ -89,8 +197,10 @@ def _slope_per_hour(hours: np.ndarray, values: np.ndarray) -> float:
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
+    from app.wall.memory import limit_malloc_arenas
     from bench.render import _ensure_display
 
+    arenas = limit_malloc_arenas()  # as the wall process does (CONTROL_ROOM_MALLOC_ARENAS=0: not)
     _ensure_display()
     import msgspec
     from PySide6.QtCore import QTimer
@@ -123,12 +233,14 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     engine.start()
     wall_room = LocalControlRoom(engine, WALL_SESSION)
     desk_room = LocalControlRoom(engine, DEMO_SESSION)  # the console that switches presets
-    wall = wall_file_for(args.wall_config)
+    wall = _keep_kinds(wall_file_for(args.wall_config), getattr(args, "tiles", None))
     check_fits(wall, wall_room)
     display = None if args.no_wall else WallDisplay(wall_room, wall)
+    backlog = _Backlog(wall_room)
     presets = wall.preset_names
     desk_room.execute(c.TakeWallControl(wall=wall.wall.id))
     state = {"switches": 0, "samples": []}
+    census = _Census() if getattr(args, "diagnose", False) else None
     cpu0, real0, wall0 = time.process_time(), time.monotonic(), clock()
 
     def switch() -> None:
@@ -148,7 +260,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         state["trim_ms"] = max(state.get("trim_ms", 0.0), (time.perf_counter() - t0) * 1000)
         state["samples"].append((
             (clock() - wall0) / 3600.0, rss, _rss_mb(), len(os.listdir("/proc/self/fd")),
-            _threads(), _vtk_objects(), vtk_widgets, total))
+            _threads(), _vtk_objects(), vtk_widgets, total, backlog.waiting()))
+        if census is not None and state["samples"][-1][0] >= hours * WARMUP_SHARE:
+            census.mark()
 
     switch_timer = QTimer()
     switch_timer.setInterval(max(100, round(args.switch_min * 60 / speed * 1000)))
@@ -164,6 +278,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         sample_timer.stop()
         switch_timer.stop()
         sample()
+        _write_samples(getattr(args, "samples_out", None), state["samples"])
+        if census is not None:
+            state["census"] = census.report()
         app.quit()
 
     QTimer.singleShot(round(hours * 3600 / speed * 1000), finish)
@@ -183,12 +300,19 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     cpu = time.process_time() - cpu0
     real = time.monotonic() - real0
     samples = np.array(state["samples"], dtype=float)
-    if getattr(args, "samples_out", None):
-        np.savetxt(args.samples_out, samples, delimiter=",", fmt="%.4f",
-                   header="wall_h,rss_mb,rss_held_mb,fds,threads,vtk_objects,vtk_widgets,"
-                   "qt_widgets")
     stats["malloc_trim_max_ms"] = round(state.get("trim_ms", 0.0), 1)
-    return _figures(samples, hours, speed, real, cpu, state["switches"], stats)
+    out = _figures(samples, hours, speed, real, cpu, state["switches"], stats)
+    out["tiles"] = getattr(args, "tiles", None) or "all"
+    out["malloc_arenas"] = arenas or "glibc default"
+    return {**out, **state.get("census", {})}
+
+
+def _write_samples(path: str | None, samples: list[tuple]) -> None:
+    # written when the run ends, before the teardown: a slow stop loses no figures
+    if path:
+        np.savetxt(path, np.array(samples, dtype=float), delimiter=",", fmt="%.4f",
+                   header="wall_h,rss_mb,rss_held_mb,fds,threads,vtk_objects,vtk_widgets,"
+                   "qt_widgets,events_waiting")
 
 
 def _activity(display) -> dict[str, int]:  # noqa: ANN001
@@ -217,7 +341,8 @@ def _figures(samples: np.ndarray, hours: float, speed: float, real_s: float, cpu
         "preset_switches": switches, **activity,
     }
     for column, name in ((1, "rss_mb"), (2, "rss_held_mb"), (3, "fds"), (4, "threads"),
-                         (5, "vtk_objects"), (6, "vtk_widgets"), (7, "qt_widgets")):
+                         (5, "vtk_objects"), (6, "vtk_widgets"), (7, "qt_widgets"),
+                         (8, "events_waiting")):
         series = fitted[:, column]
         out[f"{name}_start"] = round(float(series[0]), 1) if len(series) else None
         out[f"{name}_end"] = round(float(series[-1]), 1) if len(series) else None
@@ -229,4 +354,5 @@ def _figures(samples: np.ndarray, hours: float, speed: float, real_s: float, cpu
 if __name__ == "__main__":  # pragma: no cover
     logging.basicConfig(level=logging.INFO)
     print(run(argparse.Namespace(quick=True, hours=0.1, speed=10.0, sample_s=5.0,
-                                 switch_min=2.0, wall_config=None, no_wall=False)))
+                                 switch_min=2.0, wall_config=None, no_wall=False,
+                                 tiles=None, diagnose=False)))

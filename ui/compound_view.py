@@ -5,8 +5,13 @@ turns the scene into plain arrays once, keeps device id → glyph index, and on 
 (default 8 Hz, GUI thread) asks the store what changed since the last tick and recolours
 only those glyphs. Alarm events arrive through a queued-signal bridge and recolour only
 their device; unacknowledged alarms pulse on the same tick (only the alarmed rows are
-written). ``sig_first_live_frame`` fires once, after the first frame showing at least one
-device with live data has actually been rendered (the --screenshot contract waits for it).
+written). Alarm changes are coalesced: each one only updates the per-device summary, and
+the devices they touched are redrawn (dots, labels) once per ``ALARM_BATCH_MS``. Redrawn
+per change, a burst of N changes cost N passes over every alarmed device, and a GUI
+thread that fell behind its alarm stream held every queued change in memory (the wall
+soak's growth). ``sig_first_live_frame`` fires once, after the first frame showing at
+least one device with live data has actually been rendered (the --screenshot contract
+waits for it).
 """
 
 from __future__ import annotations
@@ -38,6 +43,9 @@ from ui.compound_view_legend import write_legends
 from ui.compound_view_tooltip import HoverTips
 from widgets.scene_layers import HIGHLIGHT_RGB
 from widgets.scene_view import SceneView
+
+#: how often alarm changes are applied to the dots and labels (a burst is one redraw)
+ALARM_BATCH_MS = 100
 
 __all__ = ["LEVEL_RGBA", "LEVEL_SIZE", "CompoundView", "parking_polygons", "scene_buildings"]
 
@@ -94,6 +102,11 @@ class CompoundView(QWidget):
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._on_tick)
         self.set_refresh_hz(refresh_hz)
+        self._alarmed: set[str] = set()  # devices whose alarms changed since the last batch
+        self._alarm_batch = QTimer(self)
+        self._alarm_batch.setSingleShot(True)
+        self._alarm_batch.setInterval(ALARM_BATCH_MS)
+        self._alarm_batch.timeout.connect(self._apply_alarm_batch)
 
     # ---- public API --------------------------------------------------------------------------
     @property
@@ -222,6 +235,7 @@ class CompoundView(QWidget):
     def shutdown(self) -> None:
         """Stop drawing and release the 3D surface (the window is closing)."""
         self._timer.stop()
+        self._alarm_batch.stop()
         self._view.shutdown()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -298,7 +312,14 @@ class CompoundView(QWidget):
         self._view.set_labels(rows)
 
     def _on_alarm_changed(self, event: AlarmChanged) -> None:
-        self._restyle([self.alarms.apply(event.alarm)])
+        self._alarmed.add(self.alarms.apply(event.alarm))
+        if not self._alarm_batch.isActive():
+            self._alarm_batch.start()
+
+    def _apply_alarm_batch(self) -> None:
+        devices, self._alarmed = self._alarmed, set()
+        if devices:
+            self._restyle(devices)
 
     def _on_tick(self) -> None:
         if not self.isVisible():

@@ -80,9 +80,11 @@ def launch(args: argparse.Namespace) -> int:
     wall_config = getattr(args, "wall_config", None)
     wall_file = None
     if getattr(args, "wall", False) or wall_config:  # a bad file: one line, exit 2, no window
+        from app.wall.memory import limit_malloc_arenas
         from ui.wall.launch import wall_file_for
 
         wall_file = wall_file_for(wall_config)
+        limit_malloc_arenas()  # before any engine thread: a wall runs for weeks
     app = make_application()
     settings = QSettings()
     lang = choose_language(getattr(args, "lang", None), config.ui.lang,
@@ -199,10 +201,16 @@ def _progress(app: QApplication) -> int:
     return app.exec()
 
 
-def _quit_on_sigint(app: QApplication) -> None:
+def _quit_on_sigint(app: QApplication) -> QTimer:
     """Ctrl+C in the terminal closes the app cleanly (engine stopped) instead of being
-    swallowed while Qt's C++ loop runs: a idle timer lets Python look at signals."""
-    signal.signal(signal.SIGINT, lambda *_: app.quit())
+    swallowed while Qt's C++ loop runs: a idle timer lets Python look at signals.
+
+    The quit is queued, not called in the handler: Python runs a handler inside whatever
+    Python code runs when the signal lands — often a callback from inside a VTK render —
+    and Qt 6's quit() closes every window there and then, finalising the render window
+    under the render in flight (the one-PC wall's segfault on Ctrl+C)."""
+    signal.signal(signal.SIGINT, lambda *_: QTimer.singleShot(0, app.quit))
     timer = QTimer(app)
     timer.timeout.connect(lambda: None)
     timer.start(250)
+    return timer

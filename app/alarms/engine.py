@@ -76,6 +76,7 @@ class AlarmEngine:
                     self._device_event(event)
                 elif isinstance(event, ev.MetaReceived):  # a birth or registration may
                     self._rules.pop(event.device_id, None)  # bring points and bands
+        self.timers.save()  # a file write: outside the lock (app/alarms/timers.py)
 
     def _telemetry(self, event: ev.TelemetryReceived) -> None:
         device = self.store.device(event.device_id)
@@ -220,6 +221,7 @@ class AlarmEngine:
                     self._raise(device, "welfare_check", Severity.HIGH,
                                 detail("welfare", unit=rule.unit, resident=rule.resident,
                                        hours=f"{hours:.1f}"), None, now)
+        self.timers.save()
         self.book.tick()
 
     # ---- conditions judged outside the rules (app.operations) --------------------------
@@ -236,6 +238,7 @@ class AlarmEngine:
         with self._lock:
             self._step(device, type_, present, t, on_delay_s, off_delay_s, severity, message,
                        value)
+        self.timers.save()
 
     # ---- shared --------------------------------------------------------------------------
     def _step(self, device: Device, type_: str, present: bool, t: float, on_delay: float,

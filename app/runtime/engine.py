@@ -263,6 +263,7 @@ class Engine:
         if self._housekeeper is not None:
             self._housekeeper.join()
         self.operations.stop()
+        self.alarms.timers.save(force=True)  # the newest pending on-delays, for the restart
         if not self.writer.stop(timeout=30):
             log.warning("storage: not everything reached the database; the rest is kept in "
                         "the spill journal for the next start")

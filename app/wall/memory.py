@@ -1,13 +1,32 @@
-"""Giving freed heap back to the system: a wall runs for weeks, and each preset switch frees
-the tiles of the last one (3D view, video frames, plots) on several threads' glibc arenas,
-which keep the freed pages unless asked. ``bench wall`` samples the resident size before and
-after this (the difference is freed heap the process was still holding: ~80 MB of ~1 GB)."""
+"""The wall's memory against glibc's allocator: a wall runs for weeks.
+
+``limit_malloc_arenas``: glibc gives each thread that meets contention its own heap
+("arena", up to 8 per core). The wall process has dozens of threads (camera readers and
+analysers, the simulator, storage, OpenGL's rasteriser threads) handing video frames and
+render buffers to the GUI thread, which frees them into the arena they came from; the
+arenas fragment and keep their pages even after ``malloc_trim``. In the soak (docs/
+benchmarks.md) the wall's held memory rose ~+50 MB per wall hour with the default arenas
+and ~+11 with two, tile kinds alone or together. Called once at start, before the engine's
+threads exist; ``CONTROL_ROOM_MALLOC_ARENAS`` overrides the count (0: glibc's default).
+
+``release_free_memory``: ``malloc_trim(0)``, after each preset switch and every few minutes,
+gives freed heap back to the system (``bench wall`` samples the resident size before and
+after it: ~80 MB of ~1 GB were freed heap the process still held).
+"""
 
 from __future__ import annotations
 
 import ctypes
 import ctypes.util
 import functools
+import logging
+import os
+
+log = logging.getLogger(__name__)
+
+M_ARENA_MAX = -8  # glibc's mallopt parameter number (malloc.h)
+WALL_ARENAS = 2
+ARENAS_ENV = "CONTROL_ROOM_MALLOC_ARENAS"
 
 
 @functools.cache
@@ -27,3 +46,23 @@ def release_free_memory() -> bool:
         return False
     libc.malloc_trim(0)
     return True
+
+
+def limit_malloc_arenas(arenas: int | None = None) -> int | None:
+    """Cap glibc's arenas for this process at ``arenas`` (default: ``WALL_ARENAS``, or the
+    environment's ``CONTROL_ROOM_MALLOC_ARENAS``; 0 leaves glibc's default). Returns the
+    cap set, or None where there is nothing to set (not glibc, or 0)."""
+    if arenas is None:
+        raw = os.environ.get(ARENAS_ENV, "").strip()
+        try:
+            arenas = int(raw) if raw else WALL_ARENAS
+        except ValueError:
+            log.warning("%s=%r is not a whole number; using %d arenas", ARENAS_ENV, raw,
+                        WALL_ARENAS)
+            arenas = WALL_ARENAS
+    libc = _libc()
+    if arenas <= 0 or libc is None or not hasattr(libc, "mallopt"):
+        return None
+    if libc.mallopt(M_ARENA_MAX, int(arenas)) != 1:
+        return None
+    return int(arenas)

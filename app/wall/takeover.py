@@ -83,7 +83,18 @@ class TakeoverBoard:
             changes += self.update(alarm, now)
         return changes
 
-    def update(self, alarm: Alarm, now: float) -> list[Change]:
+    def update_many(self, alarms: Iterable[Alarm], now: float) -> list[Change]:
+        """Several alarms changed (the wall applies what arrived since its last tick): as
+        ``update`` for each, with the flood summary worked out once at the end — it counts
+        every open alarm, so once per change made a flood of N alarms N² work."""
+        changes: list[Change] = []
+        for alarm in alarms:
+            changes += self.update(alarm, now, summarise=False)
+        if self.flood is not None:
+            changes += self._refresh_summary(now)
+        return changes
+
+    def update(self, alarm: Alarm, now: float, *, summarise: bool = True) -> list[Change]:
         """An alarm changed (raised, acknowledged, cleared, …): its copy at that moment."""
         if alarm.closed_at is None:
             self._open[alarm.id] = alarm
@@ -111,7 +122,7 @@ class TakeoverBoard:
             changes += self._fill(now)
         else:
             self.queue.pop(alarm.id, None)
-        if self.flood is not None:
+        if self.flood is not None and summarise:
             changes += self._refresh_summary(now)
         return changes
 

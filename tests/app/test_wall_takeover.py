@@ -139,3 +139,21 @@ def test_a_closed_alarm_leaves_nothing_behind_on_a_wall_that_runs_for_weeks():
     assert not board.active and not board.queue
     assert not board._open and not board._since and not board._done  # noqa: SLF001
     assert board.in_window() <= 6
+
+
+def test_a_burst_of_changes_in_one_pass_is_one_flood_summary_and_the_same_end_state():
+    """What the wall does each tick with the alarms that changed since the last: an outage
+    of 300 alarms is the flood starting and one summary (the summary counts every open
+    alarm: one per change was 300 passes over up to 300 alarms), and it ends where one
+    update at a time ends."""
+    burst = [_alarm(n, at=T0 + n) for n in range(300)]
+    one_by_one = TakeoverBoard([1, 2], SETTINGS)
+    each = [ch for a in burst for ch in one_by_one.update(a, T0 + 300)]
+    batched = TakeoverBoard([1, 2], SETTINGS)
+    changes = batched.update_many(burst, T0 + 300)
+    floods = [ch for ch in changes if isinstance(ch, FloodChanged)]
+    assert [f.summary.in_window for f in floods] == [10, 300]  # started, then the summary
+    assert len([ch for ch in each if isinstance(ch, FloodChanged)]) > 100
+    assert batched.flood == one_by_one.flood
+    assert batched.active == one_by_one.active == {}
+    assert [a.id for a in batched.waiting()] == [a.id for a in one_by_one.waiting()]

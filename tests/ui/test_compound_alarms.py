@@ -94,3 +94,26 @@ def test_labels_only_for_alarmed_devices_most_severe_first(view, scene, qtbot):
     assert set(view.scene_view.labels.shown()) == {"井盖3", "井盖1"}
     view.select_device("mh-2")
     assert view.scene_view.labels.texts[0] == "井盖2"
+
+
+def test_a_burst_of_alarm_changes_is_one_redraw_not_one_per_change(view, qtbot):
+    """A mass outage or a flood reaches the view as hundreds of changes at once; each one
+    redrawn cost a pass over every alarmed device, and the GUI thread fell behind the
+    stream, holding every queued change (the wall soak's memory growth)."""
+    book = AlarmBook()
+    view.attach_alarms(book, RoomBridge.of(book))
+    redraws = []
+    set_labels = view.scene_view.set_labels
+    view.scene_view.set_labels = lambda rows: (redraws.append(len(rows)), set_labels(rows))
+
+    def burst() -> None:  # 300 changes from the engine's thread, as an outage sends them
+        for k in range(100):
+            for device in ("mh-1", "mh-2", "mh-3"):
+                book.raise_alarm(device, f"t{k}", Severity.LOW if k else Severity.HIGH, "x")
+
+    _on_engine_thread(burst)
+    qtbot.waitUntil(lambda: len(view.scene_view.labels.texts) == 3, timeout=3000)
+    qtbot.wait(300)  # any redraw still to come
+    assert 1 <= len(redraws) <= 3, len(redraws)
+    assert all(view.look.severity[view.device_index(d)] == Severity.HIGH
+               for d in ("mh-1", "mh-2", "mh-3"))

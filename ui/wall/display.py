@@ -9,6 +9,9 @@ the benchmark); the timers only decide how often it is looked at:
 
 - every ``TICK_MS``: rotation, the watchdog, takeover holds and the flood window, the
   schedule and the control state;
+- alarm changes as they come, but a burst (everything queued together) as one pass of
+  the takeover board with the newest copy of each alarm: one pass per change made a flood
+  of N alarms N² work, and a wall behind its stream holds every queued change in memory;
 - every ``FRAME_MS``: camera frames, and the 1 Hz flash phase (real time: it is a rate the
   eye sees, not a duration);
 - every second: figures, lists and the live/stale headers.
@@ -71,6 +74,12 @@ class WallDisplay(QObject):
         self._build_windows(screens, placements)
         self._lay_out()
         self.stage.apply(self.board.seed(room.alarms.open_alarms(), now))
+        #: alarm copies not yet on the board, the newest of each (see _on_alarm)
+        self._arrived: dict[str, object] = {}
+        self._arrival = QTimer(self)
+        self._arrival.setSingleShot(True)
+        self._arrival.setInterval(0)  # after the changes already queued with this one
+        self._arrival.timeout.connect(lambda: self._apply_arrived(self.clock()))
         self.bridge.sig_alarm.connect(self._on_alarm)
         self.bridge.sig_other.connect(self._on_other)
         self._timers = []
@@ -193,6 +202,7 @@ class WallDisplay(QObject):
     def tick(self) -> None:
         now = self.clock()
         self._check_preset(now)
+        self._apply_arrived(now)
         self.stage.apply(self.board.tick(now))
         for tile in self.tiles():
             tile.tick(now)
@@ -217,7 +227,16 @@ class WallDisplay(QObject):
             release_free_memory()
 
     def _on_alarm(self, change) -> None:  # noqa: ANN001 (an AlarmChanged)
-        self.stage.apply(self.board.update(change.alarm, self.clock()))
+        # applied once the changes queued with it are in: a burst (an outage, a flood) is
+        # one pass of the board, not one per change, so the wall keeps up with its stream
+        self._arrived[change.alarm.id] = change.alarm  # the newest copy, in first-come order
+        if not self._arrival.isActive():
+            self._arrival.start()
+
+    def _apply_arrived(self, now: float) -> None:
+        if self._arrived:
+            alarms, self._arrived = list(self._arrived.values()), {}
+            self.stage.apply(self.board.update_many(alarms, now))
 
     def _on_other(self, event: object) -> None:
         if isinstance(event, dict) and "wall" in event:
@@ -232,6 +251,7 @@ class WallDisplay(QObject):
     def close(self) -> None:
         for timer in self._timers:
             timer.stop()
+        self._arrival.stop()
         for window in self.windows:
             window.clear()
             window.close()
