@@ -117,7 +117,7 @@ def launch(args: argparse.Namespace) -> int:
             engine = Engine(config)
         except SceneError as exc:  # a user's scene folder: one line, exit 2, like a config
             raise ConfigError(str(exc)) from exc
-        engine.start(cameras=False)  # started after the first live frame, below
+        engine.start(cameras=False, source=False)  # both started below
         try:
             room = desk_room(engine, config)
         except BaseException:
@@ -134,6 +134,8 @@ def launch(args: argparse.Namespace) -> int:
                             idle_lock_s=config.security.idle_lock_s,
                             workspace=getattr(args, "workspace", None)
                             or (_staff_workspace(session) if session else None))
+        if engine is not None:
+            engine.start_source()  # the window is built: the data may come in now
         view = window.compound_view
         panel = getattr(args, "panel", None)
         if panel:

@@ -208,10 +208,14 @@ class Engine:
         self._stop = threading.Event()
         self._housekeeper: threading.Thread | None = None
         self.started = False
+        self._source_started = False
 
-    def start(self, *, cameras: bool = True) -> None:
+    def start(self, *, cameras: bool = True, source: bool = True) -> None:
         """``cameras=False``: the caller starts ``self.cameras`` later (the GUI does, after
-        its first live frame: 18 demo feeds decoding would delay it by seconds)."""
+        its first live frame: 18 demo feeds decoding would delay it by seconds).
+        ``source=False``: the caller calls ``start_source`` when it is ready for data (the
+        GUI does once its window is built: the first readings of thousands of devices,
+        handled meanwhile, held the GIL and slowed the window's construction by ~0.8 s)."""
         if self.started:
             return
         try:
@@ -249,10 +253,17 @@ class Engine:
             self._housekeeper.start()
         if cameras:
             self.cameras.start()
-        self.source.start(self.ingest.handle_batch)
         self.started = True
+        if source:
+            self.start_source()
         log.info("engine started: %d devices, source %s", len(self.scene.devices),
                  self.source.name)
+
+    def start_source(self) -> None:
+        """Let the data in (idempotent); the engine must be started."""
+        if self.started and not self._source_started:
+            self._source_started = True
+            self.source.start(self.ingest.handle_batch)
 
     def stop(self) -> None:
         if not self.started:
@@ -268,6 +279,7 @@ class Engine:
             log.warning("storage: not everything reached the database; the rest is kept in "
                         "the spill journal for the next start")
         self.started = False
+        self._source_started = False
         log.info("engine stopped")
 
     def _publish(self, topic: str, payload: bytes) -> None:
