@@ -58,3 +58,12 @@ def test_damage_anywhere_is_an_error_line_or_a_skip(documents: list[dict[str, An
         return
     for oid, why in (*result.report.skipped, *result.report.notes):
         assert "\n" not in why, (oid, why)
+
+
+def test_an_object_id_with_a_newline_stays_on_one_line(documents: list[dict[str, Any]]) -> None:
+    # found by the property above: the id was echoed raw into "nothing to import (…)"
+    doc = copy.deepcopy(documents[0])
+    doc["CityObjects"] = {"3号楼\n": None}
+    with pytest.raises(SceneError) as caught:
+        import_city_model(doc, "x")
+    assert "\n" not in str(caught.value) and "3号楼\\n" in str(caught.value)

@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from app.cli import UsageError
+from app.one_line import one_line
 from app.scene.errors import SceneError
 
 #: per-object lines printed by an import; the rest are counted
@@ -128,9 +129,9 @@ def _grouped(label: str, items: tuple[tuple[str, str], ...]) -> list[str]:
     lines = []
     for message, ids in by_message.items():
         if len(ids) == 1:
-            lines.append(f"{label} {ids[0]}: {message}")
+            lines.append(f"{label} {one_line(ids[0])}: {message}")
         else:
-            shown = ", ".join(ids[:3]) + (", ..." if len(ids) > 3 else "")
+            shown = ", ".join(map(one_line, ids[:3])) + (", ..." if len(ids) > 3 else "")
             lines.append(f"{label} ({len(ids)} objects: {shown}): {message}")
     return lines
 

@@ -22,6 +22,7 @@ from typing import Any
 import msgspec
 import numpy as np
 
+from app.one_line import one_line
 from app.scene import georef
 from app.scene.cityjson.buildings import BUILDING_TYPES, ForeignBuilding, Unusable, read_building
 from app.scene.cityjson.geometry import real_vertices
@@ -75,7 +76,7 @@ def import_city_model(doc: Any, origin: str = "CityJSON",
     own_site = _own_site(objects, origin)
     foreign, skipped, ignored = _foreign_buildings(objects, vertices)
     if own_site is None and not foreign:
-        reasons = "; ".join(f"{oid}: {why}" for oid, why in skipped[:3])
+        reasons = "; ".join(f"{one_line(oid)}: {why}" for oid, why in skipped[:3])
         raise SceneError(f"{origin}: nothing to import: no usable buildings among "
                          f"{len(objects)} city objects" + (f" ({reasons})" if reasons else ""))
     site = own_site or _fitted_site(doc, origin, foreign, epsg)
