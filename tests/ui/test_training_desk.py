@@ -113,14 +113,6 @@ def test_the_desk_says_training_and_shows_the_run(desk, session, qtbot):
     _shot(grab_window(desk, desk.compound_view), "training-desk.png")
 
 
-# Known bug, open (issue 13): after the debrief's seek, a render of the 3D view segfaults in
-# Mesa's software rasteriser drawing a translucent polydata actor (core dump: swrast_dri.so
-# under vtkOpenGLPolyDataMapper::RenderPieceDraw, from the alarm batch or the technicians'
-# redraw). Only when an earlier desk ran in the same process: 7 of ~30 runs of this file,
-# none of ~20 runs of this test alone. A segfault takes the whole process down, so the test
-# is skipped (listed as skipped on every run) until it is fixed.
-@pytest.mark.skip(reason="training debrief seek: intermittent VTK render segfault (issue 13, "
-                  "open)")
 def test_the_debrief_seeks_the_player_and_exports_a_pdf(desk, session, qtbot, tmp_path):
     _act(session)
     session.player.step_to(300)
