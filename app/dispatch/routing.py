@@ -14,6 +14,7 @@ so an assignment round over many orders at the same places is cheap.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import msgspec
@@ -66,19 +67,29 @@ class WalkGraph:
                 places.setdefault((n.building, n.floor), []).append(i)
                 places.setdefault((n.building, None), []).append(i)
         self._by_place = {k: np.asarray(v) for k, v in places.items()}
+        for k, e in enumerate(edges):  # a bad edge is an error now, not at the first route
+            for end in (e.a, e.b):
+                if end not in self.index:
+                    raise RoutingError(f"walk_edges[{k}]: unknown node {end!r}")
+        self._edges = tuple(edges)
+        self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    @functools.cached_property
+    def csgraph(self) -> scipy.sparse.csr_matrix:
+        """The graph for scipy's Dijkstra, built on the first route: scipy.sparse costs
+        ~0.1 s to import, which the desk's start-up need not pay."""
         # Both directions stored explicitly and searched as a directed graph: scipy's
         # undirected mode re-symmetrises on every call (≈50× slower). A doubly drawn edge
         # keeps its faster time instead of coo_matrix summing the two.
         best: dict[tuple[int, int], float] = {}
-        for a, b, c in zip(*self._edge_costs(edges), strict=True):
+        for a, b, c in zip(*self._edge_costs(self._edges), strict=True):
             for key in ((a, b), (b, a)):
                 best[key] = min(c, best.get(key, np.inf))
         n = len(self.nodes)
         rows, cols = (np.fromiter((k[i] for k in best), dtype=int, count=len(best))
                       for i in (0, 1))
         weights = np.fromiter(best.values(), dtype=float, count=len(best))
-        self.csgraph = scipy.sparse.coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsr()
-        self._rows: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        return scipy.sparse.coo_matrix((weights, (rows, cols)), shape=(n, n)).tocsr()
 
     @classmethod
     def from_scene(cls, scene: Scene, config: RoutingConfig | None = None) -> WalkGraph:
