@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -42,7 +42,11 @@ from ui.operations_common import (
     percent,
     slot_ranges,
 )
-from widgets.load_plot import LoadPlot
+from ui.plots import load_plot
+from widgets.deferred import DeferredWidget
+
+if TYPE_CHECKING:
+    from widgets.load_plot import LoadPlot
 
 REFRESH_MS = 5000
 
@@ -78,10 +82,10 @@ class EnergyPanel(QWidget):
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.plot = LoadPlot(parent=self)
-        self.plot.set_title(self.tr("Load today by group (kW); shaded: valley and peak hours"))
-        self.plot.set_labels(self.tr("hour"), self.tr("kW"))
-        self.plot.setMinimumHeight(170)
+        # the plot is made when its tab is first shown (widgets/deferred.py)
+        self._plot_view: EnergyView | None = None
+        self._plot_place = DeferredWidget(self._make_plot, self, on_made=self._on_plot_made)
+        self._plot_place.setMinimumHeight(170)
         self.groups = make_table(self, [self.tr("Group"), self.tr("kWh"), self.tr("¥"),
                                         self.tr("Valley share")])
         self.buildings = make_table(self, [self.tr("Building"), self.tr("kWh"), self.tr("m³"),
@@ -105,7 +109,7 @@ class EnergyPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.status)
-        layout.addWidget(self.plot, 3)
+        layout.addWidget(self._plot_place, 3)
         layout.addLayout(tables, 2)
         layout.addWidget(plans, 2)
         layout.addWidget(self.water)
@@ -152,7 +156,26 @@ class EnergyPanel(QWidget):
         fill_table(self.plans, [self._plan_row(r) for r in view.recommendations])
         self.water.setText(self._water_text(view))
 
+    @property
+    def plot(self) -> LoadPlot:
+        return self._plot_place.widget()
+
+    def _make_plot(self) -> LoadPlot:
+        plot = load_plot()
+        plot.set_title(self.tr("Load today by group (kW); shaded: valley and peak hours"))
+        plot.set_labels(self.tr("hour"), self.tr("kW"))
+        return plot
+
+    def _on_plot_made(self, plot: LoadPlot) -> None:
+        if self._plot_view is not None:
+            self._draw(self._plot_view)
+
     def _plot(self, view: EnergyView) -> None:
+        self._plot_view = view
+        if self._plot_place.made:
+            self._draw(view)
+
+    def _draw(self, view: EnergyView) -> None:
         series = [p for p in view.profiles if p.quantity == "electricity"]
         if view.periods:
             bands, start = [], 0

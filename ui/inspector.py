@@ -10,6 +10,7 @@ sampled into history (see ``DeviceHistory``).
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
@@ -41,11 +42,15 @@ from ui.command_feedback import run_command
 from ui.device_history import DeviceHistory
 from ui.device_search import DeviceSearch
 from ui.i18n import kind_name, level_name
+from ui.plots import trend_plot
 from ui.point_names import point_name
 from ui.theme import ACCENT_RGB, LEVEL_RGB, PANEL_RGB, TEXT_RGB, level_rgb
+from widgets.deferred import DeferredWidget
 from widgets.plain_text import make_plain, tooltip
 from widgets.status_led import StatusLed
-from widgets.trend_plot import TrendPlot
+
+if TYPE_CHECKING:
+    from widgets.trend_plot import TrendPlot
 
 
 def format_value(value: float) -> str:
@@ -156,10 +161,9 @@ class InspectorPanel(QFrame):
 
         self._point = QComboBox()
         self._point.currentIndexChanged.connect(self._on_point_changed)
-        self.trend = TrendPlot(line_rgb=ACCENT_RGB, band_rgb=LEVEL_RGB[Level.NORMAL],
-                               background=PANEL_RGB, foreground=TEXT_RGB)
-        self.trend.setMinimumHeight(170)
-        self.trend.set_placeholder(self.tr("waiting for readings…"))
+        # made when a device is first shown: the overview needs no plot (widgets/deferred.py)
+        self._trend_place = DeferredWidget(self._make_trend)
+        self._trend_place.setMinimumHeight(170)
         self.freeze_learned = QCheckBox(self.tr("Freeze learned band"))
         self.freeze_learned.setToolTip(self.tr(
             "The dashed lines are the band learned from this point's history for this hour "
@@ -189,7 +193,7 @@ class InspectorPanel(QFrame):
         trend_row.addWidget(self._section(self.tr("Trend")), 1)
         trend_row.addWidget(self._point)
         details.addLayout(trend_row)
-        details.addWidget(self.trend, 1)
+        details.addWidget(self._trend_place, 1)
         details.addWidget(self._learned_row)
 
         layout = QVBoxLayout(self)
@@ -201,6 +205,16 @@ class InspectorPanel(QFrame):
         layout.addWidget(self._details, 1)
         self._details.hide()
         self._refresh_overview()
+
+    def _make_trend(self) -> TrendPlot:
+        trend = trend_plot(line_rgb=ACCENT_RGB, band_rgb=LEVEL_RGB[Level.NORMAL],
+                           background=PANEL_RGB, foreground=TEXT_RGB)
+        trend.set_placeholder(self.tr("waiting for readings…"))
+        return trend
+
+    @property
+    def trend(self) -> TrendPlot:
+        return self._trend_place.widget()
 
     @staticmethod
     def _section(text: str) -> QLabel:

@@ -24,7 +24,13 @@ from ui.console_guard import ConsoleGuard
 from ui.desk_panels import build_desk_panels
 from ui.status_bar import StatusBar
 from ui.window_menus import LANGUAGE_LABELS, build_menus
-from ui.workspaces import BOTTOM, WORKSPACES, apply_workspace, default_workspace
+from ui.workspaces import (
+    BOTTOM,
+    WORKSPACES,
+    apply_workspace,
+    default_workspace,
+    size_workspace,
+)
 
 log = logging.getLogger(__name__)
 
@@ -142,7 +148,7 @@ class MainWindow(QMainWindow):
             # dock sizes only stick once the window has its real size
             self._sized = True
             if not self._restored:
-                QTimer.singleShot(0, self, lambda: apply_workspace(
+                QTimer.singleShot(0, self, lambda: size_workspace(
                     self, WORKSPACES.get(self.current_workspace)
                     or default_workspace(self.room.session.role)))
 

@@ -5,7 +5,7 @@ cameras misread — flagged, never dropped."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 from PySide6.QtCore import Qt, QTimer
@@ -31,7 +31,11 @@ from ui.operations_common import (
     named,
     number,
 )
-from widgets.load_plot import LoadPlot
+from ui.plots import load_plot
+from widgets.deferred import DeferredWidget
+
+if TYPE_CHECKING:
+    from widgets.load_plot import LoadPlot
 
 REFRESH_MS = 3000
 ZONE_RGB = [(224, 138, 30), (46, 109, 164), (61, 154, 91), (128, 100, 162)]
@@ -56,10 +60,10 @@ class ParkingPanel(QWidget):
                   (self.tr("visitors today"), (224, 138, 30)),
                   (self.tr("manual releases"), (192, 80, 77)),
                   (self.tr("plates flagged"), (200, 180, 60))])
-        self.plot = LoadPlot(parent=self)
-        self.plot.set_title(self.tr("Occupancy: space sensors (solid) and gate count (dashed)"))
-        self.plot.set_labels(self.tr("hour"), self.tr("vehicles"))
-        self.plot.setMinimumHeight(150)
+        # the plot is made when its tab is first shown (widgets/deferred.py)
+        self._plot_view: ParkingView | None = None
+        self._plot_place = DeferredWidget(self._make_plot, self, on_made=self._on_plot_made)
+        self._plot_place.setMinimumHeight(150)
         self.zones = make_table(self, [self.tr("Zone"), self.tr("Spaces"),
                                        self.tr("Sensors: taken"), self.tr("Gates: inside"),
                                        self.tr("Drift"), self.tr("Plates inside"),
@@ -94,7 +98,7 @@ class ParkingPanel(QWidget):
         self.tabs = tabs
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(self.plot, 2)
+        layout.addWidget(self._plot_place, 2)
         layout.addWidget(zones_box, 1)
         layout.addWidget(tabs, 2)
         self._timer = QTimer(self)
@@ -149,7 +153,26 @@ class ParkingPanel(QWidget):
                                                                          str(g.unreported))
         return self.tr("silent while others are busy") if g.silent else self.tr("reporting")
 
+    @property
+    def plot(self) -> LoadPlot:
+        return self._plot_place.widget()
+
+    def _make_plot(self) -> LoadPlot:
+        plot = load_plot()
+        plot.set_title(self.tr("Occupancy: space sensors (solid) and gate count (dashed)"))
+        plot.set_labels(self.tr("hour"), self.tr("vehicles"))
+        return plot
+
+    def _on_plot_made(self, plot: LoadPlot) -> None:
+        if self._plot_view is not None:
+            self._draw(self._plot_view)
+
     def _plot(self, view: ParkingView) -> None:
+        self._plot_view = view
+        if self._plot_place.made:
+            self._draw(view)
+
+    def _draw(self, view: ParkingView) -> None:
         lines, dashed = [], []
         for i, (zone, points) in enumerate(view.series.items()):
             if not points:

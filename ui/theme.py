@@ -79,7 +79,8 @@ def pick_ui_font(point_size: float = 10.5) -> QFont:
 
 
 def apply_theme(app: QApplication, name: str = "dark") -> None:
-    """Font, palette (for widgets QSS does not reach, e.g. pyqtgraph) and stylesheet."""
+    """Font, palette (for widgets QSS does not reach) and stylesheet; pyqtgraph takes the
+    theme when the first plot is made (ui/plots.py)."""
     app.setStyle("Fusion")  # the one built-in style that honours a dark palette everywhere
     app.setFont(pick_ui_font())
     palette = QPalette()
@@ -99,9 +100,3 @@ def apply_theme(app: QApplication, name: str = "dark") -> None:
         palette.setColor(role, color)
     app.setPalette(palette)
     app.setStyleSheet(stylesheet(name))
-    try:
-        import pyqtgraph as pg
-
-        pg.setConfigOptions(background=PANEL_RGB, foreground=TEXT_RGB, antialias=True)
-    except ImportError:  # pragma: no cover - pyqtgraph is a hard dependency
-        pass

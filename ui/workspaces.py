@@ -105,21 +105,15 @@ def apply_workspace(window, workspace: Workspace) -> None:  # noqa: ANN001 (a Ma
     for dock in docks.values():
         window.removeDockWidget(dock)
     placed: dict[str, list] = {}
-    # panels a session always shows whatever the workspace (training's player and debrief)
-    pinned = tuple(getattr(window, "pinned_placements", ()))
-    for placement in (*workspace.placements, *pinned):
-        dock = docks.get(placement.panel)
-        if dock is None:  # a panel this desk does not have (no cameras, no permission)
-            continue
+    for placement, dock in _placements(window, workspace):
         dock.setFloating(False)
         window.addDockWidget(placement.area, dock)
         dock.show()
-        key = placement.group or placement.panel
-        group = placed.setdefault(key, [])
+        group = placed.setdefault(placement.group or placement.panel, [])
         if group:
             window.tabifyDockWidget(group[0], dock)
         group.append(dock)
-    named = {p.panel for p in (*workspace.placements, *pinned)}
+    named = {p.panel for p, _ in _placements(window, workspace)}
     for panel, dock in docks.items():
         if panel not in named:
             dock.hide()
@@ -127,6 +121,24 @@ def apply_workspace(window, workspace: Workspace) -> None:  # noqa: ANN001 (a Ma
         group[0].raise_()
     window.current_workspace = workspace.name
     size_areas(window, workspace, placed)
+
+
+def size_workspace(window, workspace: Workspace) -> None:  # noqa: ANN001 (a MainWindow)
+    """The areas' shares again, for panels already placed by ``apply_workspace``: once a
+    new window has its real size (re-docking every panel there cost ~0.2 s before the
+    first frame)."""
+    placed: dict[str, list] = {}
+    for placement, dock in _placements(window, workspace):
+        placed.setdefault(placement.group or placement.panel, []).append(dock)
+    size_areas(window, workspace, placed)
+
+
+def _placements(window, workspace: Workspace) -> list[tuple[Placement, object]]:  # noqa: ANN001
+    """(placement, dock) for each panel the workspace names that this desk has, and for
+    the panels its session always shows (training's player and debrief)."""
+    pinned = tuple(getattr(window, "pinned_placements", ()))
+    return [(p, window.docks[p.panel]) for p in (*workspace.placements, *pinned)
+            if p.panel in window.docks]
 
 
 def size_areas(window, workspace: Workspace, placed: dict[str, list]) -> None:  # noqa: ANN001

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.training.results import ResultRow, list_results, progress
+from ui.plots import configure_plots
 
 PALETTE = ("#e74c3c", "#3498db", "#2ecc71", "#f1c40f", "#9b59b6", "#1abc9c", "#e67e22")
 
@@ -54,6 +55,7 @@ class ProgressWindow(QWidget):
                                       self.tr("Runs"), self.tr("First"), self.tr("Best"),
                                       self.tr("Last")])
         self.summary.setRootIsDecorated(False)
+        configure_plots()
         self.plot = pg.PlotWidget()
         self.plot.setYRange(0, 100)
         self.plot.setLabel("left", self.tr("Score"))

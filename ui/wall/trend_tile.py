@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QWidget
 
 from app.domain.kinds import Level
 from app.wall.model import TrendTile as TrendSpec
+from ui.plots import trend_plot
 from ui.point_names import point_name
 from ui.wall import theme
 from ui.wall.tile import WallContext, WallTile, wt
-from widgets.trend_plot import TrendPlot
 
 HISTORY_S = 30.0
 MAX_POINTS = 4000
@@ -59,7 +59,7 @@ class TrendTile(WallTile):
         self.point_spec = device.points.get(spec.point) if device is not None else None
         self.device_name = device.name if device is not None else spec.device
         self.value = ValueLine(self)
-        self.plot = TrendPlot(line_rgb=(205, 208, 212), band_rgb=(150, 155, 160),
+        self.plot = trend_plot(line_rgb=(205, 208, 212), band_rgb=(150, 155, 160),
                               background=theme.TILE.getRgb()[:3],
                               foreground=theme.MUTED.getRgb()[:3],
                               window_s=spec.window_min * 60.0,
