@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import argparse
 import gc
-import os
-import shutil
 import statistics
-import subprocess
 import time
-from pathlib import Path
 
 import numpy as np
 
 from app import paths
+from bench.common import ensure_display
 
 W, H = 1280, 800
 HZ = 8.0
@@ -37,28 +34,6 @@ CHANGES_PER_S = 1000
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--frames", type=int, default=20, help="frames per measurement")
-
-
-def _ensure_display() -> None:
-    """A small copy of tests/fixtures/display.ensure_display (tests/ is not installed):
-    start Xvfb under a watchdog that stops it when this process exits."""
-    if os.environ.get("DISPLAY"):
-        os.environ["QT_QPA_PLATFORM"] = "xcb"
-        return
-    if shutil.which("Xvfb") is None:
-        raise SystemExit("bench render needs a DISPLAY or Xvfb (apt-get install xvfb)")
-    number = next(n for n in range(90, 400) if not Path(f"/tmp/.X{n}-lock").exists()
-                  and not Path(f"/tmp/.X11-unix/X{n}").exists())
-    watchdog = (f"Xvfb :{number} -screen 0 1920x1080x24 -nolisten tcp & x=$!; "
-                f"while kill -0 {os.getpid()} 2>/dev/null && kill -0 $x 2>/dev/null; "
-                "do sleep 0.3; done; kill $x 2>/dev/null")
-    subprocess.Popen(["sh", "-c", watchdog], stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    os.environ["DISPLAY"] = f":{number}"
-    os.environ["QT_QPA_PLATFORM"] = "xcb"
 
 
 def _rss_mb() -> float:
@@ -159,7 +134,7 @@ def _pick_ms(view, rng, repeats: int = 20) -> tuple[float, float, float]:
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
-    _ensure_display()
+    ensure_display("bench render")
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication([])

@@ -198,10 +198,10 @@ def _slope_per_hour(hours: np.ndarray, values: np.ndarray) -> float:
 
 def run(args: argparse.Namespace) -> dict[str, object]:
     from app.wall.memory import limit_malloc_arenas
-    from bench.render import _ensure_display
+    from bench.common import ensure_display
 
     arenas = limit_malloc_arenas()  # as the wall process does (CONTROL_ROOM_MALLOC_ARENAS=0: not)
-    _ensure_display()
+    ensure_display("bench wall")
     import msgspec
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication

@@ -35,6 +35,12 @@ DEFAULT_SCREENSHOT_TIMEOUT_S = 60.0
 #: cameras start after the first live frame, or this long after the window when no live data
 #: comes (a quiet broker): decoding 18 feeds at once used to delay the first frame by seconds
 CAMERAS_AT_THE_LATEST_MS = 8000
+#: how long a busy engine thread keeps the GIL while the GUI thread waits for it (Python's
+#: default is 5 ms). Qt hands the GIL back and forth on every call into Python (an event
+#: handler, a table's data()), so with the simulator's first batch in ingest the window's
+#: show paid up to 5 ms per call: 0.5 s of waiting before the first frame. Busy threads pay
+#: a little more switching; the window is what the operator waits for.
+GUI_SWITCH_INTERVAL_S = 0.0005
 
 
 def process_age_s() -> float:
@@ -75,6 +81,7 @@ def make_application() -> QApplication:
 
 
 def launch(args: argparse.Namespace) -> int:
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
     # loaded once by the CLI; a ConfigError propagates: the CLI prints it, exits 2
     config = getattr(args, "app_config", None) or config_from_args(args)
     wall_config = getattr(args, "wall_config", None)

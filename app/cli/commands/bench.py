@@ -10,7 +10,7 @@ import sys
 from app.cli import UsageError
 
 BENCHES = ("ingest", "render", "detect", "dispatch", "alarms", "seats", "operations",
-           "hostile", "construction", "wall", "training")
+           "hostile", "construction", "wall", "training", "startup")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
