@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dispatch.notes import position_word
 from app.dispatch.orders import WorkOrder
 from app.dispatch.runtime_view import OrderView
 from app.dispatch.technicians import CERTIFIED_ONLY
@@ -105,7 +106,7 @@ class OrderDetail(QWidget):
             stale = float(explanation.get("stale_penalty_s", 0.0)) > 0
         except (TypeError, ValueError):
             return name
-        return L.suggestion_words(name, minutes, "last known" if stale else "live", load,
+        return L.suggestion_words(name, minutes, position_word(stale), load,
                                   skill, certified=skill in CERTIFIED_ONLY)
 
     def _show_terms(self, explanation: dict[str, float | str]) -> None:

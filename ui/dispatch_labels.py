@@ -7,6 +7,7 @@ import time
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from app.dispatch.notes import LAST_KNOWN, LIVE
 from app.dispatch.notes import parse as parse_note
 from app.dispatch.orders import WorkOrder
 from ui.alarm_labels import describe_detail, type_name
@@ -121,8 +122,8 @@ _SUGGESTED = QT_TRANSLATE_NOOP("Dispatch", "%1: %2 min away (%3), %4 open order(
 _CERTIFIED = QT_TRANSLATE_NOOP("Dispatch", "%1 (certified)")
 _PREEMPTS = QT_TRANSLATE_NOOP("Dispatch", "; takes the technician from %1")
 _WHERE = {
-    "live": QT_TRANSLATE_NOOP("Dispatch", "live position"),
-    "last known": QT_TRANSLATE_NOOP("Dispatch", "last known position"),
+    LIVE: QT_TRANSLATE_NOOP("Dispatch", "live position"),
+    LAST_KNOWN: QT_TRANSLATE_NOOP("Dispatch", "last known position"),
 }
 _SYSTEM = QT_TRANSLATE_NOOP("Dispatch", "System")
 #: app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)
@@ -148,7 +149,7 @@ def suggestion_words(tech_name: str, minutes: float, where: str, load: int, skil
     if certified:
         skill_text = tr(_CERTIFIED).replace("%1", skill_text)
     text = (tr(_SUGGESTED).replace("%1", tech_name).replace("%2", f"{minutes:.1f}")
-            .replace("%3", tr(_WHERE.get(where, _WHERE["live"]))).replace("%4", str(load))
+            .replace("%3", tr(_WHERE.get(where, _WHERE[LIVE]))).replace("%4", str(load))
             .replace("%5", skill_text))
     return text + (tr(_PREEMPTS).replace("%1", preempts) if preempts else "")
 

@@ -28,6 +28,7 @@ import numpy as np
 import scipy  # submodules load on first use: scipy.optimize costs ~0.3 s of start-up
 
 from app.dispatch.notes import note as note_line
+from app.dispatch.notes import position_word
 from app.dispatch.orders import WorkOrder
 from app.dispatch.technicians import CERTIFIED_ONLY, TechnicianStatus, can_do
 from app.domain.kinds import SKILLS
@@ -75,7 +76,7 @@ def _explain(order: WorkOrder, st: TechnicianStatus, travel: float, cfg: Assignm
     bonus = cfg.priority_bonus_s[order.priority]
     total = w * travel + load_pen + stale_pen - bonus
     summary = note_line("suggested", name=st.tech.name, minutes=f"{travel / 60:.1f}",
-                        where="last known" if st.stale else "live", load=st.load,
+                        where=position_word(st.stale), load=st.load,
                         skill=order.skill, preempts=preempts,
                         cert=" (certified)" if order.skill in CERTIFIED_ONLY else "")
     out: dict[str, float | str] = {

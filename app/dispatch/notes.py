@@ -13,6 +13,15 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
+#: where a suggested technician's position comes from: a live fix, or the last one kept
+#: when the handset has gone quiet (the "suggested" line's {where})
+LIVE, LAST_KNOWN = "live", "last known"
+
+
+def position_word(stale: bool) -> str:
+    return LAST_KNOWN if stale else LIVE
+
+
 #: template name → English wording
 TEMPLATES: Mapping[str, str] = {
     "created_from": "created from {origin}",
@@ -25,7 +34,7 @@ TEMPLATES: Mapping[str, str] = {
 }
 #: what a value looks like where its neighbours alone cannot tell where it ends
 _VALUE_PATTERNS = {
-    "minutes": r"-?[\d.]+", "seconds": r"[\d.]+", "load": r"\d+", "where": r"live|last known",
+    "minutes": r"-?[\d.]+", "seconds": r"[\d.]+", "load": r"\d+", "where": f"{LIVE}|{LAST_KNOWN}",
     "reason": r".*", "skill": r"[a-z_]+", "cert": r"(?: \(certified\))?",
     "preempts": r"(?:; pre-empts .+)?",
 }
