@@ -169,8 +169,9 @@ def _one_order(srv, mqtt_broker) -> None:  # noqa: ANN001
 
         assert wait_until(lambda: orders() and orders()[0].assignee, timeout=30)
         (order,) = orders()
-        assert [v.order.id for v in b.dispatch.snapshot().orders
-                if v.order.origin_ref == raised.id] == [order.id]
+        # the second desk's mirror follows the server's stream: the same one order, soon
+        assert wait_until(lambda: [v.order.id for v in b.dispatch.snapshot().orders
+                                   if v.order.origin_ref == raised.id] == [order.id], 10)
         assert wait_until(lambda: any(m.get("order_id") == order.id for m in handset), 10)
         time.sleep(2.0)  # anything duplicated would have arrived by now
         sent = [m for m in handset if m.get("order_id") == order.id
