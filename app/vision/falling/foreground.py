@@ -54,7 +54,7 @@ class MotionStage:
         self.shape = (h, w)
         self.bg = g.astype(np.float32)
         cfg = self.cfg
-        # σ for the threshold, robust to rain and moths; the global-change test's own
+        # σ for the threshold, not fed by rain streaks; the global-change test's own
         # reference, which counts them (noise.py)
         self.noise = RunningNoise((h, w), 2 * cfg.sigma_min, cfg.sigma_min, cfg.beta_var)
         self.noise_ref = RunningNoise((h, w), 2 * cfg.sigma_min, cfg.sigma_min, cfg.beta_var,
