@@ -43,8 +43,10 @@ class RunningNoise:
         """``keep``: uint8 mask, non-zero where the pixel's d² counts as noise."""
         if self.step > 1:
             d2 = np.ascontiguousarray(d2[::self.step, ::self.step])
-        # capped at 3σ, so a passing object barely moves it
-        cv2.accumulateWeighted(cv2.min(d2, 9 * self.var + 4), self.var, self.rate, mask=keep)
+        # capped at 3σ, so a passing object barely moves it (OpenCV: one pass per step)
+        cap = cv2.addWeighted(self.var, 9.0, self.var, 0.0, 4.0)
+        cv2.min(d2, cap, dst=cap)
+        cv2.accumulateWeighted(cap, self.var, self.rate, mask=keep)
         cv2.max(self.var, self.floor, dst=self.var)
 
     def sigma(self) -> float:
