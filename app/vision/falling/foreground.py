@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from app.vision.falling.config import FallingConfig
+from app.vision.falling.noise import RunningNoise
 
 log = logging.getLogger(__name__)
 _SMALL = 4  # downscale factor of the copy used for jitter, gain and activity
@@ -46,12 +47,18 @@ class MotionStage:
         self.unsettled = False  # the last frame was speckle everywhere: relearn at full rate
         self._big: tuple[float, float] | None = None  # last shift too large to compensate
         self._areas: np.ndarray | None = None  # where the background changed, last frame
+        self._recent: list[tuple[np.ndarray, np.ndarray]] = []  # last two frames, (full, small)
 
     def _init(self, g: np.ndarray) -> None:
         h, w = g.shape
         self.shape = (h, w)
         self.bg = g.astype(np.float32)
-        self.var = np.full((h, w), 4 * self.cfg.sigma_min**2, np.float32)
+        cfg = self.cfg
+        # σ for the threshold, not fed by rain streaks; the global-change test's own
+        # reference, which counts them (noise.py)
+        self.noise = RunningNoise((h, w), 2 * cfg.sigma_min, cfg.sigma_min, cfg.beta_var)
+        self.noise_ref = RunningNoise((h, w), 2 * cfg.sigma_min, cfg.sigma_min, cfg.beta_var,
+                                      step=8)
         self.small_size = (w // _SMALL, h // _SMALL)
         self.bg_small = cv2.resize(self.bg, self.small_size, interpolation=cv2.INTER_AREA)
         self.window = cv2.createHanningWindow(self.small_size, cv2.CV_32F)
@@ -115,7 +122,8 @@ class MotionStage:
         m = np.float32([[1, 0, dx], [0, 1, dy]])
         h, w = self.shape
         self.bg = cv2.warpAffine(self.bg, m, (w, h), borderMode=cv2.BORDER_REPLICATE)
-        self.var = cv2.warpAffine(self.var, m, (w, h), borderMode=cv2.BORDER_REPLICATE)
+        self.noise.warp(m)
+        self.noise_ref.warp(m)
         self.bg_small = cv2.warpAffine(self.bg_small, m / np.float32([1, 1, _SMALL]),
                                        self.small_size, borderMode=cv2.BORDER_REPLICATE)
         self._edges()
@@ -169,7 +177,7 @@ class MotionStage:
         d2 = cv2.multiply(diff, diff)
         jitter = cfg.edge_jitter_px + 0.1 * math.hypot(*shift)
         thr2 = cv2.scaleAdd(self.grad2, jitter * jitter,
-                            self.var * (cfg.k_sigma**2 * noise_gain))
+                            self.noise.var * (cfg.k_sigma**2 * noise_gain))
         fg = cv2.compare(d2, thr2, cv2.CMP_GT)
         # Learn the background where the frame shows background, and only slowly under the
         # foreground: an object lingering over its own pixels (the slow first half-second of
@@ -186,9 +194,11 @@ class MotionStage:
             under = cv2.dilate(fg, None)
             cv2.accumulateWeighted(gf, self.bg, cfg.alpha_bg, mask=cv2.bitwise_not(under))
             cv2.accumulateWeighted(gf, self.bg, cfg.alpha_bg * cfg.fg_learn_factor, mask=under)
-        # Noise (capped, so a passing object barely inflates σ²).
-        cv2.accumulateWeighted(cv2.min(d2, 9 * self.var + 4), self.var, cfg.beta_var)
-        self.var = cv2.max(self.var, cfg.sigma_min**2)
+        # The blobs' outlines now: rain streaks among them must not feed the threshold's σ.
+        rects = self._outlines(fg)
+        streaks = self._streaks(rects)
+        self.noise.update(d2, self._rain_free(rects[streaks]) if streaks.any() else None)
+        self.noise_ref.update(d2)  # the global-change test's reference counts the rain
         cv2.accumulateWeighted(small, self.bg_small, cfg.alpha_bg)
         if self.stats.frames % 25 == 0:
             self._edges()
@@ -207,32 +217,46 @@ class MotionStage:
             self._areas = None
         elif self._areal(small, fg_small):
             self.stats.global_resets += 1
-            self.bg = gf.copy()
-            self.bg_small = small.copy()
-            self._edges()
+            self._reset(gf, small)
             return None
+        self._recent = [*self._recent[-1:], (gf, small)]
         if warming:  # background and noise still being learnt: blobs would be clutter
             return None
-        blobs = self._blobs(fg)
+        blobs = self._blobs(rects, streaks)
         self.unsettled = blobs is None
         self._last = blobs
         return blobs
+
+    def _reset(self, gf: np.ndarray, small: np.ndarray) -> None:
+        """A new background after a global change: the median of this frame and the two
+        before it. The frame alone carries the night's IR-lit rain streaks into the
+        background; their ghosts are then a change in the same places next frame, and
+        each reset called the next (a night downpour: a reset every 2–3 frames, blind)."""
+        if len(self._recent) == 2:
+            (a, a_s), (b, b_s) = self._recent
+            gf, small = _median3(a, b, gf), _median3(a_s, b_s, small)
+        self.bg = gf.copy()
+        self.bg_small = small.copy()
+        self._edges()
 
     def _areal(self, small: np.ndarray, fg_small: np.ndarray) -> bool:
         """Has the background itself changed, over areas spread across the frame, in this
         frame and the one before alike? Rain changes other places every frame."""
         diff = cv2.medianBlur(cv2.absdiff(small, self.bg_small), 5)
-        noise = math.sqrt(float(np.median(self.var[::8, ::8])))
-        areas = cv2.compare(diff, 3.0 * noise + 4.0, cv2.CMP_GT)
+        # Against the noise *with* rain in it: the threshold's σ leaves the rain out.
+        areas = cv2.compare(diff, 3.0 * self.noise_ref.sigma() + 4.0, cv2.CMP_GT)
         prev, self._areas = self._areas, areas
         if not (cv2.countNonZero(areas) / areas.size > self.cfg.global_fraction
                 and self._spread(areas)):
             return False
         if prev is None or prev.shape != areas.shape:
             return False
-        both = cv2.countNonZero(cv2.bitwise_and(prev, areas))
+        # What stayed must itself be spread: rain everywhere plus a wind-shaken tree that
+        # changes in the same place every frame is not a change of the scene (it reset the
+        # model on a third of a night's frames).
+        both = cv2.bitwise_and(prev, areas)
         either = cv2.countNonZero(cv2.bitwise_or(prev, areas))
-        return both >= 0.4 * either
+        return cv2.countNonZero(both) >= 0.4 * either and self._spread(both)
 
     def _spread(self, fg_small: np.ndarray) -> bool:
         """A global change (light, exposure, shake) touches the whole frame; a bus or a
@@ -241,30 +265,52 @@ class MotionStage:
         cells = cv2.resize(fg_small, (4, 4), interpolation=cv2.INTER_AREA)
         return int(np.count_nonzero(cells > 0.005 * 255)) >= 6
 
-    def _blobs(self, fg: np.ndarray) -> Blobs | None:
+    def _outlines(self, fg: np.ndarray) -> np.ndarray:
+        """(x, y, w, h) of each blob of the mask, dilated (joins fragments of one faint
+        object)."""
+        contours, _ = cv2.findContours(cv2.dilate(fg, None), cv2.RETR_EXTERNAL,
+                                       cv2.CHAIN_APPROX_SIMPLE)
+        if not contours:
+            return np.zeros((0, 4))
+        return np.array([cv2.boundingRect(c) for c in contours], dtype=np.float64)
+
+    def _streaks(self, rects: np.ndarray) -> np.ndarray:
+        """Rain drops close to the lens, smeared over the exposure: many times longer than
+        wide, and long; a falling object's smear is a few times its width at most."""
+        wh = rects[:, 2:] - 2  # undo the dilation
+        size = np.maximum(wh.max(axis=1), 1.0)
+        thin = np.maximum(wh.min(axis=1), 1.0)
+        return (size >= self.cfg.streak_ratio * thin) & (size >= 0.04 * self.shape[0])
+
+    def _rain_free(self, streaks: np.ndarray) -> np.ndarray:
+        """Mask of the pixels outside this frame's rain streaks (and their blurred halo)."""
+        keep = np.full(self.shape, 255, np.uint8)
+        for x, y, w, h in streaks.astype(int):
+            cv2.rectangle(keep, (x - 2, y - 2), (x + w + 1, y + h + 1), 0, -1)
+        return keep
+
+    def _blobs(self, rects: np.ndarray, streaks: np.ndarray) -> Blobs | None:
         cfg = self.cfg
-        fg = cv2.dilate(fg, None)  # joins fragments of one faint object
-        contours, _ = cv2.findContours(fg, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-        if len(contours) > cfg.max_blobs:
+        # Rain streaks are dropped below, so they do not make a frame "noise everywhere".
+        if len(rects) - int(streaks.sum()) > cfg.max_blobs:
             self.stats.too_many_blobs += 1
             return None
-        if not contours:
+        if not len(rects):
             return Blobs(np.zeros((0, 2)), np.zeros(0))
-        rects = _merge_fragments(np.array([cv2.boundingRect(c) for c in contours],
-                                          dtype=np.float64))
+        rects = _merge_fragments(rects.copy())
         wh = rects[:, 2:] - 2  # undo the dilation
         xy = rects[:, :2] + rects[:, 2:] / 2
         size = np.maximum(wh.max(axis=1), 1.0)
-        keep = size <= cfg.max_blob_frac * self.shape[0]
-        # Streaks: a rain drop close to the lens, smeared over the exposure, is many times
-        # longer than wide; a falling object's smear is a few times its width at most.
-        thin = np.maximum(wh.min(axis=1), 1.0)
-        keep &= ~((size >= cfg.streak_ratio * thin) & (size >= 0.04 * self.shape[0]))
+        keep = (size <= cfg.max_blob_frac * self.shape[0]) & ~self._streaks(rects)
         sx = np.clip((xy[:, 0] / _SMALL).astype(int), 0, self.small_size[0] - 1)
         sy = np.clip((xy[:, 1] / _SMALL).astype(int), 0, self.small_size[1] - 1)
         busy = (self.activity[sy, sx] > cfg.activity_busy) | (self.blocked[sy, sx] > 0)
         keep &= ~busy
         return Blobs(xy[keep], size[keep])
+
+
+def _median3(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:
+    return cv2.max(cv2.min(a, b), cv2.min(cv2.max(a, b), c))
 
 
 def _merge_fragments(rects: np.ndarray, min_size: float = 6.0) -> np.ndarray:
