@@ -49,7 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the wall file (default: the demo's 2x2 sample)")
     parser.add_argument("--samples-out", metavar="FILE.csv", default=None,
                         help="also write every sample (wall hours, RSS MB, RSS held MB, fds, "
-                        "threads, VTK objects, 3D widgets, Qt widgets)")
+                        "threads, VTK objects, 3D widgets, Qt widgets, events waiting, 1-minute load)")
     parser.add_argument("--no-wall", action="store_true",
                         help="the same engine and console without the wall: the baseline "
                         "that tells the wall's own growth from the engine's")
@@ -260,9 +260,13 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         state["trim_ms"] = max(state.get("trim_ms", 0.0), (time.perf_counter() - t0) * 1000)
         state["samples"].append((
             (clock() - wall0) / 3600.0, rss, _rss_mb(), len(os.listdir("/proc/self/fd")),
-            _threads(), _vtk_objects(), vtk_widgets, total, backlog.waiting()))
-        if census is not None and state["samples"][-1][0] >= hours * WARMUP_SHARE:
+            _threads(), _vtk_objects(), vtk_widgets, total, backlog.waiting(),
+            os.getloadavg()[0]))
+        if (census is not None and census.first is None
+                and state["samples"][-1][0] >= hours * WARMUP_SHARE):
             census.mark()
+            # the snapshot itself holds tens of MB from here on: fit from the next sample
+            state["fit_from"] = len(state["samples"])
 
     switch_timer = QTimer()
     switch_timer.setInterval(max(100, round(args.switch_min * 60 / speed * 1000)))
@@ -301,7 +305,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     real = time.monotonic() - real0
     samples = np.array(state["samples"], dtype=float)
     stats["malloc_trim_max_ms"] = round(state.get("trim_ms", 0.0), 1)
-    out = _figures(samples, hours, speed, real, cpu, state["switches"], stats)
+    out = _figures(samples, hours, speed, real, cpu, state["switches"], stats,
+                   state.get("fit_from"))
     out["tiles"] = getattr(args, "tiles", None) or "all"
     out["malloc_arenas"] = arenas or "glibc default"
     return {**out, **state.get("census", {})}
@@ -312,7 +317,7 @@ def _write_samples(path: str | None, samples: list[tuple]) -> None:
     if path:
         np.savetxt(path, np.array(samples, dtype=float), delimiter=",", fmt="%.4f",
                    header="wall_h,rss_mb,rss_held_mb,fds,threads,vtk_objects,vtk_widgets,"
-                   "qt_widgets,events_waiting")
+                   "qt_widgets,events_waiting,load1")
 
 
 def _activity(display) -> dict[str, int]:  # noqa: ANN001
@@ -330,15 +335,23 @@ def _activity(display) -> dict[str, int]:  # noqa: ANN001
 
 
 def _figures(samples: np.ndarray, hours: float, speed: float, real_s: float, cpu_s: float,
-             switches: int, activity: dict[str, int]) -> dict[str, object]:
-    fitted = samples[samples[:, 0] >= hours * WARMUP_SHARE]
+             switches: int, activity: dict[str, int],
+             fit_from: int | None = None) -> dict[str, object]:
+    """``fit_from``: the first sample index to fit (``--diagnose``: after its snapshot);
+    otherwise the samples after the warm-up share of the run."""
+    fitted = (samples[fit_from:] if fit_from is not None
+              else samples[samples[:, 0] >= hours * WARMUP_SHARE])
     t = fitted[:, 0]
     out: dict[str, object] = {
         "wall_shown": "takeovers" in activity,
         "wall_hours": round(float(samples[-1, 0]), 3), "speed": speed,
         "real_s": round(real_s, 1), "samples": len(samples),
         "cpu_s_per_wall_hour": round(cpu_s / max(samples[-1, 0], 1e-9), 1),
+        "fit_from_wall_h": round(float(t[0]), 3) if len(t) else None,
         "preset_switches": switches, **activity,
+        # the machine is shared: the 1-minute load average while the run sampled
+        "load1_mean": round(float(samples[:, 9].mean()), 1),
+        "load1_max": round(float(samples[:, 9].max()), 1),
     }
     for column, name in ((1, "rss_mb"), (2, "rss_held_mb"), (3, "fds"), (4, "threads"),
                          (5, "vtk_objects"), (6, "vtk_widgets"), (7, "qt_widgets"),
