@@ -12,7 +12,7 @@ built and torn down again and again.
 Sampled every ``--sample-s`` real seconds: resident memory, then resident memory once freed
 heap is given back (``malloc_trim``: what the process still holds), open file descriptors, threads
 (the kernel's count), VTK objects held from Python, live 3D widgets and Qt widgets. After a
-warm-up (the demo feeds starting, the first preset) each series is fitted with a line: the
+warm-up (the demo feeds starting, every preset built once) each series is fitted with a line: the
 slope per hour of wall time is the figure (flat means no leak). CPU is the process's own
 (``time.process_time``), as the machine is shared. Starts Xvfb when DISPLAY is unset.
 ``events_waiting`` is the engine's changes the GUI thread has not handled yet: when it
@@ -49,7 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the wall file (default: the demo's 2x2 sample)")
     parser.add_argument("--samples-out", metavar="FILE.csv", default=None,
                         help="also write every sample (wall hours, RSS MB, RSS held MB, fds, "
-                        "threads, VTK objects, 3D widgets, Qt widgets, events waiting, 1-minute load)")
+                        "threads, VTK objects, 3D widgets, Qt widgets, events waiting, 1-minute load, "
+                        "held anonymous MB, held file-mapped MB)")
     parser.add_argument("--no-wall", action="store_true",
                         help="the same engine and console without the wall: the baseline "
                         "that tells the wall's own growth from the engine's")
@@ -61,12 +62,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "after the warm-up and at the end, and print what grew most")
 
 
-def _threads() -> int:
+def _status(field: str) -> int:
+    """One number from /proc/self/status (``Threads``, or ``RssAnon`` etc. in kB)."""
     with open("/proc/self/status", encoding="ascii") as fh:
         for line in fh:
-            if line.startswith("Threads:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
-    return threading.active_count()
+    return 0
+
+
+def _threads() -> int:
+    return _status("Threads") or threading.active_count()
 
 
 def _rss_mb() -> float:
@@ -261,12 +267,24 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         state["samples"].append((
             (clock() - wall0) / 3600.0, rss, _rss_mb(), len(os.listdir("/proc/self/fd")),
             _threads(), _vtk_objects(), vtk_widgets, total, backlog.waiting(),
-            os.getloadavg()[0]))
-        if (census is not None and census.first is None
-                and state["samples"][-1][0] >= hours * WARMUP_SHARE):
-            census.mark()
-            # the snapshot itself holds tens of MB from here on: fit from the next sample
+            os.getloadavg()[0],
+            # held memory split: the heap and anonymous maps (what a leak grows) and pages
+            # of mapped files (libraries' code touched for the first time: bounded by them)
+            _status("RssAnon") / 1e3, (_status("RssFile") + _status("RssShmem")) / 1e3))
+        if display is not None and "all_shown" not in state:
+            # warm until every preset has been built once: each window keeps its preset's
+            # 3D overview (ui/wall/window.py), so the first showing of each is a step, not
+            # a slope; a loaded machine delays the switches past the warm-up share
+            shown = state.setdefault("shown", set())
+            shown.add(display.preset)
+            if len(shown) == len(presets):
+                state["all_shown"] = len(state["samples"])  # fit from the next sample
+        warm = (state["samples"][-1][0] >= hours * WARMUP_SHARE
+                and (display is None or "all_shown" in state))
+        if warm and "fit_from" not in state:
             state["fit_from"] = len(state["samples"])
+            if census is not None:
+                census.mark()  # its snapshot holds tens of MB from here on
 
     switch_timer = QTimer()
     switch_timer.setInterval(max(100, round(args.switch_min * 60 / speed * 1000)))
@@ -317,7 +335,7 @@ def _write_samples(path: str | None, samples: list[tuple]) -> None:
     if path:
         np.savetxt(path, np.array(samples, dtype=float), delimiter=",", fmt="%.4f",
                    header="wall_h,rss_mb,rss_held_mb,fds,threads,vtk_objects,vtk_widgets,"
-                   "qt_widgets,events_waiting,load1")
+                   "qt_widgets,events_waiting,load1,rss_anon_mb,rss_file_mb")
 
 
 def _activity(display) -> dict[str, int]:  # noqa: ANN001
@@ -337,10 +355,9 @@ def _activity(display) -> dict[str, int]:  # noqa: ANN001
 def _figures(samples: np.ndarray, hours: float, speed: float, real_s: float, cpu_s: float,
              switches: int, activity: dict[str, int],
              fit_from: int | None = None) -> dict[str, object]:
-    """``fit_from``: the first sample index to fit (``--diagnose``: after its snapshot);
-    otherwise the samples after the warm-up share of the run."""
-    fitted = (samples[fit_from:] if fit_from is not None
-              else samples[samples[:, 0] >= hours * WARMUP_SHARE])
+    """``fit_from``: the first sample index to fit: the one after the warm-up (its share of
+    the run, and every preset built once; ``--diagnose``'s snapshot is taken then)."""
+    fitted = samples[fit_from:] if fit_from is not None else samples[-1:]
     t = fitted[:, 0]
     out: dict[str, object] = {
         "wall_shown": "takeovers" in activity,
@@ -355,7 +372,7 @@ def _figures(samples: np.ndarray, hours: float, speed: float, real_s: float, cpu
     }
     for column, name in ((1, "rss_mb"), (2, "rss_held_mb"), (3, "fds"), (4, "threads"),
                          (5, "vtk_objects"), (6, "vtk_widgets"), (7, "qt_widgets"),
-                         (8, "events_waiting")):
+                         (8, "events_waiting"), (10, "rss_anon_mb"), (11, "rss_file_mb")):
         series = fitted[:, column]
         out[f"{name}_start"] = round(float(series[0]), 1) if len(series) else None
         out[f"{name}_end"] = round(float(series[-1]), 1) if len(series) else None
