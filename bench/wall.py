@@ -23,12 +23,16 @@ process caps glibc's arenas as the wall does (app/wall/memory.py).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
+import sys
 import tempfile
 import threading
 import time
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -80,11 +84,37 @@ def _rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+@contextlib.contextmanager
+def _alone() -> Iterator[None]:
+    """Keep the GIL while ``gc.get_objects()``'s list lives. The list holds a reference to
+    every object, among them a tuple another thread is still filling (``tuple(generator)``
+    runs Python code mid-build and can lose the GIL there); that thread then finds its
+    tuple shared and fails with ``SystemError: bad argument to internal function`` — seen
+    here as a failed alarm tick and a failed camera frame in the engine under measurement.
+    No other thread runs until the list is gone."""
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e6)
+    try:
+        yield
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def count_objects(key: Callable[[object], object]) -> Counter:
+    """Every object the garbage collector tracks, counted by ``key``; safe while other
+    threads run (see ``_alone``)."""
+    gc.collect()
+    with _alone():
+        objects = gc.get_objects()
+        counts = Counter(map(key, objects))
+        del objects
+    return counts
+
+
 def _vtk_objects() -> int:
     from vtkmodules.vtkCommonCore import vtkObjectBase
 
-    gc.collect()
-    return sum(1 for o in gc.get_objects() if isinstance(o, vtkObjectBase))
+    return count_objects(lambda o: isinstance(o, vtkObjectBase))[True]
 
 
 def _widgets() -> tuple[int, int]:
@@ -157,13 +187,11 @@ class _Census:
     @staticmethod
     def _take() -> tuple:
         import tracemalloc
-        from collections import Counter
 
         from PySide6.QtCore import QObject
         from PySide6.QtWidgets import QApplication
 
-        gc.collect()
-        types = Counter(type(o).__qualname__ for o in gc.get_objects())
+        types = count_objects(lambda o: type(o).__qualname__)
         qt: Counter[str] = Counter()
         app = QApplication.instance()
         roots = [app, *QApplication.topLevelWidgets()]
