@@ -91,12 +91,16 @@ def _alone() -> Iterator[None]:
     runs Python code mid-build and can lose the GIL there); that thread then finds its
     tuple shared and fails with ``SystemError: bad argument to internal function`` — seen
     here as a failed alarm tick and a failed camera frame in the engine under measurement.
-    No other thread runs until the list is gone."""
-    interval = sys.getswitchinterval()
+    No other thread runs until the list is gone; nor does an automatic collection, whose
+    finalizers could let go of the GIL."""
+    interval, collecting = sys.getswitchinterval(), gc.isenabled()
     sys.setswitchinterval(1e6)
+    gc.disable()
     try:
         yield
     finally:
+        if collecting:
+            gc.enable()
         sys.setswitchinterval(interval)
 
 
