@@ -389,14 +389,16 @@ def _figures(samples: np.ndarray, hours: float, speed: float, real_s: float, cpu
              fit_from: int | None = None) -> dict[str, object]:
     """``fit_from``: the first sample index to fit: the one after the warm-up (its share of
     the run, and every preset built once; ``--diagnose``'s snapshot is taken then)."""
-    fitted = samples[fit_from:] if fit_from is not None else samples[-1:]
+    warmed = fit_from is not None and fit_from < len(samples)
+    # a run that ended before its warm-up (``--quick``) reports its last sample, no slope
+    fitted = samples[fit_from:] if warmed else samples[-1:]
     t = fitted[:, 0]
     out: dict[str, object] = {
         "wall_shown": "takeovers" in activity,
         "wall_hours": round(float(samples[-1, 0]), 3), "speed": speed,
         "real_s": round(real_s, 1), "samples": len(samples),
         "cpu_s_per_wall_hour": round(cpu_s / max(samples[-1, 0], 1e-9), 1),
-        "fit_from_wall_h": round(float(t[0]), 3) if len(t) else None,
+        "fit_from_wall_h": round(float(t[0]), 3) if warmed else None,
         "preset_switches": switches, **activity,
         # the machine is shared: the 1-minute load average while the run sampled
         "load1_mean": round(float(samples[:, 9].mean()), 1),
