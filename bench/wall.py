@@ -12,7 +12,7 @@ built and torn down again and again.
 Sampled every ``--sample-s`` real seconds: resident memory, then resident memory once freed
 heap is given back (``malloc_trim``: what the process still holds), open file descriptors, threads
 (the kernel's count), VTK objects held from Python, live 3D widgets and Qt widgets. After a
-warm-up (the demo feeds starting, the first preset) each series is fitted with a line: the
+warm-up (the demo feeds starting, every preset built once) each series is fitted with a line: the
 slope per hour of wall time is the figure (flat means no leak). CPU is the process's own
 (``time.process_time``), as the machine is shared. Starts Xvfb when DISPLAY is unset.
 ``events_waiting`` is the engine's changes the GUI thread has not handled yet: when it
@@ -23,12 +23,16 @@ process caps glibc's arenas as the wall does (app/wall/memory.py).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import logging
 import os
+import sys
 import tempfile
 import threading
 import time
+from collections import Counter
+from collections.abc import Callable, Iterator
 
 import numpy as np
 
@@ -49,7 +53,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the wall file (default: the demo's 2x2 sample)")
     parser.add_argument("--samples-out", metavar="FILE.csv", default=None,
                         help="also write every sample (wall hours, RSS MB, RSS held MB, fds, "
-                        "threads, VTK objects, 3D widgets, Qt widgets)")
+                        "threads, VTK objects, 3D widgets, Qt widgets, events waiting, 1-minute load, "
+                        "held anonymous MB, held file-mapped MB)")
     parser.add_argument("--no-wall", action="store_true",
                         help="the same engine and console without the wall: the baseline "
                         "that tells the wall's own growth from the engine's")
@@ -61,12 +66,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "after the warm-up and at the end, and print what grew most")
 
 
-def _threads() -> int:
+def _status(field: str) -> int:
+    """One number from /proc/self/status (``Threads``, or ``RssAnon`` etc. in kB)."""
     with open("/proc/self/status", encoding="ascii") as fh:
         for line in fh:
-            if line.startswith("Threads:"):
+            if line.startswith(field + ":"):
                 return int(line.split()[1])
-    return threading.active_count()
+    return 0
+
+
+def _threads() -> int:
+    return _status("Threads") or threading.active_count()
 
 
 def _rss_mb() -> float:
@@ -74,11 +84,41 @@ def _rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
+@contextlib.contextmanager
+def _alone() -> Iterator[None]:
+    """Keep the GIL while ``gc.get_objects()``'s list lives. The list holds a reference to
+    every object, among them a tuple another thread is still filling (``tuple(generator)``
+    runs Python code mid-build and can lose the GIL there); that thread then finds its
+    tuple shared and fails with ``SystemError: bad argument to internal function`` — seen
+    here as a failed alarm tick and a failed camera frame in the engine under measurement.
+    No other thread runs until the list is gone; nor does an automatic collection, whose
+    finalizers could let go of the GIL."""
+    interval, collecting = sys.getswitchinterval(), gc.isenabled()
+    sys.setswitchinterval(1e6)
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+        sys.setswitchinterval(interval)
+
+
+def count_objects(key: Callable[[object], object]) -> Counter:
+    """Every object the garbage collector tracks, counted by ``key``; safe while other
+    threads run (see ``_alone``)."""
+    gc.collect()
+    with _alone():
+        objects = gc.get_objects()
+        counts = Counter(map(key, objects))
+        del objects
+    return counts
+
+
 def _vtk_objects() -> int:
     from vtkmodules.vtkCommonCore import vtkObjectBase
 
-    gc.collect()
-    return sum(1 for o in gc.get_objects() if isinstance(o, vtkObjectBase))
+    return count_objects(lambda o: isinstance(o, vtkObjectBase))[True]
 
 
 def _widgets() -> tuple[int, int]:
@@ -151,13 +191,11 @@ class _Census:
     @staticmethod
     def _take() -> tuple:
         import tracemalloc
-        from collections import Counter
 
         from PySide6.QtCore import QObject
         from PySide6.QtWidgets import QApplication
 
-        gc.collect()
-        types = Counter(type(o).__qualname__ for o in gc.get_objects())
+        types = count_objects(lambda o: type(o).__qualname__)
         qt: Counter[str] = Counter()
         app = QApplication.instance()
         roots = [app, *QApplication.topLevelWidgets()]
@@ -260,9 +298,25 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         state["trim_ms"] = max(state.get("trim_ms", 0.0), (time.perf_counter() - t0) * 1000)
         state["samples"].append((
             (clock() - wall0) / 3600.0, rss, _rss_mb(), len(os.listdir("/proc/self/fd")),
-            _threads(), _vtk_objects(), vtk_widgets, total, backlog.waiting()))
-        if census is not None and state["samples"][-1][0] >= hours * WARMUP_SHARE:
-            census.mark()
+            _threads(), _vtk_objects(), vtk_widgets, total, backlog.waiting(),
+            os.getloadavg()[0],
+            # held memory split: the heap and anonymous maps (what a leak grows) and pages
+            # of mapped files (libraries' code touched for the first time: bounded by them)
+            _status("RssAnon") / 1e3, (_status("RssFile") + _status("RssShmem")) / 1e3))
+        if display is not None and "all_shown" not in state:
+            # warm until every preset has been built once: each window keeps its preset's
+            # 3D overview (ui/wall/window.py), so the first showing of each is a step, not
+            # a slope; a loaded machine delays the switches past the warm-up share
+            shown = state.setdefault("shown", set())
+            shown.add(display.preset)
+            if len(shown) == len(presets):
+                state["all_shown"] = len(state["samples"])  # fit from the next sample
+        warm = (state["samples"][-1][0] >= hours * WARMUP_SHARE
+                and (display is None or "all_shown" in state))
+        if warm and "fit_from" not in state:
+            state["fit_from"] = len(state["samples"])
+            if census is not None:
+                census.mark()  # its snapshot holds tens of MB from here on
 
     switch_timer = QTimer()
     switch_timer.setInterval(max(100, round(args.switch_min * 60 / speed * 1000)))
@@ -301,7 +355,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     real = time.monotonic() - real0
     samples = np.array(state["samples"], dtype=float)
     stats["malloc_trim_max_ms"] = round(state.get("trim_ms", 0.0), 1)
-    out = _figures(samples, hours, speed, real, cpu, state["switches"], stats)
+    out = _figures(samples, hours, speed, real, cpu, state["switches"], stats,
+                   state.get("fit_from"))
     out["tiles"] = getattr(args, "tiles", None) or "all"
     out["malloc_arenas"] = arenas or "glibc default"
     return {**out, **state.get("census", {})}
@@ -312,7 +367,7 @@ def _write_samples(path: str | None, samples: list[tuple]) -> None:
     if path:
         np.savetxt(path, np.array(samples, dtype=float), delimiter=",", fmt="%.4f",
                    header="wall_h,rss_mb,rss_held_mb,fds,threads,vtk_objects,vtk_widgets,"
-                   "qt_widgets,events_waiting")
+                   "qt_widgets,events_waiting,load1,rss_anon_mb,rss_file_mb")
 
 
 def _activity(display) -> dict[str, int]:  # noqa: ANN001
@@ -330,19 +385,28 @@ def _activity(display) -> dict[str, int]:  # noqa: ANN001
 
 
 def _figures(samples: np.ndarray, hours: float, speed: float, real_s: float, cpu_s: float,
-             switches: int, activity: dict[str, int]) -> dict[str, object]:
-    fitted = samples[samples[:, 0] >= hours * WARMUP_SHARE]
+             switches: int, activity: dict[str, int],
+             fit_from: int | None = None) -> dict[str, object]:
+    """``fit_from``: the first sample index to fit: the one after the warm-up (its share of
+    the run, and every preset built once; ``--diagnose``'s snapshot is taken then)."""
+    warmed = fit_from is not None and fit_from < len(samples)
+    # a run that ended before its warm-up (``--quick``) reports its last sample, no slope
+    fitted = samples[fit_from:] if warmed else samples[-1:]
     t = fitted[:, 0]
     out: dict[str, object] = {
         "wall_shown": "takeovers" in activity,
         "wall_hours": round(float(samples[-1, 0]), 3), "speed": speed,
         "real_s": round(real_s, 1), "samples": len(samples),
         "cpu_s_per_wall_hour": round(cpu_s / max(samples[-1, 0], 1e-9), 1),
+        "fit_from_wall_h": round(float(t[0]), 3) if warmed else None,
         "preset_switches": switches, **activity,
+        # the machine is shared: the 1-minute load average while the run sampled
+        "load1_mean": round(float(samples[:, 9].mean()), 1),
+        "load1_max": round(float(samples[:, 9].max()), 1),
     }
     for column, name in ((1, "rss_mb"), (2, "rss_held_mb"), (3, "fds"), (4, "threads"),
                          (5, "vtk_objects"), (6, "vtk_widgets"), (7, "qt_widgets"),
-                         (8, "events_waiting")):
+                         (8, "events_waiting"), (10, "rss_anon_mb"), (11, "rss_file_mb")):
         series = fitted[:, column]
         out[f"{name}_start"] = round(float(series[0]), 1) if len(series) else None
         out[f"{name}_end"] = round(float(series[-1]), 1) if len(series) else None

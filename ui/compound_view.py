@@ -305,6 +305,8 @@ class CompoundView(QWidget):
                     or device_id == self.selected:
                 continue
             _, unacked, worst = self.alarms.summary(device_id)
+            if worst is None:  # cleared since the last alarm batch: its restyle is queued
+                continue
             order.append((-int(self.look.severity[i]), not unacked, -worst.raised_at, i))
         for *_, i in sorted(order)[:self._view.labels.cap]:
             rows.append((self._xyz[i], self._devices[i].name,

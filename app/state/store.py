@@ -19,8 +19,12 @@ from app.domain.kinds import Level
 from app.domain.model import Device
 from app.state.levels import values_level
 
-#: how many change records are kept for ``changes_since``; older readers get a full refresh
-_CHANGELOG = 200_000
+#: change records kept for ``changes_since``, per device: a reader further behind than this
+#: many changes per device is as well served by a full refresh (it costs one pass over the
+#: devices either way), so a longer log only holds memory. It was a flat 200,000 records
+#: (~18 MB, filled only after an hour of a busy compound's traffic: a soak saw it as growth).
+_CHANGES_PER_DEVICE = 2
+_CHANGELOG_MIN = 4096
 #: silence longer than this many report intervals marks a device stale
 STALE_FACTOR = 3.0
 
@@ -55,7 +59,7 @@ class StateStore:
             d: DeviceState(d, MappingProxyType({}), None, None, None, Level.UNKNOWN, 0)
             for d in self._devices
         }
-        self._changelog: deque[tuple[int, str]] = deque(maxlen=_CHANGELOG)
+        self._changelog: deque[tuple[int, str]] = deque(maxlen=self._changelog_size())
         self._frozen: Mapping[str, DeviceState] | None = None
 
     # ---- writers -------------------------------------------------------------------------
@@ -63,6 +67,8 @@ class StateStore:
         """Add or replace a device (birth message or operator registration)."""
         with self._lock:
             self._devices[device.id] = device
+            if self._changelog.maxlen < self._changelog_size():  # the compound grew
+                self._changelog = deque(self._changelog, maxlen=self._changelog_size())
             old = self._states.get(device.id)
             values = old.values if old else MappingProxyType({})
             self._put(device.id, values, old.ts if old else None, old.seen_at if old else None,
@@ -167,6 +173,9 @@ class StateStore:
             return out
 
     # ---- internals (lock held) -----------------------------------------------------------
+    def _changelog_size(self) -> int:
+        return max(_CHANGELOG_MIN, _CHANGES_PER_DEVICE * len(self._devices))
+
     def _level(self, device_id: str, values: Mapping[str, float], seen_at: float | None,
                online: bool | None, now: float) -> Level:
         device = self._devices[device_id]

@@ -119,7 +119,7 @@ def test_changes_since_returns_exactly_the_changed_ids():
 
 
 def test_changes_since_is_none_once_the_log_no_longer_reaches_back(monkeypatch):
-    monkeypatch.setattr(store_module, "_CHANGELOG", 10)
+    monkeypatch.setattr(store_module, "_CHANGELOG_MIN", 10)
     store = StateStore([device(i) for i in range(3)])
     start = store.version
     for i in range(15):
@@ -129,6 +129,43 @@ def test_changes_since_is_none_once_the_log_no_longer_reaches_back(monkeypatch):
     assert store.changes_since(oldest_answerable) == {"d0", "d1", "d2"}
     assert store.changes_since(oldest_answerable - 1) is None
     assert store.changes_since(store.version - 1) == {"d2"}
+
+
+def test_the_change_log_holds_what_a_reader_needs_not_every_change_ever():
+    """A long soak of a busy compound: the log stops growing at a few changes per device
+    (a reader further behind takes a full snapshot, no dearer), and changes_since still
+    answers a reader that keeps up. The log used to keep 200,000 records (~18 MB)."""
+    import tracemalloc
+
+    store = StateStore([device(i) for i in range(100)])
+
+    def churn(n: int) -> None:
+        for i in range(n):
+            store.apply_values(f"d{i % 100}", {"temp_c": float(i % 50)}, ts=float(i))
+
+    tracemalloc.start()
+    try:
+        churn(20_000)  # warm: the log is full
+        warm = tracemalloc.get_traced_memory()[0]
+        churn(100_000)
+        held = tracemalloc.get_traced_memory()[0]
+    finally:
+        tracemalloc.stop()
+    assert held - warm < 200_000, f"{(held - warm) / 1e6:.1f} MB more after 100,000 changes"
+    v = store.version
+    store.apply_values("d7", {"temp_c": 1.0}, ts=1e6)
+    assert store.changes_since(v) == {"d7"}
+
+
+def test_the_change_log_grows_with_the_compound(monkeypatch):
+    monkeypatch.setattr(store_module, "_CHANGELOG_MIN", 4)
+    store = StateStore([device(i) for i in range(3)])
+    for i in range(3, 50):  # births of new devices: the log's reach grows with them
+        store.register(device(i))
+    start = store.version
+    for i in range(100):  # two changes per device
+        store.apply_values(f"d{i % 50}", {"temp_c": 20.0 + i}, ts=float(i))
+    assert store.changes_since(start) == {f"d{i}" for i in range(50)}
 
 
 def test_levels_from_values_staleness_and_offline():

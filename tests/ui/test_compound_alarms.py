@@ -8,6 +8,7 @@ import threading
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QCoreApplication
 
 from app.alarms.book import AlarmBook
 from app.alarms.model import Severity
@@ -117,3 +118,19 @@ def test_a_burst_of_alarm_changes_is_one_redraw_not_one_per_change(view, qtbot):
     assert 1 <= len(redraws) <= 3, len(redraws)
     assert all(view.look.severity[view.device_index(d)] == Severity.HIGH
                for d in ("mh-1", "mh-2", "mh-3"))
+
+
+def test_labels_between_an_alarm_clearing_and_its_redraw(view, scene, qtbot):
+    """Alarm redraws are batched (100 ms); a selection made in between relabels from the
+    alarms as they are. It raised AttributeError on the cleared alarm (a wall's takeover
+    revert, six times in a three-hour soak)."""
+    book = AlarmBook(clock=lambda: 100.0)
+    view.attach_alarms(book, RoomBridge.of(book))
+    book.raise_alarm("mh-2", "temp_c.high", Severity.HIGH, "hot")
+    qtbot.waitUntil(lambda: view.look.severity[view.device_index("mh-2")] > 0, timeout=2000)
+    book.clear_alarm("mh-2", "temp_c.high")  # cleared, open until acknowledged
+    QCoreApplication.sendPostedEvents()  # the bridge delivers it; no timer runs yet
+    assert view.alarms.summary("mh-2")[2] is None
+    assert view.look.severity[view.device_index("mh-2")] > 0  # the redraw waits
+    view.select_device(None)  # relabels now
+    qtbot.waitUntil(lambda: view.look.severity[view.device_index("mh-2")] == 0, timeout=2000)
