@@ -149,8 +149,11 @@ def compare(cur: BlockFeatures, ref: BlockFeatures, zones: BlockZones,
     score = np.maximum(hog / cfg.hog_threshold, np.abs(contrast) / cfg.contrast_threshold)
     # new edges: relative to the control too (rain streaks, snow flakes, a noisier night
     # add edges everywhere); only an appearance, never a background uncovered
-    fresh = _relative(new_edges(cur, ref, cfg.block_px), valid, zones) / cfg.new_edge_threshold
-    score = np.maximum(score, fresh)
+    fresh = np.zeros_like(score)
+    if cfg.new_edge_threshold is not None:
+        fresh = (_relative(new_edges(cur, ref, cfg.block_px), valid, zones)
+                 / cfg.new_edge_threshold)
+        score = np.maximum(score, fresh)
     greenery_lost = np.zeros_like(score, dtype=bool)
     if cur.mono and ref.mono:
         # at night the camera lights the scene itself, the same every night: brightness
