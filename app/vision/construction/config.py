@@ -19,11 +19,18 @@ class ConstructionConfig:
     seed_samples: int = 12  # a reference is the median of this many samples of its bin
     slow_step: int = 1  # grey levels per sample: the approximate-median slow background
     learn_below: float = 0.5  # ... only in blocks this close to the reference (score)
+    # ... for this many usable samples in a row (1: as before). 6 (an hour live) keeps a
+    # small white shed from fading into the reference, better on dev, worse on held-out
+    # (round 5, docs/benchmarks.md): off until understood
+    learn_after: int = 1
     # block change: a cue over its threshold (see features.compare)
     hog_threshold: float = 0.40  # 1 - cosine of the gradient-orientation histograms
     contrast_threshold: float = 0.85  # |log| of the block's texture energy ratio
     chroma_threshold: float = 0.045  # chromaticity distance (r, g)
     vegetation_threshold: float = 0.10  # drop of ExG - ExR against the other lawns
+    # share of a block's coarse pixels that are new edges; None: the cue is off (0.25 was
+    # tried in round 5: a thin fence found whole, held-out worse together with learn_after)
+    new_edge_threshold: float | None = None
     night_brightness_threshold: float = 0.35  # |log| of the brightness ratio, infrared only
     min_energy: float = 0.015  # below: no texture to compare orientations of
     # persistence

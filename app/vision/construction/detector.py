@@ -70,6 +70,7 @@ class ConstructionDetector:
         self.runs = BlockRuns(self.blocks)
         self.zone_blocks = BlockZones(self._zones, self.scale, self.blocks, cfg.block_px)
         self.muted = np.zeros(self.blocks, bool)
+        self.calm = np.zeros(self.blocks, np.int32)  # samples in a row close to the reference
         self.changes: dict[str, _Change] = {}
         self._prev: tuple[str, BlockFeatures] | None = None
         self._warp: np.ndarray | None = None
@@ -183,8 +184,14 @@ class ConstructionDetector:
             self.bank.take(b, aligned, uncovered, mono, everywhere=False)
             self.runs.clear(uncovered)
             self.runs.vanish[uncovered] = 0
-        if usable.any():  # learn only where the sample agrees well with the reference
-            still = usable & (diff.score < cfg.learn_below) & ~self.runs.running & ~held
+        # learn only where the sample has agreed well with the reference for a while: a
+        # small white shed on light paving scores under the threshold in some samples and
+        # over it in others, and learnt whenever it dips it fades into the reference
+        # within hours, long before its persistence time
+        close = usable & (diff.score < cfg.learn_below)
+        self.calm = np.where(close, self.calm + 1, np.where(usable, 0, self.calm))
+        if usable.any():
+            still = close & (self.calm >= cfg.learn_after) & ~self.runs.running & ~held
             self.bank.learn(b, aligned, still, mono)
         self.muted &= self.runs.running
         self._regions(t, frame, b.image, aligned, out)

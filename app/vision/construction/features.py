@@ -5,7 +5,16 @@ Per block: a histogram of gradient orientations (unsigned, 8 bins) weighted by t
 magnitude divided by the local brightness — so a cloud shadow or a dimmer hour scales
 nothing; its total, the block's texture energy; the mean chromaticity (r, g) = (R, G) /
 (R + G + B), which shading leaves alone; and the vegetation index ExG − ExR on those
-chromaticities (Woebbecke 1995; Meyer & Neto 2008).
+chromaticities (Woebbecke 1995; Meyer & Neto 2008). Besides, a coarse edge map (half the
+working resolution, the same brightness-normalised gradient over a threshold) for the
+*new-edges* cue: the share of a block's coarse edges that lie nowhere near an edge of the
+reference. A fence's rails, the outline of a small shed far away, are a few pixels wide:
+they hardly move a 16 px block's orientation histogram or texture energy (and a block that
+hardly moves is slowly learnt into the reference, so the change fades), but they are
+edges where the robust reference has none. Near = one coarse pixel (two working pixels),
+so jitter and registration residue are not new; and an edge of the reference counts from
+a lower strength (hysteresis), so a lamp post that stands out more at dusk than in the
+day's median is not new either.
 
 At night (an infrared picture against the infrared reference) the block's brightness is
 a cue as well: the camera's own lamp lights the scene the same way every night.
@@ -28,6 +37,9 @@ from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.zones import BlockZones
 
 ORIENTATIONS = 8
+COARSE = 2  # the new-edges cue works at 1/COARSE of the working resolution
+EDGE_STRENGTH = 0.08  # normalised gradient of a coarse edge (paving joints: ~0.05-0.1)
+EDGE_FAINT = 0.4  # of EDGE_STRENGTH: a faint edge of the reference still counts as one
 ENERGY_FLOOR = 0.006  # mean normalised gradient of sensor noise on a flat block
 MIN_CONTROL_BLOCKS = 8
 
@@ -41,6 +53,8 @@ class BlockFeatures:
     vi: np.ndarray  # (rows, cols) ExG - ExR
     valid: np.ndarray  # (rows, cols) bool: exposed, inside the registered picture
     mono: bool  # an infrared (grey) picture: no colour cues
+    edges: np.ndarray  # (H/2, W/2) bool: coarse edges
+    near_edges: np.ndarray  # (H/2, W/2) bool: the coarse edges grown by one pixel
 
 
 def _blocks(a: np.ndarray, b: int) -> np.ndarray:
@@ -72,7 +86,29 @@ def block_features(img: np.ndarray, block: int, mono: bool,
     valid = (mean > 12.0) & (mean < 245.0)
     if inside is not None:
         valid &= _blocks(inside.astype(np.float32), block) > 0.99
-    return BlockFeatures(hog, energy, mean, np.stack([r, g], axis=-1), vi, valid, mono)
+    strength = coarse_gradient(gray)
+    edges = strength > EDGE_STRENGTH
+    faint = (strength > EDGE_FAINT * EDGE_STRENGTH).view(np.uint8)
+    near = cv2.dilate(faint, np.ones((3, 3), np.uint8)).view(bool)
+    return BlockFeatures(hog, energy, mean, np.stack([r, g], axis=-1), vi, valid, mono,
+                         edges, near)
+
+
+def coarse_gradient(gray: np.ndarray) -> np.ndarray:
+    """``gray`` (float32, H and W multiples of 2·COARSE) at 1/COARSE scale: its gradient
+    divided by the local brightness, as for the blocks."""
+    h, w = gray.shape
+    small = cv2.resize(gray, (w // COARSE, h // COARSE), interpolation=cv2.INTER_AREA)
+    gx = cv2.Sobel(small, cv2.CV_32F, 1, 0, ksize=3)
+    gy = cv2.Sobel(small, cv2.CV_32F, 0, 1, ksize=3)
+    return cv2.magnitude(gx, gy) / (8.0 * (cv2.blur(small, (9, 9)) + 12.0))
+
+
+def new_edges(cur: BlockFeatures, ref: BlockFeatures, block: int) -> np.ndarray:
+    """(rows, cols): the share of each block's coarse pixels that are an edge in ``cur``
+    and not near any edge of ``ref``."""
+    fresh = (cur.edges & ~ref.near_edges).astype(np.float32)
+    return _blocks(fresh, block // COARSE)
 
 
 @dataclass
@@ -111,6 +147,13 @@ def compare(cur: BlockFeatures, ref: BlockFeatures, zones: BlockZones,
     contrast = _relative(np.log((cur.energy + ENERGY_FLOOR) / (ref.energy + ENERGY_FLOOR)),
                          valid, zones)
     score = np.maximum(hog / cfg.hog_threshold, np.abs(contrast) / cfg.contrast_threshold)
+    # new edges: relative to the control too (rain streaks, snow flakes, a noisier night
+    # add edges everywhere); only an appearance, never a background uncovered
+    fresh = np.zeros_like(score)
+    if cfg.new_edge_threshold is not None:
+        fresh = (_relative(new_edges(cur, ref, cfg.block_px), valid, zones)
+                 / cfg.new_edge_threshold)
+        score = np.maximum(score, fresh)
     greenery_lost = np.zeros_like(score, dtype=bool)
     if cur.mono and ref.mono:
         # at night the camera lights the scene itself, the same every night: brightness
@@ -129,5 +172,5 @@ def compare(cur: BlockFeatures, ref: BlockFeatures, zones: BlockZones,
     # texture gone and no lawn lost: what stood there has left (a car, a cart, a person
     # in the reference); paving over a lawn also smooths it, but takes the green with it
     faded = contrast <= -0.5 * cfg.contrast_threshold
-    vanish = changed & faded & ~greenery_lost
+    vanish = changed & faded & ~greenery_lost & (fresh < 1.0)
     return BlockDiff(score, changed & ~vanish, vanish, valid)
