@@ -23,16 +23,15 @@ process caps glibc's arenas as the wall does (app/wall/memory.py).
 from __future__ import annotations
 
 import argparse
-import contextlib
 import gc
 import logging
 import os
-import sys
+import pickle
 import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import numpy as np
 
@@ -84,35 +83,33 @@ def _rss_mb() -> float:
         return int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-@contextlib.contextmanager
-def _alone() -> Iterator[None]:
-    """Keep the GIL while ``gc.get_objects()``'s list lives. The list holds a reference to
-    every object, among them a tuple another thread is still filling (``tuple(generator)``
-    runs Python code mid-build and can lose the GIL there); that thread then finds its
-    tuple shared and fails with ``SystemError: bad argument to internal function`` — seen
-    here as a failed alarm tick and a failed camera frame in the engine under measurement.
-    No other thread runs until the list is gone; nor does an automatic collection, whose
-    finalizers could let go of the GIL."""
-    interval, collecting = sys.getswitchinterval(), gc.isenabled()
-    sys.setswitchinterval(1e6)
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-        sys.setswitchinterval(interval)
-
-
 def count_objects(key: Callable[[object], object]) -> Counter:
-    """Every object the garbage collector tracks, counted by ``key``; safe while other
-    threads run (see ``_alone``)."""
+    """Every object the garbage collector tracks, counted by ``key`` (its results must
+    pickle), in a forked copy of this process.
+
+    Counting here would hold a reference to every object, among them a tuple another
+    thread is still filling (``tuple(generator)`` runs Python code mid-build and can lose
+    the GIL there); that thread then finds its tuple shared and fails with ``SystemError:
+    bad argument to internal function`` (seen: a failed alarm tick and a failed camera
+    frame in the engine under measurement). Keeping the GIL meanwhile is no cure: a
+    switch interval set huge for it is global, and a thread that takes the GIL first
+    keeps it for that long (a test hung so). The fork's copy has this thread alone."""
     gc.collect()
-    with _alone():
-        objects = gc.get_objects()
-        counts = Counter(map(key, objects))
-        del objects
-    return counts
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: count, write, leave without any cleanup of the parent's
+        try:
+            os.close(read)
+            payload = pickle.dumps(Counter(map(key, gc.get_objects())))
+            with os.fdopen(write, "wb") as out:
+                out.write(payload)
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read, "rb") as answer:
+        payload = answer.read()
+    os.waitpid(pid, 0)
+    return pickle.loads(payload) if payload else Counter()
 
 
 def _vtk_objects() -> int:
