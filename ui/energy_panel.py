@@ -83,8 +83,7 @@ class EnergyPanel(QWidget):
         self.status.setTextFormat(Qt.TextFormat.PlainText)
 
         # the plot is made when its tab is first shown (widgets/deferred.py)
-        self._plot_view: EnergyView | None = None
-        self._plot_place = DeferredWidget(self._make_plot, self, on_made=self._on_plot_made)
+        self._plot_place = DeferredWidget(self._make_plot, self)
         self._plot_place.setMinimumHeight(170)
         self.groups = make_table(self, [self.tr("Group"), self.tr("kWh"), self.tr("¥"),
                                         self.tr("Valley share")])
@@ -166,16 +165,10 @@ class EnergyPanel(QWidget):
         plot.set_labels(self.tr("hour"), self.tr("kW"))
         return plot
 
-    def _on_plot_made(self, plot: LoadPlot) -> None:
-        if self._plot_view is not None:
-            self._draw(self._plot_view)
-
     def _plot(self, view: EnergyView) -> None:
-        self._plot_view = view
-        if self._plot_place.made:
-            self._draw(view)
+        self._plot_place.when_made(lambda plot: self._draw(plot, view))
 
-    def _draw(self, view: EnergyView) -> None:
+    def _draw(self, plot: LoadPlot, view: EnergyView) -> None:
         series = [p for p in view.profiles if p.quantity == "electricity"]
         if view.periods:
             bands, start = [], 0
@@ -185,14 +178,14 @@ class EnergyPanel(QWidget):
                     if rgba[3]:
                         bands.append((start / 2, i / 2, rgba))
                     start = i
-            self.plot.set_bands(bands)
+            plot.set_bands(bands)
         if not series:  # nothing aggregated yet today: the day's axis and its periods
-            self.plot.clear()
-            self.plot.set_x_range(0, 24)
+            plot.clear()
+            plot.set_x_range(0, 24)
             return
         x = np.arange(len(series[0].values)) * series[0].step_s / 3600.0
         order = sorted(series, key=lambda p: -sum(p.values))  # the biggest at the bottom
-        self.plot.set_stacked(x, [(named(GROUP_NAMES, p.group),
+        plot.set_stacked(x, [(named(GROUP_NAMES, p.group),
                                    GROUP_RGB.get(p.group, (150, 150, 150)),
                                    np.asarray(p.values)) for p in order])
 

@@ -61,8 +61,7 @@ class ParkingPanel(QWidget):
                   (self.tr("manual releases"), (192, 80, 77)),
                   (self.tr("plates flagged"), (200, 180, 60))])
         # the plot is made when its tab is first shown (widgets/deferred.py)
-        self._plot_view: ParkingView | None = None
-        self._plot_place = DeferredWidget(self._make_plot, self, on_made=self._on_plot_made)
+        self._plot_place = DeferredWidget(self._make_plot, self)
         self._plot_place.setMinimumHeight(150)
         self.zones = make_table(self, [self.tr("Zone"), self.tr("Spaces"),
                                        self.tr("Sensors: taken"), self.tr("Gates: inside"),
@@ -163,16 +162,10 @@ class ParkingPanel(QWidget):
         plot.set_labels(self.tr("hour"), self.tr("vehicles"))
         return plot
 
-    def _on_plot_made(self, plot: LoadPlot) -> None:
-        if self._plot_view is not None:
-            self._draw(self._plot_view)
-
     def _plot(self, view: ParkingView) -> None:
-        self._plot_view = view
-        if self._plot_place.made:
-            self._draw(view)
+        self._plot_place.when_made(lambda plot: self._draw(plot, view))
 
-    def _draw(self, view: ParkingView) -> None:
+    def _draw(self, plot: LoadPlot, view: ParkingView) -> None:
         lines, dashed = [], []
         for i, (zone, points) in enumerate(view.series.items()):
             if not points:
@@ -186,7 +179,7 @@ class ParkingPanel(QWidget):
             name = next((z.name for z in view.zones if z.id == zone), zone)
             lines += [(name, rgb, x, occupied), (name, rgb, x, gates)]
             dashed += [False, True]
-        self.plot.set_lines(lines, dashed=dashed)
+        plot.set_lines(lines, dashed=dashed)
 
     def _on_rebase(self) -> None:
         zone = self.zone_choice.currentData()

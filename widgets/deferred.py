@@ -18,13 +18,12 @@ W = TypeVar("W", bound=QWidget)
 
 
 class DeferredWidget(QWidget, Generic[W]):
-    def __init__(self, make: Callable[[], W], parent: QWidget | None = None, *,
-                 on_made: Callable[[W], None] | None = None) -> None:
-        """``make()`` returns the widget; ``on_made(widget)`` then fills it (e.g. with
-        what arrived while it was not made)."""
+    def __init__(self, make: Callable[[], W], parent: QWidget | None = None) -> None:
+        """``make()`` returns the widget."""
         super().__init__(parent)
-        self._make, self._on_made = make, on_made
+        self._make = make
         self._widget: W | None = None
+        self._pending: Callable[[W], None] | None = None
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
 
@@ -37,9 +36,18 @@ class DeferredWidget(QWidget, Generic[W]):
         if self._widget is None:
             widget = self._widget = self._make()
             self._layout.addWidget(widget)
-            if self._on_made is not None:
-                self._on_made(widget)
+            pending, self._pending = self._pending, None
+            if pending is not None:
+                pending(widget)
         return self._widget
+
+    def when_made(self, fill: Callable[[W], None]) -> None:
+        """``fill(widget)`` now if the widget is made, else once it is. Only the latest
+        waits: each fill is meant to redraw the whole widget (a plot's newest view)."""
+        if self._widget is None:
+            self._pending = fill
+        else:
+            fill(self._widget)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt override)
         # made when first painted, not when shown: a dock behind another's tab counts as

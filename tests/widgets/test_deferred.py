@@ -39,7 +39,9 @@ def test_a_dock_behind_another_tab_is_made_when_raised(qtbot):
     maker = _Maker()
     front, back = QDockWidget("Alarms"), QDockWidget("Operations")
     front.setWidget(QLabel("alarms"))
-    back.setWidget(DeferredWidget(maker.make, on_made=maker.fill))
+    place = DeferredWidget(maker.make)
+    place.when_made(maker.fill)  # what arrived before it was made
+    back.setWidget(place)
     for dock in (front, back):
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     window.tabifyDockWidget(front, back)
@@ -65,7 +67,8 @@ def test_a_tab_page_is_made_when_shown_and_asking_makes_it_at_once(qtbot):
     tabs = QTabWidget()
     qtbot.addWidget(tabs)
     maker = _Maker()
-    place = DeferredWidget(maker.make, on_made=maker.fill)
+    place = DeferredWidget(maker.make)
+    place.when_made(maker.fill)
     tabs.addTab(QLabel("first"), "first")
     tabs.addTab(place, "second")
     tabs.show()
@@ -75,8 +78,14 @@ def test_a_tab_page_is_made_when_shown_and_asking_makes_it_at_once(qtbot):
     tabs.setCurrentWidget(place)
     qtbot.waitUntil(lambda: place.made)
 
-    other = DeferredWidget(maker.make, on_made=maker.fill)  # never shown
+    other = DeferredWidget(maker.make)  # never shown
     qtbot.addWidget(other)
+    superseded: list[QLabel] = []
+    other.when_made(superseded.append)  # an older view, replaced by the newer one below
+    other.when_made(maker.fill)
     label = other.widget()  # a caller that needs it now (a test, a report)
     assert other.made and label is maker.made[-1] and maker.filled[-1] is label
     assert other.widget() is label
+    assert superseded == []  # only the newest fill waits
+    other.when_made(maker.fill)  # once made, a fill applies at once
+    assert maker.filled[-2:] == [label, label]
