@@ -36,6 +36,9 @@ class DeferredWidget(QWidget, Generic[W]):
         if self._widget is None:
             widget = self._widget = self._make()
             self._layout.addWidget(widget)
+            # a child added to a shown parent stays hidden until shown itself (Qt's queued
+            # show did not come before a screenshot 0.9 s later)
+            widget.show()
             pending, self._pending = self._pending, None
             if pending is not None:
                 pending(widget)

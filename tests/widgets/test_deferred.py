@@ -89,3 +89,14 @@ def test_a_tab_page_is_made_when_shown_and_asking_makes_it_at_once(qtbot):
     assert superseded == []  # only the newest fill waits
     other.when_made(maker.fill)  # once made, a fill applies at once
     assert maker.filled[-2:] == [label, label]
+
+
+def test_a_widget_made_in_a_shown_place_is_shown_with_it(qtbot):
+    # Qt shows a child added to a shown parent only through a queued call: a screenshot
+    # taken before that came showed an empty place where the plot was already made
+    maker = _Maker()
+    place = DeferredWidget(maker.make)
+    qtbot.addWidget(place)
+    place.show()
+    qtbot.waitExposed(place)
+    assert place.widget().isVisible()
