@@ -23,10 +23,13 @@ process caps glibc's arenas as the wall does (app/wall/memory.py).
 from __future__ import annotations
 
 import argparse
+import ctypes
+import ctypes.util
 import gc
 import logging
 import os
 import pickle
+import sys
 import tempfile
 import threading
 import time
@@ -60,6 +63,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--tiles", default=None, metavar="KIND,...",
                         help="keep only these tile kinds (overview, cameras, alarms, kpi, "
                         "trend, map): run the wall with kinds left out to find what grows")
+    parser.add_argument("--census", action="store_true",
+                        help="Python objects by type and Qt objects by class, counted after "
+                        "the warm-up and at the end (in a forked copy: costs the run nothing)")
     parser.add_argument("--diagnose", action="store_true",
                         help="also trace Python allocations and count Python and Qt objects "
                         "after the warm-up and at the end, and print what grew most")
@@ -179,10 +185,12 @@ class _Census:
     """``--diagnose``: Python allocations by line (tracemalloc), Python objects by type and
     Qt objects by class, taken after the warm-up and at the end; what grew between."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, trace: bool = True) -> None:
         import tracemalloc
 
-        tracemalloc.start(4)
+        self.trace = trace  # tracemalloc's by-line census slows the whole process down
+        if trace:
+            tracemalloc.start(4)
         self.first: tuple | None = None
 
     @staticmethod
@@ -199,7 +207,7 @@ class _Census:
         for root in roots:
             for obj in [root, *root.findChildren(QObject)]:
                 qt[type(obj).__name__] += 1
-        return tracemalloc.take_snapshot(), types, qt
+        return (tracemalloc.take_snapshot() if tracemalloc.is_tracing() else None), types, qt
 
     def mark(self) -> None:
         if self.first is None:
@@ -210,14 +218,15 @@ class _Census:
             return {}
         snap0, types0, qt0 = self.first
         snap1, types1, qt1 = self._take()
-        lines = snap1.compare_to(snap0, "traceback")[:top]
-        out: dict[str, object] = {
-            "py_heap_growth_kb": round(sum(d.size_diff for d in snap1.compare_to(
-                snap0, "filename")) / 1024, 1)}
-        out["py_growth_by_site"] = [
-            f"{d.size_diff / 1024:+.1f} KB {d.count_diff:+d} at "
-            + " → ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}"  # caller → callee
-                         for f in d.traceback) for d in lines]
+        out: dict[str, object] = {}
+        if snap0 is not None and snap1 is not None:
+            lines = snap1.compare_to(snap0, "traceback")[:top]
+            out["py_heap_growth_kb"] = round(sum(d.size_diff for d in snap1.compare_to(
+                snap0, "filename")) / 1024, 1)
+            out["py_growth_by_site"] = [
+                f"{d.size_diff / 1024:+.1f} KB {d.count_diff:+d} at "
+                + " → ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno}"  # caller → callee
+                             for f in d.traceback) for d in lines]
         grew = sorted(((types1[k] - types0.get(k, 0), k) for k in types1), reverse=True)
         out["py_objects_grown"] = [f"{k} {n:+d}" for n, k in grew[:top] if n > 0]
         qgrew = sorted(((qt1[k] - qt0.get(k, 0), k) for k in qt1), reverse=True)
@@ -275,7 +284,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     presets = wall.preset_names
     desk_room.execute(c.TakeWallControl(wall=wall.wall.id))
     state = {"switches": 0, "samples": []}
-    census = _Census() if getattr(args, "diagnose", False) else None
+    census = (_Census() if getattr(args, "diagnose", False)
+              else _Census(trace=False) if getattr(args, "census", False) else None)
     cpu0, real0, wall0 = time.process_time(), time.monotonic(), clock()
 
     def switch() -> None:
@@ -299,7 +309,10 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             os.getloadavg()[0],
             # held memory split: the heap and anonymous maps (what a leak grows) and pages
             # of mapped files (libraries' code touched for the first time: bounded by them)
-            _status("RssAnon") / 1e3, (_status("RssFile") + _status("RssShmem")) / 1e3))
+            _status("RssAnon") / 1e3, (_status("RssFile") + _status("RssShmem")) / 1e3,
+            # what the allocator says is in use (a leak grows this; fragmentation does not)
+            # and Python's own allocated blocks (thousands)
+            _heap_in_use_mb(), sys.getallocatedblocks() / 1e3))
         if display is not None and "all_shown" not in state:
             # warm until every preset has been built once: each window keeps its preset's
             # 3D overview (ui/wall/window.py), so the first showing of each is a step, not
@@ -359,12 +372,32 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     return {**out, **state.get("census", {})}
 
 
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+
+
+def _heap_in_use_mb() -> float:
+    """glibc's own count of the bytes handed out and not freed, over every arena and the
+    large blocks it maps apart (``mallinfo2``: uordblks + hblkhd); NaN elsewhere."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c"))
+        mallinfo2 = libc.mallinfo2
+    except (OSError, AttributeError, TypeError):
+        return float("nan")
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return (info.uordblks + info.hblkhd) / 1e6
+
+
 def _write_samples(path: str | None, samples: list[tuple]) -> None:
     # written when the run ends, before the teardown: a slow stop loses no figures
     if path:
         np.savetxt(path, np.array(samples, dtype=float), delimiter=",", fmt="%.4f",
                    header="wall_h,rss_mb,rss_held_mb,fds,threads,vtk_objects,vtk_widgets,"
-                   "qt_widgets,events_waiting,load1,rss_anon_mb,rss_file_mb")
+                   "qt_widgets,events_waiting,load1,rss_anon_mb,rss_file_mb,"
+                   "heap_in_use_mb,py_blocks_k")
 
 
 def _activity(display) -> dict[str, int]:  # noqa: ANN001
@@ -403,7 +436,8 @@ def _figures(samples: np.ndarray, hours: float, speed: float, real_s: float, cpu
     }
     for column, name in ((1, "rss_mb"), (2, "rss_held_mb"), (3, "fds"), (4, "threads"),
                          (5, "vtk_objects"), (6, "vtk_widgets"), (7, "qt_widgets"),
-                         (8, "events_waiting"), (10, "rss_anon_mb"), (11, "rss_file_mb")):
+                         (8, "events_waiting"), (10, "rss_anon_mb"), (11, "rss_file_mb"),
+                         (12, "heap_in_use_mb"), (13, "py_blocks_k")):
         series = fitted[:, column]
         out[f"{name}_start"] = round(float(series[0]), 1) if len(series) else None
         out[f"{name}_end"] = round(float(series[-1]), 1) if len(series) else None
@@ -416,4 +450,4 @@ if __name__ == "__main__":  # pragma: no cover
     logging.basicConfig(level=logging.INFO)
     print(run(argparse.Namespace(quick=True, hours=0.1, speed=10.0, sample_s=5.0,
                                  switch_min=2.0, wall_config=None, no_wall=False,
-                                 tiles=None, diagnose=False)))
+                                 tiles=None, diagnose=False, census=False)))
