@@ -46,9 +46,9 @@ if [ $# -gt 0 ]; then
   status=0; run_pytest "$@" || status=$?; statuses+=("$status")
 else
   echo "== pytest: engine (no GUI)"
-  status=0; run_pytest -m "not gui" tests/app || status=$?; statuses+=("$status")
+  status=0; run_pytest -m "not gui" --durations=15 tests/app || status=$?; statuses+=("$status")
   echo "== pytest: end to end, packaging, architecture (no GUI)"
-  status=0; run_pytest -m "not gui" tests/e2e tests/ui tests/widgets tests/test_*.py \
+  status=0; run_pytest -m "not gui" --durations=15 tests/e2e tests/ui tests/widgets tests/test_*.py \
     || status=$?; statuses+=("$status")
   # One process per GUI test file: after dozens of VTK windows made and torn down in one
   # process, a render now and then segfaulted inside a later test's event processing (seen in
