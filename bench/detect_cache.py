@@ -59,6 +59,39 @@ class _Verbatim(Cadence):
         return t
 
 
+class _Retimed(Cadence):
+    """The real repeat filter, keeping what it decided: the time given to each frame it
+    let through and the distinct-frame rate then (NVR clips repeat frames; a replay that
+    fed the repeats saw holes and resets the live detector never sees)."""
+
+    def __init__(self, fps: float) -> None:
+        super().__init__(fps)
+        self.kept: list[tuple[float, float]] = []
+
+    def accept(self, gray, t):
+        out = super().accept(gray, t)
+        if out is not None:
+            self.kept.append((out, self.effective_fps))
+        return out
+
+
+class _Replayed(Cadence):
+    """Hands back the recorded times and rates, frame by frame."""
+
+    def __init__(self, kept: list[tuple[float, float]]) -> None:
+        super().__init__(kept[0][1] if kept else 25.0)
+        self._kept = iter(kept)
+        self._fps = self.fps
+
+    def accept(self, gray, t):
+        t, self._fps = next(self._kept)
+        return t
+
+    @property
+    def effective_fps(self) -> float:
+        return self._fps
+
+
 class _ReplayStage:
     """Stands in for the motion stage: hands back the recorded blobs frame by frame."""
 
@@ -118,15 +151,15 @@ def build_from_set(job: tuple) -> str:
     src = VideoFrameSource(paths["video"])
     det = FallingObjectDetector(facade=load_facade(paths["facade"]), fps=src.fps)
     det.stage = _RecordingStage(det.cfg, src.fps)
-    det.cadence = _Verbatim(src.fps)
-    times, shape = [], None
+    det.cadence = _Retimed(src.fps)
+    shape = None
     for frame, t in src:
         shape = frame.shape[:2]
-        times.append(t)
         det.process(frame, t)
+    kept = det.cadence.kept
     data = {"kind": bjob.kind, "seed": bjob.ident, "truth": truth, "facade": facade,
-            "fps": src.fps, "shape": shape, "times": times, "record": det.stage.record,
-            "set": bjob.set_name}
+            "fps": src.fps, "shape": shape, "times": [t for t, _ in kept], "kept": kept,
+            "record": det.stage.record, "set": bjob.set_name}
     tmp_out = out.with_suffix(".part")
     tmp_out.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
     tmp_out.rename(out)
@@ -139,7 +172,7 @@ def replay(path: str, cfg: FallingConfig | None = None) -> dict:
     facade = parse_facade(json.loads(data["facade"]))
     det = FallingObjectDetector(cfg, facade=facade, fps=data["fps"])
     det.stage = _ReplayStage(data["record"])
-    det.cadence = _Verbatim(data["fps"])
+    det.cadence = _Replayed(data["kept"]) if "kept" in data else _Verbatim(data["fps"])
     frame = np.zeros(data["shape"], np.uint8)
     raised, final, at, n = drive(det, ((frame, t) for t in data["times"]))
     if "set" not in data:
