@@ -7,6 +7,10 @@ then replays the detector's later stages on them, as many times as a tuning sess
 
     python -m bench.detect_cache build --cache /tmp/fcache --throws 150 --hours 2 --jobs 2
     python -m bench.detect_cache score --cache /tmp/fcache [--set a_min_mps2=2.2 ...]
+    python -m bench.detect_cache build --cache /tmp/ccache --of cctv-dev --throws 40 --hours 0.25
+
+``--of SET`` records the clips of a bench set (``bench/detect_sources.py``: the CCTV
+renderer's dev part, say) from the bench's own render cache, rendering what is missing.
 
 ``score`` prints the same figures as ``control-room bench detect`` (recall, precision, false
 alarms per camera-hour, floors). The replay is the real ``FallingObjectDetector`` with its
@@ -55,6 +59,39 @@ class _Verbatim(Cadence):
         return t
 
 
+class _Retimed(Cadence):
+    """The real repeat filter, keeping what it decided: the time given to each frame it
+    let through and the distinct-frame rate then (NVR clips repeat frames; a replay that
+    fed the repeats saw holes and resets the live detector never sees)."""
+
+    def __init__(self, fps: float) -> None:
+        super().__init__(fps)
+        self.kept: list[tuple[float, float]] = []
+
+    def accept(self, gray, t):
+        out = super().accept(gray, t)
+        if out is not None:
+            self.kept.append((out, self.effective_fps))
+        return out
+
+
+class _Replayed(Cadence):
+    """Hands back the recorded times and rates, frame by frame."""
+
+    def __init__(self, kept: list[tuple[float, float]]) -> None:
+        super().__init__(kept[0][1] if kept else 25.0)
+        self._kept = iter(kept)
+        self._fps = self.fps
+
+    def accept(self, gray, t):
+        t, self._fps = next(self._kept)
+        return t
+
+    @property
+    def effective_fps(self) -> float:
+        return self._fps
+
+
 class _ReplayStage:
     """Stands in for the motion stage: hands back the recorded blobs frame by frame."""
 
@@ -99,16 +136,54 @@ def build_one(job: tuple) -> str:
     return str(out)
 
 
+def build_from_set(job: tuple) -> str:
+    """Record the blobs of one clip of a bench set (rendered into the bench cache once)."""
+    from bench.detect_sources import materialize
+
+    bjob, cache = job
+    Path(cache).mkdir(parents=True, exist_ok=True)
+    out = Path(cache) / f"{bjob.set_name}-{bjob.kind}-{bjob.ident}.pkl"
+    if out.exists():
+        return str(out)
+    paths = materialize(bjob)
+    truth = json.loads(Path(paths["truth"]).read_text())
+    facade = Path(paths["facade"]).read_text()
+    src = VideoFrameSource(paths["video"])
+    det = FallingObjectDetector(facade=load_facade(paths["facade"]), fps=src.fps)
+    det.stage = _RecordingStage(det.cfg, src.fps)
+    det.cadence = _Retimed(src.fps)
+    shape = None
+    for frame, t in src:
+        shape = frame.shape[:2]
+        det.process(frame, t)
+    kept = det.cadence.kept
+    data = {"kind": bjob.kind, "seed": bjob.ident, "truth": truth, "facade": facade,
+            "fps": src.fps, "shape": shape, "times": [t for t, _ in kept], "kept": kept,
+            "record": det.stage.record, "set": bjob.set_name}
+    tmp_out = out.with_suffix(".part")
+    tmp_out.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    tmp_out.rename(out)
+    return str(out)
+
+
 def replay(path: str, cfg: FallingConfig | None = None) -> dict:
     """One cached clip through tracking, stitching and physics; scored as ``bench detect``."""
     data = pickle.loads(Path(path).read_bytes())
     facade = parse_facade(json.loads(data["facade"]))
     det = FallingObjectDetector(cfg, facade=facade, fps=data["fps"])
     det.stage = _ReplayStage(data["record"])
-    det.cadence = _Verbatim(data["fps"])
+    det.cadence = _Replayed(data["kept"]) if "kept" in data else _Verbatim(data["fps"])
     frame = np.zeros(data["shape"], np.uint8)
     raised, final, at, n = drive(det, ((frame, t) for t in data["times"]))
-    return score(_spec(data["kind"], data["seed"]), data["truth"], raised, final, at, n)
+    if "set" not in data:
+        return score(_spec(data["kind"], data["seed"]), data["truth"], raised, final, at, n)
+    from bench.detect_sources import _Spec
+
+    truth = data["truth"]
+    spec = _Spec(data["seed"], len(truth["events"]), truth["width"])
+    result = score(spec, truth, raised, final, at, n)
+    result["set"] = data["set"]
+    return result
 
 
 def _config(pairs: list[str]) -> FallingConfig:
@@ -134,12 +209,20 @@ def main() -> None:
     ap.add_argument("--throws", type=int, default=150)
     ap.add_argument("--hours", type=float, default=2.0)
     ap.add_argument("--jobs", type=int, default=1)
+    ap.add_argument("--of", help="record the clips of this bench set (build only)")
     ap.add_argument("--set", action="append", default=[], help="config override key=value")
     ap.add_argument("--dump", help="write each clip's result here (JSON Lines)")
     a = ap.parse_args()
     Path(a.cache).mkdir(parents=True, exist_ok=True)
     pool = ProcessPoolExecutor(a.jobs) if a.jobs > 1 else None
     run = pool.map if pool else map
+    if a.what == "build" and a.of:
+        from bench.detect_sources import jobs as set_jobs
+
+        work = [(j, a.cache) for j in set_jobs(a.of, a.throws, a.hours)]
+        for p in run(build_from_set, work):
+            print(p, flush=True)
+        return
     if a.what == "build":
         s_throw, s_dis = SEEDS["dev"]
         jobs = [("dis", s_dis + i, a.cache) for i in range(round(a.hours * 60))]

@@ -56,6 +56,19 @@ def test_a_late_start_is_traced_back_to_the_release():
     assert v.accepted and _facade().cell(*v.origin_px)[0] in (16, 17, 18)
 
 
+def test_a_light_object_first_seen_mid_fall_is_traced_to_its_own_storey():
+    """A light object (terminal speed 10–15 m/s) found only 0.5–0.7 s after its release, as
+    the night throws in rain are: by then drag has cut its acceleration to a third or two
+    thirds of g. Taken back to zero speed at that reduced rate it starts a storey or two
+    high; along a fall with drag, which starts at g, it is traced to its own storey."""
+    for v_term in (10.0, 12.0, 15.0):
+        for missed in (0.5, 0.7):
+            world, t = _fall(16 * FH + 1.2, 9.81, v_term, missed + 1.3)
+            v = _judge(_track(world, t, t >= missed))
+            assert v.accepted, (v_term, missed, v)
+            assert _facade().cell(*v.origin_px)[0] == 17, (v_term, missed, v.origin_uv)
+
+
 def test_a_light_object_at_terminal_speed_is_still_a_fall():
     world, t = _fall(20 * FH + 1.2, 5.0, 11.0, 4.5)
     v = _judge(_track(world, t, t >= 2.2))  # only its constant-speed part was tracked

@@ -22,6 +22,9 @@ class FallingConfig:
     shake_explained: float = 0.8
     global_fraction: float = 0.02  # changed area beyond this is a global change: reset
     max_blobs: int = 400  # more blobs than this is noise/rain/lighting, not an object
+    # ... unless they are packed into a few cells (trees in a gust): those cells are dropped
+    dense_cell_frac: float = 1 / 9  # cell side, fraction of frame height (80 px at 720p)
+    dense_cell_blobs: int = 6
     max_blob_frac: float = 0.18  # blobs taller/wider than this fraction of the height (a thrown
     # board or chair close to a steep camera spans a tenth of the frame and more)
     streak_ratio: float = 6.0  # longer than this × its width (and 4 % of H): a rain streak

@@ -48,6 +48,42 @@ def _fit(t: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, float, float]:
     return coef, math.sqrt(float(res @ res) / len(t)), math.sqrt(max(cov[0, 0], 0.0))
 
 
+G = 9.81
+RELEASE_MODEL = "drag"  # "drag" | "parabola": how a late start is traced back (analysis)
+
+
+def _fall_drag(p: np.ndarray, t: np.ndarray) -> np.ndarray:
+    """Height of a fall with quadratic drag, at rest (release or apex) at t0 = p[1] from
+    h0 = p[0], terminal speed 1/p[2]: h0 − v_t²/g · ln cosh(g (t − t0)/v_t)."""
+    h0, t0, w = p
+    x = G * w * np.abs(t - t0)
+    logcosh = x + np.log1p(np.exp(-2 * x)) - math.log(2.0)
+    return h0 - logcosh / (G * w * w)
+
+
+def _drag_release(t: np.ndarray, h: np.ndarray, t_par: float, h_par: float,
+                  cfg: FallingConfig) -> tuple[float, float]:
+    """Release time and height of a late-starting track, fitted as a fall with quadratic
+    drag from rest (g at the release, less as the speed grows); the parabola's answer when
+    the fit does not hold."""
+    from scipy.optimize import least_squares  # loaded on the first accepted track only
+
+    lo = -cfg.max_back_extrapolation_s
+    x0 = np.array([h_par, min(max(t_par, lo + 1e-3), -1e-3), 1.0 / 30.0])
+    try:
+        r = least_squares(lambda p: _fall_drag(p, t) - h, x0,
+                          bounds=([-np.inf, lo, 1.0 / 200.0], [np.inf, 0.0, 1.0 / 3.0]),
+                          x_scale=[1.0, 0.1, 0.01])
+    except ValueError:
+        return t_par, h_par
+    h0, t0, _w = r.x
+    if not r.success or not np.isfinite(r.x).all():
+        return t_par, h_par
+    # Never higher than the parabola (drag only shortens the way back), nor below the first
+    # point.
+    return float(t0), float(min(max(h0, h[0]), h_par))
+
+
 def _terminal(t: np.ndarray, h: np.ndarray, horiz: np.ndarray, drop: float, fill: float,
               rms_ok: bool, cfg: FallingConfig) -> bool:
     """A light object (bag, cardboard) reaches its terminal speed within a second or two and
@@ -173,6 +209,12 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     t_rel = c_e[1] / a_e if a_e > 0 else 0.0  # apex time (>0 when tossed upwards)
     t_rel = min(max(t_rel, -cfg.max_back_extrapolation_s), 0.0)
     h_rel = float(np.polyval(c_e, t_rel)) if t_rel < 0 else float(np.polyval(c_e, 0.0))
+    if facade is not None and t_rel < 0 and RELEASE_MODEL == "drag":
+        # A track first seen mid-fall: the parabola's acceleration is what drag has left of
+        # g by then, and taken back to zero speed at that reduced rate it starts too early
+        # and too high (a storey high for most late finds at night). Traced back instead
+        # along a fall with quadratic drag, which starts at g.
+        t_rel, h_rel = _drag_release(t, h, t_rel, h_rel, cfg)
     bx = np.polyfit(t[early], horiz[early], 1) if early.sum() >= 4 else np.polyfit(t, horiz, 1)
     x_rel = float(np.polyval(bx, t_rel))
     if facade is not None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.vision.falling.lsq import polyfit
 from app.vision.falling.tracker import Track
 
 
 def _rms(t: np.ndarray, v: np.ndarray, deg: int) -> float:
-    coef = np.polyfit(t, v, deg)
+    coef = polyfit(t, v, deg)
     r = v - np.polyval(coef, t)
     return float(np.sqrt(np.mean(r * r)))
 
@@ -52,7 +53,7 @@ def split_hijacked(tr: Track) -> list[Track]:
     for i in range(6, n):
         lo = max(0, i - 10)
         tt = t[lo:i] - t[i]
-        px, py = np.polyfit(tt, x[lo:i], 1), np.polyfit(tt, y[lo:i], 2)
+        px, py = polyfit(tt, x[lo:i], 1), polyfit(tt, y[lo:i], 2)
         err = float(np.hypot(x[i] - px[-1], y[i] - py[-1]))
         tol = 3.0 + 0.5 * tr.size[i] + 0.15 * float(np.hypot(x[i] - x[i - 1], y[i] - y[i - 1]))
         bad = bad + 1 if err > tol else 0
@@ -101,14 +102,19 @@ class StitchPool:
             self._ends_rev = self._rev
         return self._ends_arr
 
+    def _near(self, b: Track, ends: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Which of these ended tracklets b could continue, on cheap tests (later within
+        the gap, not far above, near in x); and the gaps."""
+        gap = b.t[0] - ends[:, 0]
+        ok = ((gap > 0) & (gap <= self.max_gap_s) & (b.y[0] >= ends[:, 2] - 5 - 60 * gap)
+              & (np.abs(b.x[0] - ends[:, 1]) < 40 + 100 * gap))
+        return ok, gap
+
     def _best(self, b: Track) -> tuple[int, Track | None]:
         ends = self._ends()
         if not len(ends):
             return -1, None
-        gap = b.t[0] - ends[:, 0]
-        # _near, for the whole pool at once
-        ok = ((gap > 0) & (gap <= self.max_gap_s) & (b.y[0] >= ends[:, 2] - 5 - 60 * gap)
-              & (np.abs(b.x[0] - ends[:, 1]) < 40 + 100 * gap))
+        ok, gap = self._near(b, ends)
         idx = np.flatnonzero(ok)
         if not len(idx):
             return -1, None
@@ -159,13 +165,22 @@ class StitchPool:
         origin comes from the later one), up to the longest track."""
         keep = []
         self._budget = self.frame_budget
-        # the steepest, steadiest descents first: they spend the frame's budget
-        cands = sorted((tr for tr in live if len(tr.t) >= 3 and _descending(tr)),
-                       key=lambda tr: -(tr.y[-1] - tr.y[0]) / len(tr.t))
-        waiting = {id(a) for tr in cands for a in [self.head_for(tr)] if a is not None}
         if len(self._heads) > 4 * len(live) + 100:
             alive = {tr.id for tr in live}
             self._heads = {k: v for k, v in self._heads.items() if k in alive}
+        ends = self._ends()
+        due = ends[:, 0] < now - self.hold_s  # would be judged now, unless waited for
+        if not due.any():
+            return []
+        # Only a live track that could continue one of those can hold it back: the rest
+        # (under rain, most of them) need no fit. The longest, then the steepest descents
+        # first: they spend the frame's budget (IR-lit rain is steep but short-lived, and
+        # put first it spent the budget before a fall's continuation was asked).
+        due_ends = ends[due]
+        cands = sorted((tr for tr in live if len(tr.t) >= 3 and _descending(tr)
+                        and self._near(tr, due_ends)[0].any()),
+                       key=lambda tr: (-len(tr.t), -(tr.y[-1] - tr.y[0]) / len(tr.t)))
+        waiting = {id(a) for tr in cands for a in [self.head_for(tr)] if a is not None}
         for tr in self.pool:
             age = now - tr.t[-1]
             if age <= self.hold_s or (id(tr) in waiting and age <= 10.0):

@@ -16,6 +16,7 @@ import scipy  # submodules load on first use: scipy.optimize costs ~0.3 s of sta
 
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import Blobs
+from app.vision.falling.lsq import polyfit
 
 
 @dataclass
@@ -50,8 +51,8 @@ class Track:
             # is asked every frame) reuses it.
             if self._fit is None or self._fit[0] != n:
                 tt = np.asarray(self.t[-8:]) - self.t[-1]
-                px = np.polyfit(tt, self.x[-8:], 1)
-                py = np.polyfit(tt, self.y[-8:], 2)
+                px = polyfit(tt, self.x[-8:], 1)
+                py = polyfit(tt, self.y[-8:], 2)
                 ay = 2 * py[0]
                 self._fit = (n, px[0], py[1], 0.5 * (ay + a_prior) if n < 8 else ay)
             _n, vx, vy, ay = self._fit
@@ -82,25 +83,32 @@ class Tracker:
         n_t, n_d = len(self.active), len(blobs.xy)
         assigned_d = np.zeros(n_d, bool)
         if n_t and n_d:
-            cost = np.full((n_t, n_d), 1e6)
-            for i, tr in enumerate(self.active):
-                px, py, gx, gy = tr.predict(t, self.a_prior)
-                base = self.gate + 0.5 * tr.size[-1] + 1.0 * tr.misses
-                dx = blobs.xy[:, 0] - px
-                dy = blobs.xy[:, 1] - py
-                if len(tr.t) == 1:  # unknown velocity: allow a fast downward start
-                    down = 0.03 * self.h
-                    ny = np.where(dy > 0, dy / (base + down), -dy / base)
-                    nx = dx / base
-                else:
-                    nx, ny = dx / (base + gx), dy / (base + gy)
-                d = np.hypot(nx, ny)
-                ok = d <= 1.0
-                cost[i, ok] = d[ok] - 0.001 * min(len(tr.t), 50)  # long tracks win ties
+            # One row of normalised distances per track, all at once: under IR-lit rain
+            # there are hundreds of tracks and blobs a frame.
+            pred = np.array([(*tr.predict(t, self.a_prior), tr.size[-1], tr.misses, len(tr.t))
+                             for tr in self.active])
+            px, py, gx, gy = (pred[:, k:k + 1] for k in range(4))
+            base = self.gate + 0.5 * pred[:, 4:5] + 1.0 * pred[:, 5:6]
+            n_pts = pred[:, 6:7]
+            dx = blobs.xy[None, :, 0] - px
+            dy = blobs.xy[None, :, 1] - py
+            # a one-point track knows no velocity: allow a fast downward start
+            new = n_pts == 1
+            down = 0.03 * self.h
+            ny = np.where(new, np.where(dy > 0, dy / (base + down), -dy / base),
+                          dy / (base + gy))
+            nx = np.where(new, dx / base, dx / (base + gx))
+            d = np.hypot(nx, ny)
+            cost = np.where(d <= 1.0, d - 0.001 * np.minimum(n_pts, 50), 1e6)  # long tracks win ties
+            # Only tracks and blobs with a candidate at all take part in the assignment (the
+            # same optimum: the others could only be paired at the prohibitive cost).
+            feas = cost < 1e5
+            r_ok, c_ok = np.flatnonzero(feas.any(axis=1)), np.flatnonzero(feas.any(axis=0))
+            cost = cost[np.ix_(r_ok, c_ok)]
             rows, cols = scipy.optimize.linear_sum_assignment(cost)
             for r, c in zip(rows, cols, strict=True):
                 if cost[r, c] < 1e5:
-                    tr = self.active[r]
+                    tr, c = self.active[r_ok[r]], c_ok[c]
                     tr.add(t, float(blobs.xy[c, 0]), float(blobs.xy[c, 1]), float(blobs.size[c]))
                     assigned_d[c] = True
                     tr.misses = -1  # marked as updated this frame
