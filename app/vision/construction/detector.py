@@ -66,7 +66,8 @@ class ConstructionDetector:
         ww, wh = round(w * self.scale), round(h * self.scale)
         self.size = (ww // cfg.block_px * cfg.block_px, wh // cfg.block_px * cfg.block_px)
         self.blocks = (self.size[1] // cfg.block_px, self.size[0] // cfg.block_px)
-        self.bank = ReferenceBank(self.blocks, cfg.block_px, cfg.seed_samples, cfg.slow_step)
+        self.bank = ReferenceBank(self.blocks, cfg.block_px, cfg.seed_samples, cfg.slow_step,
+                                  edges=cfg.new_edge_threshold is not None)
         self.runs = BlockRuns(self.blocks)
         self.zone_blocks = BlockZones(self._zones, self.scale, self.blocks, cfg.block_px)
         self.muted = np.zeros(self.blocks, bool)
@@ -147,7 +148,8 @@ class ConstructionDetector:
             out.append(CameraSettled(t))
         b.warp = self._warp = reg.warp
         aligned, inside = align(img, reg.warp)
-        cur = block_features(aligned, self.cfg.block_px, mono, inside)
+        cur = block_features(aligned, self.cfg.block_px, mono, inside,
+                             edges=self.cfg.new_edge_threshold is not None)
         self._judge(t, frame, key, b, aligned, cur, mono, out)
         self._prev = (key, cur)
         self._last = (key, aligned, mono)
