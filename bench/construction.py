@@ -2,7 +2,7 @@
 (bench/construction_set.py) — recall of structures inside zones, latency, false alarms per
 camera-week, camera moves reported — and its CPU per camera next to the falling detector's.
 
-    control-room bench construction --json [--set dev|held-out] [--structures 30]
+    control-room bench construction --json [--set dev|held-out|held-out-2] [--structures 30]
         [--weeks 4] [--moves 6] [--jobs N] [--workdir DIR] [--dump r.jsonl]
     control-room bench construction --from-dump r.jsonl      # figures again
 
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import tempfile
 import time
@@ -29,7 +30,7 @@ FALLING_FPS = 25.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", choices=sorted(SEEDS), default="held-out")
+    parser.add_argument("--set", choices=sorted(SEEDS), default="held-out-2")
     parser.add_argument("--structures", type=int, default=30, help="structure runs (4.5 d)")
     parser.add_argument("--weeks", type=int, default=4, help="distractor-only camera-weeks")
     parser.add_argument("--moves", type=int, default=6, help="camera-move runs (2.5 d)")
@@ -55,6 +56,17 @@ def jobs(args: argparse.Namespace, work: str) -> list[tuple]:
             + [("moved", m + i, work) for i in range(n_m)])
 
 
+def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
+    """The 95 % Wilson score interval of a proportion k/n: what a recall from a few dozen
+    structures can and cannot tell."""
+    if not n:
+        return None
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return [round(max(0.0, centre - half), 3), round(min(1.0, centre + half), 3)]
+
+
 def figures(results: list[dict]) -> dict:
     structures = [s for r in results if r["kind"] == "structure" for s in r["structures"]]
     found = [s for s in structures if s["latency_s"] is not None]
@@ -77,7 +89,10 @@ def figures(results: list[dict]) -> dict:
     alarms = len(found) + false_all + sum(r["duplicates"] for r in results)
     out = {
         "structures_in_zones": len(structures),
+        "found_in_zones": len(found),
         "recall_in_zones": round(len(found) / len(structures), 3) if structures else None,
+        "recall_in_zones_95ci": wilson(len(found), len(structures)),
+        "found_by_kind": {k: f"{sum(v)}/{len(v)}" for k, v in sorted(by_kind.items())},
         **{f"recall_{k}": round(sum(v) / len(v), 3) for k, v in sorted(by_kind.items())},
         "latency_after_complete_h_median": round(statistics.median(lat_h), 1) if lat_h else None,
         "latency_after_complete_h_max": round(lat_h[-1], 1) if lat_h else None,

@@ -9,6 +9,7 @@ follows the scene by the approximate median (McFarlane & Schofield 1995): each p
 changing, so a structure is never learnt away (the slow model of Porikli 2008). A block
 taken over on purpose (an accepted change, a background uncovered) is copied at once into
 the bin that saw it and marked stale in the others, which copy it from their next sample.
+
 """
 
 from __future__ import annotations
@@ -46,11 +47,12 @@ def bin_key(t: float, mono: bool, hours_per_bin: int | None) -> str:
 
 class ReferenceBank:
     def __init__(self, blocks: tuple[int, int], block_px: int, seed_samples: int,
-                 slow_step: int) -> None:
+                 slow_step: int, edges: bool = True) -> None:
         self.blocks = blocks
         self.block_px = block_px
         self.seed_samples = seed_samples
         self.slow_step = slow_step
+        self.edges = edges  # keep the new-edges cue's maps of each reference
         self.bins: dict[str, ReferenceBin] = {}
 
     def get(self, key: str) -> ReferenceBin:
@@ -111,4 +113,4 @@ class ReferenceBank:
         return np.kron(blocks.astype(np.uint8), np.ones((k, k), np.uint8))
 
     def _refresh(self, b: ReferenceBin, mono: bool) -> None:
-        b.features = block_features(b.image, self.block_px, mono)
+        b.features = block_features(b.image, self.block_px, mono, edges=self.edges)
