@@ -9,7 +9,6 @@ follows the scene by the approximate median (McFarlane & Schofield 1995): each p
 changing, so a structure is never learnt away (the slow model of Porikli 2008). A block
 taken over on purpose (an accepted change, a background uncovered) is copied at once into
 the bin that saw it and marked stale in the others, which copy it from their next sample.
-
 """
 
 from __future__ import annotations
