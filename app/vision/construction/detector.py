@@ -199,19 +199,6 @@ class ConstructionDetector:
         self._regions(t, frame, b.image, aligned, out)
         self._gone(t, out)
 
-    @property
-    def _roof(self) -> np.ndarray:
-        """Per zone index: a rooftop zone."""
-        return np.array([z.kind == "rooftop" for z in self._zones.zones] + [False])
-
-    def _above_roofs(self) -> np.ndarray:
-        """Blocks right above a block of a rooftop zone (and not in a zone themselves)."""
-        index = self.zone_blocks.index
-        roof = (index >= 0) & self._roof[np.maximum(index, 0)]
-        above = np.zeros_like(roof)
-        above[:-1] = roof[1:]
-        return above & (index < 0)
-
     def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
         """The lawns judged together: when many lawn blocks change at once (snow lying in
         patches, frost, leaf fall) it is the weather, not a structure, and no lawn block is
@@ -251,7 +238,7 @@ class ConstructionDetector:
                 continue
             # in a zone, or right above a rooftop zone: a roof seen at a grazing angle is a
             # strip a block high and what is built on it rises above it (_standing_in)
-            inside = comp & (zb.any | self._above_roofs())
+            inside = comp & (zb.any | zb.above_roof)
             if inside.sum() < cfg.min_blocks:
                 continue
             zi = self._standing_in(comp)
@@ -315,11 +302,10 @@ class ConstructionDetector:
         rows = np.where(comp.any(axis=0), comp.shape[0] - 1 - np.argmax(comp[::-1], axis=0),
                         -1)
         cols = np.nonzero(rows >= 0)[0]
-        index = self.zone_blocks.index
-        feet = index[rows[cols], cols]
-        below = index[np.minimum(rows[cols] + 1, index.shape[0] - 1), cols]
-        on_roof = self._roof[np.maximum(below, 0)] & (below >= 0)
-        feet = np.where((feet < 0) & on_roof, below, feet)
+        zb = self.zone_blocks
+        feet = zb.index[rows[cols], cols]
+        below = np.minimum(rows[cols] + 1, zb.index.shape[0] - 1)
+        feet = np.where((feet < 0) & zb.roof[below, cols], zb.index[below, cols], feet)
         inside = feet[feet >= 0]
         if len(inside) * 2 < len(feet):
             return None

@@ -154,8 +154,16 @@ class BlockZones:
             better = (cover >= min_cover) & (cover > self.cover)
             self.index[better] = i
             self.cover = np.maximum(self.cover, np.where(better, cover, 0)).astype(np.float32)
-        self.green = np.isin(self.index, [i for i, z in enumerate(zones.zones)
-                                          if z.kind == "green_space"])
+        self.green = self._of_kind("green_space")
+        self.roof = self._of_kind("rooftop")
+        # blocks right above a rooftop block and in no zone themselves: a roof seen at a
+        # grazing angle is a strip a block high, and what is built on it rises above it
+        self.above_roof = np.zeros_like(self.roof)
+        self.above_roof[:-1] = self.roof[1:]
+        self.above_roof &= self.index < 0
+
+    def _of_kind(self, kind: str) -> np.ndarray:
+        return np.isin(self.index, [i for i, z in enumerate(self.zones.zones) if z.kind == kind])
 
     @property
     def any(self) -> np.ndarray:
