@@ -108,32 +108,39 @@ def _spec(kind: str, seed: int) -> ClipSpec:
     return throw_spec(seed) if kind == "throw" else distractor_spec(seed)
 
 
+def _record(paths: dict, cadence: type[Cadence]) -> tuple[dict, Cadence]:
+    """The real detector over one rendered clip, its motion stage recording every frame's
+    blobs; the cache entry's common part, and the cadence it ran with."""
+    src = VideoFrameSource(paths["video"])
+    det = FallingObjectDetector(facade=load_facade(paths["facade"]), fps=src.fps)
+    det.stage = _RecordingStage(det.cfg, src.fps)
+    det.cadence = cadence(src.fps)
+    times, shape = [], None
+    for frame, t in src:
+        shape = frame.shape[:2]
+        times.append(t)
+        det.process(frame, t)
+    return {"truth": json.loads(Path(paths["truth"]).read_text()),
+            "facade": Path(paths["facade"]).read_text(), "fps": src.fps, "shape": shape,
+            "times": times, "record": det.stage.record}, det.cadence
+
+
+def _write(out: Path, data: dict) -> str:
+    part = out.with_suffix(".part")  # renamed when whole: a killed build leaves no entry
+    part.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    part.rename(out)
+    return str(out)
+
+
 def build_one(job: tuple) -> str:
     kind, seed, cache = job
     Path(cache).mkdir(parents=True, exist_ok=True)
     out = Path(cache) / f"{kind}-{seed}.pkl"
     if out.exists():
         return str(out)
-    spec = _spec(kind, seed)
     with tempfile.TemporaryDirectory() as tmp:
-        paths = make_clip(spec, tmp, f"s{seed}")
-        truth = json.loads(Path(paths["truth"]).read_text())
-        facade = Path(paths["facade"]).read_text()
-        src = VideoFrameSource(paths["video"])
-        det = FallingObjectDetector(facade=load_facade(paths["facade"]), fps=src.fps)
-        det.stage = _RecordingStage(det.cfg, src.fps)
-        det.cadence = _Verbatim(src.fps)
-        times, shape = [], None
-        for frame, t in src:
-            shape = frame.shape[:2]
-            times.append(t)
-            det.process(frame, t)
-    data = {"kind": kind, "seed": seed, "truth": truth, "facade": facade, "fps": src.fps,
-            "shape": shape, "times": times, "record": det.stage.record}
-    tmp_out = out.with_suffix(".part")
-    tmp_out.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    tmp_out.rename(out)
-    return str(out)
+        data, _ = _record(make_clip(_spec(kind, seed), tmp, f"s{seed}"), _Verbatim)
+    return _write(out, {"kind": kind, "seed": seed, **data})
 
 
 def build_from_set(job: tuple) -> str:
@@ -145,25 +152,10 @@ def build_from_set(job: tuple) -> str:
     out = Path(cache) / f"{bjob.set_name}-{bjob.kind}-{bjob.ident}.pkl"
     if out.exists():
         return str(out)
-    paths = materialize(bjob)
-    truth = json.loads(Path(paths["truth"]).read_text())
-    facade = Path(paths["facade"]).read_text()
-    src = VideoFrameSource(paths["video"])
-    det = FallingObjectDetector(facade=load_facade(paths["facade"]), fps=src.fps)
-    det.stage = _RecordingStage(det.cfg, src.fps)
-    det.cadence = _Retimed(src.fps)
-    shape = None
-    for frame, t in src:
-        shape = frame.shape[:2]
-        det.process(frame, t)
-    kept = det.cadence.kept
-    data = {"kind": bjob.kind, "seed": bjob.ident, "truth": truth, "facade": facade,
-            "fps": src.fps, "shape": shape, "times": [t for t, _ in kept], "kept": kept,
-            "record": det.stage.record, "set": bjob.set_name}
-    tmp_out = out.with_suffix(".part")
-    tmp_out.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
-    tmp_out.rename(out)
-    return str(out)
+    data, cadence = _record(materialize(bjob), _Retimed)
+    kept = cadence.kept  # the frames the repeat filter let through, with their times
+    return _write(out, {"kind": bjob.kind, "seed": bjob.ident, **data,
+                        "times": [t for t, _ in kept], "kept": kept, "set": bjob.set_name})
 
 
 def replay(path: str, cfg: FallingConfig | None = None) -> dict:
