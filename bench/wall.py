@@ -23,8 +23,6 @@ process caps glibc's arenas as the wall does (app/wall/memory.py).
 from __future__ import annotations
 
 import argparse
-import ctypes
-import ctypes.util
 import gc
 import logging
 import os
@@ -241,7 +239,7 @@ def _slope_per_hour(hours: np.ndarray, values: np.ndarray) -> float:
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
-    from app.wall.memory import limit_malloc_arenas
+    from app.wall.memory import heap_in_use_mb, limit_malloc_arenas
     from bench.common import ensure_display
 
     arenas = limit_malloc_arenas()  # as the wall process does (CONTROL_ROOM_MALLOC_ARENAS=0: not)
@@ -312,7 +310,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             _status("RssAnon") / 1e3, (_status("RssFile") + _status("RssShmem")) / 1e3,
             # what the allocator says is in use (a leak grows this; fragmentation does not)
             # and Python's own allocated blocks (thousands)
-            _heap_in_use_mb(), sys.getallocatedblocks() / 1e3))
+            heap_in_use_mb(), sys.getallocatedblocks() / 1e3))
         if display is not None and "all_shown" not in state:
             # warm until every preset has been built once: each window keeps its preset's
             # 3D overview (ui/wall/window.py), so the first showing of each is a step, not
@@ -370,25 +368,6 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     out["tiles"] = getattr(args, "tiles", None) or "all"
     out["malloc_arenas"] = arenas or "glibc default"
     return {**out, **state.get("census", {})}
-
-
-class _MallInfo2(ctypes.Structure):
-    _fields_ = [(name, ctypes.c_size_t) for name in (
-        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
-        "fordblks", "keepcost")]
-
-
-def _heap_in_use_mb() -> float:
-    """glibc's own count of the bytes handed out and not freed, over every arena and the
-    large blocks it maps apart (``mallinfo2``: uordblks + hblkhd); NaN elsewhere."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c"))
-        mallinfo2 = libc.mallinfo2
-    except (OSError, AttributeError, TypeError):
-        return float("nan")
-    mallinfo2.restype = _MallInfo2
-    info = mallinfo2()
-    return (info.uordblks + info.hblkhd) / 1e6
 
 
 def _write_samples(path: str | None, samples: list[tuple]) -> None:

@@ -12,6 +12,9 @@ threads exist; ``CONTROL_ROOM_MALLOC_ARENAS`` overrides the count (0: glibc's de
 ``release_free_memory``: ``malloc_trim(0)``, after each preset switch and every few minutes,
 gives freed heap back to the system (``bench wall`` samples the resident size before and
 after it: ~80 MB of ~1 GB were freed heap the process still held).
+
+``heap_in_use_mb``: what glibc says is handed out and not freed (``mallinfo2``), sampled by
+``bench wall``: a leak grows it, an allocator keeping freed pages does not.
 """
 
 from __future__ import annotations
@@ -66,3 +69,20 @@ def limit_malloc_arenas(arenas: int | None = None) -> int | None:
     if libc.mallopt(M_ARENA_MAX, int(arenas)) != 1:
         return None
     return int(arenas)
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks",
+        "fordblks", "keepcost")]
+
+
+def heap_in_use_mb() -> float:
+    """glibc's own count of the bytes handed out and not freed, over every arena and the
+    large blocks it maps apart (``mallinfo2``: uordblks + hblkhd); NaN elsewhere."""
+    mallinfo2 = getattr(_libc(), "mallinfo2", None)  # glibc 2.33 and later
+    if mallinfo2 is None:
+        return float("nan")
+    mallinfo2.restype = _MallInfo2
+    info = mallinfo2()
+    return (info.uordblks + info.hblkhd) / 1e6
