@@ -49,7 +49,6 @@ def _fit(t: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, float, float]:
 
 
 G = 9.81
-RELEASE_MODEL = "drag"  # "drag" | "parabola": how a late start is traced back (analysis)
 
 
 def _fall_drag(p: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -209,7 +208,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     t_rel = c_e[1] / a_e if a_e > 0 else 0.0  # apex time (>0 when tossed upwards)
     t_rel = min(max(t_rel, -cfg.max_back_extrapolation_s), 0.0)
     h_rel = float(np.polyval(c_e, t_rel)) if t_rel < 0 else float(np.polyval(c_e, 0.0))
-    if facade is not None and t_rel < 0 and RELEASE_MODEL == "drag":
+    if facade is not None and t_rel < 0:
         # A track first seen mid-fall: the parabola's acceleration is what drag has left of
         # g by then, and taken back to zero speed at that reduced rate it starts too early
         # and too high (a storey high for most late finds at night). Traced back instead
