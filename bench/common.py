@@ -8,9 +8,6 @@ import os
 import platform
 import shutil
 import socket
-import subprocess
-import time
-from pathlib import Path
 
 
 def free_port() -> int:
@@ -52,23 +49,19 @@ def _fmt(value: object) -> str:
 
 
 def ensure_display(who: str) -> None:
-    """A DISPLAY for a benchmark with windows (a small copy of tests/fixtures/display, which
-    is not installed): the one set, else Xvfb under a watchdog that stops it when this
-    process exits."""
+    """A DISPLAY for a benchmark with windows: the one set, else an Xvfb of its own that
+    stops when this process exits."""
+    from bench.xserver import XServerError, start_x_server
+
     if os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "xcb"
         return
     if shutil.which("Xvfb") is None:
         raise SystemExit(f"{who} needs a DISPLAY or Xvfb (apt-get install xvfb)")
-    number = next(n for n in range(90, 400) if not Path(f"/tmp/.X{n}-lock").exists()
-                  and not Path(f"/tmp/.X11-unix/X{n}").exists())
-    watchdog = (f"Xvfb :{number} -screen 0 1920x1080x24 -nolisten tcp & x=$!; "
-                f"while kill -0 {os.getpid()} 2>/dev/null && kill -0 $x 2>/dev/null; "
-                "do sleep 0.3; done; kill $x 2>/dev/null")
-    subprocess.Popen(["sh", "-c", watchdog], stdout=subprocess.DEVNULL,
-                     stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 10
-    while not Path(f"/tmp/.X11-unix/X{number}").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    os.environ["DISPLAY"] = f":{number}"
+    try:
+        display, _watchdog = start_x_server(["Xvfb", "-screen", "0", "1920x1080x24",
+                                             "-nolisten", "tcp"])
+    except XServerError as exc:
+        raise SystemExit(f"{who}: {exc}") from exc
+    os.environ["DISPLAY"] = display
     os.environ["QT_QPA_PLATFORM"] = "xcb"
