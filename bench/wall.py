@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import gc
 import logging
+import math
 import os
 import pickle
 import sys
@@ -64,6 +65,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--census", action="store_true",
                         help="Python objects by type and Qt objects by class, counted after "
                         "the warm-up and at the end (in a forked copy: costs the run nothing)")
+    parser.add_argument("--no-fork", action="store_true",
+                        help="do not count VTK objects (each count forks a copy of the "
+                        "process): for a run under an allocation tracer such as heaptrack, "
+                        "which a forked copy would confuse")
     parser.add_argument("--diagnose", action="store_true",
                         help="also trace Python allocations and count Python and Qt objects "
                         "after the warm-up and at the end, and print what grew most")
@@ -264,8 +269,10 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     app = QApplication.instance() or QApplication([])
     apply_theme(app)
     config = AppConfig()
-    # a database of its own: a benchmark never writes into the user's control room
+    # a data folder of its own (database, evidence clips, pending alarms): a benchmark
+    # never writes into the user's control room
     folder = tempfile.TemporaryDirectory(prefix="cr-bench-wall-")
+    os.environ["CONTROL_ROOM_DATA"] = folder.name
     config = msgspec.structs.replace(
         config, simulator=msgspec.structs.replace(config.simulator, speed=speed),
         database=msgspec.structs.replace(config.database,
@@ -284,6 +291,10 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     state = {"switches": 0, "samples": []}
     census = (_Census() if getattr(args, "diagnose", False)
               else _Census(trace=False) if getattr(args, "census", False) else None)
+    no_fork = getattr(args, "no_fork", False)
+    if no_fork and census is not None:
+        raise SystemExit("bench wall: --census and --diagnose count in a forked copy; "
+                         "leave them out with --no-fork")
     cpu0, real0, wall0 = time.process_time(), time.monotonic(), clock()
 
     def switch() -> None:
@@ -303,7 +314,8 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         state["trim_ms"] = max(state.get("trim_ms", 0.0), (time.perf_counter() - t0) * 1000)
         state["samples"].append((
             (clock() - wall0) / 3600.0, rss, _rss_mb(), len(os.listdir("/proc/self/fd")),
-            _threads(), _vtk_objects(), vtk_widgets, total, backlog.waiting(),
+            _threads(), math.nan if no_fork else _vtk_objects(), vtk_widgets, total,
+            backlog.waiting(),
             os.getloadavg()[0],
             # held memory split: the heap and anonymous maps (what a leak grows) and pages
             # of mapped files (libraries' code touched for the first time: bounded by them)
@@ -418,6 +430,10 @@ def _figures(samples: np.ndarray, hours: float, speed: float, real_s: float, cpu
                          (8, "events_waiting"), (10, "rss_anon_mb"), (11, "rss_file_mb"),
                          (12, "heap_in_use_mb"), (13, "py_blocks_k")):
         series = fitted[:, column]
+        if np.isnan(series).any():  # not counted in this run (``--no-fork``)
+            out.update({f"{name}_{what}": None
+                        for what in ("start", "end", "max", "slope_per_wall_hour")})
+            continue
         out[f"{name}_start"] = round(float(series[0]), 1) if len(series) else None
         out[f"{name}_end"] = round(float(series[-1]), 1) if len(series) else None
         out[f"{name}_max"] = round(float(series.max()), 1) if len(series) else None
@@ -429,4 +445,5 @@ if __name__ == "__main__":  # pragma: no cover
     logging.basicConfig(level=logging.INFO)
     print(run(argparse.Namespace(quick=True, hours=0.1, speed=10.0, sample_s=5.0,
                                  switch_min=2.0, wall_config=None, no_wall=False,
-                                 tiles=None, diagnose=False, census=False)))
+                                 tiles=None, diagnose=False, census=False,
+                                 no_fork=False)))
