@@ -28,53 +28,21 @@ python3 -m pip install -q --disable-pip-version-check -e ".[dev]"
 
 echo "== ruff"
 python3 -m ruff check --no-cache .  # a stale cache once hid what a clean clone reports
-# The suite runs as three pytest processes: the engine's tests (no GUI), the end-to-end and
-# packaging tests (no GUI), then the GUI tests (real windows under Xvfb, VTK). In one
-# process, after everything else had run, the interpreter crashed inside Qt's event loop
-# between two VTK tests, or aborted while finalizing once all tests had passed; each part
-# passes on its own. Separate processes keep each run to what it tests. Arguments (e.g. a
-# test path) run one pytest process with them instead.
-run_pytest() {
+# The suite runs as separate pytest processes: the engine's tests (no GUI), the end-to-end and
+# packaging tests (no GUI), then one process per GUI test file (real windows under Xvfb, VTK).
+# In one process, after everything else had run, the interpreter crashed inside Qt's event
+# loop between two VTK tests, or aborted while finalizing once all tests had passed; and
+# after dozens of VTK windows made and torn down in one process, a render now and then
+# segfaulted inside a later test's event processing (different files each time; every file
+# passes on its own). Separate processes keep each to what it tests; tools/run_suite.py runs
+# them side by side, one per core. Arguments (e.g. a test path) run one pytest process with
+# them instead.
+if [ $# -gt 0 ]; then
   set +e
   python3 -m pytest -q -p no:cacheprovider "$@"
-  local status=$?
+  status=$?
   set -e
-  return "$status"
-}
-statuses=()
-if [ $# -gt 0 ]; then
-  status=0; run_pytest "$@" || status=$?; statuses+=("$status")
-else
-  echo "== pytest: engine (no GUI)"
-  status=0; run_pytest -m "not gui" --durations=15 tests/app || status=$?; statuses+=("$status")
-  echo "== pytest: end to end, packaging, architecture (no GUI)"
-  status=0; run_pytest -m "not gui" --durations=15 tests/e2e tests/ui tests/widgets tests/test_*.py \
-    || status=$?; statuses+=("$status")
-  # One process per GUI test file: after dozens of VTK windows made and torn down in one
-  # process, a render now and then segfaulted inside a later test's event processing (seen in
-  # different files each time; every file passes on its own). A process per file keeps each
-  # to the windows it makes; the cost is ~2 s of imports per file.
-  echo "== pytest: GUI (Xvfb), one process per file"
-  gui_files=$(python3 -m pytest -q -p no:cacheprovider -m gui --collect-only 2>/dev/null \
-              | grep '::' | cut -d: -f1 | sort -u)
-  if [ -z "$gui_files" ]; then
-    echo "no GUI test collected: failing" >&2
-    statuses+=(1)
-  fi
-  for file in $gui_files; do
-    status=0; run_pytest -m gui "$file" || status=$?; statuses+=("$status")
-    if [ "$status" -ne 0 ] && [ "$status" -ne 5 ]; then echo "!! $file: exit $status" >&2; fi
-  done
+  if [ "$status" -eq 5 ]; then echo "pytest collected no test: failing" >&2; exit 1; fi
+  exit "$status"
 fi
-ran=0
-for status in "${statuses[@]}"; do
-  if [ "$status" -ne 0 ] && [ "$status" -ne 5 ]; then
-    exit "$status"
-  fi
-  [ "$status" -eq 0 ] && ran=1
-done
-if [ "$ran" -eq 0 ]; then
-  echo "pytest collected no test: failing" >&2
-  exit 1
-fi
-exit 0
+exec python3 tools/run_suite.py
