@@ -163,6 +163,26 @@ def test_a_night_of_ir_rain_does_not_drift_the_model_off_the_lit_wall():
     assert found >= 20, f"the object was found in only {found} of 30 frames"
 
 
+def test_a_stream_that_starts_on_a_black_frame_is_not_blind_for_ever():
+    """A camera that boots, or switches to IR, can hand over a black first frame. The model
+    starts black, and the gain of model to frame reads 0: the stage used to scale every
+    frame by it, so the model learnt black frames and stayed black — nothing was ever
+    found again. It must learn the scene and see a falling object within seconds."""
+    rng = np.random.default_rng(1)
+    bg = _background(rng)
+    stage = MotionStage(FallingConfig(), FPS)
+    stage.step(np.zeros((H, W), np.uint8))
+    for _ in range(250):  # 10 s of the scene
+        stage.step(_frame(bg, rng, 2.0))
+    found = 0
+    for i in range(25):
+        x, y = 300.0, 40.0 + 8.0 * i
+        blobs = stage.step(_frame(bg, rng, 2.0, square=(x, y, 4), shade=200.0))
+        found += blobs is not None and bool((np.hypot(blobs.xy[:, 0] - x,
+                                                      blobs.xy[:, 1] - y) < 4).any())
+    assert found >= 20, f"the object was found in only {found} of 25 frames"
+
+
 def test_a_real_global_change_under_rain_still_resets():
     """The global-change test keeps a noise level of its own that counts the rain: half the
     floodlights going off and others coming on, under rain, is still a change of the scene

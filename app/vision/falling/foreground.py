@@ -193,7 +193,9 @@ class MotionStage:
         # objects. The model is brought to the frame's exposure, not the frame to the
         # model's: see ``_regain``.
         ratio = float(np.median(self.bg_small[::2, ::2] / np.maximum(small[::2, ::2], 4.0)))
-        if abs(ratio - 1.0) > 0.01:
+        # A model still black where the frame is not (a stream that starts on a black frame)
+        # has no gain to scale: it learns the frame instead.
+        if abs(ratio - 1.0) > 0.01 and 0.05 < ratio < 20.0:
             self._regain(1.0 / ratio)
         diff = cv2.absdiff(gf, self.bg)
         d2 = cv2.multiply(diff, diff)
