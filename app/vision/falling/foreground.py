@@ -137,11 +137,11 @@ class MotionStage:
         and compounds. And the ratio is biased wherever bright transients cross the scene
         — rain lit by the IR lamp, moths, snow: the running mean carries them, a frame
         mostly does not, and the median ratio of mean to frame sat 5–7 % above 1 on a
-        night in rain. The gain ran away (×1.5 in 7 s on a cctv-dev night clip, the
-        background of the lit wall 40 % above the frame), the difference on every bright
-        pixel became a lasting offset that the noise estimate learnt as noise, and the
-        threshold was raised again by the gain itself: objects of contrast 20–40 at night
-        went under it. Scaled this way the model still learns the raw frames, which pull
+        night in rain. The gain ran away (×1.5 in 7 s on a cctv-dev night clip, ×3.6 in
+        90 s on a night distractor clip), the model trailed the ever-rising scaled frames
+        by a lasting offset on every bright pixel (~20 grey levels on a lit wall), and the
+        noise estimate learnt it as noise (σ there 4 → 17 in 4 s): objects of contrast
+        20–40 at night went under the threshold. Scaled this way the model still learns the raw frames, which pull
         it back: a biased ratio costs a bounded offset (the 1 % dead band), not a drift."""
         self.bg *= gain
         self.bg_small *= gain
