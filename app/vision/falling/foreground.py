@@ -129,6 +129,30 @@ class MotionStage:
                                        self.small_size, borderMode=cv2.BORDER_REPLICATE)
         self._edges()
 
+    def _regain(self, gain: float) -> None:
+        """The frame is ``gain`` times as bright as the model: scale the model to it.
+
+        Scaling the frame to the model instead (as this stage did) is a loop with nothing
+        to hold it: the model learns the scaled frames, so any bias of the ratio is kept
+        and compounds. And the ratio is biased wherever bright transients cross the scene
+        — rain lit by the IR lamp, moths, snow: the running mean carries them, a frame
+        mostly does not, and the median ratio of mean to frame sat 5–7 % above 1 on a
+        night in rain. The gain ran away (×1.5 in 7 s on a cctv-dev night clip, ×3.6 in
+        90 s on a night distractor clip), the model trailed the ever-rising scaled frames
+        by a lasting offset on every bright pixel (~20 grey levels on a lit wall), and the
+        noise estimate learnt it as noise (σ there 4 → 17 in 4 s): objects of contrast
+        20–40 at night went under the threshold. Scaled this way the model still learns the raw frames, which pull
+        it back: a biased ratio costs a bounded offset (the 1 % dead band), not a drift."""
+        self.bg *= gain
+        self.bg_small *= gain
+        self.grad2 *= gain * gain
+        if gain > 1.0:
+            # A brighter frame is noisier (shot noise, and a camera that brightens a dark
+            # scene amplifies it); a darker one keeps the sensor's read noise: its σ is not
+            # lowered.
+            self.noise.var *= gain * gain
+            self.noise_ref.var *= gain * gain
+
     def _explains(self, small: np.ndarray, dx: float, dy: float) -> bool:
         """Does undoing the shift (quarter-size px) bring the frame clearly closer to the
         background? Compared away from the borders the warp fills in."""
@@ -165,20 +189,18 @@ class MotionStage:
                                 borderMode=cv2.BORDER_REPLICATE)
             small = cv2.warpAffine(small, m / np.float32([1, 1, _SMALL]),
                                    self.small_size, borderMode=cv2.BORDER_REPLICATE)
-        # Global gain: the median ratio is robust to windows and objects (sun, clouds).
+        # Global gain (sun, clouds, exposure): the median ratio is robust to windows and
+        # objects. The model is brought to the frame's exposure, not the frame to the
+        # model's: see ``_regain``.
         ratio = float(np.median(self.bg_small[::2, ::2] / np.maximum(small[::2, ::2], 4.0)))
-        noise_gain = 1.0
-        if abs(ratio - 1.0) > 0.01:
-            gf *= ratio
-            small *= ratio
-            # Brightening a darker frame amplifies its noise too (lights off at night):
-            # compare against the noise it now has, not the noise the model has learnt.
-            noise_gain = max(1.0, ratio * ratio)
+        # A model still black where the frame is not (a stream that starts on a black frame)
+        # has no gain to scale: it learns the frame instead.
+        if abs(ratio - 1.0) > 0.01 and 0.05 < ratio < 20.0:
+            self._regain(1.0 / ratio)
         diff = cv2.absdiff(gf, self.bg)
         d2 = cv2.multiply(diff, diff)
         jitter = cfg.edge_jitter_px + 0.1 * math.hypot(*shift)
-        thr2 = cv2.scaleAdd(self.grad2, jitter * jitter,
-                            self.noise.var * (cfg.k_sigma**2 * noise_gain))
+        thr2 = cv2.scaleAdd(self.grad2, jitter * jitter, self.noise.var * cfg.k_sigma**2)
         fg = cv2.compare(d2, thr2, cv2.CMP_GT)
         # Learn the background where the frame shows background, and only slowly under the
         # foreground: an object lingering over its own pixels (the slow first half-second of
