@@ -6,7 +6,10 @@ to ``gap_samples`` samples without it (someone standing in front, a car parked b
 ends when it has been gone longer or was seen in too few of its samples — a lawn path that
 someone crosses now and then never builds a run. Samples that cannot judge a block (night
 before its reference exists, a global change, the registration border) neither hit nor
-miss. A background seen uncovered for ``vanish_samples`` in a row is reported so the
+miss; nor does a daytime score between the learning threshold (``learn_below``) and the
+change threshold: ambiguous — a small low-contrast shed scores 0.5-0.75 in daylight and
+clearly at night, and its night run must not be ended by the day that cannot see it well
+(dev 1008). A background seen uncovered for ``vanish_samples`` in a row is reported so the
 reference can take it at once.
 """
 
@@ -39,13 +42,16 @@ class BlockRuns:
         """One sample; returns the blocks whose run ended with it. ``can_deny`` False (an
         infrared night picture): a block may confirm its change but not deny it — a shed
         can be as bright as the lawn under the camera's lamp, and must not lose its run
-        every night."""
+        every night. A usable block whose score lies between ``cfg.learn_below`` and the
+        change threshold is ambiguous: it neither hits nor misses (it is not learnt
+        either: detector.py learns only below ``learn_below``)."""
         hit = hit & usable
         new = hit & ~self.running
         self.start[new] = t
         self.hits[new] = self.samples[new] = 0
         self.score[new] = 0.0
-        run = self.running & (usable if can_deny else hit)
+        ambiguous = (score >= cfg.learn_below) & (score < 1.0)
+        run = self.running & ((usable & ~ambiguous) | hit if can_deny else hit)
         self.samples[run] += 1
         self.hits[hit] += 1
         self.last_hit[hit] = t
