@@ -263,7 +263,7 @@ class ConstructionDetector:
             if self._weather_like(comp, onset):
                 self.stats["weather"] = self.stats.get("weather", 0) + 1
                 continue
-            if not self._seen(t, inside):
+            if self.runs.seen_at(t)[inside].mean() < 0.5:
                 # not seen in this sample: raise it when it shows again. A night picture
                 # cannot deny a change (persistence.py), so a cart taken away at dusk
                 # still runs at 3 a.m.: only a sample that shows a change may raise it
@@ -275,17 +275,6 @@ class ConstructionDetector:
                 self._outline(comp))
             self.changes[event.id] = _Change(event, comp.copy())
             out.append(Detection(event, before.copy(), after.copy(), frame.copy()))
-
-    def _seen(self, t: float, inside: np.ndarray) -> bool:
-        """The change shows now: some of its blocks in this sample, and at least half of
-        them within the last ``gap_samples`` samples. A small low-contrast shed's three
-        or four blocks each hit in one sample of three, by turns (dev 1008: four blocks
-        holding for 20 h, one or two seen in any sample: never raised)."""
-        if not self.runs.seen_at(t)[inside].any():
-            return False
-        with np.errstate(invalid="ignore"):
-            recent = t - self.runs.last_hit[inside] <= self.cfg.gap_samples * self._interval
-        return recent.mean() >= 0.5
 
     def _weather_like(self, comp: np.ndarray, onset: float) -> bool:
         """Weather, not a structure: changes in several other places of the picture — on
