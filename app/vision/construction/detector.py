@@ -247,11 +247,6 @@ class ConstructionDetector:
             # in a zone, or right above a rooftop zone: a roof seen at a grazing angle is a
             # strip a block high and what is built on it rises above it (_standing_in)
             inside = comp & (zb.any | zb.above_roof)
-            # ... or standing on a zone: the blocks of the columns whose foot is in one.
-            # A small shed whose base lies in a far, thin zone has one changed block in
-            # it and the rest above (dev 1008's yard shed: three blocks holding for 20 h,
-            # one in the yard: never raised)
-            inside |= comp & (self._feet(comp) >= 0)[None, :]
             if inside.sum() < cfg.min_blocks:
                 continue
             zi = self._standing_in(comp)
@@ -312,25 +307,17 @@ class ConstructionDetector:
         a strip one block high, and a room on it changes the blocks above the strip, not
         the strip (dev 1003: never raised). Ground zones are not widened so: their strips
         (a far fire lane) have the plaza and the road behind them."""
-        feet = self._feet(comp)
-        feet = feet[comp.any(axis=0)]
-        inside = feet[feet >= 0]
-        if len(inside) * 2 < len(feet):
-            return None
-        return int(np.bincount(inside).argmax())
-
-    def _feet(self, comp: np.ndarray) -> np.ndarray:
-        """(cols,) the zone index each column of ``comp`` stands in (its lowest block, or
-        the rooftop block right below it; see _standing_in); -1: none, or no block."""
         rows = np.where(comp.any(axis=0), comp.shape[0] - 1 - np.argmax(comp[::-1], axis=0),
                         -1)
         cols = np.nonzero(rows >= 0)[0]
         zb = self.zone_blocks
-        feet = np.full(comp.shape[1], -1, zb.index.dtype)
-        at = zb.index[rows[cols], cols]
+        feet = zb.index[rows[cols], cols]
         below = np.minimum(rows[cols] + 1, zb.index.shape[0] - 1)
-        feet[cols] = np.where((at < 0) & zb.roof[below, cols], zb.index[below, cols], at)
-        return feet
+        feet = np.where((feet < 0) & zb.roof[below, cols], zb.index[below, cols], feet)
+        inside = feet[feet >= 0]
+        if len(inside) * 2 < len(feet):
+            return None
+        return int(np.bincount(inside).argmax())
 
     def _gone(self, t: float, out: list) -> None:
         for cid, c in list(self.changes.items()):
