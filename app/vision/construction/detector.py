@@ -231,11 +231,19 @@ class ConstructionDetector:
             # a part up to two blocks away from a change raised before (a fence's posts,
             # the walls of a shed whose flat sides match the ground) is that change
             touching = cv2.dilate(comp.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-            owner = next((c for c in self.changes.values() if (c.blocks & touching).any()),
-                         None)
-            if owner is not None:
-                owner.blocks |= comp  # it grew: still the same change
-                continue
+            owners = [c for c in self.changes.values() if (c.blocks & touching).any()]
+            if owners:
+                # ... unless what is new of it stands in another zone: a fence going up
+                # on the lawn beside a shed raised on the lane is a change of its own (dev
+                # 1006: the fence joined the shed's alarm and was never raised)
+                fresh = comp & ~np.logical_or.reduce([c.blocks for c in owners])
+                zi = self._standing_in(fresh) if fresh.sum() >= cfg.min_blocks else None
+                owner = next((c for c in owners if zi is None
+                              or self._zones.zones[zi].id == c.event.zone), None)
+                if owner is not None:
+                    owner.blocks |= fresh  # it grew: still the same change
+                    continue
+                comp = fresh
             # in a zone, or right above a rooftop zone: a roof seen at a grazing angle is a
             # strip a block high and what is built on it rises above it (_standing_in)
             inside = comp & (zb.any | zb.above_roof)
