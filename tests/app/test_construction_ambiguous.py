@@ -1,13 +1,19 @@
-"""Round 7 on small synthetic inputs (tests/fixtures/construction_scene.py): a small,
-low-contrast shed that the infrared night picture shows clearly and daylight only faintly
-(dev 1008's yard shed: 0.5-0.75 of the change threshold by day). A daytime score between
-the learning threshold and the change threshold is ambiguous — neither a hit nor a miss —
-so the day does not end the run the night started."""
+"""Small synthetic inputs (tests/fixtures/construction_scene.py): a small, low-contrast shed
+that the infrared night picture shows clearly and daylight only faintly (dev 1008's yard
+shed: 0.5-0.75 of the change threshold by day).
+
+Round 7 tried treating such a daytime score (between the learning threshold and the change
+threshold) as ambiguous, neither hit nor miss, so that the day would not end the run the
+night started. It raised this shed, but on the dev set it doubled the false alarms of the
+distractor week and lost a rooftop room it had found, and did not raise dev 1008's shed
+itself; it was taken out again (docs/detection.md, round 7). The shed below is the known
+miss it was for: a strict expected failure, so a change that raises it is noticed."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.detector import ConstructionDetector
@@ -56,6 +62,8 @@ def _detector() -> ConstructionDetector:
                                 ConstructionConfig(sample_period_s=1.0, min_persist_s=PERSIST))
 
 
+@pytest.mark.xfail(strict=True, reason="known miss: each sunny day ends the run its night "
+                   "started, and no night is as long as the persistence time")
 def test_a_shed_seen_faintly_by_day_keeps_its_night_run_and_is_raised() -> None:
     """Before, every sunny sample counted as a miss: the night's run ended an hour into
     the day, each night started again and no night is as long as the persistence time —

@@ -6,13 +6,8 @@ to ``gap_samples`` samples without it (someone standing in front, a car parked b
 ends when it has been gone longer or was seen in too few of its samples — a lawn path that
 someone crosses now and then never builds a run. Samples that cannot judge a block (night
 before its reference exists, a global change, the registration border) neither hit nor
-miss; nor, in a run the infrared night picture has confirmed, does a daytime score between
-the learning threshold (``learn_below``) and the change threshold: ambiguous — a small
-low-contrast shed scores 0.5-0.75 in daylight and clearly at night, and its night run must
-not be ended by the day that cannot see it well (dev 1008). Only such runs: with every run
-so kept, dev 1006 and 1008 raised three more false alarms (a tent's trace, the lane). A
-background seen uncovered for ``vanish_samples`` in a row is reported so the reference can
-take it at once.
+miss. A background seen uncovered for ``vanish_samples`` in a row is reported so the
+reference can take it at once.
 """
 
 from __future__ import annotations
@@ -33,7 +28,6 @@ class BlockRuns:
         self.score = np.zeros(shape, np.float32)  # mean change score over the hits
         self.vanish = np.zeros(shape, np.int32)  # consecutive samples showing it uncovered
         self.last_hit = np.full(shape, np.nan)  # stream time of the run's latest hit
-        self.night = np.zeros(shape, bool)  # the run has a hit in an infrared picture
 
     @property
     def running(self) -> np.ndarray:
@@ -45,19 +39,13 @@ class BlockRuns:
         """One sample; returns the blocks whose run ended with it. ``can_deny`` False (an
         infrared night picture): a block may confirm its change but not deny it — a shed
         can be as bright as the lawn under the camera's lamp, and must not lose its run
-        every night. In a run with a night hit, a usable block whose score lies between
-        ``cfg.learn_below`` and the change threshold is ambiguous: it neither hits nor
-        misses (it is not learnt either: detector.py learns only below ``learn_below``)."""
+        every night."""
         hit = hit & usable
         new = hit & ~self.running
         self.start[new] = t
         self.hits[new] = self.samples[new] = 0
         self.score[new] = 0.0
-        self.night[new] = False
-        if not can_deny:
-            self.night |= hit
-        ambiguous = self.night & (score >= cfg.learn_below) & (score < 1.0)
-        run = self.running & ((usable & ~ambiguous) | hit if can_deny else hit)
+        run = self.running & (usable if can_deny else hit)
         self.samples[run] += 1
         self.hits[hit] += 1
         self.last_hit[hit] = t
@@ -85,4 +73,3 @@ class BlockRuns:
         self.start[blocks] = self.last_hit[blocks] = np.nan
         self.hits[blocks] = self.samples[blocks] = self.misses[blocks] = 0
         self.score[blocks] = 0.0
-        self.night[blocks] = False
