@@ -141,8 +141,9 @@ class MotionStage:
         90 s on a night distractor clip), the model trailed the ever-rising scaled frames
         by a lasting offset on every bright pixel (~20 grey levels on a lit wall), and the
         noise estimate learnt it as noise (σ there 4 → 17 in 4 s): objects of contrast
-        20–40 at night went under the threshold. Scaled this way the model still learns the raw frames, which pull
-        it back: a biased ratio costs a bounded offset (the 1 % dead band), not a drift."""
+        20–40 at night went under the threshold. Scaled this way the model still learns
+        the raw frames, which pull it back: a biased ratio costs a bounded offset (the 1 %
+        dead band), not a drift."""
         self.bg *= gain
         self.bg_small *= gain
         self.grad2 *= gain * gain
