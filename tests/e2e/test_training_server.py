@@ -51,6 +51,14 @@ def _status(room) -> dict:  # noqa: ANN001
     return room.extra.get("training") or {}
 
 
+def _act(room, command):  # noqa: ANN001, ANN202
+    """A console's command once its link is up: a console refuses commands at once while it
+    reconnects (after 1.5 s without the server's beat, which a loaded machine can cause
+    while the server replays at 10x); a blip is not what this test is about."""
+    assert wait_until(lambda: room.connected, timeout=30), "the console's link stayed down"
+    return room.execute(command)
+
+
 def test_the_instructor_drives_the_run_and_sees_the_trainee_act(server):
     instructor = RemoteControlRoom.sign_in(server.url, *INSTRUCTOR, console="instructor",
                                            first_snapshot_s=30)
@@ -62,17 +70,17 @@ def test_the_instructor_drives_the_run_and_sees_the_trainee_act(server):
                           timeout=15)
         assert not _status(trainee)["playing"]  # a training server starts paused
         with pytest.raises(CommandRefused):  # the trainee does not drive the player
-            trainee.execute(c.TrainingPlay())
+            _act(trainee, c.TrainingPlay())
 
-        instructor.execute(c.TrainingSpeed(speed=10))
-        instructor.execute(c.TrainingPlay())
+        _act(instructor, c.TrainingSpeed(speed=10))
+        _act(instructor, c.TrainingPlay())
         assert wait_until(lambda: _status(trainee).get("playing")
                           and _status(trainee)["at"] - _status(trainee)["start"] >= 70,
                           timeout=60), "the run plays at 10x on the trainee's console"
-        instructor.execute(c.TrainingPause())
+        _act(instructor, c.TrainingPause())
         trip = next(a for a in trainee.alarms.open_alarms() if a.type == "event.trip")
-        trainee.execute(c.AcknowledgeAlarm(alarm_id=trip.id))
-        instructor.execute(c.TrainingAnnotate(text="确认及时"))
+        _act(trainee, c.AcknowledgeAlarm(alarm_id=trip.id))
+        _act(instructor, c.TrainingAnnotate(text="确认及时"))
 
         def seen() -> bool:
             status = _status(instructor)
