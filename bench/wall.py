@@ -244,6 +244,11 @@ def _slope_per_hour(hours: np.ndarray, values: np.ndarray) -> float:
 
 
 def run(args: argparse.Namespace) -> dict[str, object]:
+    # the arguments first: a refusal after the engine has started would leave it running
+    no_fork = getattr(args, "no_fork", False)
+    if no_fork and (getattr(args, "census", False) or getattr(args, "diagnose", False)):
+        raise SystemExit("bench wall: --census and --diagnose count in a forked copy; "
+                         "leave them out with --no-fork")
     from app.wall.memory import heap_in_use_mb, limit_malloc_arenas
     from bench.common import ensure_display
 
@@ -291,10 +296,6 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     state = {"switches": 0, "samples": []}
     census = (_Census() if getattr(args, "diagnose", False)
               else _Census(trace=False) if getattr(args, "census", False) else None)
-    no_fork = getattr(args, "no_fork", False)
-    if no_fork and census is not None:
-        raise SystemExit("bench wall: --census and --diagnose count in a forked copy; "
-                         "leave them out with --no-fork")
     cpu0, real0, wall0 = time.process_time(), time.monotonic(), clock()
 
     def switch() -> None:
