@@ -6,9 +6,12 @@ them exactly as they read the engine's own objects. Commands go to the server as
 signed-in user, and are refused at once, without being sent, while the server is away.
 
 A lost server is noticed within two seconds (the server beats every 0.5 s; the stream is
-silent for ``SILENCE_S`` or closed): the link turns ``server_connected=False``, the views
-keep what they show, and the stream reconnects by itself with backoff; each reconnection
-starts from a fresh snapshot, so a server restart leaves nothing stale behind.
+silent for ``SILENCE_S`` or closed): the link turns ``server_connected=False`` and the views
+keep what they show. A closed stream reconnects by itself with backoff; each reconnection
+starts from a fresh snapshot, so a server restart leaves nothing stale behind. A stream that
+is only silent is late, not lost: the console keeps listening on it for up to ``LOST_S``
+and, when frames come again, goes on from where it was. A busy server that stalls for a
+couple of seconds is then not answered by every console at once asking it for a snapshot.
 """
 
 from __future__ import annotations
@@ -45,7 +48,8 @@ from app.wall.control import WallMirror
 
 log = logging.getLogger(__name__)
 
-SILENCE_S = 1.5
+SILENCE_S = 1.5  # silent this long: shown as not connected
+LOST_S = 10.0  # silent this long: given up and reconnected
 BACKOFF_S = (0.25, 0.5, 1.0, 2.0, 4.0)
 LEARNED_CACHE_S = 5.0
 CLOSE_SIGNED_OUT = 4401
@@ -80,6 +84,7 @@ class RemoteControlRoom:
         self._link = LinkState("server", False, server=api.url, server_connected=False)
         self._last_data: float | None = None
         self.bytes_received = 0
+        self.snapshots_received = 0  # each one a full resynchronisation
         self._learned: dict[tuple[str, str], tuple[LearnedInfo, float]] = {}
         self._events: Listeners[object] = Listeners("remote control room")
         self._stop = threading.Event()
@@ -233,13 +238,30 @@ class RemoteControlRoom:
             self._synced.set()
             while not self._stop.is_set():
                 try:
-                    frame = self._receive(socket, timeout=SILENCE_S)
+                    frame = self._receive_or_wait(socket)
                 except ConnectionClosed as exc:
                     if exc.rcvd is not None and exc.rcvd.code == CLOSE_SIGNED_OUT:
                         raise SignedOut() from None
                     raise
                 if isinstance(frame, wire.Delta):
                     self._on_delta(frame)
+
+    def _receive_or_wait(self, socket) -> wire.Frame:  # noqa: ANN001
+        """The next frame; after ``SILENCE_S`` without one the link shows as down while the
+        same stream is awaited up to ``LOST_S`` (``_Silent`` then: reconnect)."""
+        try:
+            return self._receive(socket, timeout=SILENCE_S)
+        except _Silent:
+            self._set_link(server_connected=False)
+        give_up = time.monotonic() + LOST_S - SILENCE_S
+        while True:  # in short waits, so that closing the console is not held up
+            left = give_up - time.monotonic()
+            if left <= 0 or self._stop.is_set():
+                raise _Silent(f"nothing from the server for {LOST_S:.0f} s")
+            with contextlib.suppress(_Silent):
+                frame = self._receive(socket, timeout=min(SILENCE_S, left))
+                self._set_link(server_connected=True)
+                return frame
 
     def _receive(self, socket, *, timeout: float) -> wire.Frame:  # noqa: ANN001
         try:
@@ -264,6 +286,7 @@ class RemoteControlRoom:
             self._dispatch = DispatchMirror(self.api.route, dict(hello.sla))
 
     def _on_snapshot(self, snap: wire.Snapshot) -> None:
+        self.snapshots_received += 1
         for device in snap.devices:
             self.store.register(device)
         self._versions.clear()  # a restarted server counts versions from zero again

@@ -2,11 +2,14 @@
 alarms, the first acknowledgement wins and the second is told by whom and when; a serious
 fault from a real Mosquitto makes one work order and one handset message; a server killed
 and restarted is noticed within 2 s and resynchronised without losing an acknowledgement;
-no account exists after a fresh install."""
+a server that stalls for a few seconds is shown as away and then carried on with, not
+resynchronised; no account exists after a fresh install."""
 
 from __future__ import annotations
 
 import json
+import os
+import signal
 import threading
 import time
 
@@ -90,6 +93,31 @@ def test_a_killed_server_is_noticed_within_2_s_and_consoles_resynchronise(server
     finally:
         a.close()
         b.close()
+
+
+def test_a_stalled_server_shows_as_away_and_is_carried_on_with_not_resynchronised(server):
+    # a busy server can stall for seconds; if every console answered with a reconnect and a
+    # full snapshot, the stall would feed itself
+    a = _console(server, GUARD, "desk-1")
+    try:
+        assert wait_until(lambda: a.link().server_connected, timeout=30)
+        assert a.snapshots_received == 1
+        os.kill(server.proc.pid, signal.SIGSTOP)
+        try:
+            assert wait_until(lambda: not a.link().server_connected, timeout=2.5), \
+                "a silent server was not shown as away"
+            with pytest.raises(NotConnected):  # not sent while the server does not answer
+                a.execute(AcknowledgeAlarm(alarm_id="any"))
+            time.sleep(3.0)
+        finally:
+            os.kill(server.proc.pid, signal.SIGCONT)
+        assert wait_until(lambda: a.link().server_connected, timeout=5), \
+            "the console did not come back when the server did"
+        beats = a.bytes_received
+        assert wait_until(lambda: a.bytes_received > beats, timeout=5)  # the stream flows
+        assert a.snapshots_received == 1, "the stall made the console resynchronise"
+    finally:
+        a.close()
 
 
 def test_no_account_exists_after_a_fresh_install(tmp_path):
