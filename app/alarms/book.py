@@ -6,6 +6,13 @@ Every transition records who and when, and is announced to listeners as ``AlarmC
 book-wide sequence number so a mirror (a remote console) can tell a stale event from a new
 one. Listeners are called after the book's lock is released, in the order of the changes.
 Time comes from an injected clock so escalation can be tested without sleeping.
+
+An alarm's own history is what the operator reads about it, kept bounded: repeats are
+counted (``count``), so are escalations after the first (``escalations``; the history
+keeps the latest), and past ``HISTORY_MAX`` entries the engine's oldest after ``raised``
+go (what operators did stays). The database keeps every transition
+(``app.alarms.persistence``). An alarm left unacknowledged for a week was escalated 2,016
+times, and every escalation copied, stored and sent to each console its whole history.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ from app.alarms.model import Alarm, AlarmChanged, Severity, Transition
 from app.listeners import Listeners, Subscription
 
 Listener = Callable[[AlarmChanged], None]
+
+HISTORY_MAX = 200  # transitions an alarm keeps in memory (every one is in the database)
 
 
 class AlarmError(ValueError):
@@ -327,7 +336,15 @@ class AlarmBook:
                 at: float | None = None) -> Alarm:
         now = self.clock() if at is None else at
         if action != "repeated":  # repeats are counted, not logged one by one
-            alarm.history.append(Transition(now, action, by, note))
+            history = alarm.history
+            transition = Transition(now, action, by, note)
+            if action == "escalated" and history and history[-1].action == "escalated":
+                history[-1] = transition  # so are escalations after the first
+            else:
+                history.append(transition)
+                if len(history) > HISTORY_MAX:  # the oldest engine entry after ``raised``
+                    del history[next((i for i in range(1, len(history))
+                                      if history[i].by == "engine"), 1)]
         self._seq += 1
         self._outbox.append(AlarmChanged(action, copy.deepcopy(alarm), now, self._seq))
         return alarm

@@ -200,7 +200,50 @@ def test_escalation_fires_on_time_and_repeats() -> None:
     assert book.tick() == []
     history = [(t.action, t.by) for t in book.get(alarm.id).history]
     assert ("acknowledged", "王值班") in history
-    assert history.count(("escalated", "engine")) == 2
+    assert book.get(alarm.id).escalations == 2
+
+
+def test_an_alarm_left_unacknowledged_for_a_week_keeps_a_short_history() -> None:
+    # every escalation copies the alarm to listeners and consoles: its history must not
+    # grow with each one (2,016 in a week at the default 5-minute repeat)
+    clock = Clock()
+    book = AlarmBook(clock)
+    changes: list[AlarmChanged] = []
+    book.subscribe(changes.append)
+    alarm = book.raise_alarm("B01-F03-SD", "event.smoke", Severity.CRITICAL, "smoke", at=T0)
+    escalations = 0
+    while clock.t < T0 + 7 * 86400:
+        clock.t += 300.0
+        escalations += len(book.tick())
+    kept = book.get(alarm.id)
+    assert escalations == kept.escalations > 2000  # each one still fires and is announced
+    assert sum(c.action == "escalated" for c in changes) == escalations
+    assert [t.action for t in kept.history] == ["raised", "escalated"]
+    assert kept.history[-1].at == clock.t  # the latest escalation, with its time
+    assert kept.history[-1].note == f"unacknowledged for {clock.t - T0:.0f}s"
+    book.acknowledge(alarm.id, "王值班")
+    assert [t.action for t in book.get(alarm.id).history] == [
+        "raised", "escalated", "acknowledged"]
+
+
+def test_a_flapping_alarm_keeps_its_raise_and_its_latest_transitions() -> None:
+    from app.alarms.book import HISTORY_MAX
+
+    clock = Clock()
+    book = AlarmBook(clock)
+    alarm = book.raise_alarm("P01-HP", "pressure_mpa.low", Severity.LOW, "low", at=T0)
+    book.comment(alarm.id, "张伟", "水泵房已通知")
+    for i in range(1, 5001):  # a sensor chattering around its limit, never attended
+        clock.t = T0 + 10 * i
+        book.clear_alarm("P01-HP", "pressure_mpa.low")
+        clock.t += 5
+        book.raise_alarm("P01-HP", "pressure_mpa.low", Severity.LOW, "low")
+    history = book.get(alarm.id).history
+    assert len(history) == HISTORY_MAX
+    assert (history[0].action, history[0].at) == ("raised", T0)
+    assert ("commented", "张伟", "水泵房已通知") in [(t.action, t.by, t.note) for t in history]
+    assert (history[-1].action, history[-1].at) == ("cleared", T0 + 50_000)
+    assert book.get(alarm.id).count == 5001
 
 
 def test_lifecycle_tracks_acknowledge_and_clear_independently() -> None:
