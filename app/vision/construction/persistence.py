@@ -28,6 +28,7 @@ class BlockRuns:
         self.score = np.zeros(shape, np.float32)  # mean change score over the hits
         self.vanish = np.zeros(shape, np.int32)  # consecutive samples showing it uncovered
         self.last_hit = np.full(shape, np.nan)  # stream time of the run's latest hit
+        self.by_night = np.zeros(shape, bool)  # the run was started by a night picture
 
     @property
     def running(self) -> np.ndarray:
@@ -39,13 +40,17 @@ class BlockRuns:
         """One sample; returns the blocks whose run ended with it. ``can_deny`` False (an
         infrared night picture): a block may confirm its change but not deny it — a shed
         can be as bright as the lawn under the camera's lamp, and must not lose its run
-        every night."""
+        every night. A run the night itself started is the exception: the picture that
+        saw it can tell it is gone (dev 1000: a few stray infrared hits an hour apart, on
+        a lawn no one judged otherwise, kept a run alive from dusk till the snow came at
+        midnight, and the snowed lawn was raised next morning as a structure 12 h old)."""
         hit = hit & usable
         new = hit & ~self.running
         self.start[new] = t
         self.hits[new] = self.samples[new] = 0
         self.score[new] = 0.0
-        run = self.running & (usable if can_deny else hit)
+        self.by_night[new] = not can_deny
+        run = self.running & (usable if can_deny else hit | (usable & self.by_night))
         self.samples[run] += 1
         self.hits[hit] += 1
         self.last_hit[hit] = t
@@ -73,3 +78,4 @@ class BlockRuns:
         self.start[blocks] = self.last_hit[blocks] = np.nan
         self.hits[blocks] = self.samples[blocks] = self.misses[blocks] = 0
         self.score[blocks] = 0.0
+        self.by_night[blocks] = False
