@@ -7,13 +7,21 @@ the night on no evidence. In a file the one colour reference is learnt block by 
 different hours; a patch of the far fire lane that looks different in the evening light
 started a run, the night carried it, and the first morning samples — the low sun showing the
 patch the same way for a moment — raised it as a change twelve hours old (dev 5000's "scene"
-alarms, all at dawn). Now a run the night never saw is judged afresh in the morning: it keeps
-its start, but must hold for MIN_JUDGED day samples again before it can be raised."""
+alarms, all at dawn).
+
+Round 8 tried judging such a run afresh in the morning (it keeps its start, but must hold
+for MIN_JUDGED day samples again before it can be raised): on dev the distractor week 5000
+went from 3 fire-lane alarms to 1 and 1013 from 2 to 1, fences and pavings were raised
+0.7-0.8 h later, but dev 1003's rooftop room, raised at dawn before, was missed (in both
+variants tried: the run's own count reset, or a separate count of the day's samples). Taken
+out again (docs/detection.md, round 8). The patch below is the known false alarm it was for:
+a strict expected failure, so a change that stops it is noticed."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.detector import ConstructionDetector
@@ -61,16 +69,19 @@ def _alarms(lit: set[int], total: int) -> list[tuple[int, Detection]]:
     return found
 
 
+@pytest.mark.xfail(strict=True, reason="known false alarm: the night cannot deny a run the "
+                   "day started, and the first morning samples raise it")
 def test_a_patch_seen_differently_at_dusk_and_dawn_is_not_raised_by_the_dawn() -> None:
-    """Before, the run the dusk started (sample 13) was raised by the second morning
+    """The run the dusk starts (sample 13) is raised by the second morning
     sample (37), 24 samples old."""
     lit = set(DUSK_LOOK) | {DAWN, DAWN + 1}
     assert _alarms(lit, total=DAWN + 14) == []
 
 
 def test_a_change_seen_every_day_and_never_at_night_is_still_raised_in_the_morning() -> None:
-    """The guard: what the morning keeps showing (a fence the lamp does not show) is
-    raised within the hour it takes to judge it again."""
+    """What the morning keeps showing (a fence the lamp does not show) is raised in the
+    morning, its start kept from the day before (the rule tried in round 8 raised it
+    within the hour it took to judge it again)."""
     lit = set(DUSK_LOOK) | set(range(DAWN, DAWN + 14))
     found = _alarms(lit, total=DAWN + 14)
     assert [ev.event.zone for _i, ev in found] == ["lawn-1"]

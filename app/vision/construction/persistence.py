@@ -8,13 +8,6 @@ someone crosses now and then never builds a run. Samples that cannot judge a blo
 before its reference exists, a global change, the registration border) neither hit nor
 miss. A background seen uncovered for ``vanish_samples`` in a row is reported so the
 reference can take it at once.
-
-The night: an infrared picture cannot deny what a day picture saw (many structures look
-like the lawn under the camera's lamp), so a run the day started lives through the night on
-no evidence. The next morning judges such a run afresh — it keeps its start, but must hold
-for ``MIN_JUDGED`` day samples before it is active again — so a patch that only the evening
-and the low morning sun show differently is not raised by the dawn. A run the night itself
-started, the night can end.
 """
 
 from __future__ import annotations
@@ -36,9 +29,6 @@ class BlockRuns:
         self.vanish = np.zeros(shape, np.int32)  # consecutive samples showing it uncovered
         self.last_hit = np.full(shape, np.nan)  # stream time of the run's latest hit
         self.by_night = np.zeros(shape, bool)  # the run was started by a night picture
-        self.night_hit = np.zeros(shape, bool)  # a night picture has shown the run's change
-        self.slept = np.zeros(shape, bool)  # the run has lived through a night picture
-        self.probation = np.zeros(shape, bool)  # carried through a night unseen: judged afresh
 
     @property
     def running(self) -> np.ndarray:
@@ -60,18 +50,6 @@ class BlockRuns:
         self.hits[new] = self.samples[new] = 0
         self.score[new] = 0.0
         self.by_night[new] = not can_deny
-        if can_deny:
-            # the first day picture after a night that never showed the change: the run
-            # keeps its start, but its ratio is judged afresh on the morning's samples
-            # (dev 5000: fire-lane patches the evening light showed differently were
-            # carried through the night and raised by the first samples of the dawn)
-            woke = self.running & self.slept & ~self.night_hit & ~new
-            self.hits[woke] = self.samples[woke] = self.misses[woke] = 0
-            self.probation[woke] = True
-            self.slept[:] = False
-        else:
-            self.slept |= self.running
-            self.night_hit |= hit
         run = self.running & (usable if can_deny else hit | (usable & self.by_night))
         self.samples[run] += 1
         self.hits[hit] += 1
@@ -90,8 +68,7 @@ class BlockRuns:
     def active(self, cfg: ConstructionConfig) -> np.ndarray:
         """Runs that are holding: seen often enough, at least three times."""
         ratio = self.hits / np.maximum(self.samples, 1)
-        judged = ~self.probation | (self.samples >= MIN_JUDGED)
-        return self.running & (self.hits >= 3) & (ratio >= cfg.hit_ratio) & judged
+        return self.running & (self.hits >= 3) & (ratio >= cfg.hit_ratio)
 
     def seen_at(self, t: float) -> np.ndarray:
         """Blocks whose change showed in the sample of time ``t``."""
@@ -102,4 +79,3 @@ class BlockRuns:
         self.hits[blocks] = self.samples[blocks] = self.misses[blocks] = 0
         self.score[blocks] = 0.0
         self.by_night[blocks] = False
-        self.night_hit[blocks] = self.slept[blocks] = self.probation[blocks] = False
