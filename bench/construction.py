@@ -2,7 +2,7 @@
 (bench/construction_set.py) — recall of structures inside zones, latency, false alarms per
 camera-week, camera moves reported — and its CPU per camera next to the falling detector's.
 
-    control-room bench construction --json [--set dev|held-out|held-out-2] [--structures 30]
+    control-room bench construction --json [--set dev|held-out|held-out-2|held-out-3] [--structures 30]
         [--weeks 4] [--moves 6] [--jobs N] [--workdir DIR] [--dump r.jsonl]
     control-room bench construction --from-dump r.jsonl      # figures again
 
@@ -30,7 +30,7 @@ FALLING_FPS = 25.0
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--set", choices=sorted(SEEDS), default="held-out-2")
+    parser.add_argument("--set", choices=sorted(SEEDS), default="held-out-3")
     parser.add_argument("--structures", type=int, default=30, help="structure runs (4.5 d)")
     parser.add_argument("--weeks", type=int, default=4, help="distractor-only camera-weeks")
     parser.add_argument("--moves", type=int, default=6, help="camera-move runs (2.5 d)")

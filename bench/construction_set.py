@@ -12,7 +12,11 @@ time, 12 frames a video second, ``min_persist_s`` 12 h (6 s of video):
 Seeds: dev 1000+ / 5000+ / 8000+; held-out 31 000+ / 35 000+ / 38 000+, never run while
 tuning — but scored three times by round 5, so it is worn; held-out-2 71 000+ / 75 000+ /
 78 000+ (round 6), rendered and scored only with the detector before and after the round,
-never looked at while tuning. Every video goes through H.264 and ``control-room detect``'s
+never looked at while tuning — scored four times by round 7, so worn too; held-out-3
+91 000+ / 95 000+ / 98 000+ (round 8), the same generator and mix, larger (the first 16
+structure runs, 2 distractor weeks, 2 camera moves: ``--set held-out-3 --structures 16
+--weeks 2 --moves 2``), rendered and scored only before and after round 8.
+Every video goes through H.264 and ``control-room detect``'s
 own path (``offline.detect_file``).
 """
 
@@ -27,7 +31,7 @@ from app.vision.construction.zones import load_zones
 from app.vision.groundsynth.timelapse import TimelapseSpec, write
 
 SEEDS = {"dev": (1000, 5000, 8000), "held-out": (31_000, 35_000, 38_000),
-         "held-out-2": (71_000, 75_000, 78_000)}
+         "held-out-2": (71_000, 75_000, 78_000), "held-out-3": (91_000, 95_000, 98_000)}
 INSIDE_KINDS = ("shed", "fence", "paving", "rooftop", "vehicle")
 INTERVAL_S, FPS, PERSIST_S = 600.0, 12.0, 12 * 3600.0
 

@@ -180,8 +180,11 @@ class ConstructionDetector:
         self.runs.update(t, diff.appear & static, diff.vanish & static, usable, diff.score, cfg,
                          can_deny=not mono)
         # a background uncovered (a car gone that stood there while the reference was
-        # learnt) is taken at once — by this bin only: the others see for themselves
-        uncovered = (self.runs.vanish >= cfg.vanish_samples) & ~held & ~self.runs.active(cfg)
+        # learnt) is taken at once — by this bin only: the others see for themselves. Not
+        # a run the night carried unseen while the day judges it again: it is inactive
+        # for that hour, not gone (dev 1003's rooftop room was taken into the reference)
+        uncovered = ((self.runs.vanish >= cfg.vanish_samples) & ~held
+                     & ~self.runs.active(cfg) & ~self.runs.afresh)
         if uncovered.any():
             self.bank.take(b, aligned, uncovered, mono, everywhere=False)
             self.runs.clear(uncovered)

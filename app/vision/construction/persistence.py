@@ -8,6 +8,13 @@ someone crosses now and then never builds a run. Samples that cannot judge a blo
 before its reference exists, a global change, the registration border) neither hit nor
 miss. A background seen uncovered for ``vanish_samples`` in a row is reported so the
 reference can take it at once.
+
+The night: an infrared picture cannot deny what a day picture saw (many structures look
+like the lawn under the camera's lamp), so a run the day started lives through the night on
+no evidence. The next day judges such a run afresh — it keeps its start and its count, but
+is active again only once the day's own samples (at least ``MIN_JUDGED``) show it often
+enough — so a patch that only the evening and the low morning sun show differently is not
+raised by the dawn. A run the night itself started, the night can end.
 """
 
 from __future__ import annotations
@@ -28,6 +35,12 @@ class BlockRuns:
         self.score = np.zeros(shape, np.float32)  # mean change score over the hits
         self.vanish = np.zeros(shape, np.int32)  # consecutive samples showing it uncovered
         self.last_hit = np.full(shape, np.nan)  # stream time of the run's latest hit
+        self.by_night = np.zeros(shape, bool)  # the run was started by a night picture
+        self.night_hit = np.zeros(shape, bool)  # a night picture has shown the run's change
+        self.slept = np.zeros(shape, bool)  # the run has lived through a night picture
+        # carried through a night unseen: hits and usable samples of the day since
+        self.woke_hits = np.zeros(shape, np.int32)
+        self.woke_samples = np.full(shape, -1, np.int32)  # -1: not on probation
 
     @property
     def running(self) -> np.ndarray:
@@ -39,15 +52,35 @@ class BlockRuns:
         """One sample; returns the blocks whose run ended with it. ``can_deny`` False (an
         infrared night picture): a block may confirm its change but not deny it — a shed
         can be as bright as the lawn under the camera's lamp, and must not lose its run
-        every night."""
+        every night. A run the night itself started is the exception: the picture that
+        saw it can tell it is gone (dev 1000: a few stray infrared hits an hour apart, on
+        a lawn no one judged otherwise, kept a run alive from dusk till the snow came at
+        midnight, and the snowed lawn was raised next morning as a structure 12 h old)."""
         hit = hit & usable
         new = hit & ~self.running
         self.start[new] = t
         self.hits[new] = self.samples[new] = 0
         self.score[new] = 0.0
-        run = self.running & (usable if can_deny else hit)
+        self.by_night[new] = not can_deny
+        if can_deny:
+            # the first day picture after a night that never showed the change: the run
+            # keeps its start and count, and the day's samples judge it afresh (dev 5000:
+            # fire-lane patches the evening light showed differently were carried through
+            # the night and raised by the first samples of the dawn). Resetting the run's
+            # own count instead lost dev 1003's rooftop room
+            woke = self.running & self.slept & ~self.night_hit & ~new
+            self.woke_hits[woke] = self.woke_samples[woke] = 0
+            self.slept[:] = False
+        else:
+            self.slept |= self.running
+            self.night_hit |= hit
+            self.woke_samples[hit] = -1  # the night has shown it after all
+        run = self.running & (usable if can_deny else hit | (usable & self.by_night))
         self.samples[run] += 1
         self.hits[hit] += 1
+        waking = self.woke_samples >= 0
+        self.woke_samples[run & waking] += 1
+        self.woke_hits[hit & waking] += 1
         self.last_hit[hit] = t
         self.score[hit] += (score[hit] - self.score[hit]) / self.hits[hit]
         self.misses[hit] = 0
@@ -63,7 +96,15 @@ class BlockRuns:
     def active(self, cfg: ConstructionConfig) -> np.ndarray:
         """Runs that are holding: seen often enough, at least three times."""
         ratio = self.hits / np.maximum(self.samples, 1)
-        return self.running & (self.hits >= 3) & (ratio >= cfg.hit_ratio)
+        woke = self.woke_hits / np.maximum(self.woke_samples, 1)
+        judged = (self.woke_samples < 0) | ((self.woke_samples >= MIN_JUDGED)
+                                            & (woke >= cfg.hit_ratio))
+        return self.running & (self.hits >= 3) & (ratio >= cfg.hit_ratio) & judged
+
+    @property
+    def afresh(self) -> np.ndarray:
+        """Runs the night carried unseen, being judged on the day's samples again."""
+        return self.woke_samples >= 0
 
     def seen_at(self, t: float) -> np.ndarray:
         """Blocks whose change showed in the sample of time ``t``."""
@@ -73,3 +114,7 @@ class BlockRuns:
         self.start[blocks] = self.last_hit[blocks] = np.nan
         self.hits[blocks] = self.samples[blocks] = self.misses[blocks] = 0
         self.score[blocks] = 0.0
+        self.by_night[blocks] = False
+        self.night_hit[blocks] = self.slept[blocks] = False
+        self.woke_hits[blocks] = 0
+        self.woke_samples[blocks] = -1
