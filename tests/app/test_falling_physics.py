@@ -186,3 +186,19 @@ def test_two_fragments_of_a_fall_that_share_a_frame_are_joined_into_one_throw():
     v = _judge(whole)
     assert v.accepted, v
     assert _facade().cell(*v.origin_px)[0] in (5, 6, 7)
+
+
+def test_flicker_side_by_side_is_not_joined_as_a_split_streak():
+    """Two tracklets of a flickering window a few pixels apart, the second starting in the
+    frame the first ended: no streak joins them (nothing moved), and the pool keeps them
+    apart. Joined, such a pair had put a false start above a real throw on office footage."""
+    a, b = Track(1), Track(2)
+    for k in range(6):
+        a.add(1.0 + 0.04 * k, 300.0 + 0.3 * (k % 2), 200.0 + 0.5 * k, 2.0)
+    for k in range(8):
+        b.add(1.2 + 0.04 * k, 304.0, 203.0 + 1.0 * k, 2.0)
+    assert abs(b.t[0] - a.t[-1]) < 1e-9  # the situation: one shared frame, 4–5 px apart
+    pool = StitchPool(FallingConfig().stitch_hold_s, FallingConfig().stitch_gap_s)
+    pool.add([a])
+    pool.add([b])
+    assert len(pool.pool) == 2
