@@ -48,13 +48,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         "as each clip ends: a long run that is stopped keeps what it did)")
     parser.add_argument("--from-dump", help="only compute the figures from such a file")
     parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--pre-roll", type=float, default=0.0, metavar="S",
+                        help="play each throw clip after S s of its own pre-throw frames, "
+                        "forwards and backwards: a camera deep into a night, not freshly "
+                        "started (bench/detect_sources.py: with_pre_roll)")
     # `bench detect --quick` lands here (after the name); `bench --quick detect` works too.
     parser.add_argument("--quick", dest="quick_here", action="store_true", help=argparse.SUPPRESS)
 
 
 def _job(args: tuple) -> dict | None:
-    job, fresh = args
-    return evaluate(job, fresh)
+    job, fresh, pre_roll = args
+    return evaluate(job, fresh, pre_roll)
 
 
 def clip_jobs(args: argparse.Namespace) -> list[Job]:
@@ -69,7 +73,7 @@ def clip_jobs(args: argparse.Namespace) -> list[Job]:
 
 def run_clips(args: argparse.Namespace) -> list[dict]:
     results = []
-    work = [(j, args.fresh) for j in clip_jobs(args)]
+    work = [(j, args.fresh, getattr(args, "pre_roll", 0.0)) for j in clip_jobs(args)]
     with ProcessPoolExecutor(args.jobs) if args.jobs > 1 else _Serial() as pool:
         for r in pool.map(_job, work):
             if r is None:
@@ -139,6 +143,10 @@ def figures(results: list[dict]) -> dict:
         "recall_light_objects": recall(lambda r: r["mass"] == "light"),
         "precision": round(tp / (tp + len(fas)), 3) if tp + len(fas) else None,
         "false_alarms_in_throw_clips": len(fas) - n_dis_fa,
+        **({"false_alarms_in_pre_rolls": sum(c["pre_roll_false_alarms"] for c in results
+                                             if "pre_roll_false_alarms" in c),
+            "pre_roll_s": max(c["pre_roll_s"] for c in results if "pre_roll_s" in c)}
+           if any("pre_roll_s" in c for c in results) else {}),
         "distractor_camera_hours": round(hours, 3),
         "false_alarms_in_distractor_clips": n_dis_fa,
         "false_alarms_per_camera_hour": round(n_dis_fa / hours, 2) if hours else None,

@@ -10,6 +10,7 @@ import numpy as np
 from app.vision.facade import Facade
 from app.vision.falling import FallingConfig
 from app.vision.falling.physics import judge
+from app.vision.falling.stitch import StitchPool
 from app.vision.falling.tracker import Track
 from app.vision.synth import PinholeCamera
 
@@ -159,3 +160,45 @@ def test_clutter_alone_is_not_made_a_fall_by_trimming():
             y += rng.uniform(-5, 25)
             tr.add(0.04 * k * rng.choice([1, 1, 2]) + 0.04 * k, 600 + rng.normal(0, 15), y, 4.0)
         assert not _judge(tr).accepted
+
+
+def test_two_fragments_of_a_fall_that_share_a_frame_are_joined_into_one_throw():
+    """A fast object's exposure streak splits into two blobs in one frame: the track that
+    was following it takes the upper one and ends, a new track starts on the lower one.
+    Neither fragment alone is a throw (the first fell less than two storeys and has holes,
+    the second is 0.4 s long); the stitching pool must join them although they overlap by
+    that frame. Seen on cctv-dev at night: a 4 px throw from the 6th floor tracked as 27
+    points, then 10, one frame in common, and missed."""
+    world, t = _fall(5 * FH + 1.2, 9.81, 40.0, 1.44)  # released on the 6th storey
+    keep = np.ones(len(t), bool)
+    keep[[4, 8, 11, 15, 17, 19, 22]] = False  # lost now and then in the first second
+    first = _track(world, t, keep & (t <= 1.0 + 1e-9))
+    rest = _track(world, t, t >= 1.0 - 1e-9)
+    rest.id = 2
+    rest.y[0] += 6.0  # the lower half of the split streak
+    assert not _judge(first).accepted and not _judge(rest).accepted
+    pool = StitchPool(FallingConfig().stitch_hold_s, FallingConfig().stitch_gap_s)
+    pool.add([first])
+    pool.add([rest])
+    assert len(pool.pool) == 1
+    whole = pool.drain()[0]
+    assert whole.t == sorted(set(whole.t))  # the shared frame counted once
+    v = _judge(whole)
+    assert v.accepted, v
+    assert _facade().cell(*v.origin_px)[0] in (5, 6, 7)
+
+
+def test_flicker_side_by_side_is_not_joined_as_a_split_streak():
+    """Two tracklets of a flickering window a few pixels apart, the second starting in the
+    frame the first ended: no streak joins them (nothing moved), and the pool keeps them
+    apart. Joined, such a pair had put a false start above a real throw on office footage."""
+    a, b = Track(1), Track(2)
+    for k in range(6):
+        a.add(1.0 + 0.04 * k, 300.0 + 0.3 * (k % 2), 200.0 + 0.5 * k, 2.0)
+    for k in range(8):
+        b.add(1.2 + 0.04 * k, 304.0, 203.0 + 1.0 * k, 2.0)
+    assert abs(b.t[0] - a.t[-1]) < 1e-9  # the situation: one shared frame, 4–5 px apart
+    pool = StitchPool(FallingConfig().stitch_hold_s, FallingConfig().stitch_gap_s)
+    pool.add([a])
+    pool.add([b])
+    assert len(pool.pool) == 2

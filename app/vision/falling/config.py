@@ -30,6 +30,15 @@ class FallingConfig:
     streak_ratio: float = 6.0  # longer than this × its width (and 4 % of H): a rain streak
     activity_tau_s: float = 8.0  # how long a pixel must stay busy to be masked (trees)
     activity_busy: float = 0.12  # busy fraction above which a cell is masked
+    # The threshold may rise with the clutter that reaches the tracker: blobs a frame per
+    # megapixel above this lift k (up to ×clutter_k_max) until the rate is back near it.
+    # Off (0) by default: tried in issue 15 round 8 (60 here), it won night throws on the
+    # short cctv-dev clips but none deep into a night, and under IR rain it lifted k over a
+    # 3 px object 22 grey levels above a lit wall, the very objects round 7 made visible
+    # again (docs/detection.md, "Issue 15, round 8").
+    clutter_blobs_per_mp: float = 0.0  # 0: off
+    clutter_k_max: float = 1.5
+    clutter_gain: float = 0.05  # log-k step per frame per log of rate / target
     shield_polygons: tuple[tuple[tuple[float, float], ...], ...] = ()  # never analysed
     # --- tracking ---------------------------------------------------------------------
     gate_frac: float = 0.011  # base association radius, fraction of frame height (8 px at 720p)

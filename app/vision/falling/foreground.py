@@ -71,6 +71,7 @@ class MotionStage:
                 cv2.fillPoly(self.blocked, [pts], 1)
         self._edges()
         self.warm = 0
+        self.k_boost = 1.0  # the clutter control's factor on k_sigma
 
     def _edges(self) -> None:
         """Squared gradient of the background: where a sub-pixel shift makes a difference."""
@@ -201,7 +202,8 @@ class MotionStage:
         diff = cv2.absdiff(gf, self.bg)
         d2 = cv2.multiply(diff, diff)
         jitter = cfg.edge_jitter_px + 0.1 * math.hypot(*shift)
-        thr2 = cv2.scaleAdd(self.grad2, jitter * jitter, self.noise.var * cfg.k_sigma**2)
+        k = cfg.k_sigma * self.k_boost
+        thr2 = cv2.scaleAdd(self.grad2, jitter * jitter, self.noise.var * (k * k))
         fg = cv2.compare(d2, thr2, cv2.CMP_GT)
         # Learn the background where the frame shows background, and only slowly under the
         # foreground: an object lingering over its own pixels (the slow first half-second of
@@ -250,8 +252,20 @@ class MotionStage:
         blobs = self._blobs(rects, streaks)
         # speckle over the frame, or crowded parts of it: the model learns at full rate
         self.unsettled = blobs is None or self.stats.dense_dropped > dense_before
+        self._control(blobs)
         self._last = blobs
         return blobs
+
+    def _control(self, blobs: Blobs | None) -> None:
+        """Hold the clutter that reaches the tracker near a fixed rate per megapixel."""
+        cfg = self.cfg
+        if cfg.clutter_blobs_per_mp <= 0:
+            return
+        mp = self.shape[0] * self.shape[1] / 1e6
+        n = cfg.max_blobs if blobs is None else len(blobs.xy)
+        err = math.log(max(n, 1.0) / (cfg.clutter_blobs_per_mp * mp))
+        step = cfg.clutter_gain * max(-1.0, min(1.0, err))
+        self.k_boost = min(max(self.k_boost * math.exp(step), 1.0), cfg.clutter_k_max)
 
     def _reset(self, gf: np.ndarray, small: np.ndarray) -> None:
         """A new background after a global change: the median of this frame and the two

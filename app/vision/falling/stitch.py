@@ -18,10 +18,46 @@ def _rms(t: np.ndarray, v: np.ndarray, deg: int) -> float:
     return float(np.sqrt(np.mean(r * r)))
 
 
+# A later fragment may start in the frame an earlier one ended, when its first blob is the
+# other half of the earlier one's last (a fast object's exposure streak split into two
+# blobs, the ending track took one and a new track the other; seen on cctv-dev at night: a
+# 4 px throw tracked as 27 points and then 10 sharing one frame, both rejected alone).
+# Only that frame, and only so close: side by side, flicker makes parallel tracklets that
+# one smooth curve fits as well (real office footage: a window's flicker joined to a throw).
+_SAME_FRAME_S = 1e-3
+
+
+def _split_streak(a: Track, b: Track) -> bool:
+    """Do b's first point and a's last, in the same frame, lie on one streak?"""
+    if abs(b.t[0] - a.t[-1]) > _SAME_FRAME_S or len(a.t) < 2:
+        return False
+    step = float(np.hypot(a.x[-1] - a.x[-2], a.y[-1] - a.y[-2]))  # a frame of a's motion
+    if step < 2.0:
+        return False  # a streak is drawn by motion; still flicker splits into nothing
+    reach = 2.0 + 0.5 * (a.size[-1] + b.size[0]) + step
+    return float(np.hypot(b.x[0] - a.x[-1], b.y[0] - a.y[-1])) <= reach and \
+        b.y[0] >= a.y[-1] - 2.0
+
+
+def _after(b: Track, t_end: float) -> Track:
+    """b without the points at or before ``t_end`` (the frames it shares with the fragment
+    it continues)."""
+    k = next((i for i, t in enumerate(b.t) if t > t_end + 1e-6), len(b.t))
+    if k == 0:
+        return b
+    out = Track(b.id)
+    out.t, out.x, out.y, out.size = b.t[k:], b.x[k:], b.y[k:], b.size[k:]
+    return out
+
+
 def joinable(a: Track, b: Track, max_gap_s: float) -> bool:
-    """Can b (later) continue a (earlier)?"""
+    """Can b (later) continue a (earlier)? b may begin in a's last frame with the other half
+    of a split streak (``_split_streak``); that frame is then judged as a's."""
     gap = b.t[0] - a.t[-1]
-    if gap <= 0 or gap > max_gap_s or len(a.t) < 3 or len(b.t) < 3:
+    if gap > max_gap_s or len(a.t) < 3 or (gap <= 0 and not _split_streak(a, b)):
+        return False
+    b = _after(b, a.t[-1])
+    if len(b.t) < 3:
         return False
     t = np.asarray(a.t + b.t) - a.t[0]
     x = np.asarray(a.x + b.x)
@@ -34,7 +70,7 @@ def joinable(a: Track, b: Track, max_gap_s: float) -> bool:
 
 def join(a: Track, b: Track) -> Track:
     m = Track(a.id)
-    for tr in (a, b):
+    for tr in (a, _after(b, a.t[-1])):
         m.t += tr.t
         m.x += tr.x
         m.y += tr.y
@@ -106,7 +142,7 @@ class StitchPool:
         """Which of these ended tracklets b could continue, on cheap tests (later within
         the gap, not far above, near in x); and the gaps."""
         gap = b.t[0] - ends[:, 0]
-        ok = ((gap > 0) & (gap <= self.max_gap_s) & (b.y[0] >= ends[:, 2] - 5 - 60 * gap)
+        ok = ((gap > -_SAME_FRAME_S) & (gap <= self.max_gap_s) & (b.y[0] >= ends[:, 2] - 5 - 60 * gap)
               & (np.abs(b.x[0] - ends[:, 1]) < 40 + 100 * gap))
         return ok, gap
 
