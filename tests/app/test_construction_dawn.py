@@ -137,3 +137,12 @@ def test_a_change_the_night_keeps_showing_is_raised_without_the_mornings_judging
     i, ev = found[0]
     assert i < DAWN
     assert ev.event.t_onset <= DUSK_LOOK[-1]
+
+
+def test_a_stray_night_hit_does_not_raise_the_dusk_patch_at_night() -> None:
+    """An infrared sample raised a patch the evening had started when a stray hit (rain on
+    the lamp's picture) fell on it once it was old enough: the night had shown it in two
+    samples of eight (dev 1017's fire lane, raised at 04:50 by one hit of its two blocks,
+    9 hits in ~44 night samples). The morning here shows the lawn as it always was."""
+    stray = {NIGHT_JUDGED[3], NIGHT_JUDGED[4]}
+    assert _alarms(set(DUSK_LOOK) | stray, total=DAWN + 14) == []
