@@ -199,7 +199,7 @@ class ConstructionDetector:
             still = close & (self.calm >= cfg.learn_after) & ~self.runs.running & ~held
             self.bank.learn(b, aligned, still, mono)
         self.muted &= self.runs.running
-        self._regions(t, frame, b.image, aligned, out)
+        self._regions(t, frame, b.image, aligned, out, mono=mono)
         self._gone(t, out)
 
     def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
@@ -224,7 +224,7 @@ class ConstructionDetector:
 
     # ---- regions ------------------------------------------------------------------------
     def _regions(self, t: float, frame: np.ndarray, before: np.ndarray,
-                 after: np.ndarray, out: list) -> None:
+                 after: np.ndarray, out: list, *, mono: bool = False) -> None:
         cfg = self.cfg
         active = self.runs.active(cfg) & ~self.muted
         n, labels = cv2.connectedComponents(active.astype(np.uint8), connectivity=8)
@@ -265,6 +265,12 @@ class ConstructionDetector:
                 # not seen in this sample: raise it when it shows again. A night picture
                 # cannot deny a change (persistence.py), so a cart taken away at dusk
                 # still runs at 3 a.m.: only a sample that shows a change may raise it
+                continue
+            if mono and self.runs.night_shown(cfg)[inside].mean() < 0.5:
+                # an infrared sample raises only what this night has shown as a day
+                # must (persistence.py): rain on the infrared picture hits a few per
+                # cent of all blocks in every sample, and a stray hit on a patch the
+                # evening started would raise it
                 continue
             zone = self._zones.zones[zi]
             event = ChangeDetected(

@@ -36,7 +36,9 @@ class BlockRuns:
         self.vanish = np.zeros(shape, np.int32)  # consecutive samples showing it uncovered
         self.last_hit = np.full(shape, np.nan)  # stream time of the run's latest hit
         self.by_night = np.zeros(shape, bool)  # the run was started by a night picture
-        self.night_hit = np.zeros(shape, bool)  # a night picture has shown the run's change
+        # the night's own record of a run: infrared samples that could judge it, and hits
+        self.night_hits = np.zeros(shape, np.int32)
+        self.night_usable = np.zeros(shape, np.int32)
         self.slept = np.zeros(shape, bool)  # the run has lived through a night picture
         # carried through a night unseen: hits and usable samples of the day since
         self.woke_hits = np.zeros(shape, np.int32)
@@ -68,13 +70,21 @@ class BlockRuns:
             # fire-lane patches the evening light showed differently were carried through
             # the night and raised by the first samples of the dawn). Resetting the run's
             # own count instead lost dev 1003's rooftop room
-            woke = self.running & self.slept & ~self.night_hit & ~new
+            # any night hit spares a run the morning's judging; the stricter rule (the
+            # night must show it at the hit ratio, night_shown) was tried in round 8b and
+            # lost dev 1021's fence: it only keeps an infrared sample from raising a run
+            # (detector.py)
+            shown = self.night_hits > 0
+            slept = self.running & self.slept & ~new
+            woke = slept & ~shown
             self.woke_hits[woke] = self.woke_samples[woke] = 0
+            self.woke_samples[slept & shown] = -1  # the night has shown it after all
             self.slept[:] = False
+            self.night_hits[:] = self.night_usable[:] = 0
         else:
             self.slept |= self.running
-            self.night_hit |= hit
-            self.woke_samples[hit] = -1  # the night has shown it after all
+            self.night_hits[hit] += 1
+            self.night_usable[self.running & usable] += 1
         run = self.running & (usable if can_deny else hit | (usable & self.by_night))
         self.samples[run] += 1
         self.hits[hit] += 1
@@ -101,6 +111,12 @@ class BlockRuns:
                                             & (woke >= cfg.hit_ratio))
         return self.running & (self.hits >= 3) & (ratio >= cfg.hit_ratio) & judged
 
+    def night_shown(self, cfg: ConstructionConfig) -> np.ndarray:
+        """Runs this night (so far) has shown as a day must:
+        at least three hits, in ``hit_ratio`` of its infrared samples that could judge
+        them."""
+        return (self.night_hits >= 3) & (self.night_hits >= cfg.hit_ratio * self.night_usable)
+
     @property
     def afresh(self) -> np.ndarray:
         """Runs the night carried unseen, being judged on the day's samples again."""
@@ -115,6 +131,7 @@ class BlockRuns:
         self.hits[blocks] = self.samples[blocks] = self.misses[blocks] = 0
         self.score[blocks] = 0.0
         self.by_night[blocks] = False
-        self.night_hit[blocks] = self.slept[blocks] = False
+        self.slept[blocks] = False
+        self.night_hits[blocks] = self.night_usable[blocks] = 0
         self.woke_hits[blocks] = 0
         self.woke_samples[blocks] = -1
