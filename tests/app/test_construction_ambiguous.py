@@ -11,7 +11,6 @@ miss it was for: a strict expected failure, so a change that raises it is notice
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 import pytest
 
@@ -33,12 +32,6 @@ SCHEDULE = (("day", 16), ("night", 20), ("night", 8), ("day", 14), ("night", 8),
             ("day", 14), ("night", 8))
 
 
-def _night(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The infrared picture: grey, the camera's lamp lighting it the same every night."""
-    grey = cv2.cvtColor(np.clip(img, 0, 255).astype(np.uint8), cv2.COLOR_BGR2GRAY)
-    grey = np.clip(grey.astype(np.float32) * 0.7 + rng.normal(0, 3, grey.shape), 0, 255)
-    return cv2.cvtColor(grey.astype(np.uint8), cv2.COLOR_GRAY2BGR)
-
 
 def _frames(day_contrast: float, *, gone_by_day: bool = False):
     """(phase, frame) per sample; by day the shed shows at ``day_contrast`` of its
@@ -51,7 +44,7 @@ def _frames(day_contrast: float, *, gone_by_day: bool = False):
         for _ in range(n):
             built = i >= BUILT
             if phase == "night":
-                yield phase, _night(shed if built else base, rng)
+                yield phase, cs.infrared(shed if built else base, rng)
             else:
                 yield phase, cs.shot(faint if built and not gone_by_day else base, rng)
             i += 1

@@ -31,12 +31,6 @@ DUSK_LOOK = tuple(range(14, DAY))  # the evening light shows the patch different
 DAWN = DAY + NIGHT  # ... and so does the low morning sun, for its first two samples
 
 
-def _night(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The infrared picture: grey, lit by the camera's lamp the same way every night."""
-    grey = cv2.cvtColor(np.clip(img, 0, 255).astype(np.uint8), cv2.COLOR_BGR2GRAY)
-    grey = np.clip(grey.astype(np.float32) * 0.7 + rng.normal(0, 3, grey.shape), 0, 255)
-    return cv2.cvtColor(grey.astype(np.uint8), cv2.COLOR_GRAY2BGR)
-
 
 def _in_low_light(base: np.ndarray) -> np.ndarray:
     """The patch in low, raking light: the shadows of a railing fall across it."""
@@ -70,7 +64,7 @@ def _alarms(lit: set[int], total: int, glare: set[int] = frozenset(),
     for i in range(total):
         night = DAY <= i < DAWN
         day = washed if i in glare else low if i in lit else base
-        frame = _night(low if i in lit else base, rng) if night else cs.shot(day, rng)
+        frame = cs.infrared(low if i in lit else base, rng) if night else cs.shot(day, rng)
         found += [(i, ev) for ev in det.process(frame, float(i)) if isinstance(ev, Detection)]
     if runs is not None:
         x, y, w, h = SPOT

@@ -26,12 +26,6 @@ GLINTS = (28, 29, 33, 34)  # the puddle catches the lamp two samples at a time
 CART_FROM = 36
 
 
-def _night(img: np.ndarray, rng: np.random.Generator) -> np.ndarray:
-    """The infrared picture: grey, lit by the camera's lamp the same way every night."""
-    grey = cv2.cvtColor(np.clip(img, 0, 255).astype(np.uint8), cv2.COLOR_BGR2GRAY)
-    grey = np.clip(grey.astype(np.float32) * 0.7 + rng.normal(0, 3, grey.shape), 0, 255)
-    return cv2.cvtColor(grey.astype(np.uint8), cv2.COLOR_GRAY2BGR)
-
 
 def _glint(base: np.ndarray) -> np.ndarray:
     x, y, w, h = SPOT
@@ -60,7 +54,7 @@ def _alarms(cart_until: int, total: int) -> list[tuple[int, Detection]]:
     found = []
     for i in range(total):
         scene = (cart if CART_FROM <= i < cart_until else glint if i in GLINTS else base)
-        frame = _night(scene, rng) if DAY <= i < DAY + NIGHT else cs.shot(scene, rng)
+        frame = cs.infrared(scene, rng) if DAY <= i < DAY + NIGHT else cs.shot(scene, rng)
         found += [(i, ev) for ev in det.process(frame, float(i)) if isinstance(ev, Detection)]
     return found
 
