@@ -37,10 +37,11 @@ def _frame(bg: np.ndarray, rng: np.random.Generator, obj: tuple[float, float] | 
 
 
 def _run(cfg: FallingConfig, seed: int, visible: int, contrast: float,
-         faint: float = 7.0) -> list:
+         faint: float = 7.0, fade: int | None = None) -> list:
     """Tracks (ended and live) of 1 s of warm-up, then an object falling from rest for
-    ``visible`` frames (after its first 8, two frames in three at contrast ``faint``),
-    then 1 s of night noise alone."""
+    ``visible`` frames (after its first 8, two frames in three at contrast ``faint``; with
+    ``fade``, every frame from that one on at ``faint`` instead), then 1 s of night noise
+    alone."""
     rng = np.random.default_rng(seed)
     bg = _background(rng)
     stage, tracker = MotionStage(cfg, FPS), Tracker(cfg, H, FPS)
@@ -53,7 +54,7 @@ def _run(cfg: FallingConfig, seed: int, visible: int, contrast: float,
         if 0 <= k < visible:
             tt = k / FPS
             obj = (321.0 + 20.0 * tt, 60.0 + 0.5 * A * tt * tt)
-        dim = obj is not None and k >= 8 and k % 3 != 0
+        dim = obj is not None and (k >= fade if fade is not None else k >= 8 and k % 3 != 0)
         blobs = stage.step(_frame(bg, rng, obj, faint if dim else contrast))
         tracks += tracker.step(t, blobs, weak)
     return tracks + tracker.flush()
@@ -91,12 +92,13 @@ def test_a_faint_object_seen_in_one_frame_in_three_keeps_most_of_its_points():
 
 def test_weak_points_neither_start_tracks_nor_carry_one_past_the_object():
     """Night noise alone gives no more tracks with weak points than without (they never
-    start one), and when the object leaves the view the track ends on its last blob: the
-    weak points lie on its own prediction by construction, so a tail of them would draw
-    any clutter track out into a longer fall."""
+    start one), and when the object fades under the blob threshold for good (contrast 7
+    from its 30th frame on) its track ends on its last blob: the weak points lie on the
+    track's own prediction by construction, so a tail of them would draw any clutter track
+    out into a longer fall."""
     off = FallingConfig(weak_k_sigma=0.0)
     for seed in (3,):
-        tracks = _run(FallingConfig(), seed, 30, 24.0, faint=24.0)  # never faint
+        tracks = _run(FallingConfig(), seed, 40, 24.0, fade=30)
         last = max(float(tr.t[-1]) for tr in tracks if len(tr.t) >= 20)
         assert last <= (25 + 29) / FPS + 1e-6, last
         noise_on = [tr for tr in _run(FallingConfig(), seed, 0, 0.0) if len(tr.t) >= 3]
