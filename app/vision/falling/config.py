@@ -57,6 +57,8 @@ class FallingConfig:
     weak_window_px: tuple[float, float] = (2.0, 5.0)
     weak_min_px: int = 2  # pixels of the cluster above the weak threshold
     weak_min_drop_px: float = 1.0  # predicted descent per frame: only falling tracks
+    # frames missed since the last point: after a gap the prediction is too loose to trust
+    weak_max_gap: int = 0
     stitch_hold_s: float = 0.6  # an ended tracklet waits this long for its continuation
     stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------

@@ -168,7 +168,8 @@ class Tracker:
         lo, hi = cfg.weak_window_px
         for tr in self.active:
             n = len(tr.t)
-            if (tr.misses == -1 or n < cfg.weak_min_points or tr.weak_run >= cfg.weak_max_run
+            if (tr.misses == -1 or tr.misses > cfg.weak_max_gap or n < cfg.weak_min_points
+                    or tr.weak_run >= cfg.weak_max_run
                     or tr.weak_total + 1 > cfg.weak_share * (n + 1)):
                 continue
             x, y, gx, gy = tr.predict(t, self.a_prior)
