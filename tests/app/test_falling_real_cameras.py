@@ -126,6 +126,9 @@ class _Clutter:
             xy = np.vstack([xy, [640.0, 100 + 0.5 * 180 * (t - 1.0) ** 2]])
         return Blobs(xy, np.full(len(xy), 3.0))
 
+    def weak_at(self, *_args):
+        return None  # blobs only: no difference image to search below the threshold
+
 
 def test_stitching_work_per_frame_is_bounded_in_clutter(monkeypatch):
     fits = []

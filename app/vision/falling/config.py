@@ -45,6 +45,20 @@ class FallingConfig:
     max_miss: int = 4  # frames a young track may coast
     max_miss_established: int = 8  # ~0.3 s: objects vanish over glass of their own shade
     max_track_s: float = 10.0
+    # Weak detections along an established track (issue 15 round 8b): a track of at least
+    # weak_min_points that finds no blob looks in the difference image, inside a window of
+    # its prediction's uncertainty (half-sizes clipped to weak_window_px), for pixels above
+    # weak_k_sigma·σ (the best cluster). A weak point never starts a track, at most
+    # weak_max_run follow one another, and they are at most weak_share of a track's points.
+    weak_k_sigma: float = 3.0  # 0: off
+    weak_min_points: int = 8
+    weak_max_run: int = 3
+    weak_share: float = 0.34
+    weak_window_px: tuple[float, float] = (2.0, 5.0)
+    weak_min_px: int = 2  # pixels of the cluster above the weak threshold
+    weak_min_drop_px: float = 1.0  # predicted descent per frame: only falling tracks
+    # frames missed since the last point: after a gap the prediction is too loose to trust
+    weak_max_gap: int = 0
     stitch_hold_s: float = 0.6  # an ended tracklet waits this long for its continuation
     stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------

@@ -84,7 +84,8 @@ class FallingObjectDetector:
             self.shape = gray.shape
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
         blobs = self.stage.step(gray)
-        self.pool.add(self.tracker.step(t, blobs))
+        weak = self.stage.weak_at if self.cfg.weak_k_sigma > 0 else None
+        self.pool.add(self.tracker.step(t, blobs, weak))
         return self._judge(self.pool.ripe(t, self.tracker.active)) + self._early(t)
 
     def take_updates(self) -> list[FallingObjectEvent]:
@@ -98,7 +99,9 @@ class FallingObjectDetector:
         events = []
         for tr in self.tracker.active:
             n = len(tr.t)
-            if (tr.id in self._raised or n < self.cfg.min_points or tr.misses or n % 3
+            # (not on a weak point: those only bridge holes, see Track.drop_weak_tail)
+            if (tr.id in self._raised or n < self.cfg.min_points or tr.misses or tr.weak_run
+                    or n % 3
                     or tr.t[-1] - tr.t[0] < self.cfg.early_span_s):
                 continue
             # With its first fragment (lost over a window, or stolen by a bird), if one waits

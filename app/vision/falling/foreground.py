@@ -49,6 +49,8 @@ class MotionStage:
         self._big: tuple[float, float] | None = None  # last shift too large to compensate
         self._areas: np.ndarray | None = None  # where the background changed, last frame
         self._recent: list[tuple[np.ndarray, np.ndarray]] = []  # last two frames, (full, small)
+        # this frame's d² and threshold² (k·σ and the edge term): the tracker's weak search
+        self._diff: tuple[np.ndarray, np.ndarray, float] | None = None
 
     def _init(self, g: np.ndarray) -> None:
         h, w = g.shape
@@ -173,6 +175,7 @@ class MotionStage:
     def step(self, gray: np.ndarray) -> Blobs | None:
         """One frame; None when the frame was skipped (warm-up, shake, global change)."""
         cfg = self.cfg
+        self._diff = None
         g = cv2.GaussianBlur(gray, (3, 3), 0)
         if self.bg is None or g.shape != self.shape:
             self._init(g)
@@ -250,11 +253,54 @@ class MotionStage:
             return None
         dense_before = self.stats.dense_dropped
         blobs = self._blobs(rects, streaks)
+        if blobs is not None:  # kept by reference: nothing is copied or computed for it
+            self._diff = (d2, thr2, k)
         # speckle over the frame, or crowded parts of it: the model learns at full rate
         self.unsettled = blobs is None or self.stats.dense_dropped > dense_before
         self._control(blobs)
         self._last = blobs
         return blobs
+
+    def weak_at(self, x: float, y: float, rx: float, ry: float,
+                k: float) -> tuple[float, float, float] | None:
+        """The best weak detection in this frame's difference near (x, y): the pixel of the
+        window (half-sizes rx, ry) furthest above k·σ, with at least ``weak_min_px`` pixels
+        of its 3×3 neighbourhood above k·σ; (x, y, size) at the neighbourhood's weighted
+        centre, or None. Busy cells (trees) and shielded areas give none."""
+        if self._diff is None:
+            return None
+        d2, thr2, k_full = self._diff
+        h, w = self.shape
+        x0, x1 = max(int(round(x - rx)), 1), min(int(round(x + rx)) + 1, w - 1)
+        y0, y1 = max(int(round(y - ry)), 1), min(int(round(y + ry)) + 1, h - 1)
+        if x0 >= x1 or y0 >= y1:
+            return None
+        # the threshold at k·σ, the edge term (misregistration) kept whole; σ² as updated
+        # after this frame's threshold, by a fiftieth at most
+        lower = k_full * k_full - k * k
+        var = self.noise.var
+
+        def ratio_in(ya: int, yb: int, xa: int, xb: int) -> np.ndarray:
+            thr = thr2[ya:yb, xa:xb] - lower * var[ya:yb, xa:xb]
+            return d2[ya:yb, xa:xb] / np.maximum(thr, 1e-6)
+
+        ratio = ratio_in(y0, y1, x0, x1)
+        iy, ix = np.unravel_index(int(np.argmax(ratio)), ratio.shape)
+        if ratio[iy, ix] <= 1.0:
+            return None
+        cy, cx = y0 + iy, x0 + ix
+        sx, sy = min(cx // _SMALL, self.small_size[0] - 1), min(cy // _SMALL, self.small_size[1] - 1)
+        if self.activity[sy, sx] > self.cfg.activity_busy or self.blocked[sy, sx]:
+            return None
+        nb = ratio_in(cy - 1, cy + 2, cx - 1, cx + 2)
+        above = nb > 1.0
+        if int(above.sum()) < self.cfg.weak_min_px:
+            return None
+        wgt = np.where(above, nb, 0.0)
+        oy, ox = np.mgrid[-1:2, -1:2]
+        tot = float(wgt.sum())
+        return (cx + float((wgt * ox).sum()) / tot, cy + float((wgt * oy).sum()) / tot,
+                float(max(np.ptp(ox[above]), np.ptp(oy[above])) + 1))
 
     def _control(self, blobs: Blobs | None) -> None:
         """Hold the clutter that reaches the tracker near a fixed rate per megapixel."""

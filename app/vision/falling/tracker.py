@@ -9,6 +9,7 @@ missed frames, which is what keeps fast objects (tens of px per frame) tracked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -17,6 +18,9 @@ import scipy  # submodules load on first use: scipy.optimize costs ~0.3 s of sta
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import Blobs
 from app.vision.falling.lsq import polyfit
+
+# (x, y, half-width, half-height, k) → (x, y, size) of the best weak detection, or None
+WeakSearch = Callable[[float, float, float, float, float], "tuple[float, float, float] | None"]
 
 
 @dataclass
@@ -27,6 +31,8 @@ class Track:
     y: list[float] = field(default_factory=list)
     size: list[float] = field(default_factory=list)
     misses: int = 0
+    weak_run: int = 0  # weak points (found below the blob threshold) in a row at the end
+    weak_total: int = 0
     _fit: tuple | None = field(default=None, repr=False, compare=False)
 
     def add(self, t: float, x: float, y: float, s: float) -> None:
@@ -35,6 +41,18 @@ class Track:
         self.y.append(y)
         self.size.append(s)
         self.misses = 0
+        self.weak_run = 0
+
+    def drop_weak_tail(self) -> None:
+        """Take off the weak points after the last blob: weak points bridge a track's holes,
+        they never lengthen it (by construction they lie on its own prediction, so a tail of
+        them would make any clutter track look like a longer fall)."""
+        if self.weak_run:
+            k = len(self.t) - self.weak_run
+            del self.t[k:], self.x[k:], self.y[k:], self.size[k:]
+            self.weak_total -= self.weak_run
+            self.weak_run = 0
+            self._fit = None
 
     def predict(self, t: float, a_prior: float) -> tuple[float, float, float, float]:
         """(x, y, half-width of gate in x, half-height in y) at time t, before the base gate."""
@@ -74,8 +92,9 @@ class Tracker:
         self.a_prior = 0.2 * frame_h
         self.gate = max(3.0, config.gate_frac * frame_h)
 
-    def step(self, t: float, blobs: Blobs | None) -> list[Track]:
-        """Associate this frame's blobs; return the tracks that ended."""
+    def step(self, t: float, blobs: Blobs | None, weak: WeakSearch | None = None) -> list[Track]:
+        """Associate this frame's blobs; return the tracks that ended. ``weak``: the
+        stage's search below the blob threshold, for established tracks left without a blob."""
         ended: list[Track] = []
         if blobs is None:  # skipped frame: everybody coasts, nobody is penalised
             return ended
@@ -112,6 +131,8 @@ class Tracker:
                     tr.add(t, float(blobs.xy[c, 0]), float(blobs.xy[c, 1]), float(blobs.size[c]))
                     assigned_d[c] = True
                     tr.misses = -1  # marked as updated this frame
+        if weak is not None and cfg.weak_k_sigma > 0:
+            self._weak(t, weak)
         still: list[Track] = []
         for tr in self.active:
             if tr.misses == -1:
@@ -125,6 +146,7 @@ class Tracker:
             n = len(tr.t)
             limit = 1 if n <= 2 else (cfg.max_miss if n < 6 else cfg.max_miss_established)
             if tr.misses > limit or too_old:
+                tr.drop_weak_tail()
                 ended.append(tr)
             else:
                 still.append(tr)
@@ -136,6 +158,36 @@ class Tracker:
         self.active = still
         return ended
 
+    def _weak(self, t: float, weak: WeakSearch) -> None:
+        """Continue established tracks that found no blob with a weak detection in a window
+        of their prediction's own uncertainty (at night a small object leaves a blob in only
+        half its frames; a window as wide as the gate holds a noise pixel above 2.5σ most of
+        the time, so it is kept to a few pixels). Weak points never start a track, come at
+        most ``weak_max_run`` in a row and make at most ``weak_share`` of a track."""
+        cfg = self.cfg
+        lo, hi = cfg.weak_window_px
+        for tr in self.active:
+            n = len(tr.t)
+            if (tr.misses == -1 or tr.misses > cfg.weak_max_gap or n < cfg.weak_min_points
+                    or tr.weak_run >= cfg.weak_max_run
+                    or tr.weak_total + 1 > cfg.weak_share * (n + 1)):
+                continue
+            x, y, gx, gy = tr.predict(t, self.a_prior)
+            # only a track on its way down: a bird on a sill, a moth hovering, stay put
+            if y - tr.y[-1] < cfg.weak_min_drop_px * (t - tr.t[-1]) * self.fps:
+                continue
+            spread = 1.0 + tr.misses  # the prediction grows less sure with every missed frame
+            found = weak(x, y, min(max(lo, gx * spread), hi), min(max(lo, gy * spread), hi),
+                         cfg.weak_k_sigma)
+            if found is None:
+                continue
+            run, total = tr.weak_run, tr.weak_total
+            tr.add(t, *found)
+            tr.weak_run, tr.weak_total = run + 1, total + 1
+            tr.misses = -1
+
     def flush(self) -> list[Track]:
         ended, self.active = self.active, []
+        for tr in ended:
+            tr.drop_weak_tail()
         return ended
