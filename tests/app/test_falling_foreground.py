@@ -13,17 +13,10 @@ import numpy as np
 
 from app.vision.falling import FallingConfig
 from app.vision.falling.foreground import MotionStage
+from tests.fixtures.facade import facade
 
 H, W, FPS = 360, 640, 25.0
 
-
-def _background(rng: np.random.Generator) -> np.ndarray:
-    """A facade-like texture: window grid on a wall, so edges are everywhere."""
-    img = np.full((H, W), 120.0)
-    for y in range(10, H, 30):
-        for x in range(12, W, 40):
-            img[y:y + 16, x:x + 22] = 70.0 + 40.0 * rng.random()
-    return img
 
 
 def _frame(bg: np.ndarray, rng: np.random.Generator, sigma: float, gain: float = 1.0,
@@ -40,7 +33,7 @@ def _frame(bg: np.ndarray, rng: np.random.Generator, sigma: float, gain: float =
 
 def test_a_large_slow_start_is_one_blob_centred_on_the_object():
     rng = np.random.default_rng(7)
-    bg = _background(rng)
+    bg = facade(rng, H, W)
     stage = MotionStage(FallingConfig(), FPS)
     for _ in range(40):  # settle on the empty scene
         stage.step(_frame(bg, rng, 2.0))
@@ -62,7 +55,7 @@ def test_a_large_slow_start_is_one_blob_centred_on_the_object():
 
 def test_lights_going_off_at_night_do_not_blind_the_stage():
     rng = np.random.default_rng(3)
-    bg = _background(rng) * 0.25  # a night scene: dark, noisy
+    bg = facade(rng, H, W) * 0.25  # a night scene: dark, noisy
     stage = MotionStage(FallingConfig(), FPS)
     for _ in range(40):
         stage.step(_frame(bg, rng, 6.0))
@@ -122,7 +115,7 @@ def test_night_ir_rain_over_the_path_does_not_hide_a_small_light_object():
     ~2.5, and a 3 px object 22 grey levels above the wall falling through the band was
     under the threshold in nine frames of ten (the night misses of issue 15)."""
     rng = np.random.default_rng(12)
-    bg = _background(rng) * 0.3  # a night facade under the IR lamp
+    bg = facade(rng, H, W) * 0.3  # a night facade under the IR lamp
     stage = MotionStage(FallingConfig(), FPS)
     _night(stage, rng, bg, 150, (200, 440, 60))  # 6 s of rain before the throw
     blobs = _night(stage, rng, bg, 30, (200, 440, 60), fall=_fall)
@@ -141,7 +134,7 @@ def test_a_night_of_ir_rain_does_not_drift_the_model_off_the_lit_wall():
     a 3 px object 24 grey levels above the wall was lost in most frames (the night misses
     of issue 15, where the gain reached ×1.5 within 7 s on cctv-dev)."""
     rng = np.random.default_rng(2)
-    bg = _background(rng) * 0.3  # dark facade and sky
+    bg = facade(rng, H, W) * 0.3  # dark facade and sky
     bg[:, 260:380] = 200.0  # the wall the IR lamp lights
     stage = MotionStage(FallingConfig(), FPS)
     rain = (0, W, 60)
@@ -169,7 +162,7 @@ def test_a_stream_that_starts_on_a_black_frame_is_not_blind_for_ever():
     frame by it, so the model learnt black frames and stayed black — nothing was ever
     found again. It must learn the scene and see a falling object within seconds."""
     rng = np.random.default_rng(1)
-    bg = _background(rng)
+    bg = facade(rng, H, W)
     stage = MotionStage(FallingConfig(), FPS)
     stage.step(np.zeros((H, W), np.uint8))
     for _ in range(250):  # 10 s of the scene
@@ -188,7 +181,7 @@ def test_a_real_global_change_under_rain_still_resets():
     floodlights going off and others coming on, under rain, is still a change of the scene
     (the stage relearns instead of reporting the whole facade as foreground)."""
     rng = np.random.default_rng(5)
-    bg = _background(rng) * 0.3
+    bg = facade(rng, H, W) * 0.3
     stage = MotionStage(FallingConfig(), FPS)
     _night(stage, rng, bg, 60, (0, W, 60))
     assert stage.stats.global_resets == 0
@@ -218,7 +211,7 @@ def test_a_gust_in_the_trees_does_not_blind_the_stage_to_a_fall_elsewhere():
     second the gust lasted (4 of the 16 cctv-dev misses of issue 15). Only the crowded
     part goes now; flicker over the whole frame still drops the frame."""
     rng = np.random.default_rng(4)
-    bg = _background(rng)
+    bg = facade(rng, H, W)
     stage = MotionStage(FallingConfig(), FPS)
     for _ in range(40):
         stage.step(_frame(bg, rng, 2.0))
@@ -266,7 +259,7 @@ def test_night_speckle_is_thinned_before_it_reaches_the_tracker_but_an_object_is
     in every frame."""
     for seed in (1, 2):
         rng = np.random.default_rng(seed)
-        bg = _background(rng) * 0.5
+        bg = facade(rng, H, W) * 0.5
         stage = MotionStage(FallingConfig(clutter_blobs_per_mp=60.0), FPS)
         counts, found = [], 0
         for i in range(125):
@@ -286,7 +279,7 @@ def test_the_threshold_comes_back_down_when_the_clutter_stops():
     ends): one second later a faint object (contrast 11 over σ 2) is found again as on a
     camera that never saw the clutter. A threshold that stayed up would miss it."""
     rng = np.random.default_rng(3)
-    bg = _background(rng) * 0.5
+    bg = facade(rng, H, W) * 0.5
     stage = MotionStage(FallingConfig(clutter_blobs_per_mp=60.0), FPS)
     for _ in range(125):
         stage.step(_speckle(bg, rng, None, 0.0, heavy=True))

@@ -13,18 +13,11 @@ import numpy as np
 from app.vision.falling import FallingConfig
 from app.vision.falling.foreground import MotionStage
 from app.vision.falling.tracker import Tracker
+from tests.fixtures.facade import facade
 
 H, W, FPS = 360, 640, 25.0
 A = 0.2 * H  # px/s²: the tracker's gravity prior when no facade is known
 
-
-def _background(rng: np.random.Generator) -> np.ndarray:
-    """A dim facade at night: a window grid on a wall."""
-    img = np.full((H, W), 60.0)
-    for y in range(10, H, 30):
-        for x in range(12, W, 40):
-            img[y:y + 16, x:x + 22] = 35.0 + 20.0 * rng.random()
-    return img
 
 
 def _frame(bg: np.ndarray, rng: np.random.Generator, obj: tuple[float, float] | None,
@@ -43,7 +36,7 @@ def _run(cfg: FallingConfig, seed: int, visible: int, contrast: float,
     ``fade``, every frame from that one on at ``faint`` instead), then 1 s of night noise
     alone."""
     rng = np.random.default_rng(seed)
-    bg = _background(rng)
+    bg = facade(rng, H, W) * 0.5  # a dim facade at night
     stage, tracker = MotionStage(cfg, FPS), Tracker(cfg, H, FPS)
     weak = stage.weak_at if cfg.weak_k_sigma > 0 else None
     tracks = []
