@@ -84,8 +84,7 @@ class FallingObjectDetector:
             self.shape = gray.shape
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
         blobs = self.stage.step(gray)
-        weak = self.stage.weak_at if self.cfg.weak_k_sigma > 0 else None
-        self.pool.add(self.tracker.step(t, blobs, weak))
+        self.pool.add(self.tracker.step(t, blobs, self.stage.weak_at))  # off: weak_k_sigma 0
         return self._judge(self.pool.ripe(t, self.tracker.active)) + self._early(t)
 
     def take_updates(self) -> list[FallingObjectEvent]:
