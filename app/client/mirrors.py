@@ -149,6 +149,7 @@ class CameraMirror:
     PULL_S = 1 / 12  # frames per second pulled per wanted camera, at most
 
     OVERLAYS_S = 0.5  # tracks, masks and facade grids change slower than frames
+    EVENTS_KEPT = 1000  # the newest events, each with its clip on this desk's disk
 
     def __init__(self, cameras: Iterable[Camera], fetch: Callable[[str, int], Any],
                  fetch_clip: Callable[[str, Path], Path], cache_dir: Path,
@@ -160,7 +161,7 @@ class CameraMirror:
         self._cache_dir = cache_dir
         self._lock = threading.Lock()
         self._status: dict[str, CameraStatus] = {}
-        self._events: deque[CameraEvent] = deque(maxlen=1000)
+        self._events: deque[CameraEvent] = deque(maxlen=self.EVENTS_KEPT)
         self._frames: dict[str, FrameSnapshot] = {}
         self._wanted: dict[str, float] = {}
         self._pending: set[str] = set()
@@ -203,7 +204,10 @@ class CameraMirror:
         event = msgspec.structs.replace(event, clip_path=local, snapshot_path=None)
         with self._lock:
             self._pending.discard(event.id)
+            dropped = self._events[0] if len(self._events) == self._events.maxlen else None
             self._events.append(event)
+        if dropped is not None and dropped.clip_path:  # its clip goes with it
+            Path(dropped.clip_path).unlink(missing_ok=True)
         if announce is not None:
             announce(event)
 

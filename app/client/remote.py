@@ -70,9 +70,12 @@ class RemoteControlRoom:
         self.scene = api.scene()
         self.store = StateStore(self.scene.devices, clock=self.clock)
         self.alarms = AlarmMirror(self.clock)
-        self._cache_dir = cache_dir or Path(tempfile.mkdtemp(prefix="control-room-console-"))
+        # clips fetched for replay; a directory of our own goes with the console
+        self._own_cache = (None if cache_dir else tempfile.TemporaryDirectory(
+            prefix="control-room-console-", ignore_cleanup_errors=True))
+        self.cache_dir = cache_dir or Path(self._own_cache.name)  # type: ignore[union-attr]
         self.cameras: CameraMirror | None = (
-            CameraMirror(self.scene.cameras, api.frame, api.clip, self._cache_dir / "clips",
+            CameraMirror(self.scene.cameras, api.frame, api.clip, self.cache_dir / "clips",
                          fetch_overlays=api.overlays) if self.scene.cameras else None)
         if self.cameras is not None:  # the review list and 3D zones, as the desk has them
             self.cameras.construction = RemoteConstruction(api)
@@ -194,6 +197,8 @@ class RemoteControlRoom:
             with contextlib.suppress(CommandError):
                 self.api.logout()
         self.api.close()
+        if self._own_cache is not None:  # after the client: no download is let in after it
+            self._own_cache.cleanup()
 
     @property
     def connected(self) -> bool:
