@@ -8,7 +8,8 @@ one. Listeners are called after the book's lock is released, in the order of the
 Time comes from an injected clock so escalation can be tested without sleeping.
 
 An alarm's own history is what the operator reads about it, kept bounded: repeats are
-counted (``count``), so are escalations after the first (``escalations``; the history
+counted (``count``), a cleared alarm back before it was closed is ``reactivated`` (told to
+city platforms like ``cleared`` was), so are escalations after the first (``escalations``; the history
 keeps the latest), and past ``HISTORY_MAX`` entries the engine's oldest after ``raised``
 go (what operators did stays). The database keeps every transition
 (``app.alarms.persistence``). An alarm left unacknowledged for a week was escalated 2,016
@@ -128,12 +129,13 @@ class AlarmBook:
                 alarm.last_at = now
                 alarm.last_value = value
                 action = "repeated"
-                if not alarm.active:
-                    alarm.active = True
-                    alarm.cleared_at = None
                 if severity > alarm.severity:
                     alarm.severity = severity
                     action = "severity"
+                if not alarm.active:  # cleared, and back before anyone closed it
+                    alarm.active = True
+                    alarm.cleared_at = None
+                    action = "reactivated"
                 alarm.message = message
                 alarm.detail = detail or {}
                 return self._record(alarm, action, "engine", at=now)

@@ -19,7 +19,7 @@ Publish = Callable[[str, bytes], None]
 
 #: transitions worth telling a city platform about; comments and repeats stay local
 PUBLISHED_ACTIONS = frozenset({"raised", "severity", "acknowledged", "dispatched", "cleared",
-                               "closed", "escalated", "shelved", "unshelved"})
+                               "reactivated", "closed", "escalated", "shelved", "unshelved"})
 
 
 class AlarmMessage(msgspec.Struct, frozen=True):

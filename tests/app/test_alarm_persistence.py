@@ -49,12 +49,19 @@ def test_transitions_are_stored_and_open_alarms_restored(writer) -> None:
     assert [(t["from_state"], t["to_state"]) for t in transitions] == [
         (None, "raised"), ("raised", "acknowledged")]
     assert transitions[1]["by"] == "王值班" and "已通知电工" in transitions[1]["note"]
+    back_again = book.raise_alarm("B05-E2", "offline", Severity.MEDIUM, "offline")
+    book.clear_alarm("B05-E2", "offline")
+    book.raise_alarm("B05-E2", "offline", Severity.MEDIUM, "offline")  # before anyone closed it
+    assert writer.flush(10)
+    assert [(t["to_state"], t["note"]) for t in stored.alarm_transitions(
+        writer.engine, "demo", back_again.id)] == [
+        ("raised", "raised"), ("cleared", "cleared"), ("raised", "reactivated")]
 
     # a new engine: the open alarm is back, the closed one is not
     restarted = AlarmBook(clock)
     open_rows = (r for s in ("raised", "acknowledged", "dispatched", "cleared")
                  for r in stored.alarms(writer.engine, "demo", s))
-    assert restore_open_alarms(restarted, open_rows) == 1
+    assert restore_open_alarms(restarted, open_rows) == 2
     back = restarted.find_open("TX1", "temp_c.high")
     assert back is not None and back.id == hot.id and back.state == "acknowledged"
     assert back.message == "温度 93 °C" and back.count == 2

@@ -127,6 +127,23 @@ def test_repeat_after_clear_counts_on_the_same_open_alarm() -> None:
     assert len(alarms) == 1
     assert alarms[0].count == 2 and alarms[0].active
     assert alarms[0].severity == Severity.CRITICAL
+    assert [t.action for t in alarms[0].history] == ["raised", "cleared", "reactivated"]
+
+
+def test_a_city_platform_is_told_when_a_cleared_alarm_comes_back() -> None:
+    import json
+
+    from app.alarms.publisher import AlarmPublisher
+
+    sent: list[dict] = []
+    book = AlarmBook(Clock())
+    book.subscribe(AlarmPublisher("cr/alarms", lambda _t, body: sent.append(json.loads(body))))
+    book.raise_alarm("P01-HP", "pressure_mpa.low", Severity.LOW, "low", at=T0)
+    book.raise_alarm("P01-HP", "pressure_mpa.low", Severity.LOW, "low", at=T0 + 5)  # a repeat
+    book.clear_alarm("P01-HP", "pressure_mpa.low", at=T0 + 60)
+    book.raise_alarm("P01-HP", "pressure_mpa.low", Severity.HIGH, "lower", at=T0 + 90)
+    assert [(m["action"], m["state"], m["severity"]) for m in sent] == [
+        ("raised", "raised", 1), ("cleared", "cleared", 1), ("reactivated", "raised", 3)]
 
 
 def test_learned_thresholds_follow_the_day_and_catch_a_real_excursion() -> None:
@@ -242,7 +259,8 @@ def test_a_flapping_alarm_keeps_its_raise_and_its_latest_transitions() -> None:
     assert len(history) == HISTORY_MAX
     assert (history[0].action, history[0].at) == ("raised", T0)
     assert ("commented", "张伟", "水泵房已通知") in [(t.action, t.by, t.note) for t in history]
-    assert (history[-1].action, history[-1].at) == ("cleared", T0 + 50_000)
+    assert (history[-1].action, history[-1].at) == ("reactivated", T0 + 50_005)
+    assert [t.action for t in history[-4:]] == ["cleared", "reactivated"] * 2
     assert book.get(alarm.id).count == 5001
 
 
