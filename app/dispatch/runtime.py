@@ -179,9 +179,9 @@ class DispatchRuntime:
         if existing is not None:
             return self.service.order(existing)
         device = self.store.device(alarm.device_id)
-        if device is None:
-            log.warning("alarm %s on %s: no such device to send a technician to",
-                        alarm.id, alarm.device_id)
+        if device is None:  # the feed itself ("mqtt-feed"), a camera: no place to go
+            log.info("alarm %s on %s: not a device of the scene, no order made for it",
+                     alarm.id, alarm.device_id)
             return None
         title = f"{device.name}: {alarm.message}"
         order = self.service.create_order(
