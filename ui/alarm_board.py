@@ -5,7 +5,8 @@ ControlRoom's alarm changes, delivered on the GUI thread by the process's RoomBr
 Actions are commands sent as the signed-in user; what the user's role may not do is
 disabled, and the engine checks it again. Keyboard:
 A acknowledge, S shelve, C comment, M silence, N next unacknowledged. Selecting an alarm
-emits ``sig_device_selected`` so the main window flies the 3D view to the device.
+emits ``sig_device_selected`` so the main window flies the 3D view to the device, and
+shows beside the list what was done about it, by whom (``ui.alarm_timeline``).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,10 +35,13 @@ from app.facade.room import ControlRoom
 from app.security.roles import Permission
 from ui.alarm_labels import describe, severity_name, state_name, type_name
 from ui.alarm_sound import AlarmSounder
+from ui.alarm_timeline import timeline_rows
 from ui.bridge import RoomBridge
 from ui.command_feedback import run_command
 from ui.i18n import kind_name
 from widgets.alarm_table import COLUMNS, AlarmFilterProxy, AlarmRow, AlarmTableModel
+from widgets.plain_text import plain_label
+from widgets.timeline import Timeline
 
 ACTIVE_STATES = frozenset({"raised", "acknowledged", "dispatched", "cleared"})
 
@@ -61,6 +66,7 @@ class AlarmBoard(QWidget):
         self.proxy = AlarmFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.set_filters(states=ACTIVE_STATES)
+        self._timeline_of: str | None = None  # the alarm whose steps are shown
         self._build()
         RoomBridge.of(room).sig_alarm.connect(self._on_changed)
         for alarm in self.book.open_alarms():
@@ -146,10 +152,28 @@ class AlarmBoard(QWidget):
                        self.building_filter):
             filters.addWidget(widget)
         filters.addWidget(self.search, 1)
+        # what was done about the selected alarm, by whom: what the next desk reads first
+        self.timeline = Timeline([self.tr("Time"), self.tr("Who"), self.tr("Step"),
+                                  self.tr("Note")])
+        self.timeline.setObjectName("AlarmTimeline")
+        self.timeline_heading = plain_label()
+        self.timeline_heading.setWordWrap(True)
+        side = self.timeline_pane = QWidget()  # shown while an alarm is selected
+        side.setVisible(False)
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.timeline_heading)
+        side_layout.addWidget(self.timeline, 1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         layout.addLayout(buttons)
         self._update_counts()
 
@@ -167,6 +191,19 @@ class AlarmBoard(QWidget):
     # ---- book events (GUI thread) --------------------------------------------------------
     def _on_changed(self, change: AlarmChanged) -> None:
         self._show(change.alarm)
+        if change.alarm.id == self._timeline_of:
+            self._show_timeline(change.alarm)
+
+    def _show_timeline(self, alarm: Alarm | None) -> None:
+        self._timeline_of = alarm.id if alarm is not None else None
+        self.timeline_pane.setVisible(alarm is not None)
+        if alarm is None:
+            self.timeline.set_rows([])
+            return
+        device = self.store.device(alarm.device_id)
+        self.timeline_heading.setText(
+            f"{device.name if device else alarm.device_id} · {type_name(alarm.type)}")
+        self.timeline.set_rows(timeline_rows(alarm, self.book.clock()))
 
     def _show(self, alarm: Alarm) -> None:
         if alarm.closed_at is not None:
@@ -188,6 +225,10 @@ class AlarmBoard(QWidget):
         device = self.store.device(alarm.device_id)
         kind = device.kind if device else ""
         children = sum(1 for r in self.model.rows() if r.parent_id == alarm.id)
+        shelved = alarm.is_shelved(self.book.clock())
+        silenced = self.sounder.is_silenced(alarm.id)
+        marks = ((self.tr("shelved"),) if shelved else ()) + (
+            (self.tr("silenced"),) if silenced else ())
         return AlarmRow(
             id=alarm.id, severity=int(alarm.severity),
             severity_label=severity_name(int(alarm.severity)),
@@ -197,8 +238,7 @@ class AlarmBoard(QWidget):
             building=(device.location.building or "") if device else "",
             type_label=type_name(alarm.type), message=describe(alarm),
             raised_at=alarm.raised_at, count=alarm.count, value=alarm.last_value,
-            shelved=alarm.is_shelved(self.book.clock()),
-            silenced=self.sounder.is_silenced(alarm.id), parent_id=alarm.parent_id,
+            shelved=shelved, silenced=silenced, marks=marks, parent_id=alarm.parent_id,
             children=children,
             order_label=f"→ {short_order_id(alarm.dispatched_order)}"
             if alarm.dispatched_order else "")
@@ -293,6 +333,9 @@ class AlarmBoard(QWidget):
                                text=self.search.text())
 
     def _on_current_changed(self, current, _previous) -> None:
-        if current.isValid():
-            row = self.model.alarm(self.proxy.mapToSource(current).row())
-            self.sig_device_selected.emit(row.device_id)
+        if not current.isValid():
+            self._show_timeline(None)
+            return
+        row = self.model.alarm(self.proxy.mapToSource(current).row())
+        self._show_timeline(self.book.get(row.id))
+        self.sig_device_selected.emit(row.device_id)

@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QTableWidget,
     QTableWidgetItem,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from app.dispatch.runtime_view import OrderView
 from app.dispatch.technicians import CERTIFIED_ONLY
 from ui import dispatch_labels as L
 from widgets.plain_text import plain_label
+from widgets.timeline import Timeline
 
 
 class OrderDetail(QWidget):
@@ -44,12 +43,9 @@ class OrderDetail(QWidget):
         self.terms.verticalHeader().hide()
         self.terms.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.terms.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.timeline = QTreeWidget()
-        self.timeline.setHeaderLabels([self.tr("Time"), self.tr("Who"), self.tr("Step"),
-                                       self.tr("Note")])
-        self.timeline.setRootIsDecorated(False)
-        for view in (self.terms, self.timeline):
-            view.setMinimumHeight(50)  # scrolls in a short dock rather than squeezing 3D
+        self.timeline = Timeline([self.tr("Time"), self.tr("Who"), self.tr("Step"),
+                                  self.tr("Note")])
+        self.terms.setMinimumHeight(50)  # scrolls in a short dock rather than squeezing 3D
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
@@ -72,7 +68,7 @@ class OrderDetail(QWidget):
             self.heading.setText(self.tr("Select a work order"))
             self.who.clear()
             self.terms.setRowCount(0)
-            self.timeline.clear()
+            self.timeline.set_rows([])
             return
         o = view.order
         loc = o.location
@@ -130,6 +126,5 @@ class OrderDetail(QWidget):
                     f"{L.name(L.STATE_NAMES, h.to_state)}", words(h.note)) for h in o.history]
         entries += [(n.ts, who(n.author), self.tr("note"), words(n.text)) for n in o.notes]
         entries.sort(key=lambda e: e[0])
-        self.timeline.clear()
-        for ts, who, step, note in entries:
-            self.timeline.addTopLevelItem(QTreeWidgetItem([L.clock_time(ts), who, step, note]))
+        self.timeline.set_rows([(L.clock_time(ts), who, step, note)
+                                for ts, who, step, note in entries])

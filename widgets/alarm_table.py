@@ -50,6 +50,7 @@ class AlarmRow:
     parent_id: str | None = None
     children: int = 0
     order_label: str = ""  # e.g. "→ WO-12" once a work order is attached
+    marks: tuple[str, ...] = ()  # e.g. ("shelved", "silenced") in the operator's language
 
 
 COLUMNS = ("severity", "state", "raised_at", "building", "device", "type", "message", "count")
@@ -142,8 +143,8 @@ def _display(row: AlarmRow, column: str) -> str:
         return row.severity_label
     if column == "state":
         extra = f" {row.order_label}" if row.order_label else ""
-        extra += " ⏸" if row.shelved else ""
-        extra += " 🔇" if row.silenced else ""
+        # words, not ⏸/🔇: no font a control-room PC has draws those (they showed as boxes)
+        extra += "".join(f" · {mark}" for mark in row.marks)
         return row.state_label + extra
     if column == "raised_at":
         return dt.datetime.fromtimestamp(row.raised_at).strftime("%m-%d %H:%M:%S")

@@ -257,138 +257,168 @@
 <context>
     <name>AlarmBoard</name>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="61" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="61" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="62" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="62" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="63" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="63" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="59" />
+        <location filename="../../ui/alarm_board.py" line="64" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="59" />
+        <location filename="../../ui/alarm_board.py" line="64" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="72" />
+        <location filename="../../ui/alarm_board.py" line="78" />
         <source>All severities</source>
         <translation>All severities</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="74" />
+        <location filename="../../ui/alarm_board.py" line="80" />
         <source>%1 and above</source>
         <translation>%1 and above</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="77" />
+        <location filename="../../ui/alarm_board.py" line="83" />
         <source>Open</source>
         <translation>Open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="78" />
+        <location filename="../../ui/alarm_board.py" line="84" />
         <source>Unacknowledged</source>
         <translation>Unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="79" />
+        <location filename="../../ui/alarm_board.py" line="85" />
         <source>Cleared, to acknowledge</source>
         <translation>Cleared, to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="81" />
+        <location filename="../../ui/alarm_board.py" line="87" />
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="83" />
+        <location filename="../../ui/alarm_board.py" line="89" />
         <source>All buildings</source>
         <translation>All buildings</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="92" />
+        <location filename="../../ui/alarm_board.py" line="98" />
         <source>Search device, building, text…</source>
         <translation>Search device, building, text…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="121" />
+        <location filename="../../ui/alarm_board.py" line="127" />
         <source>Acknowledge (A)</source>
         <translation>Acknowledge (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="123" />
+        <location filename="../../ui/alarm_board.py" line="129" />
         <source>Shelve (S)</source>
         <translation>Shelve (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="124" />
+        <location filename="../../ui/alarm_board.py" line="130" />
         <source>Comment (C)</source>
         <translation>Comment (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126" />
+        <location filename="../../ui/alarm_board.py" line="132" />
         <source>Silence (M)</source>
         <translation>Silence (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="127" />
+        <location filename="../../ui/alarm_board.py" line="133" />
         <source>Next (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="209" />
+        <location filename="../../ui/alarm_board.py" line="156" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="156" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="156" />
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="157" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="230" />
+        <source>shelved</source>
+        <translation>shelved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="231" />
+        <source>silenced</source>
+        <translation>silenced</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="249" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="244" />
-        <location filename="../../ui/alarm_board.py" line="248" />
+        <location filename="../../ui/alarm_board.py" line="284" />
+        <location filename="../../ui/alarm_board.py" line="288" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="245" />
+        <location filename="../../ui/alarm_board.py" line="285" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="248" />
+        <location filename="../../ui/alarm_board.py" line="288" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="257" />
+        <location filename="../../ui/alarm_board.py" line="297" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="257" />
+        <location filename="../../ui/alarm_board.py" line="297" />
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
@@ -600,6 +630,90 @@
         <location filename="../../ui/alarm_history.py" line="85" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>%1 alarms, mean time to acknowledge %2</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTimeline</name>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="19" />
+        <source>Raised</source>
+        <translation>Raised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="20" />
+        <source>Severity raised</source>
+        <translation>Severity raised</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="21" />
+        <source>Acknowledged</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="22" />
+        <source>Comment</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="23" />
+        <source>Work order</source>
+        <translation>Work order</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="24" />
+        <source>Shelved</source>
+        <translation>Shelved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="25" />
+        <source>Unshelved</source>
+        <translation>Unshelved</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="26" />
+        <source>Escalated to the supervisor</source>
+        <translation>Escalated to the supervisor</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="27" />
+        <source>Cleared</source>
+        <translation>Cleared</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="28" />
+        <source>Active again</source>
+        <translation>Active again</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="29" />
+        <source>Closed</source>
+        <translation>Closed</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="31" />
+        <source>system</source>
+        <translation>system</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="34" />
+        <source>%1 times</source>
+        <extracomment>who the book names for its own steps, and for the dispatch service marking a work order</extracomment>
+        <translation>%1 times</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="35" />
+        <source>for %1 min</source>
+        <translation>for %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="36" />
+        <source>unacknowledged for %1 min</source>
+        <translation>unacknowledged for %1 min</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="37" />
+        <source>shelving expired</source>
+        <translation>shelving expired</translation>
     </message>
 </context>
 <context>
@@ -1275,254 +1389,254 @@
 <context>
     <name>Dispatch</name>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="17" />
+        <location filename="../../ui/dispatch_labels.py" line="18" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="18" />
+        <location filename="../../ui/dispatch_labels.py" line="19" />
         <source>Assigned</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="19" />
+        <location filename="../../ui/dispatch_labels.py" line="20" />
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="20" />
+        <location filename="../../ui/dispatch_labels.py" line="21" />
         <source>On the way</source>
         <translation>On the way</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="21" />
+        <location filename="../../ui/dispatch_labels.py" line="22" />
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="22" />
+        <location filename="../../ui/dispatch_labels.py" line="23" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="23" />
+        <location filename="../../ui/dispatch_labels.py" line="24" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="24" />
+        <location filename="../../ui/dispatch_labels.py" line="25" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="25" />
+        <location filename="../../ui/dispatch_labels.py" line="26" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="26" />
+        <location filename="../../ui/dispatch_labels.py" line="27" />
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="29" />
+        <location filename="../../ui/dispatch_labels.py" line="30" />
         <source>Electrical</source>
         <translation>Electrical</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="30" />
+        <location filename="../../ui/dispatch_labels.py" line="31" />
         <source>Plumbing</source>
         <translation>Plumbing</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="31" />
+        <location filename="../../ui/dispatch_labels.py" line="32" />
         <source>Elevator</source>
         <translation>Elevator</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="32" />
+        <location filename="../../ui/dispatch_labels.py" line="33" />
         <source>Fire</source>
         <translation>Fire</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="33" />
+        <location filename="../../ui/dispatch_labels.py" line="34" />
         <source>Gas</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="34" />
+        <location filename="../../ui/dispatch_labels.py" line="35" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="35" />
+        <location filename="../../ui/dispatch_labels.py" line="36" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="38" />
+        <location filename="../../ui/dispatch_labels.py" line="39" />
         <source>All shifts</source>
         <translation>All shifts</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="39" />
+        <location filename="../../ui/dispatch_labels.py" line="40" />
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="40" />
+        <location filename="../../ui/dispatch_labels.py" line="41" />
         <source>Night</source>
         <translation>Night</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="41" />
+        <location filename="../../ui/dispatch_labels.py" line="42" />
         <source>On call</source>
         <translation>On call</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="44" />
+        <location filename="../../ui/dispatch_labels.py" line="45" />
         <source>accept</source>
         <translation>accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="45" />
+        <location filename="../../ui/dispatch_labels.py" line="46" />
         <source>arrive</source>
         <translation>arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="46" />
+        <location filename="../../ui/dispatch_labels.py" line="47" />
         <source>resolve</source>
         <translation>resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="50" />
+        <location filename="../../ui/dispatch_labels.py" line="51" />
         <source>Walking time (s)</source>
         <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
         <translation>Walking time (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="51" />
+        <location filename="../../ui/dispatch_labels.py" line="52" />
         <source>Urgency weight</source>
         <translation>Urgency weight</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="52" />
+        <location filename="../../ui/dispatch_labels.py" line="53" />
         <source>Weighted walking time (s)</source>
         <translation>Weighted walking time (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="53" />
+        <location filename="../../ui/dispatch_labels.py" line="54" />
         <source>Open orders</source>
         <translation>Open orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="54" />
+        <location filename="../../ui/dispatch_labels.py" line="55" />
         <source>Busy penalty (s)</source>
         <translation>Busy penalty (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="55" />
+        <location filename="../../ui/dispatch_labels.py" line="56" />
         <source>Old position penalty (s)</source>
         <translation>Old position penalty (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="56" />
+        <location filename="../../ui/dispatch_labels.py" line="57" />
         <source>Urgent order bonus (s)</source>
         <translation>Urgent order bonus (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="57" />
+        <location filename="../../ui/dispatch_labels.py" line="58" />
         <source>Total cost (s)</source>
         <translation>Total cost (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="58" />
+        <location filename="../../ui/dispatch_labels.py" line="59" />
         <source>Dispatcher's choice</source>
         <translation>Dispatcher's choice</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="93" />
+        <location filename="../../ui/dispatch_labels.py" line="94" />
         <source>never reported</source>
         <translation>never reported</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="94" />
+        <location filename="../../ui/dispatch_labels.py" line="95" />
         <source>%1 s ago</source>
         <translation>%1 s ago</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="95" />
+        <location filename="../../ui/dispatch_labels.py" line="96" />
         <source>%1 min ago</source>
         <translation>%1 min ago</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="120" />
+        <location filename="../../ui/dispatch_labels.py" line="121" />
         <source>%1: %2 min away (%3), %4 open order(s), %5</source>
         <translation>%1: %2 min away (%3), %4 open order(s), %5</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="121" />
+        <location filename="../../ui/dispatch_labels.py" line="122" />
         <source>%1 (certified)</source>
         <translation>%1 (certified)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="122" />
+        <location filename="../../ui/dispatch_labels.py" line="123" />
         <source>; takes the technician from %1</source>
         <translation>; takes the technician from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="124" />
+        <location filename="../../ui/dispatch_labels.py" line="125" />
         <source>live position</source>
         <translation>live position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="125" />
+        <location filename="../../ui/dispatch_labels.py" line="126" />
         <source>last known position</source>
         <translation>last known position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="127" />
+        <location filename="../../ui/dispatch_labels.py" line="128" />
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="130" />
+        <location filename="../../ui/dispatch_labels.py" line="131" />
         <source>Created from %1</source>
         <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
         <translation>Created from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="131" />
+        <location filename="../../ui/dispatch_labels.py" line="132" />
         <source>Assigned by hand: %1</source>
         <translation>Assigned by hand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="132" />
+        <location filename="../../ui/dispatch_labels.py" line="133" />
         <source>Reassigned to %1: %2</source>
         <translation>Reassigned to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="133" />
+        <location filename="../../ui/dispatch_labels.py" line="134" />
         <source>Not accepted within %1 s</source>
         <translation>Not accepted within %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="136" />
+        <location filename="../../ui/dispatch_labels.py" line="137" />
         <source>an alarm</source>
         <translation>an alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="137" />
+        <location filename="../../ui/dispatch_labels.py" line="138" />
         <source>a camera detection</source>
         <translation>a camera detection</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="138" />
+        <location filename="../../ui/dispatch_labels.py" line="139" />
         <source>a resident's report</source>
         <translation>a resident's report</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="139" />
+        <location filename="../../ui/dispatch_labels.py" line="140" />
         <source>the dispatcher</source>
         <translation>the dispatcher</translation>
     </message>
@@ -1694,176 +1808,176 @@
 <context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/energy_panel.py" line="66" />
+        <location filename="../../ui/energy_panel.py" line="70" />
         <source>kWh today</source>
         <translation>kWh today</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="66" />
+        <location filename="../../ui/energy_panel.py" line="70" />
         <source>¥ today, all meters</source>
         <translation>¥ today, all meters</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="67" />
+        <location filename="../../ui/energy_panel.py" line="71" />
         <source>in valley hours</source>
         <translation>in valley hours</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="68" />
+        <location filename="../../ui/energy_panel.py" line="72" />
         <source>m³ water today</source>
         <translation>m³ water today</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="69" />
-        <location filename="../../ui/energy_panel.py" line="76" />
+        <location filename="../../ui/energy_panel.py" line="73" />
+        <location filename="../../ui/energy_panel.py" line="80" />
         <source>Operations report…</source>
         <extracomment>the same menu for the main window's File menu</extracomment>
         <translation>Operations report…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="71" />
+        <location filename="../../ui/energy_panel.py" line="75" />
         <source>Daily (yesterday)</source>
         <translation>Daily (yesterday)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="72" />
+        <location filename="../../ui/energy_panel.py" line="76" />
         <source>Monthly (last month)</source>
         <translation>Monthly (last month)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="82" />
+        <location filename="../../ui/energy_panel.py" line="164" />
         <source>Load today by group (kW); shaded: valley and peak hours</source>
         <translation>Load today by group (kW); shaded: valley and peak hours</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="165" />
         <source>hour</source>
         <translation>hour</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="165" />
         <source>kW</source>
         <translation>kW</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="88" />
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="85" />
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="88" />
+        <location filename="../../ui/energy_panel.py" line="90" />
         <source>kWh</source>
         <translation>kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="85" />
         <location filename="../../ui/energy_panel.py" line="88" />
+        <location filename="../../ui/energy_panel.py" line="91" />
         <source>¥</source>
         <translation>¥</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="86" />
+        <location filename="../../ui/energy_panel.py" line="89" />
         <source>Valley share</source>
         <translation>Valley share</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="90" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="90" />
         <source>m³</source>
         <translation>m³</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="92" />
         <source>Recommendation</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="92" />
         <source>Saving ¥/day</source>
         <translation>Saving ¥/day</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="93" />
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="93" />
         <source>Run in</source>
         <translation>Run in</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="91" />
+        <location filename="../../ui/energy_panel.py" line="94" />
         <source>Limits</source>
         <translation>Limits</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="98" />
+        <location filename="../../ui/energy_panel.py" line="101" />
         <source>By equipment group</source>
         <translation>By equipment group</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="99" />
+        <location filename="../../ui/energy_panel.py" line="102" />
         <source>By building</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="103" />
+        <location filename="../../ui/energy_panel.py" line="106" />
         <source>Peak/valley schedule recommendations</source>
         <translation>Peak/valley schedule recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="127" />
+        <location filename="../../ui/energy_panel.py" line="130" />
         <source>Waiting for the first aggregation of the meters…</source>
         <translation>Waiting for the first aggregation of the meters…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="177" />
+        <location filename="../../ui/energy_panel.py" line="193" />
         <source>Fill the tank %1 in cheap hours</source>
         <translation>Fill the tank %1 in cheap hours</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="179" />
+        <location filename="../../ui/energy_panel.py" line="195" />
         <source>Shift EV charging (transformer %1)</source>
         <translation>Shift EV charging (transformer %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="188" />
+        <location filename="../../ui/energy_panel.py" line="204" />
         <source>Night flow above its own baseline (possible leak): %1</source>
         <translation>Night flow above its own baseline (possible leak): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="193" />
+        <location filename="../../ui/energy_panel.py" line="209" />
         <source>Unaccounted water yesterday: %1</source>
         <translation>Unaccounted water yesterday: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="203" />
+        <location filename="../../ui/energy_panel.py" line="219" />
         <source>Save the operations report</source>
         <translation>Save the operations report</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="204" />
+        <location filename="../../ui/energy_panel.py" line="220" />
         <source>PDF (*.pdf);;HTML (*.html)</source>
         <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="211" />
+        <location filename="../../ui/energy_panel.py" line="227" />
         <source>Writing %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="228" />
+        <location filename="../../ui/energy_panel.py" line="244" />
         <source>The report could not be written: %1</source>
         <translation>The report could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="231" />
+        <location filename="../../ui/energy_panel.py" line="247" />
         <source>Report written: %1</source>
         <translation>Report written: %1</translation>
     </message>
@@ -2194,112 +2308,112 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="83" />
+        <location filename="../../ui/inspector.py" line="88" />
         <source>Click a device in the 3D view, or search above.</source>
         <translation>Click a device in the 3D view, or search above.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="104" />
+        <location filename="../../ui/inspector.py" line="109" />
         <source>Back to the overview</source>
         <translation>Back to the overview</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="130" />
+        <location filename="../../ui/inspector.py" line="135" />
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="130" />
+        <location filename="../../ui/inspector.py" line="135" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="131" />
+        <location filename="../../ui/inspector.py" line="136" />
         <source>Floor / room</source>
         <translation>Floor / room</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="131" />
+        <location filename="../../ui/inspector.py" line="136" />
         <source>Position (m)</source>
         <translation>Position (m)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="132" />
+        <location filename="../../ui/inspector.py" line="137" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="132" />
+        <location filename="../../ui/inspector.py" line="137" />
         <source>Last report</source>
         <translation>Last report</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="146" />
+        <location filename="../../ui/inspector.py" line="151" />
         <source>Point</source>
         <translation>Point</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="146" />
+        <location filename="../../ui/inspector.py" line="151" />
         <source>Value</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="146" />
+        <location filename="../../ui/inspector.py" line="151" />
         <source>Normal band</source>
         <translation>Normal band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="162" />
+        <location filename="../../ui/inspector.py" line="212" />
         <source>waiting for readings…</source>
         <translation>waiting for readings…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="163" />
+        <location filename="../../ui/inspector.py" line="167" />
         <source>Freeze learned band</source>
         <translation>Freeze learned band</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="165" />
+        <location filename="../../ui/inspector.py" line="169" />
         <source>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</source>
         <translation>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="186" />
+        <location filename="../../ui/inspector.py" line="190" />
         <source>Live values</source>
         <translation>Live values</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="189" />
+        <location filename="../../ui/inspector.py" line="193" />
         <source>Trend</source>
         <translation>Trend</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="262" />
+        <location filename="../../ui/inspector.py" line="276" />
         <source>Floor %1</source>
         <translation>Floor %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="263" />
+        <location filename="../../ui/inspector.py" line="277" />
         <source>Basement %1</source>
         <translation>Basement %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="265" />
+        <location filename="../../ui/inspector.py" line="279" />
         <source>Room %1</source>
         <translation>Room %1</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="316" />
+        <location filename="../../ui/inspector.py" line="330" />
         <source>Needs attention (%1)</source>
         <translation>Needs attention (%1)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="357" />
+        <location filename="../../ui/inspector.py" line="371" />
         <source>Learning: %1 of %2 readings for this hour</source>
         <translation>Learning: %1 of %2 readings for this hour</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="361" />
+        <location filename="../../ui/inspector.py" line="375" />
         <source>Learned band %1 – %2</source>
         <translation>Learned band %1 – %2</translation>
     </message>
@@ -2617,18 +2731,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="50" />
         <location filename="../../ui/training/watermark.py" line="25" />
         <source>TRAINING</source>
         <translation>TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>DEMO</source>
         <translation>DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Smart Property Control Room — %1</source>
         <translation>Smart Property Control Room — %1</translation>
     </message>
@@ -2639,7 +2753,7 @@
         <translation>Device inspector</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>The 3D view is not available on this machine.</source>
         <translation>The 3D view is not available on this machine.</translation>
     </message>
@@ -2785,7 +2899,7 @@
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>Language saved: %1. It takes effect at the next start.</translation>
     </message>
@@ -3065,7 +3179,7 @@
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="35" />
-        <location filename="../../ui/dispatch_detail.py" line="71" />
+        <location filename="../../ui/dispatch_detail.py" line="68" />
         <source>Select a work order</source>
         <translation>Select a work order</translation>
     </message>
@@ -3080,47 +3194,47 @@
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="47" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="47" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="47" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="48" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="57" />
+        <location filename="../../ui/dispatch_detail.py" line="54" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="84" />
+        <location filename="../../ui/dispatch_detail.py" line="81" />
         <source>Assigned to %1</source>
         <translation>Assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="89" />
+        <location filename="../../ui/dispatch_detail.py" line="86" />
         <source>Suggested: %1</source>
         <translation>Suggested: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="93" />
+        <location filename="../../ui/dispatch_detail.py" line="90" />
         <source>No suggestion yet</source>
         <translation>No suggestion yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="130" />
+        <location filename="../../ui/dispatch_detail.py" line="127" />
         <source>note</source>
         <translation>note</translation>
     </message>
@@ -3128,209 +3242,209 @@
 <context>
     <name>ParkingPanel</name>
     <message>
-        <location filename="../../ui/parking_panel.py" line="54" />
+        <location filename="../../ui/parking_panel.py" line="58" />
         <source>vehicles inside</source>
         <translation>vehicles inside</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="55" />
+        <location filename="../../ui/parking_panel.py" line="59" />
         <source>passes today</source>
         <translation>passes today</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="56" />
+        <location filename="../../ui/parking_panel.py" line="60" />
         <source>visitors today</source>
         <translation>visitors today</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="57" />
+        <location filename="../../ui/parking_panel.py" line="61" />
         <source>manual releases</source>
         <translation>manual releases</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="58" />
+        <location filename="../../ui/parking_panel.py" line="62" />
         <source>plates flagged</source>
         <translation>plates flagged</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="60" />
+        <location filename="../../ui/parking_panel.py" line="161" />
         <source>Occupancy: space sensors (solid) and gate count (dashed)</source>
         <translation>Occupancy: space sensors (solid) and gate count (dashed)</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="61" />
+        <location filename="../../ui/parking_panel.py" line="162" />
         <source>hour</source>
         <translation>hour</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="61" />
+        <location filename="../../ui/parking_panel.py" line="162" />
         <source>vehicles</source>
         <translation>vehicles</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="63" />
-        <location filename="../../ui/parking_panel.py" line="77" />
+        <location filename="../../ui/parking_panel.py" line="66" />
+        <location filename="../../ui/parking_panel.py" line="80" />
         <source>Zone</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="63" />
+        <location filename="../../ui/parking_panel.py" line="66" />
         <source>Spaces</source>
         <translation>Spaces</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="64" />
+        <location filename="../../ui/parking_panel.py" line="67" />
         <source>Sensors: taken</source>
         <translation>Sensors: taken</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="64" />
+        <location filename="../../ui/parking_panel.py" line="67" />
         <source>Gates: inside</source>
         <translation>Gates: inside</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="65" />
+        <location filename="../../ui/parking_panel.py" line="68" />
         <source>Drift</source>
         <translation>Drift</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="65" />
+        <location filename="../../ui/parking_panel.py" line="68" />
         <source>Plates inside</source>
         <translation>Plates inside</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="66" />
+        <location filename="../../ui/parking_panel.py" line="69" />
         <source>Residents / visitors</source>
         <translation>Residents / visitors</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="66" />
+        <location filename="../../ui/parking_panel.py" line="69" />
         <source>Re-based</source>
         <translation>Re-based</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="68" />
+        <location filename="../../ui/parking_panel.py" line="71" />
         <source>Re-base on the sensors</source>
         <translation>Re-base on the sensors</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="69" />
+        <location filename="../../ui/parking_panel.py" line="72" />
         <source>Set the zone's gate count to what its space sensors see now (recorded with your name)</source>
         <translation>Set the zone's gate count to what its space sensors see now (recorded with your name)</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="72" />
         <location filename="../../ui/parking_panel.py" line="75" />
+        <location filename="../../ui/parking_panel.py" line="78" />
         <source>Gate</source>
         <translation>Gate</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="72" />
+        <location filename="../../ui/parking_panel.py" line="75" />
         <source>Passes today</source>
         <translation>Passes today</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="73" />
+        <location filename="../../ui/parking_panel.py" line="76" />
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="73" />
+        <location filename="../../ui/parking_panel.py" line="76" />
         <source>Last pass</source>
         <translation>Last pass</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="74" />
+        <location filename="../../ui/parking_panel.py" line="77" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="75" />
+        <location filename="../../ui/parking_panel.py" line="78" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="75" />
+        <location filename="../../ui/parking_panel.py" line="78" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Read as</source>
         <translation>Read as</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Why flagged</source>
         <translation>Why flagged</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="77" />
+        <location filename="../../ui/parking_panel.py" line="80" />
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="81" />
         <source>Entered</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="81" />
         <source>Hours</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="82" />
+        <location filename="../../ui/parking_panel.py" line="85" />
         <source>Zones</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="91" />
+        <location filename="../../ui/parking_panel.py" line="94" />
         <source>Gates</source>
         <translation>Gates</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="92" />
+        <location filename="../../ui/parking_panel.py" line="95" />
         <source>Flagged plates</source>
         <translation>Flagged plates</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="93" />
+        <location filename="../../ui/parking_panel.py" line="96" />
         <source>Overstays</source>
         <translation>Overstays</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="139" />
+        <location filename="../../ui/parking_panel.py" line="142" />
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="140" />
+        <location filename="../../ui/parking_panel.py" line="143" />
         <source>out</source>
         <translation>out</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="148" />
+        <location filename="../../ui/parking_panel.py" line="151" />
         <source>%1 passes counted but not reported</source>
         <translation>%1 passes counted but not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="150" />
+        <location filename="../../ui/parking_panel.py" line="153" />
         <source>silent while others are busy</source>
         <translation>silent while others are busy</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="150" />
+        <location filename="../../ui/parking_panel.py" line="153" />
         <source>reporting</source>
         <translation>reporting</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="173" />
+        <location filename="../../ui/parking_panel.py" line="189" />
         <source>Re-based: the gate count now equals the sensors.</source>
         <translation>Re-based: the gate count now equals the sensors.</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="174" />
+        <location filename="../../ui/parking_panel.py" line="190" />
         <source>Not re-based: the zone's sensors have not all reported yet.</source>
         <translation>Not re-based: the zone's sensors have not all reported yet.</translation>
     </message>
@@ -3581,70 +3695,70 @@
 <context>
     <name>ProgressWindow</name>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="36" />
+        <location filename="../../ui/training/progress_view.py" line="37" />
         <source>Training progress</source>
         <translation>Training progress</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="44" />
+        <location filename="../../ui/training/progress_view.py" line="45" />
         <source>Every trainee</source>
         <translation>Every trainee</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="49" />
+        <location filename="../../ui/training/progress_view.py" line="50" />
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="49" />
-        <location filename="../../ui/training/progress_view.py" line="53" />
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="54" />
         <source>Trainee</source>
         <translation>Trainee</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="50" />
-        <location filename="../../ui/training/progress_view.py" line="53" />
+        <location filename="../../ui/training/progress_view.py" line="51" />
+        <location filename="../../ui/training/progress_view.py" line="54" />
         <source>Scenario</source>
         <translation>Scenario</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="50" />
-        <location filename="../../ui/training/progress_view.py" line="59" />
+        <location filename="../../ui/training/progress_view.py" line="51" />
+        <location filename="../../ui/training/progress_view.py" line="61" />
         <source>Score</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="54" />
+        <location filename="../../ui/training/progress_view.py" line="55" />
         <source>Runs</source>
         <translation>Runs</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="54" />
+        <location filename="../../ui/training/progress_view.py" line="55" />
         <source>First</source>
         <translation>First</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="54" />
+        <location filename="../../ui/training/progress_view.py" line="55" />
         <source>Best</source>
         <translation>Best</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="55" />
+        <location filename="../../ui/training/progress_view.py" line="56" />
         <source>Last</source>
         <translation>Last</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="60" />
+        <location filename="../../ui/training/progress_view.py" line="62" />
         <source>Run</source>
         <translation>Run</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="62" />
+        <location filename="../../ui/training/progress_view.py" line="64" />
         <source>No training result kept yet.</source>
         <translation>No training result kept yet.</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="65" />
+        <location filename="../../ui/training/progress_view.py" line="67" />
         <source>Trainee:</source>
         <translation>Trainee:</translation>
     </message>

@@ -257,138 +257,168 @@
 <context>
     <name>AlarmBoard</name>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="61" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="56" />
+        <location filename="../../ui/alarm_board.py" line="61" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="62" />
         <source>Raised</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="57" />
+        <location filename="../../ui/alarm_board.py" line="62" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="63" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="58" />
+        <location filename="../../ui/alarm_board.py" line="63" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="59" />
+        <location filename="../../ui/alarm_board.py" line="64" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="59" />
+        <location filename="../../ui/alarm_board.py" line="64" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="72" />
+        <location filename="../../ui/alarm_board.py" line="78" />
         <source>All severities</source>
         <translation>全部级别</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="74" />
+        <location filename="../../ui/alarm_board.py" line="80" />
         <source>%1 and above</source>
         <translation>%1及以上</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="77" />
+        <location filename="../../ui/alarm_board.py" line="83" />
         <source>Open</source>
         <translation>未关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="78" />
+        <location filename="../../ui/alarm_board.py" line="84" />
         <source>Unacknowledged</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="79" />
+        <location filename="../../ui/alarm_board.py" line="85" />
         <source>Cleared, to acknowledge</source>
         <translation>已消除待确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="81" />
+        <location filename="../../ui/alarm_board.py" line="87" />
         <source>All kinds</source>
         <translation>全部类型</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="83" />
+        <location filename="../../ui/alarm_board.py" line="89" />
         <source>All buildings</source>
         <translation>全部楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="92" />
+        <location filename="../../ui/alarm_board.py" line="98" />
         <source>Search device, building, text…</source>
         <translation>搜索设备、楼栋、内容…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="121" />
+        <location filename="../../ui/alarm_board.py" line="127" />
         <source>Acknowledge (A)</source>
         <translation>确认 (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="123" />
+        <location filename="../../ui/alarm_board.py" line="129" />
         <source>Shelve (S)</source>
         <translation>搁置 (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="124" />
+        <location filename="../../ui/alarm_board.py" line="130" />
         <source>Comment (C)</source>
         <translation>备注 (C)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="126" />
+        <location filename="../../ui/alarm_board.py" line="132" />
         <source>Silence (M)</source>
         <translation>消音 (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="127" />
+        <location filename="../../ui/alarm_board.py" line="133" />
         <source>Next (N)</source>
         <translation>下一条 (N)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="209" />
+        <location filename="../../ui/alarm_board.py" line="156" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="156" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="156" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="157" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="230" />
+        <source>shelved</source>
+        <translation>已搁置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="231" />
+        <source>silenced</source>
+        <translation>已消音</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_board.py" line="249" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="244" />
-        <location filename="../../ui/alarm_board.py" line="248" />
+        <location filename="../../ui/alarm_board.py" line="284" />
+        <location filename="../../ui/alarm_board.py" line="288" />
         <source>Shelve alarm</source>
         <translation>搁置报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="245" />
+        <location filename="../../ui/alarm_board.py" line="285" />
         <source>Shelve for (minutes):</source>
         <translation>搁置时长（分钟）：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="248" />
+        <location filename="../../ui/alarm_board.py" line="288" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="257" />
+        <location filename="../../ui/alarm_board.py" line="297" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="257" />
+        <location filename="../../ui/alarm_board.py" line="297" />
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
@@ -600,6 +630,90 @@
         <location filename="../../ui/alarm_history.py" line="85" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>共 %1 条报警，平均确认用时 %2</translation>
+    </message>
+</context>
+<context>
+    <name>AlarmTimeline</name>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="19" />
+        <source>Raised</source>
+        <translation>报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="20" />
+        <source>Severity raised</source>
+        <translation>级别升高</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="21" />
+        <source>Acknowledged</source>
+        <translation>已确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="22" />
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="23" />
+        <source>Work order</source>
+        <translation>派工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="24" />
+        <source>Shelved</source>
+        <translation>搁置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="25" />
+        <source>Unshelved</source>
+        <translation>取消搁置</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="26" />
+        <source>Escalated to the supervisor</source>
+        <translation>已上报主管</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="27" />
+        <source>Cleared</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="28" />
+        <source>Active again</source>
+        <translation>再次报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="29" />
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="31" />
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="34" />
+        <source>%1 times</source>
+        <extracomment>who the book names for its own steps, and for the dispatch service marking a work order</extracomment>
+        <translation>共 %1 次</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="35" />
+        <source>for %1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="36" />
+        <source>unacknowledged for %1 min</source>
+        <translation>%1 分钟未确认</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_timeline.py" line="37" />
+        <source>shelving expired</source>
+        <translation>搁置到期</translation>
     </message>
 </context>
 <context>
@@ -1275,254 +1389,254 @@
 <context>
     <name>Dispatch</name>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="17" />
+        <location filename="../../ui/dispatch_labels.py" line="18" />
         <source>Waiting</source>
         <translation>待派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="18" />
+        <location filename="../../ui/dispatch_labels.py" line="19" />
         <source>Assigned</source>
         <translation>已派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="19" />
+        <location filename="../../ui/dispatch_labels.py" line="20" />
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="20" />
+        <location filename="../../ui/dispatch_labels.py" line="21" />
         <source>On the way</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="21" />
+        <location filename="../../ui/dispatch_labels.py" line="22" />
         <source>On site</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="22" />
+        <location filename="../../ui/dispatch_labels.py" line="23" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="23" />
+        <location filename="../../ui/dispatch_labels.py" line="24" />
         <source>Verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="24" />
+        <location filename="../../ui/dispatch_labels.py" line="25" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="25" />
+        <location filename="../../ui/dispatch_labels.py" line="26" />
         <source>Rejected</source>
         <translation>已拒单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="26" />
+        <location filename="../../ui/dispatch_labels.py" line="27" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="29" />
+        <location filename="../../ui/dispatch_labels.py" line="30" />
         <source>Electrical</source>
         <translation>电工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="30" />
+        <location filename="../../ui/dispatch_labels.py" line="31" />
         <source>Plumbing</source>
         <translation>水工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="31" />
+        <location filename="../../ui/dispatch_labels.py" line="32" />
         <source>Elevator</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="32" />
+        <location filename="../../ui/dispatch_labels.py" line="33" />
         <source>Fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="33" />
+        <location filename="../../ui/dispatch_labels.py" line="34" />
         <source>Gas</source>
         <translation>燃气</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="34" />
+        <location filename="../../ui/dispatch_labels.py" line="35" />
         <source>Security</source>
         <translation>安防</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="35" />
+        <location filename="../../ui/dispatch_labels.py" line="36" />
         <source>General</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="38" />
+        <location filename="../../ui/dispatch_labels.py" line="39" />
         <source>All shifts</source>
         <translation>全部班次</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="39" />
+        <location filename="../../ui/dispatch_labels.py" line="40" />
         <source>Day</source>
         <translation>白班</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="40" />
+        <location filename="../../ui/dispatch_labels.py" line="41" />
         <source>Night</source>
         <translation>夜班</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="41" />
+        <location filename="../../ui/dispatch_labels.py" line="42" />
         <source>On call</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="44" />
+        <location filename="../../ui/dispatch_labels.py" line="45" />
         <source>accept</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="45" />
+        <location filename="../../ui/dispatch_labels.py" line="46" />
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="46" />
+        <location filename="../../ui/dispatch_labels.py" line="47" />
         <source>resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="50" />
+        <location filename="../../ui/dispatch_labels.py" line="51" />
         <source>Walking time (s)</source>
         <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
         <translation>步行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="51" />
+        <location filename="../../ui/dispatch_labels.py" line="52" />
         <source>Urgency weight</source>
         <translation>紧急权重</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="52" />
+        <location filename="../../ui/dispatch_labels.py" line="53" />
         <source>Weighted walking time (s)</source>
         <translation>加权步行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="53" />
+        <location filename="../../ui/dispatch_labels.py" line="54" />
         <source>Open orders</source>
         <translation>在办工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="54" />
+        <location filename="../../ui/dispatch_labels.py" line="55" />
         <source>Busy penalty (s)</source>
         <translation>忙碌惩罚（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="55" />
+        <location filename="../../ui/dispatch_labels.py" line="56" />
         <source>Old position penalty (s)</source>
         <translation>位置过旧惩罚（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="56" />
+        <location filename="../../ui/dispatch_labels.py" line="57" />
         <source>Urgent order bonus (s)</source>
         <translation>紧急工单加成（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="57" />
+        <location filename="../../ui/dispatch_labels.py" line="58" />
         <source>Total cost (s)</source>
         <translation>总代价（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="58" />
+        <location filename="../../ui/dispatch_labels.py" line="59" />
         <source>Dispatcher's choice</source>
         <translation>调度员指定</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="93" />
+        <location filename="../../ui/dispatch_labels.py" line="94" />
         <source>never reported</source>
         <translation>从未上报</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="94" />
+        <location filename="../../ui/dispatch_labels.py" line="95" />
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="95" />
+        <location filename="../../ui/dispatch_labels.py" line="96" />
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="120" />
+        <location filename="../../ui/dispatch_labels.py" line="121" />
         <source>%1: %2 min away (%3), %4 open order(s), %5</source>
         <translation>%1：步行约 %2 分钟（%3），手上 %4 张工单，%5</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="121" />
+        <location filename="../../ui/dispatch_labels.py" line="122" />
         <source>%1 (certified)</source>
         <translation>%1（持证）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="122" />
+        <location filename="../../ui/dispatch_labels.py" line="123" />
         <source>; takes the technician from %1</source>
         <translation>；从 %1 调走该技工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="124" />
+        <location filename="../../ui/dispatch_labels.py" line="125" />
         <source>live position</source>
         <translation>实时位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="125" />
+        <location filename="../../ui/dispatch_labels.py" line="126" />
         <source>last known position</source>
         <translation>最后已知位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="127" />
+        <location filename="../../ui/dispatch_labels.py" line="128" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="130" />
+        <location filename="../../ui/dispatch_labels.py" line="131" />
         <source>Created from %1</source>
         <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
         <translation>由%1生成</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="131" />
+        <location filename="../../ui/dispatch_labels.py" line="132" />
         <source>Assigned by hand: %1</source>
         <translation>人工派单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="132" />
+        <location filename="../../ui/dispatch_labels.py" line="133" />
         <source>Reassigned to %1: %2</source>
         <translation>改派给 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="133" />
+        <location filename="../../ui/dispatch_labels.py" line="134" />
         <source>Not accepted within %1 s</source>
         <translation>%1 秒内未接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="136" />
+        <location filename="../../ui/dispatch_labels.py" line="137" />
         <source>an alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="137" />
+        <location filename="../../ui/dispatch_labels.py" line="138" />
         <source>a camera detection</source>
         <translation>摄像机识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="138" />
+        <location filename="../../ui/dispatch_labels.py" line="139" />
         <source>a resident's report</source>
         <translation>业主报修</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="139" />
+        <location filename="../../ui/dispatch_labels.py" line="140" />
         <source>the dispatcher</source>
         <translation>调度员</translation>
     </message>
@@ -1694,176 +1808,176 @@
 <context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/energy_panel.py" line="66" />
+        <location filename="../../ui/energy_panel.py" line="70" />
         <source>kWh today</source>
         <translation>今日用电 kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="66" />
+        <location filename="../../ui/energy_panel.py" line="70" />
         <source>¥ today, all meters</source>
         <translation>今日费用（全部表计）元</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="67" />
+        <location filename="../../ui/energy_panel.py" line="71" />
         <source>in valley hours</source>
         <translation>谷段占比</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="68" />
+        <location filename="../../ui/energy_panel.py" line="72" />
         <source>m³ water today</source>
         <translation>今日用水 m³</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="69" />
-        <location filename="../../ui/energy_panel.py" line="76" />
+        <location filename="../../ui/energy_panel.py" line="73" />
+        <location filename="../../ui/energy_panel.py" line="80" />
         <source>Operations report…</source>
         <extracomment>the same menu for the main window's File menu</extracomment>
         <translation>运营报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="71" />
+        <location filename="../../ui/energy_panel.py" line="75" />
         <source>Daily (yesterday)</source>
         <translation>日报（昨日）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="72" />
+        <location filename="../../ui/energy_panel.py" line="76" />
         <source>Monthly (last month)</source>
         <translation>月报（上月）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="82" />
+        <location filename="../../ui/energy_panel.py" line="164" />
         <source>Load today by group (kW); shaded: valley and peak hours</source>
         <translation>今日各分组负荷（kW）；底色：谷段与峰段</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="165" />
         <source>hour</source>
         <translation>时</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="83" />
+        <location filename="../../ui/energy_panel.py" line="165" />
         <source>kW</source>
         <translation>kW</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="85" />
+        <location filename="../../ui/energy_panel.py" line="88" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="85" />
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="88" />
+        <location filename="../../ui/energy_panel.py" line="90" />
         <source>kWh</source>
         <translation>kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="85" />
         <location filename="../../ui/energy_panel.py" line="88" />
+        <location filename="../../ui/energy_panel.py" line="91" />
         <source>¥</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="86" />
+        <location filename="../../ui/energy_panel.py" line="89" />
         <source>Valley share</source>
         <translation>谷段占比</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="90" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="87" />
+        <location filename="../../ui/energy_panel.py" line="90" />
         <source>m³</source>
         <translation>m³</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="92" />
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="92" />
         <source>Saving ¥/day</source>
         <translation>每日节省（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="93" />
         <source>Saving</source>
         <translation>节省</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="93" />
         <source>Run in</source>
         <translation>运行时段</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="91" />
+        <location filename="../../ui/energy_panel.py" line="94" />
         <source>Limits</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="98" />
+        <location filename="../../ui/energy_panel.py" line="101" />
         <source>By equipment group</source>
         <translation>按设备分组</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="99" />
+        <location filename="../../ui/energy_panel.py" line="102" />
         <source>By building</source>
         <translation>按楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="103" />
+        <location filename="../../ui/energy_panel.py" line="106" />
         <source>Peak/valley schedule recommendations</source>
         <translation>削峰填谷调度建议</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="127" />
+        <location filename="../../ui/energy_panel.py" line="130" />
         <source>Waiting for the first aggregation of the meters…</source>
         <translation>正在等待表计首次汇总…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="177" />
+        <location filename="../../ui/energy_panel.py" line="193" />
         <source>Fill the tank %1 in cheap hours</source>
         <translation>%1 在低价时段补水</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="179" />
+        <location filename="../../ui/energy_panel.py" line="195" />
         <source>Shift EV charging (transformer %1)</source>
         <translation>充电桩错峰充电（变压器 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="188" />
+        <location filename="../../ui/energy_panel.py" line="204" />
         <source>Night flow above its own baseline (possible leak): %1</source>
         <translation>夜间最小流量高于自身基线（疑似漏水）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="193" />
+        <location filename="../../ui/energy_panel.py" line="209" />
         <source>Unaccounted water yesterday: %1</source>
         <translation>昨日产销差：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="203" />
+        <location filename="../../ui/energy_panel.py" line="219" />
         <source>Save the operations report</source>
         <translation>保存运营报表</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="204" />
+        <location filename="../../ui/energy_panel.py" line="220" />
         <source>PDF (*.pdf);;HTML (*.html)</source>
         <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="211" />
+        <location filename="../../ui/energy_panel.py" line="227" />
         <source>Writing %1 …</source>
         <translation>正在生成 %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="228" />
+        <location filename="../../ui/energy_panel.py" line="244" />
         <source>The report could not be written: %1</source>
         <translation>报表生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="231" />
+        <location filename="../../ui/energy_panel.py" line="247" />
         <source>Report written: %1</source>
         <translation>报表已生成：%1</translation>
     </message>
@@ -2194,112 +2308,112 @@
 <context>
     <name>InspectorPanel</name>
     <message>
-        <location filename="../../ui/inspector.py" line="83" />
+        <location filename="../../ui/inspector.py" line="88" />
         <source>Click a device in the 3D view, or search above.</source>
         <translation>在三维视图中点击设备，或在上方搜索。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="104" />
+        <location filename="../../ui/inspector.py" line="109" />
         <source>Back to the overview</source>
         <translation>返回总览</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="130" />
+        <location filename="../../ui/inspector.py" line="135" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="130" />
+        <location filename="../../ui/inspector.py" line="135" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="131" />
+        <location filename="../../ui/inspector.py" line="136" />
         <source>Floor / room</source>
         <translation>楼层 / 房间</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="131" />
+        <location filename="../../ui/inspector.py" line="136" />
         <source>Position (m)</source>
         <translation>坐标（米）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="132" />
+        <location filename="../../ui/inspector.py" line="137" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="132" />
+        <location filename="../../ui/inspector.py" line="137" />
         <source>Last report</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="146" />
+        <location filename="../../ui/inspector.py" line="151" />
         <source>Point</source>
         <translation>测点</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="146" />
+        <location filename="../../ui/inspector.py" line="151" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="146" />
+        <location filename="../../ui/inspector.py" line="151" />
         <source>Normal band</source>
         <translation>正常范围</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="162" />
+        <location filename="../../ui/inspector.py" line="212" />
         <source>waiting for readings…</source>
         <translation>等待数据…</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="163" />
+        <location filename="../../ui/inspector.py" line="167" />
         <source>Freeze learned band</source>
         <translation>冻结学习阈值</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="165" />
+        <location filename="../../ui/inspector.py" line="169" />
         <source>The dashed lines are the band learned from this point's history for this hour of the week. Freezing stops learning; the band stays as it is.</source>
         <translation>虚线为根据该测点历史数据学习到的本周此时段正常范围。冻结后停止学习，范围保持不变。</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="186" />
+        <location filename="../../ui/inspector.py" line="190" />
         <source>Live values</source>
         <translation>实时数据</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="189" />
+        <location filename="../../ui/inspector.py" line="193" />
         <source>Trend</source>
         <translation>趋势</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="262" />
+        <location filename="../../ui/inspector.py" line="276" />
         <source>Floor %1</source>
         <translation>%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="263" />
+        <location filename="../../ui/inspector.py" line="277" />
         <source>Basement %1</source>
         <translation>地下%1层</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="265" />
+        <location filename="../../ui/inspector.py" line="279" />
         <source>Room %1</source>
         <translation>%1室</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="316" />
+        <location filename="../../ui/inspector.py" line="330" />
         <source>Needs attention (%1)</source>
         <translation>需关注设备（%1）</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="357" />
+        <location filename="../../ui/inspector.py" line="371" />
         <source>Learning: %1 of %2 readings for this hour</source>
         <translation>学习中：本时段已有 %1 / %2 个读数</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="361" />
+        <location filename="../../ui/inspector.py" line="375" />
         <source>Learned band %1 – %2</source>
         <translation>学习阈值 %1 – %2</translation>
     </message>
@@ -2617,18 +2731,18 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="44" />
+        <location filename="../../ui/main_window.py" line="50" />
         <location filename="../../ui/training/watermark.py" line="25" />
         <source>TRAINING</source>
         <translation>培训 TRAINING</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46" />
+        <location filename="../../ui/main_window.py" line="52" />
         <source>DEMO</source>
         <translation>演示 DEMO</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="83" />
+        <location filename="../../ui/main_window.py" line="89" />
         <source>Smart Property Control Room — %1</source>
         <translation>智慧物业控制室 — %1</translation>
     </message>
@@ -2639,7 +2753,7 @@
         <translation>设备详情</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="160" />
         <source>The 3D view is not available on this machine.</source>
         <translation>本机无法显示三维视图。</translation>
     </message>
@@ -2785,7 +2899,7 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="236" />
+        <location filename="../../ui/main_window.py" line="242" />
         <source>Language saved: %1. It takes effect at the next start.</source>
         <translation>已保存语言：%1，下次启动时生效。</translation>
     </message>
@@ -3065,7 +3179,7 @@
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="35" />
-        <location filename="../../ui/dispatch_detail.py" line="71" />
+        <location filename="../../ui/dispatch_detail.py" line="68" />
         <source>Select a work order</source>
         <translation>请选择工单</translation>
     </message>
@@ -3080,47 +3194,47 @@
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="47" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="47" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Who</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="47" />
+        <location filename="../../ui/dispatch_detail.py" line="46" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="48" />
+        <location filename="../../ui/dispatch_detail.py" line="47" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="57" />
+        <location filename="../../ui/dispatch_detail.py" line="54" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="84" />
+        <location filename="../../ui/dispatch_detail.py" line="81" />
         <source>Assigned to %1</source>
         <translation>已派给 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="89" />
+        <location filename="../../ui/dispatch_detail.py" line="86" />
         <source>Suggested: %1</source>
         <translation>推荐：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="93" />
+        <location filename="../../ui/dispatch_detail.py" line="90" />
         <source>No suggestion yet</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="130" />
+        <location filename="../../ui/dispatch_detail.py" line="127" />
         <source>note</source>
         <translation>备注</translation>
     </message>
@@ -3128,209 +3242,209 @@
 <context>
     <name>ParkingPanel</name>
     <message>
-        <location filename="../../ui/parking_panel.py" line="54" />
+        <location filename="../../ui/parking_panel.py" line="58" />
         <source>vehicles inside</source>
         <translation>场内车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="55" />
+        <location filename="../../ui/parking_panel.py" line="59" />
         <source>passes today</source>
         <translation>今日过车</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="56" />
+        <location filename="../../ui/parking_panel.py" line="60" />
         <source>visitors today</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="57" />
+        <location filename="../../ui/parking_panel.py" line="61" />
         <source>manual releases</source>
         <translation>人工放行</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="58" />
+        <location filename="../../ui/parking_panel.py" line="62" />
         <source>plates flagged</source>
         <translation>车牌异常</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="60" />
+        <location filename="../../ui/parking_panel.py" line="161" />
         <source>Occupancy: space sensors (solid) and gate count (dashed)</source>
         <translation>车位占用：车位检测器（实线）与道闸计数（虚线）</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="61" />
+        <location filename="../../ui/parking_panel.py" line="162" />
         <source>hour</source>
         <translation>时</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="61" />
+        <location filename="../../ui/parking_panel.py" line="162" />
         <source>vehicles</source>
         <translation>辆</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="63" />
-        <location filename="../../ui/parking_panel.py" line="77" />
+        <location filename="../../ui/parking_panel.py" line="66" />
+        <location filename="../../ui/parking_panel.py" line="80" />
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="63" />
+        <location filename="../../ui/parking_panel.py" line="66" />
         <source>Spaces</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="64" />
+        <location filename="../../ui/parking_panel.py" line="67" />
         <source>Sensors: taken</source>
         <translation>检测器：已占</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="64" />
+        <location filename="../../ui/parking_panel.py" line="67" />
         <source>Gates: inside</source>
         <translation>道闸：场内</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="65" />
+        <location filename="../../ui/parking_panel.py" line="68" />
         <source>Drift</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="65" />
+        <location filename="../../ui/parking_panel.py" line="68" />
         <source>Plates inside</source>
         <translation>场内车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="66" />
+        <location filename="../../ui/parking_panel.py" line="69" />
         <source>Residents / visitors</source>
         <translation>业主 / 访客</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="66" />
+        <location filename="../../ui/parking_panel.py" line="69" />
         <source>Re-based</source>
         <translation>校准时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="68" />
+        <location filename="../../ui/parking_panel.py" line="71" />
         <source>Re-base on the sensors</source>
         <translation>按检测器校准</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="69" />
+        <location filename="../../ui/parking_panel.py" line="72" />
         <source>Set the zone's gate count to what its space sensors see now (recorded with your name)</source>
         <translation>将该区域的道闸计数校准为车位检测器当前读数（记录操作人）</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="72" />
         <location filename="../../ui/parking_panel.py" line="75" />
+        <location filename="../../ui/parking_panel.py" line="78" />
         <source>Gate</source>
         <translation>道闸</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="72" />
+        <location filename="../../ui/parking_panel.py" line="75" />
         <source>Passes today</source>
         <translation>今日过车</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="73" />
+        <location filename="../../ui/parking_panel.py" line="76" />
         <source>Manual</source>
         <translation>人工放行</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="73" />
+        <location filename="../../ui/parking_panel.py" line="76" />
         <source>Last pass</source>
         <translation>最近过车</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="74" />
+        <location filename="../../ui/parking_panel.py" line="77" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="75" />
+        <location filename="../../ui/parking_panel.py" line="78" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="75" />
+        <location filename="../../ui/parking_panel.py" line="78" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Read as</source>
         <translation>识别结果</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Why flagged</source>
         <translation>异常原因</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="77" />
+        <location filename="../../ui/parking_panel.py" line="80" />
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="81" />
         <source>Entered</source>
         <translation>入场时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="81" />
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="82" />
+        <location filename="../../ui/parking_panel.py" line="85" />
         <source>Zones</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="91" />
+        <location filename="../../ui/parking_panel.py" line="94" />
         <source>Gates</source>
         <translation>道闸</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="92" />
+        <location filename="../../ui/parking_panel.py" line="95" />
         <source>Flagged plates</source>
         <translation>异常车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="93" />
+        <location filename="../../ui/parking_panel.py" line="96" />
         <source>Overstays</source>
         <translation>超时停放</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="139" />
+        <location filename="../../ui/parking_panel.py" line="142" />
         <source>in</source>
         <translation>入</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="140" />
+        <location filename="../../ui/parking_panel.py" line="143" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="148" />
+        <location filename="../../ui/parking_panel.py" line="151" />
         <source>%1 passes counted but not reported</source>
         <translation>控制器计数 %1 次未上报</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="150" />
+        <location filename="../../ui/parking_panel.py" line="153" />
         <source>silent while others are busy</source>
         <translation>其他道闸繁忙时无上报</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="150" />
+        <location filename="../../ui/parking_panel.py" line="153" />
         <source>reporting</source>
         <translation>正常上报</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="173" />
+        <location filename="../../ui/parking_panel.py" line="189" />
         <source>Re-based: the gate count now equals the sensors.</source>
         <translation>已校准：道闸计数与车位检测器一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="174" />
+        <location filename="../../ui/parking_panel.py" line="190" />
         <source>Not re-based: the zone's sensors have not all reported yet.</source>
         <translation>未校准：该区域车位检测器尚未全部上报。</translation>
     </message>
@@ -3581,70 +3695,70 @@
 <context>
     <name>ProgressWindow</name>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="36" />
+        <location filename="../../ui/training/progress_view.py" line="37" />
         <source>Training progress</source>
         <translation>培训进度</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="44" />
+        <location filename="../../ui/training/progress_view.py" line="45" />
         <source>Every trainee</source>
         <translation>全部学员</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="49" />
+        <location filename="../../ui/training/progress_view.py" line="50" />
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="49" />
-        <location filename="../../ui/training/progress_view.py" line="53" />
+        <location filename="../../ui/training/progress_view.py" line="50" />
+        <location filename="../../ui/training/progress_view.py" line="54" />
         <source>Trainee</source>
         <translation>学员</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="50" />
-        <location filename="../../ui/training/progress_view.py" line="53" />
+        <location filename="../../ui/training/progress_view.py" line="51" />
+        <location filename="../../ui/training/progress_view.py" line="54" />
         <source>Scenario</source>
         <translation>场景</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="50" />
-        <location filename="../../ui/training/progress_view.py" line="59" />
+        <location filename="../../ui/training/progress_view.py" line="51" />
+        <location filename="../../ui/training/progress_view.py" line="61" />
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="54" />
+        <location filename="../../ui/training/progress_view.py" line="55" />
         <source>Runs</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="54" />
+        <location filename="../../ui/training/progress_view.py" line="55" />
         <source>First</source>
         <translation>首次</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="54" />
+        <location filename="../../ui/training/progress_view.py" line="55" />
         <source>Best</source>
         <translation>最好</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="55" />
+        <location filename="../../ui/training/progress_view.py" line="56" />
         <source>Last</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="60" />
+        <location filename="../../ui/training/progress_view.py" line="62" />
         <source>Run</source>
         <translation>第几次</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="62" />
+        <location filename="../../ui/training/progress_view.py" line="64" />
         <source>No training result kept yet.</source>
         <translation>尚无培训成绩。</translation>
     </message>
     <message>
-        <location filename="../../ui/training/progress_view.py" line="65" />
+        <location filename="../../ui/training/progress_view.py" line="67" />
         <source>Trainee:</source>
         <translation>学员：</translation>
     </message>

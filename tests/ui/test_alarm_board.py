@@ -117,6 +117,9 @@ def test_silence_keeps_the_alarm_but_stops_its_sound(board, qtbot) -> None:
     assert board.sounder.played == [4]  # no repeat for a silenced alarm
     assert board.model.rows()[0].silenced
     assert board.model.rows()[0].state == "raised"
+    # said in words: the ⏸/🔇 glyphs it used showed as empty boxes in every font we install
+    shown = board.proxy.index(0, 1).data()
+    assert shown.endswith(" · silenced") and shown.isprintable()
 
 
 def test_engine_thread_events_reach_the_board(board, qtbot) -> None:
@@ -151,3 +154,37 @@ def test_history_shows_times_to_acknowledge_and_clear(qtbot) -> None:
     assert cells[5] == "45 s" and cells[6] == "10.0 min"
     history.search.setText("电梯")
     assert history.table.rowCount() == 0
+
+
+def test_the_selected_alarms_timeline_says_who_did_what_in_chinese(board, qtbot, qapp) -> None:
+    from app.facade import commands as cmd
+    from ui.i18n import install_translators
+
+    translators = install_translators(qapp, "zh_CN")
+    try:
+        book, t0 = board.book, board.book.clock()
+        alarm = book.raise_alarm("TX1", "temp_c.high", Severity.HIGH, "hot", at=t0)
+        qtbot.waitUntil(lambda: board.model.rowCount() == 1)
+        assert not board.timeline_pane.isVisible()  # the list has the width until one is picked
+        board.select_alarm(alarm.id)
+        assert board.timeline_pane.isVisible()
+        assert [r[1:] for r in board.timeline.rows()] == [("系统", "报警", "")]
+        board.book.clock.t = t0 + 7 * 60
+        book.tick()  # unacknowledged past the policy: escalated
+        board.room.execute(cmd.CommentAlarm(alarm_id=alarm.id, text="<b>电工</b>已在路上"))
+        board.room.execute(cmd.ShelveAlarm(alarm_id=alarm.id, duration_s=3600,
+                                           reason="检修"))
+        qtbot.waitUntil(lambda: len(board.timeline.rows()) == 4)
+        who_what = [(r[1], r[2], r[3]) for r in board.timeline.rows()]
+        assert who_what == [("系统", "报警", ""), ("系统", "已上报主管", "7 分钟未确认"),
+                            ("值班员", "备注", "<b>电工</b>已在路上"),
+                            ("值班员", "搁置", "60 分钟 · 检修")]
+        # the next desk reads the words as they were typed: a tree item never reads markup
+        assert board.timeline.topLevelItem(2).text(3) == "<b>电工</b>已在路上"
+        # a change to another alarm leaves this timeline as it is
+        book.raise_alarm("B05-E1", "offline", Severity.MEDIUM, "offline")
+        qtbot.waitUntil(lambda: board.model.rowCount() == 2)
+        assert len(board.timeline.rows()) == 4
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
