@@ -143,7 +143,8 @@ def _display(row: AlarmRow, column: str) -> str:
         return row.severity_label
     if column == "state":
         extra = f" {row.order_label}" if row.order_label else ""
-        # words, not ⏸/🔇: no font a control-room PC has draws those (they showed as boxes)
+        # words, not the pause and muted-speaker symbols it had: no font we install draws
+        # them (they showed as empty boxes)
         extra += "".join(f" · {mark}" for mark in row.marks)
         return row.state_label + extra
     if column == "raised_at":

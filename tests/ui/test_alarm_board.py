@@ -117,7 +117,7 @@ def test_silence_keeps_the_alarm_but_stops_its_sound(board, qtbot) -> None:
     assert board.sounder.played == [4]  # no repeat for a silenced alarm
     assert board.model.rows()[0].silenced
     assert board.model.rows()[0].state == "raised"
-    # said in words: the ⏸/🔇 glyphs it used showed as empty boxes in every font we install
+    # said in words: the symbols it used showed as empty boxes in every font we install
     shown = board.proxy.index(0, 1).data()
     assert shown.endswith(" · silenced") and shown.isprintable()
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtGui import QFontMetrics
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from app import paths
@@ -101,6 +101,24 @@ def test_ui_font_draws_chinese(qapp):
     metrics = QFontMetrics(font)
     assert all(metrics.inFontUcs4(ord(ch)) for ch in "智慧物业控制室水表")
     assert isinstance(QApplication.instance(), QApplication)
+
+
+@pytest.mark.gui
+def test_every_character_the_ui_writes_has_a_glyph(qapp):
+    """Each non-ASCII character in ui/, widgets/ and the Chinese catalogue is drawn by the UI
+    font (Noto Sans CJK, command 1 installs it) or DejaVu Sans (Debian's fontconfig
+    default). The alarm board's pause and muted-speaker symbols were empty boxes."""
+    ui_font, fallback = QFontMetrics(pick_ui_font()), QFontMetrics(QFont("DejaVu Sans"))
+    root = paths.resources_dir().parent
+    files = [*sorted((root / "ui").rglob("*.py")), *sorted((root / "widgets").rglob("*.py")),
+             TS_DIR / "control_room_zh_CN.ts"]
+    blank = {}
+    for path in files:
+        for ch in set(path.read_text(encoding="utf-8")):
+            if ord(ch) > 0x7F and not (ui_font.inFontUcs4(ord(ch))
+                                       or fallback.inFontUcs4(ord(ch))):
+                blank.setdefault(ch, path.relative_to(root).as_posix())
+    assert not blank, blank
 
 
 @pytest.mark.gui
