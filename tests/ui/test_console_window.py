@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 
 from app.client.remote import RemoteControlRoom
+from app.facade.commands import CommentAlarm
 from bench.control_server import ControlRoomServer
 from tests.fixtures.display import x_display  # noqa: F401  (fixture)
 from tests.fixtures.waiting import wait_until
@@ -61,6 +62,10 @@ def test_keyboard_acknowledgement_reaches_the_other_console_and_banner_follows_t
                           == GUARD[0], timeout=15.0)
         qtbot.waitUntil(lambda: board.model.alarm(board.model.row_of(row.id)).state
                         in ("acknowledged", "dispatched"), timeout=15_000)
+        # what desk 2 writes about it is read in desk 1's timeline of the selected alarm
+        other.execute(CommentAlarm(alarm_id=row.id, text="已联系配电房"))
+        qtbot.waitUntil(lambda: (DISPATCHER[0], "已联系配电房") in
+                        [(r[1], r[3]) for r in board.timeline.rows()], timeout=15_000)
 
         assert not window.guard.bar.isVisible()
         server.kill()
