@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint, QRect, QTimer
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QWidget
 
@@ -85,6 +85,9 @@ class ScreenshotJob(QObject):
         if self._done:
             return
         self._done = True
+        # a label that changed in this very tick (the status bar's counts) has asked for a
+        # new layout that has not run yet: run it, or the shot shows its old, narrower width
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
         if not save_window(self._window, self._path, self._view):
             print(f"control-room: cannot write the screenshot {self._path}", file=sys.stderr)
             code = 1
