@@ -388,8 +388,11 @@ class CameraWall(QWidget):
             saved = json.loads(self._settings.value(SETTINGS_TILES, "") or "null")
         except (TypeError, ValueError):
             saved = None
-        if not isinstance(saved, list):
-            saved = ids[:MAX_TILES]  # first start: cameras in order
+        if not isinstance(saved, list) or not set(saved) & set(ids):
+            # first start, or a wall saved by a run that had none of these cameras (one
+            # without cameras saved sixteen empty tiles, and every later start showed an
+            # empty wall): the cameras in order
+            saved = ids[:MAX_TILES]
         for index in range(MAX_TILES):
             cid = saved[index] if index < len(saved) else None
             self._set_tile(index, cid if cid in ids else None)

@@ -3,6 +3,8 @@ a falling-object event popping its camera with the clip replaying, evidence expo
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QSettings
@@ -148,3 +150,17 @@ def test_show_camera_and_maximise(wall, qtbot) -> None:
 def test_offline_camera_shows_no_signal(wall, qtbot) -> None:
     wall.manager.set_online("CAM-01", False)
     qtbot.waitUntil(lambda: wall.tiles[0].status() == "offline")
+
+
+def test_a_wall_saved_without_these_cameras_starts_with_the_cameras_in_order(
+        qtbot, settings) -> None:
+    # what a run with no cameras (cameras disabled, a server without them) left behind
+    settings.setValue("camera_wall/tiles", json.dumps([None] * 16))
+    settings.setValue("camera_wall/layout", "4")
+    scene = demo_scene()
+    wall = CameraWall(camera_room(FakeCameraManager(scene), scene), settings=settings)
+    qtbot.addWidget(wall)
+    try:
+        assert wall.assignment() == ["CAM-01", "CAM-02", "CAM-03", "CAM-04"]
+    finally:
+        wall.stop()
