@@ -399,6 +399,8 @@ class CameraWall(QWidget):
         self.set_layout(name if name in LAYOUTS else "1+5")
 
     def _save_settings(self) -> None:
+        if not self.manager.camera_ids():  # nothing to show: keep the operator's own wall
+            return
         self._settings.setValue(SETTINGS_LAYOUT, self.layout_name)
         self._settings.setValue(SETTINGS_TILES, json.dumps(self._assign))
 

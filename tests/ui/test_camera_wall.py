@@ -162,5 +162,18 @@ def test_a_wall_saved_without_these_cameras_starts_with_the_cameras_in_order(
     qtbot.addWidget(wall)
     try:
         assert wall.assignment() == ["CAM-01", "CAM-02", "CAM-03", "CAM-04"]
+        wall.assign(0, "CAM-07")  # the operator's own wall
     finally:
         wall.stop()
+    # a run with no cameras at all leaves the operator's wall as it was
+    empty = CameraWall(camera_room(FakeCameraManager(demo_scene(0)), demo_scene(0)),
+                       settings=settings)
+    qtbot.addWidget(empty)
+    empty.set_layout("1")
+    empty.stop()
+    again = CameraWall(camera_room(FakeCameraManager(scene), scene), settings=settings)
+    qtbot.addWidget(again)
+    try:
+        assert again.assignment() == ["CAM-07", "CAM-02", "CAM-03", "CAM-04"]
+    finally:
+        again.stop()
