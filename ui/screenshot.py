@@ -86,8 +86,11 @@ class ScreenshotJob(QObject):
             return
         self._done = True
         # a label that changed in this very tick (the status bar's counts) has asked for a
-        # new layout that has not run yet: run it, or the shot shows its old, narrower width
-        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        # new layout that has not run yet: run it, and the layouts of its parents it asks
+        # for in turn, or the shot shows its old, narrower width ("4,9 正")
+        for _ in range(4):
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        QCoreApplication.processEvents()
         if not save_window(self._window, self._path, self._view):
             print(f"control-room: cannot write the screenshot {self._path}", file=sys.stderr)
             code = 1
