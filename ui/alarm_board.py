@@ -33,7 +33,7 @@ from app.dispatch.orders import short_order_id
 from app.facade import commands as cmd
 from app.facade.room import ControlRoom
 from app.security.roles import Permission
-from ui.alarm_labels import describe, severity_name, state_name, type_name
+from ui.alarm_labels import describe, device_label, severity_name, state_name, type_name
 from ui.alarm_sound import AlarmSounder
 from ui.alarm_timeline import timeline_rows
 from ui.bridge import RoomBridge
@@ -200,9 +200,8 @@ class AlarmBoard(QWidget):
         if alarm is None:
             self.timeline.set_rows([])
             return
-        device = self.store.device(alarm.device_id)
         self.timeline_heading.setText(
-            f"{device.name if device else alarm.device_id} · {type_name(alarm.type)}")
+            f"{device_label(self.store, alarm.device_id)} · {type_name(alarm.type)}")
         self.timeline.set_rows(timeline_rows(alarm, self.book.clock()))
 
     def _show(self, alarm: Alarm) -> None:
@@ -233,7 +232,7 @@ class AlarmBoard(QWidget):
             id=alarm.id, severity=int(alarm.severity),
             severity_label=severity_name(int(alarm.severity)),
             state=alarm.state, state_label=state_name(alarm.state),
-            device_id=alarm.device_id, device_name=device.name if device else alarm.device_id,
+            device_id=alarm.device_id, device_name=device_label(self.store, alarm.device_id),
             kind=kind, kind_label=kind_name(kind) if kind else "",
             building=(device.location.building or "") if device else "",
             type_label=type_name(alarm.type), message=describe(alarm),

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
 
 from app.alarms.model import Alarm
 from app.facade.room import ControlRoom
-from ui.alarm_labels import describe, severity_name, type_name
+from ui.alarm_labels import describe, device_label, severity_name, type_name
+from ui.alarm_timeline import timeline_rows
+from widgets.timeline import Timeline
 
 
 def _duration(seconds: float | None) -> str:
@@ -57,22 +61,36 @@ class AlarmHistory(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setMinimumHeight(80)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.currentCellChanged.connect(self._on_current_changed)
+        # the whole story of the selected alarm: what a supervisor reviews after the shift
+        self.timeline = Timeline([self.tr("Time"), self.tr("Who"), self.tr("Step"),
+                                  self.tr("Note")])
+        self.timeline.setVisible(False)
+        self._shown: list[Alarm] = []
         self.summary = QLabel()
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self.timeline)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(split, 1)
         layout.addWidget(self.summary)
 
     def refresh(self) -> None:
         needle = self.search.text().strip().lower()
         alarms = [a for a in reversed(self.book.closed) if self._matches(a, needle)]
+        self._shown = alarms
         self.table.setRowCount(len(alarms))
         for k, alarm in enumerate(alarms):
-            device = self.store.device(alarm.device_id)
             cells = (
                 dt.datetime.fromtimestamp(alarm.raised_at).strftime("%m-%d %H:%M:%S"),
-                device.name if device else alarm.device_id,
+                device_label(self.store, alarm.device_id),
                 type_name(alarm.type), severity_name(int(alarm.severity)),
                 alarm.acknowledged_by or "—",
                 _duration(time_to_acknowledge(alarm)), _duration(time_to_clear(alarm)),
@@ -85,10 +103,14 @@ class AlarmHistory(QWidget):
         self.summary.setText(self.tr("%1 alarms, mean time to acknowledge %2")
                              .replace("%1", str(len(alarms))).replace("%2", mean))
 
+    def _on_current_changed(self, row: int, *_: int) -> None:
+        alarm = self._shown[row] if 0 <= row < len(self._shown) else None
+        self.timeline.setVisible(alarm is not None)
+        self.timeline.set_rows(timeline_rows(alarm, self.book.clock()) if alarm else [])
+
     def _matches(self, alarm: Alarm, needle: str) -> bool:
         if not needle:
             return True
-        device = self.store.device(alarm.device_id)
-        hay = " ".join((alarm.device_id, device.name if device else "", describe(alarm),
+        hay = " ".join((alarm.device_id, device_label(self.store, alarm.device_id), describe(alarm),
                         type_name(alarm.type), alarm.acknowledged_by or "")).lower()
         return needle in hay

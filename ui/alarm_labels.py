@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from app.alarms.messages import formatted
+from app.ingest.feed import FEED_ALARM_DEVICE
 from ui.point_names import point_name
 
 SEVERITY_NAMES = {
@@ -196,6 +197,18 @@ def event_detail(data) -> str:  # noqa: ANN001 (a mapping of the event's data)
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Alarm", text)
+
+
+#: what the engine raises alarms on that is not a device of the scene
+_NOT_DEVICES = {FEED_ALARM_DEVICE: QT_TRANSLATE_NOOP("Alarm", "Site data feed")}
+
+
+def device_label(store, device_id: str) -> str:  # noqa: ANN001 (a StateStore)
+    """The name an alarm's device goes by: its scene name, the feed worded, else its id."""
+    device = store.device(device_id)
+    if device is not None:
+        return device.name
+    return _tr(_NOT_DEVICES[device_id]) if device_id in _NOT_DEVICES else device_id
 
 
 def severity_name(severity: int) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections import deque
 
+#: the device id of the feed's own alarm (not a device of the scene)
+FEED_ALARM_DEVICE = "mqtt-feed"
 MIN_SILENCE_S = 30.0
 #: how many usual gaps between messages make a silence on a quiet site
 GAP_FACTOR = 5.0

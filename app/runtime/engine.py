@@ -35,6 +35,7 @@ from app.dispatch.runtime import DispatchRuntime
 from app.dispatch.sounds import AcousticWatch
 from app.dispatch.sql_repository import SqlOrderRepository
 from app.facade.handler import CommandHandler
+from app.ingest.feed import FEED_ALARM_DEVICE
 from app.ingest.parking import HOLD_S
 from app.ingest.pipeline import Ingest
 from app.ingest.registrations import RegistrationError, RegistrationFile
@@ -62,7 +63,6 @@ log = logging.getLogger(__name__)
 HOUSEKEEPING_S = 1.0
 OPEN_ALARM_STATES = ("raised", "acknowledged", "dispatched", "cleared")
 #: the alarm "no messages from the site" is raised on this (no device has the id)
-FEED_ALARM_DEVICE = "mqtt-feed"
 
 
 def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:

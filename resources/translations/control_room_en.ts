@@ -3,255 +3,261 @@
 <context>
     <name>Alarm</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="15" />
+        <location filename="../../ui/alarm_labels.py" line="16" />
         <source>Low</source>
         <translation>Low</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="16" />
+        <location filename="../../ui/alarm_labels.py" line="17" />
         <source>Medium</source>
         <translation>Medium</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="17" />
+        <location filename="../../ui/alarm_labels.py" line="18" />
         <source>High</source>
         <translation>High</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="18" />
+        <location filename="../../ui/alarm_labels.py" line="19" />
         <source>Critical</source>
         <translation>Critical</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="22" />
+        <location filename="../../ui/alarm_labels.py" line="23" />
         <source>Unacknowledged</source>
         <translation>Unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="23" />
+        <location filename="../../ui/alarm_labels.py" line="24" />
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="24" />
+        <location filename="../../ui/alarm_labels.py" line="25" />
         <source>Dispatched</source>
         <translation>Dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="25" />
+        <location filename="../../ui/alarm_labels.py" line="26" />
         <source>Cleared</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="26" />
+        <location filename="../../ui/alarm_labels.py" line="27" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="30" />
+        <location filename="../../ui/alarm_labels.py" line="31" />
         <source>too high</source>
         <translation>too high</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="31" />
+        <location filename="../../ui/alarm_labels.py" line="32" />
         <source>too low</source>
         <translation>too low</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="32" />
+        <location filename="../../ui/alarm_labels.py" line="33" />
         <source>unusual for this hour</source>
         <translation>unusual for this hour</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="33" />
+        <location filename="../../ui/alarm_labels.py" line="34" />
         <source>changing too fast</source>
         <translation>changing too fast</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="34" />
+        <location filename="../../ui/alarm_labels.py" line="35" />
         <source>abnormal state</source>
         <translation>abnormal state</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="38" />
+        <location filename="../../ui/alarm_labels.py" line="39" />
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="39" />
+        <location filename="../../ui/alarm_labels.py" line="40" />
         <source>No data from the site</source>
         <translation>No data from the site</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="40" />
+        <location filename="../../ui/alarm_labels.py" line="41" />
         <source>Welfare check (lives alone)</source>
         <translation>Welfare check (lives alone)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="41" />
+        <location filename="../../ui/alarm_labels.py" line="42" />
         <source>Smoke</source>
         <translation>Smoke</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="42" />
+        <location filename="../../ui/alarm_labels.py" line="43" />
         <source>Gas leak</source>
         <translation>Gas leak</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="43" />
+        <location filename="../../ui/alarm_labels.py" line="44" />
         <source>Door forced</source>
         <translation>Door forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="44" />
+        <location filename="../../ui/alarm_labels.py" line="45" />
         <source>Door held open</source>
         <translation>Door held open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="45" />
+        <location filename="../../ui/alarm_labels.py" line="46" />
         <source>Manhole cover opened</source>
         <translation>Manhole cover opened</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="46" />
+        <location filename="../../ui/alarm_labels.py" line="47" />
         <source>Manhole cover displaced</source>
         <translation>Manhole cover displaced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="47" />
         <location filename="../../ui/alarm_labels.py" line="48" />
+        <location filename="../../ui/alarm_labels.py" line="49" />
         <source>Panic button</source>
         <translation>Panic button</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="49" />
+        <location filename="../../ui/alarm_labels.py" line="50" />
         <source>Passenger trapped</source>
         <translation>Passenger trapped</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="50" />
+        <location filename="../../ui/alarm_labels.py" line="51" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="51" />
+        <location filename="../../ui/alarm_labels.py" line="52" />
         <source>Trip</source>
         <translation>Trip</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="52" />
+        <location filename="../../ui/alarm_labels.py" line="53" />
         <source>Tampering</source>
         <translation>Tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="53" />
+        <location filename="../../ui/alarm_labels.py" line="54" />
         <source>Gate forced</source>
         <translation>Gate forced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="54" />
+        <location filename="../../ui/alarm_labels.py" line="55" />
         <source>Video loss</source>
         <translation>Video loss</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="55" />
+        <location filename="../../ui/alarm_labels.py" line="56" />
         <source>Camera tampering</source>
         <translation>Camera tampering</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="56" />
+        <location filename="../../ui/alarm_labels.py" line="57" />
         <source>Object thrown from height</source>
         <translation>Object thrown from height</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="57" />
+        <location filename="../../ui/alarm_labels.py" line="58" />
         <source>Bang heard (located)</source>
         <translation>Bang heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="58" />
+        <location filename="../../ui/alarm_labels.py" line="59" />
         <source>Impact heard (located)</source>
         <translation>Impact heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="59" />
+        <location filename="../../ui/alarm_labels.py" line="60" />
         <source>Hiss heard (leak?)</source>
         <translation>Hiss heard (leak?)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="60" />
+        <location filename="../../ui/alarm_labels.py" line="61" />
         <source>Pump running, no pressure</source>
         <translation>Pump running, no pressure</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="61" />
+        <location filename="../../ui/alarm_labels.py" line="62" />
         <source>Elevator stuck</source>
         <translation>Elevator stuck</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="62" />
+        <location filename="../../ui/alarm_labels.py" line="63" />
         <source>Hot under light load</source>
         <translation>Hot under light load</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="64" />
+        <location filename="../../ui/alarm_labels.py" line="65" />
         <source>Lift stopped outside the door zone</source>
         <translation>Lift stopped outside the door zone</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="66" />
+        <location filename="../../ui/alarm_labels.py" line="67" />
         <source>Lift moving with doors open</source>
         <translation>Lift moving with doors open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="67" />
+        <location filename="../../ui/alarm_labels.py" line="68" />
         <source>Passenger trapped in the lift</source>
         <translation>Passenger trapped in the lift</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="68" />
+        <location filename="../../ui/alarm_labels.py" line="69" />
         <source>Manhole cover off</source>
         <translation>Manhole cover off</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="69" />
+        <location filename="../../ui/alarm_labels.py" line="70" />
         <source>Gate silent</source>
         <translation>Gate silent</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="70" />
+        <location filename="../../ui/alarm_labels.py" line="71" />
         <source>Many manual releases</source>
         <translation>Many manual releases</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="71" />
+        <location filename="../../ui/alarm_labels.py" line="72" />
         <source>Gate not reporting passes</source>
         <translation>Gate not reporting passes</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="72" />
+        <location filename="../../ui/alarm_labels.py" line="73" />
         <source>Vehicles overstaying</source>
         <translation>Vehicles overstaying</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="73" />
+        <location filename="../../ui/alarm_labels.py" line="74" />
         <source>Charger faulted</source>
         <translation>Charger faulted</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="74" />
+        <location filename="../../ui/alarm_labels.py" line="75" />
         <source>Night flow above its baseline (leak?)</source>
         <translation>Night flow above its baseline (leak?)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="75" />
+        <location filename="../../ui/alarm_labels.py" line="76" />
         <source>Unaccounted water</source>
         <translation>Unaccounted water</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="76" />
+        <location filename="../../ui/alarm_labels.py" line="77" />
         <source>Storage cannot keep data</source>
         <translation>Storage cannot keep data</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="203" />
+        <source>Site data feed</source>
+        <extracomment>what the engine raises alarms on that is not a device of the scene</extracomment>
+        <translation>Site data feed</translation>
     </message>
 </context>
 <context>
@@ -382,43 +388,43 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="230" />
+        <location filename="../../ui/alarm_board.py" line="229" />
         <source>shelved</source>
         <translation>shelved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="231" />
+        <location filename="../../ui/alarm_board.py" line="230" />
         <source>silenced</source>
         <translation>silenced</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="249" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>%1 open, %2 unacknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="284" />
-        <location filename="../../ui/alarm_board.py" line="288" />
+        <location filename="../../ui/alarm_board.py" line="283" />
+        <location filename="../../ui/alarm_board.py" line="287" />
         <source>Shelve alarm</source>
         <translation>Shelve alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="285" />
+        <location filename="../../ui/alarm_board.py" line="284" />
         <source>Shelve for (minutes):</source>
         <translation>Shelve for (minutes):</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="288" />
+        <location filename="../../ui/alarm_board.py" line="287" />
         <source>Reason:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="297" />
+        <location filename="../../ui/alarm_board.py" line="296" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="297" />
+        <location filename="../../ui/alarm_board.py" line="296" />
         <source>Comment:</source>
         <translation>Comment:</translation>
     </message>
@@ -426,155 +432,155 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="81" />
+        <location filename="../../ui/alarm_labels.py" line="82" />
         <source>No pass for {minutes} min while the other gates saw {peers}</source>
         <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
         <translation>No pass for {minutes} min while the other gates saw {peers}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="83" />
+        <location filename="../../ui/alarm_labels.py" line="84" />
         <source>{count} manual releases in the last hour</source>
         <translation>{count} manual releases in the last hour</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="85" />
+        <location filename="../../ui/alarm_labels.py" line="86" />
         <source>{count} passes counted by the controller but not reported</source>
         <translation>{count} passes counted by the controller but not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="87" />
+        <location filename="../../ui/alarm_labels.py" line="88" />
         <source>{count} vehicles over their time: {plates}</source>
         <translation>{count} vehicles over their time: {plates}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="88" />
+        <location filename="../../ui/alarm_labels.py" line="89" />
         <source>Connector faulted: {error}</source>
         <translation>Connector faulted: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="89" />
+        <location filename="../../ui/alarm_labels.py" line="90" />
         <source>Night flow {flow} L/h, usually {baseline} L/h</source>
         <translation>Night flow {flow} L/h, usually {baseline} L/h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="91" />
+        <location filename="../../ui/alarm_labels.py" line="92" />
         <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
         <translation>{percent}% of the main's water ({m3} m³) not on the flats' meters</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="94" />
+        <location filename="../../ui/alarm_labels.py" line="95" />
         <source>96333 rescue code {code}</source>
         <translation>96333 rescue code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="99" />
+        <location filename="../../ui/alarm_labels.py" line="100" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value} above {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="100" />
+        <location filename="../../ui/alarm_labels.py" line="101" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value} below {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="101" />
+        <location filename="../../ui/alarm_labels.py" line="102" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}: abnormal state ({value})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="102" />
+        <location filename="../../ui/alarm_labels.py" line="103" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value} unusual for this hour (usual {lo}–{hi})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="104" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} changing {rate} per minute</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>Device offline</source>
         <translation>Device offline</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="107" />
         <source>No data for too long</source>
         <translation>No data for too long</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="107" />
+        <location filename="../../ui/alarm_labels.py" line="108" />
         <source>No message from any device for {seconds} s</source>
         <translation>No message from any device for {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="109" />
+        <location filename="../../ui/alarm_labels.py" line="110" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}: no water use or door activity for {hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="111" />
+        <location filename="../../ui/alarm_labels.py" line="112" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="113" />
+        <location filename="../../ui/alarm_labels.py" line="114" />
         <source>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</source>
         <translation>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="163" />
+        <location filename="../../ui/alarm_labels.py" line="164" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>cause</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="164" />
+        <location filename="../../ui/alarm_labels.py" line="165" />
         <source>degree</source>
         <translation>degree</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="165" />
+        <location filename="../../ui/alarm_labels.py" line="166" />
         <source>floor</source>
         <translation>floor</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="166" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>column</source>
         <translation>column</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="167" />
+        <location filename="../../ui/alarm_labels.py" line="168" />
         <source>building</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="168" />
+        <location filename="../../ui/alarm_labels.py" line="169" />
         <source>state</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="169" />
+        <location filename="../../ui/alarm_labels.py" line="170" />
         <source>reason</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="173" />
+        <location filename="../../ui/alarm_labels.py" line="174" />
         <source>covered</source>
         <translation>covered</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="174" />
+        <location filename="../../ui/alarm_labels.py" line="175" />
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="175" />
+        <location filename="../../ui/alarm_labels.py" line="176" />
         <source>blurred</source>
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="194" />
+        <location filename="../../ui/alarm_labels.py" line="195" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -582,52 +588,72 @@
 <context>
     <name>AlarmHistory</name>
     <message>
-        <location filename="../../ui/alarm_history.py" line="48" />
+        <location filename="../../ui/alarm_history.py" line="52" />
         <source>Search history…</source>
         <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="53" />
+        <location filename="../../ui/alarm_history.py" line="57" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="53" />
+        <location filename="../../ui/alarm_history.py" line="57" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="53" />
+        <location filename="../../ui/alarm_history.py" line="57" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="53" />
+        <location filename="../../ui/alarm_history.py" line="57" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="58" />
         <source>Acknowledged by</source>
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="58" />
         <source>Time to acknowledge</source>
         <translation>Time to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="55" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Time to clear</source>
         <translation>Time to clear</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="55" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="85" />
+        <location filename="../../ui/alarm_history.py" line="68" />
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="68" />
+        <source>Who</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="68" />
+        <source>Step</source>
+        <translation>Step</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="69" />
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="103" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>%1 alarms, mean time to acknowledge %2</translation>
     </message>

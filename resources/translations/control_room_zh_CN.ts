@@ -3,255 +3,261 @@
 <context>
     <name>Alarm</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="15" />
+        <location filename="../../ui/alarm_labels.py" line="16" />
         <source>Low</source>
         <translation>低</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="16" />
+        <location filename="../../ui/alarm_labels.py" line="17" />
         <source>Medium</source>
         <translation>中</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="17" />
+        <location filename="../../ui/alarm_labels.py" line="18" />
         <source>High</source>
         <translation>高</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="18" />
+        <location filename="../../ui/alarm_labels.py" line="19" />
         <source>Critical</source>
         <translation>紧急</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="22" />
+        <location filename="../../ui/alarm_labels.py" line="23" />
         <source>Unacknowledged</source>
         <translation>未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="23" />
+        <location filename="../../ui/alarm_labels.py" line="24" />
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="24" />
+        <location filename="../../ui/alarm_labels.py" line="25" />
         <source>Dispatched</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="25" />
+        <location filename="../../ui/alarm_labels.py" line="26" />
         <source>Cleared</source>
         <translation>已消除</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="26" />
+        <location filename="../../ui/alarm_labels.py" line="27" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="30" />
+        <location filename="../../ui/alarm_labels.py" line="31" />
         <source>too high</source>
         <translation>过高</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="31" />
+        <location filename="../../ui/alarm_labels.py" line="32" />
         <source>too low</source>
         <translation>过低</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="32" />
+        <location filename="../../ui/alarm_labels.py" line="33" />
         <source>unusual for this hour</source>
         <translation>与该时段规律不符</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="33" />
+        <location filename="../../ui/alarm_labels.py" line="34" />
         <source>changing too fast</source>
         <translation>变化过快</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="34" />
+        <location filename="../../ui/alarm_labels.py" line="35" />
         <source>abnormal state</source>
         <translation>状态异常</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="38" />
+        <location filename="../../ui/alarm_labels.py" line="39" />
         <source>Offline</source>
         <translation>离线</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="39" />
+        <location filename="../../ui/alarm_labels.py" line="40" />
         <source>No data from the site</source>
         <translation>小区无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="40" />
+        <location filename="../../ui/alarm_labels.py" line="41" />
         <source>Welfare check (lives alone)</source>
         <translation>独居老人关怀提醒</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="41" />
+        <location filename="../../ui/alarm_labels.py" line="42" />
         <source>Smoke</source>
         <translation>烟雾</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="42" />
+        <location filename="../../ui/alarm_labels.py" line="43" />
         <source>Gas leak</source>
         <translation>燃气泄漏</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="43" />
+        <location filename="../../ui/alarm_labels.py" line="44" />
         <source>Door forced</source>
         <translation>门被强行打开</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="44" />
+        <location filename="../../ui/alarm_labels.py" line="45" />
         <source>Door held open</source>
         <translation>门长时间未关</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="45" />
+        <location filename="../../ui/alarm_labels.py" line="46" />
         <source>Manhole cover opened</source>
         <translation>井盖被打开</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="46" />
+        <location filename="../../ui/alarm_labels.py" line="47" />
         <source>Manhole cover displaced</source>
         <translation>井盖移位</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="47" />
         <location filename="../../ui/alarm_labels.py" line="48" />
+        <location filename="../../ui/alarm_labels.py" line="49" />
         <source>Panic button</source>
         <translation>紧急按钮</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="49" />
+        <location filename="../../ui/alarm_labels.py" line="50" />
         <source>Passenger trapped</source>
         <translation>电梯困人</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="50" />
+        <location filename="../../ui/alarm_labels.py" line="51" />
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="51" />
+        <location filename="../../ui/alarm_labels.py" line="52" />
         <source>Trip</source>
         <translation>跳闸</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="52" />
+        <location filename="../../ui/alarm_labels.py" line="53" />
         <source>Tampering</source>
         <translation>被破坏</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="53" />
+        <location filename="../../ui/alarm_labels.py" line="54" />
         <source>Gate forced</source>
         <translation>道闸被强行通过</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="54" />
+        <location filename="../../ui/alarm_labels.py" line="55" />
         <source>Video loss</source>
         <translation>视频丢失</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="55" />
+        <location filename="../../ui/alarm_labels.py" line="56" />
         <source>Camera tampering</source>
         <translation>摄像机被遮挡或破坏</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="56" />
+        <location filename="../../ui/alarm_labels.py" line="57" />
         <source>Object thrown from height</source>
         <translation>高空抛物</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="57" />
+        <location filename="../../ui/alarm_labels.py" line="58" />
         <source>Bang heard (located)</source>
         <translation>异常巨响（已定位）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="58" />
+        <location filename="../../ui/alarm_labels.py" line="59" />
         <source>Impact heard (located)</source>
         <translation>撞击声（已定位）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="59" />
+        <location filename="../../ui/alarm_labels.py" line="60" />
         <source>Hiss heard (leak?)</source>
         <translation>嘶嘶声（疑似泄漏）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="60" />
+        <location filename="../../ui/alarm_labels.py" line="61" />
         <source>Pump running, no pressure</source>
         <translation>水泵运行但无压力</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="61" />
+        <location filename="../../ui/alarm_labels.py" line="62" />
         <source>Elevator stuck</source>
         <translation>电梯停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="62" />
+        <location filename="../../ui/alarm_labels.py" line="63" />
         <source>Hot under light load</source>
         <translation>轻载过热</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="64" />
+        <location filename="../../ui/alarm_labels.py" line="65" />
         <source>Lift stopped outside the door zone</source>
         <translation>电梯停在平层区外</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="66" />
+        <location filename="../../ui/alarm_labels.py" line="67" />
         <source>Lift moving with doors open</source>
         <translation>电梯开门走车</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="67" />
+        <location filename="../../ui/alarm_labels.py" line="68" />
         <source>Passenger trapped in the lift</source>
         <translation>电梯困人</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="68" />
+        <location filename="../../ui/alarm_labels.py" line="69" />
         <source>Manhole cover off</source>
         <translation>井盖脱落</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="69" />
+        <location filename="../../ui/alarm_labels.py" line="70" />
         <source>Gate silent</source>
         <translation>道闸无过车上报</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="70" />
+        <location filename="../../ui/alarm_labels.py" line="71" />
         <source>Many manual releases</source>
         <translation>人工放行过多</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="71" />
+        <location filename="../../ui/alarm_labels.py" line="72" />
         <source>Gate not reporting passes</source>
         <translation>道闸漏报过车</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="72" />
+        <location filename="../../ui/alarm_labels.py" line="73" />
         <source>Vehicles overstaying</source>
         <translation>车辆超时停放</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="73" />
+        <location filename="../../ui/alarm_labels.py" line="74" />
         <source>Charger faulted</source>
         <translation>充电桩故障</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="74" />
+        <location filename="../../ui/alarm_labels.py" line="75" />
         <source>Night flow above its baseline (leak?)</source>
         <translation>夜间流量偏高（疑似漏水）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="75" />
+        <location filename="../../ui/alarm_labels.py" line="76" />
         <source>Unaccounted water</source>
         <translation>产销差过高</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="76" />
+        <location filename="../../ui/alarm_labels.py" line="77" />
         <source>Storage cannot keep data</source>
         <translation>存储无法保存数据</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="203" />
+        <source>Site data feed</source>
+        <extracomment>what the engine raises alarms on that is not a device of the scene</extracomment>
+        <translation>现场数据接入</translation>
     </message>
 </context>
 <context>
@@ -382,43 +388,43 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="230" />
+        <location filename="../../ui/alarm_board.py" line="229" />
         <source>shelved</source>
         <translation>已搁置</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="231" />
+        <location filename="../../ui/alarm_board.py" line="230" />
         <source>silenced</source>
         <translation>已消音</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="249" />
+        <location filename="../../ui/alarm_board.py" line="248" />
         <source>%1 open, %2 unacknowledged</source>
         <translation>未关闭 %1 条，未确认 %2 条</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="284" />
-        <location filename="../../ui/alarm_board.py" line="288" />
+        <location filename="../../ui/alarm_board.py" line="283" />
+        <location filename="../../ui/alarm_board.py" line="287" />
         <source>Shelve alarm</source>
         <translation>搁置报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="285" />
+        <location filename="../../ui/alarm_board.py" line="284" />
         <source>Shelve for (minutes):</source>
         <translation>搁置时长（分钟）：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="288" />
+        <location filename="../../ui/alarm_board.py" line="287" />
         <source>Reason:</source>
         <translation>原因：</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="297" />
+        <location filename="../../ui/alarm_board.py" line="296" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_board.py" line="297" />
+        <location filename="../../ui/alarm_board.py" line="296" />
         <source>Comment:</source>
         <translation>备注：</translation>
     </message>
@@ -426,155 +432,155 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="81" />
+        <location filename="../../ui/alarm_labels.py" line="82" />
         <source>No pass for {minutes} min while the other gates saw {peers}</source>
         <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
         <translation>{minutes} 分钟无过车，同期其他道闸 {peers} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="83" />
+        <location filename="../../ui/alarm_labels.py" line="84" />
         <source>{count} manual releases in the last hour</source>
         <translation>近一小时人工放行 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="85" />
+        <location filename="../../ui/alarm_labels.py" line="86" />
         <source>{count} passes counted by the controller but not reported</source>
         <translation>控制器计数 {count} 次过车未上报</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="87" />
+        <location filename="../../ui/alarm_labels.py" line="88" />
         <source>{count} vehicles over their time: {plates}</source>
         <translation>{count} 辆车超时：{plates}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="88" />
+        <location filename="../../ui/alarm_labels.py" line="89" />
         <source>Connector faulted: {error}</source>
         <translation>充电枪故障：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="89" />
+        <location filename="../../ui/alarm_labels.py" line="90" />
         <source>Night flow {flow} L/h, usually {baseline} L/h</source>
         <translation>夜间流量 {flow} L/h，平时 {baseline} L/h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="91" />
+        <location filename="../../ui/alarm_labels.py" line="92" />
         <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
         <translation>总表水量的 {percent}%（{m3} m³）未计入分户表</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="94" />
+        <location filename="../../ui/alarm_labels.py" line="95" />
         <source>96333 rescue code {code}</source>
         <translation>96333 救援码 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="99" />
+        <location filename="../../ui/alarm_labels.py" line="100" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value}，高于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="100" />
+        <location filename="../../ui/alarm_labels.py" line="101" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value}，低于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="101" />
+        <location filename="../../ui/alarm_labels.py" line="102" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}：状态异常（{value}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="102" />
+        <location filename="../../ui/alarm_labels.py" line="103" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value}，与本时段通常值不符（通常 {lo}–{hi}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="104" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} 变化过快：每分钟 {rate}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="107" />
         <source>No data for too long</source>
         <translation>长时间无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="107" />
+        <location filename="../../ui/alarm_labels.py" line="108" />
         <source>No message from any device for {seconds} s</source>
         <translation>已 {seconds} 秒未收到任何设备消息</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="109" />
+        <location filename="../../ui/alarm_labels.py" line="110" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}：已 {hours} 小时无用水或门禁活动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="111" />
+        <location filename="../../ui/alarm_labels.py" line="112" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>定位于 ({x}, {y}, {z}) ±{uncertainty} 米 {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="113" />
+        <location filename="../../ui/alarm_labels.py" line="114" />
         <source>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</source>
         <translation>存储无法保存收到的数据：{held} 条消息暂不确认（由代理服务器保留），已丢弃 {dropped} 条（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="163" />
+        <location filename="../../ui/alarm_labels.py" line="164" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="164" />
+        <location filename="../../ui/alarm_labels.py" line="165" />
         <source>degree</source>
         <translation>程度</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="165" />
+        <location filename="../../ui/alarm_labels.py" line="166" />
         <source>floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="166" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="167" />
+        <location filename="../../ui/alarm_labels.py" line="168" />
         <source>building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="168" />
+        <location filename="../../ui/alarm_labels.py" line="169" />
         <source>state</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="169" />
+        <location filename="../../ui/alarm_labels.py" line="170" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="173" />
+        <location filename="../../ui/alarm_labels.py" line="174" />
         <source>covered</source>
         <translation>被遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="174" />
+        <location filename="../../ui/alarm_labels.py" line="175" />
         <source>moved</source>
         <translation>被移动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="175" />
+        <location filename="../../ui/alarm_labels.py" line="176" />
         <source>blurred</source>
         <translation>画面模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="194" />
+        <location filename="../../ui/alarm_labels.py" line="195" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -582,52 +588,72 @@
 <context>
     <name>AlarmHistory</name>
     <message>
-        <location filename="../../ui/alarm_history.py" line="48" />
+        <location filename="../../ui/alarm_history.py" line="52" />
         <source>Search history…</source>
         <translation>搜索历史记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="53" />
+        <location filename="../../ui/alarm_history.py" line="57" />
         <source>Raised</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="53" />
+        <location filename="../../ui/alarm_history.py" line="57" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="53" />
+        <location filename="../../ui/alarm_history.py" line="57" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="53" />
+        <location filename="../../ui/alarm_history.py" line="57" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="58" />
         <source>Acknowledged by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="54" />
+        <location filename="../../ui/alarm_history.py" line="58" />
         <source>Time to acknowledge</source>
         <translation>确认用时</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="55" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Time to clear</source>
         <translation>消除用时</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="55" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="85" />
+        <location filename="../../ui/alarm_history.py" line="68" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="68" />
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="68" />
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="69" />
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_history.py" line="103" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>共 %1 条报警，平均确认用时 %2</translation>
     </message>

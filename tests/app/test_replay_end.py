@@ -20,8 +20,9 @@ from paho.mqtt.enums import CallbackAPIVersion
 from app.config import AppConfig
 from app.domain.kinds import Level
 from app.domain.model import Device, Location, PointSpec
+from app.ingest.feed import FEED_ALARM_DEVICE
 from app.recording import RecordingWriter
-from app.runtime.engine import FEED_ALARM_DEVICE, Engine
+from app.runtime.engine import Engine
 from app.scene.model import Building, Scene, Site
 from tests.fixtures.waiting import wait_until
 

@@ -152,8 +152,22 @@ def test_history_shows_times_to_acknowledge_and_clear(qtbot) -> None:
     cells = [history.table.item(0, c).text() for c in range(8)]
     assert cells[1] == "1号变压器" and cells[4] == "王工"
     assert cells[5] == "45 s" and cells[6] == "10.0 min"
+    # selecting a closed alarm shows its whole story, the acknowledgement by name
+    assert not history.timeline.isVisibleTo(history)
+    history.table.setCurrentCell(0, 1)
+    assert history.timeline.isVisibleTo(history)
+    assert [(r[1], r[2]) for r in history.timeline.rows()][1:] == [
+        ("王工", "Acknowledged"), ("system", "Cleared"), ("system", "Closed")]
     history.search.setText("电梯")
     assert history.table.rowCount() == 0
+
+
+def test_the_feeds_own_alarm_is_named_not_shown_as_an_id(board, qtbot) -> None:
+    from app.ingest.feed import FEED_ALARM_DEVICE
+
+    board.book.raise_alarm(FEED_ALARM_DEVICE, "feed_silent", Severity.HIGH, "silent")
+    qtbot.waitUntil(lambda: board.model.rowCount() == 1)
+    assert board.model.rows()[0].device_name == "Site data feed"
 
 
 def test_the_selected_alarms_timeline_says_who_did_what_in_chinese(board, qtbot, qapp) -> None:
