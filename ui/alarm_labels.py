@@ -206,8 +206,11 @@ _NOT_DEVICES = {FEED_ALARM_DEVICE: QT_TRANSLATE_NOOP("Alarm", "Site data feed")}
 def device_label(store, device_id: str) -> str:  # noqa: ANN001 (a StateStore)
     """The name an alarm's device goes by: its scene name, the feed worded, else its id."""
     device = store.device(device_id)
-    if device is not None:
-        return device.name
+    return device.name if device is not None else not_a_device_name(device_id)
+
+
+def not_a_device_name(device_id: str) -> str:
+    """An alarm's "device" that the scene does not have: the feed worded, else the id."""
     return _tr(_NOT_DEVICES[device_id]) if device_id in _NOT_DEVICES else device_id
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor, QFont, QPainter
 
 from app.alarms.model import Alarm
 from app.scene.model import Scene
-from ui.alarm_labels import type_name
+from ui.alarm_labels import not_a_device_name, type_name
 from ui.wall import theme
 from ui.wall.tile import wt
 
@@ -66,7 +66,7 @@ def place_of(scene: Scene, device_id: str) -> str:
     """"3栋 12层 · 1203 烟感" — the building and floor an operator walks to, then the device."""
     device = scene.device_index().get(device_id)
     if device is None:
-        return device_id
+        return not_a_device_name(device_id)
     parts = []
     loc = device.location
     if loc.building:
