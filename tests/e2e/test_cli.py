@@ -31,7 +31,14 @@ def test_every_command_explains_itself(command: str) -> None:
     assert "usage: control-room" in result.stdout
 
 
-@pytest.mark.parametrize("args", [("--bogus",), ("bench", "nope"), ("serve", "--stats-every")])
+def test_a_benchmark_lists_its_own_options() -> None:
+    result = _run("bench", "detect", "--help")  # was the top-level bench help, no --set
+    assert result.returncode == 0, result.stderr
+    assert "usage: control-room bench detect" in result.stdout and "--set" in result.stdout
+
+
+@pytest.mark.parametrize("args", [("--bogus",), ("bench", "nope"), ("bench",),
+                                  ("serve", "--stats-every")])
 def test_a_mistake_is_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     result = _run(*args)
     assert result.returncode == 2
