@@ -47,6 +47,9 @@ need_app_runtime() {
 need_cjk_fonts() {
   wanted_pkgs+=(fonts-noto-cjk)
   fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_pkgs+=(fonts-noto-cjk)
+  # DejaVu Sans (Mono): the status-bar clock, and the few symbols Noto CJK lacks (✕);
+  # usually there through fontconfig, but only as the first of several alternatives
+  need_pkg fonts-dejavu-core
 }
 
 need_rtsp_server() {  # the RTSP test's server: GStreamer's, run by Debian's own python3

@@ -106,8 +106,9 @@ def test_ui_font_draws_chinese(qapp):
 @pytest.mark.gui
 def test_every_character_the_ui_writes_has_a_glyph(qapp):
     """Each non-ASCII character in ui/, widgets/ and the Chinese catalogue is drawn by the UI
-    font (Noto Sans CJK, command 1 installs it) or DejaVu Sans (Debian's fontconfig
-    default). The alarm board's pause and muted-speaker symbols were empty boxes."""
+    font (Noto Sans CJK) or DejaVu Sans, both installed by command 1
+    (tools/debian-deps.sh). The alarm board's pause and muted-speaker symbols were empty
+    boxes."""
     ui_font, fallback = QFontMetrics(pick_ui_font()), QFontMetrics(QFont("DejaVu Sans"))
     root = paths.resources_dir().parent
     files = [*sorted((root / "ui").rglob("*.py")), *sorted((root / "widgets").rglob("*.py")),
