@@ -8,12 +8,13 @@ one. Listeners are called after the book's lock is released, in the order of the
 Time comes from an injected clock so escalation can be tested without sleeping.
 
 An alarm's own history is what the operator reads about it, kept bounded: repeats are
-counted (``count``), a cleared alarm back before it was closed is ``reactivated`` (told to
-city platforms like ``cleared`` was), so are escalations after the first (``escalations``; the history
+counted (``count``), so are escalations after the first (``escalations``; the history
 keeps the latest), and past ``HISTORY_MAX`` entries the engine's oldest after ``raised``
 go (what operators did stays). The database keeps every transition
 (``app.alarms.persistence``). An alarm left unacknowledged for a week was escalated 2,016
 times, and every escalation copied, stored and sent to each console its whole history.
+A cleared alarm that comes back before it is closed is ``reactivated``, a transition of its
+own (it was a silent repeat, so a city platform told "cleared" never heard it return).
 """
 
 from __future__ import annotations

@@ -122,7 +122,7 @@ class DispatchRuntime:
 
     def _on_alarm(self, change: AlarmChanged) -> None:
         # Called under the alarm book's lock: only queue it (see the module docstring).
-        if change.action in ("raised", "severity"):
+        if change.action in ("raised", "severity", "reactivated"):  # may be worse now
             self._pending_alarms.append(change)
 
     # -- creating orders ------------------------------------------------------------------

@@ -62,7 +62,6 @@ log = logging.getLogger(__name__)
 
 HOUSEKEEPING_S = 1.0
 OPEN_ALARM_STATES = ("raised", "acknowledged", "dispatched", "cleared")
-#: the alarm "no messages from the site" is raised on this (no device has the id)
 
 
 def make_source(config: AppConfig, scene: Scene, scheme: TopicScheme) -> Source:

@@ -137,6 +137,18 @@ def test_alarms_below_the_threshold_or_without_a_device_make_no_order(scene) -> 
     assert book.get(medium.id).dispatched_order == order.id
 
 
+def test_an_alarm_back_worse_after_clearing_makes_its_order(scene) -> None:  # noqa: ANN001
+    runtime, _, book, _ = _runtime(scene)
+    alarm = book.raise_alarm(TRANSFORMER, "load_pct.high", Severity.MEDIUM, "load 85 %")
+    book.clear_alarm(TRANSFORMER, "load_pct.high")
+    runtime.tick()
+    assert runtime.service.orders() == []  # medium: below the automatic threshold
+    book.raise_alarm(TRANSFORMER, "load_pct.high", Severity.CRITICAL, "load 104 %")
+    runtime.tick()  # back, and critical now: "reactivated" must reach dispatch as a raise does
+    (order,) = runtime.service.orders()
+    assert order.origin_ref == alarm.id and book.get(alarm.id).dispatched_order == order.id
+
+
 @pytest.mark.parametrize(("kind", "skill", "certified"), [
     ("elevator", "elevator", True), ("gas_detector", "gas", True),
     ("water_pump", "plumbing", False), ("smoke_detector", "fire", False),
