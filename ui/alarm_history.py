@@ -85,6 +85,8 @@ class AlarmHistory(QWidget):
     def refresh(self) -> None:
         needle = self.search.text().strip().lower()
         alarms = [a for a in reversed(self.book.closed) if self._matches(a, needle)]
+        row = self.table.currentRow()
+        selected = self._shown[row].id if 0 <= row < len(self._shown) else None
         self._shown = alarms
         self.table.setRowCount(len(alarms))
         for k, alarm in enumerate(alarms):
@@ -98,6 +100,10 @@ class AlarmHistory(QWidget):
             )
             for column, text in enumerate(cells):
                 self.table.setItem(k, column, QTableWidgetItem(text))
+        # the selection stays on its alarm, wherever newer ones moved it (or goes with it)
+        again = next((k for k, a in enumerate(alarms) if a.id == selected), -1)
+        self.table.setCurrentCell(again, 0 if again >= 0 else -1)
+        self._on_current_changed(again)
         acks = [t for a in alarms if (t := time_to_acknowledge(a)) is not None]
         mean = _duration(sum(acks) / len(acks)) if acks else "—"
         self.summary.setText(self.tr("%1 alarms, mean time to acknowledge %2")

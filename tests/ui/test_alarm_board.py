@@ -158,7 +158,16 @@ def test_history_shows_times_to_acknowledge_and_clear(qtbot) -> None:
     assert history.timeline.isVisibleTo(history)
     assert [(r[1], r[2]) for r in history.timeline.rows()][1:] == [
         ("王工", "Acknowledged"), ("system", "Cleared"), ("system", "Closed")]
+    # a newer closed alarm moves the row down; the selection and timeline stay with it
+    b = book.raise_alarm("B05-E1", "offline", Severity.MEDIUM, "offline", at=t0 + 700)
+    book.acknowledge(b.id, "李工")
+    book.clear_alarm("B05-E1", "offline", at=t0 + 800)
+    history.refresh()
+    assert history.table.currentRow() == 1 and history.table.item(1, 1).text() == "1号变压器"
+    assert ("王工", "Acknowledged") in [(r[1], r[2]) for r in history.timeline.rows()]
     history.search.setText("电梯")
+    assert history.table.rowCount() == 1 and not history.timeline.isVisibleTo(history)
+    history.search.setText("水泵")
     assert history.table.rowCount() == 0
 
 
