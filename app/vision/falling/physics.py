@@ -120,6 +120,12 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
     return first
 
 
+def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
+    """True for the points of track[i0:i1] that are blobs (not weak points)."""
+    weak = track.weak[i0:i1] if len(track.weak) == len(track.t) else []
+    return ~np.asarray(weak, bool) if weak else np.ones(i1 - i0, bool)
+
+
 def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Facade | None,
                   frame_h: int, fps: float | None) -> Verdict:
     t = np.asarray(track.t[i0:i1]) - track.t[i0]
@@ -199,12 +205,19 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         return v
     # Release: fit the first second only (drag has not yet bent the curve there), and take it
     # back to zero vertical speed — the release of a drop, the apex of an upward toss —
-    # but never far before the first point.
-    early = t <= max(1.2, t[min(len(t) - 1, 9)])
-    c_e = _fit(t[early], h[early])[0] if early.sum() >= 8 else coef
+    # but never far before the first point. Weak points (found at the track's own
+    # prediction, Tracker._weak) carry that prediction's error, not the object's position:
+    # they helped the track through its holes and count for acceptance, but the release is
+    # fitted on blob points only, when enough of them are left.
+    blob = _blob_mask(track, i0, i1)
+    if blob.sum() < cfg.min_points:
+        blob = np.ones(len(t), bool)
+    c_all = coef if blob.all() else _fit(t[blob], h[blob])[0]
+    early = (t <= max(1.2, t[min(len(t) - 1, 9)])) & blob
+    c_e = _fit(t[early], h[early])[0] if early.sum() >= 8 else c_all
     a_e = -2 * c_e[0]
     if terminal or not a_min <= a_e <= a_max:
-        c_e, a_e = coef, max(accel, a_min)
+        c_e, a_e = c_all, max(-2 * c_all[0], a_min)
     t_rel = c_e[1] / a_e if a_e > 0 else 0.0  # apex time (>0 when tossed upwards)
     t_rel = min(max(t_rel, -cfg.max_back_extrapolation_s), 0.0)
     h_rel = float(np.polyval(c_e, t_rel)) if t_rel < 0 else float(np.polyval(c_e, 0.0))
@@ -213,7 +226,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         # g by then, and taken back to zero speed at that reduced rate it starts too early
         # and too high (a storey high for most late finds at night). Traced back instead
         # along a fall with quadratic drag, which starts at g.
-        t_rel, h_rel = _drag_release(t, h, t_rel, h_rel, cfg)
+        t_rel, h_rel = _drag_release(t[blob], h[blob], t_rel, h_rel, cfg)
     bx = np.polyfit(t[early], horiz[early], 1) if early.sum() >= 4 else np.polyfit(t, horiz, 1)
     x_rel = float(np.polyval(bx, t_rel))
     if facade is not None:

@@ -30,6 +30,10 @@ class Track:
     x: list[float] = field(default_factory=list)
     y: list[float] = field(default_factory=list)
     size: list[float] = field(default_factory=list)
+    # per point: found below the blob threshold (Tracker._weak). Such a point lies near the
+    # track's own prediction by construction, so it bridges a hole but is no independent
+    # measurement of where the object was: the release is fitted without it (physics.py).
+    weak: list[bool] = field(default_factory=list)
     misses: int = 0
     weak_run: int = 0  # weak points (found below the blob threshold) in a row at the end
     weak_total: int = 0
@@ -40,6 +44,7 @@ class Track:
         self.x.append(x)
         self.y.append(y)
         self.size.append(s)
+        self.weak.append(False)
         self.misses = 0
         self.weak_run = 0
 
@@ -49,7 +54,7 @@ class Track:
         them would make any clutter track look like a longer fall)."""
         if self.weak_run:
             k = len(self.t) - self.weak_run
-            del self.t[k:], self.x[k:], self.y[k:], self.size[k:]
+            del self.t[k:], self.x[k:], self.y[k:], self.size[k:], self.weak[k:]
             self.weak_total -= self.weak_run
             self.weak_run = 0
             self._fit = None
@@ -183,6 +188,7 @@ class Tracker:
                 continue
             run, total = tr.weak_run, tr.weak_total
             tr.add(t, *found)
+            tr.weak[-1] = True
             tr.weak_run, tr.weak_total = run + 1, total + 1
             tr.misses = -1
 
