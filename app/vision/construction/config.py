@@ -38,6 +38,9 @@ class ConstructionConfig:
     gap_samples: int = 6  # a run survives this many samples without the change (a person)
     min_blocks: int = 2  # a region needs this many changed blocks inside a zone
     vanish_samples: int = 3  # a background uncovered this long is learnt at once
+    # more samples in a row than this that judge no block (unregistered, dark, global):
+    # the runs carried through them are judged afresh by the day (runs.judge_by_day)
+    unseen_samples: int = 12
     # weather: a change whose start is shared by this many blocks elsewhere (and at least
     # this share of its own size) in this many separate places, within this many
     # samples, is not a structure

@@ -121,6 +121,7 @@ class ConstructionDetector:
         self.stats["samples"] += 1
         if float(cv2.cvtColor(img, cv2.COLOR_BGR2GRAY).std()) < MIN_STD:
             self.stats["dark"] += 1  # covered or black: the tamper check's business
+            self.runs.skip()
             return []
         mono = self._mono(img)
         key = bin_key(t, mono, self.hours_per_bin)
@@ -133,11 +134,13 @@ class ConstructionDetector:
         out: list = []
         if b.image is None:  # seeding: register to another bin if it works, never alarm
             aligned = align(img, reg.warp)[0] if reg.ok else img
+            # not counted as blind hours (runs.skip): once per bin, the first hours
             self.bank.seed(b, aligned, mono)
             self._prev = None
             return out
         if not reg.ok:
             self.stats["unregistered"] += 1
+            self.runs.skip()
             self._prev = None
             if not self.moved:
                 self.moved = True

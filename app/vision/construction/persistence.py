@@ -43,6 +43,9 @@ class BlockRuns:
         # carried through a night unseen: hits and usable samples of the day since
         self.woke_hits = np.zeros(shape, np.int32)
         self.woke_samples = np.full(shape, -1, np.int32)  # -1: not on probation
+        # carried through hours no sample could judge: only day samples judge it again
+        self.day_judge = np.zeros(shape, bool)
+        self.blind = 0  # samples in a row that could judge no block at all
 
     @property
     def running(self) -> np.ndarray:
@@ -59,6 +62,13 @@ class BlockRuns:
         a lawn no one judged otherwise, kept a run alive from dusk till the snow came at
         midnight, and the snowed lawn was raised next morning as a structure 12 h old)."""
         hit = hit & usable
+        if not usable.any():
+            self.blind += 1
+        elif self.blind > cfg.unseen_samples:
+            self.judge_by_day(self.running)
+            self.blind = 0
+        else:
+            self.blind = 0
         new = hit & ~self.running
         self.start[new] = t
         self.hits[new] = self.samples[new] = 0
@@ -76,9 +86,10 @@ class BlockRuns:
             # (detector.py)
             shown = self.night_hits > 0
             slept = self.running & self.slept & ~new
-            woke = slept & ~shown
+            woke = slept & ~shown & ~self.day_judge
             self.woke_hits[woke] = self.woke_samples[woke] = 0
-            self.woke_samples[slept & shown] = -1  # the night has shown it after all
+            # the night has shown it after all (not a run judged by day: judge_by_day)
+            self.woke_samples[slept & shown & ~self.day_judge] = -1
             self.slept[:] = False
             self.night_hits[:] = self.night_usable[:] = 0
         else:
@@ -88,7 +99,7 @@ class BlockRuns:
         run = self.running & (usable if can_deny else hit | (usable & self.by_night))
         self.samples[run] += 1
         self.hits[hit] += 1
-        waking = self.woke_samples >= 0
+        waking = (self.woke_samples >= 0) & (can_deny | ~self.day_judge)
         self.woke_samples[run & waking] += 1
         self.woke_hits[hit & waking] += 1
         self.last_hit[hit] = t
@@ -102,6 +113,27 @@ class BlockRuns:
         self.vanish[usable & vanish] += 1
         self.vanish[usable & ~vanish] = 0
         return ended
+
+    def skip(self) -> None:
+        """A sample that judged no block (unregistered, dark): ``update`` not called."""
+        self.blind += 1
+
+    def judge_by_day(self, blocks: np.ndarray) -> None:
+        """The runs of ``blocks`` are judged afresh, by day samples only: they keep their
+        start and count, but are active again only once at least ``MIN_JUDGED`` day samples
+        show them often enough; what the night recorded of them before is stale. For the runs
+        carried through more than ``unseen_samples`` samples that could judge no block at
+        all (dev 1025: a rainy night started wet-lawn runs, 85 samples of the rainy day
+        could not be registered, and the next dusk's first infrared sample raised three of
+        them 18 h old, no day having seen them). Not per block: the lawns left unjudged by
+        the group guard for a whole day (1025's next day) are judged by the night only, and
+        a shed put up on one at night was found so (judging such runs by the day only lost
+        it)."""
+        blocks = blocks & self.running
+        self.woke_hits[blocks] = self.woke_samples[blocks] = 0
+        self.day_judge[blocks] = True
+        self.slept[blocks] = False
+        self.night_hits[blocks] = self.night_usable[blocks] = 0
 
     def active(self, cfg: ConstructionConfig) -> np.ndarray:
         """Runs that are holding: seen often enough, at least three times."""
@@ -135,3 +167,4 @@ class BlockRuns:
         self.night_hits[blocks] = self.night_usable[blocks] = 0
         self.woke_hits[blocks] = 0
         self.woke_samples[blocks] = -1
+        self.day_judge[blocks] = False
