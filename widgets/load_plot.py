@@ -31,6 +31,7 @@ class LoadPlot(QWidget):
             axis.setTextPen(pg.mkPen(self._fg))
         self._legend = self._plot.addLegend(offset=(8, 4), labelTextColor=self._fg,
                                             brush=pg.mkBrush(0, 0, 0, 90))
+        self._legend.setVisible(False)  # until a named series is drawn
         self._items: list[pg.GraphicsObject] = []
         self._bands: list[pg.LinearRegionItem] = []
         layout = QVBoxLayout(self)
@@ -49,6 +50,10 @@ class LoadPlot(QWidget):
             self._plot.removeItem(item)
         self._items.clear()
         self._legend.clear()
+        self._legend.setVisible(False)  # an empty legend is a dark box over the plot
+
+    def _show_legend(self) -> None:
+        self._legend.setVisible(bool(self._legend.items))
 
     def set_bands(self, bands: Sequence[tuple[float, float, tuple[int, int, int, int]]]) -> None:
         """Shaded x ranges behind the curves: (x0, x1, rgba)."""
@@ -77,6 +82,7 @@ class LoadPlot(QWidget):
                 self._plot.addItem(item)
                 self._items.append(item)
             below, base = curve, top
+        self._show_legend()
         self._plot.setXRange(float(x[0]) if len(x) else 0, float(x[-1]) if len(x) else 24,
                              padding=0)
 
@@ -91,6 +97,7 @@ class LoadPlot(QWidget):
                                    name=name, connect="finite")
             self._plot.addItem(item)
             self._items.append(item)
+        self._show_legend()
 
     def set_bars(self, x: np.ndarray, heights: np.ndarray, rgb: RGB, name: str = "") -> None:
         self.clear()
@@ -100,6 +107,7 @@ class LoadPlot(QWidget):
                                name=name or None)
         self._plot.addItem(bars)
         self._items.append(bars)
+        self._show_legend()
 
     def set_x_range(self, x0: float, x1: float) -> None:
         self._plot.setXRange(x0, x1, padding=0)
