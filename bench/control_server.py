@@ -80,3 +80,11 @@ class ControlRoomServer(ServerProcess):
                           "--db", self.db_url, *extra, stdin=password + "\n")
         if result.returncode != 0:
             raise RuntimeError(f"users add {name}: {result.stderr.strip()}")
+
+    def console(self, name: str, password: str, console: str, **options: object):  # noqa: ANN201
+        """A console (RemoteControlRoom) signed in to this server as ``name``; generous with
+        its first snapshot, which a loaded machine may take seconds to send."""
+        from app.client.remote import RemoteControlRoom
+
+        options.setdefault("first_snapshot_s", 30.0)
+        return RemoteControlRoom.sign_in(self.url, name, password, console=console, **options)

@@ -47,10 +47,6 @@ def server(tmp_path):
     srv.stop()
 
 
-def _console(server, who, name):  # noqa: ANN001, ANN202
-    return RemoteControlRoom.sign_in(server.url, *who, console=name, first_snapshot_s=30)
-
-
 def _throw(room: RemoteControlRoom):  # noqa: ANN202
     assert wait_until(lambda: any(e.kind == "falling_object" for e in room.cameras.events()),
                       timeout=90), "no throw reached the console"
@@ -59,7 +55,7 @@ def _throw(room: RemoteControlRoom):  # noqa: ANN202
 
 def test_a_throw_reaches_the_console_with_its_clip_and_evidence_and_leaves_nothing(
         server, tmp_path):
-    desk = _console(server, SUPERVISOR, "desk-1")
+    desk = server.console(*SUPERVISOR, "desk-1")
     try:
         event = _throw(desk)
         assert event.data["floor"] == 27 and event.camera_id == "CAM-01"
@@ -88,7 +84,7 @@ def test_a_throw_reaches_the_console_with_its_clip_and_evidence_and_leaves_nothi
         desk.close()
     assert not desk.cache_dir.exists(), "the console left its clips on the desk"
 
-    guard = _console(server, GUARD, "desk-2")
+    guard = server.console(*GUARD, "desk-2")
     try:
         assert _throw(guard).id == event.id
         with pytest.raises(CommandError) as refused:
@@ -98,7 +94,7 @@ def test_a_throw_reaches_the_console_with_its_clip_and_evidence_and_leaves_nothi
     finally:
         guard.close()
 
-    other = _console(server, OTHER_GUARD, "desk-3")
+    other = server.console(*OTHER_GUARD, "desk-3")
     try:
         assert other.cameras.events() == []  # not in their scope
         with pytest.raises(CommandError):
@@ -107,7 +103,7 @@ def test_a_throw_reaches_the_console_with_its_clip_and_evidence_and_leaves_nothi
     finally:
         other.close()
 
-    auditor = _console(server, AUDITOR, "audit-1")
+    auditor = server.console(*AUDITOR, "audit-1")
     try:
         records = auditor.api.audit(AuditQuery(object=f"evidence:{event.id}"))
         # a refusal for want of the permission is recorded without its object: the role is

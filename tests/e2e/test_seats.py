@@ -18,7 +18,6 @@ import paho.mqtt.client as mqtt
 import pytest
 from paho.mqtt.enums import CallbackAPIVersion
 
-from app.client.remote import RemoteControlRoom
 from app.facade.commands import AcknowledgeAlarm
 from app.facade.errors import CommandFailed, NotConnected
 from bench.control_server import ControlRoomServer
@@ -41,12 +40,8 @@ def server(tmp_path):
     srv.stop()
 
 
-def _console(server, who, name):  # noqa: ANN001, ANN202
-    return RemoteControlRoom.sign_in(server.url, *who, console=name, first_snapshot_s=30)
-
-
 def test_an_acknowledgement_shows_at_the_other_console_and_the_second_is_told(server):
-    a, b = _console(server, GUARD, "desk-1"), _console(server, SUPERVISOR, "desk-2")
+    a, b = server.console(*GUARD, "desk-1"), server.console(*SUPERVISOR, "desk-2")
     try:
         assert wait_until(lambda: a.alarms.open_alarms(), timeout=30), "the demo raises alarms"
         alarm = next(x for x in a.alarms.open_alarms() if x.acknowledged_at is None)
@@ -68,7 +63,7 @@ def test_an_acknowledgement_shows_at_the_other_console_and_the_second_is_told(se
 
 
 def test_a_killed_server_is_noticed_within_2_s_and_consoles_resynchronise(server):
-    a, b = _console(server, GUARD, "desk-1"), _console(server, SUPERVISOR, "desk-2")
+    a, b = server.console(*GUARD, "desk-1"), server.console(*SUPERVISOR, "desk-2")
     try:
         assert wait_until(lambda: a.alarms.open_alarms(), timeout=30)
         alarm = next(x for x in a.alarms.open_alarms() if x.acknowledged_at is None)
@@ -98,7 +93,7 @@ def test_a_killed_server_is_noticed_within_2_s_and_consoles_resynchronise(server
 def test_a_stalled_server_shows_as_away_and_is_carried_on_with_not_resynchronised(server):
     # a busy server can stall for seconds; if every console answered with a reconnect and a
     # full snapshot, the stall would feed itself
-    a = _console(server, GUARD, "desk-1")
+    a = server.console(*GUARD, "desk-1")
     try:
         assert wait_until(lambda: a.link().server_connected, timeout=30)
         assert a.snapshots_received == 1
@@ -169,7 +164,7 @@ def _one_order(srv, mqtt_broker) -> None:  # noqa: ANN001
     listener.connect("127.0.0.1", mqtt_broker.port)
     listener.subscribe("cr/demo/tech/+/orders", qos=1)
     listener.loop_start()
-    a, b = _console(srv, GUARD, "desk-1"), _console(srv, SUPERVISOR, "desk-2")
+    a, b = srv.console(*GUARD, "desk-1"), srv.console(*SUPERVISOR, "desk-2")
     device = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="S01-TR1")
     device.connect("127.0.0.1", mqtt_broker.port)
     device.loop_start()
