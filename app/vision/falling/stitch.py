@@ -166,40 +166,11 @@ class StitchPool:
                 best, best_i = a, int(i)
         return best_i, best
 
-    def _extend(self, b: Track) -> int:
-        """The pooled chain a short fragment (1–2 points, too short to judge or to fit)
-        continues, or -1. At night a fall's later part breaks into such crumbs (moths and
-        rain take the gates); each lies where the chain's own parabola predicts it. Only a
-        chain long enough to predict (``_CHAIN_MIN`` points, descending) takes one, only
-        after its end, and only near the prediction, so clutter rarely lines up; the joined
-        path is judged later by the same physics as any track."""
-        ends = self._ends()
-        if not len(ends):
-            return -1
-        ok, gap = self._near(b, ends)
-        idx = np.flatnonzero(ok & (gap > _SAME_FRAME_S))
-        best_i, best_err = -1, np.inf
-        for i in idx[np.argsort(gap[idx])][:2]:
-            a = self.pool[i]
-            if len(a.t) < _CHAIN_MIN or not _descending(a):
-                continue
-            self.fits += 1
-            err = _off_path(a, b)
-            if err < best_err:
-                best_i, best_err = int(i), err
-        return best_i if best_err <= 0.0 else -1
-
     def add(self, ended: list[Track]) -> None:
         parts = [p for tr in ended if len(tr.t) >= self.min_points and _may_fall(tr)
                  for p in split_hijacked(tr)]
-        crumbs = [tr for tr in ended if 0 < len(tr.t) < self.min_points]
-        is_crumb = {id(tr) for tr in crumbs}
-        for b in sorted(parts + crumbs, key=lambda tr: tr.t[0]):
+        for b in sorted(parts, key=lambda tr: tr.t[0]):
             if len(b.t) < self.min_points:
-                i = self._extend(b) if id(b) in is_crumb else -1
-                if i >= 0:
-                    self.pool[i] = join(self.pool[i], b)
-                    self._rev += 1
                 continue
             best_i, best = self._best(b)
             if best is not None:
@@ -263,29 +234,6 @@ class StitchPool:
         done, self.pool = self.pool, []
         self._rev += 1
         return done
-
-
-_CHAIN_MIN = 6  # points a chain needs before it may take a crumb (1–2 point fragment)
-_CHAIN_REF = 12  # its last points the crumb is predicted from
-
-
-def _off_path(a: Track, b: Track) -> float:
-    """How far b's points lie outside the tolerance around a's predicted path (≤ 0: on
-    it): a parabola in y and a line in x through a's last points, extrapolated to b's
-    times, with room for the object's size and for an error growing with speed × gap."""
-    n = min(len(a.t), _CHAIN_REF)
-    t0 = a.t[-1]
-    t = np.asarray(a.t[-n:]) - t0
-    cx = polyfit(t, np.asarray(a.x[-n:]), 1)
-    cy = polyfit(t, np.asarray(a.y[-n:]), 2)
-    worst = -np.inf
-    for tb, xb, yb, sb in zip(b.t, b.x, b.y, b.size, strict=False):
-        dt = tb - t0
-        px, py = float(np.polyval(cx, dt)), float(np.polyval(cy, dt))
-        speed = float(np.hypot(cx[-2], np.polyval(np.polyder(cy), dt)))
-        tol = 2.5 + 0.5 * max(sb, a.size[-1]) + 0.1 * speed * dt
-        worst = max(worst, float(np.hypot(xb - px, yb - py)) - tol)
-    return worst
 
 
 def _descending(tr: Track) -> bool:
