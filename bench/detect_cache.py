@@ -15,7 +15,9 @@ renderer's dev part, say) from the bench's own render cache, rendering what is m
 ``score`` prints the same figures as ``control-room bench detect`` (recall, precision, false
 alarms per camera-hour, floors). The replay is the real ``FallingObjectDetector`` with its
 motion stage swapped for the recorded blobs, so a setting of the foreground stage
-(``k_sigma``…) is not tunable here. Only dev seeds: the held-out set stays unseen.
+(``k_sigma``…) is not tunable here, and the weak detections along established tracks
+(``weak_k_sigma``, which look at the frame's pixels) are off in a replay: its figures are
+the detector's without them. Only dev seeds: the held-out set stays unseen.
 """
 
 from __future__ import annotations
@@ -103,6 +105,9 @@ class _ReplayStage:
         r = next(self._it)
         return None if r is None else Blobs(r[0], r[1])
 
+    def weak_at(self, *_args) -> None:  # no pixels here (replay() turns the search off)
+        return None
+
 
 def _spec(kind: str, seed: int) -> ClipSpec:
     return throw_spec(seed) if kind == "throw" else distractor_spec(seed)
@@ -162,6 +167,7 @@ def replay(path: str, cfg: FallingConfig | None = None) -> dict:
     """One cached clip through tracking, stitching and physics; scored as ``bench detect``."""
     data = pickle.loads(Path(path).read_bytes())
     facade = parse_facade(json.loads(data["facade"]))
+    cfg = replace(cfg or FallingConfig(), weak_k_sigma=0.0)  # it needs the pixels
     det = FallingObjectDetector(cfg, facade=facade, fps=data["fps"])
     det.stage = _ReplayStage(data["record"])
     det.cadence = _Replayed(data["kept"]) if "kept" in data else _Verbatim(data["fps"])
