@@ -71,6 +71,8 @@ class ConstructionDetector:
         self.runs = BlockRuns(self.blocks)
         self.zone_blocks = BlockZones(self._zones, self.scale, self.blocks, cfg.block_px)
         self.muted = np.zeros(self.blocks, bool)
+        # blocks of changes judged to stand outside every zone, for as long as they run
+        self.outside = np.zeros(self.blocks, bool)
         self.calm = np.zeros(self.blocks, np.int32)  # samples in a row close to the reference
         self.changes: dict[str, _Change] = {}
         self._prev: tuple[str, BlockFeatures] | None = None
@@ -202,6 +204,7 @@ class ConstructionDetector:
             still = close & (self.calm >= cfg.learn_after) & ~self.runs.running & ~held
             self.bank.learn(b, aligned, still, mono)
         self.muted &= self.runs.running
+        self.outside &= self.runs.running
         self._regions(t, frame, b.image, aligned, out, mono=mono)
         self._gone(t, out)
 
@@ -230,6 +233,8 @@ class ConstructionDetector:
                  after: np.ndarray, out: list, *, mono: bool = False) -> None:
         cfg = self.cfg
         active = self.runs.active(cfg) & ~self.muted
+        self._mark_outside(t, active & ~self._held())
+        active &= ~self.outside
         n, labels = cv2.connectedComponents(active.astype(np.uint8), connectivity=8)
         zb = self.zone_blocks
         for k in range(1, n):
@@ -282,6 +287,49 @@ class ConstructionDetector:
                 self._outline(comp))
             self.changes[event.id] = _Change(event, comp.copy())
             out.append(Detection(event, before.copy(), after.copy(), frame.copy()))
+
+    def _mark_outside(self, t: float, active: np.ndarray) -> None:
+        """Changes that have stood the persistence time outside every zone keep that
+        judgement for as long as their blocks run, and so do the parts of their top that
+        rise over the zone behind them in the picture. The camera looks down at an angle:
+        a shed on the plaza covers the fire lane behind it, and between its roof edge and
+        its foot there are often blocks that do not change (a wall like the paving, or
+        learnt: nothing holds a change outside every zone), so its roof edge over the lane
+        is a change of its own, standing in the lane by its footing — dev 1010 and 1018
+        raised it there 26 h after the shed went up. A part is such a top when its lowest
+        block is at most three block rows above the outside change, over its columns (one
+        either side), with only blocks outside every zone between them: a zone between
+        is ground the top would stand behind (dev 1025: a shed on the lawn behind the lane,
+        three rows above a scaffold's remnant on the plaza, was taken so and lost). Not a
+        part standing on a roof: a rooftop keeps its own rule."""
+        cfg = self.cfg
+        n, labels = cv2.connectedComponents(active.astype(np.uint8), connectivity=8)
+        parts = [labels == k for k in range(1, n)]
+        out = []
+        for part in parts:
+            if part.sum() < cfg.min_blocks:
+                continue
+            if t - float(np.median(self.runs.start[part])) < self._zones.min_persist_s:
+                continue
+            if self._standing_in(part) is None:
+                self.outside |= part
+                out.append(part)
+        if not out:
+            return
+        for top in parts:
+            if (self.outside & top).all():
+                continue
+            zi = self._standing_in(top)
+            if zi is not None and self._zones.zones[zi].kind == "rooftop":
+                continue
+            rows, cols = np.nonzero(top)
+            for part in out:
+                prow, pcol = np.nonzero(part)
+                c0, c1 = max(cols.min(), pcol.min() - 1), min(cols.max(), pcol.max() + 1)
+                between = self.zone_blocks.index[rows.max() + 1:prow.min(), c0:c1 + 1]
+                if 0 < prow.min() - rows.max() <= 3 and c0 <= c1 and (between < 0).all():
+                    self.outside |= top
+                    break
 
     def _weather_like(self, comp: np.ndarray, onset: float) -> bool:
         """Weather, not a structure: changes in several other places of the picture — on
