@@ -65,6 +65,7 @@ class FallingObjectDetector:
         self._raised: dict[int, FallingObjectEvent] = {}  # live track id → its alarm
         self._updates: list[FallingObjectEvent] = []
         self._live: dict[int, Track] = {}  # event id → its still-growing live track
+        self._falls: dict[int, np.ndarray] = {}  # event id → (t, x, y) of its judged fall
         self._next_id = 1
 
     @property
@@ -137,6 +138,8 @@ class FallingObjectDetector:
     def _remember(self, ev: FallingObjectEvent) -> None:
         self._recent = [e for e in self._recent
                         if e.t_end > ev.t_start - 3.0 and e.event_id != ev.event_id] + [ev]
+        keep = {e.event_id for e in self._recent}
+        self._falls = {k: f for k, f in self._falls.items() if k in keep}
 
     def flush(self) -> list[FallingObjectEvent]:
         """End of stream: judge whatever is still being tracked."""
@@ -199,6 +202,12 @@ class FallingObjectDetector:
             column, floor = int(u) + 1, int(h) + f.lowest_floor
         if not event_id:
             event_id, self._next_id = self._next_id, self._next_id + 1
+        # The part physics accepted (clutter the track took on at either end cut off): what
+        # a later or earlier alarm is checked against (``_duplicate``).
+        fall = np.array([p for p in zip(tr.t, tr.x, tr.y, strict=True)
+                         if v.t_first - 1e-6 <= p[0] <= v.t_last + 1e-6], float)
+        if len(fall):
+            self._falls[event_id] = fall
         return FallingObjectEvent(
             v.t_first, tr.t[-1], v.origin_px, last if landed else None, v.confidence,
             floor, column, tuple(zip(tr.t, tr.x, tr.y, strict=True)), event_id)
@@ -221,8 +230,29 @@ class FallingObjectDetector:
             # ~3 s later: a light object falls for 5–7 s in view.
             if (known[0, 0] - 0.2 <= ev.t_start <= known[-1, 0] + 3.0
                     and self._on_trajectory(known, ev.track[:5])):
+                self._falls.pop(ev.event_id, None)
+                return True
+            # Through a swarm (moths at a lamp), the fall can end up in two tracks that each
+            # carry clutter at one end, and the one judged second may have started first: its
+            # head is a moth's track that took the object over, or it is the fall's start
+            # and only ended (on a moth) after the rest had raised the alarm. Then neither
+            # starts on the other's trajectory, but one carries the same object along the
+            # other's accepted fall (5 frames in a row where it was, or would be by then).
+            # A second throw from a neighbouring window starts elsewhere and never runs
+            # along the first: the first object is far below by the time it is thrown.
+            mine, theirs = self._falls.get(ev.event_id), self._falls.get(e.event_id)
+            if ((theirs is not None and self._runs_along(theirs, ev.track))
+                    or (mine is not None and self._runs_along(mine, e.track))):
+                self._falls.pop(ev.event_id, None)  # never raised: nothing to check against
                 return True
         return False
+
+    def _runs_along(self, fall: np.ndarray, points, run: int = 5) -> bool:
+        """Do ``run`` consecutive (t, x, y) points lie on this accepted fall (while it was
+        seen, or after it, up to 3 s, where its object could be)?"""
+        pts = [p for p in points if fall[0, 0] - 1e-6 <= p[0] <= fall[-1, 0] + 3.0]
+        return any(self._on_trajectory(fall, pts[i:i + run])
+                   for i in range(len(pts) - run + 1))
 
     def _on_trajectory(self, known: np.ndarray, points) -> bool:
         """Are these (t, x, y) points where the object of the ``known`` track was (while it

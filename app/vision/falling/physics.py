@@ -35,6 +35,7 @@ class Verdict:
     origin_uv: tuple[float, float] | None = None  # facade (columns, floors)
     confidence: float = 0.0
     t_first: float = 0.0  # time of the first point of the accepted part
+    t_last: float = 0.0  # and of its last
 
 
 def _fit(t: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, float, float]:
@@ -250,7 +251,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     fit_q = math.exp(-rms / (rms_lim + cfg.rms_drop_frac * drop))
     g_q = 1.0 if (facade is None or 4.0 <= accel <= 12.0) else 0.8
     v.confidence = round(min(0.99, 0.5 + 0.5 * span_q * fit_q * g_q), 3)
-    v.t_first = track.t[i0]
+    v.t_first, v.t_last = track.t[i0], track.t[i1 - 1]
     v.accepted = True
     v.reason = "accepted"
     return v
