@@ -13,9 +13,9 @@ from collections.abc import Callable
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
-    QLabel,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -46,13 +46,17 @@ class OrderDetail(QWidget):
         self.timeline = Timeline([self.tr("Time"), self.tr("Who"), self.tr("Step"),
                                   self.tr("Note")])
         self.terms.setMinimumHeight(50)  # scrolls in a short dock rather than squeezing 3D
+        # the dock is short on a 1080p desk: the reasons and the timeline take turns at the
+        # full height below the order's heading instead of sharing it in slivers
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.terms, self.tr("Why"))
+        self.tabs.addTab(self.timeline, self.tr("Timeline"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.heading)
         layout.addWidget(self.who)
-        layout.addWidget(self.terms, 2)
-        layout.addWidget(QLabel(self.tr("Timeline")))
-        layout.addWidget(self.timeline, 3)
+        layout.addWidget(self.tabs, 1)
         self._shown: tuple | None = None
 
     def show_order(self, view: OrderView | None, tech_names: dict[str, str],
@@ -87,9 +91,11 @@ class OrderDetail(QWidget):
                 "%1", self._suggestion_words(tech_names.get(tech, tech), o.skill,
                                              explanation)))
         else:
-            self.who.setText(view.why_unassigned or self.tr("No suggestion yet"))
+            self.who.setText(L.word_note(view.why_unassigned, tech_names)
+                             or self.tr("No suggestion yet"))
         if view.why_unassigned and view.suggestion is not None:
-            self.who.setText(self.who.text() + "\n" + view.why_unassigned)
+            self.who.setText(self.who.text() + "\n"
+                             + L.word_note(view.why_unassigned, tech_names))
         self._show_terms(explanation)
         self._show_timeline(view, tech_names)
 

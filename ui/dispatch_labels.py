@@ -71,14 +71,23 @@ def name(table: dict[str, str], key: str | None) -> str:
 
 
 def countdown(seconds: float) -> str:
-    """``12:05`` left, ``1:02:03`` for long clocks, ``-3:10`` once overdue."""
-    sign = "-" if seconds < 0 else ""
-    s = int(abs(seconds))
-    h, rem = divmod(s, 3600)
+    """``12:05``, ``1:02:03`` for long clocks, ``3d 4h`` past two days."""
+    h, rem = divmod(int(seconds), 3600)
     m, sec = divmod(rem, 60)
     if h >= 48:
-        return f"{sign}{h // 24}d {h % 24}h"
-    return f"{sign}{h}:{m:02d}:{sec:02d}" if h else f"{sign}{m}:{sec:02d}"
+        return f"{h // 24}d {h % 24}h"
+    return f"{h}:{m:02d}:{sec:02d}" if h else f"{m}:{sec:02d}"
+
+
+_LEFT = QT_TRANSLATE_NOOP("Dispatch", "%1 %2")
+_OVERDUE = QT_TRANSLATE_NOOP("Dispatch", "%1 overdue %2")
+
+
+def deadline(clock: str, left_s: float) -> str:
+    """``accept 12:05`` while time is left; ``accept overdue 3:10`` once it has run out
+    (a bare minus sign in a red cell was easy to misread as time left)."""
+    text = tr(_OVERDUE if left_s < 0 else _LEFT)
+    return text.replace("%1", clock).replace("%2", countdown(abs(left_s)))
 
 
 def minutes(seconds: float | int | None) -> str:
@@ -132,7 +141,19 @@ _NOTES = {
     "manual": QT_TRANSLATE_NOOP("Dispatch", "Assigned by hand: %1"),
     "reassigned": QT_TRANSLATE_NOOP("Dispatch", "Reassigned to %1: %2"),
     "not_accepted": QT_TRANSLATE_NOOP("Dispatch", "Not accepted within %1 s"),
+    "nobody": QT_TRANSLATE_NOOP("Dispatch", "No technician on the roster"),
+    "none_qualified": QT_TRANSLATE_NOOP("Dispatch", "No %1 technician on the roster"),
+    "none_on_shift": QT_TRANSLATE_NOOP("Dispatch", "No %1 technician on shift"),
+    "all_taken": QT_TRANSLATE_NOOP("Dispatch",
+                                   "Every suitable technician is taken this round; waiting"),
+    "all_unavailable": QT_TRANSLATE_NOOP(
+        "Dispatch", "Every %1 technician is at full load, unreachable or has rejected it"),
+    "read_only": QT_TRANSLATE_NOOP("Dispatch", "Read-only source (%1): work orders are "
+                                   "recorded but never sent to technicians' handsets"),
+    "waiting": QT_TRANSLATE_NOOP("Dispatch", "Waiting for the server's work orders"),
 }
+#: the steps the dispatch engine makes itself (orders it creates, deadlines it enforces)
+ENGINE_ACTORS = frozenset({"system", "dispatch"})
 ORIGIN_NAMES = {
     "alarm": QT_TRANSLATE_NOOP("Dispatch", "an alarm"),
     "detection": QT_TRANSLATE_NOOP("Dispatch", "a camera detection"),
@@ -156,7 +177,7 @@ def suggestion_words(tech_name: str, minutes: float, where: str, load: int, skil
 
 def word_actor(actor: str, tech_names: dict[str, str] | None = None) -> str:
     """Who made a step: the engine itself, a technician by name, or a user's name."""
-    if actor == "system":
+    if actor in ENGINE_ACTORS:
         return tr(_SYSTEM)
     if actor.startswith("tech:"):
         tech = actor.removeprefix("tech:")
@@ -187,4 +208,14 @@ def word_note(text: str, tech_names: dict[str, str] | None = None) -> str:
         return wording.replace("%1", v["reason"])
     if template == "reassigned":
         return wording.replace("%1", names.get(v["tech"], v["tech"])).replace("%2", v["reason"])
-    return wording.replace("%1", v["seconds"])  # not_accepted
+    if template == "not_accepted":
+        return wording.replace("%1", v["seconds"])
+    if template == "none_qualified":
+        skill = name(SKILL_NAMES, v["skill"])
+        return wording.replace("%1", tr(_CERTIFIED).replace("%1", skill)
+                               if v["certified"] else skill)
+    if template in ("none_on_shift", "all_unavailable"):
+        return wording.replace("%1", name(SKILL_NAMES, v["skill"]))
+    if template == "read_only":
+        return wording.replace("%1", v["source"])
+    return wording  # nobody, all_taken, waiting: nothing to fill in

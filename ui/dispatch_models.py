@@ -123,7 +123,7 @@ class OrderQueueModel(_KeyedModel):
         if nxt is None:
             return [""]
         clock, left = nxt
-        return [f"{L.name(L.CLOCK_NAMES, clock)} {L.countdown(left)}"]
+        return [L.deadline(L.name(L.CLOCK_NAMES, clock), left)]
 
     def _sla_colour(self, v: OrderView) -> QColor | None:
         """Red once a clock is overdue; amber in its last third; otherwise plain."""

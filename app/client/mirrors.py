@@ -27,6 +27,7 @@ import msgspec
 import numpy as np
 
 from app.alarms.model import Alarm, AlarmChanged
+from app.dispatch.notes import note
 from app.dispatch.orders import Sla
 from app.dispatch.runtime_view import DispatchSnapshot, OrderView
 from app.domain.model import Camera
@@ -121,8 +122,7 @@ class DispatchMirror:
     def snapshot(self) -> DispatchSnapshot:
         snap = self._snap
         if snap is None:
-            return DispatchSnapshot(0, time.time(), [], [], {}, False,
-                                    "waiting for the server")
+            return DispatchSnapshot(0, time.time(), [], [], {}, False, note("waiting"))
         aged = time.monotonic() - self._taken
         if aged < 0.05:
             return snap

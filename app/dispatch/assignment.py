@@ -124,7 +124,7 @@ def plan(orders: Sequence[WorkOrder], techs: Sequence[TechnicianStatus], travel_
     if not orders:
         return Plan([], {})
     if not techs:
-        return Plan([], {o.id: "no technician on the roster" for o in orders})
+        return Plan([], {o.id: note_line("nobody") for o in orders})
     cost = cost_matrix(orders, techs, travel_s, cfg)
     rows, cols = scipy.optimize.linear_sum_assignment(cost)
     suggestions: dict[str, Suggestion] = {}
@@ -180,9 +180,9 @@ def _preemption(i: int, order: WorkOrder, techs: Sequence[TechnicianStatus],
 def _why_not(order: WorkOrder, qualified: Sequence[TechnicianStatus], row: np.ndarray) -> str:
     if not qualified:
         need = "certified " if order.skill in CERTIFIED_ONLY else ""
-        return f"no {need}{order.skill} technician on the roster"
+        return note_line("none_qualified", certified=need, skill=order.skill)
     if not any(t.on_shift for t in qualified):
-        return f"no {order.skill} technician on shift"
+        return note_line("none_on_shift", skill=order.skill)
     if (row < INFEASIBLE / 2).any():
-        return "every suitable technician is taken this round; waiting"
-    return f"every {order.skill} technician is at full load, unreachable or has rejected it"
+        return note_line("all_taken")
+    return note_line("all_unavailable", skill=order.skill)

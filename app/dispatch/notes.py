@@ -31,12 +31,23 @@ TEMPLATES: Mapping[str, str] = {
     # the reasons of an assignment the engine suggested (app.dispatch.assignment)
     "suggested": "{name}: {minutes} min away ({where} position), {load} open order(s), "
                  "{skill}{cert}{preempts}",
+    # why a queued order has no suggested technician (app.dispatch.assignment, runtime_view)
+    "nobody": "no technician on the roster",
+    "none_qualified": "no {certified}{skill} technician on the roster",
+    "none_on_shift": "no {skill} technician on shift",
+    "all_taken": "every suitable technician is taken this round; waiting",
+    "all_unavailable": "every {skill} technician is at full load, unreachable or has "
+                       "rejected it",
+    "read_only": "read-only source ({source}): orders are recorded but never sent to "
+                 "handsets; replay and training cannot command real technicians",
+    # a console's dispatch before the server's first snapshot (app.client.mirrors)
+    "waiting": "waiting for the server",
 }
 #: what a value looks like where its neighbours alone cannot tell where it ends
 _VALUE_PATTERNS = {
     "minutes": r"-?[\d.]+", "seconds": r"[\d.]+", "load": r"\d+", "where": f"{LIVE}|{LAST_KNOWN}",
     "reason": r".*", "skill": r"[a-z_]+", "cert": r"(?: \(certified\))?",
-    "preempts": r"(?:; pre-empts .+)?",
+    "preempts": r"(?:; pre-empts .+)?", "certified": r"(?:certified )?",
 }
 
 

@@ -94,7 +94,6 @@ class DispatchRuntime:
             can_publish=publisher.delivers, clock=clock, topics=self.topics,
             config=service_config, on_event=self._on_service_event)
         self.read_only_reason = read_only_reason(publisher)
-        self.read_only_source = None if publisher.delivers else publisher.name
         # alarm id → order id, so a repeated or re-escalated alarm makes one order only
         self._alarm_orders = {o.origin_ref: o.id for o in self.service.orders()
                               if o.origin == "alarm" and o.origin_ref}
@@ -286,8 +285,7 @@ class DispatchRuntime:
             return DispatchSnapshot(version=self.version, at=now, orders=views,
                                     technicians=self.roster.snapshot(),
                                     kpis=self.service.kpis(), auto_assign=self.auto_assign,
-                                    read_only_reason=self.read_only_reason,
-                                    read_only_source=self.read_only_source)
+                                    read_only_reason=self.read_only_reason)
 
     def technician_positions(self) -> dict[str, Vec3]:
         with self.lock:

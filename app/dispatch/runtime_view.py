@@ -9,6 +9,7 @@ from __future__ import annotations
 import msgspec
 
 from app.dispatch.assignment import Suggestion
+from app.dispatch.notes import note
 from app.dispatch.orders import WorkOrder
 from app.dispatch.technicians import TechnicianStatus
 from app.outbound import Publisher
@@ -41,9 +42,8 @@ class DispatchSnapshot(msgspec.Struct, frozen=True):
     technicians: list[TechnicianStatus]
     kpis: dict[str, dict[str, float | int | None]]
     auto_assign: bool
+    #: app.dispatch.notes "read_only" (it names the source); screens word it with word_note
     read_only_reason: str | None = None
-    #: the read-only source's name (replay, simulator, training) for the words people read
-    read_only_source: str | None = None
 
     def order(self, order_id: str) -> OrderView | None:
         return next((v for v in self.orders if v.id == order_id), None)
@@ -53,5 +53,4 @@ def read_only_reason(publisher: Publisher) -> str | None:
     """Why orders cannot reach handsets in this session, or None when they can."""
     if publisher.delivers:
         return None
-    return (f"read-only source ({publisher.name}): orders are recorded but never sent to "
-            "handsets; replay and training cannot command real technicians")
+    return note("read_only", source=publisher.name)

@@ -653,7 +653,7 @@
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="103" />
+        <location filename="../../ui/alarm_history.py" line="109" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>%1 alarms, mean time to acknowledge %2</translation>
     </message>
@@ -1581,88 +1581,134 @@
         <translation>Dispatcher's choice</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="94" />
+        <location filename="../../ui/dispatch_labels.py" line="82" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="83" />
+        <source>%1 overdue %2</source>
+        <translation>%1 overdue %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="103" />
         <source>never reported</source>
         <translation>never reported</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="95" />
+        <location filename="../../ui/dispatch_labels.py" line="104" />
         <source>%1 s ago</source>
         <translation>%1 s ago</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="96" />
+        <location filename="../../ui/dispatch_labels.py" line="105" />
         <source>%1 min ago</source>
         <translation>%1 min ago</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="121" />
+        <location filename="../../ui/dispatch_labels.py" line="130" />
         <source>%1: %2 min away (%3), %4 open order(s), %5</source>
         <translation>%1: %2 min away (%3), %4 open order(s), %5</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="122" />
+        <location filename="../../ui/dispatch_labels.py" line="131" />
         <source>%1 (certified)</source>
         <translation>%1 (certified)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="123" />
+        <location filename="../../ui/dispatch_labels.py" line="132" />
         <source>; takes the technician from %1</source>
         <translation>; takes the technician from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="125" />
+        <location filename="../../ui/dispatch_labels.py" line="134" />
         <source>live position</source>
         <translation>live position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="126" />
+        <location filename="../../ui/dispatch_labels.py" line="135" />
         <source>last known position</source>
         <translation>last known position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="128" />
+        <location filename="../../ui/dispatch_labels.py" line="137" />
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="131" />
+        <location filename="../../ui/dispatch_labels.py" line="140" />
         <source>Created from %1</source>
         <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
         <translation>Created from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="132" />
+        <location filename="../../ui/dispatch_labels.py" line="141" />
         <source>Assigned by hand: %1</source>
         <translation>Assigned by hand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="133" />
+        <location filename="../../ui/dispatch_labels.py" line="142" />
         <source>Reassigned to %1: %2</source>
         <translation>Reassigned to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="134" />
+        <location filename="../../ui/dispatch_labels.py" line="143" />
         <source>Not accepted within %1 s</source>
         <translation>Not accepted within %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="137" />
+        <location filename="../../ui/dispatch_labels.py" line="144" />
+        <source>No technician on the roster</source>
+        <translation>No technician on the roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="145" />
+        <source>No %1 technician on the roster</source>
+        <translation>No %1 technician on the roster</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="146" />
+        <source>No %1 technician on shift</source>
+        <translation>No %1 technician on shift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="147" />
+        <source>Every suitable technician is taken this round; waiting</source>
+        <translation>Every suitable technician is taken this round; waiting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="149" />
+        <source>Every %1 technician is at full load, unreachable or has rejected it</source>
+        <translation>Every %1 technician is at full load, unreachable or has rejected it</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="151" />
+        <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
+        <translation>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="153" />
+        <source>Waiting for the server's work orders</source>
+        <translation>Waiting for the server's work orders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="158" />
         <source>an alarm</source>
+        <extracomment>the steps the dispatch engine makes itself (orders it creates, deadlines it enforces)</extracomment>
         <translation>an alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="138" />
+        <location filename="../../ui/dispatch_labels.py" line="159" />
         <source>a camera detection</source>
         <translation>a camera detection</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="139" />
+        <location filename="../../ui/dispatch_labels.py" line="160" />
         <source>a resident's report</source>
         <translation>a resident's report</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="140" />
+        <location filename="../../ui/dispatch_labels.py" line="161" />
         <source>the dispatcher</source>
         <translation>the dispatcher</translation>
     </message>
@@ -1741,92 +1787,92 @@
         <translation>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="113" />
+        <location filename="../../ui/dispatch_panel.py" line="117" />
         <source>Assign to selected technician</source>
         <translation>Assign to selected technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="116" />
+        <location filename="../../ui/dispatch_panel.py" line="120" />
         <source>Reason for overriding the suggestion</source>
         <translation>Reason for overriding the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="117" />
+        <location filename="../../ui/dispatch_panel.py" line="121" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="118" />
+        <location filename="../../ui/dispatch_panel.py" line="122" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="119" />
+        <location filename="../../ui/dispatch_panel.py" line="123" />
         <source>Cancel order</source>
         <translation>Cancel order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="125" />
+        <location filename="../../ui/dispatch_panel.py" line="129" />
         <source>To accept</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="125" />
+        <location filename="../../ui/dispatch_panel.py" line="129" />
         <source>To arrive</source>
         <translation>To arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="126" />
+        <location filename="../../ui/dispatch_panel.py" line="130" />
         <source>To resolve</source>
         <translation>To resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="126" />
+        <location filename="../../ui/dispatch_panel.py" line="130" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="139" />
+        <location filename="../../ui/dispatch_panel.py" line="142" />
         <source>Work orders</source>
         <translation>Work orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="142" />
+        <location filename="../../ui/dispatch_panel.py" line="148" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>Technicians (drop an order on one to assign it)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="148" />
+        <location filename="../../ui/dispatch_panel.py" line="157" />
         <source>Mean response times, from the order's creation</source>
         <translation>Mean response times, from the order's creation</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="185" />
-        <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
-        <translation>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</translation>
+        <location filename="../../ui/dispatch_panel.py" line="158" />
+        <source>Response times</source>
+        <translation>Response times</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="277" />
+        <location filename="../../ui/dispatch_panel.py" line="285" />
         <source>Select a work order and a technician first</source>
         <translation>Select a work order and a technician first</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="292" />
+        <location filename="../../ui/dispatch_panel.py" line="300" />
         <source>Override</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="293" />
+        <location filename="../../ui/dispatch_panel.py" line="301" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>Why %1 instead of the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="297" />
+        <location filename="../../ui/dispatch_panel.py" line="305" />
         <source>Not assigned: an override needs a reason</source>
         <translation>Not assigned: an override needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="306" />
+        <location filename="../../ui/dispatch_panel.py" line="314" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
     </message>
@@ -3205,7 +3251,7 @@
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="35" />
-        <location filename="../../ui/dispatch_detail.py" line="68" />
+        <location filename="../../ui/dispatch_detail.py" line="72" />
         <source>Select a work order</source>
         <translation>Select a work order</translation>
     </message>
@@ -3240,27 +3286,32 @@
         <translation>Note</translation>
     </message>
     <message>
+        <location filename="../../ui/dispatch_detail.py" line="53" />
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
         <location filename="../../ui/dispatch_detail.py" line="54" />
         <source>Timeline</source>
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="81" />
+        <location filename="../../ui/dispatch_detail.py" line="85" />
         <source>Assigned to %1</source>
         <translation>Assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="86" />
+        <location filename="../../ui/dispatch_detail.py" line="90" />
         <source>Suggested: %1</source>
         <translation>Suggested: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="90" />
+        <location filename="../../ui/dispatch_detail.py" line="95" />
         <source>No suggestion yet</source>
         <translation>No suggestion yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="127" />
+        <location filename="../../ui/dispatch_detail.py" line="133" />
         <source>note</source>
         <translation>note</translation>
     </message>

@@ -653,7 +653,7 @@
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="103" />
+        <location filename="../../ui/alarm_history.py" line="109" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>共 %1 条报警，平均确认用时 %2</translation>
     </message>
@@ -1581,88 +1581,134 @@
         <translation>调度员指定</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="94" />
+        <location filename="../../ui/dispatch_labels.py" line="82" />
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="83" />
+        <source>%1 overdue %2</source>
+        <translation>%1超时 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="103" />
         <source>never reported</source>
         <translation>从未上报</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="95" />
+        <location filename="../../ui/dispatch_labels.py" line="104" />
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="96" />
+        <location filename="../../ui/dispatch_labels.py" line="105" />
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="121" />
+        <location filename="../../ui/dispatch_labels.py" line="130" />
         <source>%1: %2 min away (%3), %4 open order(s), %5</source>
         <translation>%1：步行约 %2 分钟（%3），手上 %4 张工单，%5</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="122" />
+        <location filename="../../ui/dispatch_labels.py" line="131" />
         <source>%1 (certified)</source>
         <translation>%1（持证）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="123" />
+        <location filename="../../ui/dispatch_labels.py" line="132" />
         <source>; takes the technician from %1</source>
         <translation>；从 %1 调走该技工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="125" />
+        <location filename="../../ui/dispatch_labels.py" line="134" />
         <source>live position</source>
         <translation>实时位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="126" />
+        <location filename="../../ui/dispatch_labels.py" line="135" />
         <source>last known position</source>
         <translation>最后已知位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="128" />
+        <location filename="../../ui/dispatch_labels.py" line="137" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="131" />
+        <location filename="../../ui/dispatch_labels.py" line="140" />
         <source>Created from %1</source>
         <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
         <translation>由%1生成</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="132" />
+        <location filename="../../ui/dispatch_labels.py" line="141" />
         <source>Assigned by hand: %1</source>
         <translation>人工派单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="133" />
+        <location filename="../../ui/dispatch_labels.py" line="142" />
         <source>Reassigned to %1: %2</source>
         <translation>改派给 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="134" />
+        <location filename="../../ui/dispatch_labels.py" line="143" />
         <source>Not accepted within %1 s</source>
         <translation>%1 秒内未接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="137" />
+        <location filename="../../ui/dispatch_labels.py" line="144" />
+        <source>No technician on the roster</source>
+        <translation>花名册上没有维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="145" />
+        <source>No %1 technician on the roster</source>
+        <translation>花名册上没有%1维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="146" />
+        <source>No %1 technician on shift</source>
+        <translation>没有当班的%1维修人员</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="147" />
+        <source>Every suitable technician is taken this round; waiting</source>
+        <translation>合适的维修人员本轮均已被派；等待中</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="149" />
+        <source>Every %1 technician is at full load, unreachable or has rejected it</source>
+        <translation>所有%1维修人员均已满负荷、无法到达或已拒单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="151" />
+        <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
+        <translation>只读数据源（%1）：工单只作记录，不会发送到维修人员手机</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="153" />
+        <source>Waiting for the server's work orders</source>
+        <translation>正在等待服务器的工单</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="158" />
         <source>an alarm</source>
+        <extracomment>the steps the dispatch engine makes itself (orders it creates, deadlines it enforces)</extracomment>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="138" />
+        <location filename="../../ui/dispatch_labels.py" line="159" />
         <source>a camera detection</source>
         <translation>摄像机识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="139" />
+        <location filename="../../ui/dispatch_labels.py" line="160" />
         <source>a resident's report</source>
         <translation>业主报修</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="140" />
+        <location filename="../../ui/dispatch_labels.py" line="161" />
         <source>the dispatcher</source>
         <translation>调度员</translation>
     </message>
@@ -1741,92 +1787,92 @@
         <translation>新工单立即派给推荐人员；关闭后每次派单由您决定</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="113" />
+        <location filename="../../ui/dispatch_panel.py" line="117" />
         <source>Assign to selected technician</source>
         <translation>派给所选人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="116" />
+        <location filename="../../ui/dispatch_panel.py" line="120" />
         <source>Reason for overriding the suggestion</source>
         <translation>不采用推荐的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="117" />
+        <location filename="../../ui/dispatch_panel.py" line="121" />
         <source>Verify</source>
         <translation>核验</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="118" />
+        <location filename="../../ui/dispatch_panel.py" line="122" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="119" />
+        <location filename="../../ui/dispatch_panel.py" line="123" />
         <source>Cancel order</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="125" />
+        <location filename="../../ui/dispatch_panel.py" line="129" />
         <source>To accept</source>
         <translation>接单时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="125" />
+        <location filename="../../ui/dispatch_panel.py" line="129" />
         <source>To arrive</source>
         <translation>到场时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="126" />
+        <location filename="../../ui/dispatch_panel.py" line="130" />
         <source>To resolve</source>
         <translation>解决时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="126" />
+        <location filename="../../ui/dispatch_panel.py" line="130" />
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="139" />
+        <location filename="../../ui/dispatch_panel.py" line="142" />
         <source>Work orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="142" />
+        <location filename="../../ui/dispatch_panel.py" line="148" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>维修人员（把工单拖到人员上即可派单）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="148" />
+        <location filename="../../ui/dispatch_panel.py" line="157" />
         <source>Mean response times, from the order's creation</source>
         <translation>平均响应时长（自工单创建起）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="185" />
-        <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
-        <translation>只读数据源（%1）：工单只作记录，不会发送到维修人员手机</translation>
+        <location filename="../../ui/dispatch_panel.py" line="158" />
+        <source>Response times</source>
+        <translation>响应时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="277" />
+        <location filename="../../ui/dispatch_panel.py" line="285" />
         <source>Select a work order and a technician first</source>
         <translation>请先选择工单和维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="292" />
+        <location filename="../../ui/dispatch_panel.py" line="300" />
         <source>Override</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="293" />
+        <location filename="../../ui/dispatch_panel.py" line="301" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>为什么派给 %1 而不是推荐人员？</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="297" />
+        <location filename="../../ui/dispatch_panel.py" line="305" />
         <source>Not assigned: an override needs a reason</source>
         <translation>未派单：改派需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="306" />
+        <location filename="../../ui/dispatch_panel.py" line="314" />
         <source>%1 assigned to %2</source>
         <translation>%1 已派给 %2</translation>
     </message>
@@ -3205,7 +3251,7 @@
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="35" />
-        <location filename="../../ui/dispatch_detail.py" line="68" />
+        <location filename="../../ui/dispatch_detail.py" line="72" />
         <source>Select a work order</source>
         <translation>请选择工单</translation>
     </message>
@@ -3240,27 +3286,32 @@
         <translation>备注</translation>
     </message>
     <message>
+        <location filename="../../ui/dispatch_detail.py" line="53" />
+        <source>Why</source>
+        <translation>推荐原因</translation>
+    </message>
+    <message>
         <location filename="../../ui/dispatch_detail.py" line="54" />
         <source>Timeline</source>
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="81" />
+        <location filename="../../ui/dispatch_detail.py" line="85" />
         <source>Assigned to %1</source>
         <translation>已派给 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="86" />
+        <location filename="../../ui/dispatch_detail.py" line="90" />
         <source>Suggested: %1</source>
         <translation>推荐：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="90" />
+        <location filename="../../ui/dispatch_detail.py" line="95" />
         <source>No suggestion yet</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="127" />
+        <location filename="../../ui/dispatch_detail.py" line="133" />
         <source>note</source>
         <translation>备注</translation>
     </message>

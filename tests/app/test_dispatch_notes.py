@@ -14,6 +14,13 @@ EXAMPLES = {
     "not_accepted": {"seconds": "300"},
     "suggested": {"name": "王师傅: 电工", "minutes": "3.2", "where": "last known", "load": "2",
                   "skill": "gas", "cert": " (certified)", "preempts": "; pre-empts WO-1, WO-2"},
+    "nobody": {},
+    "none_qualified": {"certified": "certified ", "skill": "gas"},
+    "none_on_shift": {"skill": "elevator"},
+    "all_taken": {},
+    "all_unavailable": {"skill": "plumbing"},
+    "read_only": {"source": "replay"},
+    "waiting": {},
 }
 
 

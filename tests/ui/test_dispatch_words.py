@@ -106,3 +106,10 @@ def test_an_order_from_an_event_alarm_reads_as_the_alarm_board_words_it(
     assert "min away" not in panel.detail.who.text()
     assert panel.snapshot.read_only_reason is not None, "a scripted source delivers nothing"
     assert "只读数据源" in panel.banner.text() and "read-only" not in panel.banner.text()
+    # why it is not sent, beside the suggestion, in the same words as the banner
+    assert "只读数据源" in panel.detail.who.text()
+    assert "read-only" not in panel.detail.who.text()
+    # the engine made the order: its step reads "系统", not the engine's name "dispatch"
+    timeline = panel.detail.timeline
+    actors = {timeline.topLevelItem(i).text(1) for i in range(timeline.topLevelItemCount())}
+    assert actors == {"系统"}, actors
