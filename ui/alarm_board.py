@@ -202,7 +202,7 @@ class AlarmBoard(QWidget):
             return
         self.timeline_heading.setText(
             f"{device_label(self.store, alarm.device_id)} · {type_name(alarm.type)}")
-        self.timeline.set_rows(timeline_rows(alarm, self.book.clock()))
+        self.timeline.set_rows(timeline_rows(alarm, self.book.clock(), self.room.people()))
 
     def _show(self, alarm: Alarm) -> None:
         if alarm.closed_at is not None:

@@ -4,6 +4,7 @@ clear — the figures a shift supervisor reviews."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -48,6 +49,7 @@ class AlarmHistory(QWidget):
         super().__init__(parent)
         self.book = room.alarms
         self.store = room.store
+        self.room = room
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search history…"))
         self.search.setClearButtonEnabled(True)
@@ -84,7 +86,8 @@ class AlarmHistory(QWidget):
 
     def refresh(self) -> None:
         needle = self.search.text().strip().lower()
-        alarms = [a for a in reversed(self.book.closed) if self._matches(a, needle)]
+        people = self.room.people()
+        alarms = [a for a in reversed(self.book.closed) if self._matches(a, needle, people)]
         row = self.table.currentRow()
         selected = self._shown[row].id if 0 <= row < len(self._shown) else None
         self._shown = alarms
@@ -94,7 +97,7 @@ class AlarmHistory(QWidget):
                 dt.datetime.fromtimestamp(alarm.raised_at).strftime("%m-%d %H:%M:%S"),
                 device_label(self.store, alarm.device_id),
                 type_name(alarm.type), severity_name(int(alarm.severity)),
-                alarm.acknowledged_by or "—",
+                self._who(alarm.acknowledged_by, people),
                 _duration(time_to_acknowledge(alarm)), _duration(time_to_clear(alarm)),
                 dt.datetime.fromtimestamp(alarm.closed_at or 0).strftime("%m-%d %H:%M:%S"),
             )
@@ -112,11 +115,17 @@ class AlarmHistory(QWidget):
     def _on_current_changed(self, row: int, *_: int) -> None:
         alarm = self._shown[row] if 0 <= row < len(self._shown) else None
         self.timeline.setVisible(alarm is not None)
-        self.timeline.set_rows(timeline_rows(alarm, self.book.clock()) if alarm else [])
+        self.timeline.set_rows(timeline_rows(alarm, self.book.clock(), self.room.people())
+                               if alarm else [])
 
-    def _matches(self, alarm: Alarm, needle: str) -> bool:
+    @staticmethod
+    def _who(login: str | None, people: Mapping[str, str]) -> str:
+        return people.get(login, login) if login else "—"
+
+    def _matches(self, alarm: Alarm, needle: str, people: Mapping[str, str]) -> bool:
         if not needle:
             return True
         hay = " ".join((alarm.device_id, device_label(self.store, alarm.device_id), describe(alarm),
-                        type_name(alarm.type), alarm.acknowledged_by or "")).lower()
+                        type_name(alarm.type), alarm.acknowledged_by or "",
+                        self._who(alarm.acknowledged_by, people))).lower()
         return needle in hay

@@ -10,6 +10,7 @@ short id. Notes are people's words, shown as written (plain text, never markup).
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -69,11 +70,14 @@ def _note(alarm, step, latest: bool) -> str:  # noqa: ANN001 (an Alarm, a Transi
     return note
 
 
-def timeline_rows(alarm, now: float) -> list[tuple[str, str, str, str]]:  # noqa: ANN001
-    """(time, who, step, note) for each step of the alarm (an app.alarms.model.Alarm)."""
+def timeline_rows(alarm, now: float,  # noqa: ANN001
+                  people: Mapping[str, str] | None = None) -> list[tuple[str, str, str, str]]:
+    """(time, who, step, note) for each step of the alarm (an app.alarms.model.Alarm);
+    ``people`` (login → display name, ControlRoom.people) names who did it."""
     steps = alarm.history
     last_escalation = max((i for i, t in enumerate(steps) if t.action == "escalated"),
                           default=-1)
-    return [(when(t.at, now), _tr(_SYSTEM) if t.by in SYSTEM_ACTORS else t.by,
+    names = people or {}
+    return [(when(t.at, now), _tr(_SYSTEM) if t.by in SYSTEM_ACTORS else names.get(t.by, t.by),
              _tr(ACTION_NAMES.get(t.action, t.action)), _note(alarm, t, i == last_escalation))
             for i, t in enumerate(steps)]

@@ -8,7 +8,7 @@ lifecycle step and note, oldest first.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,7 +60,8 @@ class OrderDetail(QWidget):
         self._shown: tuple | None = None
 
     def show_order(self, view: OrderView | None, tech_names: dict[str, str],
-                   title_of: Callable[[WorkOrder], str]) -> None:
+                   title_of: Callable[[WorkOrder], str],
+                   people: Mapping[str, str] | None = None) -> None:
         """Redraws only when something the dispatcher reads here changed."""
         key = None if view is None else (view.id, view.order.state, len(view.order.history),
                                          len(view.order.notes), view.suggestion,
@@ -97,7 +98,7 @@ class OrderDetail(QWidget):
             self.who.setText(self.who.text() + "\n"
                              + L.word_note(view.why_unassigned, tech_names))
         self._show_terms(explanation)
-        self._show_timeline(view, tech_names)
+        self._show_timeline(view, tech_names, people or {})
 
     def _suggestion_words(self, name: str, skill: str,
                           explanation: dict[str, float | str]) -> str:
@@ -120,10 +121,11 @@ class OrderDetail(QWidget):
             self.terms.setItem(r, 0, QTableWidgetItem(label))
             self.terms.setItem(r, 1, QTableWidgetItem(text))
 
-    def _show_timeline(self, view: OrderView, tech_names: dict[str, str]) -> None:
+    def _show_timeline(self, view: OrderView, tech_names: dict[str, str],
+                       people: Mapping[str, str]) -> None:
         o = view.order
         def who(actor: str) -> str:
-            return L.word_actor(actor, tech_names)
+            return L.word_actor(actor, tech_names, people)
 
         def words(text: str) -> str:
             return L.word_note(text, tech_names)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -175,14 +176,16 @@ def suggestion_words(tech_name: str, minutes: float, where: str, load: int, skil
     return text + (tr(_PREEMPTS).replace("%1", preempts) if preempts else "")
 
 
-def word_actor(actor: str, tech_names: dict[str, str] | None = None) -> str:
-    """Who made a step: the engine itself, a technician by name, or a user's name."""
+def word_actor(actor: str, tech_names: Mapping[str, str] | None = None,
+               people: Mapping[str, str] | None = None) -> str:
+    """Who made a step: the engine itself, a technician by name, or a user by the name they
+    go by (``people``: login → display name, ControlRoom.people)."""
     if actor in ENGINE_ACTORS:
         return tr(_SYSTEM)
     if actor.startswith("tech:"):
         tech = actor.removeprefix("tech:")
         return (tech_names or {}).get(tech, tech)
-    return actor
+    return (people or {}).get(actor, actor)
 
 
 def word_note(text: str, tech_names: dict[str, str] | None = None) -> str:

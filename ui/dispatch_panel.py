@@ -193,7 +193,8 @@ class DispatchPanel(QWidget):
         self.banner.setText("" if snap.read_only_reason is None
                             else L.word_note(snap.read_only_reason))
         self.banner.setToolTip(tooltip(snap.read_only_reason or ""))
-        self.detail.show_order(self._selected_view(), self.tech_names, self.order_title)
+        self.detail.show_order(self._selected_view(), self.tech_names, self.order_title,
+                               self.room.people())
         self._show_kpis(snap.kpis)
         self.sig_technicians.emit({t.id: t.xyz for t in snap.technicians})
         self._emit_route()
@@ -236,7 +237,8 @@ class DispatchPanel(QWidget):
             self._soon.start()
 
     def _on_order_selected(self, *_args: object) -> None:
-        self.detail.show_order(self._selected_view(), self.tech_names, self.order_title)
+        self.detail.show_order(self._selected_view(), self.tech_names, self.order_title,
+                               self.room.people())
         self._emit_route()
 
     def _on_auto_toggled(self, on: bool) -> None:

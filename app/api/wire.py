@@ -67,6 +67,8 @@ class Hello(msgspec.Struct, tag="hello", frozen=True):
     sla: dict[int, Sla]
     beat_s: float = BEAT_S
     training: bool = False
+    #: login → display name of the server's users, for the names screens show
+    people: dict[str, str] = msgspec.field(default_factory=dict)
 
 
 class Snapshot(msgspec.Struct, tag="snapshot", frozen=True):

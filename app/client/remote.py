@@ -23,7 +23,7 @@ import ssl
 import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidURI
@@ -93,6 +93,7 @@ class RemoteControlRoom:
         self._stop = threading.Event()
         self._synced = threading.Event()
         self.training = False
+        self._people: dict[str, str] = {}  # the server's user directory, from its Hello
         #: the newest value of each extra stream the server sends ({"training": …})
         self.extra: dict[str, object] = {}
         self._thread = threading.Thread(target=self._run, name="ConsoleStream", daemon=True)
@@ -166,6 +167,11 @@ class RemoteControlRoom:
 
     def audit_records(self, query: AuditQuery) -> list[AuditRecord]:
         return self.api.audit(query)
+
+    def people(self) -> Mapping[str, str]:
+        """As the server named its users when this console connected (each reconnect
+        brings the current directory)."""
+        return self._people or {self.session.user: self.session.display_name}
 
     def export_evidence(self, event_id: str, out_dir: Path) -> Path:
         if not self.connected:
@@ -286,6 +292,7 @@ class RemoteControlRoom:
     # ---- applying frames (stream thread) -------------------------------------------------
     def _on_hello(self, hello: wire.Hello) -> None:
         self.session = hello.session
+        self._people = {**hello.people, hello.session.user: hello.session.display_name}
         self.training = hello.training
         if self._dispatch is None and hello.sla:
             self._dispatch = DispatchMirror(self.api.route, dict(hello.sla))

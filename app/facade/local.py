@@ -9,6 +9,7 @@ like a remote console.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,10 @@ def source_label(engine: Engine) -> str:
     return "training" if getattr(engine, "training", False) else engine.source.name
 
 
+#: how long a room keeps the user directory before reading it again
+PEOPLE_TTL_S = 30.0
+
+
 def link_of(engine: Engine) -> LinkState:
     status = engine.source.status()
     return LinkState(source=source_label(engine), connected=status.connected,
@@ -66,6 +71,16 @@ def health_of(engine: Engine) -> IngestHealth:
     return IngestHealth(at=engine.clock(), rate_per_s=ingest.rate.rate(now),
                         counts=ingest.counts(), rejects=dict(rejects), samples=dict(samples),
                         unknown=list(unknown), link=link_of(engine))
+
+
+def people_of(engine: Engine, session: Session) -> dict[str, str]:
+    """Login → display name of every user, and of this session (the demo's, a trainee's).
+    Screens name people by the name they go by ("王静", not "wangjing"); the login stays the
+    identity in the audit trail, the alarm history and the orders."""
+    users = engine.users
+    people = {u.name: u.display_name for u in users.list()} if users is not None else {}
+    people[session.user] = session.display_name
+    return people
 
 
 def learned_of(engine: Engine, device_id: str, point: str) -> LearnedInfo:
@@ -133,6 +148,7 @@ class LocalControlRoom:
         self.wall = engine.wall
         self._subs.append(engine.wall.subscribe(self._on_wall))
         self._dispatch: RuntimeDispatchReader | None = None
+        self._people: tuple[float, dict[str, str]] | None = None
         self.operations = (LocalOperations(engine, session)
                            if getattr(engine, "operations", None) is not None else None)
         #: the newest value of each extra stream ({"training": …}), as a server sends them
@@ -196,6 +212,12 @@ class LocalControlRoom:
                                            if v})
         return trail.read(actor=query.actor, obj=query.object, since=query.since,
                           until=query.until, limit=query.limit)
+
+    def people(self) -> Mapping[str, str]:
+        now = time.monotonic()  # a user added or renamed shows within PEOPLE_TTL_S
+        if self._people is None or now - self._people[0] > PEOPLE_TTL_S:
+            self._people = (now, people_of(self.engine, self.session))
+        return self._people[1]
 
     def export_evidence(self, event_id: str, out_dir: Path) -> Path:
         result = self.execute(ExportEvidence(event_id=event_id))

@@ -80,6 +80,9 @@ class PartsRoom:
     def audit_records(self, query: object) -> list:
         return []
 
+    def people(self) -> dict[str, str]:
+        return {self.session.user: self.session.display_name}
+
     def export_evidence(self, event_id: str, out_dir: Path) -> Path:
         return self.cameras.export_evidence(event_id, Path(out_dir))
 

@@ -24,7 +24,7 @@ import msgspec
 
 from app import __version__
 from app.api import wire
-from app.facade.local import health_of
+from app.facade.local import health_of, people_of
 from app.facade.session import Session
 from app.listeners import Subscription
 
@@ -83,7 +83,8 @@ def snapshot_of(engine: Engine) -> wire.Snapshot:
 def hello_for(engine: Engine, session: Session) -> wire.Hello:
     sla = engine.dispatch.service.config.sla if engine.dispatch is not None else {}
     return wire.Hello(wire.PROTOCOL_VERSION, __version__, engine.scheme.site, session,
-                      dict(sla), wire.BEAT_S, bool(getattr(engine, "training", False)))
+                      dict(sla), wire.BEAT_S, bool(getattr(engine, "training", False)),
+                      people_of(engine, session))
 
 
 class StreamHub:

@@ -26,7 +26,7 @@ class Clock:
 
 
 def _duty_session() -> Session:
-    return Session(user="值班员", display_name="值班员", grant=Grant(Role.SUPERVISOR),
+    return Session(user="duty1", display_name="值班员", grant=Grant(Role.SUPERVISOR),
                    console="test", demo=True)
 
 
@@ -84,7 +84,7 @@ def test_acknowledge_by_keyboard(board, qtbot) -> None:
     qtbot.keyClick(board.table, Qt.Key.Key_A)
     qtbot.waitUntil(lambda: _states(board)["TX1"] == "acknowledged")
     stored = board.book.get(alarm.id)
-    assert stored.acknowledged_by == "值班员"
+    assert stored.acknowledged_by == "duty1"  # the login is the identity the book keeps
     # once cleared too, it closes and leaves the board
     board.book.clear_alarm("TX1", "temp_c.high")
     qtbot.waitUntil(lambda: board.model.rowCount() == 0)
@@ -198,6 +198,7 @@ def test_the_selected_alarms_timeline_says_who_did_what_in_chinese(board, qtbot,
         board.room.execute(cmd.ShelveAlarm(alarm_id=alarm.id, duration_s=3600,
                                            reason="检修"))
         qtbot.waitUntil(lambda: len(board.timeline.rows()) == 4)
+        # who did it by the name they go by, not their login ("duty1")
         who_what = [(r[1], r[2], r[3]) for r in board.timeline.rows()]
         assert who_what == [("系统", "报警", ""), ("系统", "已上报主管", "7 分钟未确认"),
                             ("值班员", "备注", "<b>电工</b>已在路上"),

@@ -27,7 +27,7 @@ def server(tmp_path):
     srv = ControlRoomServer(tmp_path / "server")
     srv.env["CONTROL_ROOM__CAMERAS__ENABLED"] = "false"
     srv.add_user(*GUARD, "guard")
-    srv.add_user(*DISPATCHER, "dispatcher")
+    srv.add_user(*DISPATCHER, "dispatcher", "--display-name", "王建国")
     srv.start()
     yield srv
     srv.stop()
@@ -62,9 +62,10 @@ def test_keyboard_acknowledgement_reaches_the_other_console_and_banner_follows_t
                           == GUARD[0], timeout=15.0)
         qtbot.waitUntil(lambda: board.model.alarm(board.model.row_of(row.id)).state
                         in ("acknowledged", "dispatched"), timeout=15_000)
-        # what desk 2 writes about it is read in desk 1's timeline of the selected alarm
+        # what desk 2 writes about it is read in desk 1's timeline of the selected alarm,
+        # under the name desk 2's user goes by (the server's directory), not the login
         other.execute(CommentAlarm(alarm_id=row.id, text="已联系配电房"))
-        qtbot.waitUntil(lambda: (DISPATCHER[0], "已联系配电房") in
+        qtbot.waitUntil(lambda: ("王建国", "已联系配电房") in
                         [(r[1], r[3]) for r in board.timeline.rows()], timeout=15_000)
 
         assert not window.guard.bar.isVisible()
