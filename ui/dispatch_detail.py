@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.dispatch.notes import position_word
-from app.dispatch.orders import WorkOrder
+from app.dispatch.orders import WorkOrder, short_order_id
 from app.dispatch.runtime_view import OrderView
 from app.dispatch.technicians import CERTIFIED_ONLY
 from ui import dispatch_labels as L
-from widgets.plain_text import plain_label
+from widgets.plain_text import plain_label, tooltip
 from widgets.timeline import Timeline
 
 
@@ -71,6 +71,7 @@ class OrderDetail(QWidget):
         self._shown = key
         if view is None:
             self.heading.setText(self.tr("Select a work order"))
+            self.heading.setToolTip("")
             self.who.clear()
             self.terms.setRowCount(0)
             self.timeline.set_rows([])
@@ -79,8 +80,10 @@ class OrderDetail(QWidget):
         loc = o.location
         where = " ".join(str(p) for p in (loc.building, f"{loc.floor}F" if loc.floor is not None
                                           else None, loc.room) if p)
-        self.heading.setText(f"{o.id} · P{o.priority} · {L.name(L.STATE_NAMES, o.state)}\n"
-                             f"{title_of(o)}\n{where}")
+        # the id as the queue shows it and people say it; the full one for a search or export
+        self.heading.setText(f"{short_order_id(o.id)} · P{o.priority} · "
+                             f"{L.name(L.STATE_NAMES, o.state)}\n{title_of(o)}\n{where}")
+        self.heading.setToolTip(tooltip(o.id))
         explanation = o.explanation
         if o.assignee:
             self.who.setText(self.tr("Assigned to %1").replace(

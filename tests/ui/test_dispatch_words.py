@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 
 from app.config import AppConfig
+from app.dispatch.orders import short_order_id
 from app.facade.parts import PartsRoom
 from app.facade.session import Session
 from app.runtime.engine import Engine
@@ -99,6 +100,10 @@ def test_an_order_from_an_event_alarm_reads_as_the_alarm_board_words_it(
     assert cell == f"{device_name}: {board_row.type_label} · {board_row.message}"
     assert panel.select_order(order.id)
     assert cell in panel.detail.heading.text()
+    # the order as the queue shows it and people say it on the radio; the full id on hover
+    assert panel.detail.heading.text().startswith(short_order_id(order.id) + " · P1")
+    assert order.id not in panel.detail.heading.text()
+    assert order.id in panel.detail.heading.toolTip()
     assert "fault=" not in panel.detail.heading.text() and "severity=" not in cell
     # the suggestion and the read-only notice in the dispatcher's language too (the
     # engine's English summary is for logs; ScriptedSource delivers nothing to handsets)
