@@ -48,6 +48,18 @@ REFRESH_MS = 500
 QUEUED_STATES = frozenset({"created", "rejected"})
 
 
+
+def _titled(title: str, table: QTableView, below: QHBoxLayout | None = None) -> QWidget:
+    """A table under its title (and a row of buttons under it), for a splitter."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(QLabel(title))
+    layout.addWidget(table, 1)
+    if below is not None:
+        layout.addLayout(below)
+    return box
+
 class DispatchPanel(QWidget):
     sig_show_route = Signal(str, object)  # technician id, [(x, y, z), ...]
     sig_technicians = Signal(object)  # {tech id: (x, y, z)}
@@ -136,17 +148,9 @@ class DispatchPanel(QWidget):
         actions.addWidget(self.reason, 1)
         for b in (self.verify_button, self.close_button, self.cancel_button):
             actions.addWidget(b)
-        queue = QWidget()
-        qv = QVBoxLayout(queue)
-        qv.setContentsMargins(0, 0, 0, 0)
-        qv.addWidget(QLabel(self.tr("Work orders")))
-        qv.addWidget(self.order_view, 1)
-        qv.addLayout(actions)
-        crew = QWidget()
-        cv = QVBoxLayout(crew)
-        cv.setContentsMargins(0, 0, 0, 0)
-        cv.addWidget(QLabel(self.tr("Technicians (drop an order on one to assign it)")))
-        cv.addWidget(self.tech_view, 1)
+        queue = _titled(self.tr("Work orders"), self.order_view, actions)
+        crew = _titled(self.tr("Technicians (drop an order on one to assign it)"),
+                       self.tech_view)
         # the dispatcher drags the line between queue and crew to give either more rows
         left = QSplitter(Qt.Orientation.Vertical)
         left.setChildrenCollapsible(False)
