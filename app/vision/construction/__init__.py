@@ -13,9 +13,10 @@ from app.vision.construction.events import (
     ChangeDetected,
     ChangeGone,
     Detection,
+    ReferenceRelearnt,
 )
 from app.vision.construction.zones import KINDS, ImageZone, ZonesError, ZoneSet, load_zones
 
 __all__ = ["KINDS", "CameraMoved", "CameraSettled", "ChangeDetected", "ChangeGone",
            "ConstructionConfig", "ConstructionDetector", "Detection", "ImageZone",
-           "ZoneSet", "ZonesError", "load_zones"]
+           "ReferenceRelearnt", "ZoneSet", "ZonesError", "load_zones"]

@@ -54,4 +54,12 @@ class ConstructionConfig:
     max_shift_frac: float = 0.025  # beyond this share of the width (16 px): moved, not sway
     max_angle_deg: float = 1.5
     min_correlation: float = 0.35  # of edge maps after alignment (snow at night: ~0.5)
+    # a reference that has not recognised its view for this long while the camera stayed
+    # in place (a snow cover it was seeded on has melted) is learnt afresh, as at
+    # installation: otherwise that camera stays blind
+    relearn_after_s: float = 6 * 3600.0
+    # a registration this good that fails only on its bounds is believed: the reference
+    # still recognises the view, so the camera has turned or shifted (a slow lean is
+    # reported at the bounds); below it, the last placed sample is asked first
+    believed_correlation: float = 0.6
     mono_saturation: float = 0.05  # mean saturation below this: an infrared (night) picture

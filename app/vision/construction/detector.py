@@ -17,6 +17,7 @@ Thread-safe: the camera's analysis thread calls ``process``; operator actions (`
 
 from __future__ import annotations
 
+import math
 import threading
 import uuid
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from app.vision.construction.events import (
     ChangeDetected,
     ChangeGone,
     Detection,
+    ReferenceRelearnt,
 )
 from app.vision.construction.features import BlockFeatures, block_features, compare
 from app.vision.construction.persistence import BlockRuns
@@ -45,6 +47,12 @@ MIN_STD = 6.0  # a sample flatter than this (grey levels) is too dark or covered
 class _Change:
     event: ChangeDetected
     blocks: np.ndarray  # (rows, cols) bool
+
+
+def _compose(then: np.ndarray, first: np.ndarray) -> np.ndarray:
+    """The 2×3 warp of ``first`` followed by ``then`` (reference → last → this sample)."""
+    rows = np.array([[0.0, 0.0, 1.0]])
+    return (np.vstack([then, rows]) @ np.vstack([first, rows]))[:2].astype(np.float32)
 
 
 class ConstructionDetector:
@@ -78,6 +86,9 @@ class ConstructionDetector:
         self._prev: tuple[str, BlockFeatures] | None = None
         self._warp: np.ndarray | None = None
         self._last: tuple[str, np.ndarray, bool] | None = None  # bin, aligned sample, mono
+        # the last sample placed in the references' geometry: as taken, and its warp
+        self._placed: tuple[np.ndarray, np.ndarray] | None = None
+        self._stale = 0  # samples in a row placed only through that chain
         self._t: float | None = None  # time of the last sample
         self._interval = self._zones.sample_period_s or cfg.sample_period_s
         self._geometry = (w, h)
@@ -131,11 +142,15 @@ class ConstructionDetector:
         target = b.image if b.image is not None else self.bank.anchor()
         if target is None:  # the very first sample
             self.bank.seed(b, img, mono)
+            self._placed = (img, np.eye(2, 3, dtype=np.float32))
             return []
         reg = register(target, img, self.cfg, b.warp if b.warp is not None else self._warp)
         out: list = []
         if b.image is None:  # seeding: register to another bin if it works, never alarm
+            # else as the camera sees it now: zones are drawn on its picture, and a warp
+            # chained from a fading reference (a relearning) may be a little off
             aligned = align(img, reg.warp)[0] if reg.ok else img
+            self._placed = (img, reg.warp if reg.ok else np.eye(2, 3, dtype=np.float32))
             # not counted as blind hours (runs.skip): once per bin, the first hours
             self.bank.seed(b, aligned, mono)
             self._prev = None
@@ -144,14 +159,28 @@ class ConstructionDetector:
             self.stats["unregistered"] += 1
             self.runs.skip()
             self._prev = None
+            placed = (self._chained(img) if reg.correlation < self.cfg.believed_correlation
+                      else None)
+            self._placed = (img, placed) if placed is not None else None
+            if placed is not None:  # the reference is out of date, not the camera
+                self.stats["stale_reference"] = self.stats.get("stale_reference", 0) + 1
+                self._stale += 1
+                if self._stale * self._interval >= self.cfg.relearn_after_s:
+                    self.bank.forget(b)  # its next samples seed it again
+                    self._stale = 0
+                    self.stats["relearnt"] = self.stats.get("relearnt", 0) + 1
+                    out.append(ReferenceRelearnt(t, key))
+                return out
             if not self.moved:
                 self.moved = True
                 out.append(CameraMoved(t, reg.reason, round(reg.correlation, 3)))
             return out
+        self._stale = 0
         if self.moved:
             self.moved = False
             out.append(CameraSettled(t))
         b.warp = self._warp = reg.warp
+        self._placed = (img, reg.warp)
         aligned, inside = align(img, reg.warp)
         cur = block_features(aligned, self.cfg.block_px, mono, inside,
                              edges=self.cfg.new_edge_threshold is not None)
@@ -413,6 +442,32 @@ class ConstructionDetector:
             oy = 0.5 if y >= cy else -0.5
             pts.append((round(float((x + 0.5 + ox) * k), 1), round(float((y + 0.5 + oy) * k), 1)))
         return tuple(pts)
+
+    def _chained(self, img: np.ndarray) -> np.ndarray | None:
+        """A sample that its reference cannot take may still be where the last placed
+        sample was: it registers to that sample within the jitter registration allows, and
+        the warps chained since the reference last took one stay within twice those bounds
+        (the last warp a fading reference gave may be a little off; a registration to the
+        reference good enough to be believed is not asked again). Then the view has changed past recognition (a snow cover
+        seeded into the reference has melted), not the camera. Without this, a reference
+        seeded on snow had the camera reported moved all the day after the melt (dev video
+        1025), and a jolt that the reference's last warp could not start from was a false
+        "moved" (dev 1003). Such a sample is placed, not judged: its reference would call
+        everything changed. Returns the sample's warp from the references' geometry, or
+        None: the camera has moved."""
+        if self._placed is None:
+            return None
+        last, last_warp = self._placed
+        step = register(last, img, self.cfg)
+        if not step.ok:
+            return None
+        warp = _compose(step.warp, last_warp)
+        shift = float(np.hypot(warp[0, 2], warp[1, 2]))
+        angle = math.degrees(math.atan2(float(warp[1, 0]), float(warp[0, 0])))
+        if (shift > 2 * self.cfg.max_shift_frac * img.shape[1]
+                or abs(angle) > 2 * self.cfg.max_angle_deg):
+            return None
+        return warp
 
     # ---- operator actions ---------------------------------------------------------------
     def absorb(self, change_id: str) -> bool:

@@ -49,6 +49,14 @@ class CameraSettled(msgspec.Struct, frozen=True):
     t: float  # the view registers to its reference again
 
 
+class ReferenceRelearnt(msgspec.Struct, frozen=True):
+    """The camera stayed in place but its reference no longer recognised the view (a snow
+    cover it was seeded on has melted) for ``relearn_after_s``: it is learnt afresh from
+    the samples after ``t``, and whatever stands in the view then becomes part of it."""
+    t: float
+    reference: str  # the bin: "colour", "mono", "colour-3" …
+
+
 @dataclass
 class Detection:
     """A change and its evidence pictures, in the reference's geometry (so a slider between

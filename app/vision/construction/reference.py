@@ -103,6 +103,10 @@ class ReferenceBank:
                 if other is not b and other.stale is not None:
                     other.stale |= blocks
 
+    def forget(self, b: ReferenceBin) -> None:
+        """Learn this bin afresh from the samples that follow (seeded as at the start)."""
+        self.bins.pop(b.key, None)
+
     def reset(self) -> None:
         """Forget every reference (the camera now looks elsewhere, by the operator's word)."""
         self.bins.clear()

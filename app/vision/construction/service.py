@@ -30,7 +30,13 @@ import numpy as np
 from app.alarms.messages import detail
 from app.alarms.model import Severity
 from app.domain.model import Location
-from app.vision.construction.events import CameraMoved, CameraSettled, ChangeGone, Detection
+from app.vision.construction.events import (
+    CameraMoved,
+    CameraSettled,
+    ChangeGone,
+    Detection,
+    ReferenceRelearnt,
+)
 from app.vision.construction.ground import GroundCalibration, Pinhole
 from app.vision.construction.records import ChangeRecord, Decision, RecordStore
 from app.vision.construction.roofs import Roof, on_roof, roof_under, roofs_of
@@ -96,6 +102,10 @@ class ConstructionService:
                                       detail=detail("event", data={"reason": ev.reason}))
         elif isinstance(ev, CameraSettled) and self.book is not None:
             self.book.clear_alarm(camera_id, MOVED)
+        elif isinstance(ev, ReferenceRelearnt):
+            log.warning("camera %s: its %s reference has not recognised the view for hours "
+                        "while the camera stayed in place (snow melted?); learnt afresh: "
+                        "what stands in the view now is part of it", camera_id, ev.reference)
 
     def _detected(self, camera_id: str, d: Detection) -> None:
         ev = d.event
