@@ -55,6 +55,9 @@ _WHOLE = {
     "event.video_loss": QT_TRANSLATE_NOOP("Alarm", "Video loss"),
     "event.tampering": QT_TRANSLATE_NOOP("Alarm", "Camera tampering"),
     "event.falling_object": QT_TRANSLATE_NOOP("Alarm", "Object thrown from height"),
+    "event.illegal_construction": QT_TRANSLATE_NOOP(
+        "Alarm", "Illegal construction or encroachment on green space"),
+    "event.camera_moved": QT_TRANSLATE_NOOP("Alarm", "Camera moved or tampered with"),
     "sound.bang": QT_TRANSLATE_NOOP("Alarm", "Bang heard (located)"),
     "sound.impact": QT_TRANSLATE_NOOP("Alarm", "Impact heard (located)"),
     "sound.hiss": QT_TRANSLATE_NOOP("Alarm", "Hiss heard (leak?)"),

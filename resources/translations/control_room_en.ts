@@ -165,96 +165,106 @@
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="58" />
+        <source>Illegal construction or encroachment on green space</source>
+        <translation>Illegal construction or encroachment on green space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="60" />
+        <source>Camera moved or tampered with</source>
+        <translation>Camera moved or tampered with</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="61" />
         <source>Bang heard (located)</source>
         <translation>Bang heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="59" />
+        <location filename="../../ui/alarm_labels.py" line="62" />
         <source>Impact heard (located)</source>
         <translation>Impact heard (located)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="60" />
+        <location filename="../../ui/alarm_labels.py" line="63" />
         <source>Hiss heard (leak?)</source>
         <translation>Hiss heard (leak?)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="61" />
+        <location filename="../../ui/alarm_labels.py" line="64" />
         <source>Pump running, no pressure</source>
         <translation>Pump running, no pressure</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="62" />
+        <location filename="../../ui/alarm_labels.py" line="65" />
         <source>Elevator stuck</source>
         <translation>Elevator stuck</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="63" />
+        <location filename="../../ui/alarm_labels.py" line="66" />
         <source>Hot under light load</source>
         <translation>Hot under light load</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="65" />
+        <location filename="../../ui/alarm_labels.py" line="68" />
         <source>Lift stopped outside the door zone</source>
         <translation>Lift stopped outside the door zone</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="67" />
+        <location filename="../../ui/alarm_labels.py" line="70" />
         <source>Lift moving with doors open</source>
         <translation>Lift moving with doors open</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="68" />
+        <location filename="../../ui/alarm_labels.py" line="71" />
         <source>Passenger trapped in the lift</source>
         <translation>Passenger trapped in the lift</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="69" />
+        <location filename="../../ui/alarm_labels.py" line="72" />
         <source>Manhole cover off</source>
         <translation>Manhole cover off</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="70" />
+        <location filename="../../ui/alarm_labels.py" line="73" />
         <source>Gate silent</source>
         <translation>Gate silent</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="71" />
+        <location filename="../../ui/alarm_labels.py" line="74" />
         <source>Many manual releases</source>
         <translation>Many manual releases</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="72" />
+        <location filename="../../ui/alarm_labels.py" line="75" />
         <source>Gate not reporting passes</source>
         <translation>Gate not reporting passes</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="73" />
+        <location filename="../../ui/alarm_labels.py" line="76" />
         <source>Vehicles overstaying</source>
         <translation>Vehicles overstaying</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="74" />
+        <location filename="../../ui/alarm_labels.py" line="77" />
         <source>Charger faulted</source>
         <translation>Charger faulted</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="75" />
+        <location filename="../../ui/alarm_labels.py" line="78" />
         <source>Night flow above its baseline (leak?)</source>
         <translation>Night flow above its baseline (leak?)</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="76" />
+        <location filename="../../ui/alarm_labels.py" line="79" />
         <source>Unaccounted water</source>
         <translation>Unaccounted water</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="77" />
+        <location filename="../../ui/alarm_labels.py" line="80" />
         <source>Storage cannot keep data</source>
         <translation>Storage cannot keep data</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="203" />
+        <location filename="../../ui/alarm_labels.py" line="206" />
         <source>Site data feed</source>
         <extracomment>what the engine raises alarms on that is not a device of the scene</extracomment>
         <translation>Site data feed</translation>
@@ -432,155 +442,155 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="82" />
+        <location filename="../../ui/alarm_labels.py" line="85" />
         <source>No pass for {minutes} min while the other gates saw {peers}</source>
         <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
         <translation>No pass for {minutes} min while the other gates saw {peers}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="84" />
+        <location filename="../../ui/alarm_labels.py" line="87" />
         <source>{count} manual releases in the last hour</source>
         <translation>{count} manual releases in the last hour</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="86" />
+        <location filename="../../ui/alarm_labels.py" line="89" />
         <source>{count} passes counted by the controller but not reported</source>
         <translation>{count} passes counted by the controller but not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="88" />
+        <location filename="../../ui/alarm_labels.py" line="91" />
         <source>{count} vehicles over their time: {plates}</source>
         <translation>{count} vehicles over their time: {plates}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="89" />
+        <location filename="../../ui/alarm_labels.py" line="92" />
         <source>Connector faulted: {error}</source>
         <translation>Connector faulted: {error}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="90" />
+        <location filename="../../ui/alarm_labels.py" line="93" />
         <source>Night flow {flow} L/h, usually {baseline} L/h</source>
         <translation>Night flow {flow} L/h, usually {baseline} L/h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="92" />
+        <location filename="../../ui/alarm_labels.py" line="95" />
         <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
         <translation>{percent}% of the main's water ({m3} m³) not on the flats' meters</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="95" />
+        <location filename="../../ui/alarm_labels.py" line="98" />
         <source>96333 rescue code {code}</source>
         <translation>96333 rescue code {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="100" />
+        <location filename="../../ui/alarm_labels.py" line="103" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value} above {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="101" />
+        <location filename="../../ui/alarm_labels.py" line="104" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value} below {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="102" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}: abnormal state ({value})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="103" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value} unusual for this hour (usual {lo}–{hi})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="108" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} changing {rate} per minute</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="109" />
         <source>Device offline</source>
         <translation>Device offline</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="107" />
+        <location filename="../../ui/alarm_labels.py" line="110" />
         <source>No data for too long</source>
         <translation>No data for too long</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="108" />
+        <location filename="../../ui/alarm_labels.py" line="111" />
         <source>No message from any device for {seconds} s</source>
         <translation>No message from any device for {seconds} s</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="110" />
+        <location filename="../../ui/alarm_labels.py" line="113" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}: no water use or door activity for {hours} h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="112" />
+        <location filename="../../ui/alarm_labels.py" line="115" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="114" />
+        <location filename="../../ui/alarm_labels.py" line="117" />
         <source>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</source>
         <translation>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="164" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>cause</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="165" />
+        <location filename="../../ui/alarm_labels.py" line="168" />
         <source>degree</source>
         <translation>degree</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="166" />
+        <location filename="../../ui/alarm_labels.py" line="169" />
         <source>floor</source>
         <translation>floor</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="167" />
+        <location filename="../../ui/alarm_labels.py" line="170" />
         <source>column</source>
         <translation>column</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="168" />
+        <location filename="../../ui/alarm_labels.py" line="171" />
         <source>building</source>
         <translation>building</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="169" />
+        <location filename="../../ui/alarm_labels.py" line="172" />
         <source>state</source>
         <translation>state</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="170" />
+        <location filename="../../ui/alarm_labels.py" line="173" />
         <source>reason</source>
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="174" />
+        <location filename="../../ui/alarm_labels.py" line="177" />
         <source>covered</source>
         <translation>covered</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="175" />
+        <location filename="../../ui/alarm_labels.py" line="178" />
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="176" />
+        <location filename="../../ui/alarm_labels.py" line="179" />
         <source>blurred</source>
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="195" />
+        <location filename="../../ui/alarm_labels.py" line="198" />
         <source>, </source>
         <translation>, </translation>
     </message>
@@ -588,72 +598,72 @@
 <context>
     <name>AlarmHistory</name>
     <message>
-        <location filename="../../ui/alarm_history.py" line="52" />
+        <location filename="../../ui/alarm_history.py" line="54" />
         <source>Search history…</source>
         <translation>Search history…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="57" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="57" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="57" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Alarm</source>
         <translation>Alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="57" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Severity</source>
         <translation>Severity</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="58" />
+        <location filename="../../ui/alarm_history.py" line="60" />
         <source>Acknowledged by</source>
         <translation>Acknowledged by</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="58" />
+        <location filename="../../ui/alarm_history.py" line="60" />
         <source>Time to acknowledge</source>
         <translation>Time to acknowledge</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="59" />
+        <location filename="../../ui/alarm_history.py" line="61" />
         <source>Time to clear</source>
         <translation>Time to clear</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="59" />
+        <location filename="../../ui/alarm_history.py" line="61" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="68" />
+        <location filename="../../ui/alarm_history.py" line="70" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="68" />
+        <location filename="../../ui/alarm_history.py" line="70" />
         <source>Who</source>
         <translation>Who</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="68" />
+        <location filename="../../ui/alarm_history.py" line="70" />
         <source>Step</source>
         <translation>Step</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="69" />
+        <location filename="../../ui/alarm_history.py" line="71" />
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="109" />
+        <location filename="../../ui/alarm_history.py" line="112" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>%1 alarms, mean time to acknowledge %2</translation>
     </message>
@@ -661,83 +671,83 @@
 <context>
     <name>AlarmTimeline</name>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="19" />
+        <location filename="../../ui/alarm_timeline.py" line="20" />
         <source>Raised</source>
         <translation>Raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="20" />
+        <location filename="../../ui/alarm_timeline.py" line="21" />
         <source>Severity raised</source>
         <translation>Severity raised</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="21" />
+        <location filename="../../ui/alarm_timeline.py" line="22" />
         <source>Acknowledged</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="22" />
+        <location filename="../../ui/alarm_timeline.py" line="23" />
         <source>Comment</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="23" />
+        <location filename="../../ui/alarm_timeline.py" line="24" />
         <source>Work order</source>
         <translation>Work order</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="24" />
+        <location filename="../../ui/alarm_timeline.py" line="25" />
         <source>Shelved</source>
         <translation>Shelved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="25" />
+        <location filename="../../ui/alarm_timeline.py" line="26" />
         <source>Unshelved</source>
         <translation>Unshelved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="26" />
+        <location filename="../../ui/alarm_timeline.py" line="27" />
         <source>Escalated to the supervisor</source>
         <translation>Escalated to the supervisor</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="27" />
+        <location filename="../../ui/alarm_timeline.py" line="28" />
         <source>Cleared</source>
         <translation>Cleared</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="28" />
+        <location filename="../../ui/alarm_timeline.py" line="29" />
         <source>Active again</source>
         <translation>Active again</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="29" />
+        <location filename="../../ui/alarm_timeline.py" line="30" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="31" />
+        <location filename="../../ui/alarm_timeline.py" line="32" />
         <source>system</source>
         <translation>system</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="34" />
+        <location filename="../../ui/alarm_timeline.py" line="35" />
         <source>%1 times</source>
         <extracomment>who the book names for its own steps, and for the dispatch service marking a work order</extracomment>
         <translation>%1 times</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="35" />
+        <location filename="../../ui/alarm_timeline.py" line="36" />
         <source>for %1 min</source>
         <translation>for %1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="36" />
+        <location filename="../../ui/alarm_timeline.py" line="37" />
         <source>unacknowledged for %1 min</source>
         <translation>unacknowledged for %1 min</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="37" />
+        <location filename="../../ui/alarm_timeline.py" line="38" />
         <source>shelving expired</source>
         <translation>shelving expired</translation>
     </message>
@@ -1415,300 +1425,300 @@
 <context>
     <name>Dispatch</name>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="18" />
+        <location filename="../../ui/dispatch_labels.py" line="19" />
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="19" />
+        <location filename="../../ui/dispatch_labels.py" line="20" />
         <source>Assigned</source>
         <translation>Assigned</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="20" />
+        <location filename="../../ui/dispatch_labels.py" line="21" />
         <source>Accepted</source>
         <translation>Accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="21" />
+        <location filename="../../ui/dispatch_labels.py" line="22" />
         <source>On the way</source>
         <translation>On the way</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="22" />
+        <location filename="../../ui/dispatch_labels.py" line="23" />
         <source>On site</source>
         <translation>On site</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="23" />
+        <location filename="../../ui/dispatch_labels.py" line="24" />
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="24" />
+        <location filename="../../ui/dispatch_labels.py" line="25" />
         <source>Verified</source>
         <translation>Verified</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="25" />
+        <location filename="../../ui/dispatch_labels.py" line="26" />
         <source>Closed</source>
         <translation>Closed</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="26" />
+        <location filename="../../ui/dispatch_labels.py" line="27" />
         <source>Rejected</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="27" />
+        <location filename="../../ui/dispatch_labels.py" line="28" />
         <source>Cancelled</source>
         <translation>Cancelled</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="30" />
+        <location filename="../../ui/dispatch_labels.py" line="31" />
         <source>Electrical</source>
         <translation>Electrical</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="31" />
+        <location filename="../../ui/dispatch_labels.py" line="32" />
         <source>Plumbing</source>
         <translation>Plumbing</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="32" />
+        <location filename="../../ui/dispatch_labels.py" line="33" />
         <source>Elevator</source>
         <translation>Elevator</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="33" />
+        <location filename="../../ui/dispatch_labels.py" line="34" />
         <source>Fire</source>
         <translation>Fire</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="34" />
+        <location filename="../../ui/dispatch_labels.py" line="35" />
         <source>Gas</source>
         <translation>Gas</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="35" />
+        <location filename="../../ui/dispatch_labels.py" line="36" />
         <source>Security</source>
         <translation>Security</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="36" />
+        <location filename="../../ui/dispatch_labels.py" line="37" />
         <source>General</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="39" />
+        <location filename="../../ui/dispatch_labels.py" line="40" />
         <source>All shifts</source>
         <translation>All shifts</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="40" />
+        <location filename="../../ui/dispatch_labels.py" line="41" />
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="41" />
+        <location filename="../../ui/dispatch_labels.py" line="42" />
         <source>Night</source>
         <translation>Night</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="42" />
+        <location filename="../../ui/dispatch_labels.py" line="43" />
         <source>On call</source>
         <translation>On call</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="45" />
+        <location filename="../../ui/dispatch_labels.py" line="46" />
         <source>accept</source>
         <translation>accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="46" />
+        <location filename="../../ui/dispatch_labels.py" line="47" />
         <source>arrive</source>
         <translation>arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="47" />
+        <location filename="../../ui/dispatch_labels.py" line="48" />
         <source>resolve</source>
         <translation>resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="51" />
+        <location filename="../../ui/dispatch_labels.py" line="52" />
         <source>Walking time (s)</source>
         <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
         <translation>Walking time (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="52" />
+        <location filename="../../ui/dispatch_labels.py" line="53" />
         <source>Urgency weight</source>
         <translation>Urgency weight</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="53" />
+        <location filename="../../ui/dispatch_labels.py" line="54" />
         <source>Weighted walking time (s)</source>
         <translation>Weighted walking time (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="54" />
+        <location filename="../../ui/dispatch_labels.py" line="55" />
         <source>Open orders</source>
         <translation>Open orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="55" />
+        <location filename="../../ui/dispatch_labels.py" line="56" />
         <source>Busy penalty (s)</source>
         <translation>Busy penalty (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="56" />
+        <location filename="../../ui/dispatch_labels.py" line="57" />
         <source>Old position penalty (s)</source>
         <translation>Old position penalty (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="57" />
+        <location filename="../../ui/dispatch_labels.py" line="58" />
         <source>Urgent order bonus (s)</source>
         <translation>Urgent order bonus (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="58" />
+        <location filename="../../ui/dispatch_labels.py" line="59" />
         <source>Total cost (s)</source>
         <translation>Total cost (s)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="59" />
+        <location filename="../../ui/dispatch_labels.py" line="60" />
         <source>Dispatcher's choice</source>
         <translation>Dispatcher's choice</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="82" />
+        <location filename="../../ui/dispatch_labels.py" line="83" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="83" />
+        <location filename="../../ui/dispatch_labels.py" line="84" />
         <source>%1 overdue %2</source>
         <translation>%1 overdue %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="103" />
+        <location filename="../../ui/dispatch_labels.py" line="104" />
         <source>never reported</source>
         <translation>never reported</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="104" />
+        <location filename="../../ui/dispatch_labels.py" line="105" />
         <source>%1 s ago</source>
         <translation>%1 s ago</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="105" />
+        <location filename="../../ui/dispatch_labels.py" line="106" />
         <source>%1 min ago</source>
         <translation>%1 min ago</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="130" />
+        <location filename="../../ui/dispatch_labels.py" line="131" />
         <source>%1: %2 min away (%3), %4 open order(s), %5</source>
         <translation>%1: %2 min away (%3), %4 open order(s), %5</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="131" />
+        <location filename="../../ui/dispatch_labels.py" line="132" />
         <source>%1 (certified)</source>
         <translation>%1 (certified)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="132" />
+        <location filename="../../ui/dispatch_labels.py" line="133" />
         <source>; takes the technician from %1</source>
         <translation>; takes the technician from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="134" />
+        <location filename="../../ui/dispatch_labels.py" line="135" />
         <source>live position</source>
         <translation>live position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="135" />
+        <location filename="../../ui/dispatch_labels.py" line="136" />
         <source>last known position</source>
         <translation>last known position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="137" />
+        <location filename="../../ui/dispatch_labels.py" line="138" />
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="140" />
+        <location filename="../../ui/dispatch_labels.py" line="141" />
         <source>Created from %1</source>
         <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
         <translation>Created from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="141" />
+        <location filename="../../ui/dispatch_labels.py" line="142" />
         <source>Assigned by hand: %1</source>
         <translation>Assigned by hand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="142" />
+        <location filename="../../ui/dispatch_labels.py" line="143" />
         <source>Reassigned to %1: %2</source>
         <translation>Reassigned to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="143" />
+        <location filename="../../ui/dispatch_labels.py" line="144" />
         <source>Not accepted within %1 s</source>
         <translation>Not accepted within %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="144" />
+        <location filename="../../ui/dispatch_labels.py" line="145" />
         <source>No technician on the roster</source>
         <translation>No technician on the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="145" />
+        <location filename="../../ui/dispatch_labels.py" line="146" />
         <source>No %1 technician on the roster</source>
         <translation>No %1 technician on the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="146" />
+        <location filename="../../ui/dispatch_labels.py" line="147" />
         <source>No %1 technician on shift</source>
         <translation>No %1 technician on shift</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="147" />
+        <location filename="../../ui/dispatch_labels.py" line="148" />
         <source>Every suitable technician is taken this round; waiting</source>
         <translation>Every suitable technician is taken this round; waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="149" />
+        <location filename="../../ui/dispatch_labels.py" line="150" />
         <source>Every %1 technician is at full load, unreachable or has rejected it</source>
         <translation>Every %1 technician is at full load, unreachable or has rejected it</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="151" />
+        <location filename="../../ui/dispatch_labels.py" line="152" />
         <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
         <translation>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="153" />
+        <location filename="../../ui/dispatch_labels.py" line="154" />
         <source>Waiting for the server's work orders</source>
         <translation>Waiting for the server's work orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="158" />
+        <location filename="../../ui/dispatch_labels.py" line="159" />
         <source>an alarm</source>
         <extracomment>the steps the dispatch engine makes itself (orders it creates, deadlines it enforces)</extracomment>
         <translation>an alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="159" />
+        <location filename="../../ui/dispatch_labels.py" line="160" />
         <source>a camera detection</source>
         <translation>a camera detection</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="160" />
+        <location filename="../../ui/dispatch_labels.py" line="161" />
         <source>a resident's report</source>
         <translation>a resident's report</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="161" />
+        <location filename="../../ui/dispatch_labels.py" line="162" />
         <source>the dispatcher</source>
         <translation>the dispatcher</translation>
     </message>
@@ -1716,163 +1726,163 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="76" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="76" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="76" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="76" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Skill</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
+        <location filename="../../ui/dispatch_panel.py" line="80" />
         <source>Technician</source>
         <translation>Technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="80" />
         <source>Skills</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="80" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="80" />
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="84" />
+        <location filename="../../ui/dispatch_panel.py" line="96" />
         <source>Assign automatically</source>
         <translation>Assign automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="85" />
+        <location filename="../../ui/dispatch_panel.py" line="97" />
         <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
         <translation>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="117" />
+        <location filename="../../ui/dispatch_panel.py" line="129" />
         <source>Assign to selected technician</source>
         <translation>Assign to selected technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="120" />
+        <location filename="../../ui/dispatch_panel.py" line="132" />
         <source>Reason for overriding the suggestion</source>
         <translation>Reason for overriding the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="121" />
+        <location filename="../../ui/dispatch_panel.py" line="133" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="122" />
+        <location filename="../../ui/dispatch_panel.py" line="134" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="123" />
+        <location filename="../../ui/dispatch_panel.py" line="135" />
         <source>Cancel order</source>
         <translation>Cancel order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>To accept</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>To arrive</source>
         <translation>To arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <location filename="../../ui/dispatch_panel.py" line="142" />
         <source>To resolve</source>
         <translation>To resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <location filename="../../ui/dispatch_panel.py" line="142" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="142" />
+        <location filename="../../ui/dispatch_panel.py" line="151" />
         <source>Work orders</source>
         <translation>Work orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="148" />
+        <location filename="../../ui/dispatch_panel.py" line="152" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>Technicians (drop an order on one to assign it)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="157" />
+        <location filename="../../ui/dispatch_panel.py" line="161" />
         <source>Mean response times, from the order's creation</source>
         <translation>Mean response times, from the order's creation</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="158" />
+        <location filename="../../ui/dispatch_panel.py" line="162" />
         <source>Response times</source>
         <translation>Response times</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="285" />
+        <location filename="../../ui/dispatch_panel.py" line="291" />
         <source>Select a work order and a technician first</source>
         <translation>Select a work order and a technician first</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="300" />
+        <location filename="../../ui/dispatch_panel.py" line="306" />
         <source>Override</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="301" />
+        <location filename="../../ui/dispatch_panel.py" line="307" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>Why %1 instead of the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="305" />
+        <location filename="../../ui/dispatch_panel.py" line="311" />
         <source>Not assigned: an override needs a reason</source>
         <translation>Not assigned: an override needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="314" />
+        <location filename="../../ui/dispatch_panel.py" line="320" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
     </message>
@@ -3251,7 +3261,7 @@
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="35" />
-        <location filename="../../ui/dispatch_detail.py" line="72" />
+        <location filename="../../ui/dispatch_detail.py" line="73" />
         <source>Select a work order</source>
         <translation>Select a work order</translation>
     </message>
@@ -3296,22 +3306,22 @@
         <translation>Timeline</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="85" />
+        <location filename="../../ui/dispatch_detail.py" line="89" />
         <source>Assigned to %1</source>
         <translation>Assigned to %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="90" />
+        <location filename="../../ui/dispatch_detail.py" line="94" />
         <source>Suggested: %1</source>
         <translation>Suggested: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="95" />
+        <location filename="../../ui/dispatch_detail.py" line="99" />
         <source>No suggestion yet</source>
         <translation>No suggestion yet</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="133" />
+        <location filename="../../ui/dispatch_detail.py" line="138" />
         <source>note</source>
         <translation>note</translation>
     </message>

@@ -165,96 +165,106 @@
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="58" />
+        <source>Illegal construction or encroachment on green space</source>
+        <translation>违章搭建/侵占绿地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="60" />
+        <source>Camera moved or tampered with</source>
+        <translation>摄像机移位或被人动过</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="61" />
         <source>Bang heard (located)</source>
         <translation>异常巨响（已定位）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="59" />
+        <location filename="../../ui/alarm_labels.py" line="62" />
         <source>Impact heard (located)</source>
         <translation>撞击声（已定位）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="60" />
+        <location filename="../../ui/alarm_labels.py" line="63" />
         <source>Hiss heard (leak?)</source>
         <translation>嘶嘶声（疑似泄漏）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="61" />
+        <location filename="../../ui/alarm_labels.py" line="64" />
         <source>Pump running, no pressure</source>
         <translation>水泵运行但无压力</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="62" />
+        <location filename="../../ui/alarm_labels.py" line="65" />
         <source>Elevator stuck</source>
         <translation>电梯停滞</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="63" />
+        <location filename="../../ui/alarm_labels.py" line="66" />
         <source>Hot under light load</source>
         <translation>轻载过热</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="65" />
+        <location filename="../../ui/alarm_labels.py" line="68" />
         <source>Lift stopped outside the door zone</source>
         <translation>电梯停在平层区外</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="67" />
+        <location filename="../../ui/alarm_labels.py" line="70" />
         <source>Lift moving with doors open</source>
         <translation>电梯开门走车</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="68" />
+        <location filename="../../ui/alarm_labels.py" line="71" />
         <source>Passenger trapped in the lift</source>
         <translation>电梯困人</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="69" />
+        <location filename="../../ui/alarm_labels.py" line="72" />
         <source>Manhole cover off</source>
         <translation>井盖脱落</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="70" />
+        <location filename="../../ui/alarm_labels.py" line="73" />
         <source>Gate silent</source>
         <translation>道闸无过车上报</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="71" />
+        <location filename="../../ui/alarm_labels.py" line="74" />
         <source>Many manual releases</source>
         <translation>人工放行过多</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="72" />
+        <location filename="../../ui/alarm_labels.py" line="75" />
         <source>Gate not reporting passes</source>
         <translation>道闸漏报过车</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="73" />
+        <location filename="../../ui/alarm_labels.py" line="76" />
         <source>Vehicles overstaying</source>
         <translation>车辆超时停放</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="74" />
+        <location filename="../../ui/alarm_labels.py" line="77" />
         <source>Charger faulted</source>
         <translation>充电桩故障</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="75" />
+        <location filename="../../ui/alarm_labels.py" line="78" />
         <source>Night flow above its baseline (leak?)</source>
         <translation>夜间流量偏高（疑似漏水）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="76" />
+        <location filename="../../ui/alarm_labels.py" line="79" />
         <source>Unaccounted water</source>
         <translation>产销差过高</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="77" />
+        <location filename="../../ui/alarm_labels.py" line="80" />
         <source>Storage cannot keep data</source>
         <translation>存储无法保存数据</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="203" />
+        <location filename="../../ui/alarm_labels.py" line="206" />
         <source>Site data feed</source>
         <extracomment>what the engine raises alarms on that is not a device of the scene</extracomment>
         <translation>现场数据接入</translation>
@@ -432,155 +442,155 @@
 <context>
     <name>AlarmDetail</name>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="82" />
+        <location filename="../../ui/alarm_labels.py" line="85" />
         <source>No pass for {minutes} min while the other gates saw {peers}</source>
         <extracomment>what an operations condition says (app.operations.conditions.message "what")</extracomment>
         <translation>{minutes} 分钟无过车，同期其他道闸 {peers} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="84" />
+        <location filename="../../ui/alarm_labels.py" line="87" />
         <source>{count} manual releases in the last hour</source>
         <translation>近一小时人工放行 {count} 次</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="86" />
+        <location filename="../../ui/alarm_labels.py" line="89" />
         <source>{count} passes counted by the controller but not reported</source>
         <translation>控制器计数 {count} 次过车未上报</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="88" />
+        <location filename="../../ui/alarm_labels.py" line="91" />
         <source>{count} vehicles over their time: {plates}</source>
         <translation>{count} 辆车超时：{plates}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="89" />
+        <location filename="../../ui/alarm_labels.py" line="92" />
         <source>Connector faulted: {error}</source>
         <translation>充电枪故障：{error}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="90" />
+        <location filename="../../ui/alarm_labels.py" line="93" />
         <source>Night flow {flow} L/h, usually {baseline} L/h</source>
         <translation>夜间流量 {flow} L/h，平时 {baseline} L/h</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="92" />
+        <location filename="../../ui/alarm_labels.py" line="95" />
         <source>{percent}% of the main's water ({m3} m³) not on the flats' meters</source>
         <translation>总表水量的 {percent}%（{m3} m³）未计入分户表</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="95" />
+        <location filename="../../ui/alarm_labels.py" line="98" />
         <source>96333 rescue code {code}</source>
         <translation>96333 救援码 {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="100" />
+        <location filename="../../ui/alarm_labels.py" line="103" />
         <source>{point} {value} above {threshold}</source>
         <extracomment>app.alarms.messages.TEMPLATES, worded for the screen (placeholders stay in braces)</extracomment>
         <translation>{point} {value}，高于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="101" />
+        <location filename="../../ui/alarm_labels.py" line="104" />
         <source>{point} {value} below {threshold}</source>
         <translation>{point} {value}，低于 {threshold}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="102" />
+        <location filename="../../ui/alarm_labels.py" line="105" />
         <source>{point}: abnormal state ({value})</source>
         <translation>{point}：状态异常（{value}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="103" />
+        <location filename="../../ui/alarm_labels.py" line="106" />
         <source>{point} {value} unusual for this hour (usual {lo}–{hi})</source>
         <translation>{point} {value}，与本时段通常值不符（通常 {lo}–{hi}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="105" />
+        <location filename="../../ui/alarm_labels.py" line="108" />
         <source>{point} changing {rate} per minute</source>
         <translation>{point} 变化过快：每分钟 {rate}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="106" />
+        <location filename="../../ui/alarm_labels.py" line="109" />
         <source>Device offline</source>
         <translation>设备离线</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="107" />
+        <location filename="../../ui/alarm_labels.py" line="110" />
         <source>No data for too long</source>
         <translation>长时间无数据</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="108" />
+        <location filename="../../ui/alarm_labels.py" line="111" />
         <source>No message from any device for {seconds} s</source>
         <translation>已 {seconds} 秒未收到任何设备消息</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="110" />
+        <location filename="../../ui/alarm_labels.py" line="113" />
         <source>{unit} {resident}: no water use or door activity for {hours} h</source>
         <translation>{unit} {resident}：已 {hours} 小时无用水或门禁活动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="112" />
+        <location filename="../../ui/alarm_labels.py" line="115" />
         <source>Located at ({x}, {y}, {z}) ±{uncertainty} m {where}{level}</source>
         <translation>定位于 ({x}, {y}, {z}) ±{uncertainty} 米 {where}{level}</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="114" />
+        <location filename="../../ui/alarm_labels.py" line="117" />
         <source>Storage cannot keep incoming data: {held} messages held unacknowledged, {dropped} dropped ({reason})</source>
         <translation>存储无法保存收到的数据：{held} 条消息暂不确认（由代理服务器保留），已丢弃 {dropped} 条（{reason}）</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="164" />
+        <location filename="../../ui/alarm_labels.py" line="167" />
         <source>cause</source>
         <extracomment>keys of an event's data, worded for the screen; others are shown as key=value</extracomment>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="165" />
+        <location filename="../../ui/alarm_labels.py" line="168" />
         <source>degree</source>
         <translation>程度</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="166" />
+        <location filename="../../ui/alarm_labels.py" line="169" />
         <source>floor</source>
         <translation>楼层</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="167" />
+        <location filename="../../ui/alarm_labels.py" line="170" />
         <source>column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="168" />
+        <location filename="../../ui/alarm_labels.py" line="171" />
         <source>building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="169" />
+        <location filename="../../ui/alarm_labels.py" line="172" />
         <source>state</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="170" />
+        <location filename="../../ui/alarm_labels.py" line="173" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="174" />
+        <location filename="../../ui/alarm_labels.py" line="177" />
         <source>covered</source>
         <translation>被遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="175" />
+        <location filename="../../ui/alarm_labels.py" line="178" />
         <source>moved</source>
         <translation>被移动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="176" />
+        <location filename="../../ui/alarm_labels.py" line="179" />
         <source>blurred</source>
         <translation>画面模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="195" />
+        <location filename="../../ui/alarm_labels.py" line="198" />
         <source>, </source>
         <translation>，</translation>
     </message>
@@ -588,72 +598,72 @@
 <context>
     <name>AlarmHistory</name>
     <message>
-        <location filename="../../ui/alarm_history.py" line="52" />
+        <location filename="../../ui/alarm_history.py" line="54" />
         <source>Search history…</source>
         <translation>搜索历史记录…</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="57" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Raised</source>
         <translation>发生时间</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="57" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="57" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Alarm</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="57" />
+        <location filename="../../ui/alarm_history.py" line="59" />
         <source>Severity</source>
         <translation>级别</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="58" />
+        <location filename="../../ui/alarm_history.py" line="60" />
         <source>Acknowledged by</source>
         <translation>确认人</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="58" />
+        <location filename="../../ui/alarm_history.py" line="60" />
         <source>Time to acknowledge</source>
         <translation>确认用时</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="59" />
+        <location filename="../../ui/alarm_history.py" line="61" />
         <source>Time to clear</source>
         <translation>消除用时</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="59" />
+        <location filename="../../ui/alarm_history.py" line="61" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="68" />
+        <location filename="../../ui/alarm_history.py" line="70" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="68" />
+        <location filename="../../ui/alarm_history.py" line="70" />
         <source>Who</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="68" />
+        <location filename="../../ui/alarm_history.py" line="70" />
         <source>Step</source>
         <translation>步骤</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="69" />
+        <location filename="../../ui/alarm_history.py" line="71" />
         <source>Note</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_history.py" line="109" />
+        <location filename="../../ui/alarm_history.py" line="112" />
         <source>%1 alarms, mean time to acknowledge %2</source>
         <translation>共 %1 条报警，平均确认用时 %2</translation>
     </message>
@@ -661,83 +671,83 @@
 <context>
     <name>AlarmTimeline</name>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="19" />
+        <location filename="../../ui/alarm_timeline.py" line="20" />
         <source>Raised</source>
         <translation>报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="20" />
+        <location filename="../../ui/alarm_timeline.py" line="21" />
         <source>Severity raised</source>
         <translation>级别升高</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="21" />
+        <location filename="../../ui/alarm_timeline.py" line="22" />
         <source>Acknowledged</source>
         <translation>已确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="22" />
+        <location filename="../../ui/alarm_timeline.py" line="23" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="23" />
+        <location filename="../../ui/alarm_timeline.py" line="24" />
         <source>Work order</source>
         <translation>派工单</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="24" />
+        <location filename="../../ui/alarm_timeline.py" line="25" />
         <source>Shelved</source>
         <translation>搁置</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="25" />
+        <location filename="../../ui/alarm_timeline.py" line="26" />
         <source>Unshelved</source>
         <translation>取消搁置</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="26" />
+        <location filename="../../ui/alarm_timeline.py" line="27" />
         <source>Escalated to the supervisor</source>
         <translation>已上报主管</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="27" />
+        <location filename="../../ui/alarm_timeline.py" line="28" />
         <source>Cleared</source>
         <translation>已恢复</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="28" />
+        <location filename="../../ui/alarm_timeline.py" line="29" />
         <source>Active again</source>
         <translation>再次报警</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="29" />
+        <location filename="../../ui/alarm_timeline.py" line="30" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="31" />
+        <location filename="../../ui/alarm_timeline.py" line="32" />
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="34" />
+        <location filename="../../ui/alarm_timeline.py" line="35" />
         <source>%1 times</source>
         <extracomment>who the book names for its own steps, and for the dispatch service marking a work order</extracomment>
         <translation>共 %1 次</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="35" />
+        <location filename="../../ui/alarm_timeline.py" line="36" />
         <source>for %1 min</source>
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="36" />
+        <location filename="../../ui/alarm_timeline.py" line="37" />
         <source>unacknowledged for %1 min</source>
         <translation>%1 分钟未确认</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_timeline.py" line="37" />
+        <location filename="../../ui/alarm_timeline.py" line="38" />
         <source>shelving expired</source>
         <translation>搁置到期</translation>
     </message>
@@ -1415,300 +1425,300 @@
 <context>
     <name>Dispatch</name>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="18" />
+        <location filename="../../ui/dispatch_labels.py" line="19" />
         <source>Waiting</source>
         <translation>待派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="19" />
+        <location filename="../../ui/dispatch_labels.py" line="20" />
         <source>Assigned</source>
         <translation>已派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="20" />
+        <location filename="../../ui/dispatch_labels.py" line="21" />
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="21" />
+        <location filename="../../ui/dispatch_labels.py" line="22" />
         <source>On the way</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="22" />
+        <location filename="../../ui/dispatch_labels.py" line="23" />
         <source>On site</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="23" />
+        <location filename="../../ui/dispatch_labels.py" line="24" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="24" />
+        <location filename="../../ui/dispatch_labels.py" line="25" />
         <source>Verified</source>
         <translation>已核验</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="25" />
+        <location filename="../../ui/dispatch_labels.py" line="26" />
         <source>Closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="26" />
+        <location filename="../../ui/dispatch_labels.py" line="27" />
         <source>Rejected</source>
         <translation>已拒单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="27" />
+        <location filename="../../ui/dispatch_labels.py" line="28" />
         <source>Cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="30" />
+        <location filename="../../ui/dispatch_labels.py" line="31" />
         <source>Electrical</source>
         <translation>电工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="31" />
+        <location filename="../../ui/dispatch_labels.py" line="32" />
         <source>Plumbing</source>
         <translation>水工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="32" />
+        <location filename="../../ui/dispatch_labels.py" line="33" />
         <source>Elevator</source>
         <translation>电梯</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="33" />
+        <location filename="../../ui/dispatch_labels.py" line="34" />
         <source>Fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="34" />
+        <location filename="../../ui/dispatch_labels.py" line="35" />
         <source>Gas</source>
         <translation>燃气</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="35" />
+        <location filename="../../ui/dispatch_labels.py" line="36" />
         <source>Security</source>
         <translation>安防</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="36" />
+        <location filename="../../ui/dispatch_labels.py" line="37" />
         <source>General</source>
         <translation>综合</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="39" />
+        <location filename="../../ui/dispatch_labels.py" line="40" />
         <source>All shifts</source>
         <translation>全部班次</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="40" />
+        <location filename="../../ui/dispatch_labels.py" line="41" />
         <source>Day</source>
         <translation>白班</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="41" />
+        <location filename="../../ui/dispatch_labels.py" line="42" />
         <source>Night</source>
         <translation>夜班</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="42" />
+        <location filename="../../ui/dispatch_labels.py" line="43" />
         <source>On call</source>
         <translation>待命</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="45" />
+        <location filename="../../ui/dispatch_labels.py" line="46" />
         <source>accept</source>
         <translation>接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="46" />
+        <location filename="../../ui/dispatch_labels.py" line="47" />
         <source>arrive</source>
         <translation>到场</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="47" />
+        <location filename="../../ui/dispatch_labels.py" line="48" />
         <source>resolve</source>
         <translation>解决</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="51" />
+        <location filename="../../ui/dispatch_labels.py" line="52" />
         <source>Walking time (s)</source>
         <extracomment>the cost terms of a suggestion, in the order the dispatcher reads them</extracomment>
         <translation>步行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="52" />
+        <location filename="../../ui/dispatch_labels.py" line="53" />
         <source>Urgency weight</source>
         <translation>紧急权重</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="53" />
+        <location filename="../../ui/dispatch_labels.py" line="54" />
         <source>Weighted walking time (s)</source>
         <translation>加权步行时间（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="54" />
+        <location filename="../../ui/dispatch_labels.py" line="55" />
         <source>Open orders</source>
         <translation>在办工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="55" />
+        <location filename="../../ui/dispatch_labels.py" line="56" />
         <source>Busy penalty (s)</source>
         <translation>忙碌惩罚（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="56" />
+        <location filename="../../ui/dispatch_labels.py" line="57" />
         <source>Old position penalty (s)</source>
         <translation>位置过旧惩罚（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="57" />
+        <location filename="../../ui/dispatch_labels.py" line="58" />
         <source>Urgent order bonus (s)</source>
         <translation>紧急工单加成（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="58" />
+        <location filename="../../ui/dispatch_labels.py" line="59" />
         <source>Total cost (s)</source>
         <translation>总代价（秒）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="59" />
+        <location filename="../../ui/dispatch_labels.py" line="60" />
         <source>Dispatcher's choice</source>
         <translation>调度员指定</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="82" />
+        <location filename="../../ui/dispatch_labels.py" line="83" />
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="83" />
+        <location filename="../../ui/dispatch_labels.py" line="84" />
         <source>%1 overdue %2</source>
         <translation>%1超时 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="103" />
+        <location filename="../../ui/dispatch_labels.py" line="104" />
         <source>never reported</source>
         <translation>从未上报</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="104" />
+        <location filename="../../ui/dispatch_labels.py" line="105" />
         <source>%1 s ago</source>
         <translation>%1 秒前</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="105" />
+        <location filename="../../ui/dispatch_labels.py" line="106" />
         <source>%1 min ago</source>
         <translation>%1 分钟前</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="130" />
+        <location filename="../../ui/dispatch_labels.py" line="131" />
         <source>%1: %2 min away (%3), %4 open order(s), %5</source>
         <translation>%1：步行约 %2 分钟（%3），手上 %4 张工单，%5</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="131" />
+        <location filename="../../ui/dispatch_labels.py" line="132" />
         <source>%1 (certified)</source>
         <translation>%1（持证）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="132" />
+        <location filename="../../ui/dispatch_labels.py" line="133" />
         <source>; takes the technician from %1</source>
         <translation>；从 %1 调走该技工</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="134" />
+        <location filename="../../ui/dispatch_labels.py" line="135" />
         <source>live position</source>
         <translation>实时位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="135" />
+        <location filename="../../ui/dispatch_labels.py" line="136" />
         <source>last known position</source>
         <translation>最后已知位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="137" />
+        <location filename="../../ui/dispatch_labels.py" line="138" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="140" />
+        <location filename="../../ui/dispatch_labels.py" line="141" />
         <source>Created from %1</source>
         <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
         <translation>由%1生成</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="141" />
+        <location filename="../../ui/dispatch_labels.py" line="142" />
         <source>Assigned by hand: %1</source>
         <translation>人工派单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="142" />
+        <location filename="../../ui/dispatch_labels.py" line="143" />
         <source>Reassigned to %1: %2</source>
         <translation>改派给 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="143" />
+        <location filename="../../ui/dispatch_labels.py" line="144" />
         <source>Not accepted within %1 s</source>
         <translation>%1 秒内未接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="144" />
+        <location filename="../../ui/dispatch_labels.py" line="145" />
         <source>No technician on the roster</source>
         <translation>花名册上没有维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="145" />
+        <location filename="../../ui/dispatch_labels.py" line="146" />
         <source>No %1 technician on the roster</source>
         <translation>花名册上没有%1维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="146" />
+        <location filename="../../ui/dispatch_labels.py" line="147" />
         <source>No %1 technician on shift</source>
         <translation>没有当班的%1维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="147" />
+        <location filename="../../ui/dispatch_labels.py" line="148" />
         <source>Every suitable technician is taken this round; waiting</source>
         <translation>合适的维修人员本轮均已被派；等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="149" />
+        <location filename="../../ui/dispatch_labels.py" line="150" />
         <source>Every %1 technician is at full load, unreachable or has rejected it</source>
         <translation>所有%1维修人员均已满负荷、无法到达或已拒单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="151" />
+        <location filename="../../ui/dispatch_labels.py" line="152" />
         <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
         <translation>只读数据源（%1）：工单只作记录，不会发送到维修人员手机</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="153" />
+        <location filename="../../ui/dispatch_labels.py" line="154" />
         <source>Waiting for the server's work orders</source>
         <translation>正在等待服务器的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="158" />
+        <location filename="../../ui/dispatch_labels.py" line="159" />
         <source>an alarm</source>
         <extracomment>the steps the dispatch engine makes itself (orders it creates, deadlines it enforces)</extracomment>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="159" />
+        <location filename="../../ui/dispatch_labels.py" line="160" />
         <source>a camera detection</source>
         <translation>摄像机识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="160" />
+        <location filename="../../ui/dispatch_labels.py" line="161" />
         <source>a resident's report</source>
         <translation>业主报修</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="161" />
+        <location filename="../../ui/dispatch_labels.py" line="162" />
         <source>the dispatcher</source>
         <translation>调度员</translation>
     </message>
@@ -1716,163 +1726,163 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="76" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="76" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="76" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="64" />
+        <location filename="../../ui/dispatch_panel.py" line="76" />
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Skill</source>
         <translation>工种</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
+        <location filename="../../ui/dispatch_panel.py" line="80" />
         <source>Technician</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="65" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="80" />
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="80" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="68" />
+        <location filename="../../ui/dispatch_panel.py" line="80" />
         <source>Load</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="69" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="84" />
+        <location filename="../../ui/dispatch_panel.py" line="96" />
         <source>Assign automatically</source>
         <translation>自动派单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="85" />
+        <location filename="../../ui/dispatch_panel.py" line="97" />
         <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
         <translation>新工单立即派给推荐人员；关闭后每次派单由您决定</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="117" />
+        <location filename="../../ui/dispatch_panel.py" line="129" />
         <source>Assign to selected technician</source>
         <translation>派给所选人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="120" />
+        <location filename="../../ui/dispatch_panel.py" line="132" />
         <source>Reason for overriding the suggestion</source>
         <translation>不采用推荐的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="121" />
+        <location filename="../../ui/dispatch_panel.py" line="133" />
         <source>Verify</source>
         <translation>核验</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="122" />
+        <location filename="../../ui/dispatch_panel.py" line="134" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="123" />
+        <location filename="../../ui/dispatch_panel.py" line="135" />
         <source>Cancel order</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>To accept</source>
         <translation>接单时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>To arrive</source>
         <translation>到场时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <location filename="../../ui/dispatch_panel.py" line="142" />
         <source>To resolve</source>
         <translation>解决时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="130" />
+        <location filename="../../ui/dispatch_panel.py" line="142" />
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="142" />
+        <location filename="../../ui/dispatch_panel.py" line="151" />
         <source>Work orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="148" />
+        <location filename="../../ui/dispatch_panel.py" line="152" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>维修人员（把工单拖到人员上即可派单）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="157" />
+        <location filename="../../ui/dispatch_panel.py" line="161" />
         <source>Mean response times, from the order's creation</source>
         <translation>平均响应时长（自工单创建起）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="158" />
+        <location filename="../../ui/dispatch_panel.py" line="162" />
         <source>Response times</source>
         <translation>响应时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="285" />
+        <location filename="../../ui/dispatch_panel.py" line="291" />
         <source>Select a work order and a technician first</source>
         <translation>请先选择工单和维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="300" />
+        <location filename="../../ui/dispatch_panel.py" line="306" />
         <source>Override</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="301" />
+        <location filename="../../ui/dispatch_panel.py" line="307" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>为什么派给 %1 而不是推荐人员？</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="305" />
+        <location filename="../../ui/dispatch_panel.py" line="311" />
         <source>Not assigned: an override needs a reason</source>
         <translation>未派单：改派需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="314" />
+        <location filename="../../ui/dispatch_panel.py" line="320" />
         <source>%1 assigned to %2</source>
         <translation>%1 已派给 %2</translation>
     </message>
@@ -3251,7 +3261,7 @@
     <name>OrderDetail</name>
     <message>
         <location filename="../../ui/dispatch_detail.py" line="35" />
-        <location filename="../../ui/dispatch_detail.py" line="72" />
+        <location filename="../../ui/dispatch_detail.py" line="73" />
         <source>Select a work order</source>
         <translation>请选择工单</translation>
     </message>
@@ -3296,22 +3306,22 @@
         <translation>时间线</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="85" />
+        <location filename="../../ui/dispatch_detail.py" line="89" />
         <source>Assigned to %1</source>
         <translation>已派给 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="90" />
+        <location filename="../../ui/dispatch_detail.py" line="94" />
         <source>Suggested: %1</source>
         <translation>推荐：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="95" />
+        <location filename="../../ui/dispatch_detail.py" line="99" />
         <source>No suggestion yet</source>
         <translation>暂无推荐</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_detail.py" line="133" />
+        <location filename="../../ui/dispatch_detail.py" line="138" />
         <source>note</source>
         <translation>备注</translation>
     </message>
