@@ -171,12 +171,26 @@ _EVENT_KEYS = {
     "building": QT_TRANSLATE_NOOP("AlarmDetail", "building"),
     "state": QT_TRANSLATE_NOOP("AlarmDetail", "state"),
     "reason": QT_TRANSLATE_NOOP("AlarmDetail", "reason"),
+    "zone": QT_TRANSLATE_NOOP("AlarmDetail", "zone"),
+    "zone_kind": QT_TRANSLATE_NOOP("AlarmDetail", "kind"),
 }
+#: keys that link an event to its record (the construction review), not for reading
+_EVENT_LINKS = frozenset({"change"})
 
 _EVENT_VALUES = {
     "covered": QT_TRANSLATE_NOOP("AlarmDetail", "covered"),
     "moved": QT_TRANSLATE_NOOP("AlarmDetail", "moved"),
     "blurred": QT_TRANSLATE_NOOP("AlarmDetail", "blurred"),
+    # why a construction camera no longer registers (registration.FAILURES)
+    "no_convergence": QT_TRANSLATE_NOOP("AlarmDetail", "the picture no longer lines up"),
+    "low_correlation": QT_TRANSLATE_NOOP("AlarmDetail", "the picture no longer matches"),
+    "shifted": QT_TRANSLATE_NOOP("AlarmDetail", "the picture shifted"),
+    "turned": QT_TRANSLATE_NOOP("AlarmDetail", "the picture turned"),
+    # construction zone kinds (app.vision.construction.zones.KINDS)
+    "green_space": QT_TRANSLATE_NOOP("AlarmDetail", "green space"),
+    "no_build": QT_TRANSLATE_NOOP("AlarmDetail", "no-build area"),
+    "fire_lane": QT_TRANSLATE_NOOP("AlarmDetail", "fire lane"),
+    "rooftop": QT_TRANSLATE_NOOP("AlarmDetail", "rooftop"),
 }
 
 
@@ -185,6 +199,8 @@ def event_detail(data) -> str:  # noqa: ANN001 (a mapping of the event's data)
     an event type (``gas_leak``) is shown by that type's name."""
     parts = []
     for key, text in formatted(data).items():
+        if key in _EVENT_LINKS:
+            continue
         if key not in _EVENT_KEYS:
             parts.append(f"{key}={text}")
             continue

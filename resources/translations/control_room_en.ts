@@ -264,7 +264,7 @@
         <translation>Storage cannot keep data</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="206" />
+        <location filename="../../ui/alarm_labels.py" line="222" />
         <source>Site data feed</source>
         <extracomment>what the engine raises alarms on that is not a device of the scene</extracomment>
         <translation>Site data feed</translation>
@@ -575,22 +575,73 @@
         <translation>reason</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="177" />
+        <location filename="../../ui/alarm_labels.py" line="174" />
+        <source>zone</source>
+        <translation>zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="175" />
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="181" />
         <source>covered</source>
+        <extracomment>keys that link an event to its record (the construction review), not for reading</extracomment>
         <translation>covered</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="178" />
+        <location filename="../../ui/alarm_labels.py" line="182" />
         <source>moved</source>
         <translation>moved</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="179" />
+        <location filename="../../ui/alarm_labels.py" line="183" />
         <source>blurred</source>
         <translation>blurred</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="198" />
+        <location filename="../../ui/alarm_labels.py" line="185" />
+        <source>the picture no longer lines up</source>
+        <translation>the picture no longer lines up</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="186" />
+        <source>the picture no longer matches</source>
+        <translation>the picture no longer matches</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="187" />
+        <source>the picture shifted</source>
+        <translation>the picture shifted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="188" />
+        <source>the picture turned</source>
+        <translation>the picture turned</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="190" />
+        <source>green space</source>
+        <translation>green space</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="191" />
+        <source>no-build area</source>
+        <translation>no-build area</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="192" />
+        <source>fire lane</source>
+        <translation>fire lane</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="193" />
+        <source>rooftop</source>
+        <translation>rooftop</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="214" />
         <source>, </source>
         <translation>, </translation>
     </message>

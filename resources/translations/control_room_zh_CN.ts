@@ -264,7 +264,7 @@
         <translation>存储无法保存数据</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="206" />
+        <location filename="../../ui/alarm_labels.py" line="222" />
         <source>Site data feed</source>
         <extracomment>what the engine raises alarms on that is not a device of the scene</extracomment>
         <translation>现场数据接入</translation>
@@ -575,22 +575,73 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="177" />
+        <location filename="../../ui/alarm_labels.py" line="174" />
+        <source>zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="175" />
+        <source>kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="181" />
         <source>covered</source>
+        <extracomment>keys that link an event to its record (the construction review), not for reading</extracomment>
         <translation>被遮挡</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="178" />
+        <location filename="../../ui/alarm_labels.py" line="182" />
         <source>moved</source>
         <translation>被移动</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="179" />
+        <location filename="../../ui/alarm_labels.py" line="183" />
         <source>blurred</source>
         <translation>画面模糊</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="198" />
+        <location filename="../../ui/alarm_labels.py" line="185" />
+        <source>the picture no longer lines up</source>
+        <translation>画面无法与参考图对齐</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="186" />
+        <source>the picture no longer matches</source>
+        <translation>画面与参考图差异过大</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="187" />
+        <source>the picture shifted</source>
+        <translation>画面平移</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="188" />
+        <source>the picture turned</source>
+        <translation>画面转动</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="190" />
+        <source>green space</source>
+        <translation>绿地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="191" />
+        <source>no-build area</source>
+        <translation>禁建区</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="192" />
+        <source>fire lane</source>
+        <translation>消防通道</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="193" />
+        <source>rooftop</source>
+        <translation>屋顶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="214" />
         <source>, </source>
         <translation>，</translation>
     </message>

@@ -6,15 +6,24 @@ from __future__ import annotations
 
 import typing
 
+import numpy as np
 import pytest
 
+from app.alarms.book import AlarmBook
 from app.dispatch.sounds import SEVERITY as SOUND_KINDS
+from app.domain.model import Camera
 from app.runtime.storage_alarm import ALARM_TYPE as STORAGE_BLOCKED
+from app.vision.cameras import CameraManager
+from app.vision.construction.config import ConstructionConfig
+from app.vision.construction.detector import ConstructionDetector
+from app.vision.construction.events import Detection
 from app.vision.construction.service import ALARM as CONSTRUCTION
 from app.vision.construction.service import MOVED
+from app.vision.construction.zones import parse_zones
 from app.wire.payloads import MicEventPayload
+from tests.fixtures import construction_scene as cs
 from tests.ui.test_i18n import translated  # noqa: F401 (fixture)
-from ui.alarm_labels import type_name
+from ui.alarm_labels import describe, type_name
 
 #: the types raised in app/ by literal (app/vision/cameras.py, app/runtime/engine.py)
 CAMERA_AND_FEED = ("event.video_loss", "event.tampering", "event.falling_object",
@@ -33,3 +42,31 @@ def test_an_alarm_type_the_engine_raises_reads_in_chinese(type_, translated) -> 
     translated("zh_CN")
     name = type_name(type_)
     assert name != type_ and any("\u4e00" <= ch <= "\u9fff" for ch in name), name
+
+
+def test_the_construction_alarms_detail_reads_in_chinese(tmp_path, translated) -> None:  # noqa: F811
+    """A shed raised by the detector on the live service path, and the same camera knocked
+    askew: the board's detail names the zone and its kind, and why the camera is thought
+    moved, in Chinese; the change's id (a link for the review) is not shown."""
+    translated("zh_CN")
+    book = AlarmBook()
+    cam = Camera(id="CAM-G", name="花园", xyz=(10, 10, 6), yaw_deg=0, pitch_deg=-30,
+                 stream="none.mp4")
+    mgr = CameraManager([cam], book=book, evidence_dir=tmp_path / "ev", demo_feeds_dir=None,
+                        settings_file=tmp_path / "s.json")
+    det = ConstructionDetector(parse_zones(cs.zones(10.0)),
+                               ConstructionConfig(sample_period_s=1.0, min_persist_s=10.0))
+    base, rng = cs.ground(), np.random.default_rng(2)
+    frames = cs.timelapse(45, shed_from=12) + [cs.shot(base, rng, shift=(70.0, 30.0))]
+    for i, frame in enumerate(frames):
+        for ev in det.process(frame, float(i)):
+            if isinstance(ev, Detection):
+                mgr.construction_event("CAM-G", ev)
+            else:
+                mgr.construction.on_event("CAM-G", ev)
+    shed = book.find_open("CAM-G", CONSTRUCTION)
+    moved = book.find_open("CAM-G", MOVED)
+    assert shed is not None and moved is not None
+    assert describe(shed) == "区域 中心花园，类别 绿地", describe(shed)
+    assert describe(moved).startswith("原因 画面"), describe(moved)
+    assert not any(ch.isascii() and ch.isalpha() for ch in describe(moved)), describe(moved)

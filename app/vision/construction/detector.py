@@ -173,7 +173,7 @@ class ConstructionDetector:
                 return out
             if not self.moved:
                 self.moved = True
-                out.append(CameraMoved(t, reg.reason, round(reg.correlation, 3)))
+                out.append(CameraMoved(t, reg.reason, round(reg.correlation, 3), reg.failure))
             return out
         self._stale = 0
         if self.moved:

@@ -40,6 +40,7 @@ class CameraMoved(msgspec.Struct, frozen=True):
     t: float
     reason: str  # "no convergence" | "correlation 0.31" | "shifted 45 px" | "turned 4.2°"
     correlation: float
+    failure: str = ""  # the same as a code (registration.FAILURES), for screens to word
 
     def to_json(self) -> dict:
         return {"type": "camera_moved", "t_detected": round(self.t, 2), "reason": self.reason}

@@ -27,7 +27,12 @@ class Registration:
     correlation: float
     shift_px: float  # at working resolution
     angle_deg: float
-    reason: str = ""
+    reason: str = ""  # for people and logs: "shifted 45 px"
+    failure: str = ""  # for screens to word: one of FAILURES, "" when it registered
+
+
+#: why a registration failed, as a code (``Registration.failure``)
+FAILURES = ("no_convergence", "low_correlation", "shifted", "turned")
 
 
 def _prep(img: np.ndarray, width: int) -> np.ndarray:
@@ -70,18 +75,18 @@ def register(ref: np.ndarray, cur: np.ndarray, cfg: ConstructionConfig,
         rho, warp = _ecc(fine_ref, fine_cur, warp, 40)
     except cv2.error:
         return Registration(False, np.eye(2, 3, dtype=np.float32), 0.0, math.inf, 0.0,
-                            "no convergence")
+                            "no convergence", "no_convergence")
     warp[:, 2] /= scale  # back to working pixels
     shift = float(np.hypot(warp[0, 2], warp[1, 2]))
     angle = math.degrees(math.atan2(float(warp[1, 0]), float(warp[0, 0])))
-    reason = ""
+    reason, failure = "", ""
     if rho < cfg.min_correlation:
-        reason = f"correlation {rho:.2f}"
+        reason, failure = f"correlation {rho:.2f}", "low_correlation"
     elif shift > cfg.max_shift_frac * width:
-        reason = f"shifted {shift:.0f} px"
+        reason, failure = f"shifted {shift:.0f} px", "shifted"
     elif abs(angle) > cfg.max_angle_deg:
-        reason = f"turned {angle:.1f}°"
-    return Registration(not reason, warp, rho, shift, angle, reason)
+        reason, failure = f"turned {angle:.1f}°", "turned"
+    return Registration(not reason, warp, rho, shift, angle, reason, failure)
 
 
 def align(img: np.ndarray, warp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

@@ -99,7 +99,8 @@ class ConstructionService:
             if self.book is not None:
                 self.book.raise_alarm(camera_id, MOVED, Severity.HIGH,
                                       f"camera moved or tampered: {ev.reason}",
-                                      detail=detail("event", data={"reason": ev.reason}))
+                                      detail=detail("event",
+                                                    data={"reason": ev.failure or ev.reason}))
         elif isinstance(ev, CameraSettled) and self.book is not None:
             self.book.clear_alarm(camera_id, MOVED)
         elif isinstance(ev, ReferenceRelearnt):
@@ -129,7 +130,8 @@ class ConstructionService:
         if self.book is not None:
             self.book.raise_alarm(camera_id, ALARM, Severity.MEDIUM,
                                   f"illegal construction: {where} ({ev.zone_kind})",
-                                  detail=detail("event", data={"zone": ev.zone,
+                                  detail=detail("event", data={"zone": where,
+                                                               "zone_kind": ev.zone_kind,
                                                                "change": ev.id}))
         self._emit(rec)
 
