@@ -9,6 +9,7 @@ track ends, its refined version (whole trajectory, final origin and floor, the s
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, replace
 
@@ -16,6 +17,7 @@ import cv2
 import numpy as np
 
 from app.vision.facade import Facade
+from app.vision.falling.backtrace import BlobHistory, prepend, starts_fast, trace_back
 from app.vision.falling.cadence import Cadence
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import MotionStage
@@ -67,6 +69,7 @@ class FallingObjectDetector:
         self._live: dict[int, Track] = {}  # event id → its still-growing live track
         self._falls: dict[int, np.ndarray] = {}  # event id → (t, x, y) of its judged fall
         self._next_id = 1
+        self._history = BlobHistory()
 
     @property
     def fps(self) -> float:
@@ -86,7 +89,33 @@ class FallingObjectDetector:
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
         blobs = self.stage.step(gray)
         self.pool.add(self.tracker.step(t, blobs, self.stage.weak_at))  # off: weak_k_sigma 0
+        self._trace_back(t)
+        self._history.add(t, blobs)
         return self._judge(self.pool.ripe(t, self.tracker.active)) + self._early(t)
+
+    def _trace_back(self, t: float, budget: int = 4) -> None:
+        """Give a track that begins mid-fall (``starts_fast``) the fall's earlier blobs,
+        found along its trajectory taken back in time whichever tracks hold them
+        (``backtrace.py``); asked once, when it has its fourth point."""
+        for tr in self.tracker.active:
+            if budget <= 0:
+                break
+            if len(tr.t) != 4 or tr.t[-1] != t or not starts_fast(tr, self.shape[0], self.fps):
+                continue
+            budget -= 1
+            points = trace_back(tr, self._history, self.shape[0], self.fps, self.facade,
+                                self.cfg.a_max_mps2, owner=self._owner)
+            if len(points) >= 3:
+                prepend(tr, points)
+
+    def _owner(self, t: float, x: float, y: float) -> Track | None:
+        """The live or pooled track that holds the blob at (x, y) in the frame at t."""
+        for tr in (*self.tracker.active, *self.pool.pool):
+            if tr.t[0] <= t <= tr.t[-1]:
+                i = bisect.bisect_left(tr.t, t)
+                if i < len(tr.t) and tr.t[i] == t and tr.x[i] == x and tr.y[i] == y:
+                    return tr
+        return None
 
     def take_updates(self) -> list[FallingObjectEvent]:
         """Refined versions of alarms already raised (same ``event_id``), since the last call."""
