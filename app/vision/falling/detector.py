@@ -261,6 +261,16 @@ class FallingObjectDetector:
                     and self._on_trajectory(known, ev.track[:5])):
                 self._falls.pop(ev.event_id, None)
                 return True
+            # The known track may have gone on without its object: hijacked by something
+            # slower it passed (laundry, a branch), while the object went on in a new
+            # track. Where both overlap, the known track's points are then the clutter's;
+            # the object is where the known track was heading before the other began (its
+            # speed over the last second: the last few points may already be the clutter's).
+            before = known[known[:, 0] < ev.t_start - 1e-6]
+            if (len(before) >= 4 and ev.t_start <= known[-1, 0]
+                    and self._on_trajectory(before, ev.track[:5], fit_s=1.0)):
+                self._falls.pop(ev.event_id, None)
+                return True
             # Through a swarm (moths at a lamp), the fall can end up in two tracks that each
             # carry clutter at one end, and the one judged second may have started first: its
             # head is a moth's track that took the object over, or it is the fall's start
@@ -283,17 +293,19 @@ class FallingObjectDetector:
         return any(self._on_trajectory(fall, pts[i:i + run])
                    for i in range(len(pts) - run + 1))
 
-    def _on_trajectory(self, known: np.ndarray, points) -> bool:
+    def _on_trajectory(self, known: np.ndarray, points, fit_s: float = 0.0) -> bool:
         """Are these (t, x, y) points where the object of the ``known`` track was (while it
         was tracked) or could be (after: between carrying on at its last speed and carrying
-        on accelerating as it did)?"""
+        on accelerating as it did)? The speed and acceleration are fitted on the last 12
+        points, or on the last ``fit_s`` seconds if that holds more."""
         t, x, y = known[:, 0], known[:, 1], known[:, 2]
         tol0 = max(12.0, 0.02 * self.shape[0])
         tail = slice(max(0, len(t) - 12), len(t))
         if len(t) >= 4:
             tt = t[tail] - t[-1]
             vx = float(np.polyfit(tt, x[tail], 1)[0])
-            cy = np.polyfit(tt, y[tail], 2)
+            span = slice(min(tail.start, int(np.searchsorted(t, t[-1] - fit_s))), len(t))
+            cy = np.polyfit(t[span] - t[-1], y[span], 2)
             vy, ay = float(cy[1]), max(0.0, 2 * float(cy[0]))
         else:
             vx = vy = ay = 0.0
