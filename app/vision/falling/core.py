@@ -33,7 +33,8 @@ def _sub(tr: Track, idx: np.ndarray) -> Track:
     out.x = [tr.x[i] for i in idx]
     out.y = [tr.y[i] for i in idx]
     out.size = [tr.size[i] for i in idx]
-    out.weak = [tr.weak[i] for i in idx] if len(tr.weak) == len(tr.t) else []
+    flags = tr.weak_flags
+    out.weak = [flags[i] for i in idx]
     return out
 
 

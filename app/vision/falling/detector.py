@@ -9,6 +9,7 @@ track ends, its refined version (whole trajectory, final origin and floor, the s
 
 from __future__ import annotations
 
+import bisect
 import logging
 from dataclasses import dataclass, replace
 
@@ -16,6 +17,7 @@ import cv2
 import numpy as np
 
 from app.vision.facade import Facade
+from app.vision.falling.backtrace import BlobHistory, prepend, starts_fast, trace_back
 from app.vision.falling.cadence import Cadence
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import MotionStage
@@ -67,6 +69,7 @@ class FallingObjectDetector:
         self._live: dict[int, Track] = {}  # event id → its still-growing live track
         self._falls: dict[int, np.ndarray] = {}  # event id → (t, x, y) of its judged fall
         self._next_id = 1
+        self._history = BlobHistory()
 
     @property
     def fps(self) -> float:
@@ -86,7 +89,33 @@ class FallingObjectDetector:
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
         blobs = self.stage.step(gray)
         self.pool.add(self.tracker.step(t, blobs, self.stage.weak_at))  # off: weak_k_sigma 0
+        self._trace_back(t)
+        self._history.add(t, blobs)
         return self._judge(self.pool.ripe(t, self.tracker.active)) + self._early(t)
+
+    def _trace_back(self, t: float, budget: int = 4) -> None:
+        """Give a track that begins mid-fall (``starts_fast``) the fall's earlier blobs,
+        found along its trajectory taken back in time whichever tracks hold them
+        (``backtrace.py``); asked once, when it has its fourth point."""
+        for tr in self.tracker.active:
+            if budget <= 0:
+                break
+            if len(tr.t) != 4 or tr.t[-1] != t or not starts_fast(tr, self.shape[0], self.fps):
+                continue
+            budget -= 1
+            points = trace_back(tr, self._history, self.shape[0], self.fps, self.facade,
+                                self.cfg.a_max_mps2, owner=self._owner)
+            if len(points) >= 3:
+                prepend(tr, points)
+
+    def _owner(self, t: float, x: float, y: float) -> Track | None:
+        """The live or pooled track that holds the blob at (x, y) in the frame at t."""
+        for tr in (*self.tracker.active, *self.pool.pool):
+            if tr.t[0] <= t <= tr.t[-1]:
+                i = bisect.bisect_left(tr.t, t)
+                if i < len(tr.t) and tr.t[i] == t and tr.x[i] == x and tr.y[i] == y:
+                    return tr
+        return None
 
     def take_updates(self) -> list[FallingObjectEvent]:
         """Refined versions of alarms already raised (same ``event_id``), since the last call."""
@@ -232,6 +261,16 @@ class FallingObjectDetector:
                     and self._on_trajectory(known, ev.track[:5])):
                 self._falls.pop(ev.event_id, None)
                 return True
+            # The known track may have gone on without its object: hijacked by something
+            # slower it passed (laundry, a branch), while the object went on in a new
+            # track. Where both overlap, the known track's points are then the clutter's;
+            # the object is where the known track was heading before the other began (its
+            # speed over the last second: the last few points may already be the clutter's).
+            before = known[known[:, 0] < ev.t_start - 1e-6]
+            if (len(before) >= 4 and ev.t_start <= known[-1, 0]
+                    and self._on_trajectory(before, ev.track[:5], fit_s=1.0)):
+                self._falls.pop(ev.event_id, None)
+                return True
             # Through a swarm (moths at a lamp), the fall can end up in two tracks that each
             # carry clutter at one end, and the one judged second may have started first: its
             # head is a moth's track that took the object over, or it is the fall's start
@@ -254,17 +293,19 @@ class FallingObjectDetector:
         return any(self._on_trajectory(fall, pts[i:i + run])
                    for i in range(len(pts) - run + 1))
 
-    def _on_trajectory(self, known: np.ndarray, points) -> bool:
+    def _on_trajectory(self, known: np.ndarray, points, fit_s: float = 0.0) -> bool:
         """Are these (t, x, y) points where the object of the ``known`` track was (while it
         was tracked) or could be (after: between carrying on at its last speed and carrying
-        on accelerating as it did)?"""
+        on accelerating as it did)? The speed and acceleration are fitted on the last 12
+        points, or on the last ``fit_s`` seconds if that holds more."""
         t, x, y = known[:, 0], known[:, 1], known[:, 2]
         tol0 = max(12.0, 0.02 * self.shape[0])
         tail = slice(max(0, len(t) - 12), len(t))
         if len(t) >= 4:
             tt = t[tail] - t[-1]
             vx = float(np.polyfit(tt, x[tail], 1)[0])
-            cy = np.polyfit(tt, y[tail], 2)
+            span = slice(min(tail.start, int(np.searchsorted(t, t[-1] - fit_s))), len(t))
+            cy = np.polyfit(t[span] - t[-1], y[span], 2)
             vy, ay = float(cy[1]), max(0.0, 2 * float(cy[0]))
         else:
             vx = vy = ay = 0.0

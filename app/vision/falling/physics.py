@@ -123,8 +123,7 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
 
 def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
     """True for the points of track[i0:i1] that are blobs (not weak points)."""
-    weak = track.weak[i0:i1] if len(track.weak) == len(track.t) else []
-    return ~np.asarray(weak, bool) if weak else np.ones(i1 - i0, bool)
+    return ~np.asarray(track.weak_flags[i0:i1], bool)
 
 
 def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Facade | None,

@@ -47,7 +47,7 @@ def _after(b: Track, t_end: float) -> Track:
         return b
     out = Track(b.id)
     out.t, out.x, out.y, out.size = b.t[k:], b.x[k:], b.y[k:], b.size[k:]
-    out.weak = b.weak[k:] if len(b.weak) == len(b.t) else []
+    out.weak = b.weak_flags[k:]
     return out
 
 
@@ -76,7 +76,7 @@ def join(a: Track, b: Track) -> Track:
         m.x += tr.x
         m.y += tr.y
         m.size += tr.size
-        m.weak += tr.weak if len(tr.weak) == len(tr.t) else [False] * len(tr.t)
+        m.weak += tr.weak_flags
     return m
 
 
@@ -101,7 +101,7 @@ def split_hijacked(tr: Track) -> list[Track]:
             for part, sl in ((head, slice(0, cut)), (tail, slice(cut, n))):
                 part.t, part.x, part.y = tr.t[sl], tr.x[sl], tr.y[sl]
                 part.size = tr.size[sl]
-                part.weak = tr.weak[sl] if len(tr.weak) == n else []
+                part.weak = tr.weak_flags[sl]
             return [head, *split_hijacked(tail)]
     return [tr]
 

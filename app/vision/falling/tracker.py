@@ -48,6 +48,12 @@ class Track:
         self.misses = 0
         self.weak_run = 0
 
+    @property
+    def weak_flags(self) -> list[bool]:
+        """``weak``, one flag per point; all False for a track whose points were set without
+        their flags (put together by hand, as tests and the clean-core search do)."""
+        return self.weak if len(self.weak) == len(self.t) else [False] * len(self.t)
+
     def drop_weak_tail(self) -> None:
         """Take off the weak points after the last blob: weak points bridge a track's holes,
         they never lengthen it (by construction they lie on its own prediction, so a tail of
