@@ -1,20 +1,22 @@
-"""Persistence is held by blocks, not by an average of them (tests/fixtures/
+"""Persistence held by blocks, not by an average of them (tests/fixtures/
 construction_scene.py).
 
 A change is raised when it has stood ``min_persist_s`` with at least ``min_blocks`` blocks
-in a zone, and its age was the median start of those blocks. For two blocks the median is
+in a zone, and its age is the median start of those blocks. For two blocks the median is
 their mean: a block that had looked different for a day (a stain on a fire lane, a patch
 the reference learnt badly) and a neighbour that turned up twenty minutes ago (a shadow, a
-person standing, wet ground) were raised together as a change twelve hours old. Seven of
-dev's "scene" false alarms were such pairs (round 10, docs/detection.md). Now at least
-``min_blocks`` blocks must each have stood the persistence time; a lone block is still
-never raised.
+person standing, wet ground) are raised together as a change twelve hours old. Nine of
+dev's twelve "scene" false alarms were such pairs (round 10, docs/detection.md).
+``held_blocks=2`` asks two blocks each to have stood the persistence time: better on dev
+(recall the same), but held-out-3 lost two of its 19 structures, so it is off by default
+and the default's young pair is a strict expected failure.
 """
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.detector import ConstructionDetector
@@ -37,9 +39,10 @@ def _slab(img: np.ndarray, block: tuple[int, int]) -> np.ndarray:
     return out
 
 
-def _alarms(young: range, total: int) -> list[tuple[int, Detection]]:
+def _alarms(young: range, total: int, held_blocks: int = 2) -> list[tuple[int, Detection]]:
     det = ConstructionDetector(parse_zones(cs.zones(PERSIST)),
-                               ConstructionConfig(sample_period_s=1.0, min_persist_s=PERSIST))
+                               ConstructionConfig(sample_period_s=1.0, min_persist_s=PERSIST,
+                                                  held_blocks=held_blocks))
     base, rng = cs.ground(), np.random.default_rng(11)
     old = _slab(base, OLD)
     both = _slab(old, YOUNG)
@@ -58,6 +61,14 @@ def test_a_block_changed_for_long_and_a_neighbour_changed_just_now_are_not_raise
     assert _alarms(young=range(OLD_FROM + 40, OLD_FROM + 52), total=OLD_FROM + 90) == []
 
 
+@pytest.mark.xfail(strict=True, reason="held_blocks is off by default: it lost two of "
+                   "held-out-3's 19 structures (docs/benchmarks.md, round 10)")
+def test_by_default_a_block_changed_for_long_does_not_ride_on_a_young_neighbour() -> None:
+    """The same pair with the default settings (dev 1018, 1021, 1024, 1025, 5000)."""
+    assert _alarms(young=range(OLD_FROM + 40, OLD_FROM + 52), total=OLD_FROM + 90,
+                   held_blocks=ConstructionConfig().held_blocks) == []
+
+
 def test_the_pair_is_raised_once_the_neighbour_too_has_stood_the_persistence_time() -> None:
     """The guard: the neighbour stays, and the pair is raised once it has stood 20
     samples — not before, and not much after."""
@@ -69,8 +80,11 @@ def test_the_pair_is_raised_once_the_neighbour_too_has_stood_the_persistence_tim
 
 
 def test_two_blocks_changed_together_are_raised_after_the_persistence_time() -> None:
-    """A pair that changed in the same sample is raised as before, once it has stood."""
-    found = _alarms(young=range(OLD_FROM, OLD_FROM + 60), total=OLD_FROM + 60)
-    assert [ev.event.zone for _i, ev in found] == ["lawn-1"]
-    i, _ev = found[0]
-    assert OLD_FROM + PERSIST <= i <= OLD_FROM + PERSIST + 6
+    """A pair that changed in the same sample is raised as before, once it has stood (the
+    same with the default)."""
+    for held_blocks in (1, 2):
+        found = _alarms(young=range(OLD_FROM, OLD_FROM + 60), total=OLD_FROM + 60,
+                        held_blocks=held_blocks)
+        assert [ev.event.zone for _i, ev in found] == ["lawn-1"]
+        i, _ev = found[0]
+        assert OLD_FROM + PERSIST <= i <= OLD_FROM + PERSIST + 6
