@@ -9,12 +9,14 @@ like a remote console.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import msgspec
+from sqlalchemy.exc import SQLAlchemyError
 
 from app.dispatch.orders import Sla
 from app.dispatch.runtime_view import DispatchSnapshot
@@ -50,6 +52,8 @@ class RuntimeDispatchReader:
         return self._runtime.service.config.sla
 
 
+log = logging.getLogger(__name__)
+
 def source_label(engine: Engine) -> str:
     return "training" if getattr(engine, "training", False) else engine.source.name
 
@@ -78,7 +82,11 @@ def people_of(engine: Engine, session: Session) -> dict[str, str]:
     Screens name people by the name they go by ("王静", not "wangjing"); the login stays the
     identity in the audit trail, the alarm history and the orders."""
     users = engine.users
-    people = {u.name: u.display_name for u in users.list()} if users is not None else {}
+    try:
+        people = {u.name: u.display_name for u in users.list()} if users is not None else {}
+    except SQLAlchemyError as exc:  # the database away: names fall back to logins
+        log.warning("user directory unreadable, showing logins: %s", exc)
+        people = {}
     people[session.user] = session.display_name
     return people
 
