@@ -90,15 +90,17 @@ class CameraManager:
         demo_analysed = 0
         for index, cam in enumerate(cameras):
             analysed = cam.watches is not None
+            settings = self.store.get(cam.id)
             if cam.stream is None:
                 if analysed:  # the demo's CPU budget: at most a few analysed feeds
                     analysed = demo_analysed < max_demo_analysed
                     demo_analysed += analysed
                 next_uri = demo_feeds.playlist(cam, index, self.demo_feeds_dir, clock,
-                                              self._stop)
+                                              self._stop,
+                                              builds=settings.construction is not None)
             else:
                 next_uri = _fixed(cam.stream)
-            rt = CameraRuntime(cam, self.store.get(cam.id), next_uri, analysed=analysed,
+            rt = CameraRuntime(cam, settings, next_uri, analysed=analysed,
                                queue_len=queue_len, clock=clock)
             self._rt[cam.id] = rt
 

@@ -76,10 +76,29 @@ def _car(img, x: float, y: float, scale: float, color) -> None:
         cv2.circle(img, (wx, y0 + h), max(3, h // 3), (20, 20, 20), -1)
 
 
-def render(kind: str, seed: int, fps: float = 5.0, loop_s: float = 30.0) -> Iterator[np.ndarray]:
-    """Frames of one seamless loop; ``kind`` in garden | gate | garage."""
+#: where the demo's shed stands on the garden's lawn (x, y, w, h), in the 640×360 picture
+SHED_PX = (250, 255, 96, 52)
+
+
+def _shed(img: np.ndarray) -> None:
+    """A tool shed put up on the lawn: corrugated steel walls, a dark door, a roof edge."""
+    x, y, w, h = SHED_PX
+    cv2.rectangle(img, (x, y), (x + w, y + h), (168, 172, 176), -1)
+    for i in range(x + 4, x + w, 7):
+        cv2.line(img, (i, y), (i, y + h), (118, 120, 124), 1)
+    cv2.rectangle(img, (x + w - 30, y + 14), (x + w - 12, y + h), (60, 62, 66), -1)
+    cv2.rectangle(img, (x - 6, y - 8), (x + w + 6, y), (90, 80, 150), -1)
+    cv2.rectangle(img, (x, y), (x + w, y + h), (50, 50, 52), 1)
+
+
+def render(kind: str, seed: int, fps: float = 5.0, loop_s: float = 30.0,
+           shed: bool = False) -> Iterator[np.ndarray]:
+    """Frames of one seamless loop; ``kind`` in garden | gate | garage; ``shed``: the
+    garden with a shed put up on its lawn (the construction detector's demo)."""
     rng = np.random.default_rng(seed)
     bg = _background(kind, rng)
+    if shed and kind == "garden":
+        _shed(bg)
     n = int(round(loop_s * fps))
     people = [(rng.uniform(0.45, 0.95) * H, int(rng.integers(1, 3)) * rng.choice([-1, 1]),
                rng.uniform(0, 1), tuple(int(c) for c in rng.integers(30, 220, 3)))

@@ -45,6 +45,9 @@ FACADE_VARIANTS = (  # seed, night, distractors
     (404, False, ("leaf", "windows", "paper")),
 )
 THROW_EVERY_S = (150.0, 420.0)  # a throw clip now and then, per camera
+#: a garden watched for construction: a shed stands on its lawn for SHED_STANDS_S, first
+#: after SHED_FIRST_S (the reference is learnt by then), then again every SHED_EVERY_S
+SHED_FIRST_S, SHED_EVERY_S, SHED_STANDS_S = (90.0, 150.0), (600.0, 1200.0), 240.0
 #: one feed is made at a time: eighteen camera workers rendering at once starved the GUI
 #: thread at first start (the first live 3D frame came after ~20 s instead of ~2 s)
 _one_at_a_time = threading.Lock()
@@ -190,20 +193,23 @@ def ground_kind(camera: Camera) -> str:
 
 
 def ground_clip(kind: str, seed: int, folder: Path,
-                stop: threading.Event | None = None) -> Path:
+                stop: threading.Event | None = None, shed: bool = False) -> Path:
+    """A ground loop; ``shed``: the same garden with a shed put up on its lawn."""
     from app.vision import demo_courtyard
-    path = folder / f"{kind}{seed}.mp4"
-    _once((path,), lambda: encode(_unless_stopped(demo_courtyard.render(kind, seed), stop,
-                                                  path.stem), path, 5.0), path.stem, stop)
+    path = folder / f"{kind}{seed}{'-shed' if shed else ''}.mp4"
+    _once((path,), lambda: encode(_unless_stopped(demo_courtyard.render(kind, seed, shed=shed),
+                                                  stop, path.stem), path, 5.0), path.stem, stop)
     return path
 
 
 def playlist(camera: Camera, index: int, folder: Path | None,
              clock: Callable[[], float] = time.time,
-             stop: threading.Event | None = None) -> Callable[[], str]:
+             stop: threading.Event | None = None, builds: bool = False) -> Callable[[], str]:
     """A callable giving the next clip to play for a demo camera (generating on first use;
     ``stop`` set cancels a generation, raising FeedCancelled, an OSError); throws come
-    every few minutes of ``clock`` time (the engine's)."""
+    every few minutes of ``clock`` time (the engine's). ``builds``: a garden camera whose
+    lawn is watched for construction (scenes/demo/cameras/<id>.json): now and then a shed
+    stands on the lawn for a few minutes."""
     if folder is None:
         def nothing() -> str:
             from app.vision.source import VideoSourceError  # OpenCV: only with cameras
@@ -223,4 +229,17 @@ def playlist(camera: Camera, index: int, folder: Path | None,
             return str(quiet)
         return next_facade
     kind = ground_kind(camera)
-    return lambda: str(ground_clip(kind, index % 3, folder, stop))
+    if not (builds and kind == "garden"):
+        return lambda: str(ground_clip(kind, index % 3, folder, stop))
+    shed = {"from": clock() + float(rng.uniform(*SHED_FIRST_S))}
+
+    def next_garden() -> str:
+        # both loops made before the first plays: made on the switch, the wait for the
+        # shed's loop was long enough to raise a video-loss alarm
+        ground_clip(kind, index % 3, folder, stop, shed=True)
+        now = clock()
+        if now >= shed["from"] + SHED_STANDS_S:
+            shed["from"] = now + float(rng.uniform(*SHED_EVERY_S))
+        standing = shed["from"] <= now
+        return str(ground_clip(kind, index % 3, folder, stop, shed=standing))
+    return next_garden
