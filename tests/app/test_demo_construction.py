@@ -9,6 +9,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import cv2
+import numpy as np
+
 from app.domain.model import Camera
 from app.vision import demo_courtyard, demo_feeds
 from app.vision.camera_settings import SettingsStore
@@ -69,3 +72,11 @@ def test_the_demo_lawn_zone_raises_the_shed_and_lets_it_go() -> None:
     sx, sy, sw, sh = demo_courtyard.SHED_PX
     assert x <= sx and y <= sy and x + w >= sx + sw and y + h >= sy + sh
     assert any(isinstance(e, ChangeGone) and at > 330 for at, e in events)
+    # the camera's ground calibration puts the shed's foot on the 3D lawn 中心花园
+    ground = SettingsStore(None, SCENE_CAMERAS).get("CAM-14").ground
+    assert ground is not None
+    (foot,) = ground.to_site((x + w / 2, y + h))
+    lawns = json.loads((SCENE_CAMERAS.parent / "ground.json").read_text(encoding="utf-8"))
+    (garden,) = [lawn for lawn in lawns["lawns"] if lawn["name"] == "中心花园"]
+    inside = cv2.pointPolygonTest(np.float32(garden["polygon"]), tuple(map(float, foot)), False)
+    assert inside > 0, foot
