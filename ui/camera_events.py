@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,10 +16,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.alarm_labels import event_detail
 from widgets.plain_text import plain_label, tooltip
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole
 MAX_LISTED = 200
+
+
+# the words of this module, in the camera wall's context: listed so that lupdate finds them
+# (a bare ``_tr("…")`` is not collected: these showed in English on a Chinese wall)
+_WORDS = (
+    QT_TRANSLATE_NOOP("CameraWall", "floor %1"), QT_TRANSLATE_NOOP("CameraWall", "column %1"),
+    QT_TRANSLATE_NOOP("CameraWall", "Object thrown from height"),
+    QT_TRANSLATE_NOOP("CameraWall", "Video lost"),
+    QT_TRANSLATE_NOOP("CameraWall", "Video restored"),
+    QT_TRANSLATE_NOOP("CameraWall", "Camera tampering"),
+    QT_TRANSLATE_NOOP("CameraWall", "Construction or encroachment"),
+    QT_TRANSLATE_NOOP("CameraWall", "Replay clip"), QT_TRANSLATE_NOOP("CameraWall", "Live"),
+    QT_TRANSLATE_NOOP("CameraWall", "Export evidence…"),
+    QT_TRANSLATE_NOOP("CameraWall", "Dismiss"),
+)
+#: a construction change's state (app.vision.construction.records.STATES), as a suffix
+_CHANGE_STATES = {
+    "accepted": QT_TRANSLATE_NOOP("CameraWall", "accepted"),
+    "rejected": QT_TRANSLATE_NOOP("CameraWall", "rejected"),
+    "dispatched": QT_TRANSLATE_NOOP("CameraWall", "sent for enforcement"),
+}
 
 
 def _tr(text: str) -> str:
@@ -37,6 +59,12 @@ def event_title(event) -> str:
             where.append(_tr("column %1").replace("%1", str(data["column"])))
         text = _tr("Object thrown from height")
         return f"{text} — {', '.join(where)}" if where else text
+    if event.kind == "construction_change":  # its zone's kind, and the decision once taken
+        text = _tr("Construction or encroachment")
+        parts = [event_detail({"zone_kind": data["zone_kind"]})] if data.get("zone_kind") else []
+        if data.get("state") in _CHANGE_STATES:
+            parts.append(_tr(_CHANGE_STATES[data["state"]]))
+        return f"{text} — {', '.join(parts)}" if parts else text
     return {"video_loss": _tr("Video lost"), "video_restored": _tr("Video restored"),
             "tampering": _tr("Camera tampering")}.get(event.kind, event.kind)
 

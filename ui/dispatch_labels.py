@@ -136,6 +136,7 @@ _WHERE = {
     LAST_KNOWN: QT_TRANSLATE_NOOP("Dispatch", "last known position"),
 }
 _SYSTEM = QT_TRANSLATE_NOOP("Dispatch", "System")
+OFF_SHIFT = QT_TRANSLATE_NOOP("Dispatch", "(off)")  # a technician not on shift now
 #: app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)
 _NOTES = {
     "created_from": QT_TRANSLATE_NOOP("Dispatch", "Created from %1"),

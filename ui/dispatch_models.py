@@ -167,7 +167,7 @@ class TechnicianModel(_KeyedModel):
                                for s in t.skills)
             shift = L.name(L.SHIFT_NAMES, t.shift)
             if not st.on_shift:
-                shift += " " + L.tr("(off)")
+                shift += " " + L.tr(L.OFF_SHIFT)
             cells = [t.name, skills, shift, str(st.load), L.age(st.position_age_s)]
             colours: list[QColor | None] = [None] * len(cells)
             if st.stale:

@@ -34,6 +34,9 @@ _WORDS = (
     QT_TRANSLATE_NOOP("MainWindow", "&About"),
     QT_TRANSLATE_NOOP("MainWindow", "About"),
 )
+_ABOUT = QT_TRANSLATE_NOOP("MainWindow", "<h3>Smart Property Control Room %1</h3>"
+                           "<p>The control room of a residential compound: the compound in "
+                           "3D, live devices, alarms and dispatch.</p>")
 
 
 def _tr(text: str) -> str:
@@ -105,9 +108,7 @@ def build_menus(w: MainWindow) -> None:
     about = QAction(_tr("&About"), w)
     about.triggered.connect(lambda: QMessageBox.about(
         w, _tr("About"),
-        _tr("<h3>Smart Property Control Room %1</h3>"
-             "<p>The control room of a residential compound: the compound in 3D, "
-             "live devices, alarms and dispatch.</p>").replace("%1", __version__)))
+        _tr(_ABOUT).replace("%1", __version__)))
     help_menu.addAction(about)
     w.menus = {"file": file_menu, "view": view_menu, "workspace": workspaces,
                "language": lang_menu, "help": help_menu}

@@ -912,6 +912,77 @@
         <source>Evidence exported to %1</source>
         <translation>Evidence exported to %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="29" />
+        <source>floor %1</source>
+        <translation>floor %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="29" />
+        <source>column %1</source>
+        <translation>column %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="30" />
+        <source>Object thrown from height</source>
+        <translation>Object thrown from height</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="31" />
+        <source>Video lost</source>
+        <translation>Video lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="32" />
+        <source>Video restored</source>
+        <translation>Video restored</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="33" />
+        <source>Camera tampering</source>
+        <translation>Camera tampering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="34" />
+        <source>Construction or encroachment</source>
+        <translation>Construction or encroachment</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="35" />
+        <source>Replay clip</source>
+        <translation>Replay clip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="35" />
+        <source>Live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="36" />
+        <source>Export evidence…</source>
+        <translation>Export evidence…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="37" />
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="41" />
+        <source>accepted</source>
+        <extracomment>a construction change's state (app.vision.construction.records.STATES), as a suffix</extracomment>
+        <translation>accepted</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="42" />
+        <source>rejected</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="43" />
+        <source>sent for enforcement</source>
+        <translation>sent for enforcement</translation>
+    </message>
 </context>
 <context>
     <name>ChangeReview</name>
@@ -1697,79 +1768,84 @@
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="141" />
+        <location filename="../../ui/dispatch_labels.py" line="139" />
+        <source>(off)</source>
+        <translation>(off)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="142" />
         <source>Created from %1</source>
         <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
         <translation>Created from %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="142" />
+        <location filename="../../ui/dispatch_labels.py" line="143" />
         <source>Assigned by hand: %1</source>
         <translation>Assigned by hand: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="143" />
+        <location filename="../../ui/dispatch_labels.py" line="144" />
         <source>Reassigned to %1: %2</source>
         <translation>Reassigned to %1: %2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="144" />
+        <location filename="../../ui/dispatch_labels.py" line="145" />
         <source>Not accepted within %1 s</source>
         <translation>Not accepted within %1 s</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="145" />
+        <location filename="../../ui/dispatch_labels.py" line="146" />
         <source>No technician on the roster</source>
         <translation>No technician on the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="146" />
+        <location filename="../../ui/dispatch_labels.py" line="147" />
         <source>No %1 technician on the roster</source>
         <translation>No %1 technician on the roster</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="147" />
+        <location filename="../../ui/dispatch_labels.py" line="148" />
         <source>No %1 technician on shift</source>
         <translation>No %1 technician on shift</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="148" />
+        <location filename="../../ui/dispatch_labels.py" line="149" />
         <source>Every suitable technician is taken this round; waiting</source>
         <translation>Every suitable technician is taken this round; waiting</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="150" />
+        <location filename="../../ui/dispatch_labels.py" line="151" />
         <source>Every %1 technician is at full load, unreachable or has rejected it</source>
         <translation>Every %1 technician is at full load, unreachable or has rejected it</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="152" />
+        <location filename="../../ui/dispatch_labels.py" line="153" />
         <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
         <translation>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="154" />
+        <location filename="../../ui/dispatch_labels.py" line="155" />
         <source>Waiting for the server's work orders</source>
         <translation>Waiting for the server's work orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="159" />
+        <location filename="../../ui/dispatch_labels.py" line="160" />
         <source>an alarm</source>
         <extracomment>the steps the dispatch engine makes itself (orders it creates, deadlines it enforces)</extracomment>
         <translation>an alarm</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="160" />
+        <location filename="../../ui/dispatch_labels.py" line="161" />
         <source>a camera detection</source>
         <translation>a camera detection</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="161" />
+        <location filename="../../ui/dispatch_labels.py" line="162" />
         <source>a resident's report</source>
         <translation>a resident's report</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="162" />
+        <location filename="../../ui/dispatch_labels.py" line="163" />
         <source>the dispatcher</source>
         <translation>the dispatcher</translation>
     </message>
@@ -2664,14 +2740,6 @@
     </message>
 </context>
 <context>
-    <name>L</name>
-    <message>
-        <location filename="../../ui/dispatch_models.py" line="170" />
-        <source>(off)</source>
-        <translation>(off)</translation>
-    </message>
-</context>
-<context>
     <name>LayerPanel</name>
     <message>
         <location filename="../../ui/layer_panel.py" line="28" />
@@ -3030,6 +3098,11 @@
         <location filename="../../ui/window_menus.py" line="34" />
         <source>&amp;About</source>
         <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="37" />
+        <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="242" />

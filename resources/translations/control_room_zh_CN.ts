@@ -912,6 +912,77 @@
         <source>Evidence exported to %1</source>
         <translation>证据已导出到 %1</translation>
     </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="29" />
+        <source>floor %1</source>
+        <translation>%1 层</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="29" />
+        <source>column %1</source>
+        <translation>第 %1 列</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="30" />
+        <source>Object thrown from height</source>
+        <translation>高空抛物</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="31" />
+        <source>Video lost</source>
+        <translation>视频丢失</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="32" />
+        <source>Video restored</source>
+        <translation>视频恢复</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="33" />
+        <source>Camera tampering</source>
+        <translation>摄像机被遮挡或破坏</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="34" />
+        <source>Construction or encroachment</source>
+        <translation>违章搭建/侵占绿地</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="35" />
+        <source>Replay clip</source>
+        <translation>回放片段</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="35" />
+        <source>Live</source>
+        <translation>实时</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="36" />
+        <source>Export evidence…</source>
+        <translation>导出证据…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="37" />
+        <source>Dismiss</source>
+        <translation>关闭提示</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="41" />
+        <source>accepted</source>
+        <extracomment>a construction change's state (app.vision.construction.records.STATES), as a suffix</extracomment>
+        <translation>已接受</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="42" />
+        <source>rejected</source>
+        <translation>已驳回</translation>
+    </message>
+    <message>
+        <location filename="../../ui/camera_events.py" line="43" />
+        <source>sent for enforcement</source>
+        <translation>已移交执法</translation>
+    </message>
 </context>
 <context>
     <name>ChangeReview</name>
@@ -1697,79 +1768,84 @@
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="141" />
+        <location filename="../../ui/dispatch_labels.py" line="139" />
+        <source>(off)</source>
+        <translation>（不在班）</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dispatch_labels.py" line="142" />
         <source>Created from %1</source>
         <extracomment>app.dispatch.notes.TEMPLATES, worded for the screen ("suggested" below)</extracomment>
         <translation>由%1生成</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="142" />
+        <location filename="../../ui/dispatch_labels.py" line="143" />
         <source>Assigned by hand: %1</source>
         <translation>人工派单：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="143" />
+        <location filename="../../ui/dispatch_labels.py" line="144" />
         <source>Reassigned to %1: %2</source>
         <translation>改派给 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="144" />
+        <location filename="../../ui/dispatch_labels.py" line="145" />
         <source>Not accepted within %1 s</source>
         <translation>%1 秒内未接单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="145" />
+        <location filename="../../ui/dispatch_labels.py" line="146" />
         <source>No technician on the roster</source>
         <translation>花名册上没有维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="146" />
+        <location filename="../../ui/dispatch_labels.py" line="147" />
         <source>No %1 technician on the roster</source>
         <translation>花名册上没有%1维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="147" />
+        <location filename="../../ui/dispatch_labels.py" line="148" />
         <source>No %1 technician on shift</source>
         <translation>没有当班的%1维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="148" />
+        <location filename="../../ui/dispatch_labels.py" line="149" />
         <source>Every suitable technician is taken this round; waiting</source>
         <translation>合适的维修人员本轮均已被派；等待中</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="150" />
+        <location filename="../../ui/dispatch_labels.py" line="151" />
         <source>Every %1 technician is at full load, unreachable or has rejected it</source>
         <translation>所有%1维修人员均已满负荷、无法到达或已拒单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="152" />
+        <location filename="../../ui/dispatch_labels.py" line="153" />
         <source>Read-only source (%1): work orders are recorded but never sent to technicians' handsets</source>
         <translation>只读数据源（%1）：工单只作记录，不会发送到维修人员手机</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="154" />
+        <location filename="../../ui/dispatch_labels.py" line="155" />
         <source>Waiting for the server's work orders</source>
         <translation>正在等待服务器的工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="159" />
+        <location filename="../../ui/dispatch_labels.py" line="160" />
         <source>an alarm</source>
         <extracomment>the steps the dispatch engine makes itself (orders it creates, deadlines it enforces)</extracomment>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="160" />
+        <location filename="../../ui/dispatch_labels.py" line="161" />
         <source>a camera detection</source>
         <translation>摄像机识别</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="161" />
+        <location filename="../../ui/dispatch_labels.py" line="162" />
         <source>a resident's report</source>
         <translation>业主报修</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_labels.py" line="162" />
+        <location filename="../../ui/dispatch_labels.py" line="163" />
         <source>the dispatcher</source>
         <translation>调度员</translation>
     </message>
@@ -2664,14 +2740,6 @@
     </message>
 </context>
 <context>
-    <name>L</name>
-    <message>
-        <location filename="../../ui/dispatch_models.py" line="170" />
-        <source>(off)</source>
-        <translation>（关闭）</translation>
-    </message>
-</context>
-<context>
     <name>LayerPanel</name>
     <message>
         <location filename="../../ui/layer_panel.py" line="28" />
@@ -3030,6 +3098,11 @@
         <location filename="../../ui/window_menus.py" line="34" />
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/window_menus.py" line="37" />
+        <source>&lt;h3&gt;Smart Property Control Room %1&lt;/h3&gt;&lt;p&gt;The control room of a residential compound: the compound in 3D, live devices, alarms and dispatch.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;智慧物业控制室 %1&lt;/h3&gt;&lt;p&gt;住宅小区的控制室：三维小区、实时设备、告警与调度。&lt;/p&gt;</translation>
     </message>
     <message>
         <location filename="../../ui/main_window.py" line="242" />

@@ -24,6 +24,7 @@ from app.wire.payloads import MicEventPayload
 from tests.fixtures import construction_scene as cs
 from tests.ui.test_i18n import translated  # noqa: F401 (fixture)
 from ui.alarm_labels import describe, type_name
+from ui.camera_events import event_title
 
 #: the types raised in app/ by literal (app/vision/cameras.py, app/runtime/engine.py)
 CAMERA_AND_FEED = ("event.video_loss", "event.tampering", "event.falling_object",
@@ -54,6 +55,8 @@ def test_the_construction_alarms_detail_reads_in_chinese(tmp_path, translated) -
                  stream="none.mp4")
     mgr = CameraManager([cam], book=book, evidence_dir=tmp_path / "ev", demo_feeds_dir=None,
                         settings_file=tmp_path / "s.json")
+    events = []
+    mgr.subscribe(events.append)
     det = ConstructionDetector(parse_zones(cs.zones(10.0)),
                                ConstructionConfig(sample_period_s=1.0, min_persist_s=10.0))
     base, rng = cs.ground(), np.random.default_rng(2)
@@ -70,3 +73,6 @@ def test_the_construction_alarms_detail_reads_in_chinese(tmp_path, translated) -
     assert describe(shed) == "区域 中心花园，类别 绿地", describe(shed)
     assert describe(moved).startswith("原因 画面"), describe(moved)
     assert not any(ch.isascii() and ch.isalpha() for ch in describe(moved)), describe(moved)
+    # and the camera wall's event list words the change the same way
+    (change,) = [e for e in events if e.kind == "construction_change"]
+    assert event_title(change) == "违章搭建/侵占绿地 — 类别 绿地", event_title(change)

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFont, QFontMetrics
@@ -139,3 +140,49 @@ def test_event_alarm_details_are_worded_not_raw(translated):
     translated("zh_CN")
     assert describe(alarm({"fault": "gas_leak", "severity": 0.6})) == "原因 燃气泄漏，程度 0.6"
     assert describe(alarm({"state": "covered", "lux": 3})) == "状态 被遮挡，lux=3"
+
+
+def _helper_calls() -> list[tuple[str, str, str | None, str, int]]:
+    """Every ``_tr("…")`` / ``tr("…")`` with a literal that a module of ui/ or widgets/
+    hands to its own translate helper (or to another module's ``X.tr``): lupdate does not
+    collect these, so each must also be listed (QT_TRANSLATE_NOOP) to be translated."""
+    import ast
+
+    root = Path(__file__).resolve().parents[2]
+    out = []
+    for path in sorted([*root.glob("ui/**/*.py"), *root.glob("widgets/**/*.py")]):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        helpers = {n.name for n in tree.body
+                   if isinstance(n, ast.FunctionDef) and n.name in ("_tr", "tr")}
+        module = ".".join(path.relative_to(root).with_suffix("").parts)
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and node.args
+                    and isinstance(node.args[0], ast.Constant)
+                    and isinstance(node.args[0].value, str)):
+                continue
+            f, text = node.func, node.args[0].value
+            if isinstance(f, ast.Name) and f.id in helpers:
+                out.append((module, f.id, None, text, node.lineno))
+            elif (isinstance(f, ast.Attribute) and f.attr == "tr"
+                  and isinstance(f.value, ast.Name) and f.value.id != "self"):
+                out.append((module, "tr", f.value.id, text, node.lineno))
+    return out
+
+
+@pytest.mark.gui
+def test_every_word_handed_to_a_translate_helper_reads_in_chinese(translated):  # noqa: F811
+    """The camera wall's event banner, its buttons and its event list showed in English on
+    a Chinese desk: their words had moved into a module whose ``_tr("…")`` lupdate never
+    collected, so they had left the catalogue."""
+    import importlib
+
+    translated("zh_CN")
+    calls = _helper_calls()
+    assert len(calls) > 20, "the scan finds the helpers' calls"
+    untranslated = []
+    for module, name, owner, text, line in calls:
+        mod = importlib.import_module(module)
+        helper = getattr(mod, name) if owner is None else getattr(mod, owner).tr
+        if helper(text) == text and any(c.isascii() and c.isalpha() for c in text):
+            untranslated.append(f"{module}:{line} {text!r}")
+    assert not untranslated, untranslated
