@@ -76,9 +76,6 @@ class FallingConfig:
     side_rms_drop_frac: float = 0.005
     max_back_extrapolation_s: float = 2.0  # origin: how far before the first point (a late start)
     min_fill: float = 0.6  # points per frame spanned: real falls are seen in most frames
-    # ... or, with strong evidence (below), in this share of them, a few in each third
-    sparse_fill: float = 0.4
-    sparse_per_third: int = 2
     # Strong evidence (near-g acceleration far above its error, a close fit, no holes)
     # accepts a short track or a drop of under two floors: the lowest floors' drops.
     strong_min_points: int = 8

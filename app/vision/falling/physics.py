@@ -121,12 +121,6 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
     return first
 
 
-def _spread(t: np.ndarray, per_third: int) -> bool:
-    """Has each third of the track's time span at least ``per_third`` points?"""
-    third = np.minimum((3 * t / t[-1]).astype(int), 2) if t[-1] > 0 else np.zeros(len(t), int)
-    return int(np.bincount(third, minlength=3).min()) >= per_third
-
-
 def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
     """True for the points of track[i0:i1] that are blobs (not weak points)."""
     return ~np.asarray(track.weak_flags[i0:i1], bool)
@@ -187,20 +181,9 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
               and accel >= cfg.strong_a_sigma * 2 * sd_c2 and fill >= cfg.strong_fill
               and rms <= cfg.strong_rms_m + cfg.rms_drop_frac * drop
               and drop >= cfg.strong_min_drop_floors * facade.floor_height_m)
-    # A sparse track with strong evidence: at night a small object may leave a blob in only
-    # half its frames (cctv-dev seed 51: 10 points over 0.95 s at 20 fps, 10.4 m/s², 4
-    # floors, 0.14 m residual). Below the usual fill it is accepted when its points still
-    # span the fall (a few in each third of it) and fit a fall as closely as the
-    # strong-evidence rule asks: near-g, far above its error. Chains of rain, moths or
-    # flicker blobs sink at a constant speed or wander, and fit neither.
-    sparse = (facade is not None and not short and fill >= cfg.sparse_fill
-              and cfg.strong_a_min_mps2 <= accel <= a_max
-              and accel >= cfg.strong_a_sigma * 2 * sd_c2
-              and rms <= cfg.strong_rms_m + cfg.rms_drop_frac * drop
-              and drop >= min_drop and _spread(t, cfg.sparse_per_third))
     if short and not strong:
         v.reason = "short track, weak evidence"
-    elif fill < cfg.min_fill and not sparse:
+    elif fill < cfg.min_fill:
         v.reason = "gappy track"
     elif not side_ok:
         v.reason = "swings sideways"
