@@ -15,9 +15,11 @@ tuning — but scored three times by round 5, so it is worn; held-out-2 71 000+ 
 never looked at while tuning — scored four times by round 7, so worn too; held-out-3
 91 000+ / 95 000+ / 98 000+ (round 8), the same generator and mix, larger (the first 16
 structure runs, 2 distractor weeks, 2 camera moves: ``--set held-out-3 --structures 16
---weeks 2 --moves 2``), rendered and scored only before and after round 8 — scored seven times by round 10, so worn;
-held-out-4 111 000+ / 115 000+ / 118 000+ (round 10b), the same generator and mix, rendered
-and scored only with main's detector and the round's variants, never looked at while tuning.
+--weeks 2 --moves 2``), rendered and scored only before and after round 8 — scored seven
+times by round 10, so worn; held-out-4 111 000+ / 115 000+ / 118 000+ (round 10b), the same
+generator and mix, rendered and scored only with main's detector and the round's variants,
+never looked at while tuning (10 structure runs, 1 distractor week, 1 camera move: ``--set
+held-out-4 --structures 10 --weeks 1 --moves 1``; scored three times in round 10b).
 Every video goes through H.264 and ``control-room detect``'s
 own path (``offline.detect_file``).
 """
