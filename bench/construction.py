@@ -2,7 +2,7 @@
 (bench/construction_set.py) — recall of structures inside zones, latency, false alarms per
 camera-week, camera moves reported — and its CPU per camera next to the falling detector's.
 
-    control-room bench construction --json [--set dev|held-out|held-out-2|held-out-3] [--structures 30]
+    control-room bench construction --json [--set dev|held-out|held-out-2|held-out-3|held-out-4] [--structures 30]
         [--weeks 4] [--moves 6] [--jobs N] [--workdir DIR] [--dump r.jsonl]
     control-room bench construction --from-dump r.jsonl      # figures again
 

@@ -15,7 +15,11 @@ tuning — but scored three times by round 5, so it is worn; held-out-2 71 000+ 
 never looked at while tuning — scored four times by round 7, so worn too; held-out-3
 91 000+ / 95 000+ / 98 000+ (round 8), the same generator and mix, larger (the first 16
 structure runs, 2 distractor weeks, 2 camera moves: ``--set held-out-3 --structures 16
---weeks 2 --moves 2``), rendered and scored only before and after round 8.
+--weeks 2 --moves 2``), rendered and scored only before and after round 8 — scored seven
+times by round 10, so worn; held-out-4 111 000+ / 115 000+ / 118 000+ (round 10b), the same
+generator and mix, rendered and scored only with main's detector and the round's variants,
+never looked at while tuning (10 structure runs, 1 distractor week, 1 camera move: ``--set
+held-out-4 --structures 10 --weeks 1 --moves 1``; scored three times in round 10b).
 Every video goes through H.264 and ``control-room detect``'s
 own path (``offline.detect_file``).
 """
@@ -31,7 +35,8 @@ from app.vision.construction.zones import load_zones
 from app.vision.groundsynth.timelapse import TimelapseSpec, write
 
 SEEDS = {"dev": (1000, 5000, 8000), "held-out": (31_000, 35_000, 38_000),
-         "held-out-2": (71_000, 75_000, 78_000), "held-out-3": (91_000, 95_000, 98_000)}
+         "held-out-2": (71_000, 75_000, 78_000), "held-out-3": (91_000, 95_000, 98_000),
+         "held-out-4": (111_000, 115_000, 118_000)}
 INSIDE_KINDS = ("shed", "fence", "paving", "rooftop", "vehicle")
 INTERVAL_S, FPS, PERSIST_S = 600.0, 12.0, 12 * 3600.0
 

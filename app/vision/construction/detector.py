@@ -299,9 +299,11 @@ class ConstructionDetector:
             # neighbour changed twenty minutes ago were raised together as a change twelve
             # hours old (9 of dev's 12 "scene" false alarms, round 10). Off by default:
             # better on dev, but held-out-3 lost two of its 19 structures (docs/
-            # benchmarks.md, round 10)
+            # benchmarks.md, round 10). ``held_share`` < 1 asks those blocks for only that
+            # share of it (round 10b)
             held = float(starts[min(cfg.held_blocks, len(starts)) - 1])
-            if t - max(onset, held) < self._zones.min_persist_s:
+            persist = self._zones.min_persist_s
+            if t - onset < persist or t - held < cfg.held_share * persist:
                 continue
             if self._weather_like(comp, onset):
                 self.stats["weather"] = self.stats.get("weather", 0) + 1
