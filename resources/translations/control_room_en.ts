@@ -264,7 +264,7 @@
         <translation>Storage cannot keep data</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="222" />
+        <location filename="../../ui/alarm_labels.py" line="236" />
         <source>Site data feed</source>
         <extracomment>what the engine raises alarms on that is not a device of the scene</extracomment>
         <translation>Site data feed</translation>
@@ -622,26 +622,91 @@
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="190" />
+        <source>transformer overheating</source>
+        <translation>transformer overheating</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="191" />
+        <source>pump failure</source>
+        <translation>pump failure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="192" />
+        <source>lift stuck</source>
+        <translation>lift stuck</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="193" />
+        <source>passenger trapped</source>
+        <translation>passenger trapped</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="194" />
+        <source>lift moving with doors open</source>
+        <translation>lift moving with doors open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="195" />
+        <source>manhole flooded</source>
+        <translation>manhole flooded</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="196" />
+        <source>sewer gas</source>
+        <translation>sewer gas</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="197" />
+        <source>sensor battery low</source>
+        <translation>sensor battery low</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="198" />
+        <source>smoke alarm</source>
+        <translation>smoke alarm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="199" />
+        <source>charger fault</source>
+        <translation>charger fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="200" />
+        <source>barrier fault</source>
+        <translation>barrier fault</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="201" />
+        <source>pass records lost</source>
+        <translation>pass records lost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="202" />
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="204" />
         <source>green space</source>
         <translation>green space</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="191" />
+        <location filename="../../ui/alarm_labels.py" line="205" />
         <source>no-build area</source>
         <translation>no-build area</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="192" />
+        <location filename="../../ui/alarm_labels.py" line="206" />
         <source>fire lane</source>
         <translation>fire lane</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="193" />
+        <location filename="../../ui/alarm_labels.py" line="207" />
         <source>rooftop</source>
         <translation>rooftop</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="214" />
+        <location filename="../../ui/alarm_labels.py" line="228" />
         <source>, </source>
         <translation>, </translation>
     </message>

@@ -264,7 +264,7 @@
         <translation>存储无法保存数据</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="222" />
+        <location filename="../../ui/alarm_labels.py" line="236" />
         <source>Site data feed</source>
         <extracomment>what the engine raises alarms on that is not a device of the scene</extracomment>
         <translation>现场数据接入</translation>
@@ -622,26 +622,91 @@
     </message>
     <message>
         <location filename="../../ui/alarm_labels.py" line="190" />
+        <source>transformer overheating</source>
+        <translation>变压器过热</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="191" />
+        <source>pump failure</source>
+        <translation>水泵故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="192" />
+        <source>lift stuck</source>
+        <translation>电梯停滞</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="193" />
+        <source>passenger trapped</source>
+        <translation>电梯困人</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="194" />
+        <source>lift moving with doors open</source>
+        <translation>电梯开门运行</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="195" />
+        <source>manhole flooded</source>
+        <translation>井内积水</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="196" />
+        <source>sewer gas</source>
+        <translation>井内可燃气体</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="197" />
+        <source>sensor battery low</source>
+        <translation>传感器电量低</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="198" />
+        <source>smoke alarm</source>
+        <translation>烟雾报警</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="199" />
+        <source>charger fault</source>
+        <translation>充电桩故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="200" />
+        <source>barrier fault</source>
+        <translation>道闸故障</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="201" />
+        <source>pass records lost</source>
+        <translation>通行记录中断</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="202" />
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../ui/alarm_labels.py" line="204" />
         <source>green space</source>
         <translation>绿地</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="191" />
+        <location filename="../../ui/alarm_labels.py" line="205" />
         <source>no-build area</source>
         <translation>禁建区</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="192" />
+        <location filename="../../ui/alarm_labels.py" line="206" />
         <source>fire lane</source>
         <translation>消防通道</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="193" />
+        <location filename="../../ui/alarm_labels.py" line="207" />
         <source>rooftop</source>
         <translation>屋顶</translation>
     </message>
     <message>
-        <location filename="../../ui/alarm_labels.py" line="214" />
+        <location filename="../../ui/alarm_labels.py" line="228" />
         <source>, </source>
         <translation>，</translation>
     </message>

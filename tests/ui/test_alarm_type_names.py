@@ -13,6 +13,7 @@ from app.alarms.book import AlarmBook
 from app.dispatch.sounds import SEVERITY as SOUND_KINDS
 from app.domain.model import Camera
 from app.runtime.storage_alarm import ALARM_TYPE as STORAGE_BLOCKED
+from app.sources.simulator.faults import CATALOGUE
 from app.vision.cameras import CameraManager
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.detector import ConstructionDetector
@@ -23,7 +24,7 @@ from app.vision.construction.zones import parse_zones
 from app.wire.payloads import MicEventPayload
 from tests.fixtures import construction_scene as cs
 from tests.ui.test_i18n import translated  # noqa: F401 (fixture)
-from ui.alarm_labels import describe, type_name
+from ui.alarm_labels import describe, event_detail, type_name
 from ui.camera_events import event_title
 
 #: the types raised in app/ by literal (app/vision/cameras.py, app/runtime/engine.py)
@@ -76,3 +77,12 @@ def test_the_construction_alarms_detail_reads_in_chinese(tmp_path, translated) -
     # and the camera wall's event list words the change the same way
     (change,) = [e for e in events if e.kind == "construction_change"]
     assert event_title(change) == "违章搭建/侵占绿地 — 类别 绿地", event_title(change)
+
+
+@pytest.mark.parametrize("fault", sorted(CATALOGUE))
+def test_a_fault_the_simulator_names_reads_in_chinese(fault, translated) -> None:  # noqa: F811
+    """The demo's smoke alarm read "原因 smoke_alarm": the simulator's fault names, sent in
+    an event's data, are worded like everything else on the board."""
+    translated("zh_CN")
+    words = event_detail({"fault": fault})
+    assert not any(ch.isascii() and ch.isalpha() for ch in words), words
