@@ -10,23 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.vision.falling import FallingObjectDetector
 from app.vision.falling.foreground import Blobs
 from tests.app.test_falling_physics import CAM, FH, D, _facade
+from tests.fixtures.scripted_blobs import detect
 
 FPS = 25.0
-
-
-class _ScriptedStage:
-    """Stands in for the motion stage: the blobs of each frame, in order."""
-
-    weak_at = None
-
-    def __init__(self, frames: list[Blobs]) -> None:
-        self._frames = iter(frames)
-
-    def step(self, gray: np.ndarray) -> Blobs:
-        return next(self._frames)
 
 
 def _drop(secs: float, pattern: str, tail: int, seed: int = 0,
@@ -52,13 +40,7 @@ def _drop(secs: float, pattern: str, tail: int, seed: int = 0,
 
 
 def _detect(frames: list[Blobs]) -> list:
-    det = FallingObjectDetector(facade=_facade(), fps=FPS)
-    det.stage = _ScriptedStage(frames)
-    events = []
-    for i in range(len(frames)):
-        frame = np.full((720, 1280), i * 50 % 256, np.uint8)  # each new: none dropped
-        events += det.process(frame, (i - 25) / FPS)
-    return events + det.flush()
+    return detect(frames, _facade(), FPS, lead=25)
 
 
 # Seen two frames in four until its last 6–8 frames: the pairs are tracks of two points that

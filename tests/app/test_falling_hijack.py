@@ -8,23 +8,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.vision.falling import FallingObjectDetector
 from app.vision.falling.foreground import Blobs
 from tests.app.test_falling_physics import CAM, FH, D, _facade
+from tests.fixtures.scripted_blobs import detect
 
 FPS = 25.0
-
-
-class _ScriptedStage:
-    """Stands in for the motion stage: the blobs of each frame, in order."""
-
-    weak_at = None
-
-    def __init__(self, frames: list[Blobs]) -> None:
-        self._frames = iter(frames)
-
-    def step(self, gray: np.ndarray) -> Blobs:
-        return next(self._frames)
 
 
 def _hijacked_fall(v_term: float, at: int, hidden: int, below: float) -> list[Blobs]:
@@ -49,13 +37,7 @@ def _hijacked_fall(v_term: float, at: int, hidden: int, below: float) -> list[Bl
 
 
 def _detect(frames: list[Blobs]) -> list:
-    det = FallingObjectDetector(facade=_facade(), fps=FPS)
-    det.stage = _ScriptedStage(frames)
-    events = []
-    for i in range(len(frames)):
-        frame = np.full((720, 1280), i * 50 % 256, np.uint8)  # each new: none dropped
-        events += det.process(frame, (i - 25) / FPS)
-    return events + det.flush()
+    return detect(frames, _facade(), FPS, lead=25)
 
 
 # Each raised two alarms before (the second 1.4–1.9 s into the fall, on the object's new

@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 
 from app.vision.facade import Facade
-from app.vision.falling import FallingObjectDetector
 from app.vision.falling.foreground import Blobs
 from app.vision.falling.stitch import split_hijacked
 from app.vision.falling.tracker import Track
 from app.vision.synth import PinholeCamera
+from tests.fixtures.scripted_blobs import detect
 
 FPS = 15.0
 D, FH, CW, FLOORS, COLS = 12.0, 3.0, 4.0, 16, 8  # facade 12 m away, 16 floors from the 3rd
@@ -40,29 +40,13 @@ def _fall(cam: PinholeCamera, floor: int, x0: float, vx: float) -> tuple[np.ndar
     return px[keep], t[keep]
 
 
-class _ScriptedStage:
-    weak_at = None
-
-    def __init__(self, frames: list[Blobs]) -> None:
-        self._frames = iter(frames)
-
-    def step(self, gray: np.ndarray) -> Blobs:
-        return next(self._frames)
-
-
 def _detect(cam: PinholeCamera, px: np.ndarray) -> list:
     rng = np.random.default_rng(0)
     empty = Blobs(np.zeros((0, 2)), np.zeros(0))
     pre = int(FPS)
     frames = [empty] * pre + [Blobs((p + rng.normal(0, 1.0, 2))[None], np.array([4.0]))
                               for p in px] + [empty] * pre
-    det = FallingObjectDetector(facade=_facade(cam), fps=FPS)
-    det.stage = _ScriptedStage(frames)
-    events = []
-    for i in range(len(frames)):
-        frame = np.full((720, 1280), i * 50 % 256, np.uint8)  # each new: none dropped
-        events += det.process(frame, (i - pre) / FPS)
-    return events + det.flush()
+    return detect(frames, _facade(cam), FPS, lead=pre)
 
 
 def _seen_floor(cam: PinholeCamera, floor: int, x0: float) -> int:

@@ -7,23 +7,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.vision.falling import FallingObjectDetector
 from app.vision.falling.foreground import Blobs
 from tests.app.test_falling_physics import CAM, FH, _facade, _fall
+from tests.fixtures.scripted_blobs import detect
 
 FPS = 25.0
-
-
-class _ScriptedStage:
-    """Stands in for the motion stage: the blobs of each frame, in order."""
-
-    weak_at = None
-
-    def __init__(self, frames: list[Blobs]) -> None:
-        self._frames = iter(frames)
-
-    def step(self, gray: np.ndarray) -> Blobs:
-        return next(self._frames)
 
 
 def _swarm_fall(seed: int, hover_at: int, moth_jitter: float, moths: int = 4,
@@ -49,13 +37,7 @@ def _swarm_fall(seed: int, hover_at: int, moth_jitter: float, moths: int = 4,
 
 
 def _detect(frames: list[Blobs]) -> list:
-    det = FallingObjectDetector(facade=_facade(), fps=FPS)
-    det.stage = _ScriptedStage(frames)
-    events = []
-    for i in range(len(frames)):
-        frame = np.full((720, 1280), i * 50 % 256, np.uint8)  # each new: none dropped
-        events += det.process(frame, (i - 25) / FPS)
-    return events + det.flush()
+    return detect(frames, _facade(), FPS, lead=25)
 
 
 # Cases in which the fall ended up in two tracks each accepted on its own: the fall's start
