@@ -17,7 +17,6 @@ Thread-safe: the camera's analysis thread calls ``process``; operator actions (`
 
 from __future__ import annotations
 
-import math
 import threading
 import uuid
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from app.vision.construction.events import (
 from app.vision.construction.features import BlockFeatures, block_features, compare
 from app.vision.construction.persistence import BlockRuns
 from app.vision.construction.reference import ReferenceBank, bin_key
-from app.vision.construction.registration import align, register
+from app.vision.construction.registration import align, motion, register
 from app.vision.construction.zones import BlockZones, ZoneSet
 
 MIN_STD = 6.0  # a sample flatter than this (grey levels) is too dark or covered to judge
@@ -458,11 +457,11 @@ class ConstructionDetector:
         sample was: it registers to that sample within the jitter registration allows, and
         the warps chained since the reference last took one stay within twice those bounds
         (the last warp a fading reference gave may be a little off; a registration to the
-        reference good enough to be believed is not asked again). Then the view has changed past recognition (a snow cover
-        seeded into the reference has melted), not the camera. Without this, a reference
-        seeded on snow had the camera reported moved all the day after the melt (dev video
-        1025), and a jolt that the reference's last warp could not start from was a false
-        "moved" (dev 1003). Such a sample is placed, not judged: its reference would call
+        reference good enough to be believed is not asked again). Then the view has changed
+        past recognition (a snow cover seeded into the reference has melted), not the
+        camera. Without this, a reference seeded on snow had the camera reported moved all
+        the day after the melt (dev video 1025), and a jolt that the reference's last warp
+        could not start from was a false "moved" (dev 1003). Such a sample is placed, not judged: its reference would call
         everything changed. Returns the sample's warp from the references' geometry, or
         None: the camera has moved."""
         if self._placed is None:
@@ -472,8 +471,7 @@ class ConstructionDetector:
         if not step.ok:
             return None
         warp = _compose(step.warp, last_warp)
-        shift = float(np.hypot(warp[0, 2], warp[1, 2]))
-        angle = math.degrees(math.atan2(float(warp[1, 0]), float(warp[0, 0])))
+        shift, angle = motion(warp)
         if (shift > 2 * self.cfg.max_shift_frac * img.shape[1]
                 or abs(angle) > 2 * self.cfg.max_angle_deg):
             return None

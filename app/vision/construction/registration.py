@@ -57,6 +57,12 @@ def _ecc(ref: np.ndarray, cur: np.ndarray, warp: np.ndarray, iters: int
     return float(rho), warp
 
 
+def motion(warp: np.ndarray) -> tuple[float, float]:
+    """How far a Euclidean warp moves the picture: (shift in pixels, turn in degrees)."""
+    return (float(np.hypot(warp[0, 2], warp[1, 2])),
+            math.degrees(math.atan2(float(warp[1, 0]), float(warp[0, 0]))))
+
+
 def register(ref: np.ndarray, cur: np.ndarray, cfg: ConstructionConfig,
              start: np.ndarray | None = None) -> Registration:
     """Align ``cur`` to ``ref`` (both BGR or grey, same size: the working resolution);
@@ -77,8 +83,7 @@ def register(ref: np.ndarray, cur: np.ndarray, cfg: ConstructionConfig,
         return Registration(False, np.eye(2, 3, dtype=np.float32), 0.0, math.inf, 0.0,
                             "no convergence", "no_convergence")
     warp[:, 2] /= scale  # back to working pixels
-    shift = float(np.hypot(warp[0, 2], warp[1, 2]))
-    angle = math.degrees(math.atan2(float(warp[1, 0]), float(warp[0, 0])))
+    shift, angle = motion(warp)
     reason, failure = "", ""
     if rho < cfg.min_correlation:
         reason, failure = f"correlation {rho:.2f}", "low_correlation"
