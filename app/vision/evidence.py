@@ -135,10 +135,8 @@ class ClipWriterWorker(threading.Thread):
 def cell_quad(facade: Facade, floor: int, column: int) -> np.ndarray:
     """Image quad (4,2) of a facade cell: floor and column as in CONTRACTS."""
     v0 = floor - facade.lowest_floor
-    pts = np.array([[column - 1, v0 + 1], [column, v0 + 1], [column, v0], [column - 1, v0]],
-                   dtype=np.float64).reshape(-1, 1, 2)
-    inv = np.linalg.inv(facade.homography)
-    return cv2.perspectiveTransform(pts, inv).reshape(-1, 2)
+    return facade.to_image([[column - 1, v0 + 1], [column, v0 + 1], [column, v0],
+                            [column - 1, v0]])
 
 
 def annotate(frame: np.ndarray, track: list[tuple[float, float, float]],

@@ -29,6 +29,7 @@ class Facade:
     lowest_floor: int = 1
     floor_height_m: float = 3.0  # typical residential storey; only scales metres
     _h: np.ndarray = field(init=False, repr=False, compare=False)
+    _inv: np.ndarray = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if len(self.corners_px) != 4:
@@ -47,6 +48,7 @@ class Facade:
         if abs(area) < 1.0:
             raise FacadeError("corners_px are degenerate (zero area)")
         object.__setattr__(self, "_h", cv2.getPerspectiveTransform(src, dst).astype(np.float64))
+        object.__setattr__(self, "_inv", np.linalg.inv(self._h))
 
     @property
     def homography(self) -> np.ndarray:
@@ -59,6 +61,13 @@ class Facade:
 
         pts = np.asarray(pts_px, dtype=np.float64).reshape(-1, 1, 2)
         return cv2.perspectiveTransform(pts, self._h).reshape(-1, 2)
+
+    def to_image(self, pts_uv: np.ndarray) -> np.ndarray:
+        """(N,2) facade coordinates in (columns, floors) units → (N,2) image points."""
+        import cv2
+
+        pts = np.asarray(pts_uv, dtype=np.float64).reshape(-1, 1, 2)
+        return cv2.perspectiveTransform(pts, self._inv).reshape(-1, 2)
 
     def height_m(self, pts_px: np.ndarray) -> np.ndarray:
         """Heights (m) above the facade's lower edge of image points on the facade plane."""

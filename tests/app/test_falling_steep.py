@@ -81,7 +81,7 @@ def _track(px: np.ndarray, t: np.ndarray) -> Track:
 def test_a_clean_steep_fall_is_not_cut(tilt, x0, vx):
     cam = _camera(tilt)
     px, t = _fall(cam, 12, x0, vx)
-    assert [len(p.t) for p in split_hijacked(_track(px, t), _facade(cam).homography)] == [len(t)]
+    assert [len(p.t) for p in split_hijacked(_track(px, t), _facade(cam))] == [len(t)]
 
 
 def test_a_steep_fall_taken_over_by_a_bird_is_still_cut():
@@ -91,5 +91,5 @@ def test_a_steep_fall_taken_over_by_a_bird_is_still_cut():
     px, t = _fall(cam, 12, 6.0, 0.3)
     k = len(t) // 2
     bird = px[k] + np.array([25.0, 0.0]) + np.outer(np.arange(len(t) - k), [12.0, -2.0])
-    parts = split_hijacked(_track(np.concatenate([px[:k], bird]), t), _facade(cam).homography)
+    parts = split_hijacked(_track(np.concatenate([px[:k], bird]), t), _facade(cam))
     assert len(parts) >= 2 and abs(len(parts[0].t) - k) <= 1

@@ -84,17 +84,15 @@ def trace_back(tr: Track, hist: BlobHistory, frame_h: int, fps: float,
         uv = facade.to_facade(np.stack([x, y], axis=1))
         u, v = list(uv[:, 0]), list(-uv[:, 1])  # down positive, as y
         a_max = a_max_mps2 / facade.floor_height_m  # floors/s²
-        inv = np.linalg.inv(facade.homography)
     else:
         u, v = list(x), list(y)
         a_max = 10.0 * frame_h  # px/s², physics' loosest bound without a facade
-        inv = None
 
     def to_px(pu: float, pv: float) -> tuple[float, float]:
-        if inv is None:
+        if facade is None:
             return pu, pv
-        q = inv @ np.array([pu, -pv, 1.0])
-        return float(q[0] / q[2]), float(q[1] / q[2])
+        qx, qy = facade.to_image([[pu, -pv]])[0]
+        return float(qx), float(qy)
 
     found: list[tuple[float, float, float, float]] = []
     last = t[0]

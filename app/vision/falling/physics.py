@@ -237,9 +237,8 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
                 and -cfg.facade_margin <= uv_rel[1] <= facade.floors + 1.0):
             v.reason = "release off the facade"
             return v
-        inv = np.linalg.inv(facade.homography)
-        p = inv @ np.array([uv_rel[0], uv_rel[1], 1.0])
-        v.origin_px = (float(p[0] / p[2]), float(p[1] / p[2]))
+        px, py = facade.to_image([uv_rel])[0]
+        v.origin_px = (float(px), float(py))
         v.origin_uv = uv_rel
     else:
         v.origin_px = (x_rel, -h_rel)

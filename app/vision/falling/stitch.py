@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from app.vision.facade import Facade
 from app.vision.falling.lsq import polyfit
 from app.vision.falling.tracker import Track
 
@@ -80,23 +81,23 @@ def join(a: Track, b: Track) -> Track:
     return m
 
 
-def _plane(tr: Track, homography: np.ndarray | None) -> np.ndarray | None:
+def _plane(tr: Track, facade: Facade | None) -> np.ndarray | None:
     """The track's points on the facade plane, (N, 2); None without a facade or when a
     point lies beyond the plane's horizon (there the homography folds over)."""
-    if homography is None:
+    if facade is None:
         return None
-    p = homography @ np.stack([tr.x, tr.y, np.ones(len(tr.x))])
+    p = facade.homography @ np.stack([tr.x, tr.y, np.ones(len(tr.x))])
     w = p[2]
     if not (np.all(w > 1e-9) or np.all(w < -1e-9)):
         return None
     return (p[:2] / w).T
 
 
-def split_hijacked(tr: Track, homography: np.ndarray | None = None) -> list[Track]:
+def split_hijacked(tr: Track, facade: Facade | None = None) -> list[Track]:
     """Cut a track where it stops following its own smooth motion (it picked up a bird or a
     leaf passing by): two consecutive points far from the prediction of the last ten.
 
-    With a facade (``homography``: image → facade plane) the prediction is made on the
+    With a facade the prediction is made on the
     facade plane, where a fall is a parabola in height and a straight line sideways, and
     taken back to the image; the miss is measured in pixels as without one. In the image
     a fall seen by a camera looking steeply up the facade speeds up far faster than a
@@ -108,8 +109,7 @@ def split_hijacked(tr: Track, homography: np.ndarray | None = None) -> list[Trac
     if n < 10:
         return [tr]
     t, x, y = np.asarray(tr.t), np.asarray(tr.x), np.asarray(tr.y)
-    uv = _plane(tr, homography)
-    inv = np.linalg.inv(homography) if uv is not None else None
+    uv = _plane(tr, facade)
     bad = 0
     for i in range(6, n):
         lo = max(0, i - 10)
@@ -117,9 +117,9 @@ def split_hijacked(tr: Track, homography: np.ndarray | None = None) -> list[Trac
         if uv is None:
             qx, qy = polyfit(tt, x[lo:i], 1)[-1], polyfit(tt, y[lo:i], 2)[-1]
         else:
-            q = inv @ np.array([polyfit(tt, uv[lo:i, 0], 1)[-1],
-                                polyfit(tt, uv[lo:i, 1], 2)[-1], 1.0])
-            qx, qy = q[0] / q[2], q[1] / q[2]
+            assert facade is not None
+            qx, qy = facade.to_image([[polyfit(tt, uv[lo:i, 0], 1)[-1],
+                                       polyfit(tt, uv[lo:i, 1], 2)[-1]]])[0]
         err = float(np.hypot(x[i] - qx, y[i] - qy))
         tol = 3.0 + 0.5 * tr.size[i] + 0.15 * float(np.hypot(x[i] - x[i - 1], y[i] - y[i - 1]))
         bad = bad + 1 if err > tol else 0
@@ -130,7 +130,7 @@ def split_hijacked(tr: Track, homography: np.ndarray | None = None) -> list[Trac
                 part.t, part.x, part.y = tr.t[sl], tr.x[sl], tr.y[sl]
                 part.size = tr.size[sl]
                 part.weak = tr.weak_flags[sl]
-            return [head, *split_hijacked(tail, homography)]
+            return [head, *split_hijacked(tail, facade)]
     return [tr]
 
 
@@ -147,8 +147,8 @@ class StitchPool:
 
     def __init__(self, hold_s: float = 0.6, max_gap_s: float = 0.6, min_points: int = 3,
                  max_fits: int = 4, max_pool: int = 200, frame_budget: int = 48,
-                 homography: np.ndarray | None = None) -> None:
-        self.homography = homography  # image → facade plane, for split_hijacked
+                 facade: Facade | None = None) -> None:
+        self.facade = facade  # for split_hijacked
         self.hold_s = hold_s
         self.max_gap_s = max_gap_s
         self.min_points = min_points
@@ -198,7 +198,7 @@ class StitchPool:
 
     def add(self, ended: list[Track]) -> None:
         parts = [p for tr in ended if len(tr.t) >= self.min_points and _may_fall(tr)
-                 for p in split_hijacked(tr, self.homography)]
+                 for p in split_hijacked(tr, self.facade)]
         for b in sorted(parts, key=lambda tr: tr.t[0]):
             if len(b.t) < self.min_points:
                 continue
