@@ -5,9 +5,9 @@ and generator version (``cache_dir()``): every data folder, test and instance re
 files, so a machine renders them once per install (about a minute of CPU) and never again.
 A file lock per feed keeps two processes starting at once from rendering the same feed twice.
 Facade cameras play synthetic facade clips (app/vision/synth: windows lit and switched,
-curtains, birds, leaves) at 640×360, 15 fps;
-now and then (every few minutes, per camera) the clip with a throw plays instead of the quiet
-one. Ground cameras play 5 fps loops of a garden, a vehicle gate or a garage level.
+curtains, birds, leaves) at 640×360, 15 fps; now and then the clip with a throw plays
+instead of the quiet one (``throw_schedule``: one throw every few minutes across the
+compound). Ground cameras play 5 fps loops of a garden, a vehicle gate or a garage level.
 
 The facade variants are fixed (seed, geometry), so the facade corners committed in
 scenes/demo/cameras/<id>.json match the feeds; ``tools/gen_demo_feeds.py`` regenerates both.
@@ -44,7 +44,11 @@ FACADE_VARIANTS = (  # seed, night, distractors
     (303, True, ("windows", "curtains", "bird")),
     (404, False, ("leaf", "windows", "paper")),
 )
-THROW_EVERY_S = (150.0, 420.0)  # a throw clip now and then, per camera
+#: throws: facade camera k plays its first throw THROW_FIRST_S + k × THROW_STAGGER_S after
+#: start, then one every THROW_EVERY_S. Four analysed cameras so make one alarm every five
+#: to eight minutes; a throw every 2.5-7 minutes per camera made ~50 CRITICAL alarms an
+#: hour, which buried everything else on an unattended demo board.
+THROW_FIRST_S, THROW_STAGGER_S, THROW_EVERY_S = (20.0, 60.0), 90.0, (1200.0, 1800.0)
 #: a garden watched for construction: a shed stands on its lawn for SHED_STANDS_S, first
 #: after SHED_FIRST_S (the reference is learnt by then), then again every SHED_EVERY_S
 SHED_FIRST_S, SHED_EVERY_S, SHED_STANDS_S = (90.0, 150.0), (600.0, 1200.0), 240.0
@@ -202,12 +206,28 @@ def ground_clip(kind: str, seed: int, folder: Path,
     return path
 
 
+def throw_schedule(index: int, start: float,
+                   rng: np.random.Generator) -> Callable[[float], bool]:
+    """``due(now)``: whether facade camera ``index`` plays its throw clip next. The cameras'
+    first throws are staggered (camera 0 within a minute of start, so the demo shows one
+    soon); each camera then throws every THROW_EVERY_S."""
+    first = start + float(rng.uniform(*THROW_FIRST_S)) + (index % 8) * THROW_STAGGER_S
+    state = {"next": first}
+
+    def due(now: float) -> bool:
+        if now < state["next"]:
+            return False
+        state["next"] = now + float(rng.uniform(*THROW_EVERY_S))
+        return True
+    return due
+
+
 def playlist(camera: Camera, index: int, folder: Path | None,
              clock: Callable[[], float] = time.time,
              stop: threading.Event | None = None, builds: bool = False) -> Callable[[], str]:
     """A callable giving the next clip to play for a demo camera (generating on first use;
-    ``stop`` set cancels a generation, raising FeedCancelled, an OSError); throws come
-    every few minutes of ``clock`` time (the engine's). ``builds``: a garden camera whose
+    ``stop`` set cancels a generation, raising FeedCancelled, an OSError); a facade camera
+    throws on ``throw_schedule`` in ``clock`` time (the engine's). ``builds``: a garden camera whose
     lawn is watched for construction (scenes/demo/cameras/<id>.json): now and then a shed
     stands on the lawn for a few minutes."""
     if folder is None:
@@ -218,15 +238,11 @@ def playlist(camera: Camera, index: int, folder: Path | None,
         return nothing
     rng = np.random.default_rng(index + 1)
     if camera.watches is not None:
-        state = {"next_throw": clock() + float(rng.uniform(20.0, THROW_EVERY_S[0]))}
+        throw_due = throw_schedule(index, clock(), rng)
 
         def next_facade() -> str:
             quiet, throw = facade_clips(index, folder, stop)
-            now = clock()
-            if now >= state["next_throw"]:
-                state["next_throw"] = now + float(rng.uniform(*THROW_EVERY_S))
-                return str(throw)
-            return str(quiet)
+            return str(throw if throw_due(clock()) else quiet)
         return next_facade
     kind = ground_kind(camera)
     if not (builds and kind == "garden"):
