@@ -143,7 +143,8 @@ class Facade:
         in any corner to move it by less than 10 %; otherwise from a column ``column_m``
         wide (a window bay, as ``physics`` assumes). None when neither gives a camera in
         front of the facade with a focal length of 0.2–5 image widths."""
-        return _viewpoint(self.corners_px, self.floors, self.columns, self.floor_height_m,
+        corners = tuple((float(x), float(y)) for x, y in self.corners_px)
+        return _viewpoint(corners, self.floors, self.columns, self.floor_height_m,
                           int(width), int(height), float(column_m))
 
     def height_m(self, pts_px: np.ndarray) -> np.ndarray:

@@ -155,3 +155,10 @@ def test_a_release_close_to_the_wall_keeps_its_floor(floor):
     assert _seen(w, floor, 0.2) < floor + 0.9
     events = _events(w, _throw(w, floor, 3, 0.2, 0.0, 0.0))
     assert [e.floor for e in events] == [floor]
+
+
+def test_a_facade_given_as_lists_places_its_camera():
+    """Corners as JSON gives them (lists, not tuples): the camera is still placed."""
+    corners = [list(map(float, p)) for p in _cctv_world(55.0, 15.0).facade().corners_px]
+    fac = Facade(corners, FLOORS, COLS, lowest_floor=LOW, floor_height_m=FH)
+    assert fac.viewpoint(1280, 720) is not None
