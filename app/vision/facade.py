@@ -3,16 +3,83 @@
 The homography from the image to the facade plane turns a pixel into (column, floor)
 coordinates, and with an assumed storey height into metres on the facade, which is what the
 falling-object detector needs to fit heights against time instead of pixel rows.
+
+The same four corners also say where the camera stands (``Facade.viewpoint``), which is what
+turns a point seen on the facade into one in front of it (``Viewpoint.behind``): a thrown
+object is let go an arm's length out of a window, and from a camera at the tower's foot it is
+seen on the wall higher than it is.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+
+@dataclass(frozen=True)
+class Viewpoint:
+    """The camera seen from the facade: the foot of its perpendicular on the facade plane in
+    facade units (columns, floors from the lower edge, below 0 for a camera under the
+    calibrated storeys), its distance from the plane in metres, and the focal length that
+    placed it (pixels; ``from_right_angle``: measured, else from an assumed column width)."""
+
+    u: float
+    v: float
+    distance_m: float
+    focal_px: float
+    from_right_angle: bool
+
+    def behind(self, uv: tuple[float, float], depth_m: float) -> tuple[float, float]:
+        """Facade point right behind an object seen at ``uv`` on the facade and ``depth_m``
+        in front of it. The ray from the camera through the object meets the wall farther
+        from the camera's foot, by distance / (distance − depth): an object a metre out,
+        20 m above a camera 15 m from the wall, is seen 1.4 m (half a storey) too high."""
+        if depth_m <= 0.0 or self.distance_m <= 2.0 * depth_m:
+            return float(uv[0]), float(uv[1])
+        k = 1.0 - depth_m / self.distance_m
+        return self.u + (uv[0] - self.u) * k, self.v + (uv[1] - self.v) * k
+
+
+def _pose(a: np.ndarray, focal: float, floor_h: float) -> tuple[float, float, float, float]:
+    """(u, v, distance, column width) of the camera from the centred facade → image
+    homography ``a`` and a focal length: a = λ K [r1·column, r2·storey, t]."""
+    m = np.diag([1.0 / focal, 1.0 / focal, 1.0]) @ a
+    if m[2, 2] < 0:  # the facade's corner (0, 0) is in front of the camera
+        m = -m
+    n1, n2 = float(np.linalg.norm(m[:, 0])), float(np.linalg.norm(m[:, 1]))
+    lam = n2 / floor_h
+    r1, r2 = m[:, 0] / n1, m[:, 1] / n2
+    rot = np.stack([r1, r2, np.cross(r1, r2)], axis=1)
+    c = -rot.T @ (m[:, 2] / lam)  # camera centre in facade metres (x along, y up, z out)
+    col = n1 / lam
+    return float(c[0] / col), float(c[1] / floor_h), abs(float(c[2])), col
+
+
+def _focal_right_angle(a: np.ndarray) -> float | None:
+    """Focal length from the facade's right angle: its horizontals and verticals are
+    perpendicular in the world, (K⁻¹a₁)·(K⁻¹a₂) = 0. Undetermined when the camera faces
+    the facade square (no yaw): the horizontals then stay parallel in the image."""
+    den = a[0, 0] * a[0, 1] + a[1, 0] * a[1, 1]
+    if den == 0.0:
+        return None
+    q = -a[2, 0] * a[2, 1] / den
+    return 1.0 / math.sqrt(q) if q > 0 else None
+
+
+def _focal_column(a: np.ndarray, column_m: float, floor_h: float) -> float | None:
+    """Focal length that makes a column ``column_m`` wide: |K⁻¹a₁| / column = |K⁻¹a₂| /
+    storey. Undetermined for a camera looking square at the facade (no tilt, no yaw)."""
+    rho2 = (column_m / floor_h) ** 2
+    den = a[0, 0] ** 2 + a[1, 0] ** 2 - rho2 * (a[0, 1] ** 2 + a[1, 1] ** 2)
+    if den == 0.0:
+        return None
+    q = (rho2 * a[2, 1] ** 2 - a[2, 0] ** 2) / den
+    return 1.0 / math.sqrt(q) if q > 0 else None
 
 
 class FacadeError(ValueError):
@@ -69,6 +136,17 @@ class Facade:
         pts = np.asarray(pts_uv, dtype=np.float64).reshape(-1, 1, 2)
         return cv2.perspectiveTransform(pts, self._inv).reshape(-1, 2)
 
+    def viewpoint(self, width: int, height: int, column_m: float = 3.5) -> Viewpoint | None:
+        """Where the camera stands, from the calibration alone (principal point at the
+        image centre, square pixels; lens distortion is ignored). Its focal length comes
+        from the facade's right angle when the view is oblique enough for a pixel of error
+        in any corner to move it by less than 10 %; otherwise from a column ``column_m``
+        wide (a window bay, as ``physics`` assumes). None when neither gives a camera in
+        front of the facade with a focal length of 0.2–5 image widths."""
+        corners = tuple((float(x), float(y)) for x, y in self.corners_px)
+        return _viewpoint(corners, self.floors, self.columns, self.floor_height_m,
+                          int(width), int(height), float(column_m))
+
     def height_m(self, pts_px: np.ndarray) -> np.ndarray:
         """Heights (m) above the facade's lower edge of image points on the facade plane."""
         return self.to_facade(pts_px)[:, 1] * self.floor_height_m
@@ -85,6 +163,40 @@ class Facade:
                                for x, y in self.corners_px],
                 "floors": self.floors, "columns": self.columns,
                 "lowest_floor": self.lowest_floor}
+
+
+@functools.lru_cache(maxsize=64)
+def _viewpoint(corners: tuple, floors: int, columns: int, floor_h: float, width: int,
+               height: int, column_m: float) -> Viewpoint | None:
+    import cv2
+
+    dst = np.float32([[0, floors], [columns, floors], [columns, 0], [0, 0]])
+    shift = np.array([[1.0, 0.0, -width / 2], [0.0, 1.0, -height / 2], [0.0, 0.0, 1.0]])
+
+    def centred(pts: np.ndarray) -> np.ndarray:
+        return shift @ cv2.getPerspectiveTransform(dst, pts.astype(np.float32)).astype(
+            np.float64)
+
+    src = np.asarray(corners, np.float64)
+    a = centred(src)
+    focal = _focal_right_angle(a)
+    measured = focal is not None
+    if measured:
+        for i in range(8):  # a pixel of error in one corner coordinate
+            p = src.copy()
+            p.flat[i] += 1.0
+            f1 = _focal_right_angle(centred(p))
+            if f1 is None or abs(f1 - focal) > 0.1 * focal:
+                measured = False
+                break
+    if not measured:
+        focal = _focal_column(a, column_m, floor_h)
+    if focal is None or not 0.2 * width <= focal <= 5.0 * width:
+        return None
+    u, v, dist, _col = _pose(a, focal, floor_h)
+    if not math.isfinite(dist) or dist <= 0.0:
+        return None
+    return Viewpoint(u, v, dist, focal, measured)
 
 
 def _number(value: object, what: str) -> float:

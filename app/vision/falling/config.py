@@ -86,6 +86,10 @@ class FallingConfig:
     strong_rms_m: float = 0.15
     strong_min_drop_floors: float = 0.6
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
+    # Where a thrown object is let go: an arm's length out of a window or over a railing.
+    # Its floor is the one behind that point (Viewpoint.behind), not where it is seen on
+    # the wall; 0 reads the floor where it is seen.
+    release_depth_m: float = 0.6
     # Terminal-speed falls (light objects, no acceleration left): long, fast, straight, steep.
     terminal_span_s: float = 1.2
     terminal_fill: float = 0.8

@@ -222,12 +222,18 @@ class FallingObjectDetector:
             landed = landed and self.facade.to_facade(np.array([last]))[0, 1] < 0.25
         floor = column = None
         if self.facade is not None and v.origin_uv is not None:
-            # Snap to the nearest cell: the release was accepted within a margin of the
-            # facade, and a release near the top of the top floor projects just above it
-            # (the object is in front of the wall, seen from below).
+            # The release is seen on the wall, but the object was let go in front of it: the
+            # floor is the one behind it (Viewpoint.behind; from a camera at the tower's foot
+            # the release is seen up to a storey too high).
             f = self.facade
-            u = min(max(v.origin_uv[0], 0.0), f.columns - 1e-6)
-            h = min(max(v.origin_uv[1], 0.0), f.floors - 1e-6)
+            uv = v.origin_uv
+            view = f.viewpoint(w, h)
+            if view is not None:
+                uv = view.behind(uv, self.cfg.release_depth_m)
+            # Snap to the nearest cell: the release was accepted within a margin of the
+            # facade.
+            u = min(max(uv[0], 0.0), f.columns - 1e-6)
+            h = min(max(uv[1], 0.0), f.floors - 1e-6)
             column, floor = int(u) + 1, int(h) + f.lowest_floor
         if not event_id:
             event_id, self._next_id = self._next_id, self._next_id + 1
