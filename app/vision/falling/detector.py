@@ -232,9 +232,9 @@ class FallingObjectDetector:
                 uv = view.behind(uv, self.cfg.release_depth_m)
             # Snap to the nearest cell: the release was accepted within a margin of the
             # facade.
-            u = min(max(uv[0], 0.0), f.columns - 1e-6)
-            h = min(max(uv[1], 0.0), f.floors - 1e-6)
-            column, floor = int(u) + 1, int(h) + f.lowest_floor
+            across = min(max(uv[0], 0.0), f.columns - 1e-6)
+            up = min(max(uv[1], 0.0), f.floors - 1e-6)
+            column, floor = int(across) + 1, int(up) + f.lowest_floor
         if not event_id:
             event_id, self._next_id = self._next_id, self._next_id + 1
         # The part physics accepted (clutter the track took on at either end cut off): what
