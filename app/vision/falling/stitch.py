@@ -253,7 +253,13 @@ class StitchPool:
             alive = {tr.id for tr in live}
             self._heads = {k: v for k, v in self._heads.items() if k in alive}
         ends = self._ends()
-        due = ends[:, 0] < now - self.hold_s  # would be judged now, unless waited for
+        # Would be judged now, unless waited for. The one test decides both: a tracklet
+        # found not due here was released below all the same when its age was the hold
+        # to within rounding (now − t ≤ hold_s and t < now − hold_s disagree there), with
+        # nobody asked whether its continuation was still being tracked: the head of a
+        # fall seen in two fragments 0.28 s apart was judged alone (cctv-dev seed 63).
+        age = now - ends[:, 0]
+        due = age > self.hold_s
         if not due.any():
             return []
         # Only a live track that could continue one of those can hold it back: the rest
@@ -265,9 +271,8 @@ class StitchPool:
                         and self._near(tr, due_ends)[0].any()),
                        key=lambda tr: (-len(tr.t), -(tr.y[-1] - tr.y[0]) / len(tr.t)))
         waiting = {id(a) for tr in cands for a in [self.head_for(tr)] if a is not None}
-        for tr in self.pool:
-            age = now - tr.t[-1]
-            if age <= self.hold_s or (id(tr) in waiting and age <= 10.0):
+        for tr, a, d in zip(self.pool, age, due, strict=True):
+            if not d or (id(tr) in waiting and a <= 10.0):
                 keep.append(tr)
         done = [tr for tr in self.pool if all(tr is not k for k in keep)]
         if done:
