@@ -133,12 +133,20 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     # drop from the lowest floors is over within a second, and the camera may not see
     # its end); everything else needs the full span.
     short = len(t) < cfg.min_points or t[-1] < cfg.min_span_s
-    if facade is None or len(t) < cfg.strong_min_points or t[-1] < cfg.strong_min_span_s:
+    xy = np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1)
+    # A drop from the lowest floor in view leaves the facade through its foot (it lands, or
+    # falls out of the picture) a few tenths of a second after the camera first sees it
+    # move: its slow first 0.3 s barely moves a small object, so the track may be no longer
+    # than its points. Such a track is not held to the strong-evidence span; its points,
+    # their fit and the acceleration's significance still are.
+    at_foot = (facade is not None and len(t) >= cfg.strong_min_points
+               and float(facade.to_facade(xy[-1:])[0, 1]) <= cfg.strong_foot_floors)
+    if (facade is None or len(t) < cfg.strong_min_points
+            or (t[-1] < cfg.strong_min_span_s and not at_foot)):
         if len(t) < cfg.min_points:
             return Verdict(False, "few points")
         if t[-1] < cfg.min_span_s:
             return Verdict(False, "short span")
-    xy = np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1)
     if facade is not None:
         uv = facade.to_facade(xy)
         scale = facade.floor_height_m
