@@ -13,6 +13,7 @@ import pytest
 from app.vision.facade import Facade
 from app.vision.falling import FallingConfig
 from app.vision.falling.foreground import Blobs
+from app.vision.falling.physics import at_facade_foot
 from app.vision.synth import PinholeCamera
 from tests.fixtures.scripted_blobs import EMPTY, detect
 
@@ -81,3 +82,24 @@ def test_a_bird_swooping_down_to_a_sill_of_the_lowest_floor_is_not_a_fall(x):
     t = np.arange(len(px)) / FPS
     assert _facade().to_facade(px[-1:])[0, 1] > 0.25  # the situation: it lands on the facade
     assert _run(px, t) == []
+
+
+def test_the_sky_above_a_steep_camera_s_facade_is_not_its_foot():
+    """Under a camera at the tower's foot looking 60° up, the top rows of the frame lie
+    beyond the facade plane's horizon, where the homography maps them to heights dozens of
+    storeys below the foot: a track ending there must not count as one that landed."""
+    cam = PinholeCamera(1280, 720, 70.0, 60.0, 1.5)
+    x0, x1, y0, y1 = -16.0, 16.0, 6.0, 54.0  # floors 3–18, 8 m away
+    fac = Facade(tuple(map(tuple, cam.project(np.array(
+        [[x0, y1, 8.0], [x1, y1, 8.0], [x1, y0, 8.0], [x0, y0, 8.0]])))), 16, 8,
+        lowest_floor=3, floor_height_m=3.0)
+    sky = (640.0, 10.0)
+    assert fac.to_facade(np.array([sky]))[0, 1] < -10  # the situation: folded far below
+    assert not at_facade_foot(fac, sky, 0.25)
+    # 0.6 m out from the wall: level with the foot (seen 0.1 storey up the wall), 0.8 m
+    # below it, and on the 7th floor
+    foot, below, mid = cam.project(np.array([[0.0, 6.0, 7.4], [0.0, 5.2, 7.4],
+                                             [0.0, 20.0, 7.4]]))
+    assert all(0 < p[1] < 720 for p in (foot, below, mid))  # all in the picture
+    assert at_facade_foot(fac, foot, 0.25) and at_facade_foot(fac, below, 0.25)
+    assert not at_facade_foot(fac, mid, 0.25)
