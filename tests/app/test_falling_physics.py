@@ -165,10 +165,12 @@ def test_clutter_alone_is_not_made_a_fall_by_trimming():
 def test_two_fragments_of_a_fall_that_share_a_frame_are_joined_into_one_throw():
     """A fast object's exposure streak splits into two blobs in one frame: the track that
     was following it takes the upper one and ends, a new track starts on the lower one.
-    Neither fragment alone is a throw (the first fell less than two storeys and has holes,
-    the second is 0.4 s long); the stitching pool must join them although they overlap by
-    that frame. Seen on cctv-dev at night: a 4 px throw from the 6th floor tracked as 27
-    points, then 10, one frame in common, and missed."""
+    The first fragment alone is no throw (it fell less than two storeys and has holes); the
+    stitching pool must join them although they overlap by that frame. Seen on cctv-dev at
+    night: a 4 px throw from the 6th floor tracked as 27 points, then 10, one frame in
+    common, and missed. (The second, 0.44 s long, was no throw alone either until it was
+    let through as a drop that runs out through the facade's foot, round 11: it leaves the
+    facade 0.7 storey before its end here.)"""
     world, t = _fall(5 * FH + 1.2, 9.81, 40.0, 1.44)  # released on the 6th storey
     keep = np.ones(len(t), bool)
     keep[[4, 8, 11, 15, 17, 19, 22]] = False  # lost now and then in the first second
@@ -176,7 +178,7 @@ def test_two_fragments_of_a_fall_that_share_a_frame_are_joined_into_one_throw():
     rest = _track(world, t, t >= 1.0 - 1e-9)
     rest.id = 2
     rest.y[0] += 6.0  # the lower half of the split streak
-    assert not _judge(first).accepted and not _judge(rest).accepted
+    assert not _judge(first).accepted
     pool = StitchPool(FallingConfig().stitch_hold_s, FallingConfig().stitch_gap_s)
     pool.add([first])
     pool.add([rest])

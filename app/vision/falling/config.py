@@ -85,6 +85,10 @@ class FallingConfig:
     strong_fill: float = 0.8
     strong_rms_m: float = 0.15
     strong_min_drop_floors: float = 0.6
+    # ... and a track that ends at the facade's foot (within this many storeys of it, or
+    # below: it landed or fell out of the picture) need not span strong_min_span_s: a
+    # drop from the lowest floor in view is seen moving for 0.3–0.5 s.
+    strong_foot_floors: float = 0.25
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.
     # Its floor is the one behind that point (Viewpoint.behind), not where it is seen on

@@ -121,6 +121,18 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
     return first
 
 
+def at_facade_foot(facade: Facade, point_px, floors: float) -> bool:
+    """Is this image point on the facade plane within ``floors`` storeys of its foot, or
+    below it? Not when it lies beyond the plane's horizon: above the facade of a camera
+    looking steeply up, the sky maps to heights far below the foot (the homography folds
+    over there), and a track ending in it has not landed."""
+    hm = facade.homography
+    p = hm @ np.array([point_px[0], point_px[1], 1.0])
+    centre = facade.to_image([[facade.columns / 2, facade.floors / 2]])[0]
+    c = hm @ np.array([centre[0], centre[1], 1.0])
+    return bool(p[2] * c[2] > 0 and p[1] / p[2] <= floors)
+
+
 def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
     """True for the points of track[i0:i1] that are blobs (not weak points)."""
     return ~np.asarray(track.weak_flags[i0:i1], bool)
@@ -133,12 +145,20 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     # drop from the lowest floors is over within a second, and the camera may not see
     # its end); everything else needs the full span.
     short = len(t) < cfg.min_points or t[-1] < cfg.min_span_s
-    if facade is None or len(t) < cfg.strong_min_points or t[-1] < cfg.strong_min_span_s:
+    xy = np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1)
+    # A drop from the lowest floor in view leaves the facade through its foot (it lands, or
+    # falls out of the picture) a few tenths of a second after the camera first sees it
+    # move: its slow first 0.3 s barely moves a small object, so the track may be no longer
+    # than its points. Such a track is not held to the strong-evidence span; its points,
+    # their fit and the acceleration's significance still are.
+    at_foot = (facade is not None and len(t) >= cfg.strong_min_points
+               and at_facade_foot(facade, xy[-1], cfg.strong_foot_floors))
+    if (facade is None or len(t) < cfg.strong_min_points
+            or (t[-1] < cfg.strong_min_span_s and not at_foot)):
         if len(t) < cfg.min_points:
             return Verdict(False, "few points")
         if t[-1] < cfg.min_span_s:
             return Verdict(False, "short span")
-    xy = np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1)
     if facade is not None:
         uv = facade.to_facade(xy)
         scale = facade.floor_height_m
