@@ -7,12 +7,15 @@ camera's lamp shows every block it lights differently from that sample on: a lig
 built on a roof by day against the roof and the tower behind it (fresh dev 1033, 1041)
 scored under the day's thresholds and showed only at night — and its runs, started with the
 night together with a few lamp-lit spots elsewhere, were taken for weather all night and
-lost at dawn. A start shared at the switch to infrared is the light, not the weather."""
+lost at dawn. A start shared at the switch to infrared is the light, not the weather:
+``dusk_not_weather``, off by default (held-out-4: the same recall, one false alarm more),
+so the default's lost room is a strict expected failure."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
+import pytest
 
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.detector import ConstructionDetector
@@ -49,12 +52,13 @@ def _lit(base: np.ndarray) -> np.ndarray:
     return out
 
 
-def _alarms(shown_from: int) -> list[tuple[int, Detection]]:
+def _alarms(shown_from: int, dusk_not_weather: bool = True) -> list[tuple[int, Detection]]:
     """A day, a night, a day, a second night and a morning. The days never show the room
     (built on day two, it scores under their thresholds); from sample ``shown_from`` of the
     second night the lamp shows it, and the three spots elsewhere, until dawn."""
     det = ConstructionDetector(parse_zones({"zones": [ROOF], "min_persist_s": PERSIST}),
-                               ConstructionConfig(sample_period_s=1.0, min_persist_s=PERSIST))
+                               ConstructionConfig(sample_period_s=1.0, min_persist_s=PERSIST,
+                                                  dusk_not_weather=dusk_not_weather))
     base, rng = cs.ground(), np.random.default_rng(4)
     night = _lit(_room(base))
     found = []
@@ -82,3 +86,10 @@ def test_a_change_shared_with_other_places_in_the_middle_of_the_night_is_still_w
     """The guard: the same room and spots appearing together four samples into the night
     are weather as before — the light did not change then."""
     assert _alarms(shown_from=NIGHT2.start + 4) == []
+
+
+@pytest.mark.xfail(strict=True, reason="dusk_not_weather is off by default: held-out-4 had "
+                   "the same recall and one false alarm more (docs/benchmarks.md, round 11)")
+def test_by_default_a_room_the_lamp_shows_from_dusk_is_raised_by_that_night() -> None:
+    found = _alarms(shown_from=NIGHT2.start, dusk_not_weather=ConstructionConfig().dusk_not_weather)
+    assert [ev.event.zone for _i, ev in found] == ["roof"]
