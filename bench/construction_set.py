@@ -19,7 +19,12 @@ structure runs, 2 distractor weeks, 2 camera moves: ``--set held-out-3 --structu
 times by round 10, so worn; held-out-4 111 000+ / 115 000+ / 118 000+ (round 10b), the same
 generator and mix, rendered and scored only with main's detector and the round's variants,
 never looked at while tuning (10 structure runs, 1 distractor week, 1 camera move: ``--set
-held-out-4 --structures 10 --weeks 1 --moves 1``; scored three times in round 10b).
+held-out-4 --structures 10 --weeks 1 --moves 1``; scored three times in round 10b), widened
+in round 11 by the next 8 structure runs (111 010–111 017, so ``--structures 18``; the
+distractor and move seeds as they were): by round 11 the first 12 videos were scored five
+times and the 8 new ones five times. Dev structure seeds past 1025 were first rendered in
+round 11 (1028, 1033, 1038, 1041, 1043, 1048: the ones with a rooftop room, for the rooftop
+trace).
 Every video goes through H.264 and ``control-room detect``'s
 own path (``offline.detect_file``).
 """

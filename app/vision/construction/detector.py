@@ -89,6 +89,10 @@ class ConstructionDetector:
         self._placed: tuple[np.ndarray, np.ndarray] | None = None
         self._stale = 0  # samples in a row placed only through that chain
         self._t: float | None = None  # time of the last sample
+        # the light: infrared or colour at the last sample, and when the picture last
+        # turned infrared (the night's lamp: every block it shows differently starts then)
+        self._was_mono: bool | None = None
+        self._dusk: float | None = None
         self._interval = self._zones.sample_period_s or cfg.sample_period_s
         self._geometry = (w, h)
 
@@ -136,6 +140,9 @@ class ConstructionDetector:
             self.runs.skip()
             return []
         mono = self._mono(img)
+        if mono and self._was_mono is False:
+            self._dusk = t
+        self._was_mono = mono
         key = bin_key(t, mono, self.hours_per_bin)
         b = self.bank.get(key)
         target = b.image if b.image is not None else self.bank.anchor()
@@ -299,12 +306,14 @@ class ConstructionDetector:
             # hours old (9 of dev's 12 "scene" false alarms, round 10). Off by default:
             # better on dev, but held-out-3 lost two of its 19 structures (docs/
             # benchmarks.md, round 10). ``held_share`` < 1 asks those blocks for only that
-            # share of it (round 10b)
-            held = float(starts[min(cfg.held_blocks, len(starts)) - 1])
+            # share of it (round 10b); ``rejoin_samples`` counts a block's age from the run
+            # before when the block was away only that long (round 11)
+            lineage = np.sort(self.runs.lineage[inside]) if cfg.rejoin_samples else starts
+            held = float(lineage[min(cfg.held_blocks, len(lineage)) - 1])
             persist = self._zones.min_persist_s
             if t - onset < persist or t - held < cfg.held_share * persist:
                 continue
-            if self._weather_like(comp, onset):
+            if self._weather_like(comp, onset, mono):
                 self.stats["weather"] = self.stats.get("weather", 0) + 1
                 continue
             if self.runs.seen_at(t)[inside].mean() < 0.5:
@@ -369,21 +378,38 @@ class ConstructionDetector:
                     self.outside |= top
                     break
 
-    def _weather_like(self, comp: np.ndarray, onset: float) -> bool:
+    def _weather_like(self, comp: np.ndarray, onset: float, mono: bool = False) -> bool:
         """Weather, not a structure: changes in several other places of the picture — on
         the other lawns, the paving, outside every zone — started with this one (snow
         lying in patches, a wet ground drying unevenly). A structure goes up in one
         place; the weather comes everywhere in the same sample. The others are the
         control, as the lawns are for one another in features.py; blocks of changes
-        already raised are not."""
+        already raised are not.
+
+        With ``dusk_not_weather`` (round 11; off by default: held-out-4 had the same
+        recall and one false alarm more), not, in an infrared sample, a change that
+        started when this night began: the camera's lamp shows every block it lights
+        differently from that sample on, so a start shared then is the light, not the
+        weather. A room built on a roof by day is often seen only so — light or plain
+        walls against the roof and the tower behind it score under the day's thresholds,
+        and the lamp shows it — and its runs, started with the night among many others,
+        were taken for weather all night and lost at dawn (fresh dev 1033, 1041). The
+        night that started it must still show it as a day would (night_shown, in
+        _regions); by day the check is as before (a snowfall that began at dusk on fresh
+        dev 1028 stays weather)."""
         cfg = self.cfg
+        window = cfg.weather_sync_samples * self._interval
+        # runs start at the second infrared sample at the earliest (the first has no
+        # sample before it in its bin: nothing is judged still)
+        if (cfg.dusk_not_weather and mono and self._dusk is not None
+                and self._dusk - self._interval <= onset <= self._dusk + window + self._interval):
+            return False
         # the change itself: every running block joined to it (a structure half seen
         # yet, its far side still gathering hits), and a block's width round it
         _n, labels = cv2.connectedComponents((self.runs.running | comp).astype(np.uint8),
                                              connectivity=8)
         joined = np.isin(labels, np.unique(labels[comp]))
         near = cv2.dilate(joined.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
-        window = cfg.weather_sync_samples * self._interval
         others = self.runs.running & ~near & ~self._held()
         with np.errstate(invalid="ignore"):
             sync = others & (np.abs(self.runs.start - onset) <= window)
