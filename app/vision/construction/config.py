@@ -45,11 +45,6 @@ class ConstructionConfig:
     # still have stood all of it): round 10b's gentler form of held_blocks. 0.5 removed 4
     # of the 5 dev alarms held_blocks 2 removed, and changed nothing on held-out-4: 1.0
     held_share: float = 1.0
-    # ... counting a block's start from the run before its present one when that run ended
-    # by the block's being gone (not by a failing hit ratio) and it came back within this
-    # many usable samples: a structure's block that restarted its run keeps its age for
-    # that check (round 11; 0: off). Only the held_blocks check uses it
-    rejoin_samples: int = 0
     vanish_samples: int = 3  # a background uncovered this long is learnt at once
     # more samples in a row than this that judge no block (unregistered, dark, global):
     # the runs carried through them are judged afresh by the day (runs.judge_by_day)

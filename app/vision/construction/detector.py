@@ -306,10 +306,8 @@ class ConstructionDetector:
             # hours old (9 of dev's 12 "scene" false alarms, round 10). Off by default:
             # better on dev, but held-out-3 lost two of its 19 structures (docs/
             # benchmarks.md, round 10). ``held_share`` < 1 asks those blocks for only that
-            # share of it (round 10b); ``rejoin_samples`` counts a block's age from the run
-            # before when the block was away only that long (round 11)
-            lineage = np.sort(self.runs.lineage[inside]) if cfg.rejoin_samples else starts
-            held = float(lineage[min(cfg.held_blocks, len(lineage)) - 1])
+            # share of it (round 10b)
+            held = float(starts[min(cfg.held_blocks, len(starts)) - 1])
             persist = self._zones.min_persist_s
             if t - onset < persist or t - held < cfg.held_share * persist:
                 continue

@@ -46,12 +46,6 @@ class BlockRuns:
         # carried through hours no sample could judge: only day samples judge it again
         self.day_judge = np.zeros(shape, bool)
         self.blind = 0  # samples in a row that could judge no block at all
-        # the start of the run before, kept while a block is away for a short while: a
-        # run that ended because its block was gone (it had held its hit ratio until the
-        # misses that ended it; not one that flickered), and the usable samples since
-        self.lineage = np.full(shape, np.nan)  # the present run's start, or an earlier one
-        self.before = np.full(shape, np.nan)
-        self.since = np.zeros(shape, np.int32)
 
     @property
     def running(self) -> np.ndarray:
@@ -77,11 +71,6 @@ class BlockRuns:
             self.blind = 0
         new = hit & ~self.running
         self.start[new] = t
-        self.lineage[new] = t
-        if cfg.rejoin_samples > 0:
-            rejoin = new & ~np.isnan(self.before) & (self.since <= cfg.rejoin_samples)
-            self.lineage[rejoin] = self.before[rejoin]
-        self.before[new] = np.nan
         self.hits[new] = self.samples[new] = 0
         self.score[new] = 0.0
         self.by_night[new] = not can_deny
@@ -118,16 +107,8 @@ class BlockRuns:
         self.misses[hit] = 0
         self.misses[run & ~hit] += 1
         ratio = self.hits / np.maximum(self.samples, 1)
-        failed = (self.samples >= MIN_JUDGED) & (ratio < cfg.hit_ratio)
-        ended = self.running & ((self.misses > cfg.gap_samples) | failed)
-        self.since[usable & ~self.running] += 1
-        # gone, not flickering: the run held its ratio until the misses that ended it
-        # (a young run fails its ratio before it runs out of gap_samples)
-        held = self.hits >= np.maximum(3, cfg.hit_ratio * (self.samples - self.misses))
-        gone = ended & held
-        self.before[gone] = self.lineage[gone]
-        self.before[ended & ~held] = np.nan
-        self.since[ended] = 0
+        ended = self.running & ((self.misses > cfg.gap_samples)
+                                | ((self.samples >= MIN_JUDGED) & (ratio < cfg.hit_ratio)))
         self.clear(ended)
         self.vanish[usable & vanish] += 1
         self.vanish[usable & ~vanish] = 0
@@ -178,7 +159,7 @@ class BlockRuns:
         return self.last_hit == t
 
     def clear(self, blocks: np.ndarray) -> None:
-        self.start[blocks] = self.last_hit[blocks] = self.lineage[blocks] = np.nan
+        self.start[blocks] = self.last_hit[blocks] = np.nan
         self.hits[blocks] = self.samples[blocks] = self.misses[blocks] = 0
         self.score[blocks] = 0.0
         self.by_night[blocks] = False
