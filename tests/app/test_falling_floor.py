@@ -15,9 +15,8 @@ import pytest
 
 from app.vision.cctvsim.camera import CctvCamera
 from app.vision.facade import Facade
-from app.vision.falling.foreground import Blobs
 from app.vision.synth import PinholeCamera
-from tests.fixtures.scripted_blobs import detect
+from tests.fixtures.scripted_blobs import detect_path
 
 FH, CW = 3.0, 3.8  # storey and bay (m); the detector assumes 3.5 m bays where it must
 LOW, FLOORS, COLS = 3, 16, 8  # calibrated storeys 3–18, 8 bays
@@ -117,12 +116,7 @@ def _throw(w: _World, floor: int, bay: int, depth: float, v_out: float, v_up: fl
 
 
 def _events(w: _World, px: np.ndarray) -> list:
-    rng = np.random.default_rng(1)
-    empty = Blobs(np.zeros((0, 2)), np.zeros(0))
-    pre = int(FPS)
-    frames = [empty] * pre + [Blobs((p + rng.normal(0, 0.7, 2))[None], np.array([4.0]))
-                              for p in px] + [empty] * pre
-    return detect(frames, w.facade(), FPS, lead=pre)
+    return detect_path(px, w.facade(), FPS, noise_px=0.7, seed=1)
 
 
 def _seen(w: _World, floor: int, depth: float) -> float:

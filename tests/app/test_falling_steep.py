@@ -10,11 +10,10 @@ import numpy as np
 import pytest
 
 from app.vision.facade import Facade
-from app.vision.falling.foreground import Blobs
 from app.vision.falling.stitch import split_hijacked
 from app.vision.falling.tracker import Track
 from app.vision.synth import PinholeCamera
-from tests.fixtures.scripted_blobs import detect
+from tests.fixtures.scripted_blobs import detect_path
 
 FPS = 15.0
 D, FH, CW, FLOORS, COLS = 12.0, 3.0, 4.0, 16, 8  # facade 12 m away, 16 floors from the 3rd
@@ -41,12 +40,7 @@ def _fall(cam: PinholeCamera, floor: int, x0: float, vx: float) -> tuple[np.ndar
 
 
 def _detect(cam: PinholeCamera, px: np.ndarray) -> list:
-    rng = np.random.default_rng(0)
-    empty = Blobs(np.zeros((0, 2)), np.zeros(0))
-    pre = int(FPS)
-    frames = [empty] * pre + [Blobs((p + rng.normal(0, 1.0, 2))[None], np.array([4.0]))
-                              for p in px] + [empty] * pre
-    return detect(frames, _facade(cam), FPS, lead=pre)
+    return detect_path(px, _facade(cam), FPS, noise_px=1.0)
 
 
 # Each raised two alarms before: the track was cut 5–9 points before its end (the hijack
