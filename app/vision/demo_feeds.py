@@ -45,9 +45,9 @@ FACADE_VARIANTS = (  # seed, night, distractors
     (404, False, ("leaf", "windows", "paper")),
 )
 #: throws: facade camera k plays its first throw THROW_FIRST_S + k × THROW_STAGGER_S after
-#: start, then one every THROW_EVERY_S. Four analysed cameras so make one alarm every five
-#: to eight minutes; a throw every 2.5-7 minutes per camera made ~50 CRITICAL alarms an
-#: hour, which buried everything else on an unattended demo board.
+#: start, then one every THROW_EVERY_S, so the four analysed cameras raise one alarm every
+#: five to eight minutes between them (a throw every 2.5-7 minutes per camera made ~50
+#: CRITICAL alarms an hour, which buried everything else on an unattended demo board)
 THROW_FIRST_S, THROW_STAGGER_S, THROW_EVERY_S = (20.0, 60.0), 90.0, (1200.0, 1800.0)
 #: a garden watched for construction: a shed stands on its lawn for SHED_STANDS_S, first
 #: after SHED_FIRST_S (the reference is learnt by then), then again every SHED_EVERY_S
@@ -211,7 +211,8 @@ def throw_schedule(index: int, start: float,
     """``due(now)``: whether facade camera ``index`` plays its throw clip next. The cameras'
     first throws are staggered (camera 0 within a minute of start, so the demo shows one
     soon); each camera then throws every THROW_EVERY_S."""
-    first = start + float(rng.uniform(*THROW_FIRST_S)) + (index % 8) * THROW_STAGGER_S
+    turn = index % 8  # the demo compound's eight facade cameras; a ninth starts over
+    first = start + float(rng.uniform(*THROW_FIRST_S)) + turn * THROW_STAGGER_S
     state = {"next": first}
 
     def due(now: float) -> bool:
