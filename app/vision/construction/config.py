@@ -46,6 +46,11 @@ class ConstructionConfig:
     # of the 5 dev alarms held_blocks 2 removed, and changed nothing on held-out-4: 1.0
     held_share: float = 1.0
     vanish_samples: int = 3  # a background uncovered this long is learnt at once
+    # ... and what the reference showed there before is kept this long (× min_persist_s)
+    # after it was last taken so: a sample that shows it again, still, is the ground back
+    # from under a flat tent, tarp or car roof that had been taken for the background (its
+    # ghost ran for days: dev 1007, 1018, 1022, round 12). 0: not kept (before round 12)
+    uncovered_memory: float = 1.0
     # more samples in a row than this that judge no block (unregistered, dark, global):
     # the runs carried through them are judged afresh by the day (runs.judge_by_day)
     unseen_samples: int = 12

@@ -33,9 +33,14 @@ from app.vision.construction.events import (
     Detection,
     ReferenceRelearnt,
 )
-from app.vision.construction.features import BlockFeatures, block_features, compare
+from app.vision.construction.features import (
+    BlockDiff,
+    BlockFeatures,
+    block_features,
+    compare,
+)
 from app.vision.construction.persistence import BlockRuns
-from app.vision.construction.reference import ReferenceBank, bin_key
+from app.vision.construction.reference import ReferenceBank, ReferenceBin, bin_key
 from app.vision.construction.registration import align, motion, register
 from app.vision.construction.zones import BlockZones, ZoneSet
 
@@ -217,8 +222,9 @@ class ConstructionDetector:
         else:
             usable = self._group_guard(changed, usable)
         held = self._held()
-        self.runs.update(t, diff.appear & static, diff.vanish & static, usable, diff.score, cfg,
-                         can_deny=not mono)
+        back = self._ground_back(b, aligned, cur, diff, static & usable & ~held, mono)
+        self.runs.update(t, diff.appear & static & ~back, diff.vanish & static & ~back, usable,
+                         diff.score, cfg, can_deny=not mono)
         # a background uncovered (a car gone that stood there while the reference was
         # learnt) is taken at once — by this bin only: the others see for themselves. Not
         # a run the night carried unseen while the day judges it again: it is inactive
@@ -226,7 +232,10 @@ class ConstructionDetector:
         uncovered = ((self.runs.vanish >= cfg.vanish_samples) & ~held
                      & ~self.runs.active(cfg) & ~self.runs.afresh)
         if uncovered.any():
-            self.bank.take(b, aligned, uncovered, mono, everywhere=False)
+            if cfg.uncovered_memory > 0:
+                self.bank.uncover(b, aligned, uncovered, mono)
+            else:
+                self.bank.take(b, aligned, uncovered, mono, everywhere=False)
             self.runs.clear(uncovered)
             self.runs.vanish[uncovered] = 0
         # learn only where the sample has agreed well with the reference for a while: a
@@ -242,6 +251,45 @@ class ConstructionDetector:
         self.outside &= self.runs.running
         self._regions(t, frame, b.image, aligned, out, mono=mono)
         self._gone(t, out)
+
+    def _ground_back(self, b: ReferenceBin, aligned: np.ndarray,
+                     cur: BlockFeatures, diff: BlockDiff, still: np.ndarray,
+                     mono: bool) -> np.ndarray:
+        """Blocks where the ground taken for a background uncovered comes back. A flat
+        thing lying on textured ground — a tent, a scaffold's planks, a car's roof — reads
+        as "texture gone", a background uncovered, and is copied into the reference at
+        once; when it is taken away the ground reappears as a change against that ghost,
+        still from sample to sample, and nothing ends the run: the reference does not learn
+        a running block. Dev 1007 raised the lawn where a car had stood for two hours 19 h
+        later, 1022 the fire lane under a struck scaffold, and 1018's ghost of a tent ran for
+        45 h until a neighbour's change joined it (round 12). So the reference remembers
+        what it showed before such a take, for ``uncovered_memory`` × the persistence time
+        of its own bin's samples after the last one (a memory counted in hours ran out in
+        the night after a scaffold struck at dusk, before a day could show the ground): a
+        block that differs from the reference, is still, and is close
+        to what was there before (under ``learn_below``) is the ground back — the reference
+        takes it again and its run ends. Not a raised or muted change. Returns those
+        blocks."""
+        none = np.zeros_like(still)
+        cfg = self.cfg
+        if cfg.uncovered_memory <= 0 or b.under is None:
+            return none
+        b.under_n += 1
+        b.under &= b.under_n * self._interval <= cfg.uncovered_memory * self._zones.min_persist_s
+        cand = b.under & still & (diff.score >= 1.0)
+        if not cand.any():
+            return none
+        was = self.bank.behind(b)
+        if was is None:
+            return none
+        before = compare(cur, was, self.zone_blocks, cfg)
+        back = cand & before.valid & (before.score < cfg.learn_below)
+        if back.any():
+            self.bank.take(b, aligned, back, mono, everywhere=False)
+            self.runs.clear(back)
+            b.under &= ~back
+            self.stats["ground_back"] = self.stats.get("ground_back", 0) + int(back.sum())
+        return back
 
     def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
         """The lawns judged together: when many lawn blocks change at once (snow lying in

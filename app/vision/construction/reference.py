@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from app.vision.construction.features import BlockFeatures, block_features
+from app.vision.construction.features import COARSE, BlockFeatures, block_features
 
 ABSOLUTE_CLOCK_S = 1e9  # stream times beyond this are epoch seconds (a live camera)
 
@@ -32,6 +32,13 @@ class ReferenceBin:
     seeds: list[bytes] = field(default_factory=list)  # JPEG samples until seeded
     stale: np.ndarray | None = None  # (rows, cols) blocks to take from the next sample
     warp: np.ndarray | None = None  # the last registration of a sample of this bin
+    # what blocks taken as a background uncovered showed before (``uncover``): the picture,
+    # its features, which blocks, and how many samples of this bin ago each was last taken
+    # so (the bin's own samples: a night in between is not counted by the day's bin)
+    behind: np.ndarray | None = None
+    behind_features: BlockFeatures | None = None
+    under: np.ndarray | None = None  # (rows, cols) bool
+    under_n: np.ndarray | None = None  # (rows, cols) samples of this bin since then
 
 
 def bin_key(t: float, mono: bool, hours_per_bin: int | None) -> str:
@@ -102,6 +109,48 @@ class ReferenceBank:
             for other in self.bins.values():
                 if other is not b and other.stale is not None:
                     other.stale |= blocks
+
+    def uncover(self, b: ReferenceBin, aligned: np.ndarray, blocks: np.ndarray,
+                mono: bool) -> None:
+        """A background uncovered: ``take`` the blocks, and remember what the reference
+        showed there before — the first time only, so a tarp taken again and again while it
+        lies there still has the ground under it on record (``behind``)."""
+        if not blocks.any() or b.image is None:
+            return
+        if b.under is None:
+            b.behind = b.image.copy()
+            b.under = np.zeros(self.blocks, bool)
+            b.under_n = np.zeros(self.blocks, np.int32)
+        new = blocks & ~b.under
+        if new.any():
+            mask = self._pixels(new)[..., None].astype(bool)
+            b.behind = np.where(mask, b.image, b.behind)
+            b.behind_features = None  # made when first asked for (``behind``)
+        b.under |= blocks
+        b.under_n[blocks] = 0
+        self.take(b, aligned, blocks, mono, everywhere=False)
+
+    def behind(self, b: ReferenceBin) -> BlockFeatures | None:
+        """The reference's features with the remembered blocks as they were before they
+        were taken as uncovered (None: nothing remembered)."""
+        f = b.features
+        if b.under is None or not b.under.any() or f is None or b.behind is None:
+            return None
+        if b.behind_features is None:
+            b.behind_features = block_features(b.behind, self.block_px, f.mono,
+                                               edges=self.edges)
+        m = b.behind_features
+        u = b.under
+        out = BlockFeatures(np.where(u[..., None], m.hog, f.hog),
+                            np.where(u, m.energy, f.energy), np.where(u, m.mean, f.mean),
+                            np.where(u[..., None], m.chroma, f.chroma),
+                            np.where(u, m.vi, f.vi), np.where(u, m.valid, f.valid), f.mono)
+        if f.edges is not None and m.edges is not None:
+            k = self.block_px // COARSE
+            coarse = np.kron(u.astype(np.uint8), np.ones((k, k), np.uint8)).astype(bool)
+            out.edges = np.where(coarse, m.edges, f.edges)
+            out.near_edges = np.where(coarse, m.near_edges, f.near_edges)
+        return out
 
     def forget(self, b: ReferenceBin) -> None:
         """Learn this bin afresh from the samples that follow (seeded as at the start)."""
