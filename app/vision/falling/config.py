@@ -89,6 +89,15 @@ class FallingConfig:
     # below: it landed or fell out of the picture) need not span strong_min_span_s: a
     # drop from the lowest floor in view is seen moving for 0.3–0.5 s.
     strong_foot_floors: float = 0.25
+    # A falling object does not stop in mid-air: over this many consecutive frames its
+    # points must move at least rest_frac of what its fit moves it, wherever the fit moves
+    # it by rest_min_px or more (about five times a blob centre's jitter). At rest it may be
+    # only in the first rest_head_points points (before its release) or, at the facade's
+    # foot, in the last (landed). 0: off.
+    rest_window: int = 5
+    rest_min_px: float = 5.0
+    rest_frac: float = 0.25
+    rest_head_points: int = 2
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.
     # Its floor is the one behind that point (Viewpoint.behind), not where it is seen on
