@@ -72,6 +72,7 @@ class FallingConfig:
     max_horizontal_ratio: float = 0.6  # horizontal travel vs drop: falls are steep
     max_rms_m: float = 0.3  # fit residual, plus a fraction of the drop
     rms_drop_frac: float = 0.02
+    max_side_accel_ratio: float = 0.5  # sideways acceleration vs downward: drag, not a curve
     max_side_rms_m: float = 0.25  # sideways fit residual: flutter swings, a fall drifts
     side_rms_drop_frac: float = 0.005
     max_back_extrapolation_s: float = 2.0  # origin: how far before the first point (a late start)

@@ -229,7 +229,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     # Sideways, a falling object drifts smoothly (constant speed, bent a little by the
     # perspective of an object in front of the wall); a leaf or a sheet of paper swings from
     # side to side as it flutters down, even while one of its dives fits a parabola.
-    rms_side = _fit(t, horiz)[1]
+    c_side, rms_side, sd_side = _fit(t, horiz)
     side_ok = rms_side <= (cfg.max_side_rms_m if facade is not None else rms_lim) \
         + cfg.side_rms_drop_frac * drop
     steep = np.ptp(horiz) <= cfg.max_horizontal_ratio * drop
@@ -263,6 +263,13 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         v.reason = "too horizontal"
     elif coef[1] - accel * t[-1] >= 0:
         v.reason = "not falling at the end"
+    elif (abs(2 * c_side[0]) > cfg.max_side_accel_ratio * accel
+          and abs(2 * c_side[0]) >= cfg.a_sigma * 2 * sd_side):
+        # Sideways a thrown object keeps the speed it was thrown with: drag slows it by at
+        # most g·v_x/v_terminal (≤ 2.5 m/s² for the lightest object thrown hard), and the
+        # perspective of an object in front of the wall bends it a little more. The edge
+        # of a swaying canopy, an insect's loop, curve sideways about as much as they drop.
+        v.reason = "curves sideways"
     if v.reason:
         return v
     # A falling object never stops in mid-air. At rest it may be only before its release
