@@ -72,6 +72,7 @@ class FallingConfig:
     max_horizontal_ratio: float = 0.6  # horizontal travel vs drop: falls are steep
     max_rms_m: float = 0.3  # fit residual, plus a fraction of the drop
     rms_drop_frac: float = 0.02
+    max_side_accel_ratio: float = 0.5  # sideways acceleration vs downward: drag, not a curve
     max_side_rms_m: float = 0.25  # sideways fit residual: flutter swings, a fall drifts
     side_rms_drop_frac: float = 0.005
     max_back_extrapolation_s: float = 2.0  # origin: how far before the first point (a late start)
@@ -89,6 +90,15 @@ class FallingConfig:
     # below: it landed or fell out of the picture) need not span strong_min_span_s: a
     # drop from the lowest floor in view is seen moving for 0.3–0.5 s.
     strong_foot_floors: float = 0.25
+    # A falling object does not stop in mid-air: over this many consecutive frames its
+    # points must move at least rest_frac of what its fit moves it, wherever the fit moves
+    # it by rest_min_px or more (about five times a blob centre's jitter). At rest it may be
+    # only in the first rest_head_points points (before its release) or, at the facade's
+    # foot, in the last (landed). 0: off.
+    rest_window: int = 5
+    rest_min_px: float = 5.0
+    rest_frac: float = 0.25
+    rest_head_points: int = 2
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.
     # Its floor is the one behind that point (Viewpoint.behind), not where it is seen on

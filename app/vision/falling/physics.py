@@ -133,6 +133,48 @@ def at_facade_foot(facade: Facade, point_px, floors: float) -> bool:
     return bool(p[2] * c[2] > 0 and p[1] / p[2] <= floors)
 
 
+def _rest_windows(t: np.ndarray, xy: np.ndarray, h: np.ndarray, horiz: np.ndarray,
+                  facade: Facade | None, fps: float, cfg: FallingConfig) -> list[int]:
+    """Starts of the windows of ``cfg.rest_window`` consecutive frames in which the track's
+    points stay put (they move less than ``cfg.rest_frac`` of it, a median of pairwise
+    slopes: one stray point does not make a pause) while its fit — a parabola in height,
+    a line sideways — moves the object by at least ``cfg.rest_min_px`` in the image, and
+    by more than twice what a fall from rest moves it over as many frames: a release or
+    the apex of a toss, where the fit's object is slow too, is no pause."""
+    m = cfg.rest_window
+    n = len(t)
+    if m < 2 or n < m:
+        return []
+    frame = np.round(t * fps).astype(int)
+    cont = frame[m - 1:] - frame[: n - m + 1] == m - 1
+    if not cont.any():
+        return []
+    ch, cx = np.polyfit(t, h, 2), np.polyfit(t, horiz, 1)
+    hf, xf = np.polyval(ch, t), np.polyval(cx, t)
+    span = t[m - 1:] - t[: n - m + 1]
+    from_rest = 0.5 * max(-2.0 * ch[0], 0.0) * span ** 2  # height a release drops in a window
+    if facade is not None:
+        def img(x, hh):
+            return facade.to_image(np.stack([x / 3.5, hh / facade.floor_height_m], axis=1))
+    else:
+        def img(x, hh):
+            return np.stack([x, -hh], axis=1)
+    fit = img(xf, hf)
+    pred = np.hypot(*(fit[m - 1:] - fit[: n - m + 1]).T)
+    rest = np.hypot(*(img(xf[: n - m + 1], hf[: n - m + 1] - from_rest)
+                      - fit[: n - m + 1]).T)
+    ii, jj = np.triu_indices(m, 1)
+    out = []
+    for i in np.flatnonzero(cont & (pred >= cfg.rest_min_px) & (pred > 2.0 * rest)):
+        w = slice(i, i + m)
+        dtp = t[w][jj] - t[w][ii]
+        vx = np.median((xy[w, 0][jj] - xy[w, 0][ii]) / dtp)
+        vy = np.median((xy[w, 1][jj] - xy[w, 1][ii]) / dtp)
+        if math.hypot(vx, vy) * span[i] < cfg.rest_frac * pred[i]:
+            out.append(int(i))
+    return out
+
+
 def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
     """True for the points of track[i0:i1] that are blobs (not weak points)."""
     return ~np.asarray(track.weak_flags[i0:i1], bool)
@@ -187,7 +229,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     # Sideways, a falling object drifts smoothly (constant speed, bent a little by the
     # perspective of an object in front of the wall); a leaf or a sheet of paper swings from
     # side to side as it flutters down, even while one of its dives fits a parabola.
-    rms_side = _fit(t, horiz)[1]
+    c_side, rms_side, sd_side = _fit(t, horiz)
     side_ok = rms_side <= (cfg.max_side_rms_m if facade is not None else rms_lim) \
         + cfg.side_rms_drop_frac * drop
     steep = np.ptp(horiz) <= cfg.max_horizontal_ratio * drop
@@ -221,8 +263,32 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         v.reason = "too horizontal"
     elif coef[1] - accel * t[-1] >= 0:
         v.reason = "not falling at the end"
+    elif (abs(2 * c_side[0]) > cfg.max_side_accel_ratio * accel
+          and abs(2 * c_side[0]) >= cfg.a_sigma * 2 * sd_side):
+        # Sideways a thrown object keeps the speed it was thrown with: drag slows it by at
+        # most g·v_x/v_terminal (≤ 2.5 m/s² for the lightest object thrown hard), and the
+        # perspective of an object in front of the wall bends it a little more. The edge
+        # of a swaying canopy, an insect's loop, curve sideways about as much as they drop.
+        v.reason = "curves sideways"
     if v.reason:
         return v
+    # A falling object never stops in mid-air. At rest it may be only before its release
+    # (on a sill, in a hand) or after it landed at the foot; a run of frames in which the
+    # points stay put while the fit has the object moving is not one object falling, but a
+    # chain of things standing still (flicker at a window's corner, sensor speckle at
+    # night), joined by jumps that a parabola happens to fit.
+    rest = _rest_windows(t, xy, h, horiz, facade, fps or 1.0 / dt, cfg)
+    if rest:
+        n = i1 - i0
+        head = [i for i in rest if i <= cfg.rest_head_points]
+        tail = [i for i in rest if i + cfg.rest_window >= n - cfg.rest_head_points]
+        landed = facade is not None and at_facade_foot(facade, xy[-1], cfg.strong_foot_floors)
+        if any(i not in head and not (landed and i in tail) for i in rest):
+            v.reason = "stops in mid-air"
+            return v
+        if head:  # at rest, then released: judged from the release on
+            return _judge_points(track, i0 + max(head) + cfg.rest_window - 1, i1, cfg, facade,
+                                 frame_h, fps)
     # Release: fit the first second only (drag has not yet bent the curve there), and take it
     # back to zero vertical speed — the release of a drop, the apex of an upward toss —
     # but never far before the first point. Weak points (found at the track's own
