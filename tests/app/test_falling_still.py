@@ -21,6 +21,8 @@ from app.vision.falling.tracker import Track
 from tests.app.test_falling_physics import CAM, FH, _facade, _fall, _judge, _track
 
 FPS = 25.0
+# "stops in mid-air" is an option, off by default (round 12): these tests turn it on
+REST = FallingConfig(rest_window=5)
 
 
 def _still_chain(runs: list[tuple[int, int]], start: int = 10, jitter: float = 0.4,
@@ -55,7 +57,7 @@ def test_blobs_that_stand_still_between_jumps_are_not_a_fall(start, runs, seed):
     off = FallingConfig(rest_window=0)
     # the situation: the old rules took such a chain for a fall
     assert _judge_with(tr, off).accepted
-    v = _judge(tr)
+    v = _judge_with(tr, REST)
     assert not v.accepted and v.reason == "stops in mid-air", v
 
 
@@ -71,7 +73,7 @@ def test_an_object_resting_on_a_sill_and_then_pushed_off_is_a_fall_from_its_floo
     n_rest = int(round(rest_s * FPS))
     world = np.concatenate([np.repeat(world[:1], n_rest, axis=0), world])
     t = np.arange(len(world)) / FPS
-    v = _judge(_track(world, t))
+    v = _judge_with(_track(world, t), REST)
     assert v.accepted, v
     assert _facade().cell(*v.origin_px)[0] == 17
 
@@ -82,7 +84,7 @@ def test_an_upward_toss_turning_at_its_apex_is_a_fall():
                   0.0, 30.0)
     t = np.arange(0.0, 1.8, 1 / FPS)
     world = np.array([p.at(tt) for tt in t])
-    v = _judge(_track(world, t))
+    v = _judge_with(_track(world, t), REST)
     assert v.accepted, v
     assert _facade().cell(*v.origin_px)[0] == 17
 
