@@ -20,6 +20,10 @@ from pathlib import Path
 
 import numpy as np
 
+# A column's width where a facade gives none: a bay about a storey wide. Columns are counted,
+# not measured; physics reads sideways metres with it, and the camera's focal length may.
+COLUMN_M = 3.5
+
 
 @dataclass(frozen=True)
 class Viewpoint:
@@ -136,7 +140,8 @@ class Facade:
         pts = np.asarray(pts_uv, dtype=np.float64).reshape(-1, 1, 2)
         return cv2.perspectiveTransform(pts, self._inv).reshape(-1, 2)
 
-    def viewpoint(self, width: int, height: int, column_m: float = 3.5) -> Viewpoint | None:
+    def viewpoint(self, width: int, height: int,
+                  column_m: float = COLUMN_M) -> Viewpoint | None:
         """Where the camera stands, from the calibration alone (principal point at the
         image centre, square pixels; lens distortion is ignored). Its focal length comes
         from the facade's right angle when the view is oblique enough for a pixel of error

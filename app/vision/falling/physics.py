@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.vision.facade import Facade
+from app.vision.facade import COLUMN_M, Facade
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.core import clean_cores
 from app.vision.falling.tracker import Track
@@ -155,7 +155,7 @@ def _rest_windows(t: np.ndarray, xy: np.ndarray, h: np.ndarray, horiz: np.ndarra
     from_rest = 0.5 * max(-2.0 * ch[0], 0.0) * span ** 2  # height a release drops in a window
     if facade is not None:
         def img(x, hh):
-            return facade.to_image(np.stack([x / 3.5, hh / facade.floor_height_m], axis=1))
+            return facade.to_image(np.stack([x / COLUMN_M, hh / facade.floor_height_m], axis=1))
     else:
         def img(x, hh):
             return np.stack([x, -hh], axis=1)
@@ -205,9 +205,9 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         uv = facade.to_facade(xy)
         scale = facade.floor_height_m
         h = uv[:, 1] * scale  # metres up the facade
-        # Horizontal metres: columns are of unknown width; take a storey-like 3.5 m per column
-        # only for the steepness test, which is loose.
-        horiz = uv[:, 0] * 3.5
+        # Horizontal metres: columns are of unknown width; take a storey-like one
+        # (COLUMN_M) for the sideways tests, which are loose.
+        horiz = uv[:, 0] * COLUMN_M
         a_min, a_max = cfg.a_min_mps2, cfg.a_max_mps2
         min_drop = cfg.min_drop_floors * scale
         rms_lim = cfg.max_rms_m
@@ -316,7 +316,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     bx = np.polyfit(t[early], horiz[early], 1) if early.sum() >= 4 else np.polyfit(t, horiz, 1)
     x_rel = float(np.polyval(bx, t_rel))
     if facade is not None:
-        uv_rel = (x_rel / 3.5, h_rel / facade.floor_height_m)
+        uv_rel = (x_rel / COLUMN_M, h_rel / facade.floor_height_m)
         # The release must be on the calibrated facade (or the roof just above it): a "fall"
         # that starts beside the building, in the trees below it or in the sky is not a throw.
         if not (-cfg.facade_margin <= uv_rel[0] <= facade.columns + cfg.facade_margin
