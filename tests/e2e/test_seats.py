@@ -183,8 +183,13 @@ def _one_order(srv, mqtt_broker) -> None:  # noqa: ANN001
 
         assert wait_until(lambda: alarm() is not None, timeout=30), "no alarm raised"
         raised = alarm()
-        assert sum(1 for x in b.alarms.open_alarms() if x.device_id == "S01-TR1"
-                   and x.type == raised.type) == 1
+
+        def on_second_desk() -> int:
+            return sum(1 for x in b.alarms.open_alarms() if x.device_id == "S01-TR1"
+                       and x.type == raised.type)
+
+        # the second desk's mirror follows the server's stream: the same one alarm, soon
+        assert wait_until(lambda: on_second_desk() == 1, timeout=10), on_second_desk()
 
         def orders():  # noqa: ANN202
             return [v.order for v in a.dispatch.snapshot().orders
@@ -197,6 +202,7 @@ def _one_order(srv, mqtt_broker) -> None:  # noqa: ANN001
                                    if v.order.origin_ref == raised.id] == [order.id], 10)
         assert wait_until(lambda: any(m.get("order_id") == order.id for m in handset), 10)
         time.sleep(2.0)  # anything duplicated would have arrived by now
+        assert on_second_desk() == 1
         sent = [m for m in handset if m.get("order_id") == order.id
                 and m.get("state") == "assigned"]
         assert len(sent) == 1, sent
