@@ -28,7 +28,7 @@ vegetation lost) unless only texture went down, which is a background uncovered.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
 
 import cv2
 import numpy as np
@@ -56,6 +56,22 @@ class BlockFeatures:
     # the new-edges cue's coarse maps, made only when the cue is on (None otherwise)
     edges: np.ndarray | None = None  # (H/2, W/2) bool: coarse edges
     near_edges: np.ndarray | None = None  # (H/2, W/2) bool: the coarse edges grown by one
+
+    def with_blocks(self, blocks: np.ndarray, other: BlockFeatures,
+                    block: int) -> BlockFeatures:
+        """These features with ``blocks`` ((rows, cols) bool) taken from ``other``, the
+        features of another picture of the same size (a coarse map where only one has it
+        stays as it is)."""
+        k = block // COARSE
+        coarse = np.kron(blocks.astype(np.uint8), np.ones((k, k), np.uint8)).astype(bool)
+
+        def pick(mine: np.ndarray | None, theirs: np.ndarray | None) -> np.ndarray | None:
+            if mine is None or theirs is None:
+                return mine
+            m = blocks if mine.shape[:2] == blocks.shape else coarse
+            return np.where(m.reshape(m.shape + (1,) * (mine.ndim - 2)), theirs, mine)
+        return replace(self, **{f.name: pick(getattr(self, f.name), getattr(other, f.name))
+                                for f in fields(self) if f.name != "mono"})
 
 
 def _blocks(a: np.ndarray, b: int) -> np.ndarray:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import cv2
 import numpy as np
 
-from app.vision.construction.features import COARSE, BlockFeatures, block_features
+from app.vision.construction.features import BlockFeatures, block_features
 
 ABSOLUTE_CLOCK_S = 1e9  # stream times beyond this are epoch seconds (a live camera)
 
@@ -139,18 +139,7 @@ class ReferenceBank:
         if b.behind_features is None:
             b.behind_features = block_features(b.behind, self.block_px, f.mono,
                                                edges=self.edges)
-        m = b.behind_features
-        u = b.under
-        out = BlockFeatures(np.where(u[..., None], m.hog, f.hog),
-                            np.where(u, m.energy, f.energy), np.where(u, m.mean, f.mean),
-                            np.where(u[..., None], m.chroma, f.chroma),
-                            np.where(u, m.vi, f.vi), np.where(u, m.valid, f.valid), f.mono)
-        if f.edges is not None and m.edges is not None:
-            k = self.block_px // COARSE
-            coarse = np.kron(u.astype(np.uint8), np.ones((k, k), np.uint8)).astype(bool)
-            out.edges = np.where(coarse, m.edges, f.edges)
-            out.near_edges = np.where(coarse, m.near_edges, f.near_edges)
-        return out
+        return f.with_blocks(b.under, b.behind_features, self.block_px)
 
     def forget(self, b: ReferenceBin) -> None:
         """Learn this bin afresh from the samples that follow (seeded as at the start)."""
