@@ -57,6 +57,12 @@ class ConstructionConfig:
     # from under a flat tent, tarp or car roof that had been taken for the background (its
     # ghost ran for days: dev 1007, 1018, 1022, round 12). 0: not kept (before round 12)
     uncovered_memory: float = 1.0
+    # ... but not, on a roof or up to this many block rows above one (outside every zone), for a
+    # block beside a change that stands there now: the half-built flat walls of a light room
+    # on a roof are taken as uncovered, and the finished room, scoring low against the roof
+    # and tower that stood there, looked like the ground back (fresh dev 1043's room was
+    # lost, round 12). 0: no guard (round 12)
+    roof_guard_rows: int = 3
     # more samples in a row than this that judge no block (unregistered, dark, global):
     # the runs carried through them are judged afresh by the day (runs.judge_by_day)
     unseen_samples: int = 12

@@ -326,12 +326,38 @@ class ConstructionDetector:
             return none
         before = compare(cur, was, self.zone_blocks, cfg)
         back = cand & before.valid & (before.score < cfg.learn_below)
+        if back.any() and cfg.roof_guard_rows > 0:
+            back &= ~self._beside_a_room(back, diff)
         if back.any():
             self.bank.take(b, aligned, back, mono, everywhere=False)
             self.runs.clear(back)
             b.under &= ~back
             self.stats["ground_back"] = self.stats.get("ground_back", 0) + int(back.sum())
         return back
+
+    def _beside_a_room(self, back: np.ndarray, diff: BlockDiff) -> np.ndarray:
+        """Blocks on a roof, or up to ``roof_guard_rows`` rows above one outside every zone,
+        that have an active neighbour still differing from the reference now (not one
+        coming back itself): the ground comes back from under a flat thing all at once and
+        the thing's sides match the reference again, but a room's walls stand beside the
+        block. A light room on a roof, its half-built flat walls taken as a background
+        uncovered, scored close to the roof and tower that stood there before once finished,
+        and was taken back as the ground (fresh dev 1043: lost, round 12). The blocks the
+        round-12 rule took back on a roof's tower wall (fresh dev 1028) had no such
+        neighbour."""
+        zb = self.zone_blocks
+        over = zb.roof.copy()
+        for k in range(1, self.cfg.roof_guard_rows + 1):
+            over[:-k] |= zb.roof[k:] & (zb.index[:-k] < 0)
+        if not (back & over).any():
+            return np.zeros_like(back)
+        standing = (self.runs.active(self.cfg) & (diff.score >= 1.0) & ~back).astype(np.float32)
+        beside = cv2.filter2D(standing, -1, np.ones((3, 3), np.float32),
+                              borderType=cv2.BORDER_CONSTANT) > 0.5
+        # ... and the blocks coming back joined to those: a wide front is one piece
+        _n, labels = cv2.connectedComponents((back & over).astype(np.uint8), connectivity=8)
+        held = np.unique(labels[back & over & beside])
+        return np.isin(labels, held[held > 0])
 
     def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
         """The lawns judged together: when many lawn blocks change at once (snow lying in
