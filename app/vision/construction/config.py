@@ -45,12 +45,24 @@ class ConstructionConfig:
     # still have stood all of it): round 10b's gentler form of held_blocks. 0.5 removed 4
     # of the 5 dev alarms held_blocks 2 removed, and changed nothing on held-out-4: 1.0
     held_share: float = 1.0
+    # a block whose run went on with no active neighbour for longer than this (× min_persist_s)
+    # counts its age from when a neighbour joined it, not from its run's start: a lone block
+    # is never raised (min_blocks), and a stain or a badly learnt patch changed for a day lent
+    # its age to any neighbour that changed for a moment — a change's age is the median start
+    # of its blocks, for two their mean (dev's "young partners", rounds 10, 12, 13). None: off
+    lone_after: float | None = 1.0
     vanish_samples: int = 3  # a background uncovered this long is learnt at once
     # ... and what the reference showed there before is kept this long (× min_persist_s)
     # after it was last taken so: a sample that shows it again, still, is the ground back
     # from under a flat tent, tarp or car roof that had been taken for the background (its
     # ghost ran for days: dev 1007, 1018, 1022, round 12). 0: not kept (before round 12)
     uncovered_memory: float = 1.0
+    # ... but not, on a roof or up to this many block rows above one (outside every zone), for a
+    # block beside a change that stands there now: the half-built flat walls of a light room
+    # on a roof are taken as uncovered, and the finished room, scoring low against the roof
+    # and tower that stood there, looked like the ground back (fresh dev 1043's room was
+    # lost, round 12). 0: no guard (round 12)
+    roof_guard_rows: int = 3
     # more samples in a row than this that judge no block (unregistered, dark, global):
     # the runs carried through them are judged afresh by the day (runs.judge_by_day)
     unseen_samples: int = 12
