@@ -18,15 +18,12 @@ from app.vision.falling import FallingObjectDetector
 NO_REPEATS = (25.0, 25.0)
 
 
-def run(spec: CctvSpec, grey: bool = False, moths: tuple = (), detector: list | None = None):
+def run(spec: CctvSpec, grey: bool = False, moths: tuple = ()):
     """(truth, events, first frame); ``moths`` are added to the clip's own (they are drawn
-    at the lens, in image space, over whatever scene the seed gives); the detector is
-    appended to ``detector`` when a list is given."""
+    at the lens, in image space, over whatever scene the seed gives)."""
     truth, facade, frames, fps = plan_cctv_clip(spec)
     truth["_moths"].extend(moths)  # the frame generator draws this very list
     det = FallingObjectDetector(facade=parse_facade(facade), fps=fps)
-    if detector is not None:
-        detector.append(det)
     events, seen = [], []
     for i, frame in enumerate(frames):
         if i == 0:
@@ -78,11 +75,15 @@ def test_a_moth_spiralling_in_front_of_the_lens_at_night_raises_nothing():
     assert events == []
 
 
+MOTH_OPEN = ("issue 15: a moth at the lens whose loop comes down like a fall is raised "
+             "(round 13's moth rule was measured and dropped, docs/detection.md)")
+
+
+@pytest.mark.xfail(strict=True, reason=MOTH_OPEN)
 def test_a_moth_whose_loop_comes_down_like_a_fall_raises_nothing():
-    """cctv-dev 500 090's moth, in its own scene: physics accepted a quarter of its loop as
-    a fall from the 12th floor (the live alarm after 1.2 s). The moth rule holds the alarm
-    of a saturated, storey-sized blob 0.4 s, and the moth slows down in that time: a falling
-    object only speeds up."""
+    """cctv-dev 500 090's moth, in its own scene: physics accepts a quarter of its loop as
+    a fall from the 12th floor (the live alarm after 1.2 s), after which the moth slows down
+    and wanders. Open (strict xfail): it passes once a moth rule removes this alarm."""
     spec = CctvSpec(seed=500090, width=640, height=360, throws=0, distractors=(),
                     nvr_repeat=NO_REPEATS, duration_s=5.5)
     truth, events, _ = run(spec, moths=(moth_500090(2.0),))
@@ -90,33 +91,31 @@ def test_a_moth_whose_loop_comes_down_like_a_fall_raises_nothing():
     assert events == []
 
 
-def test_a_large_bright_object_thrown_at_night_is_still_a_fall_only_held_a_moment():
-    """A 1.5 m object thrown at night is a blob of a third of a storey, saturated by the
-    IR lamp: it looks like a moth to the moth rule, which holds its alarm 0.4 s — and it
-    keeps falling, so it is raised, on its floor."""
+def test_a_large_bright_object_thrown_at_night_is_a_fall():
+    """A guard for any moth rule: a 1.5 m object thrown at night is a blob of a third of
+    a storey or more, saturated by the IR lamp — what a moth at the lens looks like — and it is a
+    fall, on its floor."""
     spec = CctvSpec(seed=6, width=640, height=360, throws=1, night=True, distractors=(),
                     nvr_repeat=NO_REPEATS, throw_size_m=1.5)
-    dets: list = []
-    truth, events, _ = run(spec, detector=dets)
+    truth, events, _ = run(spec)
     (gt,) = truth["events"]
     assert gt["size_px"] > 15  # the situation: a big object (the moth's size), at night
     assert len(events) == 1, events
     assert abs(events[0].floor - gt["floor"]) <= 1
-    assert dets[0].moth_held == 1  # the moth rule held it (only saturated, large blobs)
 
 
-@pytest.mark.parametrize("dx", [-30.0, 30.0])
+@pytest.mark.parametrize("dx", [pytest.param(-30.0, marks=pytest.mark.xfail(
+    strict=True, reason=MOTH_OPEN + "; here the moth is a second alarm")), 30.0])
 def test_a_night_throw_past_a_moth_is_found_and_the_moth_is_not(dx):
     """The same large object, thrown with 500 090's moth looping 30 px beside its window
-    from 0.3 s before the release: the throw is raised, on its floor, and the moth (raised
-    as a second fall from the same floor before the moth rule, for dx = −30) is not."""
+    from 0.3 s before the release: the throw is raised, on its floor, and the moth is not
+    (open for dx = −30, where the moth is raised as a second fall from the same floor)."""
     spec = CctvSpec(seed=6, width=640, height=360, throws=1, night=True, distractors=(),
                     nvr_repeat=NO_REPEATS, throw_size_m=1.5)
     (gt,) = plan_cctv_clip(spec)[0]["events"]  # where it is thrown (planned, not drawn)
     moth = moth_500090(gt["t_start"] - 0.3, (gt["origin_px"][0] + dx, gt["origin_px"][1]))
-    dets: list = []
-    _, events, _ = run(spec, moths=(moth,), detector=dets)
-    assert dets[0].moth_held  # the situation: the moth rule had a moth-like track to hold
+    truth, events, _ = run(spec, moths=(moth,))
+    assert len(truth["_moths"]) == 1  # the situation: the moth, at night
     assert len(events) == 1, events
     assert abs(events[0].floor - gt["floor"]) <= 1
     assert abs(events[0].origin_px[0] - gt["origin_px"][0]) < 20

@@ -101,21 +101,6 @@ class FallingConfig:
     rest_min_px: float = 5.0
     rest_frac: float = 0.25
     rest_head_points: int = 2
-    # A moth at the lens at night: lit by the IR lamp from centimetres, its blob is saturated
-    # and large for the storey it is seen on, and a quarter of its loop, or its drift down,
-    # is a fall to the parabola. What it does not do is keep falling: it turns, slows, wanders
-    # (issue 15 round 13). A track that looks like one (in at least moth_share of its blob
-    # points the core reaches moth_peak grey levels, and its median blob is at least
-    # moth_storeys storeys there) raises its alarm only after it has fallen on for
-    # moth_hold_s after physics first accepted it, at no less than moth_keep_frac of the
-    # downward speed it had over as long before; one that slows down (live, or in view after
-    # the accepted part of an ended track) is no fall. A real object, however big and bright
-    # (thrown close to the camera), only speeds up on its way down. 0: off.
-    moth_hold_s: float = 0.4
-    moth_peak: int = 250
-    moth_share: float = 0.5
-    moth_storeys: float = 0.3
-    moth_keep_frac: float = 0.5
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.
     # Its floor is the one behind that point (Viewpoint.behind), not where it is seen on

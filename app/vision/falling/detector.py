@@ -70,11 +70,6 @@ class FallingObjectDetector:
         self._falls: dict[int, np.ndarray] = {}  # event id → (t, x, y) of its judged fall
         self._next_id = 1
         self._history = BlobHistory()
-        self._peaks: dict[tuple[float, float, float], int] = {}  # (t, x, y) → blob core peak
-        # the moth rule (``_moth_like``): live track id → (when physics accepted it, the
-        # track and verdict then) while its alarm waits, or None once it slowed down
-        self._held: dict[int, tuple[float, Track, object] | None] = {}
-        self.moth_held = 0  # live alarms the moth rule has held (analysis, tests)
 
     @property
     def fps(self) -> float:
@@ -96,8 +91,6 @@ class FallingObjectDetector:
         self.pool.add(self.tracker.step(t, blobs, self.stage.weak_at))  # off: weak_k_sigma 0
         self._trace_back(t)
         self._history.add(t, blobs)
-        if self.cfg.moth_hold_s > 0 and self.facade is not None:
-            self._look(gray, t)
         return self._judge(self.pool.ripe(t, self.tracker.active)) + self._early(t)
 
     def _trace_back(self, t: float, budget: int = 4) -> None:
@@ -124,64 +117,6 @@ class FallingObjectDetector:
                     return tr
         return None
 
-    def _look(self, gray: np.ndarray, t: float) -> None:
-        """Note how bright the core of each blob a track took this frame is (the moth rule,
-        ``_moth_like``); tracks of one or two points are the bulk of rain and noise, and
-        are looked at from their third point on."""
-        h, w = gray.shape
-        for tr in self.tracker.active:
-            if len(tr.t) < 3 or tr.t[-1] != t or tr.misses or tr.weak_flags[-1]:
-                continue
-            r = max(1, int(tr.size[-1] / 2))
-            x, y = int(tr.x[-1]), int(tr.y[-1])
-            core = gray[max(0, y - r):min(h, y + r + 1), max(0, x - r):min(w, x + r + 1)]
-            if core.size:
-                self._peaks[(t, tr.x[-1], tr.y[-1])] = int(core.max())
-        if len(self._peaks) > 20000:  # keep what a live or pooled track can still hold
-            old = t - self.cfg.max_track_s - self.cfg.stitch_hold_s - 1.0
-            self._peaks = {k: v for k, v in self._peaks.items() if k[0] >= old}
-
-    def _moth_like(self, tr: Track) -> bool:
-        """Does this track look like a moth at the lens: saturated by the IR lamp (its blob's
-        core at ``moth_peak`` in at least ``moth_share`` of the points looked at) and large
-        for the storey it is seen on (median blob ≥ ``moth_storeys``)? A thrown object is
-        lit like the facade it falls in front of, from tens of metres."""
-        cfg = self.cfg
-        if cfg.moth_hold_s <= 0 or self.facade is None:
-            return False
-        peaks = [self._peaks.get(p) for p in zip(tr.t, tr.x, tr.y, strict=True)]
-        seen = [v for v in peaks if v is not None]
-        if len(seen) < 5 or sum(v >= cfg.moth_peak for v in seen) < cfg.moth_share * len(seen):
-            return False
-        xy = np.stack([tr.x, tr.y], axis=1)
-        uv = self.facade.to_facade(xy)
-        up = self.facade.to_image(uv + np.array([0.0, 1.0]))
-        storey = np.hypot(*(up - xy).T)
-        return float(np.median(np.asarray(tr.size) / np.maximum(storey, 1.0))) >= cfg.moth_storeys
-
-    def _descent(self, tr: Track, t0: float, t1: float) -> float | None:
-        """Downward speed (m/s on the facade) of the track's points between t0 and t1."""
-        sel = [(t, x, y) for t, x, y in zip(tr.t, tr.x, tr.y, strict=True)
-               if t0 - 1e-6 <= t <= t1 + 1e-6]
-        if len(sel) < 3:
-            return None
-        a = np.asarray(sel)
-        h = self.facade.to_facade(a[:, 1:])[:, 1] * self.facade.floor_height_m
-        return -float(np.polyfit(a[:, 0] - a[0, 0], h, 1)[0])
-
-    def _slows(self, tr: Track, t_acc: float) -> bool | None:
-        """Is the track, ``moth_hold_s`` after ``t_acc``, coming down at less than
-        ``moth_keep_frac`` of the speed it had then (each over half the hold: the last half
-        against the half before ``t_acc``)? None: not yet known."""
-        hold = self.cfg.moth_hold_s
-        if tr.t[-1] < t_acc + hold - 1e-6:
-            return None
-        before = self._descent(tr, t_acc - hold / 2, t_acc)
-        after = self._descent(tr, t_acc + hold / 2, t_acc + hold)
-        if before is None or after is None:
-            return None
-        return after < self.cfg.moth_keep_frac * max(before, 0.0)
-
     def take_updates(self) -> list[FallingObjectEvent]:
         """Refined versions of alarms already raised (same ``event_id``), since the last call."""
         out, self._updates = self._updates, []
@@ -191,15 +126,7 @@ class FallingObjectDetector:
         """Raise the alarm while the object is still falling, once its live track alone is
         enough evidence; judged every third point to keep the cost negligible."""
         events = []
-        if len(self._held) > 64:
-            live = {tr.id for tr in self.tracker.active}
-            self._held = {k: v for k, v in self._held.items() if k in live}
         for tr in self.tracker.active:
-            if tr.id in self._held:
-                ev = self._release_held(tr, t)
-                if ev is not None:
-                    events.append(ev)
-                continue
             n = len(tr.t)
             # (not on a weak point: those only bridge holes, see Track.drop_weak_tail)
             if (tr.id in self._raised or n < self.cfg.min_points or tr.misses or tr.weak_run
@@ -214,42 +141,14 @@ class FallingObjectDetector:
             if not v.accepted and head is not None:
                 whole = tr
                 v = judge(tr, self.cfg, self.facade, self.shape[0], parts=False, fps=self.fps)
-            if v.accepted and self._moth_like(whole):
-                # A moth at the lens: raised only once it has kept falling for moth_hold_s.
-                self._held[tr.id] = (t, whole, v)
-                self.moth_held += 1
-                continue
             if v.accepted:
-                ev = self._raise(tr, whole, v)
-                if ev is not None:
+                ev = self._event(whole, v, live=True)
+                if not self._duplicate(ev):
+                    self._raised[tr.id] = ev
+                    self._live[ev.event_id] = tr
+                    self._remember(ev)
                     events.append(ev)
         return events
-
-    def _raise(self, tr: Track, whole: Track, v) -> FallingObjectEvent | None:
-        ev = self._event(whole, v, live=True)
-        if self._duplicate(ev):
-            return None
-        self._raised[tr.id] = ev
-        self._live[ev.event_id] = tr
-        self._remember(ev)
-        return ev
-
-    def _release_held(self, tr: Track, t: float) -> FallingObjectEvent | None:
-        """The held alarm of a track that looks like a moth: raised (as physics accepted it)
-        once the track has kept falling for ``moth_hold_s``; never, live, if it slowed down
-        (the track's end is judged as any other, ``_judge``)."""
-        held = self._held[tr.id]
-        if held is None or tr.t[-1] != t:
-            return None
-        t_acc, whole, v = held
-        slows = self._slows(tr, t_acc)
-        if slows is None:
-            return None
-        if slows:
-            self._held[tr.id] = None
-            return None
-        del self._held[tr.id]
-        return self._raise(tr, whole, v)
 
     def _early_of(self, tr: Track) -> FallingObjectEvent | None:
         """The alarm raised on a part of this ended track (stitching may have changed its id
@@ -285,9 +184,6 @@ class FallingObjectDetector:
                 continue  # the bulk: noise and one-frame flickers, not worth a fit
             early = self._early_of(tr)
             v = judge(tr, self.cfg, self.facade, self.shape[0], fps=self.fps)
-            if v.accepted and self._moth_like(tr) and self._slows(tr, v.t_last):
-                # still in view after its fall-shaped part, and no longer falling
-                v = replace(v, accepted=False, reason="moth: stops falling")
             if self.judged is not None:
                 self.judged.append((tr, v))
             if not v.accepted:
