@@ -35,9 +35,9 @@ def run(spec: CctvSpec, grey: bool = False, moths: tuple = ()):
 
 def moth_500090(t0: float, c0: tuple[float, float] = (282.9, 108.7)) -> Moth:
     """The moth behind cctv-dev distractor clip 500 090's alarm (issue 15 round 13), from
-    ``t0`` for 2.5 s: a 14 px disc saturated by the IR lamp, drifting down and looping
-    (3.4 rad/s); a quarter of its loop comes down with a fall's acceleration for 1.2 s,
-    floors 12 to 9 on that camera, and then it slows and wanders."""
+    ``t0`` for 2.5 s: a disc of 14–21 px saturated by the IR lamp, drifting down and
+    looping (3.4 rad/s); a quarter of its loop comes down with a fall's acceleration for
+    1.2 s (from the 12th floor, on that camera), and then it slows and wanders."""
     return Moth(t0, t0 + 2.5, np.array(c0), np.array([-6.35, 31.37]), 10.03, -3.424, 7.16,
                 1.55, 70)
 
@@ -93,8 +93,8 @@ def test_a_moth_whose_loop_comes_down_like_a_fall_raises_nothing():
 
 def test_a_large_bright_object_thrown_at_night_is_a_fall():
     """A guard for any moth rule: a 1.5 m object thrown at night is a blob of a third of
-    a storey or more, saturated by the IR lamp — what a moth at the lens looks like — and it is a
-    fall, on its floor."""
+    a storey or more, saturated by the IR lamp — what a moth at the lens looks like — and
+    it is a fall, on its floor."""
     spec = CctvSpec(seed=6, width=640, height=360, throws=1, night=True, distractors=(),
                     nvr_repeat=NO_REPEATS, throw_size_m=1.5)
     truth, events, _ = run(spec)
