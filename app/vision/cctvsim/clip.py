@@ -43,6 +43,7 @@ class CctvSpec:
     throw_size_m: float | None = None
     throw_floor: int | None = None  # every throw from this storey (1 = ground floor)
     burst_gap_s: float | None = None  # None: 0.8–2 s between the throws of a burst
+    moths_per_10s: tuple[int, int] | None = None  # None: 1–3 (when there are moths)
 
 
 def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], float]:
@@ -125,7 +126,8 @@ def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], fl
     cloths = [P.laundry(cam, tower, rect, rng, night)
               for _ in range(int(rng.integers(2, 9)) if "laundry" in kinds else 0)]
     moths = [P.moth(rng, w, h, float(rng.uniform(-1, duration)))
-             for _ in range(P.per_ten_seconds(rng, duration, 1, 3) if "moths" in kinds else 0)]
+             for _ in range(P.per_ten_seconds(rng, duration, *(spec.moths_per_10s or (1, 3)))
+                            if "moths" in kinds else 0)]
     trees = Trees(rng, w, h, night) if "trees" in kinds else None
     flags = Flags(rng, w, h, night) if "flags" in kinds else None
     shake = Shake(float(rng.uniform(0.3, 1.5)) * h / 720 if "shake" in kinds else 0.0,
