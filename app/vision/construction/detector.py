@@ -282,12 +282,15 @@ class ConstructionDetector:
         self.aged_from[~running] = np.nan
         if self.cfg.lone_after is None:
             return
-        active = runs.active(self.cfg).astype(np.float32)
+        holding = runs.active(self.cfg)
+        active = holding.astype(np.float32)
         company = cv2.filter2D(active, -1, np.ones((3, 3), np.float32),
                                borderType=cv2.BORDER_CONSTANT) - active > 0.5
         lone = self.lone_from
         lone[~running | fresh] = np.nan
-        alone = running & ~company & np.isnan(lone)
+        # only a block that holds alone: one not holding itself yet, beside neighbours not
+        # holding yet either, is a structure's part still being judged, not a stain
+        alone = holding & ~company & np.isnan(lone)
         lone[alone] = np.where(fresh[alone], runs.start[alone], t)
         joined = running & company & ~np.isnan(lone)
         long = joined & (t - lone > self.cfg.lone_after * self._zones.min_persist_s)
