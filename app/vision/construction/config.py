@@ -45,7 +45,7 @@ class ConstructionConfig:
     # still have stood all of it): round 10b's gentler form of held_blocks. 0.5 removed 4
     # of the 5 dev alarms held_blocks 2 removed, and changed nothing on held-out-4: 1.0
     held_share: float = 1.0
-    # a block whose run went on with no active neighbour for longer than this (× min_persist_s)
+    # a block that held (active) with no active neighbour for longer than this (× min_persist_s)
     # counts its age from when a neighbour joined it, not from its run's start: a lone block
     # is never raised (min_blocks), and a stain or a badly learnt patch changed for a day lent
     # its age to any neighbour that changed for a moment — a change's age is the median start

@@ -87,8 +87,8 @@ class ConstructionDetector:
         self.outside = np.zeros(self.blocks, bool)
         self.calm = np.zeros(self.blocks, np.int32)  # samples in a row close to the reference
         # a change's age per block (lone_after): the run's start, or when a neighbour joined a
-        # block that had run alone for longer than the persistence time; and since when each
-        # running block has had no active neighbour (NaN: it has one, or is not running)
+        # block that had held alone for longer than the persistence time; and since when each
+        # holding block has had no active neighbour (NaN: it has one, or is not running)
         self.aged_from = np.full(self.blocks, np.nan)
         self.lone_from = np.full(self.blocks, np.nan)
         self._run_start = np.full(self.blocks, np.nan)  # runs.start as the last sample left it
@@ -266,9 +266,9 @@ class ConstructionDetector:
         lane, a patch the reference learnt badly) was raised together with any neighbour that
         changed for a moment: a block changed 26 h ago and one changed 20 min ago made a
         change 13 h old (dev's "young partners": 8 of 14 false alarms in round 10's structure
-        runs, and 5000's distractor alarm). So a block whose run has gone on with no active
-        neighbour for longer than ``lone_after`` × the persistence time, when a neighbour
-        joins it, counts its age from that join. Only a lone spell that long: a real
+        runs, and 5000's distractor alarm). So a block that has held (``runs.active``) with no
+        active neighbour for longer than ``lone_after`` × the persistence time, when a
+        neighbour joins it, counts its age from that join. Only a lone spell that long: a real
         structure whose block's run restarts (someone standing in front longer than
         ``gap_samples``) or whose neighbours flicker in and out of being active leaves its
         other blocks alone for an hour or two and keeps the mean of its starts, as before —
