@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
+from app.vision.construction.ages import BlockAges, neighbours
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.events import (
     CameraMoved,
@@ -86,12 +87,7 @@ class ConstructionDetector:
         # blocks of changes judged to stand outside every zone, for as long as they run
         self.outside = np.zeros(self.blocks, bool)
         self.calm = np.zeros(self.blocks, np.int32)  # samples in a row close to the reference
-        # a change's age per block (lone_after): the run's start, or when a neighbour joined a
-        # block that had held alone for longer than the persistence time; and since when each
-        # holding block has had no active neighbour (NaN: it has one, or is not running)
-        self.aged_from = np.full(self.blocks, np.nan)
-        self.lone_from = np.full(self.blocks, np.nan)
-        self._run_start = np.full(self.blocks, np.nan)  # runs.start as the last sample left it
+        self.ages = BlockAges(self.blocks)  # a change's age per block (lone_after)
         self.changes: dict[str, _Change] = {}
         self._prev: tuple[str, BlockFeatures] | None = None
         self._warp: np.ndarray | None = None
@@ -255,47 +251,9 @@ class ConstructionDetector:
             self.bank.learn(b, aligned, still, mono)
         self.muted &= self.runs.running
         self.outside &= self.runs.running
-        self._company(t)
+        self.ages.update(self.runs, self.cfg, self._zones.min_persist_s, t)
         self._regions(t, frame, b.image, aligned, out, mono=mono)
         self._gone(t, out)
-
-    def _company(self, t: float) -> None:
-        """Each block's age for the persistence check (``aged_from``). A lone block is never
-        raised (``min_blocks``), and a change's age is the median start of its blocks — for
-        two blocks their mean — so a block changed for a day or more (a stain on the fire
-        lane, a patch the reference learnt badly) was raised together with any neighbour that
-        changed for a moment: a block changed 26 h ago and one changed 20 min ago made a
-        change 13 h old (dev's "young partners": 8 of 14 false alarms in round 10's structure
-        runs, and 5000's distractor alarm). So a block that has held (``runs.active``) with no
-        active neighbour for longer than ``lone_after`` × the persistence time, when a
-        neighbour joins it, counts its age from that join. Only a lone spell that long: a real
-        structure whose block's run restarts (someone standing in front longer than
-        ``gap_samples``) or whose neighbours flicker in and out of being active leaves its
-        other blocks alone for an hour or two and keeps the mean of its starts, as before —
-        round 10's ``held_blocks`` 2, which asked every pair to have stood the whole
-        persistence time, lost two of held-out-3's structures that way (the likely cause)."""
-        runs = self.runs
-        running = runs.running
-        fresh = running & ~(runs.start == self._run_start)  # started since the last sample
-        self._run_start = runs.start.copy()
-        self.aged_from[fresh] = runs.start[fresh]
-        self.aged_from[~running] = np.nan
-        if self.cfg.lone_after is None:
-            return
-        holding = runs.active(self.cfg)
-        active = holding.astype(np.float32)
-        company = cv2.filter2D(active, -1, np.ones((3, 3), np.float32),
-                               borderType=cv2.BORDER_CONSTANT) - active > 0.5
-        lone = self.lone_from
-        lone[~running | fresh] = np.nan
-        # only a block that holds alone: one not holding itself yet, beside neighbours not
-        # holding yet either, is a structure's part still being judged, not a stain
-        alone = holding & ~company & np.isnan(lone)
-        lone[alone] = np.where(fresh[alone], runs.start[alone], t)
-        joined = running & company & ~np.isnan(lone)
-        long = joined & (t - lone > self.cfg.lone_after * self._zones.min_persist_s)
-        self.aged_from[long] = t
-        lone[joined] = np.nan
 
     def _ground_back(self, b: ReferenceBin, aligned: np.ndarray,
                      cur: BlockFeatures, diff: BlockDiff, still: np.ndarray,
@@ -354,9 +312,7 @@ class ConstructionDetector:
             over[:-k] |= zb.roof[k:] & (zb.index[:-k] < 0)
         if not (back & over).any():
             return np.zeros_like(back)
-        standing = (self.runs.active(self.cfg) & (diff.score >= 1.0) & ~back).astype(np.float32)
-        beside = cv2.filter2D(standing, -1, np.ones((3, 3), np.float32),
-                              borderType=cv2.BORDER_CONSTANT) > 0.5
+        beside = neighbours(self.runs.active(self.cfg) & (diff.score >= 1.0) & ~back) > 0
         # ... and the blocks coming back joined to those: a wide front is one piece
         _n, labels = cv2.connectedComponents((back & over).astype(np.uint8), connectivity=8)
         held = np.unique(labels[back & over & beside])
@@ -431,8 +387,8 @@ class ConstructionDetector:
             if t - onset < persist or t - held < cfg.held_share * persist:
                 continue
             # ... by its blocks' ages, where a block that ran alone for long counts from
-            # when its neighbour joined it (lone_after, _company)
-            if t - float(np.median(self.aged_from[inside])) < persist:
+            # when its neighbour joined it (lone_after, ages.py)
+            if t - float(np.median(self.ages.aged_from[inside])) < persist:
                 continue
             if self._weather_like(comp, onset, mono):
                 self.stats["weather"] = self.stats.get("weather", 0) + 1
