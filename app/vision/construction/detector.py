@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import cv2
 import numpy as np
 
-from app.vision.construction.ages import BlockAges, neighbours
+from app.vision.construction.ages import BlockAges
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.events import (
     CameraMoved,
@@ -35,13 +35,13 @@ from app.vision.construction.events import (
     ReferenceRelearnt,
 )
 from app.vision.construction.features import (
-    BlockDiff,
     BlockFeatures,
     block_features,
     compare,
 )
+from app.vision.construction.groundback import ground_back
 from app.vision.construction.persistence import BlockRuns
-from app.vision.construction.reference import ReferenceBank, ReferenceBin, bin_key
+from app.vision.construction.reference import ReferenceBank, bin_key
 from app.vision.construction.registration import align, motion, register
 from app.vision.construction.zones import BlockZones, ZoneSet
 
@@ -224,7 +224,13 @@ class ConstructionDetector:
         else:
             usable = self._group_guard(changed, usable)
         held = self._held()
-        back = self._ground_back(b, aligned, cur, diff, static & usable & ~held, mono)
+        # the ground back from under a flat thing taken for a background uncovered
+        back = ground_back(b, aligned, cur, diff, static & usable & ~held, mono,
+                           bank=self.bank, runs=self.runs, zone_blocks=self.zone_blocks,
+                           cfg=cfg, interval=self._interval,
+                           persist_s=self._zones.min_persist_s)
+        if back.any():
+            self.stats["ground_back"] = self.stats.get("ground_back", 0) + int(back.sum())
         self.runs.update(t, diff.appear & static & ~back, diff.vanish & static & ~back, usable,
                          diff.score, cfg, can_deny=not mono)
         # a background uncovered (a car gone that stood there while the reference was
@@ -254,69 +260,6 @@ class ConstructionDetector:
         self.ages.update(self.runs, self.cfg, self._zones.min_persist_s, t)
         self._regions(t, frame, b.image, aligned, out, mono=mono)
         self._gone(t, out)
-
-    def _ground_back(self, b: ReferenceBin, aligned: np.ndarray,
-                     cur: BlockFeatures, diff: BlockDiff, still: np.ndarray,
-                     mono: bool) -> np.ndarray:
-        """Blocks where the ground taken for a background uncovered comes back. A flat
-        thing lying on textured ground — a tent, a scaffold's planks, a car's roof — reads
-        as "texture gone", a background uncovered, and is copied into the reference at
-        once; when it is taken away the ground reappears as a change against that ghost,
-        still from sample to sample, and nothing ends the run: the reference does not learn
-        a running block. Dev 1007 raised the lawn where a car had stood for two hours 19 h
-        later, 1022 the fire lane under a struck scaffold, and 1018's ghost of a tent ran for
-        45 h until a neighbour's change joined it (round 12). So the reference remembers
-        what it showed before such a take, for ``uncovered_memory`` × the persistence time
-        of its own bin's samples after the last one (a memory counted in hours ran out in
-        the night after a scaffold struck at dusk, before a day could show the ground): a
-        block that differs from the reference, is still, and is close
-        to what was there before (under ``learn_below``) is the ground back — the reference
-        takes it again and its run ends. Not a raised or muted change. Returns those
-        blocks."""
-        none = np.zeros_like(still)
-        cfg = self.cfg
-        if cfg.uncovered_memory <= 0 or b.under is None:
-            return none
-        b.under_n += 1
-        b.under &= b.under_n * self._interval <= cfg.uncovered_memory * self._zones.min_persist_s
-        cand = b.under & still & (diff.score >= 1.0)
-        if not cand.any():
-            return none
-        was = self.bank.behind(b)
-        if was is None:
-            return none
-        before = compare(cur, was, self.zone_blocks, cfg)
-        back = cand & before.valid & (before.score < cfg.learn_below)
-        if back.any() and cfg.roof_guard_rows > 0:
-            back &= ~self._beside_a_room(back, diff)
-        if back.any():
-            self.bank.take(b, aligned, back, mono, everywhere=False)
-            self.runs.clear(back)
-            b.under &= ~back
-            self.stats["ground_back"] = self.stats.get("ground_back", 0) + int(back.sum())
-        return back
-
-    def _beside_a_room(self, back: np.ndarray, diff: BlockDiff) -> np.ndarray:
-        """Blocks on a roof, or up to ``roof_guard_rows`` rows above one outside every zone,
-        that have an active neighbour still differing from the reference now (not one
-        coming back itself): the ground comes back from under a flat thing all at once and
-        the thing's sides match the reference again, but a room's walls stand beside the
-        block. A light room on a roof, its half-built flat walls taken as a background
-        uncovered, scored close to the roof and tower that stood there before once finished,
-        and was taken back as the ground (fresh dev 1043: lost, round 12). The blocks the
-        round-12 rule took back on a roof's tower wall (fresh dev 1028) had no such
-        neighbour."""
-        zb = self.zone_blocks
-        over = zb.roof.copy()
-        for k in range(1, self.cfg.roof_guard_rows + 1):
-            over[:-k] |= zb.roof[k:] & (zb.index[:-k] < 0)
-        if not (back & over).any():
-            return np.zeros_like(back)
-        beside = neighbours(self.runs.active(self.cfg) & (diff.score >= 1.0) & ~back) > 0
-        # ... and the blocks coming back joined to those: a wide front is one piece
-        _n, labels = cv2.connectedComponents((back & over).astype(np.uint8), connectivity=8)
-        held = np.unique(labels[back & over & beside])
-        return np.isin(labels, held[held > 0])
 
     def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
         """The lawns judged together: when many lawn blocks change at once (snow lying in
