@@ -24,7 +24,8 @@ in round 11 by the next 8 structure runs (111 010–111 017, so ``--structures 1
 distractor and move seeds as they were): by round 11 the first 12 videos were scored five
 times and the 8 new ones five times. Dev structure seeds past 1025 were first rendered in
 round 11 (1028, 1033, 1038, 1041, 1043, 1048: the ones with a rooftop room, for the rooftop
-trace).
+trace); 1050–1067 in round 14, as a fresh dev sample scored on main before anyone tuned on it
+(a next fresh sample starts at 1068).
 Every video goes through H.264 and ``control-room detect``'s
 own path (``offline.detect_file``).
 """
