@@ -91,6 +91,22 @@ def test_a_moth_whose_loop_comes_down_like_a_fall_raises_nothing():
     assert events == []
 
 
+def test_a_moth_that_turns_after_a_loop_shaped_like_a_fall_raises_nothing():
+    """cctv-dev-moths distractor clip 700 008's moth (issue 15 round 14), in its own scene
+    at its own 25 fps: from its first frame a loop of it comes down like a fall from the
+    7th floor (the old code raised it live after 1 s), then it turns — more slowly than
+    it fell, out of the tracker's gate, and goes on as a new track where the first ended.
+    A falling object does not turn in mid-air."""
+    t0 = 1.025  # 700 008's moth began at 56.675 s; shifted by whole flicker periods
+    moth = Moth(t0, t0 + 1.956, np.array([332.77, 129.82]), np.array([9.218, 7.782]), 37.72,
+                -4.2116, 2.15, 1.95, 545)
+    spec = CctvSpec(seed=700008, width=640, height=360, throws=0, distractors=(), night=True,
+                    fps=25.0, nvr_repeat=NO_REPEATS, duration_s=4.0)
+    truth, events, _ = run(spec, moths=(moth,))
+    assert truth["night"] and len(truth["_moths"]) == 1  # the situation: one moth, at night
+    assert events == []
+
+
 def test_a_large_bright_object_thrown_at_night_is_a_fall():
     """A guard for any moth rule: a 1.5 m object thrown at night is a blob of a third of
     a storey or more, saturated by the IR lamp — what a moth at the lens looks like — and
