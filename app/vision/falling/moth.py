@@ -58,7 +58,7 @@ def turns_after(tr: Track, t_first: float, t_last: float, others: list[Track],
     xl, yl, tl = float(x[fall][-1]), float(y[fall][-1]), float(t[fall][-1])
     margin = 2 * gate_px + float(s[fall][-1])
     if (yl > h - margin or xl < margin or xl > w - margin
-            or at_facade_foot(facade, (xl, yl), 0.5)):
+            or at_facade_foot(facade, (xl, yl), 0.25)):
         return None  # it landed or left the picture: where else could it go
     v_fall = _descent(facade, t[end], x[end], y[end])
     if v_fall <= 0:
@@ -66,6 +66,8 @@ def turns_after(tr: Track, t_first: float, t_last: float, others: list[Track],
     size = float(np.median(s[end]))
     vx = float(np.polyfit(t[end] - tl, x[end], 1)[0])
     vy = float(np.polyfit(t[end] - tl, y[end], 1)[0])
+    last_s = fall & (t >= t_last - 2 * window_s - 1e-6)
+    ay = max(2.0 * float(np.polyfit(t[last_s] - tl, y[last_s], 2)[0]), 0.0)
 
     def slower(ct, cx, cy, cs) -> bool:
         sel = ct <= ct[0] + window_s + 1e-6
@@ -80,21 +82,23 @@ def turns_after(tr: Track, t_first: float, t_last: float, others: list[Track],
         if not 0.5 * size <= float(np.median(cs[sel])) <= 2.0 * size:
             return False
         last = (float(cx[sel][-1]), float(cy[sel][-1]))
-        if last[1] > h - margin or at_facade_foot(facade, last, 0.5):
+        if last[1] > h - margin or at_facade_foot(facade, last, 0.25):
             return False
         return _descent(facade, ct[sel], cx[sel], cy[sel]) < keep_frac * v_fall
 
-    def goes_on(ct, cx, cy) -> bool:
-        """Points on the fall's own way down after its end (it carries on falling)."""
+    def goes_on(ct, cx, cy, cs) -> bool:
+        """An object of the fall's size on the fall's own way down after its end (it
+        carries on falling, at its end speed or faster)."""
         dt = ct - tl
         ok = (dt > 0) & (dt <= 1.0)
-        if ok.sum() < 3:
+        if ok.sum() < min_points - 1 or not 0.5 * size <= float(np.median(cs[ok])) <= 2 * size:
             return False
         px = xl + vx * dt[ok]
-        py = yl + vy * dt[ok]  # at least its end speed (it only speeds up)
-        tol = gate_px + size + 0.25 * abs(vy) * dt[ok]
-        near = (np.abs(cx[ok] - px) <= tol) & (cy[ok] >= py - tol)
-        return near.sum() >= 3 and near.mean() >= 0.6
+        py = yl + vy * dt[ok]
+        tol = gate_px + 0.5 * size + 0.25 * abs(vy) * dt[ok]
+        near = ((np.abs(cx[ok] - px) <= tol) & (cy[ok] >= py - tol)
+                & (cy[ok] <= py + ay * dt[ok] ** 2 + tol))  # (up to twice its acceleration)
+        return near.mean() >= 0.6
 
     after = t > t_last + 1e-6
     cands = []
@@ -108,7 +112,7 @@ def turns_after(tr: Track, t_first: float, t_last: float, others: list[Track],
     if not turned:
         return None
     for o in others:
-        if o is not tr and o.t and o.t[-1] > tl and goes_on(np.asarray(o.t), np.asarray(o.x),
-                                                            np.asarray(o.y)):
+        if o is not tr and o.t and o.t[0] > t_first and o.t[-1] > tl and goes_on(
+                np.asarray(o.t), np.asarray(o.x), np.asarray(o.y), np.asarray(o.size)):
             return None  # the fall went on in another track: this one was taken over
     return "turns in mid-air"
