@@ -52,6 +52,17 @@ def turns_after(tr: Track, t_first: float, t_last: float, others: list[Track],
     t = np.asarray(tr.t)
     x, y, s = np.asarray(tr.x), np.asarray(tr.y), np.asarray(tr.size)
     fall = (t >= t_first - 1e-6) & (t <= t_last + 1e-6)
+    # Points at the end of the accepted part that jumped above the fall (the track already
+    # on clutter the object passed) are not the fall's: its end is the last point on it.
+    idx = np.flatnonzero(fall)
+    if len(idx) >= 8:
+        c = np.polyfit(t[idx[:-3]] - t[idx[0]], y[idx[:-3]], 2)  # the last 3 left out
+        above = y[idx] < np.polyval(c, t[idx] - t[idx[0]]) - (gate_px + 0.25 * np.median(s[idx]))
+        for j in range(len(idx) - 1, len(idx) - 4, -1):
+            if not above[j]:
+                break
+            fall[idx[j]] = False
+        t_last = float(t[fall][-1])
     end = fall & (t >= t_last - window_s - 1e-6)
     if end.sum() < min_points:
         return None
@@ -74,6 +85,8 @@ def turns_after(tr: Track, t_first: float, t_last: float, others: list[Track],
         if sel.sum() < min_points:
             return False
         dt = float(ct[0] - tl)
+        if cy[0] < yl - (gate_px + 0.25 * size):
+            return False  # it jumped up: another object (a loop turns smoothly)
         # where it begins: near the end of the fall (within the gate and the way the fall
         # would have gone on meanwhile) — a turn, not a stranger across the frame
         reach = gate_px + size + np.hypot(vx, vy) * max(dt, 0.0)
