@@ -101,17 +101,6 @@ class FallingConfig:
     rest_min_px: float = 5.0
     rest_frac: float = 0.25
     rest_head_points: int = 2
-    # A fall does not turn in mid-air (moth.py, issue 15 round 14): a track accepted at its
-    # end whose object carries on in mid-air at under turn_keep_frac of the speed it fell
-    # at (its own later points, or a track beginning where it ended within turn_gap_s) is
-    # a moth's loop, not a fall. Alarms raised live are not judged again. False: off.
-    # A live alarm waits for its track's next turn_hold_points points (the object goes on:
-    # ~0.08 s), or turn_hold_s after the track's last point if it was lost at once.
-    turn_check: bool = True
-    turn_keep_frac: float = 0.5
-    turn_gap_s: float = 0.3
-    turn_hold_points: int = 2
-    turn_hold_s: float = 0.44
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.
     # Its floor is the one behind that point (Viewpoint.behind), not where it is seen on

@@ -21,7 +21,6 @@ from app.vision.falling.backtrace import BlobHistory, prepend, starts_fast, trac
 from app.vision.falling.cadence import Cadence
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import MotionStage
-from app.vision.falling.moth import turns_after
 from app.vision.falling.physics import judge
 from app.vision.falling.stitch import StitchPool, join
 from app.vision.falling.tracker import Track, Tracker
@@ -71,10 +70,6 @@ class FallingObjectDetector:
         self._falls: dict[int, np.ndarray] = {}  # event id → (t, x, y) of its judged fall
         self._next_id = 1
         self._history = BlobHistory()
-        self._ended: list[Track] = []  # tracks ended in the last few seconds (turns_after)
-        # live alarms waiting for the track's next points (turn_check): track id → (when
-        # physics accepted it, the track, the judged whole, the verdict)
-        self._held: dict[int, tuple[float, Track, Track, object]] = {}
 
     @property
     def fps(self) -> float:
@@ -130,10 +125,8 @@ class FallingObjectDetector:
     def _early(self, t: float) -> list[FallingObjectEvent]:
         """Raise the alarm while the object is still falling, once its live track alone is
         enough evidence; judged every third point to keep the cost negligible."""
-        events = self._release_held(t)
+        events = []
         for tr in self.tracker.active:
-            if tr.id in self._held:
-                continue
             n = len(tr.t)
             # (not on a weak point: those only bridge holes, see Track.drop_weak_tail)
             if (tr.id in self._raised or n < self.cfg.min_points or tr.misses or tr.weak_run
@@ -148,68 +141,14 @@ class FallingObjectDetector:
             if not v.accepted and head is not None:
                 whole = tr
                 v = judge(tr, self.cfg, self.facade, self.shape[0], parts=False, fps=self.fps)
-            if v.accepted and self.cfg.turn_check and self.facade is not None:
-                self._held[tr.id] = (t, tr, whole, v)  # raised once it goes on (below)
-                continue
             if v.accepted:
-                ev = self._raise(tr, whole, v)
-                if ev is not None:
+                ev = self._event(whole, v, live=True)
+                if not self._duplicate(ev):
+                    self._raised[tr.id] = ev
+                    self._live[ev.event_id] = tr
+                    self._remember(ev)
                     events.append(ev)
         return events
-
-    def _raise(self, tr: Track, whole: Track, v) -> FallingObjectEvent | None:
-        ev = self._event(whole, v, live=True)
-        if self._duplicate(ev):
-            return None
-        self._raised[tr.id] = ev
-        self._live[ev.event_id] = tr
-        self._remember(ev)
-        return ev
-
-    def _release_held(self, t: float) -> list[FallingObjectEvent]:
-        """A fall does not turn in mid-air (``moth.py``). A live alarm is raised once its
-        track's next ``turn_hold_points`` points go on down at least as fast as it fell
-        (~0.08 s). Otherwise it waits: if the track's points after the acceptance, or a
-        track beginning where it was lost, come on at under ``turn_keep_frac`` of the
-        speed it fell at (``turns_after``), it is a moth that turned and is never raised
-        live (the track's end is judged as any other); if the track goes on falling, or
-        was lost with nothing seen turning, it is raised (``turn_hold_s`` after its last
-        point at the latest)."""
-        events = []
-        others = None
-        for tid, (t_acc, tr, whole, v) in list(self._held.items()):
-            new = [i for i, (tt, wk) in enumerate(zip(tr.t, tr.weak_flags, strict=True))
-                   if tt > t_acc + 1e-6 and not wk]
-            k = self.cfg.turn_hold_points
-            if others is None:
-                others = [*self.tracker.active, *self.pool.pool, *self._ended]
-            # the track's own points after the acceptance count as its continuation
-            why = turns_after(tr, v.t_first, t_acc, others, self.facade, self.shape,
-                              self.tracker.gate, gap_s=self.cfg.turn_gap_s,
-                              keep_frac=self.cfg.turn_keep_frac, min_points=k + 3)
-            if why:
-                del self._held[tid]
-                self.rejected[why] = self.rejected.get(why, 0) + 1
-                continue
-            if ((len(new) >= k and self._goes_on(tr, t_acc, new[:k]))
-                    or len(new) >= k + 3 or t - tr.t[-1] >= self.cfg.turn_hold_s):
-                del self._held[tid]
-                ev = self._raise(tr, whole, v)
-                if ev is not None:
-                    events.append(ev)
-        return events
-
-    def _goes_on(self, tr: Track, t_acc: float, idx: list[int]) -> bool:
-        """Are these points of the track (after ``t_acc``) at least as far down as its speed
-        over the last 0.32 s before ``t_acc`` takes it (to a tenth of its blob, and a pixel)?"""
-        t = np.asarray(tr.t)
-        end = [i for i in range(len(t)) if t_acc - 0.32 - 1e-6 <= t[i] <= t_acc + 1e-6]
-        if len(end) < 4:
-            return True
-        te, ye = t[end], np.asarray(tr.y)[end]
-        vy = float(np.polyfit(te - te[-1], ye, 1)[0])
-        tol = 1.0 + 0.1 * float(np.median(np.asarray(tr.size)[end]))
-        return all(tr.y[i] >= ye[-1] + max(vy, 0.0) * (t[i] - te[-1]) - tol for i in idx)
 
     def _early_of(self, tr: Track) -> FallingObjectEvent | None:
         """The alarm raised on a part of this ended track (stitching may have changed its id
@@ -240,22 +179,11 @@ class FallingObjectDetector:
 
     def _judge(self, ended: list[Track]) -> list[FallingObjectEvent]:
         events = []
-        if ended:
-            now = max(tr.t[-1] for tr in ended)
-            self._ended = [tr for tr in self._ended if tr.t[-1] > now - 3.0] + [
-                tr for tr in ended if len(tr.t) >= 3]
         for tr in ended:
             if len(tr.t) < min(self.cfg.min_points, self.cfg.strong_min_points):
                 continue  # the bulk: noise and one-frame flickers, not worth a fit
             early = self._early_of(tr)
             v = judge(tr, self.cfg, self.facade, self.shape[0], fps=self.fps)
-            if v.accepted and early is None and self.cfg.turn_check and self.facade is not None:
-                why = turns_after(tr, v.t_first, v.t_last,
-                                  [*self.tracker.active, *self.pool.pool, *self._ended],
-                                  self.facade, self.shape, self.tracker.gate,
-                                  gap_s=self.cfg.turn_gap_s, keep_frac=self.cfg.turn_keep_frac)
-                if why:
-                    v = replace(v, accepted=False, reason=why)
             if self.judged is not None:
                 self.judged.append((tr, v))
             if not v.accepted:
