@@ -68,10 +68,7 @@ def beside_a_room(back: np.ndarray, diff: BlockDiff, runs: BlockRuns, zone_block
     roof and tower that stood there before once finished, and was taken back as the ground
     (fresh dev 1043: lost, round 12). The blocks the round-12 rule took back on a roof's
     tower wall (fresh dev 1028) had no such neighbour."""
-    zb = zone_blocks
-    over = zb.roof.copy()
-    for k in range(1, cfg.roof_guard_rows + 1):
-        over[:-k] |= zb.roof[k:] & (zb.index[:-k] < 0)
+    over = zone_blocks.roof | zone_blocks.above_roofs(cfg.roof_guard_rows)
     if not (back & over).any():
         return np.zeros_like(back)
     beside = neighbours(runs.active(cfg) & (diff.score >= 1.0) & ~back) > 0

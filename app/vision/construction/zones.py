@@ -158,9 +158,14 @@ class BlockZones:
         self.roof = self._of_kind("rooftop")
         # blocks right above a rooftop block and in no zone themselves: a roof seen at a
         # grazing angle is a strip a block high, and what is built on it rises above it
-        self.above_roof = np.zeros_like(self.roof)
-        self.above_roof[:-1] = self.roof[1:]
-        self.above_roof &= self.index < 0
+        self.above_roof = self.above_roofs(1)
+
+    def above_roofs(self, rows: int) -> np.ndarray:
+        """Blocks in no zone up to ``rows`` block rows above a rooftop block."""
+        out = np.zeros_like(self.roof)
+        for k in range(1, rows + 1):
+            out[:-k] |= self.roof[k:] & (self.index[:-k] < 0)
+        return out
 
     def _of_kind(self, kind: str) -> np.ndarray:
         return np.isin(self.index, [i for i, z in enumerate(self.zones.zones) if z.kind == kind])
