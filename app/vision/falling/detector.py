@@ -144,6 +144,8 @@ class FallingObjectDetector:
                                      False))
 
     def _early_judged(self, tracks: list[Track], alone: bool) -> list[FallingObjectEvent]:
+        """The alarms of these live tracks (``alone``: long enough to be judged without a
+        head), each judged with its head when one waits in the pool."""
         cfg = self.cfg
         events = []
         for tr in tracks:
