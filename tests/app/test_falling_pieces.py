@@ -64,7 +64,8 @@ def test_a_light_object_tracked_in_pieces_is_one_alarm_while_it_falls(v_term, pi
     assert len(alarms) == 1, [(t, ev.t_start, ev.floor) for t, ev in alarms]
     t_raised, ev = alarms[0]
     assert ev.floor == 17 and abs(ev.t_start) < 0.1
-    assert t_raised <= pieces[2][0] + 0.3, t_raised  # early in its third piece at the latest
+    # early in its third piece at the latest (once that piece has 8 points of its own)
+    assert t_raised <= pieces[2][0] + 0.4, t_raised
 
 
 def test_a_sinking_leaf_seen_in_pieces_is_no_alarm():

@@ -156,7 +156,11 @@ class FallingObjectDetector:
             # frames (a piece of a slow fall is tracked for a third of a second and more;
             # in a swarm of moths a scrap is as likely a moth's, and the fall's own start,
             # in another track, gives its floor: tests/app/test_falling_swarm.py).
-            if not alone and (head is None or len(head.t) < cfg.strong_min_points):
+            # The live piece must carry evidence of its own too: a still blob (a sill bird)
+            # joined to a 3-point tracklet below it was judged a fall (cctv-dev night
+            # distractor clip 500 048).
+            if not alone and (head is None or len(head.t) < cfg.strong_min_points
+                              or len(tr.t) < cfg.strong_min_points):
                 continue
             whole = join(head, tr) if head is not None else tr
             if not alone and (len(whole.t) < cfg.min_points
