@@ -46,7 +46,9 @@ need_app_runtime() {
 
 need_cjk_fonts() {
   wanted_pkgs+=(fonts-noto-cjk)
-  fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || need_pkgs+=(fonts-noto-cjk)
+  # (grep without -q: it would stop at the first match and fc-list, cut off, fail the pipe
+  # under pipefail — every other run then "installed" the fonts again)
+  fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || need_pkgs+=(fonts-noto-cjk)
   # DejaVu Sans (Mono): the status-bar clock, and the few symbols Noto CJK lacks (✕);
   # usually there through fontconfig, but only as the first of several alternatives
   need_pkg fonts-dejavu-core
