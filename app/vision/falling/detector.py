@@ -126,7 +126,6 @@ class FallingObjectDetector:
         """Raise the alarm while the object is still falling, once its live track (with the
         fall's first fragment, if one waits in the pool) is enough evidence; judged every
         third point to keep the cost negligible."""
-        cfg = self.cfg
         due = [tr for tr in self.tracker.active
                # (not on a weak point: those only bridge holes, see Track.drop_weak_tail)
                if tr.id not in self._raised and len(tr.t) >= 3 and not tr.misses
@@ -137,11 +136,14 @@ class FallingObjectDetector:
         # (its blob splits, it fades for a few frames), and a piece that must reach the
         # span alone is judged a second late or never (cctv-dev seed 131: a bag in three
         # pieces, the alarm 2.7 s after its release, when the pool gave up waiting).
-        long = [len(tr.t) >= cfg.min_points and tr.t[-1] - tr.t[0] >= cfg.early_span_s
-                for tr in due]
+        long = [self._judgeable_alone(tr) for tr in due]
         return (self._early_judged([tr for tr, k in zip(due, long, strict=True) if k], True)
                 + self._early_judged([tr for tr, k in zip(due, long, strict=True) if not k],
                                      False))
+
+    def _judgeable_alone(self, tr: Track) -> bool:
+        """Enough points over a long enough span for an early judgement."""
+        return len(tr.t) >= self.cfg.min_points and tr.t[-1] - tr.t[0] >= self.cfg.early_span_s
 
     def _early_judged(self, tracks: list[Track], alone: bool) -> list[FallingObjectEvent]:
         """The alarms of these live tracks (``alone``: long enough to be judged without a
@@ -163,8 +165,7 @@ class FallingObjectDetector:
                               or len(tr.t) < cfg.strong_min_points):
                 continue
             whole = join(head, tr) if head is not None else tr
-            if not alone and (len(whole.t) < cfg.min_points
-                              or whole.t[-1] - whole.t[0] < cfg.early_span_s):
+            if not alone and not self._judgeable_alone(whole):
                 continue
             v = judge(whole, cfg, self.facade, self.shape[0], parts=False, fps=self.fps)
             if not v.accepted and head is not None and alone:
