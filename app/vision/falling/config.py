@@ -106,6 +106,13 @@ class FallingConfig:
     # Its floor is the one behind that point (Viewpoint.behind), not where it is seen on
     # the wall; 0 reads the floor where it is seen.
     release_depth_m: float = 0.6
+    # How far out of the wall a thrown object can be while it is tracked (let go an arm's
+    # length beyond a sill or a railing), and how fast it can move outwards (tossed, not
+    # hurled): the acceleration bound is met if some such depth explains the one seen on
+    # the wall (physics.least_depth_accel; a steep camera close to the tower sees a fall at
+    # g accelerate at 15–20 m/s² on the wall plane). depth_max_m 0: the wall plane's.
+    depth_max_m: float = 3.0
+    out_max_mps: float = 2.0
     # Terminal-speed falls (light objects, no acceleration left): long, fast, straight, steep.
     terminal_span_s: float = 1.2
     terminal_fill: float = 0.8

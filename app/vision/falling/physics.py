@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.vision.facade import COLUMN_M, Facade
+from app.vision.facade import COLUMN_M, Facade, Viewpoint
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.core import clean_cores
 from app.vision.falling.tracker import Track
@@ -50,6 +50,33 @@ def _fit(t: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, float, float]:
 
 
 G = 9.81
+
+
+def least_depth_accel(t: np.ndarray, h: np.ndarray, view: Viewpoint, floor_h: float,
+                      depth_max_m: float, out_max_mps: float) -> float:
+    """The least downward acceleration (m/s²) that heights ``h`` seen on the wall plane
+    stand for, over the depths a thrown object can have in front of the wall. Seen from the
+    camera, an object ``d`` out of the wall is projected onto it farther from the camera's
+    foot by D / (D − d) (``Viewpoint.behind``): its true height is h_c + (h − h_c)(1 − d/D).
+    From a steep camera close to the tower, an object falling at g is seen on the wall
+    accelerating faster (by D / (D − d), and more while it moves outwards: the scale grows
+    as it nears the camera). The depth is taken linear in time, d0 + w·t, moving outwards at
+    0 … ``out_max_mps`` (a throw leaves the wall and does not come back), within
+    0 … ``depth_max_m`` and half the camera's distance (as ``Viewpoint.behind``) at every
+    point. The least-squares acceleration is linear in (d0, w), so its extremes over that
+    polygon are at its corners: on the wall, at the limit throughout, from the wall at the
+    fastest speed that stays within the limit, and at the fastest speed up to the limit."""
+    dist = view.distance_m
+    cap = min(depth_max_m, 0.5 * dist)
+    s = t - t[0]
+    span = max(float(s[-1]), 1e-9)
+    w = min(out_max_mps, cap / span)
+    corners = [(cap, 0.0), (0.0, w)] + ([(cap - w * span, w)] if w * span < cap else [])
+    rel = h - view.v * floor_h  # height above the camera's foot on the wall
+    out = [-2.0 * np.polyfit(s, h, 2)[0]]
+    for d0, speed in corners:
+        out.append(-2.0 * np.polyfit(s, rel * (1.0 - (d0 + speed * s) / dist), 2)[0])
+    return float(min(out))
 
 
 def _fall_drag(p: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -99,14 +126,17 @@ def _terminal(t: np.ndarray, h: np.ndarray, horiz: np.ndarray, drop: float, fill
 
 
 def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
-          parts: bool = True, fps: float | None = None) -> Verdict:
+          parts: bool = True, fps: float | None = None,
+          view: Viewpoint | None = None) -> Verdict:
     """Judge the whole track, else (``parts``) its longest clean part: a track can pick up a
-    bird or a leaf crossing it at either end, which must not hide the fall in between."""
+    bird or a leaf crossing it at either end, which must not hide the fall in between.
+    ``view``: where the camera stands (``Facade.viewpoint``), for the acceleration of an
+    object in front of the wall (``least_depth_accel``); without it, the wall plane's."""
     n = len(track.t)
     first = None
     spans = ((0, n), (0, 3 * n // 4), (n // 4, n), (0, n // 2), (n // 2, n))
     for a, b in spans if parts else spans[:1]:
-        v = _judge_points(track, a, b, cfg, facade, frame_h, fps)
+        v = _judge_points(track, a, b, cfg, facade, frame_h, fps, view)
         if v.accepted:
             return v
         first = first or v
@@ -115,7 +145,7 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
         # (``core.py``); fixed quarters cut a clean fall only by luck. Only for tracks that
         # went down: the bulk (flicker, rain, birds) pays nothing.
         for core in clean_cores(track, cfg.strong_min_points, fps or 25.0, cfg.stitch_gap_s):
-            v = _judge_points(core, 0, len(core.t), cfg, facade, frame_h, fps)
+            v = _judge_points(core, 0, len(core.t), cfg, facade, frame_h, fps, view)
             if v.accepted:
                 return v
     return first
@@ -181,7 +211,7 @@ def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
 
 
 def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Facade | None,
-                  frame_h: int, fps: float | None) -> Verdict:
+                  frame_h: int, fps: float | None, view: Viewpoint | None = None) -> Verdict:
     t = np.asarray(track.t[i0:i1]) - track.t[i0]
     # A short track is judged only as a candidate for the strong-evidence rule below (a
     # drop from the lowest floors is over within a second, and the camera may not see
@@ -219,6 +249,11 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         rms_lim = 1.5
     coef, rms, sd_c2 = _fit(t, h)
     accel = -2 * coef[0]
+    # Faster than a fall on the wall plane, unless a depth in front of the wall explains it.
+    too_fast = accel > a_max and not (
+        facade is not None and view is not None and cfg.depth_max_m > 0.0
+        and least_depth_accel(t, h, view, scale, cfg.depth_max_m,
+                              cfg.out_max_mps) <= a_max)
     drop = float(h[: max(2, len(h) // 8)].mean() - h[-max(2, len(h) // 8):].mean())
     v = Verdict(False, "", accel, drop, rms)
     # Share of the frames spanned that hold a point: a fall is seen in most frames, while a
@@ -239,7 +274,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     # many standard errors above zero, on a gap-free track that the parabola fits closely.
     # Birds and insects fit ≈ 0 and flutter does not fit; this is what a 1.2 s drop from
     # the third floor looks like, and it is over before it has fallen two storeys in view.
-    strong = (facade is not None and cfg.strong_a_min_mps2 <= accel <= a_max
+    strong = (facade is not None and cfg.strong_a_min_mps2 <= accel and not too_fast
               and accel >= cfg.strong_a_sigma * 2 * sd_c2 and fill >= cfg.strong_fill
               and rms <= cfg.strong_rms_m + cfg.rms_drop_frac * drop
               and drop >= cfg.strong_min_drop_floors * facade.floor_height_m)
@@ -253,7 +288,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         v.reason = "small drop"
     elif terminal:
         pass  # light object at its terminal speed: judged by _terminal
-    elif not a_min <= accel <= a_max:
+    elif accel < a_min or too_fast:
         v.reason = "acceleration out of range"
     elif accel < cfg.a_sigma * 2 * sd_c2:
         v.reason = "acceleration not significant"
@@ -288,7 +323,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
             return v
         if head:  # at rest, then released: judged from the release on
             return _judge_points(track, i0 + max(head) + cfg.rest_window - 1, i1, cfg, facade,
-                                 frame_h, fps)
+                                 frame_h, fps, view)
     # Release: fit the first second only (drag has not yet bent the curve there), and take it
     # back to zero vertical speed — the release of a drop, the apex of an upward toss —
     # but never far before the first point. Weak points (found at the track's own
