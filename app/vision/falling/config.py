@@ -101,10 +101,11 @@ class FallingConfig:
     rest_min_px: float = 5.0
     rest_frac: float = 0.25
     rest_head_points: int = 2
-    # A head at rest (the first points within head_still_px of the first one for twice the
-    # time a fall at g takes to leave that circle, physics.still_head) is allowed only before
-    # a release: the track is judged from its last still point on, and that part must have
-    # min_points over min_span_s on its own. 0: off.
+    # A head at rest (the first points within a quarter of the blob's width, and at least
+    # head_still_px, of their median for longer than a fall at g stays there,
+    # physics.still_head) is allowed only before a release: the track is judged from its
+    # last still point on, and that part must have min_points over min_span_s on its own.
+    # 0: off.
     head_still_px: float = 3.0
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.

@@ -205,24 +205,33 @@ def _rest_windows(t: np.ndarray, xy: np.ndarray, h: np.ndarray, horiz: np.ndarra
     return out
 
 
-def still_head(xy: np.ndarray, t: np.ndarray, facade: Facade, still_px: float) -> int:
-    """The index of the last point of the track's head at rest, 0 if it has none. A
-    released object accelerates from rest at once: from its first point a fall at g leaves
-    a circle of ``still_px`` within tau = sqrt(2·still_px / (px per metre · g)). Points that
-    all stay within that circle for twice as long (the fall would be four times as far) are
-    not the start of a fall but something standing still — an object on a sill before it is
-    pushed off, or a sill bird, a lamp's flicker that a chain of blobs below then joins."""
+def still_head(xy: np.ndarray, t: np.ndarray, size: np.ndarray, facade: Facade,
+               still_px: float) -> int:
+    """The index of the last point of the track's head at rest, 0 if it has none.
+
+    At rest, a blob's centre stays within a quarter of its width (its edges flicker), and
+    within ``still_px``: the head is the longest run of first points all within that radius
+    r of their median. A released object accelerates from rest at once: a fall at g leaves
+    the circle about its median after 1.15·tau, tau = sqrt(2·r / (px per metre · g)).
+    Points that stay in it for longer (1.3·tau) are not the start of a fall but something
+    standing still — an object on a sill before it is pushed off, a toss at its apex, or a
+    sill bird, a lamp's flicker that a chain of blobs below then joins."""
     if still_px <= 0 or len(t) < 3:
         return 0
-    far = np.flatnonzero(np.hypot(*(xy - xy[0]).T) > still_px)
-    last = (int(far[0]) if len(far) else len(t)) - 1
-    if last < 2:
+    last, r = 0, still_px
+    for j in range(2, len(t)):
+        head = xy[: j + 1]
+        rj = max(still_px, 0.25 * float(np.median(size[: j + 1])))
+        if np.hypot(*(head - np.median(head, axis=0)).T).max() > rj:
+            break
+        last, r = j, rj
+    if not last:
         return 0
     u, v = facade.to_facade(xy[:1])[0]
     below = facade.to_image([[u, v - 1.0 / facade.floor_height_m]])[0]
     ppm = max(float(np.hypot(*(below - xy[0]))), 1e-6)  # px per metre down the wall
-    tau = math.sqrt(2.0 * still_px / (ppm * G))
-    return last if t[last] - t[0] >= 2.0 * tau else 0
+    tau = math.sqrt(2.0 * r / (ppm * G))
+    return last if t[last] - t[0] >= 1.3 * tau else 0
 
 
 def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
@@ -238,8 +247,8 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         # a fall long enough to be judged alone: a blob standing still for half a second
         # and then a few points lower is a chain a parabola with a large curvature fits,
         # not a fall's start (cctv-dev 500 025, 500 030, throw clip 72's second alarm).
-        k = still_head(np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1), t, facade,
-                       cfg.head_still_px)
+        k = still_head(np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1), t,
+                       np.asarray(track.size[i0:i1], float), facade, cfg.head_still_px)
         if k:
             if i1 - i0 - k < cfg.min_points or t[-1] - t[k] < cfg.min_span_s:
                 return Verdict(False, "still, then too short a fall")
