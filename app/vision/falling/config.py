@@ -103,9 +103,9 @@ class FallingConfig:
     rest_head_points: int = 2
     # A head at rest (the first points within a quarter of the blob's width, and at least
     # head_still_px, of their median for longer than a fall at g stays there,
-    # physics.still_head) is allowed only before a release: the track is judged from its
-    # last still point on, and that part must have min_points over min_span_s on its own.
-    # 0: off.
+    # physics.still_head) is allowed only before a release: at least min_points must follow
+    # it, and the track is judged from where a fall from rest would have started to leave
+    # the head's circle (tau before its last point). 0: off.
     head_still_px: float = 3.0
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.

@@ -206,8 +206,9 @@ def _rest_windows(t: np.ndarray, xy: np.ndarray, h: np.ndarray, horiz: np.ndarra
 
 
 def still_head(xy: np.ndarray, t: np.ndarray, size: np.ndarray, facade: Facade,
-               still_px: float) -> int:
-    """The index of the last point of the track's head at rest, 0 if it has none.
+               still_px: float) -> tuple[int, float] | None:
+    """The index of the last point of the track's head at rest and tau (below), None if it
+    has none.
 
     At rest, a blob's centre stays within a quarter of its width (its edges flicker), and
     within ``still_px``: the head is the longest run of first points all within that radius
@@ -217,7 +218,7 @@ def still_head(xy: np.ndarray, t: np.ndarray, size: np.ndarray, facade: Facade,
     standing still — an object on a sill before it is pushed off, a toss at its apex, or a
     sill bird, a lamp's flicker that a chain of blobs below then joins."""
     if still_px <= 0 or len(t) < 3:
-        return 0
+        return None
     last, r = 0, still_px
     for j in range(2, len(t)):
         head = xy[: j + 1]
@@ -226,12 +227,12 @@ def still_head(xy: np.ndarray, t: np.ndarray, size: np.ndarray, facade: Facade,
             break
         last, r = j, rj
     if not last:
-        return 0
+        return None
     u, v = facade.to_facade(xy[:1])[0]
     below = facade.to_image([[u, v - 1.0 / facade.floor_height_m]])[0]
     ppm = max(float(np.hypot(*(below - xy[0]))), 1e-6)  # px per metre down the wall
     tau = math.sqrt(2.0 * r / (ppm * G))
-    return last if t[last] - t[0] >= 1.3 * tau else 0
+    return (last, tau) if t[last] - t[0] >= 1.3 * tau else None
 
 
 def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
@@ -243,16 +244,20 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
                   frame_h: int, fps: float | None, view: Viewpoint | None = None) -> Verdict:
     t = np.asarray(track.t[i0:i1]) - track.t[i0]
     if facade is not None and cfg.head_still_px > 0:
-        # At rest it may be only before its release, and what follows the release must be
-        # a fall long enough to be judged alone: a blob standing still for half a second
+        # At rest it may be only before its release, and what follows the head must be a
+        # fall long enough to be judged alone (min_points after it): a blob standing still for half a second
         # and then a few points lower is a chain a parabola with a large curvature fits,
         # not a fall's start (cctv-dev 500 025, 500 030, throw clip 72's second alarm).
         k = still_head(np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1), t,
                        np.asarray(track.size[i0:i1], float), facade, cfg.head_still_px)
         if k:
-            if i1 - i0 - k < cfg.min_points or t[-1] - t[k] < cfg.min_span_s:
+            last, tau = k
+            if i1 - i0 - 1 - last < cfg.min_points:
                 return Verdict(False, "still, then too short a fall")
-            return _judge_points(track, i0 + k, i1, cfg, facade, frame_h, fps, view)
+            # A fall from rest is still in the circle for about tau after its release: it
+            # is judged from there (its start), the rest before it left out of the fit.
+            rel = int(np.searchsorted(t, t[last] - tau))
+            return _judge_points(track, i0 + rel, i1, cfg, facade, frame_h, fps, view)
     # A short track is judged only as a candidate for the strong-evidence rule below (a
     # drop from the lowest floors is over within a second, and the camera may not see
     # its end); everything else needs the full span.
