@@ -105,7 +105,9 @@ class FallingConfig:
     # head_still_px, of their median for longer than a fall at g stays there,
     # physics.still_head) is allowed only before a release: at least min_points must follow
     # it, and the track is judged from where a fall from rest would have started to leave
-    # the head's circle (tau before its last point). 0: off.
+    # the head's circle (tau before its last point). Asked only of a part faster than a_max
+    # on the wall plane that the depth allowance (depth_max_m) would accept: the allowance
+    # is for a fall from its first point; a part within a_max is judged without it. 0: off.
     head_still_px: float = 3.0
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.

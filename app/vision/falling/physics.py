@@ -243,21 +243,6 @@ def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
 def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Facade | None,
                   frame_h: int, fps: float | None, view: Viewpoint | None = None) -> Verdict:
     t = np.asarray(track.t[i0:i1]) - track.t[i0]
-    if facade is not None and cfg.head_still_px > 0:
-        # At rest it may be only before its release, and what follows the head must be a
-        # fall long enough to be judged alone (min_points after it): a blob standing still for half a second
-        # and then a few points lower is a chain a parabola with a large curvature fits,
-        # not a fall's start (cctv-dev 500 025, 500 030, throw clip 72's second alarm).
-        k = still_head(np.stack([track.x[i0:i1], track.y[i0:i1]], axis=1), t,
-                       np.asarray(track.size[i0:i1], float), facade, cfg.head_still_px)
-        if k:
-            last, tau = k
-            if i1 - i0 - 1 - last < cfg.min_points:
-                return Verdict(False, "still, then too short a fall")
-            # A fall from rest is still in the circle for about tau after its release: it
-            # is judged from there (its start), the rest before it left out of the fit.
-            rel = int(np.searchsorted(t, t[last] - tau))
-            return _judge_points(track, i0 + rel, i1, cfg, facade, frame_h, fps, view)
     # A short track is judged only as a candidate for the strong-evidence rule below (a
     # drop from the lowest floors is over within a second, and the camera may not see
     # its end); everything else needs the full span.
@@ -299,6 +284,24 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         facade is not None and view is not None and cfg.depth_max_m > 0.0
         and least_depth_accel(t, h, view, scale, cfg.depth_max_m,
                               cfg.out_max_mps) <= a_max)
+    if accel > a_max and not too_fast and cfg.head_still_px > 0:
+        # Only depth explains this acceleration, and only for a track that is a fall from
+        # its first point. A blob at rest may be only before its release, and what follows
+        # the head must be a fall long enough to be judged alone (min_points after it): a
+        # blob standing still for half a second and then a few points lower is a chain a
+        # parabola with a large curvature fits, not a fall's start (cctv-dev 500 025,
+        # 500 030, throw clip 72's second alarm; 14–19 m/s² on the wall plane). A part
+        # within the wall plane's bound is judged as without the test: a toss hanging at
+        # its apex is not held back.
+        k = still_head(xy, t, np.asarray(track.size[i0:i1], float), facade, cfg.head_still_px)
+        if k:
+            last, tau = k
+            if i1 - i0 - 1 - last < cfg.min_points:
+                return Verdict(False, "still, then too short a fall", accel)
+            # A fall from rest is still in the circle for about tau after its release: it
+            # is judged from there (its start), the rest before it left out of the fit.
+            rel = int(np.searchsorted(t, t[last] - tau))
+            return _judge_points(track, i0 + rel, i1, cfg, facade, frame_h, fps, view)
     drop = float(h[: max(2, len(h) // 8)].mean() - h[-max(2, len(h) // 8):].mean())
     v = Verdict(False, "", accel, drop, rms)
     # Share of the frames spanned that hold a point: a fall is seen in most frames, while a
