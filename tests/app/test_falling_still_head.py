@@ -1,12 +1,15 @@
-"""A falling object at rest can only be before its release (issue 15 round 16b).
+"""A falling object at rest can only be before its release (issue 15 rounds 16b, 16c).
 
 A released object accelerates from rest at once, so a blob that stands still for longer than
 a fall would stay in its circle (``physics.still_head``) is not a fall's start; what follows
 it must be a fall of its own, long enough to be judged alone (``min_points`` after the head).
 The false alarms this is for are a blob standing still for 0.4–1 s and then a few points
-lower, which a parabola with a large curvature fits (cctv-dev distractor clips 500 025 and
-500 030, throw clip 72's second alarm). The guards: an object resting on a sill and then
-pushed off is still one fall, judged from its release and raised as early as before.
+lower, which a parabola with a large curvature fits, faster than a fall on the wall plane and
+accepted only through the depth allowance of round 16 (cctv-dev distractor clips 500 025 and
+500 030, throw clip 72's second alarm). Round 16c asks the test only of such a part: depth
+explains an acceleration beyond the wall plane's bound only for a fall from its first point.
+A part within that bound is judged exactly as without the test — a toss hanging at its apex,
+an object resting on a sill and then pushed off are raised as early as on main.
 """
 
 from __future__ import annotations
@@ -20,10 +23,10 @@ import pytest
 
 from app.vision.facade import parse_facade
 from app.vision.falling import FallingConfig, FallingObjectDetector
-from app.vision.falling.physics import judge
+from app.vision.falling.physics import judge, still_head
 from app.vision.falling.tracker import Track
 from app.vision.synth import ClipSpec, render_frames
-from tests.app.test_falling_physics import CAM, FH, _facade, _fall, _track
+from tests.app.test_falling_physics import CAM, FH, D, _facade, _fall, _track
 
 FPS = 25.0
 OFF = FallingConfig(head_still_px=0.0)  # without the test of the head
@@ -48,12 +51,26 @@ def _still_then_jump(n_still: int, a: float, k: int, gap: int) -> Track:
     return tr
 
 
+def test_a_still_blob_then_a_few_points_lower_needing_the_depth_allowance_is_not_a_fall():
+    tr = _still_then_jump(20, 8.0, 4, 3)
+    facade = _facade()
+    view = facade.viewpoint(1280, 720)
+    before = judge(tr, OFF, facade, 720, fps=FPS, view=view)
+    assert before.accepted and before.accel > OFF.a_max_mps2  # let in by the allowance
+    assert not judge(tr, OFF, facade, 720, fps=FPS).accepted  # on the wall plane: refused
+    assert not judge(tr, FallingConfig(), facade, 720, fps=FPS, view=view).accepted
+
+
 @pytest.mark.parametrize("n_still,a,k,gap", [(15, 8.0, 4, 3), (20, 8.0, 3, 3)])
-def test_a_still_blob_then_a_few_points_lower_is_not_a_fall(n_still, a, k, gap):
+def test_a_part_within_the_wall_planes_bound_is_judged_as_without_the_test(n_still, a, k, gap):
+    """The narrower claim: a chain whose fit stays within a_max is judged by the usual rules
+    only (here accepted, as on main), not by the head test."""
     tr = _still_then_jump(n_still, a, k, gap)
-    assert judge(tr, OFF, _facade(), 720, fps=FPS).accepted  # what the chain passed before
-    v = judge(tr, FallingConfig(), _facade(), 720, fps=FPS)
-    assert not v.accepted and v.reason == "still, then too short a fall", v
+    facade = _facade()
+    view = facade.viewpoint(1280, 720)
+    off = judge(tr, OFF, facade, 720, fps=FPS, view=view)
+    assert off.accel <= OFF.a_max_mps2
+    assert judge(tr, FallingConfig(), facade, 720, fps=FPS, view=view) == off
 
 
 # The tracks physics accepted on the tuning set (with the depth allowance of round 16), as
@@ -90,20 +107,40 @@ def test_the_still_then_jump_chains_of_the_tuning_set_are_not_falls(case):
         tr.add(t, x, y, float(s))
     view = facade.viewpoint(w, h)
     assert judge(tr, OFF, facade, h, fps=fps, view=view).accepted
+    assert not judge(tr, OFF, facade, h, fps=fps).accepted  # needs the depth allowance
     v = judge(tr, FallingConfig(), facade, h, fps=fps, view=view)
     assert not v.accepted, v
 
 
+@pytest.mark.parametrize("fps,v0", [(15.0, 1.5), (25.0, 1.0), (25.0, 1.5)])
+def test_a_toss_hanging_at_its_apex_is_judged_as_without_the_test(fps, v0):
+    """Seen from 40 m, a toss 1–1.5 m/s upwards dwells at its apex longer than a fall from
+    rest stays in its circle: it has a still head (which cost 16b's version 0.12–0.2 s of
+    its start), but at g it needs no depth allowance and is judged as on main."""
+    t = np.arange(0, 2.0, 1 / fps)
+    h = 16 * FH + 1.2 + v0 * t - 0.5 * 9.81 * t * t
+    tr = _track(np.stack([np.full_like(t, 1.0), h, np.full_like(t, D - 0.8)], axis=1), t)
+    facade = _facade()
+    view = facade.viewpoint(1280, 720)
+    xy = np.stack([tr.x, tr.y], axis=1)
+    assert still_head(xy, np.asarray(tr.t), np.asarray(tr.size, float), facade, 3.0)
+    v = judge(tr, FallingConfig(), facade, 720, fps=fps, view=view)
+    assert v.accepted and v.t_first == 0.0, v
+    assert v == judge(tr, OFF, facade, 720, fps=fps, view=view)
+
+
 @pytest.mark.parametrize("rest_s", [0.3, 0.6, 1.0])
-def test_a_fall_from_rest_on_a_sill_is_judged_from_its_release(rest_s):
+def test_a_fall_from_rest_on_a_sill_is_judged_as_without_the_test(rest_s):
     world, t = _fall(16 * FH + 1.2, 9.81, 40.0, 1.6)
     n_rest = int(round(rest_s * FPS))
     world = np.concatenate([np.repeat(world[:1], n_rest, axis=0), world])
     t = np.arange(len(world)) / FPS
-    v = judge(_track(world, t), FallingConfig(), _facade(), 720, fps=FPS)
+    facade = _facade()
+    view = facade.viewpoint(1280, 720)
+    v = judge(_track(world, t), FallingConfig(), facade, 720, fps=FPS, view=view)
     assert v.accepted, v
-    assert _facade().cell(*v.origin_px)[0] == 17
-    assert abs(v.t_first - rest_s) <= 0.12  # its release, not the start of the rest
+    assert facade.cell(*v.origin_px)[0] == 17
+    assert v == judge(_track(world, t), OFF, facade, 720, fps=FPS, view=view)
 
 
 def test_a_fall_from_rest_is_one_alarm_as_early_as_without_the_test():
@@ -136,7 +173,7 @@ def test_a_fall_from_rest_is_one_alarm_as_early_as_without_the_test():
 
     new, old = alarms(FallingConfig()), alarms(replace(FallingConfig(), head_still_px=0.0))
     assert len(new) == 1 and len(old) == 1, (new, old)
-    (t_new, ev), (t_old, _) = new[0], old[0]
-    assert t_new is not None and t_new <= t_old + 1e-6  # raised while falling, no later
+    (t_new, ev), (t_old, ev_old) = new[0], old[0]
+    assert t_new is not None and t_new == t_old  # raised while falling, as without the test
     assert t_new - release < 1.0
-    assert abs(ev.t_start - release) <= 0.1 and ev.floor == 21
+    assert (ev.t_start, ev.floor) == (ev_old.t_start, ev_old.floor) and ev.floor == 21
