@@ -101,11 +101,26 @@ class FallingConfig:
     rest_min_px: float = 5.0
     rest_frac: float = 0.25
     rest_head_points: int = 2
+    # A head at rest (the first points within a quarter of the blob's width, and at least
+    # head_still_px, of their median for longer than a fall at g stays there,
+    # physics.still_head) is allowed only before a release: at least min_points must follow
+    # it, and the track is judged from where a fall from rest would have started to leave
+    # the head's circle (tau before its last point). Asked only of a part faster than a_max
+    # on the wall plane that the depth allowance (depth_max_m) would accept: the allowance
+    # is for a fall from its first point; a part within a_max is judged without it. 0: off.
+    head_still_px: float = 3.0
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.
     # Its floor is the one behind that point (Viewpoint.behind), not where it is seen on
     # the wall; 0 reads the floor where it is seen.
     release_depth_m: float = 0.6
+    # How far out of the wall a thrown object can be while it is tracked (let go an arm's
+    # length beyond a sill or a railing), and how fast it can move outwards (tossed, not
+    # hurled): the acceleration bound is met if some such depth explains the one seen on
+    # the wall (physics.least_depth_accel; a steep camera close to the tower sees a fall at
+    # g accelerate at 15–20 m/s² on the wall plane). depth_max_m 0: the wall plane's.
+    depth_max_m: float = 3.0
+    out_max_mps: float = 2.0
     # Terminal-speed falls (light objects, no acceleration left): long, fast, straight, steep.
     terminal_span_s: float = 1.2
     terminal_fill: float = 0.8

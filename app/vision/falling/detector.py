@@ -70,6 +70,7 @@ class FallingObjectDetector:
         self._falls: dict[int, np.ndarray] = {}  # event id → (t, x, y) of its judged fall
         self._next_id = 1
         self._history = BlobHistory()
+        self._view = None  # where the camera stands (Facade.viewpoint), once the frame size is known
 
     @property
     def fps(self) -> float:
@@ -87,6 +88,8 @@ class FallingObjectDetector:
         if self.tracker is None or gray.shape != self.shape:
             self.shape = gray.shape
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
+            self._view = (self.facade.viewpoint(gray.shape[1], gray.shape[0])
+                          if self.facade is not None else None)
         blobs = self.stage.step(gray)
         self.pool.add(self.tracker.step(t, blobs, self.stage.weak_at))  # off: weak_k_sigma 0
         self._trace_back(t)
@@ -167,10 +170,12 @@ class FallingObjectDetector:
             whole = join(head, tr) if head is not None else tr
             if not alone and not self._judgeable_alone(whole):
                 continue
-            v = judge(whole, cfg, self.facade, self.shape[0], parts=False, fps=self.fps)
+            v = judge(whole, cfg, self.facade, self.shape[0], parts=False, fps=self.fps,
+                      view=self._view)
             if not v.accepted and head is not None and alone:
                 whole = tr
-                v = judge(tr, cfg, self.facade, self.shape[0], parts=False, fps=self.fps)
+                v = judge(tr, cfg, self.facade, self.shape[0], parts=False, fps=self.fps,
+                          view=self._view)
             if v.accepted:
                 ev = self._event(whole, v, live=True)
                 if not self._duplicate(ev):
@@ -213,7 +218,7 @@ class FallingObjectDetector:
             if len(tr.t) < min(self.cfg.min_points, self.cfg.strong_min_points):
                 continue  # the bulk: noise and one-frame flickers, not worth a fit
             early = self._early_of(tr)
-            v = judge(tr, self.cfg, self.facade, self.shape[0], fps=self.fps)
+            v = judge(tr, self.cfg, self.facade, self.shape[0], fps=self.fps, view=self._view)
             if self.judged is not None:
                 self.judged.append((tr, v))
             if not v.accepted:

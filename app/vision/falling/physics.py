@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from app.vision.facade import COLUMN_M, Facade
+from app.vision.facade import COLUMN_M, Facade, Viewpoint
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.core import clean_cores
 from app.vision.falling.tracker import Track
@@ -50,6 +50,33 @@ def _fit(t: np.ndarray, h: np.ndarray) -> tuple[np.ndarray, float, float]:
 
 
 G = 9.81
+
+
+def least_depth_accel(t: np.ndarray, h: np.ndarray, view: Viewpoint, floor_h: float,
+                      depth_max_m: float, out_max_mps: float) -> float:
+    """The least downward acceleration (m/s²) that heights ``h`` seen on the wall plane
+    stand for, over the depths a thrown object can have in front of the wall. Seen from the
+    camera, an object ``d`` out of the wall is projected onto it farther from the camera's
+    foot by D / (D − d) (``Viewpoint.behind``): its true height is h_c + (h − h_c)(1 − d/D).
+    From a steep camera close to the tower, an object falling at g is seen on the wall
+    accelerating faster (by D / (D − d), and more while it moves outwards: the scale grows
+    as it nears the camera). The depth is taken linear in time, d0 + w·t, moving outwards at
+    0 … ``out_max_mps`` (a throw leaves the wall and does not come back), within
+    0 … ``depth_max_m`` and half the camera's distance (as ``Viewpoint.behind``) at every
+    point. The least-squares acceleration is linear in (d0, w), so its extremes over that
+    polygon are at its corners: on the wall, at the limit throughout, from the wall at the
+    fastest speed that stays within the limit, and at the fastest speed up to the limit."""
+    dist = view.distance_m
+    cap = min(depth_max_m, 0.5 * dist)
+    s = t - t[0]
+    span = max(float(s[-1]), 1e-9)
+    w = min(out_max_mps, cap / span)
+    corners = [(cap, 0.0), (0.0, w)] + ([(cap - w * span, w)] if w * span < cap else [])
+    rel = h - view.v * floor_h  # height above the camera's foot on the wall
+    out = [-2.0 * np.polyfit(s, h, 2)[0]]
+    for d0, speed in corners:
+        out.append(-2.0 * np.polyfit(s, rel * (1.0 - (d0 + speed * s) / dist), 2)[0])
+    return float(min(out))
 
 
 def _fall_drag(p: np.ndarray, t: np.ndarray) -> np.ndarray:
@@ -99,14 +126,17 @@ def _terminal(t: np.ndarray, h: np.ndarray, horiz: np.ndarray, drop: float, fill
 
 
 def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
-          parts: bool = True, fps: float | None = None) -> Verdict:
+          parts: bool = True, fps: float | None = None,
+          view: Viewpoint | None = None) -> Verdict:
     """Judge the whole track, else (``parts``) its longest clean part: a track can pick up a
-    bird or a leaf crossing it at either end, which must not hide the fall in between."""
+    bird or a leaf crossing it at either end, which must not hide the fall in between.
+    ``view``: where the camera stands (``Facade.viewpoint``), for the acceleration of an
+    object in front of the wall (``least_depth_accel``); without it, the wall plane's."""
     n = len(track.t)
     first = None
     spans = ((0, n), (0, 3 * n // 4), (n // 4, n), (0, n // 2), (n // 2, n))
     for a, b in spans if parts else spans[:1]:
-        v = _judge_points(track, a, b, cfg, facade, frame_h, fps)
+        v = _judge_points(track, a, b, cfg, facade, frame_h, fps, view)
         if v.accepted:
             return v
         first = first or v
@@ -115,7 +145,7 @@ def judge(track: Track, cfg: FallingConfig, facade: Facade | None, frame_h: int,
         # (``core.py``); fixed quarters cut a clean fall only by luck. Only for tracks that
         # went down: the bulk (flicker, rain, birds) pays nothing.
         for core in clean_cores(track, cfg.strong_min_points, fps or 25.0, cfg.stitch_gap_s):
-            v = _judge_points(core, 0, len(core.t), cfg, facade, frame_h, fps)
+            v = _judge_points(core, 0, len(core.t), cfg, facade, frame_h, fps, view)
             if v.accepted:
                 return v
     return first
@@ -175,13 +205,43 @@ def _rest_windows(t: np.ndarray, xy: np.ndarray, h: np.ndarray, horiz: np.ndarra
     return out
 
 
+def still_head(xy: np.ndarray, t: np.ndarray, size: np.ndarray, facade: Facade,
+               still_px: float) -> tuple[int, float] | None:
+    """The index of the last point of the track's head at rest and tau (below), None if it
+    has none.
+
+    At rest, a blob's centre stays within a quarter of its width (its edges flicker), and
+    within ``still_px``: the head is the longest run of first points all within that radius
+    r of their median. A released object accelerates from rest at once: a fall at g leaves
+    the circle about its median after 1.15·tau, tau = sqrt(2·r / (px per metre · g)).
+    Points that stay in it for longer (1.3·tau) are not the start of a fall but something
+    standing still — an object on a sill before it is pushed off, a toss at its apex, or a
+    sill bird, a lamp's flicker that a chain of blobs below then joins."""
+    if still_px <= 0 or len(t) < 3:
+        return None
+    last, r = 0, still_px
+    for j in range(2, len(t)):
+        head = xy[: j + 1]
+        rj = max(still_px, 0.25 * float(np.median(size[: j + 1])))
+        if np.hypot(*(head - np.median(head, axis=0)).T).max() > rj:
+            break
+        last, r = j, rj
+    if not last:
+        return None
+    u, v = facade.to_facade(xy[:1])[0]
+    below = facade.to_image([[u, v - 1.0 / facade.floor_height_m]])[0]
+    ppm = max(float(np.hypot(*(below - xy[0]))), 1e-6)  # px per metre down the wall
+    tau = math.sqrt(2.0 * r / (ppm * G))
+    return (last, tau) if t[last] - t[0] >= 1.3 * tau else None
+
+
 def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
     """True for the points of track[i0:i1] that are blobs (not weak points)."""
     return ~np.asarray(track.weak_flags[i0:i1], bool)
 
 
 def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Facade | None,
-                  frame_h: int, fps: float | None) -> Verdict:
+                  frame_h: int, fps: float | None, view: Viewpoint | None = None) -> Verdict:
     t = np.asarray(track.t[i0:i1]) - track.t[i0]
     # A short track is judged only as a candidate for the strong-evidence rule below (a
     # drop from the lowest floors is over within a second, and the camera may not see
@@ -219,6 +279,29 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         rms_lim = 1.5
     coef, rms, sd_c2 = _fit(t, h)
     accel = -2 * coef[0]
+    # Faster than a fall on the wall plane, unless a depth in front of the wall explains it.
+    too_fast = accel > a_max and not (
+        facade is not None and view is not None and cfg.depth_max_m > 0.0
+        and least_depth_accel(t, h, view, scale, cfg.depth_max_m,
+                              cfg.out_max_mps) <= a_max)
+    if accel > a_max and not too_fast and cfg.head_still_px > 0:
+        # Only depth explains this acceleration, and only for a track that is a fall from
+        # its first point. A blob at rest may be only before its release, and what follows
+        # the head must be a fall long enough to be judged alone (min_points after it): a
+        # blob standing still for half a second and then a few points lower is a chain a
+        # parabola with a large curvature fits, not a fall's start (cctv-dev 500 025,
+        # 500 030, throw clip 72's second alarm; 14–19 m/s² on the wall plane). A part
+        # within the wall plane's bound is judged as without the test: a toss hanging at
+        # its apex is not held back.
+        k = still_head(xy, t, np.asarray(track.size[i0:i1], float), facade, cfg.head_still_px)
+        if k:
+            last, tau = k
+            if i1 - i0 - 1 - last < cfg.min_points:
+                return Verdict(False, "still, then too short a fall", accel)
+            # A fall from rest is still in the circle for about tau after its release: it
+            # is judged from there (its start), the rest before it left out of the fit.
+            rel = int(np.searchsorted(t, t[last] - tau))
+            return _judge_points(track, i0 + rel, i1, cfg, facade, frame_h, fps, view)
     drop = float(h[: max(2, len(h) // 8)].mean() - h[-max(2, len(h) // 8):].mean())
     v = Verdict(False, "", accel, drop, rms)
     # Share of the frames spanned that hold a point: a fall is seen in most frames, while a
@@ -239,7 +322,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
     # many standard errors above zero, on a gap-free track that the parabola fits closely.
     # Birds and insects fit ≈ 0 and flutter does not fit; this is what a 1.2 s drop from
     # the third floor looks like, and it is over before it has fallen two storeys in view.
-    strong = (facade is not None and cfg.strong_a_min_mps2 <= accel <= a_max
+    strong = (facade is not None and cfg.strong_a_min_mps2 <= accel and not too_fast
               and accel >= cfg.strong_a_sigma * 2 * sd_c2 and fill >= cfg.strong_fill
               and rms <= cfg.strong_rms_m + cfg.rms_drop_frac * drop
               and drop >= cfg.strong_min_drop_floors * facade.floor_height_m)
@@ -253,7 +336,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         v.reason = "small drop"
     elif terminal:
         pass  # light object at its terminal speed: judged by _terminal
-    elif not a_min <= accel <= a_max:
+    elif accel < a_min or too_fast:
         v.reason = "acceleration out of range"
     elif accel < cfg.a_sigma * 2 * sd_c2:
         v.reason = "acceleration not significant"
@@ -288,7 +371,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
             return v
         if head:  # at rest, then released: judged from the release on
             return _judge_points(track, i0 + max(head) + cfg.rest_window - 1, i1, cfg, facade,
-                                 frame_h, fps)
+                                 frame_h, fps, view)
     # Release: fit the first second only (drag has not yet bent the curve there), and take it
     # back to zero vertical speed — the release of a drop, the apex of an upward toss —
     # but never far before the first point. Weak points (found at the track's own
