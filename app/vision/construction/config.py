@@ -73,6 +73,9 @@ class ConstructionConfig:
     weather_min_places: int = 3
     weather_share: float = 0.5
     weather_sync_samples: float = 2.5
+    # ... or most of the change's blocks, each group of them that started together judged by
+    # its own start, not only the change by its median start (weather.py, round 15): off
+    weather_by_block: bool = False
     # ... except, in an infrared sample, for a change that started when that night began:
     # the lamp shows every block it lights differently from then on (round 11). Found two
     # of six fresh dev rooftop rooms the night alone showed (one raised twice), dev's 28
