@@ -76,11 +76,6 @@ class ConstructionConfig:
     # ... or most of the change's blocks, each group of them that started together judged by
     # its own start, not only the change by its median start (weather.py, round 15): off
     weather_by_block: bool = False
-    # ... and with it, a change whose blocks that did not start with the weather are fewer
-    # than ``min_blocks`` inside its zone: what is left is too small to be a structure on
-    # its own (round 16: fresh dev 1059's lawn-2 alarm, one block started with the snow and
-    # one by the dawn, raised once the dawn's other runs had dwindled to three): off
-    weather_remainder: bool = False
     # ... except, in an infrared sample, for a change that started when that night began:
     # the lamp shows every block it lights differently from then on (round 11). Found two
     # of six fresh dev rooftop rooms the night alone showed (one raised twice), dev's 28

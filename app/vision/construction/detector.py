@@ -444,12 +444,7 @@ class ConstructionDetector:
         by_block = weather_blocks(comp, others, self.runs.start, window,
                                   cfg.weather_min_blocks, cfg.weather_share,
                                   cfg.weather_min_places)
-        if 2 * int(by_block.sum()) > int(comp.sum()):
-            return True
-        # ... or what is left of it without them is too small to be a change on its own
-        zb = self.zone_blocks
-        left = comp & ~by_block & (zb.any | zb.above_roof)
-        return cfg.weather_remainder and bool(by_block.any()) and int(left.sum()) < cfg.min_blocks
+        return 2 * int(by_block.sum()) > int(comp.sum())
 
     def _standing_in(self, comp: np.ndarray) -> int | None:
         """The zone the change stands in, judged by its footing — the lowest block of each
