@@ -73,6 +73,11 @@ class ConstructionConfig:
     weather_min_places: int = 3
     weather_share: float = 0.5
     weather_sync_samples: float = 2.5
+    # ... or most of the change's blocks, each group of them that started together judged by
+    # its own start, not only the change by its median start (weather.py, round 15; on since
+    # round 16: dev 1000-1025, fresh 1050-1067 and the distractor weeks the same but one false
+    # alarm fewer, fresh 1060's snow on the lane, and two structures 1.4 and 2.0 h later)
+    weather_by_block: bool = True
     # ... except, in an infrared sample, for a change that started when that night began:
     # the lamp shows every block it lights differently from then on (round 11). Found two
     # of six fresh dev rooftop rooms the night alone showed (one raised twice), dev's 28

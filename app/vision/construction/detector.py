@@ -43,6 +43,7 @@ from app.vision.construction.groundback import ground_back
 from app.vision.construction.persistence import BlockRuns
 from app.vision.construction.reference import ReferenceBank, bin_key
 from app.vision.construction.registration import align, motion, register
+from app.vision.construction.weather import synced, weather_blocks
 from app.vision.construction.zones import BlockZones, ZoneSet
 
 MIN_STD = 6.0  # a sample flatter than this (grey levels) is too dark or covered to judge
@@ -431,14 +432,19 @@ class ConstructionDetector:
         joined = np.isin(labels, np.unique(labels[comp]))
         near = cv2.dilate(joined.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
         others = self.runs.running & ~near & ~self._held()
-        with np.errstate(invalid="ignore"):
-            sync = others & (np.abs(self.runs.start - onset) <= window)
-        if int(sync.sum()) < max(cfg.weather_min_blocks, cfg.weather_share * int(comp.sum())):
-            return False
         # scattered over several places, as snow or a drying ground is; two sheds that
         # happen to go up on the same day are two things, not weather
-        places = cv2.connectedComponents(sync.astype(np.uint8), connectivity=8)[0] - 1
-        return places >= cfg.weather_min_places
+        if synced(others, self.runs.start, onset, window,
+                  max(cfg.weather_min_blocks, cfg.weather_share * int(comp.sum())),
+                  cfg.weather_min_places):
+            return True
+        if not cfg.weather_by_block:
+            return False
+        # ... or most of its blocks, each group by its own start (weather.py)
+        by_block = weather_blocks(comp, others, self.runs.start, window,
+                                  cfg.weather_min_blocks, cfg.weather_share,
+                                  cfg.weather_min_places)
+        return 2 * int(by_block.sum()) > int(comp.sum())
 
     def _standing_in(self, comp: np.ndarray) -> int | None:
         """The zone the change stands in, judged by its footing — the lowest block of each
