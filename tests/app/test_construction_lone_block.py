@@ -16,7 +16,6 @@ lost two of held-out-3's structures, the likely cause a restarted run.
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from app.vision.construction.config import ConstructionConfig
@@ -30,14 +29,6 @@ START = 14  # the reference is seeded by then
 ROW = 8  # a row of 16-px blocks across the lawn: columns 6, 7, 8, ...
 
 
-def _slab(img: np.ndarray, col: int, shade: int = 150) -> np.ndarray:
-    """A concrete slab with a seam over the lawn's block (ROW, col)."""
-    out = img.copy()
-    x, y = col * 16, ROW * 16
-    cv2.rectangle(out, (x, y), (x + 15, y + 15), (shade, shade, shade + 5), -1)
-    cv2.line(out, (x + 2, y + 8), (x + 13, y + 8), (80, 80, 85), 2)
-    return out
-
 
 def _alarms(shown, total: int, **cfg) -> list[tuple[int, Detection]]:
     """``shown(i)``: the columns covered in sample ``i``."""
@@ -49,7 +40,7 @@ def _alarms(shown, total: int, **cfg) -> list[tuple[int, Detection]]:
     for i in range(total):
         scene = base
         for col in shown(i):
-            scene = _slab(scene, col)
+            scene = cs.with_slab(scene, (ROW, col))
         found += [(i, ev) for ev in det.process(cs.shot(scene, rng), float(i))
                   if isinstance(ev, Detection)]
     return found

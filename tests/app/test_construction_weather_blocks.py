@@ -4,7 +4,6 @@ change whose blocks started at two different times is checked group by group
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from app.vision.construction.config import ConstructionConfig
@@ -56,14 +55,6 @@ PATCHES = {DUSK: ((3, 3), (16, 4), (15, 15), (5, 30), (17, 35)),
            SNOW: ((3, 12), (19, 8), (12, 16), (2, 26), (10, 37))}
 
 
-def _slab(img: np.ndarray, block: tuple[int, int]) -> np.ndarray:
-    r, c = block
-    out = img.copy()
-    x, y = c * 16, r * 16
-    cv2.rectangle(out, (x, y), (x + 15, y + 15), (150, 150, 155), -1)
-    cv2.line(out, (x + 2, y + 8), (x + 13, y + 8), (80, 80, 85), 2)
-    return out
-
 
 def _lawn_alarms(**options: bool) -> list[int]:
     det = ConstructionDetector(parse_zones(cs.zones(PERSIST)),
@@ -72,10 +63,10 @@ def _lawn_alarms(**options: bool) -> list[int]:
     base, rng = cs.ground(), np.random.default_rng(5)
     first = base
     for b in (*FIRST, *PATCHES[DUSK]):
-        first = _slab(first, b)
+        first = cs.with_slab(first, b)
     second = first
     for b in (*SECOND, *PATCHES[SNOW]):
-        second = _slab(second, b)
+        second = cs.with_slab(second, b)
     found = []
     for i in range(SNOW + 3 * int(PERSIST)):
         scene = second if i >= SNOW else first if i >= DUSK else base

@@ -18,7 +18,6 @@ and, on this pair, below.
 
 from __future__ import annotations
 
-import cv2
 import numpy as np
 
 from app.vision.construction.config import ConstructionConfig
@@ -32,15 +31,6 @@ OLD, YOUNG = (8, 8), (8, 9)  # (row, col) of two neighbouring 16-px blocks on th
 OLD_FROM = 14  # the first block changes once the reference is seeded and stays changed
 
 
-def _slab(img: np.ndarray, block: tuple[int, int]) -> np.ndarray:
-    """A grey concrete slab over one block of the lawn."""
-    r, c = block
-    out = img.copy()
-    x, y = c * 16, r * 16
-    cv2.rectangle(out, (x, y), (x + 15, y + 15), (150, 150, 155), -1)
-    cv2.line(out, (x + 2, y + 8), (x + 13, y + 8), (80, 80, 85), 2)
-    return out
-
 
 def _alarms(young: range, total: int, held_blocks: int = 2,
             held_share: float = 1.0, lone_after: float | None = None
@@ -51,8 +41,8 @@ def _alarms(young: range, total: int, held_blocks: int = 2,
                                                   held_share=held_share,
                                                   lone_after=lone_after))
     base, rng = cs.ground(), np.random.default_rng(11)
-    old = _slab(base, OLD)
-    both = _slab(old, YOUNG)
+    old = cs.with_slab(base, OLD)
+    both = cs.with_slab(old, YOUNG)
     found = []
     for i in range(total):
         scene = both if i in young else old if i >= OLD_FROM else base
