@@ -262,9 +262,8 @@ class FallingObjectDetector:
             # the release is seen up to a storey too high).
             f = self.facade
             uv = v.origin_uv
-            view = f.viewpoint(w, h)
-            if view is not None:
-                uv = view.behind(uv, self.cfg.release_depth_m)
+            if self._view is not None:
+                uv = self._view.behind(uv, self.cfg.release_depth_m)
             # Snap to the nearest cell: the release was accepted within a margin of the
             # facade.
             across = min(max(uv[0], 0.0), f.columns - 1e-6)
