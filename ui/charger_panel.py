@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.facade.errors import CommandError
@@ -22,6 +22,7 @@ from ui.operations_common import (
     number,
     percent,
 )
+from widgets.polling import poll_every
 
 REFRESH_MS = 3000
 ORDER = ("Faulted", "Charging", "SuspendedEV", "SuspendedEVSE", "Preparing", "Finishing",
@@ -53,10 +54,7 @@ class ChargerPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.bad)
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self._timer = poll_every(self, REFRESH_MS, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:

@@ -7,10 +7,11 @@ fixes its picture size, raises no event)."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject
 
 from app.facade.room import ControlRoom
 from ui.bridge import RoomBridge
+from widgets.polling import poll_every
 
 REFRESH_MS = 5000
 
@@ -21,10 +22,7 @@ class ConstructionOverlay(QObject):
         self.reader = getattr(room.cameras, "construction", None)
         self.view = scene_view
         RoomBridge.of(room).sig_camera.connect(self._on_camera_event)
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self._timer = poll_every(self, REFRESH_MS, self.refresh)
         self._shown: tuple = ()
         self.refresh()
 

@@ -43,6 +43,7 @@ from ui.command_feedback import error_text
 from ui.dispatch_detail import OrderDetail
 from ui.dispatch_models import OrderQueueModel, TechnicianModel
 from widgets.plain_text import plain_label, tooltip
+from widgets.polling import poll_every
 
 REFRESH_MS = 500
 QUEUED_STATES = frozenset({"created", "rejected"})
@@ -82,9 +83,7 @@ class DispatchPanel(QWidget):
         self.techs.sig_order_dropped.connect(self._on_order_dropped)
         self._build()
         RoomBridge.of(room).sig_dispatch.connect(self._on_dispatch_event)
-        self._timer = QTimer(self)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start(REFRESH_MS)
+        self._timer = poll_every(self, REFRESH_MS, self.refresh)
         self._soon = QTimer(self)  # coalesces a burst of events into one refresh
         self._soon.setSingleShot(True)
         self._soon.setInterval(50)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
@@ -44,6 +44,7 @@ from ui.operations_common import (
 )
 from ui.plots import load_plot
 from widgets.deferred import DeferredWidget
+from widgets.polling import poll_every
 
 if TYPE_CHECKING:
     from widgets.load_plot import LoadPlot
@@ -113,10 +114,7 @@ class EnergyPanel(QWidget):
         layout.addWidget(plans, 2)
         layout.addWidget(self.water)
         self.sig_report_done.connect(self._on_report_done)
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self._timer = poll_every(self, REFRESH_MS, self.refresh)
         self.refresh()
 
     # ---- showing ------------------------------------------------------------------------

@@ -10,7 +10,7 @@ outside: shown as plain text, tooltips included.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.facade.room import ControlRoom
 from app.security.roles import Permission
 from widgets.plain_text import plain_label, tooltip
+from widgets.polling import poll_every
 
 REFRESH_MS = 500
 
@@ -78,10 +79,7 @@ class IngestHealthPanel(QWidget):
         layout.addWidget(rejects_box, 2)
         layout.addWidget(unknown_box, 1)
 
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self._on_refresh)
-        self._timer.start()
+        self._timer = poll_every(self, REFRESH_MS, self._on_refresh)
         self._on_refresh()
 
     def _table(self, headers: list[str]) -> QTableWidget:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -33,6 +33,7 @@ from ui.operations_common import (
 )
 from ui.plots import load_plot
 from widgets.deferred import DeferredWidget
+from widgets.polling import poll_every
 
 if TYPE_CHECKING:
     from widgets.load_plot import LoadPlot
@@ -100,10 +101,7 @@ class ParkingPanel(QWidget):
         layout.addWidget(self._plot_place, 2)
         layout.addWidget(zones_box, 1)
         layout.addWidget(tabs, 2)
-        self._timer = QTimer(self)
-        self._timer.setInterval(REFRESH_MS)
-        self._timer.timeout.connect(self.refresh)
-        self._timer.start()
+        self._timer = poll_every(self, REFRESH_MS, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
