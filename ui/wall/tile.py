@@ -108,34 +108,22 @@ class WallTile(QWidget):
         """Show ``takeover``'s alarm here in ``role``; returns what undoes it."""
         if role != "details":
             raise ValueError(f"a {type(self).__name__} cannot take the {role} role")
-        from ui.wall.details import DetailsPanel
-
-        panel = self._details or DetailsPanel(self.ctx, self)
-        self._details = panel
-        previous = panel.showing()
-        panel.show_alarm(takeover)
-        self._cover(panel)
-        self.held_by = takeover
-        self.update()
-
-        def revert() -> None:
-            self.held_by = None
-            if previous is None:
-                panel.hide()
-            else:
-                panel.restore(previous)
-            self.update()
-        return revert
+        return self._hold_details(takeover, lambda panel: panel.show_alarm(takeover))
 
     def push_flood(self, summary) -> Revert:  # noqa: ANN001 (a FloodSummary)
+        return self._hold_details(summary, lambda panel: panel.show_flood(summary))
+
+    def _hold_details(self, holder, show) -> Revert:  # noqa: ANN001
+        """Cover the tile with its details panel, filled by ``show(panel)`` and held by
+        ``holder``; the revert gives back what the panel showed before (or hides it)."""
         from ui.wall.details import DetailsPanel
 
         panel = self._details or DetailsPanel(self.ctx, self)
         self._details = panel
         previous = panel.showing()
-        panel.show_flood(summary)
+        show(panel)
         self._cover(panel)
-        self.held_by = summary
+        self.held_by = holder
         self.update()
 
         def revert() -> None:
