@@ -13,12 +13,13 @@ seen on the wall higher than it is.
 from __future__ import annotations
 
 import functools
-import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+
+from app.vision.json_file import load_checked
 
 # A column's width where a facade gives none: a bay about a storey wide. Columns are counted,
 # not measured; physics reads sideways metres with it, and the camera's focal length may.
@@ -238,16 +239,4 @@ def parse_facade(data: object) -> Facade:
 
 def load_facade(path: str | Path) -> Facade:
     """Read and validate a facade file; FacadeError names the file and the problem."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise FacadeError(f"{path}: no such facade file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise FacadeError(f"{path}: cannot read facade file ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise FacadeError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    try:
-        return parse_facade(data)
-    except FacadeError as exc:
-        raise FacadeError(f"{path}: {exc}") from None
+    return load_checked(path, "facade file", FacadeError, parse_facade)

@@ -9,13 +9,14 @@ camera settings under ``"construction"``. A bad file names the problem and the k
 
 from __future__ import annotations
 
-import json
 import math
 from pathlib import Path
 
 import cv2
 import msgspec
 import numpy as np
+
+from app.vision.json_file import load_checked
 
 KINDS = ("green_space", "no_build", "fire_lane", "rooftop")
 DEFAULT_PERSIST_S = 12 * 3600.0  # a live camera: half a day, longer than a parked car stays
@@ -120,19 +121,7 @@ def parse_zones(data: object) -> ZoneSet:
 
 def load_zones(path: str | Path) -> ZoneSet:
     """Read and validate a zones file; ZonesError names the file and the problem."""
-    path = Path(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ZonesError(f"{path}: no such zones file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ZonesError(f"{path}: cannot read zones file ({exc})") from None
-    except json.JSONDecodeError as exc:
-        raise ZonesError(f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
-    try:
-        return parse_zones(data)
-    except ZonesError as exc:
-        raise ZonesError(f"{path}: {exc}") from None
+    return load_checked(path, "zones file", ZonesError, parse_zones)
 
 
 class BlockZones:
