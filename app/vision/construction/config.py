@@ -78,11 +78,6 @@ class ConstructionConfig:
     # round 16: dev 1000-1025, fresh 1050-1067 and the distractor weeks the same but one false
     # alarm fewer, fresh 1060's snow on the lane, and two structures 1.4 and 2.0 h later)
     weather_by_block: bool = True
-    # ... counting, as the weather's other places, also runs that have ended since, if they
-    # lived this long (× min_persist_s): only runs still running counted, so a start's
-    # evidence faded as the other places recovered while the change's own blocks were kept
-    # running (round 16, fresh 1059: a dusk patch the snow then covered). None: off
-    weather_memory: float | None = None
     # ... except, in an infrared sample, for a change that started when that night began:
     # the lamp shows every block it lights differently from then on (round 11). Found two
     # of six fresh dev rooftop rooms the night alone showed (one raised twice), dev's 28

@@ -43,7 +43,7 @@ from app.vision.construction.groundback import ground_back
 from app.vision.construction.persistence import BlockRuns
 from app.vision.construction.reference import ReferenceBank, bin_key
 from app.vision.construction.registration import align, motion, register
-from app.vision.construction.weather import synced, weather_blocks, with_ended
+from app.vision.construction.weather import synced, weather_blocks
 from app.vision.construction.zones import BlockZones, ZoneSet
 
 MIN_STD = 6.0  # a sample flatter than this (grey levels) is too dark or covered to judge
@@ -432,21 +432,16 @@ class ConstructionDetector:
         joined = np.isin(labels, np.unique(labels[comp]))
         near = cv2.dilate(joined.astype(np.uint8), np.ones((3, 3), np.uint8)).astype(bool)
         others = self.runs.running & ~near & ~self._held()
-        start = self.runs.start
-        if cfg.weather_memory is not None:  # ... and runs there that lived and ended since
-            others, start = with_ended(others, start, self.runs.running, self.runs.past_start,
-                                       self.runs.past_end, ~near & ~self._held(),
-                                       cfg.weather_memory * self._zones.min_persist_s)
         # scattered over several places, as snow or a drying ground is; two sheds that
         # happen to go up on the same day are two things, not weather
-        if synced(others, start, onset, window,
+        if synced(others, self.runs.start, onset, window,
                   max(cfg.weather_min_blocks, cfg.weather_share * int(comp.sum())),
                   cfg.weather_min_places):
             return True
         if not cfg.weather_by_block:
             return False
         # ... or most of its blocks, each group by its own start (weather.py)
-        by_block = weather_blocks(comp, others, start, window,
+        by_block = weather_blocks(comp, others, self.runs.start, window,
                                   cfg.weather_min_blocks, cfg.weather_share,
                                   cfg.weather_min_places)
         return 2 * int(by_block.sum()) > int(comp.sum())

@@ -46,10 +46,6 @@ class BlockRuns:
         # carried through hours no sample could judge: only day samples judge it again
         self.day_judge = np.zeros(shape, bool)
         self.blind = 0  # samples in a row that could judge no block at all
-        # the last run of each block that ended (not cleared by the detector): its start and
-        # end, for the weather check's memory (weather.with_ended)
-        self.past_start = np.full(shape, np.nan)
-        self.past_end = np.full(shape, np.nan)
 
     @property
     def running(self) -> np.ndarray:
@@ -113,8 +109,6 @@ class BlockRuns:
         ratio = self.hits / np.maximum(self.samples, 1)
         ended = self.running & ((self.misses > cfg.gap_samples)
                                 | ((self.samples >= MIN_JUDGED) & (ratio < cfg.hit_ratio)))
-        self.past_start[ended] = self.start[ended]
-        self.past_end[ended] = t
         self.clear(ended)
         self.vanish[usable & vanish] += 1
         self.vanish[usable & ~vanish] = 0

@@ -44,17 +44,3 @@ def weather_blocks(comp: np.ndarray, others: np.ndarray, start: np.ndarray, wind
         if synced(others, start, at, window, max(min_blocks, share * int(group.sum())), places):
             out |= group
     return out
-
-
-def with_ended(others: np.ndarray, start: np.ndarray, running: np.ndarray,
-               past_start: np.ndarray, past_end: np.ndarray, allowed: np.ndarray,
-               min_lived: float) -> tuple[np.ndarray, np.ndarray]:
-    """The weather's other places with a memory (``weather_memory``, round 17): besides the
-    running ``others``, the blocks of ``allowed`` not running now whose last run lived at
-    least ``min_lived`` before it ended, at that run's start. A snowfall's or the dusk's
-    patches elsewhere that the next day denied or the sun melted still started with the
-    change's blocks; the ordinary afternoon light's runs, which live minutes, do not count.
-    Returns (others, start) for ``synced`` / ``weather_blocks``."""
-    with np.errstate(invalid="ignore"):
-        past = allowed & ~running & (past_end - past_start >= min_lived)
-    return others | past, np.where(running, start, past_start)
