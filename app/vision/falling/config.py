@@ -109,6 +109,12 @@ class FallingConfig:
     # on the wall plane that the depth allowance (depth_max_m) would accept: the allowance
     # is for a fall from its first point; a part within a_max is judged without it. 0: off.
     head_still_px: float = 3.0
+    # A fall's curvature is spread over its whole track: without its last points (this
+    # share, at least 2) the part must still curve downwards (physics.tail_borne). A blob
+    # creeping for most of a second, then one jump to a blob lower down, is a chain whose
+    # whole "acceleration" lies in the jump (cctv-dev throw clip 97's alarm). Not asked of a
+    # light object at its terminal speed nor of a short drop on strong evidence. 0: off.
+    tail_check_frac: float = 0.125
     facade_margin: float = 0.3  # columns/floors: the release must lie on the facade
     # Where a thrown object is let go: an arm's length out of a window or over a railing.
     # Its floor is the one behind that point (Viewpoint.behind), not where it is seen on

@@ -235,6 +235,20 @@ def still_head(xy: np.ndarray, t: np.ndarray, size: np.ndarray, facade: Facade,
     return (last, tau) if t[last] - t[0] >= 1.3 * tau else None
 
 
+def tail_borne(t: np.ndarray, h: np.ndarray, frac: float) -> bool:
+    """Does the fall's curvature rest on its last points alone? The parabola refitted
+    without the last ``frac`` of the points (at least 2; at least 4 left) must still curve
+    downwards. A fall curves all along (from its release or wherever it is first seen); a
+    chain of a blob creeping or standing, then one jump to another blob lower down, fits a
+    parabola only thanks to the jump: without it the rest is straight or curves up."""
+    if frac <= 0:
+        return False
+    k = max(2, math.ceil(frac * len(t)))
+    if len(t) - k < 4:
+        return False
+    return -2 * _fit(t[:-k], h[:-k])[0][0] <= 0.0
+
+
 def _blob_mask(track: Track, i0: int, i1: int) -> np.ndarray:
     """True for the points of track[i0:i1] that are blobs (not weak points)."""
     return ~np.asarray(track.weak_flags[i0:i1], bool)
@@ -353,6 +367,8 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         # perspective of an object in front of the wall bends it a little more. The edge
         # of a swaying canopy, an insect's loop, curve sideways about as much as they drop.
         v.reason = "curves sideways"
+    elif not terminal and not short and tail_borne(t, h, cfg.tail_check_frac):
+        v.reason = "curved only by its end"
     if v.reason:
         return v
     # A falling object never stops in mid-air. At rest it may be only before its release
