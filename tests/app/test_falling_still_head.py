@@ -17,16 +17,16 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-import cv2
 import numpy as np
 import pytest
 
 from app.vision.facade import parse_facade
-from app.vision.falling import FallingConfig, FallingObjectDetector
+from app.vision.falling import FallingConfig
 from app.vision.falling.physics import judge, still_head
 from app.vision.falling.tracker import Track
 from app.vision.synth import ClipSpec, render_frames
 from tests.app.test_falling_physics import CAM, FH, D, _facade, _fall, _track
+from tests.fixtures.painted_fall import alarms, paint_fall
 
 FPS = 25.0
 OFF = FallingConfig(head_still_px=0.0)  # without the test of the head
@@ -150,28 +150,10 @@ def test_a_fall_from_rest_is_one_alarm_as_early_as_without_the_test():
     _truth, facade_json, frames = render_frames(spec)
     facade = parse_facade(facade_json)
     h0, release = 18.2 * facade.floor_height_m, 2.1
+    painted = paint_fall(frames, facade, FPS, h0=h0, release=release, shown_from=1.5, grey=20)
 
-    def at(h_m: float) -> tuple[int, int]:
-        x, y = facade.to_image([[3.5, h_m / facade.floor_height_m]])[0]
-        return int(round(x)), int(round(y))
-
-    painted = []
-    for i, frame in enumerate(frames):
-        t = i / FPS
-        frame = frame.copy()
-        if 1.5 <= t < release + 2.5:
-            dt = max(t - release, 0.0)
-            cv2.circle(frame, at(h0 - 0.5 * 9.81 * dt * dt), 3, (20, 20, 20), -1, cv2.LINE_AA)
-        painted.append(frame)
-
-    def alarms(cfg: FallingConfig):
-        det = FallingObjectDetector(cfg, facade=facade, fps=FPS)
-        out = []
-        for i, frame in enumerate(painted):
-            out += [(i / FPS, ev) for ev in det.process(frame, i / FPS)]
-        return out + [(None, ev) for ev in det.flush()]
-
-    new, old = alarms(FallingConfig()), alarms(replace(FallingConfig(), head_still_px=0.0))
+    new = alarms(painted, facade, FPS, FallingConfig())
+    old = alarms(painted, facade, FPS, replace(FallingConfig(), head_still_px=0.0))
     assert len(new) == 1 and len(old) == 1, (new, old)
     (t_new, ev), (t_old, ev_old) = new[0], old[0]
     assert t_new is not None and t_new == t_old  # raised while falling, as without the test

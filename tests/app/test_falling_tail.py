@@ -14,16 +14,16 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 
-import cv2
 import numpy as np
 import pytest
 
 from app.vision.facade import parse_facade
-from app.vision.falling import FallingConfig, FallingObjectDetector
+from app.vision.falling import FallingConfig
 from app.vision.falling.physics import judge, tail_borne
 from app.vision.falling.tracker import Track
 from app.vision.synth import ClipSpec, render_frames
 from tests.app.test_falling_physics import FH, D, _facade, _track
+from tests.fixtures.painted_fall import alarms, paint_fall
 
 OFF = FallingConfig(tail_check_frac=0.0)
 
@@ -100,29 +100,11 @@ def test_a_night_fall_on_rendered_frames_is_one_alarm_as_without_the_test():
     _truth, facade_json, frames = render_frames(spec)
     facade = parse_facade(facade_json)
     h0, release, fps = 18.2 * facade.floor_height_m, 1.5, 25.0
+    painted = paint_fall(frames, facade, fps, h0=h0, release=release, shown_from=release,
+                         grey=200)
 
-    def at(h_m: float) -> tuple[int, int]:
-        x, y = facade.to_image([[3.5, h_m / facade.floor_height_m]])[0]
-        return int(round(x)), int(round(y))
-
-    painted = []
-    for i, frame in enumerate(frames):
-        t = i / fps
-        frame = frame.copy()
-        if release <= t < release + 2.5:
-            dt = t - release
-            cv2.circle(frame, at(h0 - 0.5 * 9.81 * dt * dt), 3, (200, 200, 200), -1,
-                       cv2.LINE_AA)
-        painted.append(frame)
-
-    def alarms(cfg: FallingConfig):
-        det = FallingObjectDetector(cfg, facade=facade, fps=fps)
-        out = []
-        for i, frame in enumerate(painted):
-            out += [(i / fps, ev) for ev in det.process(frame, i / fps)]
-        return out + [(None, ev) for ev in det.flush()]
-
-    new, old = alarms(FallingConfig()), alarms(replace(FallingConfig(), tail_check_frac=0.0))
+    new = alarms(painted, facade, fps, FallingConfig())
+    old = alarms(painted, facade, fps, replace(FallingConfig(), tail_check_frac=0.0))
     assert len(new) == 1 and len(old) == 1, (new, old)
     (t_new, ev), (t_old, ev_old) = new[0], old[0]
     assert t_new is not None and t_new == t_old and t_new - release < 1.2
