@@ -33,11 +33,7 @@ own path (``offline.detect_file``).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-
-import cv2
 
 from app.vision.construction.events import CameraMoved, Detection
 from app.vision.construction.offline import detect_file
@@ -96,26 +92,11 @@ def _overlap(a, b) -> float:  # noqa: ANN001
     return inter / max(1, min(a[2] * a[3], b[2] * b[3]))
 
 
-@contextmanager
-def one_thread() -> Iterator[None]:
-    """OpenCV on one thread for the block, then as it was. OpenCV's parallel loops (ECC's
-    among them) sum floating point in an order that depends on the thread schedule, so two
-    scorings of the same code could part (dev 1011's lane alarm came and went, rounds 14-16);
-    a benchmark comparison needs the same alarms from the same code."""
-    before = cv2.getNumThreads()
-    cv2.setNumThreads(1)
-    try:
-        yield
-    finally:
-        cv2.setNumThreads(before)
-
-
 def score(kind: str, seed: int, paths: dict[str, Path], config=None) -> dict:  # noqa: ANN001
-    """Run the detector on one time-lapse and judge every alarm against the truth (OpenCV on
-    one thread: the same code gives the same alarms)."""
+    """Run the detector on one time-lapse and judge every alarm against the truth (the same
+    code gives the same alarms: ``detect_file`` runs OpenCV on one thread)."""
     truth = json.loads(paths["truth"].read_text())
-    with one_thread():
-        run = detect_file(paths["video"], load_zones(paths["zones"]), config)
+    run = detect_file(paths["video"], load_zones(paths["zones"]), config)
     t0, step = truth["t0_s"], truth["interval_s"] * truth["fps"]  # compound s per video s
     end = t0 + truth["frames"] * truth["interval_s"]
     persist = truth["persist_s"]
