@@ -367,7 +367,7 @@ def _judge_points(track: Track, i0: int, i1: int, cfg: FallingConfig, facade: Fa
         # perspective of an object in front of the wall bends it a little more. The edge
         # of a swaying canopy, an insect's loop, curve sideways about as much as they drop.
         v.reason = "curves sideways"
-    elif not terminal and not short and tail_borne(t, h, cfg.tail_check_frac):
+    elif not short and tail_borne(t, h, cfg.tail_check_frac):  # terminal: passed above
         v.reason = "curved only by its end"
     if v.reason:
         return v
