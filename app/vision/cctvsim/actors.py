@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.vision.cctvsim.camera import CctvCamera
+from app.vision.cctvsim.moth_depth import MothDepth, draw_defocused
 
 G = 9.81
 
@@ -182,7 +183,10 @@ class Laundry:
 
 @dataclass
 class Moth:
-    """An insect at the lens at night: a big, soft, IR-bright disc looping and spiralling."""
+    """An insect at the lens at night: a big, soft, IR-bright disc looping and spiralling.
+    With a ``depth`` it is at a distance from the lens that changes as it flies
+    (``moth_depth.py``: size ∝ 1/d, brightness ∝ 1/d², lens defocus); without one it is
+    the fixed-size disc of the renderer before round 18 (kept for hand-made test moths)."""
     t0: float
     t1: float
     c0: np.ndarray
@@ -192,6 +196,7 @@ class Moth:
     size: float
     bright: float
     seed: int
+    depth: MothDepth | None = None
 
     def at(self, t: float) -> np.ndarray:
         s = t - self.t0
@@ -201,8 +206,19 @@ class Moth:
                                                          math.sin(self.omega * s)])
                 + 0.25 * self.radius * wob)
 
+    def distance_m(self, t: float) -> float | None:
+        return None if self.depth is None else self.depth.d(t - self.t0)
+
     def draw(self, img: np.ndarray, t: float, exposure_s: float) -> None:
         if not self.t0 <= t <= self.t1:
+            return
+        if self.depth is not None:
+            d = self.depth.d(t - self.t0)
+            sx = self.depth.semi_axis_px(d)
+            centres = [tuple(self.at(t - exposure_s * j / 3)) for j in range(3)]
+            g = self.depth.radiance(d, centres[0])
+            values = [g * (0.7 + 0.3 * math.sin(2 * math.pi * 20 * t + j)) for j in range(3)]
+            draw_defocused(img, centres, values, sx, 0.8 * sx, self.depth.blur_px(d))
             return
         for j in range(3):
             p = self.at(t - exposure_s * j / 3)

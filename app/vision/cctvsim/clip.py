@@ -20,6 +20,7 @@ from app.vision.cctvsim import plan as P
 from app.vision.cctvsim.actors import draw_rain
 from app.vision.cctvsim.camera import sample_camera
 from app.vision.cctvsim.foliage import Flags, Trees
+from app.vision.cctvsim.moth_depth import MOTH_TAG, sample_optics
 from app.vision.cctvsim.sensor import Sensor, Shake, apply_shake, sample_exposure, sample_wind
 from app.vision.cctvsim.tower import render_static, sample_tower
 
@@ -46,8 +47,31 @@ class CctvSpec:
     moths_per_10s: tuple[int, int] | None = None  # None: 1–3 (when there are moths)
 
 
-def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], float]:
-    """(truth, facade, frames, file fps). Seeds are salted: seed N here is not synth's N."""
+# What a clip cached by an older renderer must not be read for (``render_tag``): BASE is
+# bumped by a change to every clip, FEATURES[k] by a change to the clips that contain the
+# distractor k. 1 everywhere = the renderer before versions (round 18), whose cached clips
+# keep their names. Moths 2: distance from the lens (``moth_depth``).
+BASE_VERSION = 1
+FEATURE_VERSIONS = {"moths": 2}
+
+
+def tag_for(kinds: list[str] | tuple[str, ...]) -> str:
+    """The versions of what a clip with these distractors contains: "" for a clip the
+    renderer still draws as it did before versions, "moths2" for one with moths now. A
+    rendered clip's truth records it (``render_tag``; absent = "")."""
+    parts = [f"r{BASE_VERSION}"] if BASE_VERSION > 1 else []
+    parts += [f"{k}{FEATURE_VERSIONS[k]}" for k in kinds if FEATURE_VERSIONS.get(k, 1) > 1]
+    return "-".join(parts)
+
+
+def render_tag(spec: CctvSpec) -> str:
+    """``tag_for`` the clip this spec renders, without rendering it."""
+    return tag_for(_scene(spec)[5])
+
+
+def _scene(spec: CctvSpec) -> tuple:
+    """The first draws of a clip: (rng, night, tower, camera, calibrated rect, distractor
+    kinds); cheap (no pixels), so that ``render_tag`` can say what a clip contains."""
     rng = np.random.default_rng([spec.seed, 0xCC7F])
     night = bool(rng.random() < 0.35) if spec.night is None else spec.night
     w, h = spec.width, spec.height
@@ -67,6 +91,13 @@ def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], fl
             raise ValueError(f"unknown distractor {sorted(unknown)[0]!r}")
         kinds = list(spec.distractors)
     kinds = [k for k in kinds if not (k == "moths" and not night) and not (k == "clouds" and night)]
+    return rng, night, tower, cam, rect, kinds
+
+
+def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], float]:
+    """(truth, facade, frames, file fps). Seeds are salted: seed N here is not synth's N."""
+    rng, night, tower, cam, rect, kinds = _scene(spec)
+    w, h = spec.width, spec.height
     if spec.fps is not None:
         fps = float(spec.fps)
     else:
@@ -75,7 +106,7 @@ def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], fl
     if repeat is None and rng.random() < 0.12:
         repeat = (20.0, 30.0) if rng.random() < 0.5 else (15.0, 25.0)
     content_fps, file_fps = repeat if repeat else (fps, fps)
-    static, _dist, _on = render_static(cam, tower, rng, night)
+    static, dist, _on = render_static(cam, tower, rng, night)
     ir_power = float(np.percentile(static, 99)) * 100.0 if night else 0.0
     exposure_s = float(rng.uniform(0.02, 0.04) if night else rng.uniform(0.001, 0.004))
     wind = sample_wind(rng)
@@ -125,7 +156,10 @@ def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], fl
                    for _ in range(P.per_ten_seconds(rng, duration, 1, 2))]
     cloths = [P.laundry(cam, tower, rect, rng, night)
               for _ in range(int(rng.integers(2, 9)) if "laundry" in kinds else 0)]
-    moths = [P.moth(rng, w, h, float(rng.uniform(-1, duration)))
+    moth_rng = np.random.default_rng([spec.seed, MOTH_TAG])  # the moths' own stream
+    near = float(np.min(dist)) if np.isfinite(dist).any() else 10.0  # as render_static
+    optics = sample_optics(moth_rng, cam.f_px, w, h, near)
+    moths = [P.moth(rng, w, h, float(rng.uniform(-1, duration)), moth_rng, optics)
              for _ in range(P.per_ten_seconds(rng, duration, *(spec.moths_per_10s or (1, 3)))
                             if "moths" in kinds else 0)]
     trees = Trees(rng, w, h, night) if "trees" in kinds else None
@@ -181,6 +215,8 @@ def plan_cctv_clip(spec: CctvSpec) -> tuple[dict, dict, Iterator[np.ndarray], fl
         "events": [a.truth for a in throws],
         "_actors": actors, "_moths": moths,
     }
+    if tag_for(kinds):  # a clip drawn as before versions keeps its truth as it was
+        truth["render_tag"] = tag_for(kinds)
     return truth, P.facade_file(cam, tower, rect), frames(), file_fps
 
 
@@ -196,8 +232,12 @@ def _finish_truth(truth: dict) -> dict:
     for m in truth["_moths"]:
         ts = np.arange(max(m.t0, 0.0), m.t1, 0.08)
         if len(ts):
-            tracks.append({"kind": "moth", "t": [round(float(t), 2) for t in ts],
-                           "px": [[round(float(v), 1) for v in m.at(t)] for t in ts]})
+            track = {"kind": "moth", "t": [round(float(t), 2) for t in ts],
+                     "px": [[round(float(v), 1) for v in m.at(t)] for t in ts]}
+            if m.depth is not None:  # distance from the lens (m) and image semi-axis (px)
+                track["d_m"] = [round(m.depth.d(float(t) - m.t0), 3) for t in ts]
+                track["semi_px"] = [round(m.depth.semi_axis_px(d), 2) for d in track["d_m"]]
+            tracks.append(track)
     out["distractor_tracks"] = tracks
     return out
 

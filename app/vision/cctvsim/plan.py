@@ -18,6 +18,7 @@ from app.vision.cctvsim.actors import (
     fall_path,
 )
 from app.vision.cctvsim.camera import CctvCamera
+from app.vision.cctvsim.moth_depth import Optics, sample_depth
 from app.vision.cctvsim.tower import Tower
 
 
@@ -174,14 +175,23 @@ def laundry(cam: CctvCamera, t: Tower, rect, rng: np.random.Generator,
                    float(rng.uniform(0.3, 1.0)))
 
 
-def moth(rng: np.random.Generator, w: int, h: int, t0: float) -> Moth:
+def moth(rng: np.random.Generator, w: int, h: int, t0: float,
+         depth_rng: np.random.Generator | None = None, optics: Optics | None = None) -> Moth:
+    """A moth at the lens from ``t0``: its flight in the image from ``rng`` (the clip's),
+    its distance from the lens (``moth_depth``) from ``depth_rng``, the moths' own
+    generator, so that what the clip draws after its moths does not depend on their depth.
+    Without ``depth_rng``: the fixed-size moth (its ``size`` and ``bright`` are used only
+    then)."""
     scale = h / 720
-    return Moth(t0, t0 + float(rng.uniform(1.0, 6.0)),
-                np.array([rng.uniform(0.1, 0.9) * w, rng.uniform(0.1, 0.9) * h]),
-                rng.normal(0, 60, 2) * scale, float(rng.uniform(10, 120) * scale),
-                float(rng.choice([-1, 1]) * rng.uniform(3.0, 10.0)),
-                float(rng.uniform(3, 30) * scale), float(rng.uniform(0.8, 3.0)),
-                int(rng.integers(0, 1000)))
+    m = Moth(t0, t0 + float(rng.uniform(1.0, 6.0)),
+             np.array([rng.uniform(0.1, 0.9) * w, rng.uniform(0.1, 0.9) * h]),
+             rng.normal(0, 60, 2) * scale, float(rng.uniform(10, 120) * scale),
+             float(rng.choice([-1, 1]) * rng.uniform(3.0, 10.0)),
+             float(rng.uniform(3, 30) * scale), float(rng.uniform(0.8, 3.0)),
+             int(rng.integers(0, 1000)))
+    if depth_rng is not None and optics is not None:
+        m.depth = sample_depth(depth_rng, optics)
+    return m
 
 
 def per_ten_seconds(rng: np.random.Generator, duration: float, lo: int, hi: int) -> int:

@@ -122,6 +122,15 @@ def facade_texture(t: Tower, rng: np.random.Generator, ppm: float,
     return np.clip(tex, 0, 1.5), emit
 
 
+def ir_lamp(cos_axis, dist, near: float, min_dist: float = 1.0):
+    """Irradiance of the camera's IR illuminator at ``dist`` m, ``cos_axis`` off the optical
+    axis: a beam of ~35° half-width, its power set so the nearest facade point in view
+    (``near`` m) gets 0.8 on the axis, falling off with the square of the distance."""
+    beam = np.exp(-((np.arccos(np.clip(cos_axis, -1, 1)) / math.radians(35.0)) ** 2))
+    power = 0.8 * near * near
+    return power / np.maximum(dist, min_dist) ** 2 * beam
+
+
 def render_static(cam: CctvCamera, t: Tower, rng: np.random.Generator,
                   night: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(radiance image (h, w, c) float32 before exposure, facade distance (h, w), mask of
@@ -154,10 +163,8 @@ def render_static(cam: CctvCamera, t: Tower, rng: np.random.Generator,
     if night:
         r, u, f = cam.axes()
         cos_axis = (rays @ f.astype(np.float32)) / np.linalg.norm(rays, axis=-1)
-        beam = np.exp(-((np.arccos(np.clip(cos_axis, -1, 1)) / math.radians(35.0)) ** 2))
         near = float(np.nanmin(np.where(on, dist, np.nan))) if on.any() else 10.0
-        power = 0.8 * near * near
-        lum = power / np.maximum(dist, 1.0) ** 2 * beam
+        lum = ir_lamp(cos_axis, dist, near)
         img[:] = 0.012  # night sky: city glow, no IR return
         img[on] = (refl[on] * lum[on][:, None]) + em[on][:, None]
     else:
