@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import fields, replace
@@ -150,12 +151,12 @@ def build_one(job: tuple) -> str:
 
 def build_from_set(job: tuple) -> str:
     """Record the blobs of one clip of a bench set (rendered into the bench cache once)."""
-    from bench.detect_sources import materialize
+    from bench.detect_sources import cache_tag, materialize, stale
 
     bjob, cache = job
     Path(cache).mkdir(parents=True, exist_ok=True)
-    out = Path(cache) / f"{bjob.set_name}-{bjob.kind}-{bjob.ident}.pkl"
-    if out.exists():
+    out = Path(cache) / f"{bjob.set_name}-{bjob.kind}-{bjob.ident}{cache_tag(bjob)}.pkl"
+    if out.exists() and not stale(pickle.loads(out.read_bytes())["truth"]):
         return str(out)
     data, cadence = _record(materialize(bjob), _Retimed)
     kept = cadence.kept  # the frames the repeat filter let through, with their times
@@ -163,9 +164,19 @@ def build_from_set(job: tuple) -> str:
                         "times": [t for t, _ in kept], "kept": kept, "set": bjob.set_name})
 
 
+class StaleClip(RuntimeError):
+    """A cache entry recorded from a clip the renderer now draws differently."""
+
+
 def replay(path: str, cfg: FallingConfig | None = None) -> dict:
     """One cached clip through tracking, stitching and physics; scored as ``bench detect``."""
     data = pickle.loads(Path(path).read_bytes())
+    if "set" in data:
+        from bench.detect_sources import stale
+
+        if stale(data["truth"]):
+            raise StaleClip(f"{path}: recorded from a clip an older renderer drew "
+                            "(rebuild it: build --of <set>)")
     facade = parse_facade(json.loads(data["facade"]))
     cfg = replace(cfg or FallingConfig(), weak_k_sigma=0.0)  # it needs the pixels
     det = FallingObjectDetector(cfg, facade=facade, fps=data["fps"])
@@ -193,6 +204,13 @@ def _config(pairs: list[str]) -> FallingConfig:
             raise SystemExit(f"unknown setting {key!r}")
         values[key] = float(raw) if "float" in str(types[key]) else int(raw)
     return replace(FallingConfig(), **values)
+
+
+def _stale_entry(path: str) -> bool:
+    from bench.detect_sources import stale
+
+    data = pickle.loads(Path(path).read_bytes())
+    return "set" in data and stale(data["truth"])
 
 
 def _replay_job(job: tuple) -> dict:
@@ -229,6 +247,11 @@ def main() -> None:
             print(p, flush=True)
         return
     paths = sorted(str(p) for p in Path(a.cache).glob("*.pkl"))
+    fresh = [p for p in paths if not _stale_entry(p)]
+    if len(fresh) < len(paths):
+        print(f"skipped {len(paths) - len(fresh)} entries recorded from clips an older "
+              "renderer drew (rebuild them)", file=sys.stderr)
+    paths = fresh
     results = list(run(_replay_job, [(p, a.set) for p in paths]))
     if a.dump:
         Path(a.dump).write_text("".join(json.dumps(r) + "\n" for r in results))

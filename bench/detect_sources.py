@@ -99,6 +99,40 @@ def jobs(set_name: str, throws: int, hours: float, width: int = 640,
             + [Job(set_name, "dis", s_dis + i, width, seconds) for i in range(n_dis)])
 
 
+def cctv_spec(job: Job):
+    return cctv_throw_spec(job.ident, job.set_name) if job.kind == "throw" else \
+        cctv_distractor_spec(job.ident, job.width, job.seconds, job.set_name)
+
+
+def cache_tag(job: Job) -> str:
+    """"-<versions>" of what a CCTV clip contains (``cctvsim.clip.render_tag``), "" for a
+    clip the renderer draws as it did before versions (and for other sources)."""
+    if source_of(job.set_name) != "cctv":
+        return ""
+    from app.vision.cctvsim.clip import render_tag
+
+    tag = render_tag(cctv_spec(job))
+    return f"-{tag}" if tag else ""
+
+
+def clip_name(job: Job) -> str:
+    """The clip's name in the render cache. It carries ``cache_tag``, so a clip cached by
+    an older renderer is never read for one the renderer now draws differently; the clips
+    it draws as before keep their names (and their cached files)."""
+    return f"{job.kind}-{job.ident}" + ("" if job.kind == "throw" else
+                                        f"-{job.width}-{job.seconds:g}s") + cache_tag(job)
+
+
+def stale(truth: dict) -> bool:
+    """Whether a cached clip (its truth) was rendered by a CCTV renderer that draws what it
+    contains differently now."""
+    if truth.get("source") != "cctvsim":
+        return False
+    from app.vision.cctvsim.clip import tag_for
+
+    return truth.get("render_tag", "") != tag_for(truth.get("distractors", []))
+
+
 def materialize(job: Job, fresh: bool = False) -> dict[str, Path] | None:
     """The clip's files in the cache, rendered on first use; None for missing footage."""
     if source_of(job.set_name) == "real":
@@ -120,20 +154,18 @@ def materialize(job: Job, fresh: bool = False) -> dict[str, Path] | None:
             fpath.write_text(json.dumps(facade), encoding="utf-8")
         return {"video": path, "truth": tpath, "facade": fpath}
     out = BENCH_CACHE / job.set_name
-    name = f"{job.kind}-{job.ident}" + ("" if job.kind == "throw"
-                                         else f"-{job.width}-{job.seconds:g}s")
+    name = clip_name(job)
     paths = {"video": out / f"{name}.mp4", "truth": out / f"{name}.truth.json",
              "facade": out / f"{name}.facade.json"}
-    if not fresh and all(p.is_file() for p in paths.values()):
+    if not fresh and all(p.is_file() for p in paths.values()) and not stale(
+            json.loads(paths["truth"].read_text(encoding="utf-8"))):
         return paths
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out) as tmp:
         if source_of(job.set_name) == "cctv":
             from app.vision.cctvsim import make_cctv_clip
 
-            spec = cctv_throw_spec(job.ident, job.set_name) if job.kind == "throw" else \
-                cctv_distractor_spec(job.ident, job.width, job.seconds, job.set_name)
-            made = make_cctv_clip(spec, tmp, name)
+            made = make_cctv_clip(cctv_spec(job), tmp, name)
         else:
             from app.vision.synth import make_clip
 
