@@ -9,8 +9,9 @@ lamp that lights the facade (``tower.ir_lamp``) and the distance d(t):
   1280 — so a 3 cm moth at 640 px spans ~12 px at 1 m, ~40 at 0.3 m, ~6 at 2 m. Drawn as an
   ellipse of semi-axes L·f_px/(2d) and 0.8 of that (as the fixed-size moth was).
 - **Distance.** d(t) = d0·exp(Σₖ aₖ sin(2π fₖ t + φₖ)): d0 log-uniform in 0.45–1.3 m, three
-  terms of aₖ 0.05–0.15 at fₖ 0.3–2 Hz, so d stays within 0.29–2.0 m and moves by tens of
-  cm within a second (up to ~1 m/s). The image-plane flight is the fixed-size moth's
+  terms of aₖ 0.05–0.15 at fₖ 0.3–2 Hz, so d stays within 0.29–2.0 m and swings by tens of
+  cm within a second (the largest 1-s swing of a 6-s life: 0.2 / 0.37 / 0.69 m at p5 /
+  median / p95; depth speed median 0.5 m/s, peaks 1.5 m/s typical, ≤ 4.7 m/s). The image-plane flight is the fixed-size moth's
   (``Moth.at``): the moth's 3D path is its back-projection at d(t) — lateral position
   (x − cx)·d/f_px — so depth asks for no other image path (coming closer at a fixed image
   position = moving towards the axis in the world).
