@@ -19,9 +19,10 @@ lamp that lights the facade (``tower.ir_lamp``) and the distance d(t):
   0.8·near²/d² × a 35° beam, near = the nearest facade point in view (8–60 m) — with a
   near-infrared reflectance ρ = 0.1–0.5 (moth wings reflect NIR well). Radiance per pixel
   ∝ 1/d² (a bigger image gathers more light over more pixels). With the night exposure
-  (~1.0–1.2, so the facade's brightest ~0.5–1.0) that is ~3–1000× full scale: a moth
-  within 2 m of a lamp is nearly always saturated, except dark ones far off the beam's
-  axis at the far end; brightness falls with d but the sensor mostly clips it. (The
+  (~1.0–1.2, so the facade's brightest ~0.5–1.0) that is from ~0.5× full scale (a dark
+  moth at 2 m far off the beam's axis, the facade at 8 m) to ~10⁴× (0.3 m, facade at 60 m),
+  10–3000× in the clips looked at: a moth within 2 m of a lamp is nearly always saturated;
+  brightness falls with d but the sensor mostly clips it. (The
   fixed-size moth had 0.8–3.0, whatever its size.)
 - **Defocus.** The lens is focused far away (the facade, 8–60 m). A point at d is spread
   over a circle of confusion of diameter A·f/(d − f) on the sensor, A = f/N the aperture,
