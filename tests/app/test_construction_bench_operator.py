@@ -77,14 +77,13 @@ def test_a_false_alarm_answered_is_rejected_muted_and_the_shed_beside_it_raised(
     assert rest[0]["reason"] == "structure shed in lawn-1"
 
 
-def test_a_structure_dispatched_stays_open_in_the_detector_and_takes_its_neighbour(
-        scene) -> None:
-    """The product's dispatch tells the detector nothing: the dispatched change stays open
-    and what goes up next to it becomes part of it, as with nobody answering."""
+def test_a_structure_dispatched_is_closed_and_the_shed_beside_it_raised(scene) -> None:
+    """Dispatch closes the change in the detector: watched, but it no longer takes what goes
+    up next to it (before round 18 it did, and the second shed was never raised)."""
     r = _score(scene, "structure", "shed", ANSWER_H)
-    assert [(a["verdict"], a["held"]) for a in r["answers"]] == [("dispatched", True)]
+    assert [(a["verdict"], a["held"]) for a in r["answers"]] == [("dispatched", True)] * 2
     assert r["false_alarms"] == [] and r["duplicates"] == 0
-    assert _found(r) == {"first": True, "second": False}
+    assert _found(r) == {"first": True, "second": True}
 
 
 def test_a_structure_accepted_is_absorbed_and_its_neighbour_raised(scene) -> None:
