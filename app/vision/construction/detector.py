@@ -87,6 +87,7 @@ class ConstructionDetector:
         self.runs = BlockRuns(self.blocks)
         self.zone_blocks = BlockZones(self._zones, self.scale, self.blocks, cfg.block_px)
         self.muted = np.zeros(self.blocks, bool)
+        self.mutes: list[tuple[np.ndarray, float]] = []  # each rejected change: blocks, when
         # blocks of changes judged to stand outside every zone, for as long as they run
         self.outside = np.zeros(self.blocks, bool)
         self.calm = np.zeros(self.blocks, np.int32)  # samples in a row close to the reference
@@ -258,11 +259,38 @@ class ConstructionDetector:
         if usable.any():
             still = close & (self.calm >= cfg.learn_after) & ~self.runs.running & ~held
             self.bank.learn(b, aligned, still, mono)
-        self.muted &= self.runs.running
+        self._keep_mutes()
         self.outside &= self.runs.running
         self.ages.update(self.runs, self.cfg, self._zones.min_persist_s, t)
         self._regions(t, frame, b.image, aligned, out, mono=mono)
         self._gone(t, out)
+
+    def _keep_mutes(self) -> None:
+        """A rejected change stays muted while its blocks run; with ``mute_grows``, what
+        joins it soon after the reject is muted with it (config.py)."""
+        running = self.runs.running
+        grows = self.cfg.mute_grows
+        if grows is not None and self.mutes:
+            active = self.runs.active(self.cfg) & ~self.outside
+            for c in self.changes.values():
+                active &= ~c.blocks
+            kernel = np.ones((5, 5), np.uint8)
+        kept = []
+        for blocks, at in self.mutes:
+            blocks = blocks & running
+            if grows is not None and blocks.any():
+                young = active & (self.runs.start <= at + grows * self._zones.min_persist_s)
+                while True:
+                    near = cv2.dilate(blocks.astype(np.uint8), kernel) > 0
+                    more = young & near & ~blocks
+                    if not more.any():
+                        break
+                    blocks |= more
+            if blocks.any():
+                kept.append((blocks, at))
+        self.mutes = kept
+        self.muted = (np.logical_or.reduce([b for b, _ in kept]) if kept
+                      else np.zeros(self.blocks, bool))
 
     def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
         """The lawns judged together: when many lawn blocks change at once (snow lying in
@@ -555,6 +583,7 @@ class ConstructionDetector:
             c = self.changes.pop(change_id, None)
             if c is None:
                 return False
+            self.mutes.append((c.blocks.copy(), self._t if self._t is not None else 0.0))
             self.muted |= c.blocks
             return True
 
