@@ -108,5 +108,6 @@ def test_the_bench_option_reads_hours_or_never() -> None:
                                ("distractor", 5000, "w", 2.0, "dispatch")]
     never = parser.parse_args(["--answer-after", "never"])
     assert never.answer_after is None
+    assert parser.parse_args([]).answer_after == 2.0  # the staffed room is the default
     with pytest.raises(SystemExit):
         parser.parse_args(["--answer-after", "-1"])
