@@ -3,11 +3,14 @@
 camera-week, camera moves reported — and its CPU per camera next to the falling detector's.
 
     control-room bench construction --json [--set dev|held-out|held-out-2|held-out-3|held-out-4] [--structures 30]
-        [--weeks 4] [--moves 6] [--jobs N] [--workdir DIR] [--dump r.jsonl]
+        [--weeks 4] [--moves 6] [--first-structure K] [--answer-after HOURS|never]
+        [--answer-structures dispatch|accept] [--jobs N] [--workdir DIR] [--dump r.jsonl]
     control-room bench construction --from-dump r.jsonl      # figures again
 
 Every time-lapse is rendered, encoded to H.264 and read back through ``control-room
-detect``'s own path. CPU is process time (the machine is shared), per sample and as
+detect``'s own path. An operator answers every alarm 2 compound hours after it is raised
+(dispatch if it covers a structure in a zone, else reject), as a staffed room does;
+``--answer-after never`` scores the room nobody staffs (the figures before round 18). CPU is process time (the machine is shared), per sample and as
 seconds per camera-hour at the live cadence (a sample every 10 minutes).
 """
 
@@ -25,6 +28,7 @@ from pathlib import Path
 
 from bench.construction_set import PERSIST_S, SEEDS, ensure, score
 
+ANSWER_AFTER_H = 2.0  # the staffing assumption (round 18): every alarm answered within 2 h
 LIVE_SAMPLES_PER_HOUR = 6.0  # ConstructionConfig.sample_period_s = 600
 FALLING_FPS = 25.0
 
@@ -38,22 +42,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--workdir", help="keep the videos here and reuse them")
     parser.add_argument("--dump", help="append every run's scored result here (JSON Lines)")
     parser.add_argument("--from-dump", help="only compute the figures from such a file")
+    parser.add_argument("--first-structure", type=int, default=0,
+                        help="start the structure runs this many seeds into the set "
+                        "(dev 50: the fresh sample 1050+)")
+    parser.add_argument("--answer-after", type=_hours, default=ANSWER_AFTER_H,
+                        metavar="HOURS|never",
+                        help="the bench operator answers every alarm this many compound "
+                        f"hours after it is raised (default {ANSWER_AFTER_H:g}: a room "
+                        "staffed around the clock; bench/construction_operator.py); never: "
+                        "nobody answers (the bench of rounds 1-17)")
+    parser.add_argument("--answer-structures", choices=("dispatch", "accept"),
+                        default="dispatch", help="the operator's answer to an alarm over a "
+                        "structure in a zone (others are rejected)")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--quick", dest="quick_here", action="store_true", help=argparse.SUPPRESS)
 
 
+def _hours(text: str) -> float | None:
+    if text == "never":
+        return None
+    hours = float(text)
+    if not hours >= 0:
+        raise argparse.ArgumentTypeError(f"hours ≥ 0 or never, not {text!r}")
+    return hours
+
+
 def _job(job: tuple) -> dict:
-    kind, seed, work = job
-    return score(kind, seed, ensure(kind, seed, Path(work)))
+    kind, seed, work, answer_after_h, structures = job
+    return score(kind, seed, ensure(kind, seed, Path(work)), answer_after_h=answer_after_h,
+                 structures=structures)
 
 
 def jobs(args: argparse.Namespace, work: str) -> list[tuple]:
     s, d, m = SEEDS[args.set]
     quick = args.quick or args.quick_here
     n_s, n_d, n_m = (2, 0, 1) if quick else (args.structures, args.weeks, args.moves)
-    return ([("structure", s + i, work) for i in range(n_s)]
-            + [("distractor", d + i, work) for i in range(n_d)]
-            + [("moved", m + i, work) for i in range(n_m)])
+    s += getattr(args, "first_structure", 0)
+    answer = (getattr(args, "answer_after", None), getattr(args, "answer_structures", "dispatch"))
+    return ([("structure", s + i, work, *answer) for i in range(n_s)]
+            + [("distractor", d + i, work, *answer) for i in range(n_d)]
+            + [("moved", m + i, work, *answer) for i in range(n_m)])
 
 
 def wilson(k: int, n: int, z: float = 1.96) -> list[float] | None:
@@ -172,5 +200,7 @@ def run(args: argparse.Namespace) -> dict:
         if tmp is not None:
             tmp.cleanup()
     out["set"] = args.set
+    out["answer_after_h"] = args.answer_after
+    out["answer_structures"] = args.answer_structures
     out["wall_s"] = round(time.time() - started, 1)
     return out

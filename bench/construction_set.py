@@ -39,6 +39,7 @@ from app.vision.construction.events import CameraMoved, Detection
 from app.vision.construction.offline import detect_file
 from app.vision.construction.zones import load_zones
 from app.vision.groundsynth.timelapse import TimelapseSpec, write
+from bench.construction_operator import BenchOperator
 
 SEEDS = {"dev": (1000, 5000, 8000), "held-out": (31_000, 35_000, 38_000),
          "held-out-2": (71_000, 75_000, 78_000), "held-out-3": (91_000, 95_000, 98_000),
@@ -92,12 +93,58 @@ def _overlap(a, b) -> float:  # noqa: ANN001
     return inter / max(1, min(a[2] * a[3], b[2] * b[3]))
 
 
-def score(kind: str, seed: int, paths: dict[str, Path], config=None) -> dict:  # noqa: ANN001
+def _covers(o: dict, zone: str, at: float, bbox) -> bool:  # noqa: ANN001
+    """An alarm raised at ``at`` in ``zone`` over ``bbox`` is about structure ``o``."""
+    return o["zone"] == zone and at >= o["t_start"] and _overlap(o["bbox_px"], bbox) >= 0.25
+
+
+def cause_of(objects: list[dict], at: float, bbox) -> str:  # noqa: ANN001
+    """What the truth has under an alarm matching no structure: the object there that
+    overlaps it most (present by then, gone less than a day before), or "scene"."""
+    cause = max(objects, default=None, key=lambda o: _overlap(o["bbox_px"], bbox)
+                if (o["t_start"] <= at and (o["t_end"] is None or o["t_end"] >= at - 86400))
+                else -1)
+    if cause is None or _overlap(cause["bbox_px"], bbox) < 0.1:
+        return "scene"
+    return f"{cause['class']}:{cause['kind']}" + ("" if cause["zone"] else ":outside")
+
+
+def operator_judge(truth: dict):  # noqa: ANN201
+    """The bench operator's rule (bench/construction_operator.py), from the truth: an
+    alarm over a structure standing in a zone is dispatched; any other is rejected, with
+    what the truth has there as the reason."""
+    t0, step = truth["t0_s"], truth["interval_s"] * truth["fps"]
+    objects = truth["objects"]
+    inside = [o for o in objects if o["class"] == "structure" and o["zone"]]
+
+    def judge(e) -> tuple[str, str]:  # noqa: ANN001
+        at = t0 + e.t_detected * step
+        hit = next((o for o in inside if _covers(o, e.zone, at, e.bbox_px)), None)
+        if hit is not None:
+            return "dispatched", f"structure {hit['kind']} in {hit['zone']}"
+        return "rejected", cause_of(objects, at, e.bbox_px)
+    return judge
+
+
+def score(kind: str, seed: int, paths: dict[str, Path], config=None,  # noqa: ANN001
+          answer_after_h: float | None = None, structures: str = "dispatch") -> dict:
     """Run the detector on one time-lapse and judge every alarm against the truth (the same
-    code gives the same alarms: ``detect_file`` runs OpenCV on one thread)."""
+    code gives the same alarms: ``detect_file`` runs OpenCV on one thread). With
+    ``answer_after_h`` (compound hours) the bench operator answers every alarm that long
+    after it is raised (construction_operator.py; ``structures``: what it does with an
+    alarm over a structure in a zone, "dispatch" or "accept"); None: nobody answers."""
     truth = json.loads(paths["truth"].read_text())
-    run = detect_file(paths["video"], load_zones(paths["zones"]), config)
     t0, step = truth["t0_s"], truth["interval_s"] * truth["fps"]  # compound s per video s
+    operator = None
+    if answer_after_h is not None:
+        operator = BenchOperator(operator_judge(truth), answer_after_h * 3600 / step,
+                                 structures=structures)
+    try:
+        run = detect_file(paths["video"], load_zones(paths["zones"]), config,
+                          operator=operator)
+    finally:
+        if operator is not None:
+            operator.close()
     end = t0 + truth["frames"] * truth["interval_s"]
     persist = truth["persist_s"]
     objects = truth["objects"]
@@ -114,31 +161,26 @@ def score(kind: str, seed: int, paths: dict[str, Path], config=None) -> dict:  #
             continue
         e = ev.event
         at = t0 + e.t_detected * step
-        match = next((o for o in wanted if o["zone"] == e.zone and at >= o["t_start"]
-                      and _overlap(o["bbox_px"], e.bbox_px) >= 0.25), None)
+        match = next((o for o in wanted if _covers(o, e.zone, at, e.bbox_px)), None)
         if match is not None:
             if match["id"] in found:
                 duplicates += 1
             else:
                 found[match["id"]] = at
             continue
-        cause = max(objects, default=None, key=lambda o: _overlap(o["bbox_px"], e.bbox_px)
-                    if (o["t_start"] <= at and (o["t_end"] is None or o["t_end"] >= at - 86400))
-                    else -1)
-        if cause is None or _overlap(cause["bbox_px"], e.bbox_px) < 0.1:
-            cause_name = "scene"
-        else:
-            cause_name = f"{cause['class']}:{cause['kind']}" + ("" if cause["zone"]
-                                                                else ":outside")
-        false_alarms.append({"zone": e.zone, "t": at, "cause": cause_name,
+        false_alarms.append({"zone": e.zone, "t": at, "cause": cause_of(objects, at, e.bbox_px),
                              "weather": truth["weather"][int(at // 86400)]})
     out = {"kind": kind, "seed": seed, "days": truth["frames"] * truth["interval_s"] / 86400,
+           "answer_after_h": answer_after_h,
            "structures": [{"id": o["id"], "kind": o["kind"], "zone": o["zone"],
                            "latency_s": (found[o["id"]] - o["t_complete"])
                            if o["id"] in found else None} for o in wanted],
            "false_alarms": false_alarms, "duplicates": duplicates,
            "samples": run.samples, "cpu_s": run.cpu_s, "decode_cpu_s": run.decode_cpu_s,
            "unregistered": run.stats.get("unregistered", 0)}
+    if operator is not None:
+        out["answers"] = [a | {"t": round((t0 + a["t"] * step) / 3600, 2)}
+                          for a in operator.log]
     moved = truth.get("camera_moved_s")
     if moved is not None:
         after = [t for t in moved_at if t >= moved - 1.0]

@@ -79,6 +79,26 @@ def test_a_shed_taken_down_before_the_persistence_time_raises_none() -> None:
     assert not _detections(_run(_detector(), frames))
 
 
+def test_a_closed_change_is_watched_until_it_goes_and_grows_no_more() -> None:
+    """Dispatched: not raised again while it stands, its going reported; a shed put up
+    right beside it is raised as a change of its own, not taken into it."""
+    base, rng = cs.ground(), np.random.default_rng(1)
+    one = cs.with_shed(base, (100, 40))
+    two = cs.with_shed(one, (100, 124))
+    frames = [cs.shot(base if i < 10 else one if i < 40 else two, rng) for i in range(100)]
+    frames += [cs.shot(base, rng) for _ in range(60)]  # both taken down
+    det = _detector()
+    first = _detections(_run(det, frames[:35]))
+    assert len(first) == 1
+    change_id = first[0][1].event.id
+    assert det.close(change_id) and not det.close("no-such-change")
+    later = _run(det, frames[35:], start=35)
+    raised = _detections(later)
+    assert len(raised) == 1 and raised[0][1].event.bbox_px[1] >= 112  # the second shed alone
+    gone = [ev.id for _, ev in later if isinstance(ev, ChangeGone)]
+    assert change_id in gone
+
+
 def test_accept_absorbs_the_change_into_the_reference() -> None:
     det = _detector()
     frames = cs.timelapse(160, shed_from=30)

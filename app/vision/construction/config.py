@@ -84,6 +84,11 @@ class ConstructionConfig:
     # videos unchanged; on held-out-4 (20 structure runs) recall the same and one false
     # alarm more (25 against 24): off
     dusk_not_weather: bool = False
+    # a rejected change stays muted while it runs; with ``mute_grows`` it also takes, as an
+    # open change grows (two blocks apart), the active blocks whose runs started no later
+    # than this share of ``min_persist_s`` after the reject: the snow patch it was spreading
+    # over the lawn (round 18, fresh 1059 with the bench operator). None: its blocks only
+    mute_grows: float | None = None
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
     # registration (ECC, Euclidean) to the reference

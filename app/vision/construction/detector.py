@@ -9,10 +9,11 @@ way it did a sample ago (something standing still that was not there) → runs p
 one zone raise a ``ChangeDetected`` with its before/after pictures. A sample where a large
 share of the blocks changed at once (snow, rain, exposure, dusk) judges nothing. The
 reference learns only where nothing is changing; the operator's accept copies a change into
-it, reject mutes it until it goes away.
+it, reject mutes it until it goes away, dispatch closes it (watched until it goes, grown no
+more).
 
 Thread-safe: the camera's analysis thread calls ``process``; operator actions (``absorb``,
-``mute``, ``reset``) come from elsewhere.
+``mute``, ``close``, ``reset``) come from elsewhere.
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ MIN_STD = 6.0  # a sample flatter than this (grey levels) is too dark or covered
 class _Change:
     event: ChangeDetected
     blocks: np.ndarray  # (rows, cols) bool
+    closed: bool = False  # dispatched: held and watched, but grows no more (close)
 
 
 def _compose(then: np.ndarray, first: np.ndarray) -> np.ndarray:
@@ -85,6 +87,7 @@ class ConstructionDetector:
         self.runs = BlockRuns(self.blocks)
         self.zone_blocks = BlockZones(self._zones, self.scale, self.blocks, cfg.block_px)
         self.muted = np.zeros(self.blocks, bool)
+        self.mutes: list[tuple[np.ndarray, float]] = []  # each rejected change: blocks, when
         # blocks of changes judged to stand outside every zone, for as long as they run
         self.outside = np.zeros(self.blocks, bool)
         self.calm = np.zeros(self.blocks, np.int32)  # samples in a row close to the reference
@@ -256,11 +259,38 @@ class ConstructionDetector:
         if usable.any():
             still = close & (self.calm >= cfg.learn_after) & ~self.runs.running & ~held
             self.bank.learn(b, aligned, still, mono)
-        self.muted &= self.runs.running
+        self._keep_mutes()
         self.outside &= self.runs.running
         self.ages.update(self.runs, self.cfg, self._zones.min_persist_s, t)
         self._regions(t, frame, b.image, aligned, out, mono=mono)
         self._gone(t, out)
+
+    def _keep_mutes(self) -> None:
+        """A rejected change stays muted while its blocks run; with ``mute_grows``, what
+        joins it soon after the reject is muted with it (config.py)."""
+        running = self.runs.running
+        grows = self.cfg.mute_grows
+        if grows is not None and self.mutes:
+            active = self.runs.active(self.cfg) & ~self.outside
+            for c in self.changes.values():
+                active &= ~c.blocks
+            kernel = np.ones((5, 5), np.uint8)
+        kept = []
+        for blocks, at in self.mutes:
+            blocks = blocks & running
+            if grows is not None and blocks.any():
+                young = active & (self.runs.start <= at + grows * self._zones.min_persist_s)
+                while True:
+                    near = cv2.dilate(blocks.astype(np.uint8), kernel) > 0
+                    more = young & near & ~blocks
+                    if not more.any():
+                        break
+                    blocks |= more
+            if blocks.any():
+                kept.append((blocks, at))
+        self.mutes = kept
+        self.muted = (np.logical_or.reduce([b for b, _ in kept]) if kept
+                      else np.zeros(self.blocks, bool))
 
     def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
         """The lawns judged together: when many lawn blocks change at once (snow lying in
@@ -287,6 +317,9 @@ class ConstructionDetector:
                  after: np.ndarray, out: list, *, mono: bool = False) -> None:
         cfg = self.cfg
         active = self.runs.active(cfg) & ~self.muted
+        for c in self.changes.values():
+            if c.closed:
+                active &= ~c.blocks
         self._mark_outside(t, active & ~self._held())
         active &= ~self.outside
         n, labels = cv2.connectedComponents(active.astype(np.uint8), connectivity=8)
@@ -296,7 +329,8 @@ class ConstructionDetector:
             # a part up to two blocks away from a change raised before (a fence's posts,
             # the walls of a shed whose flat sides match the ground) is that change
             touching = cv2.dilate(comp.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
-            owners = [c for c in self.changes.values() if (c.blocks & touching).any()]
+            owners = [c for c in self.changes.values()
+                      if not c.closed and (c.blocks & touching).any()]
             if owners:
                 # ... unless what is new of it stands in another zone: a fence going up
                 # on the lawn beside a shed raised on the lane is a change of its own (dev
@@ -549,7 +583,21 @@ class ConstructionDetector:
             c = self.changes.pop(change_id, None)
             if c is None:
                 return False
+            self.mutes.append((c.blocks.copy(), self._t if self._t is not None else 0.0))
             self.muted |= c.blocks
+            return True
+
+    def close(self, change_id: str) -> bool:
+        """Dispatched: handed to the enforcement team. Still held — the reference does not
+        learn it, it is not raised again, its going is reported (``ChangeGone``) — but it
+        grows no more: what goes up next to it is a change of its own, raised on its own
+        (left open, a dispatched shed took the paving laid beside it ten hours later as
+        part of itself, dev 1020). False when the detector no longer holds it."""
+        with self._lock:
+            c = self.changes.get(change_id)
+            if c is None:
+                return False
+            c.closed = True
             return True
 
     def reset(self) -> None:

@@ -58,19 +58,29 @@ class FileRun:
 
 
 def detect_file(video: str | Path, zones: ZoneSet, config: ConstructionConfig | None = None,
-                on_event=None) -> FileRun:
+                on_event=None, operator=None) -> FileRun:
     """Run the analyser over a file; ``on_event`` sees each event as it happens. OpenCV runs
     on one thread meanwhile: the same file gives the same alarms on every run (on the
-    bench's time-lapses the second thread gained nothing: 38 ms a sample either way)."""
+    bench's time-lapses the second thread gained nothing: 38 ms a sample either way).
+
+    ``operator`` (the bench's, bench/construction_operator.py) answers the alarms as a
+    control room would: it is given the analyser (``attach``), hears every event
+    (``heard``) and, before each sample is judged, gives the answers due by its time
+    (``answer``)."""
     source = VideoFrameSource(video)
     zones = sampled(zones, source.fps)
-    run = FileRun(on_event=on_event)
+    run = FileRun(on_event=on_event if operator is None
+                  else _both(on_event, operator.heard))
     analyzer = ConstructionAnalyzer("file", zones, run, config=config)
+    if operator is not None:
+        operator.attach(analyzer)
     started = time.process_time()
     with one_thread():
         for frame, t in source:
             run.frames += 1
             if analyzer.schedule.due(t):
+                if operator is not None:
+                    operator.answer(t)
                 analyzer.process(frame, t)
         analyzer.finish()
     run.samples = analyzer.detector.samples
@@ -78,6 +88,16 @@ def detect_file(video: str | Path, zones: ZoneSet, config: ConstructionConfig | 
     run.decode_cpu_s = time.process_time() - started - analyzer.cpu_s
     run.stats = dict(analyzer.detector.stats)
     return run
+
+
+def _both(first, second):
+    if first is None:
+        return second
+
+    def both(ev) -> None:
+        first(ev)
+        second(ev)
+    return both
 
 
 def event_line(ev, as_json: bool) -> str | None:

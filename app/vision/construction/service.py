@@ -5,7 +5,9 @@ and becomes a record (records.py) with before/after pictures and its place in th
 compound. The operator then **accepts** it (it is allowed: the detector absorbs it into
 its reference), **rejects** it (a false alarm: muted while it stays, kept for tuning) or
 **dispatches** it (a work order for the property's enforcement team and an evidence
-package — pictures, times, zone, camera, place, SM3 digests — for urban management). A
+package — pictures, times, zone, camera, place, SM3 digests — for urban management; the
+detector keeps watching it until it goes, but no longer takes what is built next to it
+as part of it). A
 camera that no longer registers to its reference raises ``event.camera_moved`` (HIGH)
 until it does again or the operator has it learn the new view.
 
@@ -278,6 +280,9 @@ class ConstructionService:
         package = self._package(rec, user, note)
         rec = self._decide(change_id, "dispatched", user, note, work_order=order_id,
                            package=str(package))
+        analyzer = self._analyzers.get(rec.camera_id)
+        if analyzer is not None:  # watched until it goes; what is built beside it is new
+            analyzer.detector.close(change_id)
         alarm = self.book.find_open(rec.camera_id, ALARM) if self.book is not None else None
         if alarm is not None and order_id is not None:
             self.book.dispatch(alarm.id, order_id, by=user)
