@@ -19,8 +19,9 @@ truth at the answer's time, with the scorer's own matching (construction_set.mat
 ``structures="accept"`` accepts such alarms instead (the detector absorbs them into its
 reference): round 17's prototype operator did so.
 
-A dispatched change stays open in the detector (the product's dispatch does not tell the
-detector anything): it keeps what grows next to it, as an unanswered alarm does. Answers
+A dispatched change is closed in the detector (``ConstructionDetector.close``, since round
+18): still watched until it goes, but what is built next to it is raised on its own (before,
+the product's dispatch told the detector nothing and the change kept growing). Answers
 are due ``delay_s`` of the stream's time after the raise and given before the first sample
 judged at or after that time, in the order the alarms were raised.
 """
