@@ -41,6 +41,7 @@ from app.vision.construction.features import (
     compare,
 )
 from app.vision.construction.groundback import ground_back
+from app.vision.construction.mutes import Mutes
 from app.vision.construction.persistence import BlockRuns
 from app.vision.construction.reference import ReferenceBank, bin_key
 from app.vision.construction.registration import align, motion, register
@@ -86,8 +87,7 @@ class ConstructionDetector:
                                   edges=cfg.new_edge_threshold is not None)
         self.runs = BlockRuns(self.blocks)
         self.zone_blocks = BlockZones(self._zones, self.scale, self.blocks, cfg.block_px)
-        self.muted = np.zeros(self.blocks, bool)
-        self.mutes: list[tuple[np.ndarray, float]] = []  # each rejected change: blocks, when
+        self.mutes = Mutes(self.blocks)  # rejected changes
         # blocks of changes judged to stand outside every zone, for as long as they run
         self.outside = np.zeros(self.blocks, bool)
         self.calm = np.zeros(self.blocks, np.int32)  # samples in a row close to the reference
@@ -267,30 +267,17 @@ class ConstructionDetector:
 
     def _keep_mutes(self) -> None:
         """A rejected change stays muted while its blocks run; with ``mute_grows``, what
-        joins it soon after the reject is muted with it (config.py)."""
-        running = self.runs.running
-        grows = self.cfg.mute_grows
-        if grows is not None and self.mutes:
+        joins it soon after the reject is muted with it (config.py, mutes.py)."""
+        joining = None
+        if self.cfg.mute_grows is not None and self.mutes:
             active = self.runs.active(self.cfg) & ~self.outside
             for c in self.changes.values():
                 active &= ~c.blocks
-            kernel = np.ones((5, 5), np.uint8)
-        kept = []
-        for blocks, at in self.mutes:
-            blocks = blocks & running
-            if grows is not None and blocks.any():
-                young = active & (self.runs.start <= at + grows * self._zones.min_persist_s)
-                while True:
-                    near = cv2.dilate(blocks.astype(np.uint8), kernel) > 0
-                    more = young & near & ~blocks
-                    if not more.any():
-                        break
-                    blocks |= more
-            if blocks.any():
-                kept.append((blocks, at))
-        self.mutes = kept
-        self.muted = (np.logical_or.reduce([b for b, _ in kept]) if kept
-                      else np.zeros(self.blocks, bool))
+            limit = self.cfg.mute_grows * self._zones.min_persist_s
+
+            def joining(at: float) -> np.ndarray:
+                return active & (self.runs.start <= at + limit)
+        self.mutes.keep(self.runs.running, joining)
 
     def _group_guard(self, changed: np.ndarray, usable: np.ndarray) -> np.ndarray:
         """The lawns judged together: when many lawn blocks change at once (snow lying in
@@ -307,7 +294,7 @@ class ConstructionDetector:
 
     def _held(self) -> np.ndarray:
         """Blocks the reference must not learn: open changes and muted ones."""
-        held = self.muted.copy()
+        held = self.mutes.mask.copy()
         for c in self.changes.values():
             held |= c.blocks
         return held
@@ -316,7 +303,7 @@ class ConstructionDetector:
     def _regions(self, t: float, frame: np.ndarray, before: np.ndarray,
                  after: np.ndarray, out: list, *, mono: bool = False) -> None:
         cfg = self.cfg
-        active = self.runs.active(cfg) & ~self.muted
+        active = self.runs.active(cfg) & ~self.mutes.mask
         for c in self.changes.values():
             if c.closed:
                 active &= ~c.blocks
@@ -583,8 +570,7 @@ class ConstructionDetector:
             c = self.changes.pop(change_id, None)
             if c is None:
                 return False
-            self.mutes.append((c.blocks.copy(), self._t if self._t is not None else 0.0))
-            self.muted |= c.blocks
+            self.mutes.add(c.blocks, self._t if self._t is not None else 0.0)
             return True
 
     def close(self, change_id: str) -> bool:
