@@ -52,6 +52,11 @@ def _picture(reader, change_id: str, which: str) -> np.ndarray | None:  # noqa: 
     return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
 
 
+def _when(t: float) -> str:
+    """A time of the camera's clock: local month-day hour:minute, or seconds for a video's."""
+    return time.strftime("%m-%d %H:%M", time.localtime(t)) if t > 1e9 else f"{t:.0f}s"
+
+
 class ChangeReview(QWidget):
     def __init__(self, room: ControlRoom, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,11 +125,11 @@ class ChangeReview(QWidget):
         self.change_list.blockSignals(True)
         self.change_list.clear()
         for rec in records:
-            when = time.strftime("%m-%d %H:%M", time.localtime(rec.t_detected)) \
-                if rec.t_detected > 1e9 else f"{rec.t_detected:.0f}s"
-            text = (f"{when}  {rec.camera_name} · {rec.zone_name or rec.zone} "
+            text = (f"{_when(rec.t_detected)}  {rec.camera_name} · {rec.zone_name or rec.zone} "
                     f"({self.kinds.get(rec.zone_kind, rec.zone_kind)}) — "
                     f"{self.states.get(rec.state, rec.state)}")
+            if rec.late_parts:
+                text += " · " + self.tr("late parts: %1").replace("%1", str(len(rec.late_parts)))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, rec.id)
             self.change_list.addItem(item)
@@ -171,6 +176,10 @@ class ChangeReview(QWidget):
             lines.append(f"{self.states.get(d.action, d.action)}: {d.user} — {d.reason}")
         if rec.work_order:
             lines.append(self.tr("Work order %1").replace("%1", rec.work_order))
+        if rec.late_parts:  # parts of it seen after the dispatch, kept on this case (ChangeGrew)
+            lines.append(self.tr("Grew after dispatch: %1 late parts, the last at %2")
+                         .replace("%1", str(len(rec.late_parts)))
+                         .replace("%2", _when(max(t for t, _ in rec.late_parts))))
         self.details.setText("\n".join(lines))
 
     # ---- decisions -------------------------------------------------------------------------
