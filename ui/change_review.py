@@ -39,7 +39,7 @@ from ui.bridge import RoomBridge
 from ui.command_feedback import error_text
 from ui.zone_editor import kind_names
 from widgets.before_after import BeforeAfterSlider
-from widgets.plain_text import plain_label
+from widgets.plain_text import plain_label, tooltip
 
 EVENT_KIND = "construction_change"
 
@@ -125,12 +125,15 @@ class ChangeReview(QWidget):
         self.change_list.blockSignals(True)
         self.change_list.clear()
         for rec in records:
-            text = (f"{_when(rec.t_detected)}  {rec.camera_name} · {rec.zone_name or rec.zone} "
-                    f"({self.kinds.get(rec.zone_kind, rec.zone_kind)}) — "
-                    f"{self.states.get(rec.state, rec.state)}")
+            # two lines, what to act on first: the list is narrow, and a long camera or zone
+            # name pushed the state (and a late part) out of sight
+            status = f"{_when(rec.t_detected)} — {self.states.get(rec.state, rec.state)}"
             if rec.late_parts:
-                text += " · " + self.tr("late parts: %1").replace("%1", str(len(rec.late_parts)))
+                status += " · " + self.tr("late parts: %1").replace("%1", str(len(rec.late_parts)))
+            text = (f"{status}\n{rec.camera_name} · {rec.zone_name or rec.zone} "
+                    f"({self.kinds.get(rec.zone_kind, rec.zone_kind)})")
             item = QListWidgetItem(text)
+            item.setToolTip(tooltip(text))  # the whole of it, literally (names are data)
             item.setData(Qt.ItemDataRole.UserRole, rec.id)
             self.change_list.addItem(item)
             if rec.id == keep:

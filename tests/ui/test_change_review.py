@@ -98,7 +98,8 @@ def test_a_dispatched_case_that_grew_later_says_so(qtbot, manager) -> None:
     review, change_id = _dispatched_and_grown(qtbot, manager)
     assert review.change_list.count() == 1 and review.current == change_id
     row = review.change_list.item(0).text()
-    assert "dispatched" in row and row.endswith("late parts: 2"), row
+    status, place = row.split("\n")
+    assert status.endswith("— dispatched · late parts: 2") and "中心花园" in place, row
     details = review.details.text()
     assert "Grew after dispatch: 2 late parts, the last at 130s" in details, details
     assert review.details.textFormat() == Qt.TextFormat.PlainText
@@ -118,7 +119,7 @@ def test_the_late_parts_in_chinese(qtbot, qapp, manager) -> None:  # noqa: ANN00
     try:
         review, _ = _dispatched_and_grown(qtbot, manager)
         row = review.change_list.item(0).text()
-        assert "已派单" in row and row.endswith("后续扩建 2 处"), row
+        assert row.split("\n")[0].endswith("— 已派单 · 后续扩建 2 处"), row
         assert "派单后又扩建 2 处，最近一处 130s" in review.details.text()
     finally:
         for translator in translators:
