@@ -180,7 +180,7 @@ class ChangeReview(QWidget):
         if rec.work_order:
             lines.append(self.tr("Work order %1").replace("%1", rec.work_order))
         if rec.late_parts:  # parts of it seen after the dispatch, kept on this case (ChangeGrew)
-            lines.append(self.tr("Grew after dispatch: %1 late parts, the last at %2")
+            lines.append(self.tr("Late parts after dispatch: %1, the last at %2")
                          .replace("%1", str(len(rec.late_parts)))
                          .replace("%2", _when(max(t for t, _ in rec.late_parts))))
         self.details.setText("\n".join(lines))

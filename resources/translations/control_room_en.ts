@@ -1112,67 +1112,67 @@
         <translation>late parts: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="162" />
+        <location filename="../../ui/change_review.py" line="165" />
         <source>No change selected.</source>
         <translation>No change selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="167" />
+        <location filename="../../ui/change_review.py" line="170" />
         <source>Before</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="167" />
+        <location filename="../../ui/change_review.py" line="170" />
         <source>After</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="168" />
+        <location filename="../../ui/change_review.py" line="171" />
         <source>at %1, %2 m in the compound</source>
         <translation>at %1, %2 m in the compound</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="170" />
+        <location filename="../../ui/change_review.py" line="173" />
         <source>place unknown (no ground calibration)</source>
         <translation>place unknown (no ground calibration)</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="173" />
+        <location filename="../../ui/change_review.py" line="176" />
         <source>Confidence %1</source>
         <translation>Confidence %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="174" />
+        <location filename="../../ui/change_review.py" line="177" />
         <source>no longer seen</source>
         <translation>no longer seen</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="178" />
+        <location filename="../../ui/change_review.py" line="181" />
         <source>Work order %1</source>
         <translation>Work order %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="180" />
-        <source>Grew after dispatch: %1 late parts, the last at %2</source>
-        <translation>Grew after dispatch: %1 late parts, the last at %2</translation>
+        <location filename="../../ui/change_review.py" line="183" />
+        <source>Late parts after dispatch: %1, the last at %2</source>
+        <translation>Late parts after dispatch: %1, the last at %2</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="197" />
+        <location filename="../../ui/change_review.py" line="200" />
         <source>Not done: %1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="200" />
+        <location filename="../../ui/change_review.py" line="203" />
         <source>Accepted: absorbed into the camera's reference.</source>
         <translation>Accepted: absorbed into the camera's reference.</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="201" />
+        <location filename="../../ui/change_review.py" line="204" />
         <source>Rejected as a false alarm; kept for tuning.</source>
         <translation>Rejected as a false alarm; kept for tuning.</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="202" />
+        <location filename="../../ui/change_review.py" line="205" />
         <source>Dispatched; evidence package %1</source>
         <translation>Dispatched; evidence package %1</translation>
     </message>

@@ -1112,67 +1112,67 @@
         <translation>后续扩建 %1 处</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="162" />
+        <location filename="../../ui/change_review.py" line="165" />
         <source>No change selected.</source>
         <translation>未选择变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="167" />
+        <location filename="../../ui/change_review.py" line="170" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="167" />
+        <location filename="../../ui/change_review.py" line="170" />
         <source>After</source>
         <translation>之后</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="168" />
+        <location filename="../../ui/change_review.py" line="171" />
         <source>at %1, %2 m in the compound</source>
         <translation>位于小区坐标 %1, %2 米</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="170" />
+        <location filename="../../ui/change_review.py" line="173" />
         <source>place unknown (no ground calibration)</source>
         <translation>位置未知（未做地面标定）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="173" />
+        <location filename="../../ui/change_review.py" line="176" />
         <source>Confidence %1</source>
         <translation>置信度 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="174" />
+        <location filename="../../ui/change_review.py" line="177" />
         <source>no longer seen</source>
         <translation>已不再可见</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="178" />
+        <location filename="../../ui/change_review.py" line="181" />
         <source>Work order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="180" />
-        <source>Grew after dispatch: %1 late parts, the last at %2</source>
+        <location filename="../../ui/change_review.py" line="183" />
+        <source>Late parts after dispatch: %1, the last at %2</source>
         <translation>派单后又扩建 %1 处，最近一处 %2</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="197" />
+        <location filename="../../ui/change_review.py" line="200" />
         <source>Not done: %1</source>
         <translation>未执行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="200" />
+        <location filename="../../ui/change_review.py" line="203" />
         <source>Accepted: absorbed into the camera's reference.</source>
         <translation>已认可：已并入该摄像机的参考画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="201" />
+        <location filename="../../ui/change_review.py" line="204" />
         <source>Rejected as a false alarm; kept for tuning.</source>
         <translation>已作为误报驳回；保留用于调优。</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="202" />
+        <location filename="../../ui/change_review.py" line="205" />
         <source>Dispatched; evidence package %1</source>
         <translation>已派单；证据包 %1</translation>
     </message>

@@ -101,7 +101,7 @@ def test_a_dispatched_case_that_grew_later_says_so(qtbot, manager) -> None:
     status, place = row.split("\n")
     assert status.endswith("— dispatched · late parts: 2") and "中心花园" in place, row
     details = review.details.text()
-    assert "Grew after dispatch: 2 late parts, the last at 130s" in details, details
+    assert "Late parts after dispatch: 2, the last at 130s" in details, details
     assert review.details.textFormat() == Qt.TextFormat.PlainText
 
 
@@ -111,7 +111,7 @@ def test_a_case_that_did_not_grow_says_nothing_of_late_parts(qtbot, manager) -> 
     assert review.decide("dispatch")
     review.open_only.setChecked(False)
     assert "late" not in review.change_list.item(0).text()
-    assert "Grew" not in review.details.text()
+    assert "Late parts" not in review.details.text()
 
 
 def test_the_late_parts_in_chinese(qtbot, qapp, manager) -> None:  # noqa: ANN001
