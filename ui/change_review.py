@@ -39,7 +39,7 @@ from ui.bridge import RoomBridge
 from ui.command_feedback import error_text
 from ui.zone_editor import kind_names
 from widgets.before_after import BeforeAfterSlider
-from widgets.plain_text import plain_label
+from widgets.plain_text import plain_label, tooltip
 
 EVENT_KIND = "construction_change"
 
@@ -50,6 +50,11 @@ def _picture(reader, change_id: str, which: str) -> np.ndarray | None:  # noqa: 
     except (OSError, ValueError, CommandError):  # removed by hand; the server away
         return None
     return cv2.imdecode(np.frombuffer(data, np.uint8), cv2.IMREAD_COLOR)
+
+
+def _when(t: float) -> str:
+    """A time of the camera's clock: local month-day hour:minute, or seconds for a video's."""
+    return time.strftime("%m-%d %H:%M", time.localtime(t)) if t > 1e9 else f"{t:.0f}s"
 
 
 class ChangeReview(QWidget):
@@ -120,12 +125,15 @@ class ChangeReview(QWidget):
         self.change_list.blockSignals(True)
         self.change_list.clear()
         for rec in records:
-            when = time.strftime("%m-%d %H:%M", time.localtime(rec.t_detected)) \
-                if rec.t_detected > 1e9 else f"{rec.t_detected:.0f}s"
-            text = (f"{when}  {rec.camera_name} · {rec.zone_name or rec.zone} "
-                    f"({self.kinds.get(rec.zone_kind, rec.zone_kind)}) — "
-                    f"{self.states.get(rec.state, rec.state)}")
+            # two lines, what to act on first: the list is narrow, and a long camera or zone
+            # name pushed the state (and a late part) out of sight
+            status = f"{_when(rec.t_detected)} — {self.states.get(rec.state, rec.state)}"
+            if rec.late_parts:
+                status += " · " + self.tr("late parts: %1").replace("%1", str(len(rec.late_parts)))
+            text = (f"{status}\n{rec.camera_name} · {rec.zone_name or rec.zone} "
+                    f"({self.kinds.get(rec.zone_kind, rec.zone_kind)})")
             item = QListWidgetItem(text)
+            item.setToolTip(tooltip(text))  # the whole of it, literally (names are data)
             item.setData(Qt.ItemDataRole.UserRole, rec.id)
             self.change_list.addItem(item)
             if rec.id == keep:
@@ -171,6 +179,10 @@ class ChangeReview(QWidget):
             lines.append(f"{self.states.get(d.action, d.action)}: {d.user} — {d.reason}")
         if rec.work_order:
             lines.append(self.tr("Work order %1").replace("%1", rec.work_order))
+        if rec.late_parts:  # parts of it seen after the dispatch, kept on this case (ChangeGrew)
+            lines.append(self.tr("Late parts after dispatch: %1, the last at %2")
+                         .replace("%1", str(len(rec.late_parts)))
+                         .replace("%2", _when(max(t for t, _ in rec.late_parts))))
         self.details.setText("\n".join(lines))
 
     # ---- decisions -------------------------------------------------------------------------

@@ -1052,117 +1052,127 @@
 <context>
     <name>ChangeReview</name>
     <message>
-        <location filename="../../ui/change_review.py" line="63" />
+        <location filename="../../ui/change_review.py" line="68" />
         <source>open</source>
         <translation>open</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="63" />
+        <location filename="../../ui/change_review.py" line="68" />
         <source>accepted</source>
         <translation>accepted</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="64" />
+        <location filename="../../ui/change_review.py" line="69" />
         <source>rejected</source>
         <translation>rejected</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="64" />
+        <location filename="../../ui/change_review.py" line="69" />
         <source>dispatched</source>
         <translation>dispatched</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="71" />
+        <location filename="../../ui/change_review.py" line="76" />
         <source>Open only</source>
         <translation>Open only</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="81" />
+        <location filename="../../ui/change_review.py" line="86" />
         <source>Why (required to accept or reject)</source>
         <translation>Why (required to accept or reject)</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="82" />
+        <location filename="../../ui/change_review.py" line="87" />
         <source>Accept (allowed)</source>
         <translation>Accept (allowed)</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="83" />
+        <location filename="../../ui/change_review.py" line="88" />
         <source>Reject (false alarm)</source>
         <translation>Reject (false alarm)</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="84" />
+        <location filename="../../ui/change_review.py" line="89" />
         <source>Dispatch to enforcement</source>
         <translation>Dispatch to enforcement</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="107" />
+        <location filename="../../ui/change_review.py" line="112" />
         <source>Changes are reviewed at a desk of the server: this console does not hold their pictures.</source>
         <translation>Changes are reviewed at a desk of the server: this console does not hold their pictures.</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="110" />
+        <location filename="../../ui/change_review.py" line="115" />
         <source>You may look at changes; deciding on them needs the review permission.</source>
         <translation>You may look at changes; deciding on them needs the review permission.</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="157" />
+        <location filename="../../ui/change_review.py" line="132" />
+        <source>late parts: %1</source>
+        <translation>late parts: %1</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="165" />
         <source>No change selected.</source>
         <translation>No change selected.</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="162" />
+        <location filename="../../ui/change_review.py" line="170" />
         <source>Before</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="162" />
+        <location filename="../../ui/change_review.py" line="170" />
         <source>After</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="163" />
+        <location filename="../../ui/change_review.py" line="171" />
         <source>at %1, %2 m in the compound</source>
         <translation>at %1, %2 m in the compound</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="165" />
+        <location filename="../../ui/change_review.py" line="173" />
         <source>place unknown (no ground calibration)</source>
         <translation>place unknown (no ground calibration)</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="168" />
+        <location filename="../../ui/change_review.py" line="176" />
         <source>Confidence %1</source>
         <translation>Confidence %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="169" />
+        <location filename="../../ui/change_review.py" line="177" />
         <source>no longer seen</source>
         <translation>no longer seen</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="173" />
+        <location filename="../../ui/change_review.py" line="181" />
         <source>Work order %1</source>
         <translation>Work order %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="188" />
+        <location filename="../../ui/change_review.py" line="183" />
+        <source>Late parts after dispatch: %1, the last at %2</source>
+        <translation>Late parts after dispatch: %1, the last at %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="200" />
         <source>Not done: %1</source>
         <translation>Not done: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="191" />
+        <location filename="../../ui/change_review.py" line="203" />
         <source>Accepted: absorbed into the camera's reference.</source>
         <translation>Accepted: absorbed into the camera's reference.</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="192" />
+        <location filename="../../ui/change_review.py" line="204" />
         <source>Rejected as a false alarm; kept for tuning.</source>
         <translation>Rejected as a false alarm; kept for tuning.</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="193" />
+        <location filename="../../ui/change_review.py" line="205" />
         <source>Dispatched; evidence package %1</source>
         <translation>Dispatched; evidence package %1</translation>
     </message>
@@ -1170,67 +1180,67 @@
 <context>
     <name>ChargerPanel</name>
     <message>
-        <location filename="../../ui/charger_panel.py" line="42" />
+        <location filename="../../ui/charger_panel.py" line="43" />
         <source>charging now</source>
         <translation>charging now</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="43" />
+        <location filename="../../ui/charger_panel.py" line="44" />
         <source>faulted</source>
         <translation>faulted</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="44" />
+        <location filename="../../ui/charger_panel.py" line="45" />
         <source>sessions today</source>
         <translation>sessions today</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="45" />
+        <location filename="../../ui/charger_panel.py" line="46" />
         <source>kWh today</source>
         <translation>kWh today</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="46" />
+        <location filename="../../ui/charger_panel.py" line="47" />
         <source>in valley hours</source>
         <translation>in valley hours</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="47" />
+        <location filename="../../ui/charger_panel.py" line="48" />
         <source>Charger</source>
         <translation>Charger</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="47" />
+        <location filename="../../ui/charger_panel.py" line="48" />
         <source>Connector</source>
         <translation>Connector</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="48" />
+        <location filename="../../ui/charger_panel.py" line="49" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="48" />
+        <location filename="../../ui/charger_panel.py" line="49" />
         <source>Since</source>
         <translation>Since</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="48" />
+        <location filename="../../ui/charger_panel.py" line="49" />
         <source>kW</source>
         <translation>kW</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="49" />
+        <location filename="../../ui/charger_panel.py" line="50" />
         <source>Session kWh</source>
         <translation>Session kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="49" />
+        <location filename="../../ui/charger_panel.py" line="50" />
         <source>Error</source>
         <translation>Error</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="83" />
+        <location filename="../../ui/charger_panel.py" line="81" />
         <source>%1 status messages did not validate; last: %2</source>
         <translation>%1 status messages did not validate; last: %2</translation>
     </message>
@@ -1918,163 +1928,163 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="76" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="76" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Priority</source>
         <translation>Priority</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="76" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="76" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Fault</source>
         <translation>Fault</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="77" />
+        <location filename="../../ui/dispatch_panel.py" line="78" />
         <source>Skill</source>
         <translation>Skill</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="77" />
-        <location filename="../../ui/dispatch_panel.py" line="80" />
+        <location filename="../../ui/dispatch_panel.py" line="78" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Technician</source>
         <translation>Technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="77" />
+        <location filename="../../ui/dispatch_panel.py" line="78" />
         <source>SLA</source>
         <translation>SLA</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="77" />
+        <location filename="../../ui/dispatch_panel.py" line="78" />
         <source>Created</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="80" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Skills</source>
         <translation>Skills</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="80" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Shift</source>
         <translation>Shift</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="80" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Load</source>
         <translation>Load</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="81" />
+        <location filename="../../ui/dispatch_panel.py" line="82" />
         <source>Position</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="96" />
+        <location filename="../../ui/dispatch_panel.py" line="95" />
         <source>Assign automatically</source>
         <translation>Assign automatically</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="97" />
+        <location filename="../../ui/dispatch_panel.py" line="96" />
         <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
         <translation>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="128" />
         <source>Assign to selected technician</source>
         <translation>Assign to selected technician</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="132" />
+        <location filename="../../ui/dispatch_panel.py" line="131" />
         <source>Reason for overriding the suggestion</source>
         <translation>Reason for overriding the suggestion</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="133" />
+        <location filename="../../ui/dispatch_panel.py" line="132" />
         <source>Verify</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="134" />
+        <location filename="../../ui/dispatch_panel.py" line="133" />
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="135" />
+        <location filename="../../ui/dispatch_panel.py" line="134" />
         <source>Cancel order</source>
         <translation>Cancel order</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="141" />
+        <location filename="../../ui/dispatch_panel.py" line="140" />
         <source>To accept</source>
         <translation>To accept</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="141" />
+        <location filename="../../ui/dispatch_panel.py" line="140" />
         <source>To arrive</source>
         <translation>To arrive</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="142" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>To resolve</source>
         <translation>To resolve</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="142" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>Orders</source>
         <translation>Orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="151" />
+        <location filename="../../ui/dispatch_panel.py" line="150" />
         <source>Work orders</source>
         <translation>Work orders</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="152" />
+        <location filename="../../ui/dispatch_panel.py" line="151" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>Technicians (drop an order on one to assign it)</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="161" />
+        <location filename="../../ui/dispatch_panel.py" line="160" />
         <source>Mean response times, from the order's creation</source>
         <translation>Mean response times, from the order's creation</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="162" />
+        <location filename="../../ui/dispatch_panel.py" line="161" />
         <source>Response times</source>
         <translation>Response times</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="291" />
+        <location filename="../../ui/dispatch_panel.py" line="290" />
         <source>Select a work order and a technician first</source>
         <translation>Select a work order and a technician first</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="306" />
+        <location filename="../../ui/dispatch_panel.py" line="305" />
         <source>Override</source>
         <translation>Override</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="307" />
+        <location filename="../../ui/dispatch_panel.py" line="306" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>Why %1 instead of the suggestion?</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="311" />
+        <location filename="../../ui/dispatch_panel.py" line="310" />
         <source>Not assigned: an override needs a reason</source>
         <translation>Not assigned: an override needs a reason</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="320" />
+        <location filename="../../ui/dispatch_panel.py" line="319" />
         <source>%1 assigned to %2</source>
         <translation>%1 assigned to %2</translation>
     </message>
@@ -2082,176 +2092,176 @@
 <context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/energy_panel.py" line="70" />
+        <location filename="../../ui/energy_panel.py" line="71" />
         <source>kWh today</source>
         <translation>kWh today</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="70" />
+        <location filename="../../ui/energy_panel.py" line="71" />
         <source>¥ today, all meters</source>
         <translation>¥ today, all meters</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="71" />
+        <location filename="../../ui/energy_panel.py" line="72" />
         <source>in valley hours</source>
         <translation>in valley hours</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="72" />
+        <location filename="../../ui/energy_panel.py" line="73" />
         <source>m³ water today</source>
         <translation>m³ water today</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="73" />
-        <location filename="../../ui/energy_panel.py" line="80" />
+        <location filename="../../ui/energy_panel.py" line="74" />
+        <location filename="../../ui/energy_panel.py" line="81" />
         <source>Operations report…</source>
         <extracomment>the same menu for the main window's File menu</extracomment>
         <translation>Operations report…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="75" />
+        <location filename="../../ui/energy_panel.py" line="76" />
         <source>Daily (yesterday)</source>
         <translation>Daily (yesterday)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="76" />
+        <location filename="../../ui/energy_panel.py" line="77" />
         <source>Monthly (last month)</source>
         <translation>Monthly (last month)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="164" />
+        <location filename="../../ui/energy_panel.py" line="162" />
         <source>Load today by group (kW); shaded: valley and peak hours</source>
         <translation>Load today by group (kW); shaded: valley and peak hours</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="165" />
+        <location filename="../../ui/energy_panel.py" line="163" />
         <source>hour</source>
         <translation>hour</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="165" />
+        <location filename="../../ui/energy_panel.py" line="163" />
         <source>kW</source>
         <translation>kW</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="88" />
+        <location filename="../../ui/energy_panel.py" line="89" />
         <source>Group</source>
         <translation>Group</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="88" />
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="91" />
         <source>kWh</source>
         <translation>kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="88" />
-        <location filename="../../ui/energy_panel.py" line="91" />
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="92" />
         <source>¥</source>
         <translation>¥</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="90" />
         <source>Valley share</source>
         <translation>Valley share</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="91" />
         <source>Building</source>
         <translation>Building</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="91" />
         <source>m³</source>
         <translation>m³</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="92" />
+        <location filename="../../ui/energy_panel.py" line="93" />
         <source>Recommendation</source>
         <translation>Recommendation</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="92" />
+        <location filename="../../ui/energy_panel.py" line="93" />
         <source>Saving ¥/day</source>
         <translation>Saving ¥/day</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="93" />
+        <location filename="../../ui/energy_panel.py" line="94" />
         <source>Saving</source>
         <translation>Saving</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="93" />
+        <location filename="../../ui/energy_panel.py" line="94" />
         <source>Run in</source>
         <translation>Run in</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="94" />
+        <location filename="../../ui/energy_panel.py" line="95" />
         <source>Limits</source>
         <translation>Limits</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="101" />
+        <location filename="../../ui/energy_panel.py" line="102" />
         <source>By equipment group</source>
         <translation>By equipment group</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="102" />
+        <location filename="../../ui/energy_panel.py" line="103" />
         <source>By building</source>
         <translation>By building</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="106" />
+        <location filename="../../ui/energy_panel.py" line="107" />
         <source>Peak/valley schedule recommendations</source>
         <translation>Peak/valley schedule recommendations</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="130" />
+        <location filename="../../ui/energy_panel.py" line="128" />
         <source>Waiting for the first aggregation of the meters…</source>
         <translation>Waiting for the first aggregation of the meters…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="193" />
+        <location filename="../../ui/energy_panel.py" line="191" />
         <source>Fill the tank %1 in cheap hours</source>
         <translation>Fill the tank %1 in cheap hours</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="195" />
+        <location filename="../../ui/energy_panel.py" line="193" />
         <source>Shift EV charging (transformer %1)</source>
         <translation>Shift EV charging (transformer %1)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="204" />
+        <location filename="../../ui/energy_panel.py" line="202" />
         <source>Night flow above its own baseline (possible leak): %1</source>
         <translation>Night flow above its own baseline (possible leak): %1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="209" />
+        <location filename="../../ui/energy_panel.py" line="207" />
         <source>Unaccounted water yesterday: %1</source>
         <translation>Unaccounted water yesterday: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="219" />
+        <location filename="../../ui/energy_panel.py" line="217" />
         <source>Save the operations report</source>
         <translation>Save the operations report</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="220" />
+        <location filename="../../ui/energy_panel.py" line="218" />
         <source>PDF (*.pdf);;HTML (*.html)</source>
         <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="227" />
+        <location filename="../../ui/energy_panel.py" line="225" />
         <source>Writing %1 …</source>
         <translation>Writing %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="244" />
+        <location filename="../../ui/energy_panel.py" line="242" />
         <source>The report could not be written: %1</source>
         <translation>The report could not be written: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="247" />
+        <location filename="../../ui/energy_panel.py" line="245" />
         <source>Report written: %1</source>
         <translation>Report written: %1</translation>
     </message>
@@ -2484,97 +2494,97 @@
 <context>
     <name>IngestHealthPanel</name>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Count</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Topic</source>
         <translation>Topic</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="50" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="50" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Payload (start)</source>
         <translation>Payload (start)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>Messages</source>
         <translation>Messages</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="52" />
+        <location filename="../../ui/ingest_health.py" line="53" />
         <source>First topic</source>
         <translation>First topic</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="52" />
+        <location filename="../../ui/ingest_health.py" line="53" />
         <source>First payload</source>
         <translation>First payload</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="53" />
+        <location filename="../../ui/ingest_health.py" line="54" />
         <source>Rejected messages (last sample per reason)</source>
         <translation>Rejected messages (last sample per reason)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="57" />
+        <location filename="../../ui/ingest_health.py" line="58" />
         <source>Unknown devices (to register)</source>
         <translation>Unknown devices (to register)</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="60" />
+        <location filename="../../ui/ingest_health.py" line="61" />
         <source>Register selected device…</source>
         <translation>Register selected device…</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="62" />
+        <location filename="../../ui/ingest_health.py" line="63" />
         <source>Dismiss</source>
         <translation>Dismiss</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="63" />
+        <location filename="../../ui/ingest_health.py" line="64" />
         <source>Take it off the list: its messages count as from an unknown device</source>
         <translation>Take it off the list: its messages count as from an unknown device</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="99" />
+        <location filename="../../ui/ingest_health.py" line="97" />
         <source>Messages/s: %1</source>
         <translation>Messages/s: %1</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="101" />
+        <location filename="../../ui/ingest_health.py" line="99" />
         <source>connected</source>
         <translation>connected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="101" />
+        <location filename="../../ui/ingest_health.py" line="99" />
         <source>disconnected</source>
         <translation>disconnected</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="102" />
+        <location filename="../../ui/ingest_health.py" line="100" />
         <source>Source %1: %2 — %3</source>
         <translation>Source %1: %2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="107" />
+        <location filename="../../ui/ingest_health.py" line="105" />
         <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
         <translation>Received %1, accepted %2, rejected %3, waiting for birth %4</translation>
     </message>
@@ -3518,209 +3528,209 @@
 <context>
     <name>ParkingPanel</name>
     <message>
-        <location filename="../../ui/parking_panel.py" line="58" />
+        <location filename="../../ui/parking_panel.py" line="59" />
         <source>vehicles inside</source>
         <translation>vehicles inside</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="59" />
+        <location filename="../../ui/parking_panel.py" line="60" />
         <source>passes today</source>
         <translation>passes today</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="60" />
+        <location filename="../../ui/parking_panel.py" line="61" />
         <source>visitors today</source>
         <translation>visitors today</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="61" />
+        <location filename="../../ui/parking_panel.py" line="62" />
         <source>manual releases</source>
         <translation>manual releases</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="62" />
+        <location filename="../../ui/parking_panel.py" line="63" />
         <source>plates flagged</source>
         <translation>plates flagged</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="161" />
+        <location filename="../../ui/parking_panel.py" line="159" />
         <source>Occupancy: space sensors (solid) and gate count (dashed)</source>
         <translation>Occupancy: space sensors (solid) and gate count (dashed)</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="162" />
+        <location filename="../../ui/parking_panel.py" line="160" />
         <source>hour</source>
         <translation>hour</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="162" />
+        <location filename="../../ui/parking_panel.py" line="160" />
         <source>vehicles</source>
         <translation>vehicles</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="66" />
-        <location filename="../../ui/parking_panel.py" line="80" />
+        <location filename="../../ui/parking_panel.py" line="67" />
+        <location filename="../../ui/parking_panel.py" line="81" />
         <source>Zone</source>
         <translation>Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="66" />
+        <location filename="../../ui/parking_panel.py" line="67" />
         <source>Spaces</source>
         <translation>Spaces</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="67" />
+        <location filename="../../ui/parking_panel.py" line="68" />
         <source>Sensors: taken</source>
         <translation>Sensors: taken</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="67" />
+        <location filename="../../ui/parking_panel.py" line="68" />
         <source>Gates: inside</source>
         <translation>Gates: inside</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="68" />
+        <location filename="../../ui/parking_panel.py" line="69" />
         <source>Drift</source>
         <translation>Drift</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="68" />
+        <location filename="../../ui/parking_panel.py" line="69" />
         <source>Plates inside</source>
         <translation>Plates inside</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="69" />
+        <location filename="../../ui/parking_panel.py" line="70" />
         <source>Residents / visitors</source>
         <translation>Residents / visitors</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="69" />
+        <location filename="../../ui/parking_panel.py" line="70" />
         <source>Re-based</source>
         <translation>Re-based</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="71" />
+        <location filename="../../ui/parking_panel.py" line="72" />
         <source>Re-base on the sensors</source>
         <translation>Re-base on the sensors</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="72" />
+        <location filename="../../ui/parking_panel.py" line="73" />
         <source>Set the zone's gate count to what its space sensors see now (recorded with your name)</source>
         <translation>Set the zone's gate count to what its space sensors see now (recorded with your name)</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="75" />
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Gate</source>
         <translation>Gate</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="75" />
+        <location filename="../../ui/parking_panel.py" line="76" />
         <source>Passes today</source>
         <translation>Passes today</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="77" />
         <source>Manual</source>
         <translation>Manual</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="77" />
         <source>Last pass</source>
         <translation>Last pass</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="77" />
+        <location filename="../../ui/parking_panel.py" line="78" />
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Direction</source>
         <translation>Direction</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="79" />
+        <location filename="../../ui/parking_panel.py" line="80" />
         <source>Read as</source>
         <translation>Read as</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="79" />
+        <location filename="../../ui/parking_panel.py" line="80" />
         <source>Why flagged</source>
         <translation>Why flagged</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="80" />
+        <location filename="../../ui/parking_panel.py" line="81" />
         <source>Plate</source>
         <translation>Plate</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="81" />
+        <location filename="../../ui/parking_panel.py" line="82" />
         <source>Entered</source>
         <translation>Entered</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="81" />
+        <location filename="../../ui/parking_panel.py" line="82" />
         <source>Hours</source>
         <translation>Hours</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="85" />
+        <location filename="../../ui/parking_panel.py" line="86" />
         <source>Zones</source>
         <translation>Zones</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="94" />
+        <location filename="../../ui/parking_panel.py" line="95" />
         <source>Gates</source>
         <translation>Gates</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="95" />
+        <location filename="../../ui/parking_panel.py" line="96" />
         <source>Flagged plates</source>
         <translation>Flagged plates</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="96" />
+        <location filename="../../ui/parking_panel.py" line="97" />
         <source>Overstays</source>
         <translation>Overstays</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="142" />
+        <location filename="../../ui/parking_panel.py" line="140" />
         <source>in</source>
         <translation>in</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="143" />
+        <location filename="../../ui/parking_panel.py" line="141" />
         <source>out</source>
         <translation>out</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="151" />
+        <location filename="../../ui/parking_panel.py" line="149" />
         <source>%1 passes counted but not reported</source>
         <translation>%1 passes counted but not reported</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="153" />
+        <location filename="../../ui/parking_panel.py" line="151" />
         <source>silent while others are busy</source>
         <translation>silent while others are busy</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="153" />
+        <location filename="../../ui/parking_panel.py" line="151" />
         <source>reporting</source>
         <translation>reporting</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="189" />
+        <location filename="../../ui/parking_panel.py" line="187" />
         <source>Re-based: the gate count now equals the sensors.</source>
         <translation>Re-based: the gate count now equals the sensors.</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="190" />
+        <location filename="../../ui/parking_panel.py" line="188" />
         <source>Not re-based: the zone's sensors have not all reported yet.</source>
         <translation>Not re-based: the zone's sensors have not all reported yet.</translation>
     </message>

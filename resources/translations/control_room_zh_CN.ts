@@ -1052,117 +1052,127 @@
 <context>
     <name>ChangeReview</name>
     <message>
-        <location filename="../../ui/change_review.py" line="63" />
+        <location filename="../../ui/change_review.py" line="68" />
         <source>open</source>
         <translation>待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="63" />
+        <location filename="../../ui/change_review.py" line="68" />
         <source>accepted</source>
         <translation>已认可</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="64" />
+        <location filename="../../ui/change_review.py" line="69" />
         <source>rejected</source>
         <translation>已驳回</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="64" />
+        <location filename="../../ui/change_review.py" line="69" />
         <source>dispatched</source>
         <translation>已派单</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="71" />
+        <location filename="../../ui/change_review.py" line="76" />
         <source>Open only</source>
         <translation>仅显示待处理</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="81" />
+        <location filename="../../ui/change_review.py" line="86" />
         <source>Why (required to accept or reject)</source>
         <translation>原因（认可或驳回时必填）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="82" />
+        <location filename="../../ui/change_review.py" line="87" />
         <source>Accept (allowed)</source>
         <translation>认可（合规）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="83" />
+        <location filename="../../ui/change_review.py" line="88" />
         <source>Reject (false alarm)</source>
         <translation>驳回（误报）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="84" />
+        <location filename="../../ui/change_review.py" line="89" />
         <source>Dispatch to enforcement</source>
         <translation>派单执法</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="107" />
+        <location filename="../../ui/change_review.py" line="112" />
         <source>Changes are reviewed at a desk of the server: this console does not hold their pictures.</source>
         <translation>变化须在服务器端席位复核：本控制台没有其图片。</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="110" />
+        <location filename="../../ui/change_review.py" line="115" />
         <source>You may look at changes; deciding on them needs the review permission.</source>
         <translation>您可以查看变化；处理需要复核权限。</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="157" />
+        <location filename="../../ui/change_review.py" line="132" />
+        <source>late parts: %1</source>
+        <translation>后续扩建 %1 处</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="165" />
         <source>No change selected.</source>
         <translation>未选择变化。</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="162" />
+        <location filename="../../ui/change_review.py" line="170" />
         <source>Before</source>
         <translation>之前</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="162" />
+        <location filename="../../ui/change_review.py" line="170" />
         <source>After</source>
         <translation>之后</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="163" />
+        <location filename="../../ui/change_review.py" line="171" />
         <source>at %1, %2 m in the compound</source>
         <translation>位于小区坐标 %1, %2 米</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="165" />
+        <location filename="../../ui/change_review.py" line="173" />
         <source>place unknown (no ground calibration)</source>
         <translation>位置未知（未做地面标定）</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="168" />
+        <location filename="../../ui/change_review.py" line="176" />
         <source>Confidence %1</source>
         <translation>置信度 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="169" />
+        <location filename="../../ui/change_review.py" line="177" />
         <source>no longer seen</source>
         <translation>已不再可见</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="173" />
+        <location filename="../../ui/change_review.py" line="181" />
         <source>Work order %1</source>
         <translation>工单 %1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="188" />
+        <location filename="../../ui/change_review.py" line="183" />
+        <source>Late parts after dispatch: %1, the last at %2</source>
+        <translation>派单后又扩建 %1 处，最近一处 %2</translation>
+    </message>
+    <message>
+        <location filename="../../ui/change_review.py" line="200" />
         <source>Not done: %1</source>
         <translation>未执行：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="191" />
+        <location filename="../../ui/change_review.py" line="203" />
         <source>Accepted: absorbed into the camera's reference.</source>
         <translation>已认可：已并入该摄像机的参考画面。</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="192" />
+        <location filename="../../ui/change_review.py" line="204" />
         <source>Rejected as a false alarm; kept for tuning.</source>
         <translation>已作为误报驳回；保留用于调优。</translation>
     </message>
     <message>
-        <location filename="../../ui/change_review.py" line="193" />
+        <location filename="../../ui/change_review.py" line="205" />
         <source>Dispatched; evidence package %1</source>
         <translation>已派单；证据包 %1</translation>
     </message>
@@ -1170,67 +1180,67 @@
 <context>
     <name>ChargerPanel</name>
     <message>
-        <location filename="../../ui/charger_panel.py" line="42" />
+        <location filename="../../ui/charger_panel.py" line="43" />
         <source>charging now</source>
         <translation>正在充电</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="43" />
+        <location filename="../../ui/charger_panel.py" line="44" />
         <source>faulted</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="44" />
+        <location filename="../../ui/charger_panel.py" line="45" />
         <source>sessions today</source>
         <translation>今日充电次数</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="45" />
+        <location filename="../../ui/charger_panel.py" line="46" />
         <source>kWh today</source>
         <translation>今日充电量 kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="46" />
+        <location filename="../../ui/charger_panel.py" line="47" />
         <source>in valley hours</source>
         <translation>谷段占比</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="47" />
+        <location filename="../../ui/charger_panel.py" line="48" />
         <source>Charger</source>
         <translation>充电桩</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="47" />
+        <location filename="../../ui/charger_panel.py" line="48" />
         <source>Connector</source>
         <translation>枪号</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="48" />
+        <location filename="../../ui/charger_panel.py" line="49" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="48" />
+        <location filename="../../ui/charger_panel.py" line="49" />
         <source>Since</source>
         <translation>起始时间</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="48" />
+        <location filename="../../ui/charger_panel.py" line="49" />
         <source>kW</source>
         <translation>kW</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="49" />
+        <location filename="../../ui/charger_panel.py" line="50" />
         <source>Session kWh</source>
         <translation>本次充电量 kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="49" />
+        <location filename="../../ui/charger_panel.py" line="50" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../ui/charger_panel.py" line="83" />
+        <location filename="../../ui/charger_panel.py" line="81" />
         <source>%1 status messages did not validate; last: %2</source>
         <translation>%1 条状态消息校验未通过；最近一条：%2</translation>
     </message>
@@ -1918,163 +1928,163 @@
 <context>
     <name>DispatchPanel</name>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="76" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Order</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="76" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Priority</source>
         <translation>优先级</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="76" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="76" />
+        <location filename="../../ui/dispatch_panel.py" line="77" />
         <source>Fault</source>
         <translation>故障</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="77" />
+        <location filename="../../ui/dispatch_panel.py" line="78" />
         <source>Skill</source>
         <translation>工种</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="77" />
-        <location filename="../../ui/dispatch_panel.py" line="80" />
+        <location filename="../../ui/dispatch_panel.py" line="78" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Technician</source>
         <translation>维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="77" />
+        <location filename="../../ui/dispatch_panel.py" line="78" />
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="77" />
+        <location filename="../../ui/dispatch_panel.py" line="78" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="80" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Skills</source>
         <translation>技能</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="80" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Shift</source>
         <translation>班次</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="80" />
+        <location filename="../../ui/dispatch_panel.py" line="81" />
         <source>Load</source>
         <translation>工作量</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="81" />
+        <location filename="../../ui/dispatch_panel.py" line="82" />
         <source>Position</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="96" />
+        <location filename="../../ui/dispatch_panel.py" line="95" />
         <source>Assign automatically</source>
         <translation>自动派单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="97" />
+        <location filename="../../ui/dispatch_panel.py" line="96" />
         <source>Send each new order to the suggested technician at once; switch off to decide every assignment yourself</source>
         <translation>新工单立即派给推荐人员；关闭后每次派单由您决定</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="129" />
+        <location filename="../../ui/dispatch_panel.py" line="128" />
         <source>Assign to selected technician</source>
         <translation>派给所选人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="132" />
+        <location filename="../../ui/dispatch_panel.py" line="131" />
         <source>Reason for overriding the suggestion</source>
         <translation>不采用推荐的原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="133" />
+        <location filename="../../ui/dispatch_panel.py" line="132" />
         <source>Verify</source>
         <translation>核验</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="134" />
+        <location filename="../../ui/dispatch_panel.py" line="133" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="135" />
+        <location filename="../../ui/dispatch_panel.py" line="134" />
         <source>Cancel order</source>
         <translation>取消工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="141" />
+        <location filename="../../ui/dispatch_panel.py" line="140" />
         <source>To accept</source>
         <translation>接单时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="141" />
+        <location filename="../../ui/dispatch_panel.py" line="140" />
         <source>To arrive</source>
         <translation>到场时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="142" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>To resolve</source>
         <translation>解决时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="142" />
+        <location filename="../../ui/dispatch_panel.py" line="141" />
         <source>Orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="151" />
+        <location filename="../../ui/dispatch_panel.py" line="150" />
         <source>Work orders</source>
         <translation>工单</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="152" />
+        <location filename="../../ui/dispatch_panel.py" line="151" />
         <source>Technicians (drop an order on one to assign it)</source>
         <translation>维修人员（把工单拖到人员上即可派单）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="161" />
+        <location filename="../../ui/dispatch_panel.py" line="160" />
         <source>Mean response times, from the order's creation</source>
         <translation>平均响应时长（自工单创建起）</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="162" />
+        <location filename="../../ui/dispatch_panel.py" line="161" />
         <source>Response times</source>
         <translation>响应时长</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="291" />
+        <location filename="../../ui/dispatch_panel.py" line="290" />
         <source>Select a work order and a technician first</source>
         <translation>请先选择工单和维修人员</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="306" />
+        <location filename="../../ui/dispatch_panel.py" line="305" />
         <source>Override</source>
         <translation>改派</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="307" />
+        <location filename="../../ui/dispatch_panel.py" line="306" />
         <source>Why %1 instead of the suggestion?</source>
         <translation>为什么派给 %1 而不是推荐人员？</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="311" />
+        <location filename="../../ui/dispatch_panel.py" line="310" />
         <source>Not assigned: an override needs a reason</source>
         <translation>未派单：改派需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../ui/dispatch_panel.py" line="320" />
+        <location filename="../../ui/dispatch_panel.py" line="319" />
         <source>%1 assigned to %2</source>
         <translation>%1 已派给 %2</translation>
     </message>
@@ -2082,176 +2092,176 @@
 <context>
     <name>EnergyPanel</name>
     <message>
-        <location filename="../../ui/energy_panel.py" line="70" />
+        <location filename="../../ui/energy_panel.py" line="71" />
         <source>kWh today</source>
         <translation>今日用电 kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="70" />
+        <location filename="../../ui/energy_panel.py" line="71" />
         <source>¥ today, all meters</source>
         <translation>今日费用（全部表计）元</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="71" />
+        <location filename="../../ui/energy_panel.py" line="72" />
         <source>in valley hours</source>
         <translation>谷段占比</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="72" />
+        <location filename="../../ui/energy_panel.py" line="73" />
         <source>m³ water today</source>
         <translation>今日用水 m³</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="73" />
-        <location filename="../../ui/energy_panel.py" line="80" />
+        <location filename="../../ui/energy_panel.py" line="74" />
+        <location filename="../../ui/energy_panel.py" line="81" />
         <source>Operations report…</source>
         <extracomment>the same menu for the main window's File menu</extracomment>
         <translation>运营报表…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="75" />
+        <location filename="../../ui/energy_panel.py" line="76" />
         <source>Daily (yesterday)</source>
         <translation>日报（昨日）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="76" />
+        <location filename="../../ui/energy_panel.py" line="77" />
         <source>Monthly (last month)</source>
         <translation>月报（上月）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="164" />
+        <location filename="../../ui/energy_panel.py" line="162" />
         <source>Load today by group (kW); shaded: valley and peak hours</source>
         <translation>今日各分组负荷（kW）；底色：谷段与峰段</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="165" />
+        <location filename="../../ui/energy_panel.py" line="163" />
         <source>hour</source>
         <translation>时</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="165" />
+        <location filename="../../ui/energy_panel.py" line="163" />
         <source>kW</source>
         <translation>kW</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="88" />
+        <location filename="../../ui/energy_panel.py" line="89" />
         <source>Group</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="88" />
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="91" />
         <source>kWh</source>
         <translation>kWh</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="88" />
-        <location filename="../../ui/energy_panel.py" line="91" />
+        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="92" />
         <source>¥</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="89" />
+        <location filename="../../ui/energy_panel.py" line="90" />
         <source>Valley share</source>
         <translation>谷段占比</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="91" />
         <source>Building</source>
         <translation>楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="90" />
+        <location filename="../../ui/energy_panel.py" line="91" />
         <source>m³</source>
         <translation>m³</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="92" />
+        <location filename="../../ui/energy_panel.py" line="93" />
         <source>Recommendation</source>
         <translation>建议</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="92" />
+        <location filename="../../ui/energy_panel.py" line="93" />
         <source>Saving ¥/day</source>
         <translation>每日节省（元）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="93" />
+        <location filename="../../ui/energy_panel.py" line="94" />
         <source>Saving</source>
         <translation>节省</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="93" />
+        <location filename="../../ui/energy_panel.py" line="94" />
         <source>Run in</source>
         <translation>运行时段</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="94" />
+        <location filename="../../ui/energy_panel.py" line="95" />
         <source>Limits</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="101" />
+        <location filename="../../ui/energy_panel.py" line="102" />
         <source>By equipment group</source>
         <translation>按设备分组</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="102" />
+        <location filename="../../ui/energy_panel.py" line="103" />
         <source>By building</source>
         <translation>按楼栋</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="106" />
+        <location filename="../../ui/energy_panel.py" line="107" />
         <source>Peak/valley schedule recommendations</source>
         <translation>削峰填谷调度建议</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="130" />
+        <location filename="../../ui/energy_panel.py" line="128" />
         <source>Waiting for the first aggregation of the meters…</source>
         <translation>正在等待表计首次汇总…</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="193" />
+        <location filename="../../ui/energy_panel.py" line="191" />
         <source>Fill the tank %1 in cheap hours</source>
         <translation>%1 在低价时段补水</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="195" />
+        <location filename="../../ui/energy_panel.py" line="193" />
         <source>Shift EV charging (transformer %1)</source>
         <translation>充电桩错峰充电（变压器 %1）</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="204" />
+        <location filename="../../ui/energy_panel.py" line="202" />
         <source>Night flow above its own baseline (possible leak): %1</source>
         <translation>夜间最小流量高于自身基线（疑似漏水）：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="209" />
+        <location filename="../../ui/energy_panel.py" line="207" />
         <source>Unaccounted water yesterday: %1</source>
         <translation>昨日产销差：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="219" />
+        <location filename="../../ui/energy_panel.py" line="217" />
         <source>Save the operations report</source>
         <translation>保存运营报表</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="220" />
+        <location filename="../../ui/energy_panel.py" line="218" />
         <source>PDF (*.pdf);;HTML (*.html)</source>
         <translation>PDF (*.pdf);;HTML (*.html)</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="227" />
+        <location filename="../../ui/energy_panel.py" line="225" />
         <source>Writing %1 …</source>
         <translation>正在生成 %1 …</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="244" />
+        <location filename="../../ui/energy_panel.py" line="242" />
         <source>The report could not be written: %1</source>
         <translation>报表生成失败：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/energy_panel.py" line="247" />
+        <location filename="../../ui/energy_panel.py" line="245" />
         <source>Report written: %1</source>
         <translation>报表已生成：%1</translation>
     </message>
@@ -2484,97 +2494,97 @@
 <context>
     <name>IngestHealthPanel</name>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Count</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="49" />
+        <location filename="../../ui/ingest_health.py" line="50" />
         <source>Topic</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="50" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="50" />
+        <location filename="../../ui/ingest_health.py" line="51" />
         <source>Payload (start)</source>
         <translation>报文（开头）</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="51" />
+        <location filename="../../ui/ingest_health.py" line="52" />
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="52" />
+        <location filename="../../ui/ingest_health.py" line="53" />
         <source>First topic</source>
         <translation>首次主题</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="52" />
+        <location filename="../../ui/ingest_health.py" line="53" />
         <source>First payload</source>
         <translation>首条报文</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="53" />
+        <location filename="../../ui/ingest_health.py" line="54" />
         <source>Rejected messages (last sample per reason)</source>
         <translation>被拒消息（每种原因的最近样本）</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="57" />
+        <location filename="../../ui/ingest_health.py" line="58" />
         <source>Unknown devices (to register)</source>
         <translation>未登记设备（待登记）</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="60" />
+        <location filename="../../ui/ingest_health.py" line="61" />
         <source>Register selected device…</source>
         <translation>登记所选设备…</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="62" />
+        <location filename="../../ui/ingest_health.py" line="63" />
         <source>Dismiss</source>
         <translation>忽略</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="63" />
+        <location filename="../../ui/ingest_health.py" line="64" />
         <source>Take it off the list: its messages count as from an unknown device</source>
         <translation>从列表移除：其消息计为未知设备</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="99" />
+        <location filename="../../ui/ingest_health.py" line="97" />
         <source>Messages/s: %1</source>
         <translation>消息/秒：%1</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="101" />
+        <location filename="../../ui/ingest_health.py" line="99" />
         <source>connected</source>
         <translation>已连接</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="101" />
+        <location filename="../../ui/ingest_health.py" line="99" />
         <source>disconnected</source>
         <translation>已断开</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="102" />
+        <location filename="../../ui/ingest_health.py" line="100" />
         <source>Source %1: %2 — %3</source>
         <translation>数据源 %1：%2 — %3</translation>
     </message>
     <message>
-        <location filename="../../ui/ingest_health.py" line="107" />
+        <location filename="../../ui/ingest_health.py" line="105" />
         <source>Received %1, accepted %2, rejected %3, waiting for birth %4</source>
         <translation>已接收 %1，已接受 %2，已拒绝 %3，等待上线 %4</translation>
     </message>
@@ -3518,209 +3528,209 @@
 <context>
     <name>ParkingPanel</name>
     <message>
-        <location filename="../../ui/parking_panel.py" line="58" />
+        <location filename="../../ui/parking_panel.py" line="59" />
         <source>vehicles inside</source>
         <translation>场内车辆</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="59" />
+        <location filename="../../ui/parking_panel.py" line="60" />
         <source>passes today</source>
         <translation>今日过车</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="60" />
+        <location filename="../../ui/parking_panel.py" line="61" />
         <source>visitors today</source>
         <translation>今日访客</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="61" />
+        <location filename="../../ui/parking_panel.py" line="62" />
         <source>manual releases</source>
         <translation>人工放行</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="62" />
+        <location filename="../../ui/parking_panel.py" line="63" />
         <source>plates flagged</source>
         <translation>车牌异常</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="161" />
+        <location filename="../../ui/parking_panel.py" line="159" />
         <source>Occupancy: space sensors (solid) and gate count (dashed)</source>
         <translation>车位占用：车位检测器（实线）与道闸计数（虚线）</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="162" />
+        <location filename="../../ui/parking_panel.py" line="160" />
         <source>hour</source>
         <translation>时</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="162" />
+        <location filename="../../ui/parking_panel.py" line="160" />
         <source>vehicles</source>
         <translation>辆</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="66" />
-        <location filename="../../ui/parking_panel.py" line="80" />
+        <location filename="../../ui/parking_panel.py" line="67" />
+        <location filename="../../ui/parking_panel.py" line="81" />
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="66" />
+        <location filename="../../ui/parking_panel.py" line="67" />
         <source>Spaces</source>
         <translation>车位</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="67" />
+        <location filename="../../ui/parking_panel.py" line="68" />
         <source>Sensors: taken</source>
         <translation>检测器：已占</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="67" />
+        <location filename="../../ui/parking_panel.py" line="68" />
         <source>Gates: inside</source>
         <translation>道闸：场内</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="68" />
+        <location filename="../../ui/parking_panel.py" line="69" />
         <source>Drift</source>
         <translation>偏差</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="68" />
+        <location filename="../../ui/parking_panel.py" line="69" />
         <source>Plates inside</source>
         <translation>场内车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="69" />
+        <location filename="../../ui/parking_panel.py" line="70" />
         <source>Residents / visitors</source>
         <translation>业主 / 访客</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="69" />
+        <location filename="../../ui/parking_panel.py" line="70" />
         <source>Re-based</source>
         <translation>校准时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="71" />
+        <location filename="../../ui/parking_panel.py" line="72" />
         <source>Re-base on the sensors</source>
         <translation>按检测器校准</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="72" />
+        <location filename="../../ui/parking_panel.py" line="73" />
         <source>Set the zone's gate count to what its space sensors see now (recorded with your name)</source>
         <translation>将该区域的道闸计数校准为车位检测器当前读数（记录操作人）</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="75" />
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Gate</source>
         <translation>道闸</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="75" />
+        <location filename="../../ui/parking_panel.py" line="76" />
         <source>Passes today</source>
         <translation>今日过车</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="77" />
         <source>Manual</source>
         <translation>人工放行</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="76" />
+        <location filename="../../ui/parking_panel.py" line="77" />
         <source>Last pass</source>
         <translation>最近过车</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="77" />
+        <location filename="../../ui/parking_panel.py" line="78" />
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="78" />
+        <location filename="../../ui/parking_panel.py" line="79" />
         <source>Direction</source>
         <translation>方向</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="79" />
+        <location filename="../../ui/parking_panel.py" line="80" />
         <source>Read as</source>
         <translation>识别结果</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="79" />
+        <location filename="../../ui/parking_panel.py" line="80" />
         <source>Why flagged</source>
         <translation>异常原因</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="80" />
+        <location filename="../../ui/parking_panel.py" line="81" />
         <source>Plate</source>
         <translation>车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="81" />
+        <location filename="../../ui/parking_panel.py" line="82" />
         <source>Entered</source>
         <translation>入场时间</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="81" />
+        <location filename="../../ui/parking_panel.py" line="82" />
         <source>Hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="85" />
+        <location filename="../../ui/parking_panel.py" line="86" />
         <source>Zones</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="94" />
+        <location filename="../../ui/parking_panel.py" line="95" />
         <source>Gates</source>
         <translation>道闸</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="95" />
+        <location filename="../../ui/parking_panel.py" line="96" />
         <source>Flagged plates</source>
         <translation>异常车牌</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="96" />
+        <location filename="../../ui/parking_panel.py" line="97" />
         <source>Overstays</source>
         <translation>超时停放</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="142" />
+        <location filename="../../ui/parking_panel.py" line="140" />
         <source>in</source>
         <translation>入</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="143" />
+        <location filename="../../ui/parking_panel.py" line="141" />
         <source>out</source>
         <translation>出</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="151" />
+        <location filename="../../ui/parking_panel.py" line="149" />
         <source>%1 passes counted but not reported</source>
         <translation>控制器计数 %1 次未上报</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="153" />
+        <location filename="../../ui/parking_panel.py" line="151" />
         <source>silent while others are busy</source>
         <translation>其他道闸繁忙时无上报</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="153" />
+        <location filename="../../ui/parking_panel.py" line="151" />
         <source>reporting</source>
         <translation>正常上报</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="189" />
+        <location filename="../../ui/parking_panel.py" line="187" />
         <source>Re-based: the gate count now equals the sensors.</source>
         <translation>已校准：道闸计数与车位检测器一致。</translation>
     </message>
     <message>
-        <location filename="../../ui/parking_panel.py" line="190" />
+        <location filename="../../ui/parking_panel.py" line="188" />
         <source>Not re-based: the zone's sensors have not all reported yet.</source>
         <translation>未校准：该区域车位检测器尚未全部上报。</translation>
     </message>

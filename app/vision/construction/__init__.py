@@ -12,11 +12,12 @@ from app.vision.construction.events import (
     CameraSettled,
     ChangeDetected,
     ChangeGone,
+    ChangeGrew,
     Detection,
     ReferenceRelearnt,
 )
 from app.vision.construction.zones import KINDS, ImageZone, ZonesError, ZoneSet, load_zones
 
 __all__ = ["KINDS", "CameraMoved", "CameraSettled", "ChangeDetected", "ChangeGone",
-           "ConstructionConfig", "ConstructionDetector", "Detection", "ImageZone",
-           "ReferenceRelearnt", "ZoneSet", "ZonesError", "load_zones"]
+           "ChangeGrew", "ConstructionConfig", "ConstructionDetector", "Detection",
+           "ImageZone", "ReferenceRelearnt", "ZoneSet", "ZonesError", "load_zones"]

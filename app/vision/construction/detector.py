@@ -32,6 +32,7 @@ from app.vision.construction.events import (
     CameraSettled,
     ChangeDetected,
     ChangeGone,
+    ChangeGrew,
     Detection,
     ReferenceRelearnt,
 )
@@ -41,6 +42,7 @@ from app.vision.construction.features import (
     compare,
 )
 from app.vision.construction.groundback import ground_back
+from app.vision.construction.late import late_part_of
 from app.vision.construction.mutes import Mutes
 from app.vision.construction.persistence import BlockRuns
 from app.vision.construction.reference import ReferenceBank, bin_key
@@ -56,6 +58,7 @@ class _Change:
     event: ChangeDetected
     blocks: np.ndarray  # (rows, cols) bool
     closed: bool = False  # dispatched: held and watched, but grows no more (close)
+    closed_at: float = 0.0  # ... since this sample's time
 
 
 def _compose(then: np.ndarray, first: np.ndarray) -> np.ndarray:
@@ -323,7 +326,9 @@ class ConstructionDetector:
                 # on the lawn beside a shed raised on the lane is a change of its own (dev
                 # 1006: the fence joined the shed's alarm and was never raised)
                 fresh = comp & ~np.logical_or.reduce([c.blocks for c in owners])
-                zi = self._standing_in(fresh) if fresh.sum() >= cfg.min_blocks else None
+                # (with ``grow_in_zone`` a smaller part is judged by where it stands too)
+                big = fresh.sum() >= cfg.min_blocks or (cfg.grow_in_zone and fresh.any())
+                zi = self._standing_in(fresh) if big else None
                 owner = next((c for c in owners if zi is None
                               or self._zones.zones[zi].id == c.event.zone), None)
                 if owner is not None:
@@ -370,6 +375,12 @@ class ConstructionDetector:
                 # evening started would raise it
                 continue
             zone = self._zones.zones[zi]
+            late = (late_part_of(self.changes.values(), comp, zone.id, onset)
+                    if cfg.fold_late else None)
+            if late is not None:
+                late.blocks |= comp
+                out.append(ChangeGrew(late.event.id, t, self._bbox(comp), int(comp.sum())))
+                continue
             event = ChangeDetected(
                 uuid.uuid4().hex[:12], zone.id, zone.kind, zone.name, t, onset,
                 self._bbox(comp), self._confidence(comp), int(comp.sum()),
@@ -584,6 +595,7 @@ class ConstructionDetector:
             if c is None:
                 return False
             c.closed = True
+            c.closed_at = self._t if self._t is not None else 0.0
             return True
 
     def reset(self) -> None:

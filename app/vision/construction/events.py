@@ -36,6 +36,15 @@ class ChangeGone(msgspec.Struct, frozen=True):
     t: float  # the change is no longer there (removed, or it never stayed)
 
 
+class ChangeGrew(msgspec.Struct, frozen=True):
+    """A late part of a dispatched change (config ``fold_late``): the same case, not a new
+    alarm; ``bbox_px`` and ``blocks`` are the part's."""
+    id: str
+    t: float
+    bbox_px: tuple[int, int, int, int]
+    blocks: int
+
+
 class CameraMoved(msgspec.Struct, frozen=True):
     t: float
     reason: str  # "no convergence" | "correlation 0.31" | "shifted 45 px" | "turned 4.2°"

@@ -57,6 +57,9 @@ class ChangeRecord(msgspec.Struct, frozen=True):
     still_seen: bool = True  # False once the detector no longer sees it
     folder: str = ""
     site_z: float = 0.0  # the height it stands at: 0 on the ground, a roof's height
+    # parts seen late after it was dispatched, taken as the same case (ChangeGrew): when,
+    # and their box in the camera's frame pixels
+    late_parts: tuple[tuple[float, tuple[int, int, int, int]], ...] = ()
 
 
 def public_record(record: ChangeRecord) -> ChangeRecord:

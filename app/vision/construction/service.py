@@ -36,6 +36,7 @@ from app.vision.construction.events import (
     CameraMoved,
     CameraSettled,
     ChangeGone,
+    ChangeGrew,
     Detection,
     ReferenceRelearnt,
 )
@@ -95,6 +96,12 @@ class ConstructionService:
             self._detected(camera_id, ev)
         elif isinstance(ev, ChangeGone):
             self._update(ev.id, still_seen=False)
+        elif isinstance(ev, ChangeGrew):  # a late part of a dispatched case: noted on it
+            rec = self.change_or_none(ev.id)
+            if rec is not None:
+                log.info("camera %s: change %s (dispatched) grew by %d blocks at %s",
+                         camera_id, ev.id, ev.blocks, ev.bbox_px)
+                self._update(ev.id, late_parts=(*rec.late_parts, (ev.t, ev.bbox_px)))
         elif isinstance(ev, CameraMoved):
             log.warning("camera %s: no longer registers to its reference (%s)", camera_id,
                         ev.reason)
