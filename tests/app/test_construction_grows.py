@@ -135,11 +135,11 @@ def test_a_part_going_up_when_the_fence_was_dispatched_is_that_fence() -> None:
     """Column 12 (outside the box, two blocks from it), started the sample before the
     dispatch: not yet holding when the change was closed, so never taken in. Raised again
     without the rule, folded with it."""
-    dispatched = _dispatched_then([], 999, fold_late=False)[0][0][0]  # the sample that raises the fence
+    dispatched = _dispatched_then([], 999)[0][0][0]  # the sample that raises the fence
     late = [(9, 12), (10, 12)]
-    raised, _grew, _first = _dispatched_then(late, dispatched - 1, fold_late=False)
+    raised, _grew, _first = _dispatched_then(late, dispatched - 1)
     assert len(raised) == 2 and raised[0][0] == dispatched  # without the rule: twice
-    raised, grew, first = _dispatched_then(late, dispatched - 1)  # on by default
+    raised, grew, first = _dispatched_then(late, dispatched - 1, fold_late=True)
     assert len(raised) == 1 and [g.id for g in grew] == [first]
 
 

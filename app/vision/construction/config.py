@@ -98,10 +98,8 @@ class ConstructionConfig:
     # late part of it when it started before the dispatch or lies inside the change's box
     # (a fence's gap filled in): it is folded into that change (ChangeGrew, a note on its
     # case), not raised as news (fresh 1051, 1061, round 18). Built next to it after the
-    # dispatch, outside its box, it is raised on its own (dev 1020's paving). False: raised.
-    # On (round 19): dev 1000-1025, fresh 1050-1067 and the weeks the same alarm for alarm
-    # but fresh 1061's duplicate gone (3 → 2 duplicates); held-out not yet scored
-    fold_late: bool = True
+    # dispatch, outside its box, it is raised on its own (dev 1020's paving). False: raised
+    fold_late: bool = False
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
     # registration (ECC, Euclidean) to the reference
