@@ -98,7 +98,9 @@ class ConstructionConfig:
     # late part of it when it started before the dispatch or lies inside the change's box
     # (a fence's gap filled in): it is folded into that change (ChangeGrew, a note on its
     # case), not raised as news (fresh 1051, 1061, round 18). Built next to it after the
-    # dispatch, outside its box, it is raised on its own (dev 1020's paving). False: raised
+    # dispatch, outside its box, it is raised on its own (dev 1020's paving). False: raised.
+    # Off (round 19): on dev, fresh and the weeks it only took fresh 1061's duplicate, but on
+    # held-out-4 it folded 111000's paving, a structure of its own, into a dispatched change
     fold_late: bool = False
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
