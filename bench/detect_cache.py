@@ -50,7 +50,8 @@ class _RecordingStage(MotionStage):
 
     def step(self, gray):
         blobs = super().step(gray)
-        self.record.append(None if blobs is None else (blobs.xy.copy(), blobs.size.copy()))
+        self.record.append(None if blobs is None else (
+            blobs.xy.copy(), blobs.size.copy(), None if blobs.sat is None else blobs.sat.copy()))
         return blobs
 
 
@@ -103,8 +104,8 @@ class _ReplayStage:
         self.stats = StageStats()
 
     def step(self, _gray):
-        r = next(self._it)
-        return None if r is None else Blobs(r[0], r[1])
+        r = next(self._it)  # (xy, size), and the near-lens marks since round 19
+        return None if r is None else Blobs(r[0], r[1], r[2] if len(r) > 2 else None)
 
     def weak_at(self, *_args) -> None:  # no pixels here (replay() turns the search off)
         return None
@@ -128,7 +129,7 @@ def _record(paths: dict, cadence: type[Cadence]) -> tuple[dict, Cadence]:
         det.process(frame, t)
     return {"truth": json.loads(Path(paths["truth"]).read_text()),
             "facade": Path(paths["facade"]).read_text(), "fps": src.fps, "shape": shape,
-            "times": times, "record": det.stage.record}, det.cadence
+            "times": times, "record": det.stage.record, "marks": True}, det.cadence
 
 
 def _write(out: Path, data: dict) -> str:
@@ -142,7 +143,7 @@ def build_one(job: tuple) -> str:
     kind, seed, cache = job
     Path(cache).mkdir(parents=True, exist_ok=True)
     out = Path(cache) / f"{kind}-{seed}.pkl"
-    if out.exists():
+    if out.exists() and not _unmarked(pickle.loads(out.read_bytes())):
         return str(out)
     with tempfile.TemporaryDirectory() as tmp:
         data, _ = _record(make_clip(_spec(kind, seed), tmp, f"s{seed}"), _Verbatim)
@@ -151,17 +152,29 @@ def build_one(job: tuple) -> str:
 
 def build_from_set(job: tuple) -> str:
     """Record the blobs of one clip of a bench set (rendered into the bench cache once)."""
-    from bench.detect_sources import cache_tag, materialize, stale
+    from bench.detect_sources import cache_tag, materialize
 
     bjob, cache = job
     Path(cache).mkdir(parents=True, exist_ok=True)
     out = Path(cache) / f"{bjob.set_name}-{bjob.kind}-{bjob.ident}{cache_tag(bjob)}.pkl"
-    if out.exists() and not stale(pickle.loads(out.read_bytes())["truth"]):
+    if out.exists() and not _outdated(pickle.loads(out.read_bytes())):
         return str(out)
     data, cadence = _record(materialize(bjob), _Retimed)
     kept = cadence.kept  # the frames the repeat filter let through, with their times
     return _write(out, {"kind": bjob.kind, "seed": bjob.ident, **data,
                         "times": [t for t, _ in kept], "kept": kept, "set": bjob.set_name})
+
+
+def _unmarked(data: dict) -> bool:
+    """A night clip recorded before the blobs carried the near-lens marks (round 19): its
+    replay cannot apply the rule (a day clip is never marked, so it needs none)."""
+    return bool(data["truth"].get("night")) and not data.get("marks")
+
+
+def _outdated(data: dict) -> bool:
+    from bench.detect_sources import stale
+
+    return stale(data["truth"]) or _unmarked(data)
 
 
 class StaleClip(RuntimeError):
@@ -179,6 +192,9 @@ def replay(path: str, cfg: FallingConfig | None = None) -> dict:
                             "(rebuild it: build --of <set>)")
     facade = parse_facade(json.loads(data["facade"]))
     cfg = replace(cfg or FallingConfig(), weak_k_sigma=0.0)  # it needs the pixels
+    if cfg.near_lens_share > 0 and _unmarked(data):
+        print(f"{path}: a night clip recorded without the near-lens marks: replayed without "
+              "the rule (rebuild it)", file=sys.stderr)
     det = FallingObjectDetector(cfg, facade=facade, fps=data["fps"])
     det.stage = _ReplayStage(data["record"])
     det.cadence = _Replayed(data["kept"]) if "kept" in data else _Verbatim(data["fps"])

@@ -79,13 +79,12 @@ MOTH_OPEN = ("issue 15: a moth at the lens whose loop comes down like a fall is 
              "(the moth rules of rounds 13 and 14 were measured and dropped, docs/detection.md)")
 
 
-@pytest.mark.xfail(strict=True, reason=MOTH_OPEN)
 def test_a_moth_whose_loop_comes_down_like_a_fall_raises_nothing():
     """cctv-dev 500 090's moth, in its own scene: physics accepts a quarter of its loop as
     a fall from the 12th floor (the live alarm after 1.2 s), after which the moth slows down
-    and wanders. Open (strict xfail): it passes once a moth rule removes this alarm. Round
-    14's turn rule (9985dc9, dropped) did not: the moth's next two points still went on down
-    as fast as it fell, and the alarm was raised before it slowed."""
+    and wanders. Round 14's turn rule (9985dc9, dropped) did not remove it: the moth's next
+    two points still went on down as fast as it fell. It is saturated by the IR lamp over a
+    wall that is not: the near-lens rule (round 19, nearlens.py) refuses it."""
     spec = CctvSpec(seed=500090, width=640, height=360, throws=0, distractors=(),
                     nvr_repeat=NO_REPEATS, duration_s=5.5)
     truth, events, _ = run(spec, moths=(moth_500090(2.0),))
@@ -93,15 +92,13 @@ def test_a_moth_whose_loop_comes_down_like_a_fall_raises_nothing():
     assert events == []
 
 
-@pytest.mark.xfail(strict=True, reason=MOTH_OPEN + "; round 14's turn rule removed it, and "
-                   "was dropped by its decision rule (docs/detection.md)")
 def test_a_moth_that_turns_after_a_loop_shaped_like_a_fall_raises_nothing():
     """cctv-dev-moths distractor clip 700 008's moth (issue 15 round 14), in its own scene
     at its own 25 fps: from its first frame a loop of it comes down like a fall from the
     7th floor (raised live after 1 s), then it turns — more slowly than it fell, out of
     the tracker's gate, and goes on as a new track where the first ended. A falling object
-    does not turn in mid-air. Open (strict xfail): passed with round 14's turn rule
-    (9985dc9), which its decision rule dropped."""
+    does not turn in mid-air. Passed with round 14's turn rule (9985dc9), which its
+    decision rule dropped; passes with the near-lens rule (round 19): it is saturated."""
     t0 = 1.025  # 700 008's moth began at 56.675 s; shifted by whole flicker periods
     moth = Moth(t0, t0 + 1.956, np.array([332.77, 129.82]), np.array([9.218, 7.782]), 37.72,
                 -4.2116, 2.15, 1.95, 545)

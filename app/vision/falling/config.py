@@ -59,6 +59,16 @@ class FallingConfig:
     weak_min_drop_px: float = 1.0  # predicted descent per frame: only falling tracks
     # frames missed since the last point: after a gap the prediction is too loose to trust
     weak_max_gap: int = 0
+    # An object at the lens (nearlens.py): in IR (greyscale) mode a blob holding a pixel at
+    # full scale (near_lens_level) where the background is not (below near_lens_scene_max:
+    # lit windows are saturated anyway) is marked by the motion stage; a track marked at
+    # near_lens_share or more of its judged blob points is not a fall. The camera's own IR
+    # lamp lights a moth 0.3–2 m from the lens 100–10⁴ times as hard as the facade 8–60 m
+    # away (inverse square), so it clips whatever its reflectance; the exposure is set for
+    # the facade, where a thrown object is lit like the wall. 0: off.
+    near_lens_share: float = 0.5
+    near_lens_level: float = 250.0
+    near_lens_scene_max: float = 230.0
     stitch_hold_s: float = 0.6  # an ended tracklet waits this long for its continuation
     stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------

@@ -21,6 +21,7 @@ from app.vision.falling.backtrace import BlobHistory, prepend, starts_fast, trac
 from app.vision.falling.cadence import Cadence
 from app.vision.falling.config import FallingConfig
 from app.vision.falling.foreground import MotionStage
+from app.vision.falling.nearlens import SaturatedPoints, colourless
 from app.vision.falling.physics import judge
 from app.vision.falling.stitch import StitchPool, join
 from app.vision.falling.tracker import Track, Tracker
@@ -70,6 +71,8 @@ class FallingObjectDetector:
         self._falls: dict[int, np.ndarray] = {}  # event id → (t, x, y) of its judged fall
         self._next_id = 1
         self._history = BlobHistory()
+        # blobs marked saturated over the scene (IR mode): judged tracks are looked up in it
+        self._saturated = SaturatedPoints(2 * self.cfg.max_track_s)
         self._view = None  # where the camera stands (Facade.viewpoint), once the frame size is known
 
     @property
@@ -90,7 +93,10 @@ class FallingObjectDetector:
             self.tracker = Tracker(self.cfg, gray.shape[0], self.fps)
             self._view = (self.facade.viewpoint(gray.shape[1], gray.shape[0])
                           if self.facade is not None else None)
+        self.stage.infrared = colourless(frame_bgr)  # the camera's IR lamp lights the scene
         blobs = self.stage.step(gray)
+        if blobs is not None:
+            self._saturated.add(t, blobs.xy, blobs.sat)
         self.pool.add(self.tracker.step(t, blobs, self.stage.weak_at))  # off: weak_k_sigma 0
         self._trace_back(t)
         self._history.add(t, blobs)
@@ -176,7 +182,7 @@ class FallingObjectDetector:
                 whole = tr
                 v = judge(tr, cfg, self.facade, self.shape[0], parts=False, fps=self.fps,
                           view=self._view)
-            if v.accepted:
+            if v.accepted and not self._near_lens(whole, v):
                 ev = self._event(whole, v, live=True)
                 if not self._duplicate(ev):
                     self._raised[tr.id] = ev
@@ -184,6 +190,16 @@ class FallingObjectDetector:
                     self._remember(ev)
                     events.append(ev)
         return events
+
+    def _near_lens(self, tr: Track, v) -> bool:
+        """Refuse an accepted verdict whose track is an object at the lens: its judged blob
+        points saturated over the scene at ``near_lens_share`` or more (nearlens.py)."""
+        share = self.cfg.near_lens_share
+        if not (v.accepted and share > 0 and self._saturated.share(
+                tr.t, tr.x, tr.y, tr.weak_flags, v.t_first, v.t_last) >= share):
+            return False
+        v.accepted, v.reason = False, "near the lens"
+        return True
 
     def _early_of(self, tr: Track) -> FallingObjectEvent | None:
         """The alarm raised on a part of this ended track (stitching may have changed its id
@@ -219,6 +235,7 @@ class FallingObjectDetector:
                 continue  # the bulk: noise and one-frame flickers, not worth a fit
             early = self._early_of(tr)
             v = judge(tr, self.cfg, self.facade, self.shape[0], fps=self.fps, view=self._view)
+            self._near_lens(tr, v)
             if self.judged is not None:
                 self.judged.append((tr, v))
             if not v.accepted:

@@ -17,6 +17,7 @@ import cv2
 import numpy as np
 
 from app.vision.falling.config import FallingConfig
+from app.vision.falling.nearlens import saturated
 from app.vision.falling.noise import RunningNoise
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,9 @@ _SMALL = 4  # downscale factor of the copy used for jitter, gain and activity
 class Blobs:
     xy: np.ndarray  # (n,2) centres in px
     size: np.ndarray  # (n,) max(w, h)
+    # (n,) saturated over an unsaturated scene (nearlens.saturated); None: not looked at
+    # (colour frames, the near-lens rule off, a replay recorded without the marks)
+    sat: np.ndarray | None = None
 
 
 @dataclass
@@ -51,6 +55,9 @@ class MotionStage:
         self._recent: list[tuple[np.ndarray, np.ndarray]] = []  # last two frames, (full, small)
         # this frame's d² and threshold² (k·σ and the edge term): the tracker's weak search
         self._diff: tuple[np.ndarray, np.ndarray, float] | None = None
+        # IR (greyscale) mode, set by the detector frame by frame: blobs are then marked
+        # where saturated over an unsaturated scene (nearlens.py)
+        self.infrared = False
 
     def _init(self, g: np.ndarray) -> None:
         h, w = g.shape
@@ -252,7 +259,8 @@ class MotionStage:
         if warming:  # background and noise still being learnt: blobs would be clutter
             return None
         dense_before = self.stats.dense_dropped
-        blobs = self._blobs(rects, streaks)
+        mark = self.infrared and cfg.near_lens_share > 0
+        blobs = self._blobs(rects, streaks, (gf, fg) if mark else None)
         if blobs is not None:  # kept by reference: nothing is copied or computed for it
             self._diff = (d2, thr2, k)
         # speckle over the frame, or crowded parts of it: the model learns at full rate
@@ -392,7 +400,10 @@ class MotionStage:
             return None, None  # noise over the frame, not a crowded part of it
         return rects[keep], streaks[keep]
 
-    def _blobs(self, rects: np.ndarray, streaks: np.ndarray) -> Blobs | None:
+    def _blobs(self, rects: np.ndarray, streaks: np.ndarray,
+               pixels: tuple[np.ndarray, np.ndarray] | None = None) -> Blobs | None:
+        """The frame's blobs; with ``pixels`` (the frame and its foreground mask) each
+        marked where saturated over an unsaturated background (``nearlens.saturated``)."""
         cfg = self.cfg
         # Rain streaks are dropped below, so they do not make a frame "noise everywhere".
         if len(rects) - int(streaks.sum()) > cfg.max_blobs:
@@ -406,7 +417,8 @@ class MotionStage:
                 return None
             self.stats.dense_dropped += 1
         if not len(rects):
-            return Blobs(np.zeros((0, 2)), np.zeros(0))
+            return Blobs(np.zeros((0, 2)), np.zeros(0),
+                         None if pixels is None else np.zeros(0, bool))
         rects = _merge_fragments(rects.copy())
         wh = rects[:, 2:] - 2  # undo the dilation
         xy = rects[:, :2] + rects[:, 2:] / 2
@@ -416,7 +428,11 @@ class MotionStage:
         sy = np.clip((xy[:, 1] / _SMALL).astype(int), 0, self.small_size[1] - 1)
         busy = (self.activity[sy, sx] > cfg.activity_busy) | (self.blocked[sy, sx] > 0)
         keep &= ~busy
-        return Blobs(xy[keep], size[keep])
+        sat = None
+        if pixels is not None:
+            sat = saturated(pixels[0], self.bg, pixels[1], rects[keep], cfg.near_lens_level,
+                            cfg.near_lens_scene_max)
+        return Blobs(xy[keep], size[keep], sat)
 
 
 def _median3(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> np.ndarray:

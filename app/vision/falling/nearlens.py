@@ -1,0 +1,92 @@
+"""Objects at the lens: lit so hard by the camera's own IR lamp that they saturate.
+
+At night a CCTV camera lights the scene with its own infrared lamp, and the irradiance it
+gives falls with the square of the distance. The facade a 高空抛物 camera watches is 8–60 m
+away, and the camera sets its exposure so that wall (and anything thrown in front of it)
+sits below full scale. An insect flying 0.3–2 m from the lens gets (10/1)² to (60/0.5)² —
+some 100× to 10⁴× — the light of the wall behind it: its image is a blown-out disc whatever
+its reflectance, and it moves over a scene that is not blown out there. A thrown object is
+at the facade, lit like the facade; only a very white object close to the camera reaches
+full scale, and then not over most of its fall.
+
+So the motion stage marks, in IR (greyscale) mode only, each blob holding a pixel of the
+frame at full scale (``near_lens_level``) where the background is not (below
+``near_lens_scene_max``: a lit window that is saturated anyway says nothing), and a track
+whose judged blob points are so marked at ``near_lens_share`` or more is an object at the
+lens, not a fall (``FallingObjectDetector``). By day the sun lights near and far alike,
+and a white object against a dark wall may clip: colour frames are never marked.
+
+The marks live beside the tracks (``SaturatedPoints``, by frame time and blob centre), not
+in them: tracks are cut, joined and traced back in several places, and a point of a track
+is always one of a frame's blob centres, which is what the marks are looked up by.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+
+import cv2
+import numpy as np
+
+# a pixel's channels may differ this much in a greyscale stream (chroma noise of H.264) ...
+_GREY_TOL = 10
+# ... in at most this share of the sampled pixels
+_GREY_SHARE = 0.01
+
+
+def colourless(frame: np.ndarray) -> bool:
+    """Is this frame greyscale (a camera in IR night mode)? One channel, or three that are
+    equal but for the codec's chroma noise, on a sparse grid of pixels."""
+    if frame.ndim == 2 or frame.shape[2] == 1:
+        return True
+    step = max(1, min(frame.shape[:2]) // 64)
+    s = frame[::step, ::step].astype(np.int16)
+    spread = s.max(axis=2) - s.min(axis=2)
+    return int(np.count_nonzero(spread > _GREY_TOL)) <= _GREY_SHARE * spread.size
+
+
+def saturated(frame: np.ndarray, background: np.ndarray, fg: np.ndarray, rects: np.ndarray,
+              level: float, scene_max: float) -> np.ndarray:
+    """Per blob box (x, y, w, h): does it hold a foreground pixel at ``level`` or above in
+    the frame where the background is below ``scene_max``? (Three whole-frame comparisons
+    first: on most night frames no such pixel exists and no box is looked at.)"""
+    out = np.zeros(len(rects), bool)
+    if not len(rects):
+        return out
+    hot = cv2.bitwise_and(cv2.compare(frame, level, cv2.CMP_GE),
+                          cv2.compare(background, scene_max, cv2.CMP_LT))
+    hot = cv2.bitwise_and(hot, fg)
+    if not cv2.countNonZero(hot):
+        return out
+    h, w = frame.shape
+    for i, (x, y, bw, bh) in enumerate(rects.astype(int)):
+        box = hot[max(y, 0):min(y + bh, h), max(x, 0):min(x + bw, w)]
+        out[i] = bool(box.size and box.any())
+    return out
+
+
+class SaturatedPoints:
+    """The centres of the blobs the stage marked saturated, by frame time, for ``keep_s``."""
+
+    def __init__(self, keep_s: float) -> None:
+        self.keep_s = keep_s
+        self._at: dict[float, set[tuple[float, float]]] = {}
+        self._order: deque[float] = deque()
+
+    def add(self, t: float, xy: np.ndarray, sat: np.ndarray | None) -> None:
+        if sat is not None and sat.any():
+            self._at[t] = {(float(x), float(y)) for x, y in xy[sat]}
+            self._order.append(t)
+        while self._order and self._order[0] < t - self.keep_s:
+            self._at.pop(self._order.popleft(), None)
+
+    def share(self, t, x, y, weak, t_first: float, t_last: float) -> float:
+        """The share of a track's blob points (not its weak ones) between ``t_first`` and
+        ``t_last`` that are marked; 0 without any."""
+        n = hit = 0
+        for ti, xi, yi, wi in zip(t, x, y, weak, strict=True):
+            if wi or not t_first - 1e-6 <= ti <= t_last + 1e-6:
+                continue
+            n += 1
+            hit += (xi, yi) in self._at.get(ti, ())
+        return hit / n if n else 0.0
