@@ -46,19 +46,25 @@ def _slabs(img: np.ndarray, blocks) -> np.ndarray:  # noqa: ANN001
 
 
 # ---- grow_in_zone ----------------------------------------------------------------------
-def _lane_beside_an_open_lawn_alarm(**cfg) -> list[Detection]:
-    """A shed on the lawn from sample 10 (raised, never answered); in the fire lane beside it,
-    a block away, a slab from sample 45 and one below it from 49: a change of the lane."""
+def _slabs_beside_an_open_lawn_alarm(shed_at: tuple[int, int], col: int,
+                                    **cfg) -> list[Detection]:
+    """A shed on the lawn from sample 10 (raised, never answered); a block from it, in block
+    column ``col``, a slab from sample 45 and one below it from 49."""
     det = _detector([cs.LAWN, LANE], **cfg)
     base, rng = cs.ground(), np.random.default_rng(6)
-    shed = cs.with_shed(base, SHED_AT)
-    one, two = _slabs(shed, [(9, 20)]), _slabs(shed, [(9, 20), (10, 20)])
+    shed = cs.with_shed(base, shed_at)
+    one, two = _slabs(shed, [(9, col)]), _slabs(shed, [(9, col), (10, col)])
     found = []
     for i in range(110):
         scene = base if i < 10 else shed if i < 45 else one if i < 49 else two
         found += [ev for ev in det.process(cs.shot(scene, rng), float(i))
                   if isinstance(ev, Detection)]
     return found
+
+
+def _lane_beside_an_open_lawn_alarm(**cfg) -> list[Detection]:
+    """The slabs in the fire lane beside the shed: a change of the lane."""
+    return _slabs_beside_an_open_lawn_alarm(SHED_AT, 20, **cfg)
 
 
 def test_an_open_alarm_on_the_lawn_takes_a_block_of_the_fire_lane_beside_it() -> None:
@@ -80,15 +86,7 @@ def test_with_grow_in_zone_the_fire_lane_change_is_raised_on_its_own() -> None:
 def test_with_grow_in_zone_a_shed_still_grows_in_its_own_zone() -> None:
     """A slab on the lawn a block from the open alarm, two samples apart from a second one:
     the same zone, so it joins the shed's alarm as before (no second alarm)."""
-    det = _detector([cs.LAWN, LANE], grow_in_zone=True)
-    base, rng = cs.ground(), np.random.default_rng(6)
-    shed = cs.with_shed(base, (120, 120))  # columns 7-13
-    one, two = _slabs(shed, [(9, 15)]), _slabs(shed, [(9, 15), (10, 15)])
-    found = []
-    for i in range(110):
-        scene = base if i < 10 else shed if i < 45 else one if i < 49 else two
-        found += [ev for ev in det.process(cs.shot(scene, rng), float(i))
-                  if isinstance(ev, Detection)]
+    found = _slabs_beside_an_open_lawn_alarm((120, 120), 15, grow_in_zone=True)  # cols 7-13
     assert [d.event.zone for d in found] == ["lawn-1"]
 
 
