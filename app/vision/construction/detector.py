@@ -26,6 +26,7 @@ import cv2
 import numpy as np
 
 from app.vision.construction.ages import BlockAges
+from app.vision.construction.blockshape import block_bbox, block_outline
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.events import (
     CameraMoved,
@@ -384,7 +385,7 @@ class ConstructionDetector:
             event = ChangeDetected(
                 uuid.uuid4().hex[:12], zone.id, zone.kind, zone.name, t, onset,
                 self._bbox(comp), self._confidence(comp), int(comp.sum()),
-                self._outline(comp))
+                block_outline(comp, self.cfg.block_px / self.scale))
             self.changes[event.id] = _Change(event, comp.copy())
             out.append(Detection(event, before.copy(), after.copy(), frame.copy()))
 
@@ -516,25 +517,7 @@ class ConstructionDetector:
         return round(float(np.clip(conf, 0.5, 0.99)), 2)
 
     def _bbox(self, comp: np.ndarray) -> tuple[int, int, int, int]:
-        rows, cols = np.nonzero(comp)
-        k = self.cfg.block_px / self.scale
-        x0, y0 = cols.min() * k, rows.min() * k
-        return (round(float(x0)), round(float(y0)), round(float((cols.max() + 1) * k - x0)),
-                round(float((rows.max() + 1) * k - y0)))
-
-    def _outline(self, comp: np.ndarray) -> tuple[tuple[float, float], ...]:
-        contours, _ = cv2.findContours(comp.astype(np.uint8), cv2.RETR_EXTERNAL,
-                                       cv2.CHAIN_APPROX_SIMPLE)
-        biggest = max(contours, key=cv2.contourArea)
-        k = self.cfg.block_px / self.scale
-        # block corners: a contour runs through block centres, so grow it by half a block
-        cx, cy = biggest[:, 0, 0].mean(), biggest[:, 0, 1].mean()
-        pts = []
-        for x, y in biggest[:, 0, :]:
-            ox = 0.5 if x >= cx else -0.5
-            oy = 0.5 if y >= cy else -0.5
-            pts.append((round(float((x + 0.5 + ox) * k), 1), round(float((y + 0.5 + oy) * k), 1)))
-        return tuple(pts)
+        return block_bbox(comp, self.cfg.block_px / self.scale)
 
     def _chained(self, img: np.ndarray) -> np.ndarray | None:
         """A sample that its reference cannot take may still be where the last placed
