@@ -1,10 +1,19 @@
-"""A change's blocks (a boolean grid of ``block_px`` squares of the working copy) drawn in
-the camera's frame pixels: its box and its outline, ``k`` frame pixels to a block."""
+"""A change's blocks (a boolean grid of ``block_px`` squares of the working copy): the
+blocks within its reach, and its box and outline in the camera's frame pixels (``k`` frame
+pixels to a block)."""
 
 from __future__ import annotations
 
 import cv2
 import numpy as np
+
+_REACH = np.ones((5, 5), np.uint8)  # two blocks every way
+
+
+def within_reach(blocks: np.ndarray) -> np.ndarray:
+    """The blocks up to two blocks from ``blocks`` every way (those included): how far a
+    change takes its parts (a fence's posts, the walls of a shed)."""
+    return cv2.dilate(blocks.astype(np.uint8), _REACH) > 0
 
 
 def block_bbox(comp: np.ndarray, k: float) -> tuple[int, int, int, int]:

@@ -26,7 +26,7 @@ import cv2
 import numpy as np
 
 from app.vision.construction.ages import BlockAges
-from app.vision.construction.blockshape import block_bbox, block_outline
+from app.vision.construction.blockshape import block_bbox, block_outline, within_reach
 from app.vision.construction.config import ConstructionConfig
 from app.vision.construction.events import (
     CameraMoved,
@@ -319,7 +319,7 @@ class ConstructionDetector:
             comp = labels == k
             # a part up to two blocks away from a change raised before (a fence's posts,
             # the walls of a shed whose flat sides match the ground) is that change
-            touching = cv2.dilate(comp.astype(np.uint8), np.ones((5, 5), np.uint8)) > 0
+            touching = within_reach(comp)
             owners = [c for c in self.changes.values()
                       if not c.closed and (c.blocks & touching).any()]
             if owners:

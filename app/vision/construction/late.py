@@ -12,10 +12,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-import cv2
 import numpy as np
 
-_NEAR = np.ones((5, 5), np.uint8)  # two blocks every way: as an open change takes its parts
+from app.vision.construction.blockshape import within_reach
 
 
 def late_part_of(changes: Iterable, comp: np.ndarray, zone: str, onset: float):  # noqa: ANN201
@@ -23,7 +22,7 @@ def late_part_of(changes: Iterable, comp: np.ndarray, zone: str, onset: float): 
     ``event.zone``) that ``comp`` — a part about to be raised in ``zone``, its median start
     ``onset`` — is a late part of: of the same zone, up to two blocks from it, and started
     before the dispatch or lying inside the change's box. None: it is news."""
-    touching = cv2.dilate(comp.astype(np.uint8), _NEAR) > 0
+    touching = within_reach(comp)  # as an open change takes its parts
     for c in changes:
         if not c.closed or c.event.zone != zone or not (c.blocks & touching).any():
             continue

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import cv2
 import numpy as np
 
-_NEAR = np.ones((5, 5), np.uint8)  # two blocks every way: as an open change takes its parts
+from app.vision.construction.blockshape import within_reach
 
 
 class Mutes:
@@ -50,8 +49,7 @@ class Mutes:
 def _grown(blocks: np.ndarray, candidates: np.ndarray) -> np.ndarray:
     """``blocks`` with every candidate block reachable from them in steps of two blocks."""
     while True:
-        near = cv2.dilate(blocks.astype(np.uint8), _NEAR) > 0
-        more = candidates & near & ~blocks
+        more = candidates & within_reach(blocks) & ~blocks  # as an open change grows
         if not more.any():
             return blocks
         blocks = blocks | more
