@@ -69,6 +69,13 @@ class FallingConfig:
     near_lens_share: float = 0.5
     near_lens_level: float = 250.0
     near_lens_scene_max: float = 230.0
+    # ... and only if clipped to its rim (nearlens.rim_widths): its lit-but-unclipped rim
+    # beyond the clipped core narrower than this (px). A moth at 10–3000× full scale is
+    # clipped nearly to its edge (~1 px); a white object at the facade lit at 1–3× keeps a
+    # third or more of its edge ramp (smear, shading) unclipped. 0: off (the rule alone).
+    # Off: on dev it brought back a moth refused at a share of 0.526 (docs/detection.md,
+    # round 20). A stage setting: a blob-cache replay keeps the marks it was recorded with.
+    near_lens_rim_px: float = 0.0
     stitch_hold_s: float = 0.6  # an ended tracklet waits this long for its continuation
     stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------

@@ -431,7 +431,7 @@ class MotionStage:
         sat = None
         if pixels is not None:
             sat = saturated(pixels[0], self.bg, pixels[1], rects[keep], cfg.near_lens_level,
-                            cfg.near_lens_scene_max)
+                            cfg.near_lens_scene_max, cfg.near_lens_rim_px)
         return Blobs(xy[keep], size[keep], sat)
 
 
