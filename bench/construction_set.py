@@ -141,7 +141,7 @@ def score(kind: str, seed: int, paths: dict[str, Path], config=None,  # noqa: AN
                                  structures=structures)
     try:
         run = detect_file(paths["video"], load_zones(paths["zones"]), config,
-                          operator=operator)
+                          operator=operator, digests=True)
     finally:
         if operator is not None:
             operator.close()
@@ -177,7 +177,11 @@ def score(kind: str, seed: int, paths: dict[str, Path], config=None,  # noqa: AN
                            if o["id"] in found else None} for o in wanted],
            "false_alarms": false_alarms, "duplicates": duplicates,
            "samples": run.samples, "cpu_s": run.cpu_s, "decode_cpu_s": run.decode_cpu_s,
-           "unregistered": run.stats.get("unregistered", 0)}
+           "unregistered": run.stats.get("unregistered", 0),
+           # the detector's state per sample (digest.py; bench/construction_digest.py
+           # names the first sample where two dumps part ways), and the samples' times (h)
+           "digests": [d for _t, d in run.digests],
+           "digest_h": [round((t0 + t * step) / 3600, 3) for t, _d in run.digests]}
     if operator is not None:
         out["answers"] = [a | {"t": round((t0 + a["t"] * step) / 3600, 2)}
                           for a in operator.log]

@@ -102,6 +102,18 @@ class ConstructionConfig:
     # Off (round 19): on dev, fresh and the weeks it only took fresh 1061's duplicate, but on
     # held-out-4 it folded 111000's paving, a structure of its own, into a dispatched change
     fold_late: bool = False
+    # a change is raised only once day samples have looked at it (its blocks' median count of
+    # day samples that judged their runs) for this share of ``min_persist_s``: the persistence
+    # time counts the night, which cannot deny a change (persistence.py), so what the last
+    # hour of an afternoon started was raised by the next dawn's first hour, having been seen
+    # by day for two hours of its twelve — the dawn-raised lane and lawn patches after a
+    # rainy or cloudy night (fresh 1051, 1060, 1067, 1059, round 20). A structure finished
+    # by mid-afternoon has that by dusk. None: off. Off (round 20, 0.25 on the 46 dev, fresh
+    # and week videos answered after 2 h): false alarms 20 → 14, but 4 structures lost — the
+    # sheds and paving on lawns the group guard keeps out of every snowy day sample (dev 1025,
+    # fresh 1065: only the nights judge them, known limits) and dev 1021's fence — and 1020,
+    # 1053 10–24 h later
+    day_evidence: float | None = None
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
     # registration (ECC, Euclidean) to the reference

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from app.vision.construction.analyzer import ConstructionAnalyzer
 from app.vision.construction.config import ConstructionConfig
+from app.vision.construction.digest import sample_digest
 from app.vision.construction.events import CameraMoved, Detection
 from app.vision.construction.zones import ZoneSet
 from app.vision.opencv_threads import one_thread
@@ -48,6 +49,8 @@ class FileRun:
     cpu_s: float = 0.0  # process time in the detector (decoding excluded)
     decode_cpu_s: float = 0.0
     stats: dict = field(default_factory=dict)
+    # with ``digests``: (t, 8 hex characters of the detector's state) per sample (digest.py)
+    digests: list = field(default_factory=list)
 
     def construction_event(self, camera_id: str, ev) -> None:  # the analyser's sink
         self.events.append(ev)
@@ -58,7 +61,7 @@ class FileRun:
 
 
 def detect_file(video: str | Path, zones: ZoneSet, config: ConstructionConfig | None = None,
-                on_event=None, operator=None) -> FileRun:
+                on_event=None, operator=None, digests: bool = False) -> FileRun:
     """Run the analyser over a file; ``on_event`` sees each event as it happens. OpenCV runs
     on one thread meanwhile: the same file gives the same alarms on every run (on the
     bench's time-lapses the second thread gained nothing: 38 ms a sample either way).
@@ -66,7 +69,11 @@ def detect_file(video: str | Path, zones: ZoneSet, config: ConstructionConfig | 
     ``operator`` (the bench's, bench/construction_operator.py) answers the alarms as a
     control room would: it is given the analyser (``attach``), hears every event
     (``heard``) and, before each sample is judged, gives the answers due by its time
-    (``answer``)."""
+    (``answer``).
+
+    ``digests``: keep a short digest of the detector's state after every sample in
+    ``FileRun.digests`` (digest.py: where two runs of a video part ways). Off, nothing is
+    computed."""
     source = VideoFrameSource(video)
     zones = sampled(zones, source.fps)
     run = FileRun(on_event=on_event if operator is None
@@ -81,7 +88,11 @@ def detect_file(video: str | Path, zones: ZoneSet, config: ConstructionConfig | 
             if analyzer.schedule.due(t):
                 if operator is not None:
                     operator.answer(t)
+                heard = len(run.events)
                 analyzer.process(frame, t)
+                if digests:
+                    run.digests.append((t, sample_digest(analyzer.detector,
+                                                         run.events[heard:])))
         analyzer.finish()
     run.samples = analyzer.detector.samples
     run.cpu_s = analyzer.cpu_s

@@ -45,6 +45,8 @@ class BlockRuns:
         self.woke_samples = np.full(shape, -1, np.int32)  # -1: not on probation
         # carried through hours no sample could judge: only day samples judge it again
         self.day_judge = np.zeros(shape, bool)
+        # day (colour) samples that could judge the run: how long a day has looked at it
+        self.day_seen = np.zeros(shape, np.int32)
         self.blind = 0  # samples in a row that could judge no block at all
 
     @property
@@ -71,7 +73,7 @@ class BlockRuns:
             self.blind = 0
         new = hit & ~self.running
         self.start[new] = t
-        self.hits[new] = self.samples[new] = 0
+        self.hits[new] = self.samples[new] = self.day_seen[new] = 0
         self.score[new] = 0.0
         self.by_night[new] = not can_deny
         if can_deny:
@@ -97,6 +99,8 @@ class BlockRuns:
             self.night_hits[hit] += 1
             self.night_usable[self.running & usable] += 1
         run = self.running & (usable if can_deny else hit | (usable & self.by_night))
+        if can_deny:
+            self.day_seen[run] += 1
         self.samples[run] += 1
         self.hits[hit] += 1
         waking = (self.woke_samples >= 0) & (can_deny | ~self.day_judge)
@@ -161,6 +165,7 @@ class BlockRuns:
     def clear(self, blocks: np.ndarray) -> None:
         self.start[blocks] = self.last_hit[blocks] = np.nan
         self.hits[blocks] = self.samples[blocks] = self.misses[blocks] = 0
+        self.day_seen[blocks] = 0
         self.score[blocks] = 0.0
         self.by_night[blocks] = False
         self.slept[blocks] = False
