@@ -6,8 +6,8 @@ reruns of identical code raised and one did not, and nothing recorded could say 
 runs diverged. ``detect_file`` (the ``detect`` CLI's and the bench's path) can keep, per
 sample, 8 hex characters of a hash of what the detector carries from sample to sample:
 
-- every block's run (start, hits, usable samples, misses, score, the night's and the day's
-  counts) and the active runs;
+- every block's run (every array ``BlockRuns`` keeps, found by name, so one added later is
+  covered) and the active runs;
 - the reference bins (each seeded picture, its stale blocks, the blocks taken as uncovered),
   the calm counts, the mutes, the blocks judged outside every zone, the open and closed
   changes' blocks;
@@ -32,11 +32,11 @@ SIZE = 4  # bytes: 8 hex characters
 
 
 def _arrays(det) -> list[np.ndarray]:  # noqa: ANN001
-    runs = det.runs
-    out = [runs.start, runs.hits, runs.samples, runs.misses, runs.score, runs.vanish,
-           runs.last_hit, runs.by_night, runs.night_hits, runs.night_usable, runs.slept,
-           runs.woke_hits, runs.woke_samples, runs.day_judge, runs.active(det.cfg),
-           det.calm, det.outside, det.mutes.mask, det.ages.aged_from]
+    runs = vars(det.runs)  # every per-block array of the runs, by name: one added is covered
+    out = [np.asarray(runs[k]) for k in sorted(runs)
+           if isinstance(runs[k], (np.ndarray, int, float))]
+    out += [det.runs.active(det.cfg), det.calm, det.outside, det.mutes.mask,
+            det.ages.aged_from]
     for key in sorted(det.bank.bins):
         b = det.bank.bins[key]
         out += [a for a in (b.image, b.stale, b.under) if a is not None]
