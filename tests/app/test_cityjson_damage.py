@@ -67,3 +67,15 @@ def test_an_object_id_with_a_newline_stays_on_one_line(documents: list[dict[str,
     with pytest.raises(SceneError) as caught:
         import_city_model(doc, "x")
     assert "\n" not in str(caught.value) and "3号楼\\n" in str(caught.value)
+
+
+def test_a_vertex_that_overflows_once_transformed_is_an_error_naming_it(
+        documents: list[dict[str, Any]]) -> None:
+    # found by the property above: finite numbers whose transform overflows to infinity
+    # went on into the scene as infinite coordinates
+    doc = copy.deepcopy(documents[1])
+    doc["transform"]["scale"] = [10.0, 10.0, 10.0]
+    doc["vertices"][2] = [1e308, 0, 0]
+    with pytest.raises(SceneError) as caught:
+        import_city_model(doc, "x")
+    assert str(caught.value).startswith("x: vertices[2]: out of range")

@@ -63,7 +63,13 @@ def real_vertices(doc: dict[str, Any], origin: str) -> np.ndarray:
             or not np.isfinite(raw).all()):
         bad = next((i for i, v in enumerate(vertices) if not _is_xyz(v)), 0)
         raise SceneError(f"{origin}: vertices[{bad}]: expected 3 numbers")
-    return raw.astype(np.float64) * np.asarray(scale) + np.asarray(translate)
+    with np.errstate(over="ignore", invalid="ignore"):
+        out = raw.astype(np.float64) * np.asarray(scale) + np.asarray(translate)
+    if not np.isfinite(out).all():  # finite numbers whose transform overflows (1e308 × 10)
+        bad = int(np.flatnonzero(~np.isfinite(out).all(axis=1))[0])
+        raise SceneError(f"{origin}: vertices[{bad}]: out of range once scaled and translated"
+                         " by transform")
+    return out
 
 
 def _is_xyz(v: Any) -> bool:
