@@ -69,7 +69,7 @@ class FallingConfig:
     near_lens_share: float = 0.5
     near_lens_level: float = 250.0
     near_lens_scene_max: float = 230.0
-    # ... and only if clipped to its rim (nearlens.rim_widths): its lit-but-unclipped rim
+    # ... and only if clipped to its rim (nearlens.rim_width): its lit-but-unclipped rim
     # beyond the clipped core narrower than this (px). A moth at 10–3000× full scale is
     # clipped nearly to its edge (~1 px); a white object at the facade lit at 1–3× keeps a
     # third or more of its edge ramp (smear, shading) unclipped. 0: off (the rule alone).

@@ -50,21 +50,40 @@ def saturated(frame: np.ndarray, background: np.ndarray, fg: np.ndarray, rects: 
               level: float, scene_max: float, rim_px: float = 0.0) -> np.ndarray:
     """Per blob box (x, y, w, h): does it hold a foreground pixel at ``level`` or above in
     the frame where the background is below ``scene_max``? With ``rim_px`` > 0, only if
-    the blob is also clipped to its rim: its ``rim_widths`` below ``rim_px``."""
-    w = rim_widths(frame, background, fg, rects, level, scene_max)
-    out = ~np.isnan(w)
-    if rim_px > 0:
-        out[out] = w[out] < rim_px
+    the blob is also clipped to its rim: its ``rim_width`` below ``rim_px``. (The rim is
+    measured only then: with the guard off, a marked blob costs one count.)"""
+    out = np.zeros(len(rects), bool)
+    for i, box in _hot_boxes(frame, background, fg, rects, level, scene_max):
+        out[i] = rim_px <= 0 or rim_width(frame[box], background[box], fg[box],
+                                          scene_max) < rim_px
     return out
 
 
-def rim_widths(frame: np.ndarray, background: np.ndarray, fg: np.ndarray, rects: np.ndarray,
-               level: float, scene_max: float) -> np.ndarray:
-    """Per blob box: NaN when it holds no foreground pixel at ``level`` over a background
-    below ``scene_max``; else the width (px) of the blob's shoulder — the pixels inside its
-    half-height contour that are not near full scale — per boundary pixel of its near-full-
-    scale core (at ``scene_max`` or above: a clipped source decodes to 238–254, the codec
-    rounds its plateau).
+def _hot_boxes(frame: np.ndarray, background: np.ndarray, fg: np.ndarray, rects: np.ndarray,
+               level: float, scene_max: float):
+    """(index, slices) of each blob box holding a foreground pixel at ``level`` or above
+    over a background below ``scene_max``. (Three whole-frame comparisons first: on most
+    night frames no such pixel exists and no box is looked at.)"""
+    if not len(rects):
+        return
+    hot = cv2.bitwise_and(cv2.compare(frame, level, cv2.CMP_GE),
+                          cv2.compare(background, scene_max, cv2.CMP_LT))
+    hot = cv2.bitwise_and(hot, fg)
+    if not cv2.countNonZero(hot):
+        return
+    h, w = frame.shape
+    for i, (x, y, bw, bh) in enumerate(rects.astype(int)):
+        x0, y0, x1, y1 = max(x, 0), max(y, 0), min(x + bw, w), min(y + bh, h)
+        box = (slice(y0, y1), slice(x0, x1))
+        if x1 > x0 and y1 > y0 and cv2.countNonZero(hot[box]):
+            yield i, box
+
+
+def rim_width(f: np.ndarray, b: np.ndarray, m: np.ndarray, scene_max: float) -> float:
+    """A marked blob's box (frame, background, foreground mask): the width (px) of its
+    shoulder — the pixels inside its half-height contour that are not near full scale — per
+    boundary pixel of its near-full-scale core (at ``scene_max`` or above: a clipped source
+    decodes to 238–254, the codec rounds its plateau).
 
     An edge ramps from the background up to the source's peak over some width b (optics,
     motion smear, the shading of a body); the sensor clips at full scale, so a source at p×
@@ -72,30 +91,14 @@ def rim_widths(frame: np.ndarray, background: np.ndarray, fg: np.ndarray, rects:
     and half height is ≈ 0.4·b/p, plus the codec's and the stage's own blur after the clip
     (about a pixel). A moth at the lamp (p ≈ 10–3000) is clipped to its rim: about a pixel.
     A white object at the facade lit at 1–3× full scale keeps much of its ramp (smear along
-    the fall, shading): several pixels when it is large. (Three whole-frame comparisons
-    first: on most night frames no clipped pixel exists and no box is looked at.)"""
-    out = np.full(len(rects), np.nan)
-    if not len(rects):
-        return out
-    hot = cv2.bitwise_and(cv2.compare(frame, level, cv2.CMP_GE),
-                          cv2.compare(background, scene_max, cv2.CMP_LT))
-    hot = cv2.bitwise_and(hot, fg)
-    if not cv2.countNonZero(hot):
-        return out
-    h, w = frame.shape
-    for i, (x, y, bw, bh) in enumerate(rects.astype(int)):
-        x0, y0, x1, y1 = max(x, 0), max(y, 0), min(x + bw, w), min(y + bh, h)
-        if not (x1 > x0 and y1 > y0 and cv2.countNonZero(hot[y0:y1, x0:x1])):
-            continue
-        f, b, m = frame[y0:y1, x0:x1], background[y0:y1, x0:x1], fg[y0:y1, x0:x1]
-        core = cv2.bitwise_and(cv2.compare(f, scene_max, cv2.CMP_GE), m)
-        inner = cv2.erode(core, _CROSS, borderType=cv2.BORDER_CONSTANT, borderValue=0)
-        edge = cv2.countNonZero(core) - cv2.countNonZero(inner)
-        # inside the half-height contour: f ≥ (scene_max + b) / 2
-        half = cv2.bitwise_and(cv2.compare(2 * f - b, scene_max, cv2.CMP_GE), m)
-        shoulder = cv2.countNonZero(half) - cv2.countNonZero(cv2.bitwise_and(half, core))
-        out[i] = shoulder / max(edge, 1)
-    return out
+    the fall, shading): several pixels when it is large."""
+    core = cv2.bitwise_and(cv2.compare(f, scene_max, cv2.CMP_GE), m)
+    inner = cv2.erode(core, _CROSS, borderType=cv2.BORDER_CONSTANT, borderValue=0)
+    edge = cv2.countNonZero(core) - cv2.countNonZero(inner)
+    # inside the half-height contour: f ≥ (scene_max + b) / 2
+    half = cv2.bitwise_and(cv2.compare(2 * f - b, scene_max, cv2.CMP_GE), m)
+    shoulder = cv2.countNonZero(half) - cv2.countNonZero(cv2.bitwise_and(half, core))
+    return shoulder / max(edge, 1)
 
 
 class SaturatedPoints:
