@@ -77,6 +77,14 @@ class FallingConfig:
     # round 20). A stage setting: a blob-cache replay keeps the marks it was recorded with.
     near_lens_rim_px: float = 0.0
     stitch_hold_s: float = 0.6  # an ended tracklet waits this long for its continuation
+    # A track that fell well below its start and then ran back up the frame (the fall's
+    # track coasted at its end and its gate, widened by the speed and the misses, took
+    # rain, a moth or a bird going up) is cut where it stops following its own motion and
+    # its falling parts go to the pool (StitchPool._parts), as a track that rose and then
+    # fell is. Off, it is dropped unjudged: it did not move down overall (cctv-dev night
+    # rain seed 186: a 5th-floor fall tracked for 15 points, then 9 points up to the top of
+    # the frame). False: off.
+    pool_cut_fall_then_rise: bool = False
     stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------
     min_span_s: float = 0.7  # shorter tracks give no usable acceleration

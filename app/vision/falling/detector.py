@@ -62,7 +62,8 @@ class FallingObjectDetector:
         self.tracker: Tracker | None = None
         self.shape: tuple[int, int] | None = None
         self._recent: list[FallingObjectEvent] = []
-        self.pool = StitchPool(self.cfg.stitch_hold_s, self.cfg.stitch_gap_s, facade=facade)
+        self.pool = StitchPool(self.cfg.stitch_hold_s, self.cfg.stitch_gap_s, facade=facade,
+                               cut_fall_then_rise=self.cfg.pool_cut_fall_then_rise)
         self.rejected: dict[str, int] = {}
         self.judged: list | None = None  # set to [] to keep every (track, verdict): analysis
         self._raised: dict[int, FallingObjectEvent] = {}  # live track id → its alarm

@@ -147,8 +147,9 @@ class StitchPool:
 
     def __init__(self, hold_s: float = 0.6, max_gap_s: float = 0.6, min_points: int = 3,
                  max_fits: int = 4, max_pool: int = 200, frame_budget: int = 48,
-                 facade: Facade | None = None) -> None:
+                 facade: Facade | None = None, cut_fall_then_rise: bool = False) -> None:
         self.facade = facade  # for split_hijacked
+        self.cut_fall_then_rise = cut_fall_then_rise  # FallingConfig.pool_cut_fall_then_rise
         self.hold_s = hold_s
         self.max_gap_s = max_gap_s
         self.min_points = min_points
@@ -220,10 +221,18 @@ class StitchPool:
         a 29-point track, bird up-left 0.4 s, then a clean 22-point fall from the 5th
         floor). Judged whole, it was dropped here before the cut that separates the two,
         and the fall was lost. Only a track whose end lies well below its highest point
-        is cut (birds flying off and moths end near their top: no fits spent on them)."""
+        is cut (birds flying off and moths end near their top: no fits spent on them).
+        With ``cut_fall_then_rise``, so is the mirror case: a track that first went well
+        below its start, then ran back up (a fall's track that coasted at its end and took
+        clutter going up: cctv-dev night seed 186)."""
         if _may_fall(tr):
             return split_hijacked(tr, self.facade)
-        if len(tr.t) < 10 or tr.y[-1] - min(tr.y) < 4 + 2 * (tr.size[0] if tr.size else 0):
+        if len(tr.t) < 10:
+            return []
+        well = 4 + 2 * (tr.size[0] if tr.size else 0)
+        rose_then_fell = tr.y[-1] - min(tr.y) >= well
+        fell_then_rose = self.cut_fall_then_rise and max(tr.y) - tr.y[0] >= well
+        if not (rose_then_fell or fell_then_rose):
             return []
         return [p for p in split_hijacked(tr, self.facade) if p is not tr and _may_fall(p)]
 
