@@ -84,9 +84,11 @@ class FallingConfig:
     # fell is. Off, it is dropped unjudged: it did not move down overall (cctv-dev night
     # rain seed 186: a 5th-floor fall tracked for 15 points, then 9 points up to the top of
     # the frame). False: off. Off because measured (round 21, docs/detection.md): on all
-    # 200 cctv-dev throw clips it found that one throw and raised one alarm more (throw
-    # clip 26: a chain of IR-rain and laundry blobs down a night facade, whose rising tail
-    # had kept it out of the pool).
+    # 200 cctv-dev throw clips it found that one throw and raised one alarm more: throw
+    # clip 26's second throw raised twice — a later track (rain blobs above, then the
+    # object to the facade's foot, then back up) is cut and accepted, and _duplicate,
+    # which compares the track's first points (the rain head), misses that it is the same
+    # fall. The distractor clips' alarms do not change.
     pool_cut_fall_then_rise: bool = False
     stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------
