@@ -362,8 +362,7 @@ class ConstructionDetector:
             # when its neighbour joined it (lone_after, ages.py)
             if t - float(np.median(self.ages.aged_from[inside])) < persist:
                 continue
-            if (cfg.day_evidence is not None and self._interval * float(np.median(
-                    self.runs.day_seen[inside])) < cfg.day_evidence * persist):
+            if self.runs.day_short(inside, self._interval, persist, cfg):
                 continue  # seen by day too short a time yet (config.py)
             if self._weather_like(comp, onset, mono):
                 self.stats["weather"] = self.stats.get("weather", 0) + 1
