@@ -6,6 +6,7 @@ whose parallel loops otherwise sum in the order the thread schedule decides (rou
 from __future__ import annotations
 
 import json
+import threading
 
 import cv2
 import numpy as np
@@ -14,7 +15,7 @@ import pytest
 from app.vision.construction.events import Detection
 from app.vision.construction.offline import detect_file
 from app.vision.construction.zones import load_zones
-from app.vision.opencv_threads import one_thread
+from app.vision.opencv_threads import one_thread, without_ipp
 from tests.fixtures import construction_scene as cs
 
 
@@ -51,3 +52,21 @@ def test_a_file_is_checked_on_one_thread_and_the_shed_still_found(tmp_path, two_
     assert [type(ev) for ev, _ in seen] == [Detection] and seen[0][1] == 1
     assert len(run.events) == 1
     assert cv2.getNumThreads() == 2
+
+
+def test_without_ipp_inside_back_after_and_only_on_its_own_thread() -> None:
+    """IPP's last bit follows the inputs' memory alignment (test_construction_determinism.py);
+    ``setUseIPP`` is per thread, so a camera worker switching it off leaves the others be."""
+    before = cv2.ipp.useIPP()
+    seen = {}
+
+    def other() -> None:
+        seen["other"] = cv2.ipp.useIPP()
+
+    with without_ipp():
+        assert not cv2.ipp.useIPP()
+        t = threading.Thread(target=other)
+        t.start()
+        t.join()
+    assert cv2.ipp.useIPP() == before
+    assert seen["other"] == before

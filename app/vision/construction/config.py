@@ -114,6 +114,11 @@ class ConstructionConfig:
     # fresh 1065: only the nights judge them, known limits) and dev 1021's fence — and 1020,
     # 1053 10–24 h later
     day_evidence: float | None = None
+    # the same, counting the day samples that have passed since each block's run started,
+    # usable or not (round 21): the group guard keeps a snowy lawn out of every day sample,
+    # but the day still passed over a shed the nights see there (dev 1025, fresh 1065, lost
+    # by ``day_evidence``). None: off
+    day_passed: float | None = None
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
     # registration (ECC, Euclidean) to the reference

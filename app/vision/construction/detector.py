@@ -50,6 +50,7 @@ from app.vision.construction.reference import ReferenceBank, bin_key
 from app.vision.construction.registration import align, motion, register
 from app.vision.construction.weather import synced, weather_blocks
 from app.vision.construction.zones import BlockZones, ZoneSet
+from app.vision.opencv_threads import without_ipp
 
 MIN_STD = 6.0  # a sample flatter than this (grey levels) is too dark or covered to judge
 
@@ -140,7 +141,7 @@ class ConstructionDetector:
     # ---- one sample ---------------------------------------------------------------------
     def process(self, frame: np.ndarray, t: float) -> list:
         """Judge one sample; returns Detection, ChangeGone, CameraMoved, CameraSettled."""
-        with self._lock:
+        with self._lock, without_ipp():  # IPP's last bit depends on memory layout
             return self._process(frame, t)
 
     def _process(self, frame: np.ndarray, t: float) -> list:
@@ -361,8 +362,7 @@ class ConstructionDetector:
             # when its neighbour joined it (lone_after, ages.py)
             if t - float(np.median(self.ages.aged_from[inside])) < persist:
                 continue
-            if (cfg.day_evidence is not None and self._interval * float(np.median(
-                    self.runs.day_seen[inside])) < cfg.day_evidence * persist):
+            if self.runs.day_short(inside, self._interval, persist, cfg):
                 continue  # seen by day too short a time yet (config.py)
             if self._weather_like(comp, onset, mono):
                 self.stats["weather"] = self.stats.get("weather", 0) + 1

@@ -8,9 +8,10 @@ sample, 8 hex characters of a hash of what the detector carries from sample to s
 
 - every block's run (every array ``BlockRuns`` keeps, found by name, so one added later is
   covered) and the active runs;
-- the reference bins (each seeded picture, its stale blocks, the blocks taken as uncovered),
-  the calm counts, the mutes, the blocks judged outside every zone, the open and closed
-  changes' blocks;
+- the reference bins (each seeded picture, its stale blocks, the blocks taken as uncovered,
+  its last warp), the last warp and the last placed sample's warp (the next registrations
+  start from them), the calm counts, the mutes, the blocks judged outside every zone, the
+  open and closed changes' blocks;
 - the events of the sample, without their change ids (``uuid4``: random on every run).
 
 Two runs of the same video and config give the same list; the first index where two lists
@@ -42,6 +43,9 @@ def _arrays(det) -> list[np.ndarray]:  # noqa: ANN001
         out += [a for a in (b.image, b.stale, b.under) if a is not None]
     for c in det.changes.values():
         out += [c.blocks, np.array([c.closed])]
+    placed = getattr(det, "_placed", None)  # the warps the next registrations start from
+    out += [w for w in [det._warp, placed and placed[1]]
+            + [det.bank.bins[k].warp for k in sorted(det.bank.bins)] if w is not None]
     return out
 
 

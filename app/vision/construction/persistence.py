@@ -47,6 +47,8 @@ class BlockRuns:
         self.day_judge = np.zeros(shape, bool)
         # day (colour) samples that could judge the run: how long a day has looked at it
         self.day_seen = np.zeros(shape, np.int32)
+        # day (colour) samples since the run started, judging it or not: how much day passed
+        self.day_passed = np.zeros(shape, np.int32)
         self.blind = 0  # samples in a row that could judge no block at all
 
     @property
@@ -73,7 +75,7 @@ class BlockRuns:
             self.blind = 0
         new = hit & ~self.running
         self.start[new] = t
-        self.hits[new] = self.samples[new] = self.day_seen[new] = 0
+        self.hits[new] = self.samples[new] = self.day_seen[new] = self.day_passed[new] = 0
         self.score[new] = 0.0
         self.by_night[new] = not can_deny
         if can_deny:
@@ -101,6 +103,7 @@ class BlockRuns:
         run = self.running & (usable if can_deny else hit | (usable & self.by_night))
         if can_deny:
             self.day_seen[run] += 1
+            self.day_passed[self.running] += 1
         self.samples[run] += 1
         self.hits[hit] += 1
         waking = (self.woke_samples >= 0) & (can_deny | ~self.day_judge)
@@ -139,6 +142,15 @@ class BlockRuns:
         self.slept[blocks] = False
         self.night_hits[blocks] = self.night_usable[blocks] = 0
 
+    def day_short(self, inside: np.ndarray, interval: float, persist: float,
+                  cfg: ConstructionConfig) -> bool:
+        """The day has not yet looked at these blocks' runs long enough (the median block):
+        judged them for ``day_evidence`` or passed over them for ``day_passed`` of
+        ``persist`` (config.py); False when both are off."""
+        return any(share is not None and interval * float(np.median(count[inside]))
+                   < share * persist for share, count in ((cfg.day_evidence, self.day_seen),
+                                                          (cfg.day_passed, self.day_passed)))
+
     def active(self, cfg: ConstructionConfig) -> np.ndarray:
         """Runs that are holding: seen often enough, at least three times."""
         ratio = self.hits / np.maximum(self.samples, 1)
@@ -165,7 +177,7 @@ class BlockRuns:
     def clear(self, blocks: np.ndarray) -> None:
         self.start[blocks] = self.last_hit[blocks] = np.nan
         self.hits[blocks] = self.samples[blocks] = self.misses[blocks] = 0
-        self.day_seen[blocks] = 0
+        self.day_seen[blocks] = self.day_passed[blocks] = 0
         self.score[blocks] = 0.0
         self.by_night[blocks] = False
         self.slept[blocks] = False

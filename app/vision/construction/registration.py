@@ -18,6 +18,9 @@ import numpy as np
 from app.vision.construction.config import ConstructionConfig
 
 SMALL_W = 320  # ECC runs at this width, then half of it for the coarse pass
+#: a warp is kept on this grid (``settle``): translation in working pixels, linear part
+SHIFT_STEP = 2.0 ** -10
+LINEAR_STEP = 2.0 ** -20
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,26 @@ def motion(warp: np.ndarray) -> tuple[float, float]:
             math.degrees(math.atan2(float(warp[1, 0]), float(warp[0, 0]))))
 
 
+def settle(warp: np.ndarray) -> np.ndarray:
+    """``warp`` rounded to a fixed grid: translation to 2⁻¹⁰ px, the linear part to 2⁻²⁰.
+
+    ECC's answer can differ in its last bit (1–2 ulp, ~1e-7) between two processes running
+    identical code on identical pictures (round 20's digest: fresh 1060 sample 134). Where
+    that tips ``warpAffine``'s coordinate rounding, one aligned pixel moves one grey level,
+    and a borderline block far downstream can turn an alarm on or off (dev 1011, round 19).
+    On the grid both answers are the same number unless they straddle a grid boundary (odds
+    about ulp/step: ~1e-4 for a translation, ~0.06 at worst for a cosine next to 1, whose
+    ulp moves no pixel by more than 1e-4 px). The cost: warpAffine computes coordinates in
+    1/1024 px and interpolates at 1/32 px; the grid moves a pixel of a 640 × 352 picture
+    by at most 2⁻¹¹ + (640 + 352) · 2⁻²¹ ≈ 1e-3 px, 1/30 of that interpolation step. Powers
+    of two, so every grid value is exact in float32. It also settles the warp kept as the
+    next registration's start, which otherwise carries a last-bit difference on."""
+    out = warp.astype(np.float64)
+    out[:, :2] = np.round(out[:, :2] / LINEAR_STEP) * LINEAR_STEP
+    out[:, 2] = np.round(out[:, 2] / SHIFT_STEP) * SHIFT_STEP
+    return out.astype(np.float32)
+
+
 def register(ref: np.ndarray, cur: np.ndarray, cfg: ConstructionConfig,
              start: np.ndarray | None = None) -> Registration:
     """Align ``cur`` to ``ref`` (both BGR or grey, same size: the working resolution);
@@ -83,6 +106,7 @@ def register(ref: np.ndarray, cur: np.ndarray, cfg: ConstructionConfig,
         return Registration(False, np.eye(2, 3, dtype=np.float32), 0.0, math.inf, 0.0,
                             "no convergence", "no_convergence")
     warp[:, 2] /= scale  # back to working pixels
+    warp = settle(warp)  # the same warp in every process (and as the next start)
     shift, angle = motion(warp)
     reason, failure = "", ""
     if rho < cfg.min_correlation:
