@@ -26,6 +26,7 @@ from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from app.vision.construction.config import ConstructionConfig
 from bench.construction_set import PERSIST_S, SEEDS, ensure, score
 
 ANSWER_AFTER_H = 2.0  # the staffing assumption (round 18): every alarm answered within 2 h
@@ -54,6 +55,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--answer-structures", choices=("dispatch", "accept"),
                         default="dispatch", help="the operator's answer to an alarm over a "
                         "structure in a zone (others are rejected)")
+    parser.add_argument("--realisation", type=int, default=0, metavar="K",
+                        help="shift every registration by K/1024 px: another realisation of "
+                        "the same runs (the alarms are chaotic under a last-bit change, round "
+                        "21); compare a candidate over two or three (default 0: the service's)")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--quick", dest="quick_here", action="store_true", help=argparse.SUPPRESS)
 
@@ -68,9 +73,11 @@ def _hours(text: str) -> float | None:
 
 
 def _job(job: tuple) -> dict:
-    kind, seed, work, answer_after_h, structures = job
-    return score(kind, seed, ensure(kind, seed, Path(work)), answer_after_h=answer_after_h,
-                 structures=structures)
+    kind, seed, work, answer_after_h, structures, realisation = job
+    result = score(kind, seed, ensure(kind, seed, Path(work)),
+                   ConstructionConfig(realisation=realisation), answer_after_h=answer_after_h,
+                   structures=structures)
+    return result | {"realisation": realisation}
 
 
 def jobs(args: argparse.Namespace, work: str) -> list[tuple]:
@@ -78,7 +85,8 @@ def jobs(args: argparse.Namespace, work: str) -> list[tuple]:
     quick = args.quick or args.quick_here
     n_s, n_d, n_m = (2, 0, 1) if quick else (args.structures, args.weeks, args.moves)
     s += getattr(args, "first_structure", 0)
-    answer = (getattr(args, "answer_after", None), getattr(args, "answer_structures", "dispatch"))
+    answer = (getattr(args, "answer_after", None), getattr(args, "answer_structures", "dispatch"),
+              getattr(args, "realisation", 0))
     return ([("structure", s + i, work, *answer) for i in range(n_s)]
             + [("distractor", d + i, work, *answer) for i in range(n_d)]
             + [("moved", m + i, work, *answer) for i in range(n_m)])
@@ -202,5 +210,6 @@ def run(args: argparse.Namespace) -> dict:
     out["set"] = args.set
     out["answer_after_h"] = args.answer_after
     out["answer_structures"] = args.answer_structures
+    out["realisation"] = getattr(args, "realisation", 0)
     out["wall_s"] = round(time.time() - started, 1)
     return out

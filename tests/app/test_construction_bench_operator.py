@@ -103,9 +103,13 @@ def test_the_bench_option_reads_hours_or_never() -> None:
     args = parser.parse_args(["--set", "dev", "--structures", "2", "--weeks", "1", "--moves",
                               "0", "--first-structure", "50", "--answer-after", "2"])
     args.quick = False  # the outer parser's (app/cli/commands/bench.py)
-    assert jobs(args, "w") == [("structure", 1050, "w", 2.0, "dispatch"),
-                               ("structure", 1051, "w", 2.0, "dispatch"),
-                               ("distractor", 5000, "w", 2.0, "dispatch")]
+    assert jobs(args, "w") == [("structure", 1050, "w", 2.0, "dispatch", 0),
+                               ("structure", 1051, "w", 2.0, "dispatch", 0),
+                               ("distractor", 5000, "w", 2.0, "dispatch", 0)]
+    other = parser.parse_args(["--set", "dev", "--structures", "1", "--weeks", "0",
+                               "--moves", "0", "--realisation", "2"])
+    other.quick = False
+    assert jobs(other, "w") == [("structure", 1000, "w", 2.0, "dispatch", 2)]
     never = parser.parse_args(["--answer-after", "never"])
     assert never.answer_after is None
     assert parser.parse_args([]).answer_after == 2.0  # the staffed room is the default

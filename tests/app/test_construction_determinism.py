@@ -198,3 +198,27 @@ def test_the_detector_registers_without_ipp_and_leaves_the_thread_as_it_was(scen
     _run(scene)
     assert seen and not any(seen)
     assert cv2.ipp.useIPP() == before
+
+
+def test_another_realisation_moves_the_state_and_keeps_the_shed(scene) -> None:
+    """``realisation`` (the bench's ``--realisation K``) shifts every settled warp by
+    K × 2⁻¹⁰ px: the run parts from the service's (its digests differ: the pictures moved)
+    yet finds the same shed in its zone, and the same K gives the same run again."""
+    plain = _run(scene)
+    cfg = ConstructionConfig(realisation=3)
+    other = detect_file(scene["video"], load_zones(scene["zones"]), cfg, digests=True)
+    again = detect_file(scene["video"], load_zones(scene["zones"]), cfg, digests=True)
+    assert other.digests != plain.digests
+    assert again.digests == other.digests
+    found = [ev for ev in other.events if isinstance(ev, Detection)]
+    assert [ev.event.zone for ev in found] == [ev.event.zone for ev in plain.events
+                                         if isinstance(ev, Detection)] != []
+
+
+def test_a_realisation_is_an_exact_step_of_the_grid() -> None:
+    ref = cs.shot(cs.ground(), np.random.default_rng(1))
+    cur = cs.shot(cs.ground(), np.random.default_rng(2), shift=(0.4, -0.3))
+    a = register(ref, cur, ConstructionConfig())
+    b = register(ref, cur, ConstructionConfig(realisation=-2))
+    assert np.array_equal(b.warp[:, :2], a.warp[:, :2])
+    assert np.array_equal(b.warp[:, 2], a.warp[:, 2] - np.float32(2 * SHIFT_STEP))

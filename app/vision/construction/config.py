@@ -122,6 +122,11 @@ class ConstructionConfig:
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
     # registration (ECC, Euclidean) to the reference
+    # the bench's realisation: k ≠ 0 shifts every settled warp by k × 2⁻¹⁰ px on both axes,
+    # a change of a few pixels by one grey level per sample. The alarms are chaotic under
+    # such a change (round 21: 20 of 46 videos move), so a candidate is compared over two
+    # or three realisations (`bench construction --realisation K`). 0 in service.
+    realisation: int = 0
     max_shift_frac: float = 0.025  # beyond this share of the width (16 px): moved, not sway
     max_angle_deg: float = 1.5
     min_correlation: float = 0.35  # of edge maps after alignment (snow at night: ~0.5)

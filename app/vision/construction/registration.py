@@ -107,6 +107,7 @@ def register(ref: np.ndarray, cur: np.ndarray, cfg: ConstructionConfig,
                             "no convergence", "no_convergence")
     warp[:, 2] /= scale  # back to working pixels
     warp = settle(warp)  # the same warp in every process (and as the next start)
+    warp[:, 2] += cfg.realisation * SHIFT_STEP  # exact: on the grid (config.py)
     shift, angle = motion(warp)
     reason, failure = "", ""
     if rho < cfg.min_correlation:
