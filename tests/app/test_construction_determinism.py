@@ -182,7 +182,9 @@ def test_ecc_without_ipp_answers_the_same_wherever_its_inputs_lie() -> None:
     pairs = _pairs(12)
     with without_ipp():
         assert all(len(_ecc_answers(ref, cur)) == 1 for ref, cur in pairs)
-    if cv2.ipp.useIPP():  # an OpenCV build with IPP: the hazard is real there
+    # the pairs do exercise the hazard where it was seen (IPP's AVX-512 code, this machine);
+    # which other CPUs' IPP code follows the alignment is not known, so only there
+    if cv2.ipp.useIPP() and "AVX-512" in cv2.ipp.getIppVersion():
         assert any(len(_ecc_answers(ref, cur)) > 1 for ref, cur in pairs)
 
 
