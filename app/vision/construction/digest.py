@@ -43,8 +43,9 @@ def _arrays(det) -> list[np.ndarray]:  # noqa: ANN001
         out += [a for a in (b.image, b.stale, b.under) if a is not None]
     for c in det.changes.values():
         out += [c.blocks, np.array([c.closed])]
-    placed = getattr(det, "_placed", None)  # the warps the next registrations start from
-    out += [w for w in [det._warp, placed and placed[1]]
+    # the warps the next registrations start from
+    placed_warp = det._placed[1] if det._placed is not None else None
+    out += [w for w in [det._warp, placed_warp]
             + [det.bank.bins[k].warp for k in sorted(det.bank.bins)] if w is not None]
     return out
 
