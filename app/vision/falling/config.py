@@ -90,6 +90,12 @@ class FallingConfig:
     # which compares the track's first points (the rain head), misses that it is the same
     # fall. The distractor clips' alarms do not change.
     pool_cut_fall_then_rise: bool = False
+    # A track cut by split_hijacked where a blob at rest (its last 3 points within this
+    # radius, or a quarter of its width, of their median) is followed by points below it
+    # moving down is put back together (stitch.rejoin_releases): the cut was at a release,
+    # not a hijack (cctv-dev night rain seed 51: the head at the window was judged alone and
+    # the fall's first points, too few, dropped). 0: off (round 22, docs/detection.md).
+    pool_join_release_px: float = 0.0
     stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------
     min_span_s: float = 0.7  # shorter tracks give no usable acceleration

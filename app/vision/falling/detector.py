@@ -63,7 +63,8 @@ class FallingObjectDetector:
         self.shape: tuple[int, int] | None = None
         self._recent: list[FallingObjectEvent] = []
         self.pool = StitchPool(self.cfg.stitch_hold_s, self.cfg.stitch_gap_s, facade=facade,
-                               cut_fall_then_rise=self.cfg.pool_cut_fall_then_rise)
+                               cut_fall_then_rise=self.cfg.pool_cut_fall_then_rise,
+                               join_release_px=self.cfg.pool_join_release_px)
         self.rejected: dict[str, int] = {}
         self.judged: list | None = None  # set to [] to keep every (track, verdict): analysis
         self._raised: dict[int, FallingObjectEvent] = {}  # live track id → its alarm
