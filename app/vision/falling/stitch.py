@@ -276,9 +276,14 @@ class StitchPool:
         is cut (birds flying off and moths end near their top: no fits spent on them).
         With ``cut_fall_then_rise``, so is the mirror case: a track that first went well
         below its start, then ran back up (a fall's track that coasted at its end and took
-        clutter going up: cctv-dev night seed 186)."""
+        clutter going up: cctv-dev night seed 186). With ``join_release_px``, a cut in a
+        track that moved down at a release (a blob at rest, then falling below it) is undone
+        (``rejoin_releases``); the tracks that did not move down overall keep main's cut."""
         if _may_fall(tr):
-            return self._split(tr)
+            parts = split_hijacked(tr, self.facade)
+            if self.join_release_px > 0 and len(parts) > 1:
+                parts = rejoin_releases(parts, self.join_release_px)
+            return parts
         if len(tr.t) < 10:
             return []
         well = 4 + 2 * (tr.size[0] if tr.size else 0)
@@ -286,16 +291,7 @@ class StitchPool:
         fell_then_rose = self.cut_fall_then_rise and max(tr.y) - tr.y[0] >= well
         if not (rose_then_fell or fell_then_rose):
             return []
-        return [p for p in self._split(tr) if p is not tr and _may_fall(p)]
-
-    def _split(self, tr: Track) -> list[Track]:
-        """``split_hijacked``; with ``join_release_px``, a cut at a release undone."""
-        parts = split_hijacked(tr, self.facade)
-        if self.join_release_px > 0 and len(parts) > 1:
-            parts = rejoin_releases(parts, self.join_release_px)
-            if len(parts) == 1:
-                return [tr]
-        return parts
+        return [p for p in split_hijacked(tr, self.facade) if p is not tr and _may_fall(p)]
 
     def head_for(self, live: Track) -> Track | None:
         """The pooled tracklet a live track continues (the first fragment of its fall);
