@@ -311,7 +311,7 @@ class FallingObjectDetector:
         # already raised lies on no trajectory, and the repeat went up again (cctv-dev night
         # throw clip 26, with pool_cut_fall_then_rise).
         heads = [ev.track[:5]]
-        accepted = [p for p in ev.track if p[0] >= ev.t_start - 1e-6][:5]
+        accepted = tuple(p for p in ev.track if p[0] >= ev.t_start - 1e-6)[:5]
         if accepted and accepted != heads[0]:
             heads.append(accepted)
         for e in self._recent:
