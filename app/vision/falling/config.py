@@ -88,8 +88,17 @@ class FallingConfig:
     # clip 26's second throw raised twice — a later track (rain blobs above, then the
     # object to the facade's foot, then back up) is cut and accepted, and _duplicate,
     # which compares the track's first points (the rain head), misses that it is the same
-    # fall. The distractor clips' alarms do not change.
+    # fall. The distractor clips' alarms do not change. Round 22: _duplicate now checks the
+    # accepted part's first points too, and with it the cut's only effect on the 200 throw
+    # clips is the throw found (clip 26's duplicate gone; docs/detection.md, round 22).
+    # Left off here until the lead's held-out check.
     pool_cut_fall_then_rise: bool = False
+    # A track cut by split_hijacked where a blob at rest (its last 3 points within this
+    # radius, or a quarter of its width, of their median) is followed by points below it
+    # moving down is put back together (stitch.rejoin_releases): the cut was at a release,
+    # not a hijack (cctv-dev night rain seed 51: the head at the window was judged alone and
+    # the fall's first points, too few, dropped). 0: off (round 22, docs/detection.md).
+    pool_join_release_px: float = 0.0
     stitch_gap_s: float = 1.0  # largest hole between two fragments of one fall
     # --- acceptance (physics) ---------------------------------------------------------
     min_span_s: float = 0.7  # shorter tracks give no usable acceleration

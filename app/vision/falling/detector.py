@@ -63,7 +63,8 @@ class FallingObjectDetector:
         self.shape: tuple[int, int] | None = None
         self._recent: list[FallingObjectEvent] = []
         self.pool = StitchPool(self.cfg.stitch_hold_s, self.cfg.stitch_gap_s, facade=facade,
-                               cut_fall_then_rise=self.cfg.pool_cut_fall_then_rise)
+                               cut_fall_then_rise=self.cfg.pool_cut_fall_then_rise,
+                               join_release_px=self.cfg.pool_join_release_px)
         self.rejected: dict[str, int] = {}
         self.judged: list | None = None  # set to [] to keep every (track, verdict): analysis
         self._raised: dict[int, FallingObjectEvent] = {}  # live track id → its alarm
@@ -304,6 +305,15 @@ class FallingObjectDetector:
         thrown a second later from the next window must. The difference is physics: the
         later fragment of one fall starts where that fall's object was, or would be by
         then, on its own trajectory; a new throw starts elsewhere."""
+        # Where the object was first seen: the track's first points and, when the judgement
+        # cut a head off (clutter the track took on before the object, or a coasting gate's
+        # catch), the accepted part's first points too — a head of rain blobs above a fall
+        # already raised lies on no trajectory, and the repeat went up again (cctv-dev night
+        # throw clip 26, with pool_cut_fall_then_rise).
+        heads = [ev.track[:5]]
+        accepted = tuple(p for p in ev.track if p[0] >= ev.t_start - 1e-6)[:5]
+        if accepted and accepted != heads[0]:
+            heads.append(accepted)
         for e in self._recent:
             if e.event_id == ev.event_id:
                 continue
@@ -316,7 +326,7 @@ class FallingObjectDetector:
             # A fall lost mid-air (over glass of its own shade) can reappear lower down up to
             # ~3 s later: a light object falls for 5–7 s in view.
             if (known[0, 0] - 0.2 <= ev.t_start <= known[-1, 0] + 3.0
-                    and self._on_trajectory(known, ev.track[:5])):
+                    and any(self._on_trajectory(known, h) for h in heads)):
                 self._falls.pop(ev.event_id, None)
                 return True
             # The known track may have gone on without its object: hijacked by something
@@ -326,7 +336,7 @@ class FallingObjectDetector:
             # speed over the last second: the last few points may already be the clutter's).
             before = known[known[:, 0] < ev.t_start - 1e-6]
             if (len(before) >= 4 and ev.t_start <= known[-1, 0]
-                    and self._on_trajectory(before, ev.track[:5], fit_s=1.0)):
+                    and any(self._on_trajectory(before, h, fit_s=1.0) for h in heads)):
                 self._falls.pop(ev.event_id, None)
                 return True
             # Through a swarm (moths at a lamp), the fall can end up in two tracks that each

@@ -134,6 +134,56 @@ def split_hijacked(tr: Track, facade: Facade | None = None) -> list[Track]:
     return [tr]
 
 
+def _at_rest(tr: Track, still_px: float, points: int = 3) -> tuple[float, float, float] | None:
+    """(x, y, radius) where the track's last ``points`` points stand still — all within a
+    quarter of the blob's width, and at least ``still_px``, of their median (as
+    ``physics.still_head`` has a blob at rest) — or None."""
+    if len(tr.t) < points:
+        return None
+    xy = np.column_stack([tr.x[-points:], tr.y[-points:]])
+    mid = np.median(xy, axis=0)
+    r = max(still_px, 0.25 * float(np.median(tr.size[-points:])))
+    if float(np.hypot(*(xy - mid).T).max()) > r:
+        return None
+    return float(mid[0]), float(mid[1]), r
+
+
+def _released(a: Track, b: Track, still_px: float) -> bool:
+    """Is b, cut off a's end by ``split_hijacked``, the fall of what stood still at a's end?
+    a ends at rest; b begins below the rest point, within a downward cone (no further
+    sideways than down), and moves down from there."""
+    rest = _at_rest(a, still_px)
+    if rest is None:
+        return False
+    x0, y0, r = rest
+    down = b.y[0] - y0
+    head = b.y[:4]
+    return (down > r and abs(b.x[0] - x0) <= down + r
+            and all(q - p >= -1 for p, q in zip(head, head[1:], strict=False)))
+
+
+def rejoin_releases(parts: list[Track], still_px: float) -> list[Track]:
+    """``split_hijacked`` predicts each point from the last ten: over a blob at rest it
+    predicts rest, so the first points of the release are "off" and a sill-to-fall track is
+    cut where the object was let go. Such a cut puts back together the head at rest and
+    the fall below it (its first part); physics judges the whole, its head at rest allowed
+    only before a release (``physics.still_head``). Seen on cctv-dev night clip 51: an 8th-
+    floor throw tracked 0.5 s at the window, then two points of its fall after a hole; the
+    cut left the two points (too few for the pool) and a head judged alone before the
+    fall's continuation, 0.8 s later, was tracked."""
+    out: list[Track] = []
+    for q in parts:
+        p = out[-1] if out else None
+        if p is not None and q.t[0] > p.t[-1] and _released(p, q, still_px):
+            m = Track(p.id)
+            m.t, m.x, m.y, m.size = p.t + q.t, p.x + q.x, p.y + q.y, p.size + q.size
+            m.weak = p.weak_flags + q.weak_flags
+            out[-1] = m
+        else:
+            out.append(q)
+    return out
+
+
 class StitchPool:
     """Holds ended tracklets for ``hold_s`` so later fragments can join them.
 
@@ -147,9 +197,11 @@ class StitchPool:
 
     def __init__(self, hold_s: float = 0.6, max_gap_s: float = 0.6, min_points: int = 3,
                  max_fits: int = 4, max_pool: int = 200, frame_budget: int = 48,
-                 facade: Facade | None = None, cut_fall_then_rise: bool = False) -> None:
+                 facade: Facade | None = None, cut_fall_then_rise: bool = False,
+                 join_release_px: float = 0.0) -> None:
         self.facade = facade  # for split_hijacked
         self.cut_fall_then_rise = cut_fall_then_rise  # FallingConfig.pool_cut_fall_then_rise
+        self.join_release_px = join_release_px  # FallingConfig.pool_join_release_px; 0: off
         self.hold_s = hold_s
         self.max_gap_s = max_gap_s
         self.min_points = min_points
@@ -224,9 +276,14 @@ class StitchPool:
         is cut (birds flying off and moths end near their top: no fits spent on them).
         With ``cut_fall_then_rise``, so is the mirror case: a track that first went well
         below its start, then ran back up (a fall's track that coasted at its end and took
-        clutter going up: cctv-dev night seed 186)."""
+        clutter going up: cctv-dev night seed 186). With ``join_release_px``, a cut in a
+        track that moved down at a release (a blob at rest, then falling below it) is undone
+        (``rejoin_releases``); the tracks that did not move down overall keep main's cut."""
         if _may_fall(tr):
-            return split_hijacked(tr, self.facade)
+            parts = split_hijacked(tr, self.facade)
+            if self.join_release_px > 0 and len(parts) > 1:
+                parts = rejoin_releases(parts, self.join_release_px)
+            return parts
         if len(tr.t) < 10:
             return []
         well = 4 + 2 * (tr.size[0] if tr.size else 0)
