@@ -119,6 +119,11 @@ class ConstructionConfig:
     # but the day still passed over a shed the nights see there (dev 1025, fresh 1065, lost
     # by ``day_evidence``). None: off
     day_passed: float | None = None
+    # hysteresis on a block's hit (hysteresis.py): a running block keeps hitting on an
+    # appearance scoring down to this (a run still starts at 1.0), so one grey level on a few
+    # pixels does not decide whether a borderline block's run lives (round 21: the alarms are
+    # chaotic under it). None: off (1.0 both ways)
+    hit_keep: float | None = None
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
     # registration (ECC, Euclidean) to the reference
