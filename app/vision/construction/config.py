@@ -126,7 +126,8 @@ class ConstructionConfig:
     # week videos, realisations 0 and 1): structures found sooner (none past 36 h in r1, one in
     # r0), but false alarms 19 + 24 → 33 + 28 (lane and lawn patches the light shows near the
     # threshold kept their runs), duplicates 6 → 14, r0 lost 1050's and 1065's sheds, and the
-    # distinct false alarms over the two realisations 33 → 46: no less sensitive
+    # distinct false alarms over the two realisations 33 → 46: no less sensitive. 0.95 (r0 only):
+    # false alarms 19 → 31, 1050's shed lost again, 1059's fence 16 → 41 h
     hit_keep: float | None = None
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
