@@ -119,6 +119,16 @@ class ConstructionConfig:
     # but the day still passed over a shed the nights see there (dev 1025, fresh 1065, lost
     # by ``day_evidence``). None: off
     day_passed: float | None = None
+    # hysteresis on a block's hit (hysteresis.py): a running block keeps hitting on an
+    # appearance scoring down to this (a run still starts at 1.0), so one grey level on a few
+    # pixels does not decide whether a borderline block's run lives (round 21: the alarms are
+    # chaotic under it). None: off (1.0 both ways). Off (round 22, 0.9 on the 46 dev, fresh and
+    # week videos, realisations 0 and 1): structures found sooner (none past 36 h in r1, one in
+    # r0), but false alarms 19 + 24 → 33 + 28 (lane and lawn patches the light shows near the
+    # threshold kept their runs), duplicates 6 → 14, r0 lost 1050's and 1065's sheds, and the
+    # distinct false alarms over the two realisations 33 → 46: no less sensitive. 0.95 (r0 only):
+    # false alarms 19 → 31, 1050's shed lost again, 1059's fence 16 → 41 h
+    hit_keep: float | None = None
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
     # registration (ECC, Euclidean) to the reference

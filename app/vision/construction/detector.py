@@ -43,6 +43,7 @@ from app.vision.construction.features import (
     compare,
 )
 from app.vision.construction.groundback import ground_back
+from app.vision.construction.hysteresis import appearing
 from app.vision.construction.late import late_part_of
 from app.vision.construction.mutes import Mutes
 from app.vision.construction.persistence import BlockRuns
@@ -240,7 +241,8 @@ class ConstructionDetector:
                            persist_s=self._zones.min_persist_s)
         if back.any():
             self.stats["ground_back"] = self.stats.get("ground_back", 0) + int(back.sum())
-        self.runs.update(t, diff.appear & static & ~back, diff.vanish & static & ~back, usable,
+        appear = appearing(diff, self.runs.running, cfg)  # hit_keep: hysteresis.py
+        self.runs.update(t, appear & static & ~back, diff.vanish & static & ~back, usable,
                          diff.score, cfg, can_deny=not mono)
         # a background uncovered (a car gone that stood there while the reference was
         # learnt) is taken at once — by this bin only: the others see for themselves. Not

@@ -137,6 +137,10 @@ class BlockDiff:
     appear: np.ndarray  # bool: the change adds something
     vanish: np.ndarray  # bool: the change takes something away (background uncovered)
     valid: np.ndarray  # bool: both sides usable
+    # bool: where a change would be a background uncovered (texture gone, no lawn lost, no
+    # new edges), whatever the score: the direction of a change under the threshold too
+    # (hysteresis.py)
+    uncovering: np.ndarray | None = None
 
 
 def _relative(values: np.ndarray, valid: np.ndarray, zones: BlockZones) -> np.ndarray:
@@ -192,5 +196,6 @@ def compare(cur: BlockFeatures, ref: BlockFeatures, zones: BlockZones,
     # texture gone and no lawn lost: what stood there has left (a car, a cart, a person
     # in the reference); paving over a lawn also smooths it, but takes the green with it
     faded = contrast <= -0.5 * cfg.contrast_threshold
-    vanish = changed & faded & ~greenery_lost & (fresh < 1.0)
-    return BlockDiff(score, changed & ~vanish, vanish, valid)
+    uncovering = faded & ~greenery_lost & (fresh < 1.0)
+    vanish = changed & uncovering
+    return BlockDiff(score, changed & ~vanish, vanish, valid, uncovering)
