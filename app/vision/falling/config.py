@@ -83,16 +83,14 @@ class FallingConfig:
     # its falling parts go to the pool (StitchPool._parts), as a track that rose and then
     # fell is. Off, it is dropped unjudged: it did not move down overall (cctv-dev night
     # rain seed 186: a 5th-floor fall tracked for 15 points, then 9 points up to the top of
-    # the frame). False: off. Off because measured (round 21, docs/detection.md): on all
-    # 200 cctv-dev throw clips it found that one throw and raised one alarm more: throw
-    # clip 26's second throw raised twice — a later track (rain blobs above, then the
-    # object to the facade's foot, then back up) is cut and accepted, and _duplicate,
-    # which compares the track's first points (the rain head), misses that it is the same
-    # fall. The distractor clips' alarms do not change. Round 22: _duplicate now checks the
-    # accepted part's first points too, and with it the cut's only effect on the 200 throw
-    # clips is the throw found (clip 26's duplicate gone; docs/detection.md, round 22).
-    # Left off here until the lead's held-out check.
-    pool_cut_fall_then_rise: bool = False
+    # the frame). False: off. Round 21 left it off (docs/detection.md): on the 200 cctv-dev
+    # throw clips it found that throw and raised clip 26's second throw twice, because
+    # _duplicate compared the repeat's rain head, not its accepted part. Round 22: _duplicate
+    # checks the accepted part too; the cut's only effect on the 200 throw clips is then the
+    # throw found, the 193 distractor clips' alarms unchanged; on cctv-held-out (figures only)
+    # the 24 throw clips and 147 distractor clips (the 6 with alarms, every night clip with
+    # rain or moths) gave the same throws and alarms, clip by clip. On.
+    pool_cut_fall_then_rise: bool = True
     # A track cut by split_hijacked where a blob at rest (its last 3 points within this
     # radius, or a quarter of its width, of their median) is followed by points below it
     # moving down is put back together (stitch.rejoin_releases): the cut was at a release,
