@@ -20,16 +20,10 @@ also taken, from 4.0 s to the foot, by a track that began on three rain blobs ab
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 
-import numpy as np
-
-from app.vision.facade import parse_facade
-from app.vision.falling import FallingConfig, FallingObjectDetector
-from app.vision.falling.foreground import Blobs
-from tests.fixtures.scripted_blobs import ScriptedStage
+from app.vision.falling import FallingConfig
+from tests.fixtures.scripted_blobs import detect_recorded
 
 CLIP = Path(__file__).parents[1] / "data" / "falling" / "cctv-dev-26-blobs.json.gz"
 # (release time, last seen, release x in px, floor) of the clip's throws
@@ -37,19 +31,7 @@ THROWS = [(1.301, 2.881, 239.2, 6), (3.017, 4.697, 243.2, 7), (4.418, 6.418, 354
 
 
 def _events(cut: bool) -> list:
-    d = json.loads(gzip.decompress(CLIP.read_bytes()))
-    frames = [None if b is None else
-              Blobs(np.array([[x, y] for x, y, _ in b], float).reshape(-1, 2),
-                    np.array([s for _, _, s in b], float)) for b in d["blobs"]]
-    fps = float(d["fps"])
-    det = FallingObjectDetector(FallingConfig(pool_cut_fall_then_rise=cut),
-                                parse_facade(d["facade"]), fps=fps)
-    det.stage = ScriptedStage(frames)
-    events = []
-    for i in range(len(frames)):
-        frame = np.full((720, 1280), i * 50 % 256, np.uint8)  # each new: none dropped
-        events += det.process(frame, i / fps)
-    return events + det.flush()
+    return detect_recorded(CLIP, FallingConfig(pool_cut_fall_then_rise=cut))
 
 
 def _throw_of(ev) -> int | None:

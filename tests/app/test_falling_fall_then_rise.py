@@ -10,18 +10,14 @@ real tracker, pool and judgement; only the rendering and the motion stage are no
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 
 import numpy as np
 
-from app.vision.facade import parse_facade
-from app.vision.falling import FallingConfig, FallingObjectDetector
-from app.vision.falling.foreground import Blobs
+from app.vision.falling import FallingConfig
 from app.vision.falling.stitch import StitchPool
 from app.vision.falling.tracker import Track
-from tests.fixtures.scripted_blobs import ScriptedStage
+from tests.fixtures.scripted_blobs import detect_recorded
 
 CLIP = Path(__file__).parents[1] / "data" / "falling" / "cctv-dev-186-blobs.json.gz"
 # The clip's one throw (its truth): a 7.2 px object of contrast 26 released at 1.884 s from
@@ -29,23 +25,8 @@ CLIP = Path(__file__).parents[1] / "data" / "falling" / "cctv-dev-186-blobs.json
 T_START, FLOOR, ORIGIN_X = 1.884, 5, 599.4
 
 
-def _recorded() -> tuple[list[Blobs | None], object, float]:
-    d = json.loads(gzip.decompress(CLIP.read_bytes()))
-    frames = [None if b is None else
-              Blobs(np.array([[x, y] for x, y, _ in b], float).reshape(-1, 2),
-                    np.array([s for _, _, s in b], float)) for b in d["blobs"]]
-    return frames, parse_facade(d["facade"]), float(d["fps"])
-
-
 def _events(cut: bool) -> list:
-    frames, facade, fps = _recorded()
-    det = FallingObjectDetector(FallingConfig(pool_cut_fall_then_rise=cut), facade, fps=fps)
-    det.stage = ScriptedStage(frames)
-    events = []
-    for i in range(len(frames)):
-        frame = np.full((720, 1280), i * 50 % 256, np.uint8)  # each new: none dropped
-        events += det.process(frame, i / fps)
-    return events + det.flush()
+    return detect_recorded(CLIP, FallingConfig(pool_cut_fall_then_rise=cut))
 
 
 def test_a_fall_whose_track_runs_back_up_the_frame_is_found_with_the_cut():

@@ -17,37 +17,21 @@ tracked again (2.75–3.20 s, 9 points).
 
 from __future__ import annotations
 
-import gzip
-import json
 from pathlib import Path
 
 import numpy as np
 
-from app.vision.facade import parse_facade
-from app.vision.falling import FallingConfig, FallingObjectDetector
-from app.vision.falling.foreground import Blobs
+from app.vision.falling import FallingConfig
 from app.vision.falling.stitch import rejoin_releases, split_hijacked
 from app.vision.falling.tracker import Track
-from tests.fixtures.scripted_blobs import ScriptedStage
+from tests.fixtures.scripted_blobs import detect_recorded
 
 CLIP = Path(__file__).parents[1] / "data" / "falling" / "cctv-dev-51-blobs.json.gz"
 T_START, FLOOR, ORIGIN = 1.444, 8, (731.6, 244.7)
 
 
 def _events(join_px: float) -> list:
-    d = json.loads(gzip.decompress(CLIP.read_bytes()))
-    frames = [None if b is None else
-              Blobs(np.array([[x, y] for x, y, _ in b], float).reshape(-1, 2),
-                    np.array([s for _, _, s in b], float)) for b in d["blobs"]]
-    fps = float(d["fps"])
-    det = FallingObjectDetector(FallingConfig(pool_join_release_px=join_px),
-                                parse_facade(d["facade"]), fps=fps)
-    det.stage = ScriptedStage(frames)
-    events = []
-    for i in range(len(frames)):
-        frame = np.full((720, 1280), i * 50 % 256, np.uint8)  # each new: none dropped
-        events += det.process(frame, i / fps)
-    return events + det.flush()
+    return detect_recorded(CLIP, FallingConfig(pool_join_release_px=join_px))
 
 
 def test_a_throw_at_rest_then_falling_is_found_with_the_release_join():
