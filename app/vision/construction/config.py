@@ -129,6 +129,12 @@ class ConstructionConfig:
     # distinct false alarms over the two realisations 33 → 46: no less sensitive. 0.95 (r0 only):
     # false alarms 19 → 31, 1050's shed lost again, 1059's fence 16 → 41 h
     hit_keep: float | None = None
+    # a dead band under a block's hit (hysteresis.py): a running block whose appearance scores
+    # in [dead_band, 1.0) is neither a hit nor a miss for its run (its ratio and gap neither
+    # gain nor lose), so a grey level flips hit <-> nothing, not hit <-> miss. None: off. Off
+    # (round 22b, 0.9, realisation 0 of the 46 videos): false alarms 19 → 27, duplicates 4 → 7,
+    # 1050's shed lost again (the rule's H1, H2 fail; realisation 1 not finished)
+    dead_band: float | None = None
     global_fraction: float = 0.35  # more than this share of blocks changed: weather/exposure
     group_fraction: float = 0.25  # the same among the lawn blocks (snow) or the others
     # registration (ECC, Euclidean) to the reference

@@ -43,7 +43,7 @@ from app.vision.construction.features import (
     compare,
 )
 from app.vision.construction.groundback import ground_back
-from app.vision.construction.hysteresis import appearing
+from app.vision.construction.hysteresis import appearing, dead_band
 from app.vision.construction.late import late_part_of
 from app.vision.construction.mutes import Mutes
 from app.vision.construction.persistence import BlockRuns
@@ -241,9 +241,10 @@ class ConstructionDetector:
                            persist_s=self._zones.min_persist_s)
         if back.any():
             self.stats["ground_back"] = self.stats.get("ground_back", 0) + int(back.sum())
-        appear = appearing(diff, self.runs.running, cfg)  # hit_keep: hysteresis.py
+        appear = appearing(diff, self.runs.running, cfg)  # hit_keep, dead_band: hysteresis.py
         self.runs.update(t, appear & static & ~back, diff.vanish & static & ~back, usable,
-                         diff.score, cfg, can_deny=not mono)
+                         diff.score, cfg, can_deny=not mono,
+                         neutral=dead_band(diff, self.runs.running, back, cfg))
         # a background uncovered (a car gone that stood there while the reference was
         # learnt) is taken at once — by this bin only: the others see for themselves. Not
         # a run the night carried unseen while the day judges it again: it is inactive

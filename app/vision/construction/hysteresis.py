@@ -13,6 +13,14 @@ down to that score: what started a run must fall clearly below the threshold to 
 by a grey level. A block with no run still needs 1.0 to start one, and the guards (a global
 change, the group of lawns), the fast model's "the same as a sample ago" and the background
 uncovered are judged at 1.0 as before.
+
+``dead_band`` (round 22b; hit_keep measured worse: the hit ratio and the gap no longer ended
+the lawn and lane patches the light shows near the threshold): a running block whose
+appearance scores in [``dead_band``, 1.0) counts neither as a hit nor as a miss for its run
+(persistence.BlockRuns.update: not one of its samples), so a grey level flips a borderline
+block between a hit and nothing rather than a hit and a miss, and the ratio and the gap keep
+their meaning over the samples that do judge it. The ground back (groundback.py) is still a
+miss, and the band starts no run.
 """
 
 from __future__ import annotations
@@ -30,3 +38,13 @@ def appearing(diff: BlockDiff, running: np.ndarray, cfg: ConstructionConfig) -> 
         return diff.appear
     kept = running & diff.valid & (diff.score >= cfg.hit_keep) & ~diff.uncovering
     return diff.appear | kept
+
+
+def dead_band(diff: BlockDiff, running: np.ndarray, back: np.ndarray,
+              cfg: ConstructionConfig) -> np.ndarray | None:
+    """The running blocks whose appearance scores in [``dead_band``, 1.0) this sample: neither
+    hit nor miss for their runs. None when ``dead_band`` is off."""
+    if cfg.dead_band is None:
+        return None
+    return (running & diff.valid & (diff.score >= cfg.dead_band) & (diff.score < 1.0)
+            & ~diff.uncovering & ~back)

@@ -56,16 +56,19 @@ class BlockRuns:
         return ~np.isnan(self.start)
 
     def update(self, t: float, hit: np.ndarray, vanish: np.ndarray, usable: np.ndarray,
-               score: np.ndarray, cfg: ConstructionConfig, *, can_deny: bool = True
-               ) -> np.ndarray:
+               score: np.ndarray, cfg: ConstructionConfig, *, can_deny: bool = True,
+               neutral: np.ndarray | None = None) -> np.ndarray:
         """One sample; returns the blocks whose run ended with it. ``can_deny`` False (an
         infrared night picture): a block may confirm its change but not deny it — a shed
         can be as bright as the lawn under the camera's lamp, and must not lose its run
         every night. A run the night itself started is the exception: the picture that
         saw it can tell it is gone (dev 1000: a few stray infrared hits an hour apart, on
         a lawn no one judged otherwise, kept a run alive from dusk till the snow came at
-        midnight, and the snowed lawn was raised next morning as a structure 12 h old)."""
+        midnight, and the snowed lawn was raised next morning as a structure 12 h old).
+        ``neutral`` (hysteresis.dead_band): blocks this sample neither hits nor misses; they
+        still count as seen for ``blind`` and the vanish streak."""
         hit = hit & usable
+        judged = usable if neutral is None else usable & ~(neutral & ~hit)
         if not usable.any():
             self.blind += 1
         elif self.blind > cfg.unseen_samples:
@@ -99,8 +102,8 @@ class BlockRuns:
         else:
             self.slept |= self.running
             self.night_hits[hit] += 1
-            self.night_usable[self.running & usable] += 1
-        run = self.running & (usable if can_deny else hit | (usable & self.by_night))
+            self.night_usable[self.running & judged] += 1
+        run = self.running & (judged if can_deny else hit | (judged & self.by_night))
         if can_deny:
             self.day_seen[run] += 1
             self.day_passed[self.running] += 1
