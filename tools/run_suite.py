@@ -1,8 +1,8 @@
 """Run the whole test suite as separate pytest processes, side by side: one per core.
 
 The parts (see tools/run-tests.sh for why they are separate processes): the engine's tests
-(no GUI), the end-to-end, packaging and architecture tests (no GUI), and one process per GUI
-test file (real windows under Xvfb, VTK). The two long parts start first; the GUI files fill
+(no GUI) in two halves, the end-to-end, packaging and architecture tests (no GUI), and one
+process per GUI test file (real windows under Xvfb, VTK). The three long parts start first; the GUI files fill
 the other core meanwhile. Every process starts its own Xvfb, PostgreSQL and brokers on
 display numbers and ports nobody else holds, so the parts do not meet.
 
@@ -14,6 +14,7 @@ collected a test fails too. ``CONTROL_ROOM_TEST_JOBS`` sets how many run at once
 from __future__ import annotations
 
 import os
+import pathlib
 import subprocess
 import sys
 import threading
@@ -24,14 +25,28 @@ PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 NOTHING_COLLECTED = 5
 
 
+# The camera detectors' tests are half the engine's time: they run as a part of their own,
+# so the engine's two halves and the end-to-end part share the cores evenly.
+DETECTOR_TESTS = ("test_construction_*.py", "test_falling_*.py")
+
+
 def parts() -> list[tuple[str, list[str]]]:
     long_runs = [
-        ("engine (no GUI)", ["-m", "not gui", "--durations=15", "tests/app"]),
+        ("engine: camera detectors (no GUI)",
+         ["-m", "not gui", "--durations=15", *_detector_tests()]),
+        ("engine: the rest (no GUI)",
+         ["-m", "not gui", "--durations=15",
+          *(f"--ignore-glob=*/{pattern}" for pattern in DETECTOR_TESTS), "tests/app"]),
         ("end to end, packaging, architecture (no GUI)",
          ["-m", "not gui", "--durations=15", "tests/e2e", "tests/ui", "tests/widgets",
           *sorted(str(p) for p in _top_level_tests())]),
     ]
     return long_runs + [(f"GUI: {path}", ["-m", "gui", path]) for path in gui_files()]
+
+
+def _detector_tests() -> list[str]:
+    return sorted(str(path) for pattern in DETECTOR_TESTS
+                  for path in pathlib.Path("tests", "app").glob(pattern))
 
 
 def _top_level_tests() -> list[str]:
