@@ -188,8 +188,8 @@ def create_app(engine: "Engine", gatekeeper: Gatekeeper) -> FastAPI:
 
     @app.get(f"{P}/snapshot", tags=["state"], summary="Everything a console shows, now",
              responses={200: schemas.answer(wire.Snapshot)})
-    def snapshot(_who: Annotated[Session, Depends(session)]) -> Response:
-        return _json(snapshot_of(engine))
+    def snapshot(who: Annotated[Session, Depends(session)]) -> Response:
+        return _json(snapshot_of(engine, who.grant.scope))
 
     @app.get(f"{P}/devices/{{device_id}}/history", tags=["state"],
              summary="A point's stored trend (raw readings and minute aggregates)",
@@ -423,7 +423,7 @@ def create_app(engine: "Engine", gatekeeper: Gatekeeper) -> FastAPI:
         hub.join(console)  # first: no change between the snapshot and the first delta is lost
         try:
             await socket.send_bytes(wire.encode(hello_for(engine, who)))
-            await socket.send_bytes(wire.encode(snapshot_of(engine)))
+            await socket.send_bytes(wire.encode(snapshot_of(engine, who.grant.scope)))
             await _pump(socket, console, token)
         except (WebSocketDisconnect, RuntimeError):
             pass

@@ -27,6 +27,7 @@ from app.api import wire
 from app.facade.local import health_of, people_of
 from app.facade.session import Session
 from app.listeners import Subscription
+from app.security.roles import Scope
 
 if TYPE_CHECKING:
     from app.runtime.engine import Engine
@@ -62,7 +63,15 @@ class Console:
             self.queue.put_nowait(None)
 
 
-def snapshot_of(engine: Engine) -> wire.Snapshot:
+def in_scope(events: list, scope: Scope) -> list:
+    """The camera events of the cameras ``scope`` covers: a user limited to some cameras
+    learns nothing of the others' events (not only their clips, refused by the API)."""
+    if scope.cameras is None:
+        return events
+    return [e for e in events if scope.covers_camera(e.camera_id)]
+
+
+def snapshot_of(engine: Engine, scope: Scope) -> wire.Snapshot:
     store = engine.store
     snap = store.snapshot()
     scene_ids = {d.id for d in engine.scene.devices}
@@ -76,7 +85,7 @@ def snapshot_of(engine: Engine) -> wire.Snapshot:
         dispatch=engine.dispatch.snapshot() if engine.dispatch is not None else None,
         camera_status=({cid: cameras.status(cid) for cid in cameras.camera_ids()}
                        if cameras is not None else {}),
-        camera_events=cameras.events()[-200:] if cameras is not None else [],
+        camera_events=in_scope(cameras.events()[-200:], scope) if cameras is not None else [],
         health=health_of(engine))
 
 
@@ -165,9 +174,18 @@ class StreamHub:
             return
         self._beat_at = now
         self.frames += 1
+        scoped: dict[frozenset, bytes] = {}  # one frame per camera scope that needs its own
         for console in list(self.consoles):
-            console.offer(frame)
-            self.bytes += len(frame)
+            scope = console.session.grant.scope
+            own = frame
+            if delta is not None and delta.camera_events and scope.cameras is not None:
+                key = frozenset(scope.cameras)
+                if key not in scoped:
+                    scoped[key] = wire.encode(msgspec.structs.replace(
+                        delta, camera_events=in_scope(delta.camera_events, scope)))
+                own = scoped[key]
+            console.offer(own)
+            self.bytes += len(own)
 
     def _delta(self, now: float) -> wire.Delta | None:
         engine = self.engine
