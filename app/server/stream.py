@@ -85,7 +85,7 @@ def snapshot_of(engine: Engine, scope: Scope) -> wire.Snapshot:
         dispatch=engine.dispatch.snapshot() if engine.dispatch is not None else None,
         camera_status=({cid: cameras.status(cid) for cid in cameras.camera_ids()}
                        if cameras is not None else {}),
-        camera_events=in_scope(cameras.events()[-200:], scope) if cameras is not None else [],
+        camera_events=in_scope(cameras.events(), scope)[-200:] if cameras is not None else [],
         health=health_of(engine))
 
 
